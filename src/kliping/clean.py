@@ -1,0 +1,134 @@
+"""RawDocument text → the article body plus every removed line with the reason it went.
+
+Two kinds of knowledge decide what goes: the patterns in ``resources/boilerplate.tsv``
+(related-article links, prompts, menus, photo credits, bylines… as *kinds* of page furniture)
+and general rules about page shape (a run of short unpunctuated lines at the end of a page is a
+menu; a line that is only a date is a date line; a line repeating the headline is a repeat).
+Nothing is thrown away silently: body lines + removed lines = every non-blank input line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from kliping import resources
+from kliping.model import RawDocument, RemovedLine
+from kliping.timestamps import find_timestamps, weekday_names
+
+# Characters that scrapers leave behind and that only get in the way of matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = tuple(".!?\"”’')…:;")
+_SEPARATORS = re.compile(r"\s*[|•·]\s*")
+_NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+# A trailing run of lines this short and unpunctuated is a footer menu, not prose.
+MENU_MAX_WORDS = 5
+MENU_MAX_CHARS = 50
+
+
+@dataclass
+class Cleaned:
+    """What clean() makes of a RawDocument."""
+
+    title: str | None
+    body: str
+    removed: list[RemovedLine]
+
+
+def normalise_line(line: str) -> str:
+    """One line with invisible characters gone and runs of spaces made one space."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    return _SPACES.sub(" ", line).strip()
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (reason, re.compile(pattern, re.IGNORECASE))
+        for reason, pattern in resources.rows("boilerplate.tsv")
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    strip = " /|-–—:.,"
+    return a.strip(strip).casefold() == b.strip(strip).casefold()
+
+
+def _date_line_reason(line: str) -> str | None:
+    """'date line' for a line that is only a date, 'byline' for a name beside a date."""
+    stamps = [t for t in find_timestamps(line) if t.year is not None]
+    if not stamps:
+        return None
+    rest = line
+    for stamp in reversed(stamps):
+        rest = rest[: stamp.start] + " " + rest[stamp.end :]
+    words = [w for w in re.split(r"[\s,|•·/–—-]+", rest) if w]
+    if len(words) > MENU_MAX_WORDS:
+        return None
+    if not words:
+        return "date line"
+    days = weekday_names()
+    names = [w for w in words if w.lower() not in days]
+    if names and all(_NAME_WORD.match(w) for w in names):
+        return "byline"
+    return "date line"
+
+
+def _is_menu_item_list(line: str) -> bool:
+    parts = [p for p in _SEPARATORS.split(line) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+
+
+def _is_menu_like(line: str) -> bool:
+    return (
+        len(line) <= MENU_MAX_CHARS
+        and len(line.split()) <= MENU_MAX_WORDS
+        and not line.endswith(_SENTENCE_END)
+    )
+
+
+def classify(line: str, title: str | None = None) -> str | None:
+    """The reason a single line is not article text, or None when it may be."""
+    if title and _same_text(line, title):
+        return "repeated headline"
+    for reason, pattern in _patterns():
+        if pattern.fullmatch(line):
+            return reason
+    if _is_menu_item_list(line):
+        return "menu"
+    return _date_line_reason(line)
+
+
+def clean(raw: RawDocument) -> Cleaned:
+    """Split a document's text into body lines and removed lines."""
+    lines = [n for n in (normalise_line(x) for x in raw.text.split("\n")) if n]
+    removed: list[RemovedLine] = []
+    title = raw.title
+    if raw.headline_first and lines:
+        first, lines = lines[0], lines[1:]
+        reason = classify(first)
+        if reason:
+            # A caption or a date where a headline should be: this page has no headline.
+            removed.append(RemovedLine(first, reason))
+        else:
+            title = first
+            removed.append(RemovedLine(first, "headline"))
+
+    verdicts = [classify(line, title) for line in lines]
+    # Footer menus: walk up from the end through furniture and short unpunctuated lines.
+    i = len(lines) - 1
+    while i >= 0 and (verdicts[i] or _is_menu_like(lines[i])):
+        verdicts[i] = verdicts[i] or "menu"
+        i -= 1
+
+    body = []
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if verdict:
+            removed.append(RemovedLine(line, verdict))
+        else:
+            body.append(line)
+    return Cleaned(title=title, body="\n\n".join(body), removed=removed)

@@ -1,0 +1,290 @@
+"""A cleaned document → an Article with title, outlet, published, dateline, authors, wires, language.
+
+Metadata from the container (HTML meta/JSON-LD, JSONL keys) is trusted first; then what the
+removed lines say (bylines, editor and source lines, date lines); then the body's own markers
+("REPUBLIKA.CO.ID, MOSKOW --", "dikutip dari Anadolu Agency").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
+import py3langid
+from babel import Locale
+
+from kliping import resources
+from kliping.clean import Cleaned
+from kliping.model import Article, RawDocument, RemovedLine
+from kliping.timestamps import find_timestamps, month_names, weekday_matches, weekday_names
+
+# Indonesian newsrooms write times in Jakarta time unless they say otherwise.
+DEFAULT_OFFSET = {"id": "+07:00"}
+LEAD_PARAGRAPHS = 4  # a lead-in ("MOSKOW -") sits in the first few paragraphs
+
+_DASH = r"(?:--|-|–|—)"
+_LEAD_PAIR = re.compile(rf"^(?P<a>[A-Z][\w.'’ -]{{1,40}}?)\s*,\s*(?P<b>[A-Z][\w.'’ -]{{1,40}}?)\s*{_DASH}\s+")
+_LEAD_WIRE = re.compile(rf"^(?P<city>[A-Z][\w.'’ -]{{1,30}}?)\s*\((?P<wire>[A-Za-z][\w .&-]{{1,30}})\)\s*(?:{_DASH}|:)\s+")
+_LEAD_CAPS = re.compile(rf"^(?P<x>[A-Z][A-Z.'’ -]{{1,40}}?)\s*(?:{_DASH}|:)\s+")
+_LEAD_TITLE = re.compile(rf"^(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*(?P<sep>{_DASH}|:)\s+[A-Z\"“‘']")
+_DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|com|id|net|org|tv|news)\b", re.I)
+_BYLINE_LABEL = re.compile(
+    r"\b(?:rep|red|reporter|penulis|editor bahasa|editor|redaktur|pewarta|penyunting|kontributor|"
+    r"wartawan|writer|laporan wartawan|laporan|oleh|by|reporting by|editing by|writing by|"
+    r"additional reporting by|written by|edited by)\s*[:|]?\s+",
+    re.I,
+)
+_PHOTO_LABEL = re.compile(r"\b(?:fotografer|photographer|foto|photo)\s*[:|]\s*[^:|]*", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\band\b|\bdan\b)\s*")
+_PERSON = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}$")
+_INITIALS = re.compile(r"[a-z]{2,5}")
+# A dot only inside a token ("Kompas.com"), so "Anadolu Agency. Putin" ends at the dot.
+_MEDIA_TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[0-9]+)"
+
+
+def title_case(text: str) -> str:
+    """'MOSKOW' → 'Moskow'; text already in mixed case stays as written."""
+    return text.title() if text.isupper() else text
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    return {domain.lower(): name for domain, name in resources.rows("outlets.tsv")}
+
+
+@cache
+def _places() -> frozenset[str]:
+    names = {p.casefold() for p in resources.lines("places.txt")}
+    for loc in ("id", "en"):
+        names.update(n.casefold() for n in Locale(loc).territories.values())
+    return frozenset(names)
+
+
+def outlet_from_domain(domain: str) -> str:
+    """A web domain or host → the outlet's own name (known table, else the domain's name)."""
+    host = domain.lower().strip(".")
+    host = host[4:] if host.startswith("www.") else host
+    table = _outlets()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        if ".".join(parts[i:]) in table:
+            return table[".".join(parts[i:])]
+    if re.search(r"\.(co\.id|com|id|net|org|tv|news)$", domain, re.I) and domain.count(".") <= 2:
+        # "SINDOnews.com" → "SINDOnews": the name as the outlet writes it, minus the suffix.
+        stem = re.sub(r"\.(co\.id|com|id|net|org|tv|news)$", "", domain, flags=re.I)
+        if "." not in stem:
+            return title_case(stem)
+    return host
+
+
+def _is_outlet_like(text: str) -> bool:
+    words = set(resources.lines("outlet_words.txt"))
+    lowered = text.lower()
+    if _DOMAIN.fullmatch(text.strip()):
+        return True
+    return any(w in words for w in lowered.split()) or any(
+        lowered.endswith(w) for w in words if w.startswith(".")
+    )
+
+
+def _is_place(text: str) -> bool:
+    return text.casefold() in _places()
+
+
+def _outlet_name(text: str) -> str:
+    text = text.strip()
+    if _DOMAIN.fullmatch(text):
+        return outlet_from_domain(text)
+    return title_case(text)
+
+
+def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
+    """(outlet, dateline, wire) from a report's lead-in: 'REPUBLIKA.CO.ID, MOSKOW --'."""
+    for para in body.split("\n\n")[:LEAD_PARAGRAPHS]:
+        m = _LEAD_PAIR.match(para)
+        if m:
+            a, b = m["a"].strip(), m["b"].strip()
+            if _is_outlet_like(a) and not _is_outlet_like(b):
+                return _outlet_name(a), title_case(b), None
+            if _is_outlet_like(b) and not _is_outlet_like(a):
+                return _outlet_name(b), title_case(a), None
+        m = _LEAD_WIRE.match(para)
+        if m:
+            return None, title_case(m["city"].strip()), m["wire"].strip()
+        m = _LEAD_CAPS.match(para)
+        if m and len(m["x"].strip()) > 2:
+            x = m["x"].strip()
+            if _is_outlet_like(x):
+                return _outlet_name(x), None, None
+            return None, title_case(x), None
+        m = _LEAD_TITLE.match(para)
+        if m and (m["sep"] != ":" or _is_place(m["x"])):
+            return None, m["x"], None
+    return None, None, None
+
+
+def find_outlet(raw: RawDocument, removed: list[RemovedLine], lead_outlet: str | None) -> str | None:
+    if raw.outlet:
+        return raw.outlet
+    if lead_outlet:
+        return lead_outlet
+    for line in removed:
+        # Footers and prompts name their own site ("… dari SINDOnews.com, Klik Disini").
+        if line.reason in ("prompt", "menu"):
+            m = _DOMAIN.search(line.text)
+            if m:
+                return outlet_from_domain(m.group(0))
+    if raw.url:
+        host = urlsplit(raw.url).hostname
+        if host:
+            return outlet_from_domain(host)
+    return None
+
+
+def _normalise_published(value: str, offset: str | None) -> str:
+    """Add the newsroom's offset to a naive ISO datetime; leave dates and zoned times alone."""
+    if "T" in value and offset and not re.search(r"(Z|[+-]\d\d:?\d\d)$", value):
+        return value + offset
+    return value
+
+
+def find_published(
+    raw: RawDocument, removed: list[RemovedLine], body: str, language: str | None
+) -> tuple[str | None, str | None]:
+    """(published, published_source): container, then byline/date lines, then the body."""
+    offset = DEFAULT_OFFSET.get(language or "")
+    if raw.published:
+        return _normalise_published(raw.published, offset), raw.published_source
+    for line in removed:
+        if line.reason in ("date line", "byline"):
+            for stamp in find_timestamps(line.text):
+                value = stamp.iso(offset)
+                if value and stamp.day is not None:
+                    return value, "byline"
+    # Indonesian reports date their news as "Rabu (13/9/2023)": the latest such date,
+    # with a weekday that holds, is the day of the report.
+    dated = [
+        t for t in find_timestamps(body)
+        if t.year and t.day and t.weekday is not None and weekday_matches(t, t.year)
+    ]
+    if dated:
+        latest = max(dated, key=lambda t: (t.year, t.month, t.day))
+        return f"{latest.year:04d}-{latest.month:02d}-{latest.day:02d}", "text"
+    return None, None
+
+
+def _names_in(segment: str) -> list[str]:
+    names = []
+    for part in _NAME_SPLIT.split(segment):
+        part = part.strip(" .:-–—()[]")
+        if part and _PERSON.match(part) and not any(ch.isdigit() for ch in part):
+            names.append(part)
+    return names
+
+
+def find_authors(raw: RawDocument, removed: list[RemovedLine], outlet: str | None) -> list[str]:
+    authors = list(raw.authors)
+    for line in removed:
+        if line.reason == "byline":
+            text = _PHOTO_LABEL.sub(" ", line.text)
+            for stamp in reversed(find_timestamps(text)):
+                text = text[: stamp.start] + " | " + text[stamp.end :]
+            for segment in _BYLINE_LABEL.split(text):
+                authors.extend(_names_in(segment))
+        elif line.reason == "initials":
+            authors.extend(_INITIALS.findall(line.text))
+    return [a for a in _unique(authors) if outlet is None or a.casefold() != outlet.casefold()]
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Names in first-seen order, each once regardless of case."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted({row[1] for row in resources.rows("wire_cues.tsv")}, key=len, reverse=True)
+    nouns = sorted(resources.lines("media_nouns.txt"), key=len, reverse=True)
+    noun = "|".join(re.escape(n) for n in nouns)
+    name = rf"{_MEDIA_TOKEN}(?: {_MEDIA_TOKEN}){{0,4}}"
+    return re.compile(
+        rf"\b(?P<cue>{'|'.join(re.escape(c) for c in cues)})\s+(?:(?i:{noun})\s+)*"
+        rf"(?P<names>{name}(?:\s*(?:,|\bdan\b|\band\b|\bserta\b)\s*{name})*)"
+    )
+
+
+@cache
+def _strong_cues() -> frozenset[str]:
+    return frozenset(row[1].lower() for row in resources.rows("wire_cues.tsv") if row[2] == "strong")
+
+
+@cache
+def _media_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in resources.lines("media_names.txt"))
+
+
+def _trim_calendar_words(name: str) -> str:
+    """'CNN Kamis' → 'CNN': a weekday or month ends a medium's name."""
+    stop = set(weekday_names()) | set(month_names())
+    words = []
+    for word in name.split():
+        if word.lower().strip(",.") in stop:
+            break
+        words.append(word)
+    return " ".join(words).strip(" ,.")
+
+
+def find_wire_sources(body: str, removed: list[RemovedLine], lead_wire: str | None) -> list[str]:
+    wires: list[str] = [lead_wire] if lead_wire else []
+    for m in _cue_pattern().finditer(body):
+        strong = m["cue"].lower() in _strong_cues()
+        for part in re.split(r"\s*(?:,|\bdan\b|\band\b|\bserta\b)\s*", m["names"]):
+            name = _trim_calendar_words(part)
+            if name and (strong or name.casefold() in _media_names()):
+                wires.append(name)
+            if not name:
+                break  # "dilansir dari CNN, Kamis (14/9)": the date ends the list
+    for line in removed:
+        if line.reason == "source line":
+            name = re.sub(r"^(?i:sumber berita|sumber|source)\s*:\s*", "", line.text).strip("() .")
+            if name:
+                wires.append(name)
+    return _unique(wires)
+
+
+def detect_language(text: str) -> str | None:
+    if len(text.strip()) < 20:
+        return None
+    lang, _score = py3langid.classify(text[:4000])
+    return str(lang)
+
+
+def describe(raw: RawDocument, cleaned: Cleaned) -> Article:
+    """Fill an Article's descriptive fields from the container, the removed lines and the body."""
+    body = cleaned.body
+    language = raw.language or detect_language(body)
+    lead_outlet, dateline, lead_wire = find_lead(body)
+    outlet = find_outlet(raw, cleaned.removed, lead_outlet)
+    published, published_source = find_published(raw, cleaned.removed, body, language)
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        url=raw.url,
+        body=body,
+        title=cleaned.title,
+        outlet=outlet,
+        dateline=dateline,
+        language=language,
+        published=published,
+        published_source=published_source,
+        authors=find_authors(raw, cleaned.removed, outlet),
+        wire_sources=find_wire_sources(body, cleaned.removed, lead_wire),
+        removed=cleaned.removed,
+    )

@@ -1,0 +1,173 @@
+"""The data model: plain typed dataclasses that flow forward through the pipeline.
+
+RawDocument (read/) → Article (clean, describe, annotate) → corpus results.
+Each class has ``to_dict``/``from_dict`` for JSON; nothing else lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build a dataclass from a dict, ignoring keys the class does not know."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class RawDocument:
+    """One input document as a reader found it, before cleaning.
+
+    ``text`` is plain text, one paragraph or page element per line. The metadata fields
+    hold what the container itself said (HTML meta tags and JSON-LD, JSONL keys); they are
+    ``None`` when the container said nothing, and describe.py then looks in the text.
+    """
+
+    source: str
+    id: str
+    text: str
+    format: str  # "text", "html", "jsonl", "warc"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    # .txt files: the first non-empty line is the headline (unless it is boilerplate).
+    headline_first: bool = False
+
+
+@dataclass
+class RemovedLine:
+    """A line taken out of the input, and why."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RemovedLine:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Entity:
+    text: str
+    start: int
+    end: int
+    label: str  # PERSON / ORG / PLACE
+    canonical: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct / partial / indirect
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str  # ISO at the grain the text gives: 2023-09-13, 2023-09, 2023
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return _from_dict(cls, data)
+
+
+@dataclass
+class Article:
+    """One article, per the contract in SPEC.md (one line of articles.jsonl)."""
+
+    id: str
+    source: str
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    wire_sources: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        # Field order follows SPEC.md so the JSON reads naturally.
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "dateline": self.dateline,
+            "language": self.language,
+            "published": self.published,
+            "published_source": self.published_source,
+            "authors": list(self.authors),
+            "wire_sources": list(self.wire_sources),
+            "body": self.body,
+            "removed": [r.to_dict() for r in self.removed],
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "dates": [d.to_dict() for d in self.dates],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        article = _from_dict(cls, data)
+        article.removed = [RemovedLine.from_dict(r) for r in data.get("removed", [])]
+        article.entities = [Entity.from_dict(e) for e in data.get("entities", [])]
+        article.quotes = [Quote.from_dict(q) for q in data.get("quotes", [])]
+        article.dates = [DateMention.from_dict(d) for d in data.get("dates", [])]
+        return article
+
+
+@dataclass
+class Skipped:
+    """An input that could not be used, and why (listed in dossier.json and on stderr)."""
+
+    source: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Skipped:
+        return _from_dict(cls, data)

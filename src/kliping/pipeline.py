@@ -1,0 +1,38 @@
+"""The per-article chain: RawDocument → Article (clean → describe), and paths → Articles.
+
+One call per article, no shared state: this is what executors map over partitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from kliping.clean import clean
+from kliping.describe import describe
+from kliping.errors import Rejected
+from kliping.model import Article, RawDocument, Skipped
+from kliping.read import iter_documents
+
+
+def process(raw: RawDocument) -> Article:
+    """Turn one document as read into a described Article; raises Rejected if nothing is left."""
+    cleaned = clean(raw)
+    if not cleaned.body.strip():
+        raise Rejected("no article text left after cleaning", raw.source)
+    return describe(raw, cleaned)
+
+
+def extract(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:
+    """Read, clean and describe every article under ``paths``, streaming, in input order.
+
+    Inputs that cannot be used come out as Skipped with their reason; nothing stops the run.
+    """
+    for item in iter_documents(paths, stdin=stdin):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield process(item)
+        except Rejected as err:
+            yield Skipped(item.source, err.reason)

@@ -1,0 +1,1 @@
+"""Edge out: JSON, HTML and terminal renderings; no analysis logic."""

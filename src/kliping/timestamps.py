@@ -1,0 +1,174 @@
+"""Absolute date-and-time expressions in Indonesian and English text → ISO 8601.
+
+Used by clean.py (is this line just a date?) and describe.py (when was it published?).
+Month and weekday names come from CLDR via babel, plus the spellings in
+``resources/calendar_extra.tsv``; time-zone abbreviations from ``resources/timezones.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+from kliping import resources
+
+LOCALES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """A date (and maybe a time) found in text."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+    time: str | None  # "HH:MM" or "HH:MM:SS"
+    offset: str | None  # "+07:00"
+    weekday: int | None  # 0=Monday, as written in the text
+
+    def iso(self, default_offset: str | None = None) -> str | None:
+        """ISO 8601 at the grain the text gives; None when the year is unknown."""
+        if self.year is None:
+            return None
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.time is None:
+            return day
+        clock = self.time if self.time.count(":") == 2 else self.time + ":00"
+        offset = self.offset or default_offset or ""
+        return f"{day}T{clock}{offset}"
+
+
+@cache
+def month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for loc in LOCALES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=loc).items():
+                names[name.lower().rstrip(".")] = number
+    for kind, number, spelling in resources.rows("calendar_extra.tsv"):
+        if kind == "month":
+            names[spelling.lower()] = int(number)
+    return names
+
+
+@cache
+def weekday_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for loc in LOCALES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_day_names(width, locale=loc).items():
+                names[name.lower().rstrip(".")] = number
+    for kind, number, spelling in resources.rows("calendar_extra.tsv"):
+        if kind == "weekday":
+            names[spelling.lower()] = int(number)
+    return names
+
+
+@cache
+def zone_offsets() -> dict[str, str]:
+    return {abbr.upper(): offset for abbr, offset in resources.rows("timezones.tsv")}
+
+
+def _alternation(names: dict[str, int] | dict[str, str]) -> str:
+    # Longest first so "September" wins over "Sep".
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    month = _alternation(month_names())
+    weekday = _alternation(weekday_names())
+    zone = _alternation(zone_offsets())
+
+    def wd(n: int) -> str:
+        return rf"(?:(?P<wd{n}>{weekday})\.?\s*,?\s*)?"
+
+    clock = (
+        r"(?:[\s,]*(?:-|–|—|\||pukul|pkl\.?|jam|at)?\s*"
+        r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
+        r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
+        rf"(?:\s*(?P<zone>{zone})\b|\s*(?:GMT|UTC)?\s*(?P<num>[+-]\d{{2}}:?\d{{2}}))?)?"
+    )
+    # One alternative per written form; the named groups differ by suffix.
+    forms = [
+        # 14 September 2023 / Jumat 21 Juni 2024 / 20 September
+        rf"{wd(1)}\(?(?P<d1>[0-3]?\d)\s+(?P<m1>{month})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\)?",
+        # September 14, 2023
+        rf"{wd(2)}(?P<m2>{month})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)",
+        # Rabu (13/9/2023) / Jumat (15/9) / 13-09-2023
+        rf"{wd(3)}\(?(?P<d3>[0-3]?\d)[/.-](?P<m3>[01]?\d)(?:[/.-](?P<y3>(?:19|20)\d\d))?\)?",
+        # 2023-09-14
+        r"(?P<wd4>)(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?:T|\s+)?",
+    ]
+    body = "|".join(f"(?:{f})" for f in forms)
+    return re.compile(rf"(?<![\w/.-])(?:{body}){clock}(?![\w/])", re.IGNORECASE)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def find_timestamps(text: str) -> list[Timestamp]:
+    """Every absolute date (with its time and zone when written) in ``text``."""
+    found = []
+    months = month_names()
+    weekdays = weekday_names()
+    for m in _pattern().finditer(text):
+        g = m.groupdict()
+        if g["m1"] or g["m2"]:
+            month = months[(g["m1"] or g["m2"]).lower().rstrip(".")]
+        else:
+            month = int(g["m3"] or g["m4"])
+        day = _int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
+        year = _int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        wd_name = g["wd1"] or g["wd2"] or g["wd3"]
+        if g["m3"] and not g["y3"] and not wd_name:
+            # A bare "3/4" is too often a fraction or a score; need a weekday or a year.
+            continue
+        if year is not None and day is not None:
+            try:
+                date(year, month, day)
+            except ValueError:
+                continue
+        time = None
+        if g["hh"]:
+            hour = int(g["hh"])
+            ampm = (g["ampm"] or "").lower().replace(".", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            time = f"{hour:02d}:{g['mi']}" + (f":{g['ss']}" if g["ss"] else "")
+        offset = None
+        if g["zone"]:
+            offset = zone_offsets()[g["zone"].upper()]
+        elif g["num"]:
+            num = g["num"].replace(":", "")
+            offset = f"{num[:3]}:{num[3:]}"
+        weekday = weekdays.get(wd_name.lower().rstrip(".")) if wd_name else None
+        found.append(
+            Timestamp(m.group(0).strip(), m.start(), m.end(), year, month, day, time, offset,
+                      weekday)
+        )
+    return found
+
+
+def weekday_matches(ts: Timestamp, year: int) -> bool:
+    """Whether the weekday written beside a day/month holds in ``year``."""
+    if ts.weekday is None or ts.day is None:
+        return True
+    try:
+        return date(year, ts.month, ts.day).weekday() == ts.weekday
+    except ValueError:
+        return False
