@@ -60,22 +60,22 @@ def _same_text(a: str, b: str) -> bool:
 
 def _date_line_reason(line: str) -> str | None:
     """'date line' for a line that is only a date, 'byline' for a name beside a date."""
+    if line.endswith((".", "!", "?")):
+        return None  # a sentence that mentions a date
     stamps = [t for t in find_timestamps(line) if t.year is not None]
     if not stamps:
         return None
     rest = line
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
-    words = [w for w in re.split(r"[\s,|•·/–—-]+", rest) if w]
-    if len(words) > MENU_MAX_WORDS:
-        return None
-    if not words:
+    words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]
+    labels = set(weekday_names()) | set(resources.lines("date_labels.txt"))
+    others = [w for w in words if w.lower() not in labels]
+    if not others:
         return "date line"
-    days = weekday_names()
-    names = [w for w in words if w.lower() not in days]
-    if names and all(_NAME_WORD.match(w) for w in names):
+    if len(others) <= MENU_MAX_WORDS and all(_NAME_WORD.match(w) for w in others):
         return "byline"
-    return "date line"
+    return None
 
 
 def _is_menu_item_list(line: str) -> bool:
@@ -84,10 +84,14 @@ def _is_menu_item_list(line: str) -> bool:
 
 
 def _is_menu_like(line: str) -> bool:
+    # Numbers and "label: value" pairs mark lists and tables (a line-up, a price list)
+    # that end many articles; menus are plain words.
     return (
         len(line) <= MENU_MAX_CHARS
         and len(line.split()) <= MENU_MAX_WORDS
         and not line.endswith(_SENTENCE_END)
+        and not any(ch.isdigit() for ch in line)
+        and ":" not in line
     )
 
 

@@ -25,7 +25,9 @@ LEAD_PARAGRAPHS = 4  # a lead-in ("MOSKOW -") sits in the first few paragraphs
 
 _DASH = r"(?:--|-|–|—)"
 _LEAD_PAIR = re.compile(rf"^(?P<a>[A-Z][\w.'’ -]{{1,40}}?)\s*,\s*(?P<b>[A-Z][\w.'’ -]{{1,40}}?)\s*{_DASH}\s+")
-_LEAD_WIRE = re.compile(rf"^(?P<city>[A-Z][\w.'’ -]{{1,30}}?)\s*\((?P<wire>[A-Za-z][\w .&-]{{1,30}})\)\s*(?:{_DASH}|:)\s+")
+_LEAD_WIRE = re.compile(
+    rf"^(?P<city>[A-Z][\w.'’ -]{{1,30}}?)\s*\((?P<wire>[A-Za-z][\w .&-]{{1,30}})\)\s*(?:{_DASH}|:)\s+"
+)
 _LEAD_CAPS = re.compile(rf"^(?P<x>[A-Z][A-Z.'’ -]{{1,40}}?)\s*(?:{_DASH}|:)\s+")
 _LEAD_TITLE = re.compile(rf"^(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*(?P<sep>{_DASH}|:)\s+[A-Z\"“‘']")
 _DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|com|id|net|org|tv|news)\b", re.I)

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import seed_raw
+
+from kliping.clean import classify, clean, normalise_line
+from kliping.model import RawDocument
+
+
+def _raw(text: str, headline_first: bool = True) -> RawDocument:
+    return RawDocument(source="t.txt", id="t", text=text, format="text",
+                       headline_first=headline_first)
+
+
+def test_clean_accounts_for_every_nonblank_line(seed_articles: Any) -> None:
+    for stem, article in seed_articles.items():
+        raw = seed_raw(stem)
+        lines = [normalise_line(x) for x in raw.text.splitlines() if normalise_line(x)]
+        body_lines = article.body.split("\n\n")
+        assert len(body_lines) + len(article.removed) == len(lines), stem
+
+
+def test_clean_removes_every_gold_boilerplate_line_of_the_sample(
+    seed_articles: Any, gold: dict[str, Any]
+) -> None:
+    for stem, expected in gold["articles"].items():
+        body = seed_articles[stem].body.split("\n\n")
+        for line in expected["boilerplate_lines"]:
+            assert normalise_line(line) not in body, (stem, line)
+
+
+def test_clean_related_links_in_their_many_spellings() -> None:
+    for line in ["Baca Juga: Harga cabai naik lagi", "BACA JUGA: Banjir di Bekasi", "Baca juga",
+                 "Simak juga: Video pertandingan", "Lihat Juga: Jadwal KRL", "Read also: Floods hit"]:
+        assert classify(line) == "related", line
+
+
+def test_clean_keeps_body_sentences_that_start_like_furniture() -> None:
+    for line in ["Oleh karena itu, pemerintah menunda kebijakan tersebut.",
+                 "Share of the market rose to 40 percent last year.",
+                 "Daftar pemain yang dipanggil akan diumumkan pekan depan.",
+                 "Foto-foto yang beredar di media sosial menunjukkan antrean panjang warga."]:
+        assert classify(line) is None, line
+
+
+def test_clean_photo_credits_and_captions() -> None:
+    assert classify("AP Photo/Mikhail Metzel") == "photo credit"
+    assert classify("Foto: ANTARA/Aditya Pradana Putra") == "photo credit"
+    assert classify("Warga mengantre bantuan di Cianjur. Foto/Antara") == "caption"
+    assert classify("Warga mengantre bantuan di Cianjur. (Foto: Dok. BNPB)") == "caption"
+
+
+def test_clean_first_line_caption_means_no_headline() -> None:
+    cleaned = clean(_raw("Warga mengantre bantuan di Cianjur. Foto: EFE\n"
+                         "Jakarta - Pemerintah menyalurkan bantuan kepada warga terdampak gempa."))
+    assert cleaned.title is None
+    assert cleaned.removed[0].reason == "caption"
+
+
+def test_clean_trailing_short_unpunctuated_lines_are_a_menu() -> None:
+    text = ("Judul berita\nJakarta - Harga beras naik di sejumlah pasar, kata pedagang.\n"
+            "Nasional\nEkonomi\nOlahraga")
+    cleaned = clean(_raw(text))
+    assert [r.reason for r in cleaned.removed] == ["headline", "menu", "menu", "menu"]
+    assert cleaned.body == "Jakarta - Harga beras naik di sejumlah pasar, kata pedagang."
+
+
+def test_clean_keeps_short_subheading_in_the_middle() -> None:
+    text = ("Judul\nParagraf pertama yang cukup panjang untuk sebuah berita.\n"
+            "Dampak Ekonomi\nParagraf kedua menjelaskan dampak ekonomi dari kebijakan itu.")
+    assert "Dampak Ekonomi" in clean(_raw(text)).body
+
+
+def test_clean_date_only_line_and_byline_with_date() -> None:
+    assert classify("Kamis, 14 September 2023 - 20:22 WIB") == "date line"
+    assert classify("Fajar Nugraha • 21 June 2024 14:29") == "byline"
+
+
+def test_clean_repeated_headline_with_trailing_slash() -> None:
+    cleaned = clean(_raw("Banjir Rendam Bekasi\nBanjir Rendam Bekasi /\n"
+                         "Bekasi - Banjir merendam ratusan rumah warga pada Senin pagi."))
+    assert [r.reason for r in cleaned.removed] == ["headline", "repeated headline"]

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Any
+
+from kliping.clean import clean
+from kliping.describe import describe, find_lead, outlet_from_domain
+from kliping.model import Article, RawDocument
+
+
+def _article(text: str, **raw_fields: Any) -> Article:
+    raw = RawDocument(source="t.txt", id="t", text=text, format="text", headline_first=True,
+                      **raw_fields)
+    return describe(raw, clean(raw))
+
+
+def test_describe_lead_in_outlet_and_dateline() -> None:
+    assert find_lead("REPUBLIKA.CO.ID, MOSKOW -- Presiden berkata.") == ("Republika", "Moskow", None)
+    assert find_lead("JAKARTA, KOMPAS.com - Harga naik.") == ("Kompas.com", "Jakarta", None)
+    assert find_lead("JURNAL SOREANG - Pemimpin Rusia berkata.") == ("Jurnal Soreang", None, None)
+    assert find_lead("KUALA LUMPUR - Polisi menangkap.") == (None, "Kuala Lumpur", None)
+    assert find_lead("Hanoi: Presiden Rusia berkata.") == (None, "Hanoi", None)
+    assert find_lead("Jakarta (ANTARA) - Menteri berkata.") == (None, "Jakarta", "ANTARA")
+    assert find_lead("Putin: Rusia siap bekerja sama.") == (None, None, None)
+
+
+def test_describe_published_with_indonesian_time_zones() -> None:
+    cases = {
+        "Kamis, 14 September 2023 - 20:22 WIB": "2023-09-14T20:22:00+07:00",
+        "23 September 2023, 17:02 WITA": "2023-09-23T17:02:00+08:00",
+        "Senin, 2 Okt 2023 09:15 WIT": "2023-10-02T09:15:00+09:00",
+    }
+    for line, expected in cases.items():
+        article = _article(f"Judul\n{line}\nJakarta - Isi berita yang cukup panjang di sini.")
+        assert (article.published, article.published_source) == (expected, "byline"), line
+
+
+def test_describe_published_without_zone_is_jakarta_time_for_indonesian() -> None:
+    article = _article("Judul\nFajar Nugraha • 21 June 2024 14:29\n"
+                       "Hanoi: Presiden Rusia mengatakan bahwa kerja sama akan berlanjut.")
+    assert article.published == "2024-06-21T14:29:00+07:00"
+    assert article.authors == ["Fajar Nugraha"]
+
+
+def test_describe_published_inferred_from_body_weekday_date() -> None:
+    article = _article("Judul\nPresiden mengatakan pada Rabu (13/9/2023) bahwa rapat ditunda.")
+    assert (article.published, article.published_source) == ("2023-09-13", "text")
+
+
+def test_describe_container_metadata_wins() -> None:
+    article = _article("Judul\nIsi berita yang cukup panjang.", published="2023-09-14T20:22:00",
+                       published_source="html", outlet="Kompas.com", authors=["Ani Rahma"])
+    assert article.published == "2023-09-14T20:22:00+07:00"
+    assert article.outlet == "Kompas.com"
+    assert article.authors == ["Ani Rahma"]
+
+
+def test_describe_wire_sources_from_cues_and_source_lines() -> None:
+    article = _article(
+        "Judul\nSeperti dilansir Reuters dan AFP, Sabtu (16/9/2023), pernyataan itu keluar.\n"
+        "Hal itu disampaikan, dikutip dari kantor berita Yonhap.\n"
+        "Menurut Putin, kerja sama akan berlanjut, mengutip Putin.\nSumber: ANTARA")
+    assert article.wire_sources == ["Reuters", "AFP", "Yonhap", "ANTARA"]
+
+
+def test_describe_authors_from_byline_labels_and_initials() -> None:
+    article = _article("Judul\nRep: Dwina Agustin Red: Esthi Maharani\n"
+                       "Jakarta - Isi berita cukup panjang.\n(ian/ahm)")
+    assert article.authors == ["Dwina Agustin", "Esthi Maharani", "ian", "ahm"]
+
+
+def test_describe_outlet_from_url_domain() -> None:
+    assert outlet_from_domain("internasional.republika.co.id") == "Republika"
+    assert outlet_from_domain("www.example-news.org") == "example-news.org"
+    article = _article("Judul\nIsi berita yang cukup panjang.",
+                       url="https://news.detik.com/berita/d-1/x")
+    assert article.outlet == "detikcom"
+
+
+def test_describe_language() -> None:
+    assert _article("Judul\nPresiden mengatakan pemerintah akan menaikkan anggaran.").language \
+        == "id"
+    assert _article("Title\nThe president said the government would raise the budget.").language \
+        == "en"

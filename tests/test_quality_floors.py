@@ -1,0 +1,30 @@
+"""The sample's quality floors (issue 2): a drop below any of them is a bug."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kliping.eval import FIELDS, evaluate
+
+BOILERPLATE_F1_FLOOR = 0.95
+FIELD_FLOOR = 4  # of the 5 sample articles
+
+
+def test_boilerplate_f1_on_sample_meets_floor(seed_articles: Any, gold: dict[str, Any]) -> None:
+    report = evaluate(gold, seed_articles.values())
+    assert report.boilerplate.f1 >= BOILERPLATE_F1_FLOOR, report.boilerplate_errors
+
+
+def test_each_metadata_field_right_on_four_of_five(seed_articles: Any,
+                                                   gold: dict[str, Any]) -> None:
+    report = evaluate(gold, seed_articles.values())
+    for name in FIELDS:
+        assert report.fields[name].correct >= FIELD_FLOOR, (name, report.fields[name].misses)
+
+
+def test_eval_counts_missing_articles_as_wrong(seed_articles: Any, gold: dict[str, Any]) -> None:
+    some = [a for stem, a in seed_articles.items() if stem != "004_18c8b33f04a83a96"]
+    report = evaluate(gold, some)
+    assert report.missing == ["004_18c8b33f04a83a96"]
+    assert report.fields["title"].correct <= 4
+    assert report.boilerplate.fn >= 10
