@@ -4,11 +4,12 @@ The public API: read, clean and describe articles (``extract``, ``process``), ru
 analysis into a folder (``analyze``), and score results against gold files (``evaluate``).
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
-    __version__ = version("kliping")
-except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = _version("kliping")
+except _PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
 from kliping.errors import GoldError, InputError, KlipingError, Rejected, StoreError

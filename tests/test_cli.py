@@ -1,0 +1,83 @@
+"""The command line as users call it: real sample files in, JSON and files out, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kliping import cli
+
+SEED = "001_0fa5bb280fb2bb71"
+CONTRACT_FIELDS = {"id", "source", "title", "outlet", "dateline", "language", "published",
+                   "published_source", "authors", "wire_sources", "body", "removed",
+                   "entities", "quotes", "dates"}
+
+
+def test_extract_prints_one_contract_article_per_line(seeds_dir: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["extract", str(seeds_dir)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    articles = [json.loads(line) for line in lines]
+    assert len(articles) == 5
+    for article in articles:
+        assert CONTRACT_FIELDS <= set(article)
+        assert all({"text", "reason"} == set(r) for r in article["removed"])
+    by_id = {a["id"]: a for a in articles}
+    assert by_id[SEED]["published"] == "2023-09-14T20:22:00+07:00"
+
+
+def test_analyze_writes_articles_and_dossier(seeds_dir: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.txt"
+    assert cli.main(["analyze", str(seeds_dir), str(missing), "--out", str(tmp_path / "out")]) == 0
+    lines = (tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == 5
+    dossier: dict[str, Any] = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    assert {"version", "generated_at", "articles", "duplicates", "skipped", "stories"} <= set(dossier)
+    assert sorted(a["id"] for a in dossier["articles"]) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert dossier["skipped"] == [{"source": str(missing), "reason": "no such file or directory"}]
+    err = capsys.readouterr().err
+    assert f"skipped {missing}" in err and "5 articles, 1 skipped" in err
+
+
+def test_nothing_usable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert cli.main(["extract", str(empty)]) == 1
+    assert str(empty) in capsys.readouterr().err
+
+
+def test_bad_usage_exits_2() -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract"])
+    assert exc.value.code == 2
+
+
+def test_eval_reports_scores_as_json(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = Path(__file__).parent / "fixtures" / "gold" / "seeds.json"
+    assert cli.main(["eval", "--gold", str(gold), "--json", str(seeds_dir)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"] == 5
+    assert report["boilerplate"]["f1"] >= 0.95
+
+
+def test_eval_with_malformed_gold_is_a_usage_error(seeds_dir: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "gold.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    assert cli.main(["eval", "--gold", str(bad), str(seeds_dir)]) == 2
+    assert "gold.json" in capsys.readouterr().err
+
+
+def test_console_script_reads_stdin() -> None:
+    text = (Path(__file__).parent.parent / "examples" / "seeds" / f"{SEED}.txt").read_bytes()
+    done = subprocess.run([sys.executable, "-m", "kliping.cli", "extract", "-"], input=text,
+                          capture_output=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    article = json.loads(done.stdout)
+    assert article["title"].startswith("Barat Patut Waswas")
