@@ -23,6 +23,15 @@ def test_describe_lead_in_outlet_and_dateline() -> None:
     assert find_lead("Putin: Rusia siap bekerja sama.") == (None, None, None)
 
 
+def test_describe_lead_in_of_other_outlet_styles() -> None:
+    assert find_lead("Suara.com - Presiden berkata.") == ("Suara.com", None, None)
+    assert find_lead("jpnn.com, JAKARTA - Harga naik.") == ("JPNN.com", "Jakarta", None)
+    assert find_lead("Jakarta, CNN Indonesia -- Pemerintah.") == ("CNN Indonesia", "Jakarta", None)
+    assert find_lead("TEMPO.CO, Jakarta - Menteri.") == ("Tempo.co", "Jakarta", None)
+    assert find_lead("VIVA – Pemerintah menyatakan.") == ("VIVA", None, None)
+    assert find_lead("NEW YORK (AP) — The mayor said.") == (None, "New York", "AP")
+
+
 def test_describe_published_with_indonesian_time_zones() -> None:
     cases = {
         "Kamis, 14 September 2023 - 20:22 WIB": "2023-09-14T20:22:00+07:00",
@@ -66,6 +75,15 @@ def test_describe_authors_from_byline_labels_and_initials() -> None:
     article = _article("Judul\nRep: Dwina Agustin Red: Esthi Maharani\n"
                        "Jakarta - Isi berita cukup panjang.\n(ian/ahm)")
     assert article.authors == ["Dwina Agustin", "Esthi Maharani", "ian", "ahm"]
+
+
+def test_describe_byline_naming_the_outlet_is_not_an_author() -> None:
+    article = _article("Judul\nLaporan Wartawan Tribunnews.com, Ilham Rian Pratama\n"
+                       "TRIBUNNEWS.COM, JAKARTA - Isi berita cukup panjang.\n"
+                       "Artikel ini telah tayang di Kompas.com dengan judul \"Harga Naik\"")
+    assert article.authors == ["Ilham Rian Pratama"]
+    assert (article.outlet, article.dateline) == ("Tribunnews.com", "Jakarta")
+    assert article.wire_sources == ["Kompas.com"]
 
 
 def test_describe_outlet_from_url_domain() -> None:

@@ -24,13 +24,16 @@ DEFAULT_OFFSET = {"id": "+07:00"}
 LEAD_PARAGRAPHS = 4  # a lead-in ("MOSKOW -") sits in the first few paragraphs
 
 _DASH = r"(?:--|-|–|—)"
-_LEAD_PAIR = re.compile(rf"^(?P<a>[A-Z][\w.'’ -]{{1,40}}?)\s*,\s*(?P<b>[A-Z][\w.'’ -]{{1,40}}?)\s*{_DASH}\s+")
+# "REPUBLIKA.CO.ID, MOSKOW --", "JAKARTA, iNews.id -", "jpnn.com, JAKARTA -"
+_LEAD_PAIR = re.compile(rf"^(?P<a>[A-Za-z][\w.'’ -]{{1,40}}?)\s*,\s*(?P<b>[A-Za-z][\w.'’ -]{{1,40}}?)\s*{_DASH}\s+")
 _LEAD_WIRE = re.compile(
     rf"^(?P<city>[A-Z][\w.'’ -]{{1,30}}?)\s*\((?P<wire>[A-Za-z][\w .&-]{{1,30}})\)\s*(?:{_DASH}|:)\s+"
 )
+_LEAD_DOMAIN = re.compile(rf"^(?P<x>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,6}})+)\s*(?:{_DASH}|:)\s+")
 _LEAD_CAPS = re.compile(rf"^(?P<x>[A-Z][A-Z.'’ -]{{1,40}}?)\s*(?:{_DASH}|:)\s+")
 _LEAD_TITLE = re.compile(rf"^(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*(?P<sep>{_DASH}|:)\s+[A-Z\"“‘']")
-_DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|com|id|net|org|tv|news)\b", re.I)
+_SUFFIX = r"\.(co\.id|co|com|id|net|org|tv|news)$"
+_DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|co|com|id|net|org|tv|news)\b", re.I)
 _BYLINE_LABEL = re.compile(
     r"\b(?:rep|red|reporter|penulis|editor bahasa|editor|redaktur|pewarta|penyunting|kontributor|"
     r"wartawan|writer|laporan wartawan|laporan|oleh|by|reporting by|editing by|writing by|"
@@ -42,6 +45,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\band\b|\bdan\b)\s*")
 _PERSON = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}$")
 _INITIALS = re.compile(r"[a-z]{2,5}")
 # A dot only inside a token ("Kompas.com"), so "Anadolu Agency. Putin" ends at the dot.
+_SYNDICATED = re.compile(
+    r"\b(?:tayang|terbit|dimuat|published|appeared)(?: lebih dulu| pertama kali)? (?:di|on|in|by) "
+    r"(?P<name>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6})+|[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
+)
 _MEDIA_TOKEN = r"(?:[A-Z](?:[\w&'’-]|\.(?=\w))*|[0-9]+)"
 
 
@@ -72,18 +79,24 @@ def outlet_from_domain(domain: str) -> str:
     for i in range(len(parts) - 1):
         if ".".join(parts[i:]) in table:
             return table[".".join(parts[i:])]
-    if re.search(r"\.(co\.id|com|id|net|org|tv|news)$", domain, re.I) and domain.count(".") <= 2:
+    if re.search(_SUFFIX, domain, re.I) and domain.count(".") <= 2:
         # "SINDOnews.com" → "SINDOnews": the name as the outlet writes it, minus the suffix.
-        stem = re.sub(r"\.(co\.id|com|id|net|org|tv|news)$", "", domain, flags=re.I)
+        stem = re.sub(_SUFFIX, "", domain, flags=re.I)
         if "." not in stem:
             return title_case(stem)
     return host
 
 
+@cache
+def _known_outlet_names() -> frozenset[str]:
+    names = {n.casefold() for n in _outlets().values()}
+    return frozenset(names | _media_names())
+
+
 def _is_outlet_like(text: str) -> bool:
     words = set(resources.lines("outlet_words.txt"))
     lowered = text.lower()
-    if _DOMAIN.fullmatch(text.strip()):
+    if _DOMAIN.fullmatch(text.strip()) or text.strip().casefold() in _known_outlet_names():
         return True
     return any(w in words for w in lowered.split()) or any(
         lowered.endswith(w) for w in words if w.startswith(".")
@@ -98,6 +111,9 @@ def _outlet_name(text: str) -> str:
     text = text.strip()
     if _DOMAIN.fullmatch(text):
         return outlet_from_domain(text)
+    for name in _outlets().values():
+        if name.casefold() == text.casefold():
+            return name  # "VIVA", "kumparan": as the outlet spells itself
     return title_case(text)
 
 
@@ -105,7 +121,7 @@ def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
     """(outlet, dateline, wire) from a report's lead-in: 'REPUBLIKA.CO.ID, MOSKOW --'."""
     for para in body.split("\n\n")[:LEAD_PARAGRAPHS]:
         m = _LEAD_PAIR.match(para)
-        if m:
+        if m and m["a"][0].isupper() | _is_outlet_like(m["a"]) and m["b"][0].isupper() | _is_outlet_like(m["b"]):
             a, b = m["a"].strip(), m["b"].strip()
             if _is_outlet_like(a) and not _is_outlet_like(b):
                 return _outlet_name(a), title_case(b), None
@@ -114,6 +130,9 @@ def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
         m = _LEAD_WIRE.match(para)
         if m:
             return None, title_case(m["city"].strip()), m["wire"].strip()
+        m = _LEAD_DOMAIN.match(para)
+        if m and _DOMAIN.fullmatch(m["x"]):
+            return _outlet_name(m["x"]), None, None
         m = _LEAD_CAPS.match(para)
         if m and len(m["x"].strip()) > 2:
             x = m["x"].strip()
@@ -196,7 +215,9 @@ def find_authors(raw: RawDocument, removed: list[RemovedLine], outlet: str | Non
                 authors.extend(_names_in(segment))
         elif line.reason == "initials":
             authors.extend(_INITIALS.findall(line.text))
-    return [a for a in _unique(authors) if outlet is None or a.casefold() != outlet.casefold()]
+    # A byline may name the outlet ("Laporan Wartawan Tribunnews.com, …"): that is not a person.
+    return [a for a in _unique(authors)
+            if not _is_outlet_like(a) and (outlet is None or a.casefold() != outlet.casefold())]
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -254,6 +275,10 @@ def find_wire_sources(body: str, removed: list[RemovedLine], lead_wire: str | No
             if not name:
                 break  # "dilansir dari CNN, Kamis (14/9)": the date ends the list
     for line in removed:
+        if line.reason == "syndication":
+            m = _SYNDICATED.search(line.text)
+            if m:
+                wires.append(_outlet_name(m["name"]))
         if line.reason == "source line":
             name = re.sub(r"^(?i:sumber berita|sumber|source)\s*:\s*", "", line.text).strip("() .")
             if name:
