@@ -81,3 +81,11 @@ def test_clean_repeated_headline_with_trailing_slash() -> None:
     cleaned = clean(_raw("Banjir Rendam Bekasi\nBanjir Rendam Bekasi /\n"
                          "Bekasi - Banjir merendam ratusan rumah warga pada Senin pagi."))
     assert [r.reason for r in cleaned.removed] == ["headline", "repeated headline"]
+
+
+def test_clean_table_rows_and_unspaced_scripts_are_not_menus() -> None:
+    text = ("Standings\nThe race ended with a close finish at the top of the table.\n"
+            "| 5 | Joey Logano | 2380 |\n| 6 | Kyle Busch | 2370 |\n"
+            "権利者の意思に基づくことなく、\n商標権侵害と判断される場合があります。")
+    cleaned = clean(_raw(text))
+    assert [r.reason for r in cleaned.removed] == ["headline"]

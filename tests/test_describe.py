@@ -99,3 +99,16 @@ def test_describe_language() -> None:
         == "id"
     assert _article("Title\nThe president said the government would raise the budget.").language \
         == "en"
+
+
+def test_describe_agency_credited_as_author_is_a_wire_source() -> None:
+    article = _article("Title\nThe minister said the talks would resume next week.",
+                       authors=["Reuters", "Jane Doe"])
+    assert article.authors == ["Jane Doe"]
+    assert article.wire_sources == ["Reuters"]
+
+
+def test_describe_byline_time_beats_day_only_container_date() -> None:
+    article = _article("Judul\nKamis, 14 September 2023 - 20:22 WIB\nJakarta - Isi berita panjang.",
+                       published="2023-09-14", published_source="html")
+    assert (article.published, article.published_source) == ("2023-09-14T20:22:00+07:00", "byline")

@@ -21,7 +21,7 @@ from kliping.timestamps import find_timestamps, weekday_names
 # Characters that scrapers leave behind and that only get in the way of matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_SENTENCE_END = tuple(".!?\"”’')…:;")
+_SENTENCE_END = tuple(".!?\"”’')…:;。！？、」』")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
@@ -79,8 +79,19 @@ def _date_line_reason(line: str) -> str | None:
 
 
 def _is_menu_item_list(line: str) -> bool:
+    if line.startswith("|") or line.endswith("|"):
+        return False  # a table row, not a menu
     parts = [p for p in _SEPARATORS.split(line) if p]
-    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+    return (
+        len(parts) >= 3
+        and all(len(p.split()) <= 3 for p in parts)
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def _has_unspaced_script(line: str) -> bool:
+    """Chinese, Japanese and similar scripts: word counts say nothing about length there."""
+    return any("\u2e80" <= ch <= "\ua4cf" or "\uac00" <= ch <= "\ud7af" for ch in line)
 
 
 def _is_menu_like(line: str) -> bool:
@@ -92,6 +103,7 @@ def _is_menu_like(line: str) -> bool:
         and not line.endswith(_SENTENCE_END)
         and not any(ch.isdigit() for ch in line)
         and ":" not in line
+        and not _has_unspaced_script(line)
     )
 
 

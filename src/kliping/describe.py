@@ -175,14 +175,18 @@ def find_published(
 ) -> tuple[str | None, str | None]:
     """(published, published_source): container, then byline/date lines, then the body."""
     offset = DEFAULT_OFFSET.get(language or "")
-    if raw.published:
+    if raw.published and "T" in raw.published:
         return _normalise_published(raw.published, offset), raw.published_source
     for line in removed:
         if line.reason in ("date line", "byline"):
             for stamp in find_timestamps(line.text):
                 value = stamp.iso(offset)
-                if value and stamp.day is not None:
+                # A page's own byline time beats a container date that has only the day
+                # (htmldate's guess from the page is wrong about one time in ten).
+                if value and stamp.day is not None and (not raw.published or "T" in value):
                     return value, "byline"
+    if raw.published:
+        return raw.published, raw.published_source
     # Indonesian reports date their news as "Rabu (13/9/2023)": the latest such date,
     # with a weekday that holds, is the day of the report.
     dated = [
@@ -264,8 +268,12 @@ def _trim_calendar_words(name: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
-def find_wire_sources(body: str, removed: list[RemovedLine], lead_wire: str | None) -> list[str]:
+def find_wire_sources(body: str, removed: list[RemovedLine], lead_wire: str | None,
+                      credited: list[str] | None = None) -> list[str]:
+    """Media the article cites; ``credited`` are container author names (JSON-LD often
+    credits "Reuters" as the author), kept when they name a known agency or medium."""
     wires: list[str] = [lead_wire] if lead_wire else []
+    wires += [name for name in credited or [] if name.casefold() in _media_names()]
     for m in _cue_pattern().finditer(body):
         strong = m["cue"].lower() in _strong_cues()
         for part in re.split(r"\s*(?:,|\bdan\b|\band\b|\bserta\b)\s*", m["names"]):
@@ -312,6 +320,6 @@ def describe(raw: RawDocument, cleaned: Cleaned) -> Article:
         published=published,
         published_source=published_source,
         authors=find_authors(raw, cleaned.removed, outlet),
-        wire_sources=find_wire_sources(body, cleaned.removed, lead_wire),
+        wire_sources=find_wire_sources(body, cleaned.removed, lead_wire, raw.authors),
         removed=cleaned.removed,
     )
