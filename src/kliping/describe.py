@@ -284,9 +284,9 @@ def find_wire_sources(body: str, removed: list[RemovedLine], lead_wire: str | No
                 break  # "dilansir dari CNN, Kamis (14/9)": the date ends the list
     for line in removed:
         if line.reason == "syndication":
-            m = _SYNDICATED.search(line.text)
-            if m:
-                wires.append(_outlet_name(m["name"]))
+            credit = _SYNDICATED.search(line.text)
+            if credit:
+                wires.append(_outlet_name(credit["name"]))
         if line.reason == "source line":
             name = re.sub(r"^(?i:sumber berita|sumber|source)\s*:\s*", "", line.text).strip("() .")
             if name:
