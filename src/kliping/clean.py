@@ -46,16 +46,27 @@ def normalise_line(line: str) -> str:
 
 
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (reason, re.compile(pattern, re.IGNORECASE))
-        for reason, pattern in resources.rows("boilerplate.tsv")
-    )
+def _furniture() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All boilerplate patterns as one alternation (one scan per line), and group → reason.
+
+    In a full match of an alternation the first alternative that matches wins, so the
+    order of ``boilerplate.tsv`` still decides between reasons.
+    """
+    groups, reasons = [], {}
+    for i, (reason, pattern) in enumerate(resources.rows("boilerplate.tsv")):
+        groups.append(f"(?P<p{i}>{pattern})")
+        reasons[f"p{i}"] = reason
+    return re.compile("|".join(groups), re.IGNORECASE), reasons
 
 
 def _same_text(a: str, b: str) -> bool:
     strip = " /|-–—:.,"
     return a.strip(strip).casefold() == b.strip(strip).casefold()
+
+
+@cache
+def _date_labels() -> frozenset[str]:
+    return frozenset(weekday_names()) | frozenset(resources.lines("date_labels.txt"))
 
 
 def _date_line_reason(line: str) -> str | None:
@@ -69,7 +80,7 @@ def _date_line_reason(line: str) -> str | None:
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]
-    labels = set(weekday_names()) | set(resources.lines("date_labels.txt"))
+    labels = _date_labels()
     others = [w for w in words if w.lower() not in labels]
     if not others:
         return "date line"
@@ -111,9 +122,10 @@ def classify(line: str, title: str | None = None) -> str | None:
     """The reason a single line is not article text, or None when it may be."""
     if title and _same_text(line, title):
         return "repeated headline"
-    for reason, pattern in _patterns():
-        if pattern.fullmatch(line):
-            return reason
+    pattern, reasons = _furniture()
+    m = pattern.fullmatch(line)
+    if m and m.lastgroup:
+        return reasons[m.lastgroup]
     if _is_menu_item_list(line):
         return "menu"
     return _date_line_reason(line)
