@@ -36,9 +36,6 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "include_links": False,
     "include_formatting": False,
     "deduplicate": False,
-    # fast mode skips trafilatura's readability fallback: on the 181 real pages the whole chain
-    # goes from ~39 to ~68 pages/s for 0.003 F1; short results are retried in full below.
-    "fast": True,
 }
 RETRY_BELOW_CHARS = 300  # 300: F1 0.969; 500: 0.968; 1000: 0.967 (the retry adds noise)
 MIN_LONGEST_LINE = 40
@@ -135,12 +132,11 @@ def _read(html: str, source: str, id: str, url: str | None) -> RawDocument:
 def _extract_text(tree: HtmlElement, url: str | None) -> str:
     doc = trafilatura.bare_extraction(tree, url=url, **EXTRACT_OPTIONS)
     text = _text_lines(getattr(doc, "text", None) or "")
-    for retry_options in ({"fast": False}, {"fast": False, "favor_precision": False}):
-        if len(text) >= RETRY_BELOW_CHARS:
-            break
-        # Fast precision mode sometimes keeps only a reprint notice; the full extraction with its
-        # fallbacks, then balanced mode, find the article. Short pages only, so it costs little.
-        doc = trafilatura.bare_extraction(tree, url=url, **{**EXTRACT_OPTIONS, **retry_options})
+    if len(text) < RETRY_BELOW_CHARS:
+        # Precision mode sometimes keeps only a reprint notice; balanced mode (which itself
+        # falls back to recall) then finds the article. Short pages only, so it costs little.
+        options = {**EXTRACT_OPTIONS, "favor_precision": False}
+        doc = trafilatura.bare_extraction(tree, url=url, **options)
         retry = _text_lines(getattr(doc, "text", None) or "")
         text = retry if len(retry) > len(text) else text
     return text
