@@ -1,0 +1,1 @@
+"""Article → Article annotators: pure functions, no I/O."""

@@ -1,0 +1,305 @@
+"""Indonesian/English news text → PERSON / ORG / PLACE character spans, with a small shipped CRF model.
+
+The model (``resources/models/ner.crfsuite``) is trained by ``scripts/train_ner.py`` on IndoNLU's
+NERGrit and NER-P data; see ``resources/models/README.md`` for data, licences and scores.
+Tokens follow the training data's convention: hyphens, apostrophes and other punctuation are
+tokens of their own ("Kim Jong - un"), numbers keep their ``.``/``,``/``/`` separators. Entity
+spans run from the first to the last token, so "Kim Jong-un" comes back as one span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kliping.resources import lines
+
+MODEL_NAME = "ner.crfsuite"
+LABELS = ("PERSON", "ORG", "PLACE")
+
+# Tag sets seen in the corpora we train and evaluate on, mapped to ours; anything else is O.
+LABEL_MAP = {
+    "PERSON": "PERSON", "PER": "PERSON", "PPL": "PERSON",
+    "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "ORG": "ORG", "IND": "ORG",
+    "PLACE": "PLACE", "LOCATION": "PLACE", "LOC": "PLACE", "PLC": "PLACE", "GPE": "PLACE",
+}
+
+_TOKEN = re.compile(r"\d+(?:[.,/:]\d+)+|[^\W_]+|[^\w\s]|_")
+_SHAPE = str.maketrans(
+    {**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+     **{c: "d" for c in "0123456789"}}
+)
+# Curly quotes and dashes are rare in the training data; features see their plain forms.
+_PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+_SENT_END = frozenset(".!?")
+_MAX_GAZ = 5  # longest gazetteer entry, in tokens
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character offsets of the tokens of ``text``, split the way the NER training data is."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _cues() -> dict[str, str]:
+    """Lower-cased cue word → feature name: titles before persons, heads of organisations and places."""
+    out: dict[str, str] = {}
+    for name, flag in (("ner_place_cues.txt", "cL"), ("ner_org_cues.txt", "cO"), ("ner_person_cues.txt", "cP")):
+        for word in lines(name):
+            out[word] = out[word] + flag if word in out else flag
+    return out
+
+
+@cache
+def _gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First lower-cased token → (token tuple, "g" place / "o" organisation) of known names starting with it."""
+    table: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    for kind, names in (("g", lines("ner_countries.txt") + lines("ner_place_names.txt")),
+                        ("o", lines("ner_org_names.txt"))):
+        for name in names:
+            toks = tuple(name[s:e].lower() for s, e in tokenize(name))
+            if toks and len(toks) <= _MAX_GAZ:
+                table.setdefault(toks[0], set()).add((toks, kind))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in table.items()}
+
+
+def _shape(word: str) -> str:
+    """Collapsed character classes: "Putin" → "Xx", "PBB" → "X", "13/9" → "d/d"."""
+    out: list[str] = []
+    for c in word.translate(_SHAPE):
+        if c not in "Xxd" and c.isalpha():
+            c = "X" if c.isupper() else "x"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(word: str, cased: bool) -> tuple[tuple[str, ...], ...]:
+    """A word's features as (itself, seen from the next token, from the previous, from 2 after, from 2 before).
+
+    Cached per word type: feature strings are the cost of tagging, and news repeats its words.
+    Without case (lower-cased or all-caps text) the case-dependent features are left out,
+    so lower-cased training data teaches words and context, not "lower case means O".
+    """
+    word = word.translate(_PLAIN)
+    low = word.lower()
+    cue = _cues().get(low, "")
+    lshape = _shape(low)
+    own = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "ls=" + lshape]
+    if len(low) <= 2:
+        own.append("short")
+    if cue:
+        own.append("c=" + cue)
+    near = ["w=" + low, "ls=" + lshape]
+    if cue:
+        near.append("c=" + cue)
+    if cased:
+        shape = _shape(word)
+        own.append("sh=" + shape)
+        near.append("sh=" + shape)
+        if word.isupper() and len(word) > 1:
+            own.append("AC")
+    far = ("w=" + low,)
+    return (
+        tuple(own),
+        tuple("-1" + f for f in near),
+        tuple("+1" + f for f in near),
+        tuple("-2" + f for f in far),
+        tuple("+2" + f for f in far),
+    )
+
+
+def gazetteer_marks(lows: Sequence[str]) -> list[str]:
+    """Per lower-cased token "gB"/"gI" (place) or "oB"/"oI" (organisation) where a known name starts/goes on."""
+    gaz = _gazetteer()
+    marks = [""] * len(lows)
+    i = 0
+    while i < len(lows):
+        for entry, kind in gaz.get(lows[i], ()):  # longest first
+            n = len(entry)
+            if tuple(lows[i:i + n]) == entry:
+                marks[i] = kind + "B"
+                for j in range(i + 1, i + n):
+                    marks[j] = kind + "I"
+                i += n
+                break
+        else:
+            i += 1
+    return marks
+
+
+def is_cased(words: Iterable[str]) -> bool:
+    """True when the text mixes upper and lower case, so that capitals carry information."""
+    text = "".join(words)
+    return text.lower() != text and text.upper() != text
+
+
+def features(words: Sequence[str], cased: bool | None = None) -> list[tuple[str, ...]]:
+    """The CRF features of each token of one sentence."""
+    if cased is None:
+        cased = is_cased(words)
+    feats = [_word_features(w, cased) for w in words]
+    marks = gazetteer_marks([w.lower() for w in words])
+    n = len(feats)
+    out: list[tuple[str, ...]] = []
+    for i, own in enumerate(feats):
+        item = own[0]
+        item += feats[i - 1][1] if i > 0 else ("BOS",)
+        item += feats[i + 1][2] if i + 1 < n else ("EOS",)
+        if i > 1:
+            item += feats[i - 2][3]
+        if i + 2 < n:
+            item += feats[i + 2][4]
+        if marks[i]:
+            item += (marks[i],)
+        out.append(item)
+    return out
+
+
+@cache
+def _model() -> tuple[object, bytes]:
+    import pycrfsuite  # imported late: only runs that annotate need it
+
+    data = resources.files("kliping.resources").joinpath("models", MODEL_NAME).read_bytes()
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(data)
+    # crfsuite reads the model from this buffer without copying it: keep it alive with the tagger.
+    return tagger, data
+
+
+def _tagger() -> object:
+    return _model()[0]
+
+
+_GAZ_LABEL = {"g": "PLACE", "o": "ORG"}
+
+
+def _repair(words: Sequence[str], tags: list[str]) -> list[str]:
+    """Known names override the model where it glues them to a neighbour or mislabels them alone.
+
+    "Juru bicara Kremlin Dmitry Peskov" comes out of the CRF as one PERSON; a name from the
+    gazetteer at the head of a longer entity is split off ("Kremlin" ORG + "Dmitry Peskov"), and the
+    rest becomes a PERSON when the CRF gave the whole the gazetteer's own type ("Korea Utara Kim Jong-un").
+    """
+    marks = gazetteer_marks([w.lower() for w in words])
+    for a, b, label in chunks(tags):
+        if marks[a] not in ("gB", "oB"):
+            continue
+        e = a + 1
+        while e < b and marks[e][1:] == "I":
+            e += 1
+        gaz = _GAZ_LABEL[marks[a][0]]
+        if e == b:
+            tags[a:b] = ["B-" + gaz] + ["I-" + gaz] * (b - a - 1)
+        elif b - e >= 2:
+            rest = "PERSON" if label == gaz else label
+            tags[a:b] = ["B-" + gaz] + ["I-" + gaz] * (e - a - 1) + ["B-" + rest] + ["I-" + rest] * (b - e - 1)
+    return tags
+
+
+def tag_tokens(words: Sequence[str], tagger: object | None = None, repair: bool = True) -> list[str]:
+    """BIO tags (B-PERSON, I-ORG, O, …) for one sentence given as tokens."""
+    if not words:
+        return []
+    tagger = tagger or _tagger()
+    tags: list[str] = tagger.tag(features(words))  # type: ignore[attr-defined]
+    return _repair(words, tags) if repair else tags
+
+
+def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterable[list[tuple[int, int]]]:
+    """Token spans grouped into rough sentences: after . ! ? or at a line break."""
+    start = 0
+    for i in range(1, len(spans) + 1):
+        if i == len(spans):
+            break
+        prev_end, (cur_start, _) = spans[i - 1][1], spans[i]
+        if "\n" in text[prev_end:cur_start] or (text[prev_end - 1] in _SENT_END and cur_start > prev_end):
+            yield spans[start:i]
+            start = i
+    if start < len(spans):
+        yield spans[start:]
+
+
+def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, label) token ranges of the entities in a BIO sequence, read as conlleval does."""
+    out: list[tuple[int, int, str]] = []
+    begin, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if begin >= 0 and (prefix != "I" or kind != label):
+            out.append((begin, i, label))
+            begin = -1
+        if prefix == "B" or (prefix == "I" and begin < 0):
+            begin, label = i, kind
+    return out
+
+
+def find_entities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans of the persons, organisations and places in ``text``."""
+    spans = tokenize(text)
+    out: list[tuple[int, int, str]] = []
+    for sent in _sentences(text, spans):
+        tags = tag_tokens([text[s:e] for s, e in sent])
+        for a, b, label in chunks(tags):
+            end = sent[b - 1][1]
+            # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.
+            if b + 1 < len(sent) and text[end:end + 1] == "-" and sent[b + 1][0] == end + 1 and text[end + 1].islower():
+                end = sent[b + 1][1]
+            out.append((sent[a][0], end, label))
+    return out
+
+
+def map_tag(tag: str) -> str:
+    """A corpus tag (B-PPL, I-LOCATION, …) in our label set, or "O"."""
+    prefix, _, kind = tag.partition("-")
+    label = LABEL_MAP.get(kind)
+    return f"{prefix}-{label}" if label and prefix in ("B", "I") else "O"
+
+
+def read_conll(path: str | Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a token<TAB>tag file (blank line between sentences), tags mapped to ours."""
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if words:
+                sents.append((words, tags))
+                words, tags = [], []
+            continue
+        token, _, tag = line.rpartition("\t") if "\t" in line else line.rpartition(" ")
+        words.append(token)
+        tags.append(map_tag(tag.strip()))
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def score_tags(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) -> dict[str, tuple[float, float, float]]:
+    """Entity-level precision, recall and F1 (exact span and type) per label and "micro"."""
+    counts = {label: [0, 0, 0] for label in (*LABELS, "micro")}  # true pos, predicted, gold
+    for g_tags, p_tags in zip(gold, pred, strict=True):
+        gold_set, pred_set = set(chunks(g_tags)), set(chunks(p_tags))
+        for label in LABELS:
+            gl = {c for c in gold_set if c[2] == label}
+            pl = {c for c in pred_set if c[2] == label}
+            for key in (label, "micro"):
+                counts[key][0] += len(gl & pl)
+                counts[key][1] += len(pl)
+                counts[key][2] += len(gl)
+    out: dict[str, tuple[float, float, float]] = {}
+    for label, (tp, npred, ngold) in counts.items():
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        out[label] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
+def score_conll(path: str | Path, tagger: object | None = None) -> dict[str, tuple[float, float, float]]:
+    """NER P/R/F1 per label and micro on a CoNLL-style token<TAB>tag file, tagging its own token lists."""
+    sents = read_conll(path)
+    return score_tags([t for _, t in sents], [tag_tokens(w, tagger) for w, _ in sents])
