@@ -1,0 +1,152 @@
+"""Date expressions: absolute, year-less and relative forms, resolved against an anchor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kliping.annotate.dates import find_dates
+from kliping.model import RawDocument
+from kliping.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
+GOLD = json.loads((ROOT / "tests" / "fixtures" / "gold" / "seeds.json").read_text(encoding="utf-8"))["articles"]
+ANCHOR = "2023-09-14T20:22:00+07:00"  # a Thursday
+
+
+def values(text: str, published: str | None = ANCHOR) -> dict[str, str]:
+    found = find_dates(text, published)
+    for d in found:
+        assert text[d.start : d.end] == d.text
+    return {d.text: d.value for d in found}
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_dates_finds_seed_gold_dates_in_body(path: Path) -> None:
+    article = process(
+        RawDocument(
+            source=str(path), id=path.stem, text=path.read_text(encoding="utf-8"), format="text", headline_first=True
+        )
+    )
+    found = {(d.text, d.value) for d in find_dates(article.body, article.published)}
+    in_body = [g for g in GOLD[path.stem]["dates"] if g["text"] in article.body]
+    for gold in in_body:
+        assert (gold["text"], gold["value"]) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Putin mengatakan pada Rabu (13/9/2023), Rusia siap.", {"Rabu (13/9/2023)": "2023-09-13"}),
+        ("Ia tiba pada 13 September 2023 pagi.", {"13 September 2023": "2023-09-13"}),
+        ("Proyek dimulai Juni 2024.", {"Juni 2024": "2024-06"}),
+        ("Pemilu digelar tahun 2019.", {"tahun 2019": "2019"}),
+        ("Pada 2023 ada pemilu, sejak 2014 ia menjabat.", {"2023": "2023", "2014": "2014"}),
+        ("Periode 2019-2024 berakhir.", {"2019": "2019", "2024": "2024"}),
+        (
+            "Kunjungan pada 12 September hingga 17 September 2023 itu penting.",
+            {"12 September": "2023-09-12", "17 September 2023": "2023-09-17"},
+        ),
+        ("Kunjungan pada 12-17 September 2023 itu.", {"12": "2023-09-12", "17 September 2023": "2023-09-17"}),
+        ("He said on September 13, 2023 that talks went well.", {"September 13, 2023": "2023-09-13"}),
+        ("Delegates met on 13 Sept and again in mid-June.", {"13 Sept": "2023-09-13", "mid-June": "2023-06"}),
+        ("Since September 13 prices rose.", {"September 13": "2023-09-13"}),
+        ("Peskov berbicara pada Jumat (15/9) waktu setempat.", {"Jumat (15/9)": "2023-09-15"}),
+        ("Pertemuan diadakan pada Rabu 20 September.", {"Rabu 20 September": "2023-09-20"}),
+        ("Pameran dibuka 15 September.", {"15 September": "2023-09-15"}),
+        ("Laga melawan Toronto (14 September) ketat.", {"14 September": "2023-09-14"}),
+        ("Ia menikah pada 20 Desember.", {"20 Desember": "2022-12-20"}),  # > 2 months ahead: last year
+        ("Ia pulang kemarin.", {"kemarin": "2023-09-13"}),
+        ("Kemarin lusa ia menelepon.", {"Kemarin lusa": "2023-09-12"}),
+        (
+            "Rapat hari ini, besok libur, lusa pergi.",
+            {"hari ini": "2023-09-14", "besok": "2023-09-15", "lusa": "2023-09-16"},
+        ),
+        ("Pekan lalu harga naik.", {"Pekan lalu": "2023-09"}),
+        ("Harga naik minggu lalu.", {"minggu lalu": "2023-09"}),
+        ("Bulan lalu inflasi turun.", {"Bulan lalu": "2023-08"}),
+        ("Bulan ini naik, awal bulan ini stabil.", {"Bulan ini": "2023-09", "awal bulan ini": "2023-09"}),
+        ("Tahun ini tumbuh, tahun lalu turun.", {"Tahun ini": "2023", "tahun lalu": "2022"}),
+        ("Seperti diberitakan pada bulan April lalu.", {"bulan April lalu": "2023-04"}),
+        ("Ia datang September lalu.", {"September lalu": "2022-09"}),
+        ("Ia datang Senin lalu.", {"Senin lalu": "2023-09-11"}),
+        ("Ia pulang Senin kemarin.", {"Senin kemarin": "2023-09-11"}),
+        ("Ia bekerja pada Senin di kantor.", {"Senin": "2023-09-11"}),
+        ("Video dirilis pada hari Rabu.", {"hari Rabu": "2023-09-13"}),
+        ("Presiden Joko Widodo, Rabu, mengatakan ekonomi tumbuh.", {"Rabu": "2023-09-13"}),
+        ("Rapat berlangsung Kamis malam.", {"Kamis malam": "2023-09-14"}),
+        ("Laga digelar pada Rabu mendatang.", {"Rabu mendatang": "2023-09-20"}),
+        ("Dua hari lalu ia tiba.", {"Dua hari lalu": "2023-09-12"}),
+        ("Ia berangkat 3 hari yang lalu.", {"3 hari yang lalu": "2023-09-11"}),
+        ("Sepekan lalu ia tiba; sebulan lalu ia pergi.", {"Sepekan lalu": "2023-09", "sebulan lalu": "2023-08"}),
+        ("Korban selamat dari tsunami 19 tahun silam.", {"19 tahun silam": "2004"}),
+        ("He arrived yesterday.", {"yesterday": "2023-09-13"}),
+        ("He left last Monday and spoke on Monday.", {"last Monday": "2023-09-11", "Monday": "2023-09-11"}),
+        ("The summit was held on Wednesday.", {"Wednesday": "2023-09-13"}),
+        ("Sales fell last month.", {"last month": "2023-08"}),
+        ("Output rose this year.", {"this year": "2023"}),
+        ("He left two days ago.", {"two days ago": "2023-09-12"}),
+        ("Talks took place last week.", {"last week": "2023-09"}),
+    ],
+)
+def test_dates_normalises_form(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence) == expected
+
+
+def test_dates_week_across_two_months_falls_back_to_year() -> None:
+    # Anchor Tue 2017-03-28: this week runs 27 March – 2 April.
+    assert values("Ia tampil buruk pekan ini.", "2017-03-28") == {"pekan ini": "2017"}
+
+
+def test_dates_weekday_picks_the_year_that_makes_it_true() -> None:
+    # 3 January 2024 is a Wednesday; 3 January 2023 a Tuesday.
+    assert values("Rapat pada Rabu (3/1) dibuka.", "2023-12-28") == {"Rabu (3/1)": "2024-01-03"}
+    # 15 September 2022 is a Thursday: the written weekday outweighs the anchor's year.
+    assert values("Ia datang Kamis (15/9).", "2023-09-20") == {"Kamis (15/9)": "2022-09-15"}
+
+
+def test_dates_wrong_weekday_does_not_move_date_a_year_ahead() -> None:
+    assert values("Konser pada Minggu (20/1).", "2018-01-23") == {"Minggu (20/1)": "2018-01-20"}
+
+
+def test_dates_anchor_from_latest_full_date_in_text() -> None:
+    text = "Seperti dilansir Reuters, Sabtu (16/9/2023), Kim tiba pada Rabu (13/9) dan pulang kemarin."
+    assert values(text, None) == {
+        "Sabtu (16/9/2023)": "2023-09-16",
+        "Rabu (13/9)": "2023-09-13",
+        "kemarin": "2023-09-15",
+    }
+
+
+def test_dates_without_anchor_skips_relative_and_yearless() -> None:
+    assert values("Ia datang kemarin, pada Rabu (13/9), sejak 2014.", None) == {"2014": "2014"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sekitar 3/4 warga setuju dengan skor akhir 2-1.",
+        "Gunakan versi 2.0.1 atau hubungi 0812-3456-7890.",
+        "Harganya Rp 1.500 per kilo dan sekitar 2023 orang hadir.",
+        "Ia berusia 20 tahun dan bekerja 1,5 tahun di sana.",
+        "Rapat dimulai pukul 14.30 WIB.",
+        "Di Inter, pria 32 tahun ini diikat kontrak.",
+        "Pada tahun 1990-an ia kuliah.",
+        "Kelas berlangsung setiap Senin, Rabu dan Sabtu.",
+        "Upacara salat Jumat berlangsung khidmat.",
+        "It may rise again.",
+        "Sesuai UU Nomor 7 Tahun 2017 tentang Pemilu.",
+    ],
+)
+def test_dates_ignores_non_dates(sentence: str) -> None:
+    assert values(sentence) == {}
+
+
+def test_dates_offsets_index_into_body() -> None:
+    body = "JAKARTA - Kemarin, pada Jumat (15/9), dan tahun lalu.\n\nPekan lalu juga."
+    found = find_dates(body, "2023-09-16")
+    assert [d.text for d in found] == ["Kemarin", "Jumat (15/9)", "tahun lalu", "Pekan lalu"]
+    assert all(body[d.start : d.end] == d.text for d in found)
