@@ -61,7 +61,7 @@ def test_bad_usage_exits_2() -> None:
 def test_eval_reports_scores_as_json(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = Path(__file__).parent / "fixtures" / "gold" / "seeds.json"
     assert cli.main(["eval", "--gold", str(gold), "--json", str(seeds_dir)]) == 0
-    report = json.loads(capsys.readouterr().out)
+    report = json.loads(capsys.readouterr().out)["gold"]
     assert report["articles"] == 5
     assert report["boilerplate"]["f1"] >= 0.95
 

@@ -28,3 +28,18 @@ def test_eval_counts_missing_articles_as_wrong(seed_articles: Any, gold: dict[st
     assert report.missing == ["004_18c8b33f04a83a96"]
     assert report.fields["title"].correct <= 4
     assert report.boilerplate.fn >= 10
+
+
+# Issue 3's floors on the sample: quotations, speakers and dates.
+DIRECT_QUOTE_F1_FLOOR = 0.95
+SPEAKER_FLOOR = 0.95
+INDIRECT_RECALL_FLOOR = 0.8
+DATE_FLOOR = 0.95
+
+
+def test_quote_and_date_scores_on_sample_meet_floors(seed_articles: Any, gold: dict[str, Any]) -> None:
+    report = evaluate(gold, seed_articles.values())
+    assert report.direct_quotes.f1 >= DIRECT_QUOTE_F1_FLOOR, report.quote_errors
+    assert report.speakers.accuracy >= SPEAKER_FLOOR, report.speakers.misses
+    assert report.indirect_quotes.accuracy >= INDIRECT_RECALL_FLOOR, report.indirect_quotes.misses
+    assert report.dates.accuracy >= DATE_FLOOR, report.dates.misses

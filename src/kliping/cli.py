@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from kliping import __version__
-from kliping.errors import KlipingError
-from kliping.eval import evaluate, format_report, load_gold
+from kliping.annotate.ner import score_conll
+from kliping.errors import InputError, KlipingError
+from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold
 from kliping.model import Article
 from kliping.pipeline import extract
 from kliping.run import analyze
@@ -37,9 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
 
     eval_cmd = commands.add_parser("eval", help="score kliping's output against a gold file")
-    eval_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
-    eval_cmd.add_argument("--gold", required=True, metavar="GOLD.json",
-                          help="gold file in the schema of shared/gold/seeds.json")
+    eval_cmd.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
+    eval_cmd.add_argument("--gold", metavar="GOLD.json",
+                          help="gold file in the schema of shared/gold/seeds.json (scores PATH...)")
+    eval_cmd.add_argument("--ner", metavar="FILE", help="CoNLL-style token<TAB>BIO-tag file: NER F1 per type")
     eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
@@ -65,6 +68,27 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if not args.gold and not args.ner:
+        raise InputError("eval needs --gold GOLD.json PATH... and/or --ner FILE")
+    if args.gold and not args.paths:
+        raise InputError("--gold needs the PATHs of the articles to score")
+    result: dict[str, Any] = {}
+    if args.ner:
+        result["ner"] = score_conll(args.ner)
+    if args.gold:
+        result["gold"] = _eval_gold(args)
+    if args.json:
+        out = {k: (v.to_dict() if isinstance(v, EvalReport) else v) for k, v in result.items()}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    else:
+        if "gold" in result:
+            sys.stdout.write(format_report(result["gold"]) + "\n")
+        if "ner" in result:
+            sys.stdout.write(format_ner(result["ner"]) + "\n")
+    return EXIT_NOTHING if "gold" in result and not result["gold"].articles else EXIT_OK
+
+
+def _eval_gold(args: argparse.Namespace) -> EvalReport:
     gold = load_gold(args.gold)
     articles = []
     with reporter() as report:
@@ -72,12 +96,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             report(item)
             if isinstance(item, Article):
                 articles.append(item)
-    result = evaluate(gold, articles)
-    if args.json:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(format_report(result) + "\n")
-    return EXIT_OK if articles else EXIT_NOTHING
+    return evaluate(gold, articles)
 
 
 COMMANDS = {"analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval}

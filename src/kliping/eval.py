@@ -4,19 +4,28 @@ Boilerplate lines are scored as a set per article: a removed line is a hit when 
 it as boilerplate, a false alarm when the gold lists it neither as boilerplate nor as neutral.
 Headlines are metadata, not boilerplate, so lines removed as "headline" are not predictions.
 Metadata fields are scored per article: right or wrong.
+Quotations are matched by word overlap (see ``quote_match``); a predicted direct quotation
+that covers a gold ``neutral_quotes`` entry counts neither way. Speakers are compared by
+name key (case, hyphens and spacing do not matter). A gold date is found when a date mention
+with the same text has the same value — or, for a date in a byline the cleaner removed, when
+the article's ``published`` day is that value.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kliping.annotate.aliases import key as name_key
+from kliping.annotate.entities import person_form
 from kliping.clean import normalise_line
 from kliping.errors import GoldError
-from kliping.model import Article
+from kliping.model import Article, Quote
 
 FIELDS = ("title", "outlet", "published", "dateline", "authors", "wire_sources")
 NOT_BOILERPLATE = frozenset({"headline"})
@@ -72,6 +81,11 @@ class EvalReport:
     boilerplate: PRF = field(default_factory=PRF)
     boilerplate_errors: list[dict[str, str]] = field(default_factory=list)
     fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
+    direct_quotes: PRF = field(default_factory=PRF)
+    speakers: FieldScore = field(default_factory=FieldScore)
+    indirect_quotes: FieldScore = field(default_factory=FieldScore)  # recall: correct/total
+    dates: FieldScore = field(default_factory=FieldScore)
+    quote_errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +94,11 @@ class EvalReport:
             "boilerplate": self.boilerplate.to_dict(),
             "boilerplate_errors": self.boilerplate_errors,
             "fields": {name: score.to_dict() for name, score in self.fields.items()},
+            "direct_quotes": self.direct_quotes.to_dict(),
+            "speakers": self.speakers.to_dict(),
+            "indirect_quote_recall": self.indirect_quotes.to_dict(),
+            "dates": self.dates.to_dict(),
+            "quote_errors": self.quote_errors,
         }
 
 
@@ -140,6 +159,82 @@ def _score_boilerplate(report: EvalReport, article_id: str, article: Article | N
                                               "line": line})
 
 
+def _tokens(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.casefold()))
+
+
+def quote_match(gold_text: str, predicted: str, *, min_gold: float = 0.8, min_pred: float = 0.8) -> bool:
+    """Whether a predicted quotation is the gold one: each covers most of the other's words."""
+    g, p = _tokens(gold_text), _tokens(predicted)
+    if not g or not p:
+        return False
+    shared = sum((g & p).values())
+    return shared / sum(g.values()) >= min_gold and shared / sum(p.values()) >= min_pred
+
+
+def _same_speaker(expected: str | None, got: str | None) -> bool:
+    if expected is None or got is None:
+        return expected is got
+    return bool(name_key(person_form(expected)) == name_key(person_form(got)))
+
+
+def _score_quotes(report: EvalReport, article_id: str, article: Article | None, gold: dict[str, Any]) -> None:
+    predicted = [] if article is None else article.quotes
+    direct = [q for q in predicted if q.kind == "direct"]
+    used: set[int] = set()
+    for g in gold.get("quotes", []):
+        if g["kind"] == "direct":
+            pool = [(i, q) for i, q in enumerate(direct) if i not in used]
+            found = next(((i, q) for i, q in pool if quote_match(g["text"], q.text)), None)
+            if found is None:
+                report.direct_quotes.fn += 1
+                report.quote_errors.append({"article": article_id, "error": "missed direct", "text": g["text"]})
+                continue
+            used.add(found[0])
+            report.direct_quotes.tp += 1
+            quote: Quote = found[1]
+        else:
+            report.indirect_quotes.total += 1
+            reported = next((q for q in predicted if q.kind in ("indirect", "partial")
+                             and quote_match(g["text"], q.text, min_pred=0.5)), None)
+            if reported is None:
+                report.indirect_quotes.misses.append({"article": article_id, "expected": g["text"], "got": None})
+                continue
+            report.indirect_quotes.correct += 1
+            quote = reported
+        report.speakers.total += 1
+        if _same_speaker(g.get("speaker"), quote.speaker):
+            report.speakers.correct += 1
+        else:
+            report.speakers.misses.append({"article": article_id, "expected": g.get("speaker"),
+                                           "got": quote.speaker, "text": g["text"][:80]})
+    neutral = gold.get("neutral_quotes", [])
+    for i, q in enumerate(direct):
+        if i in used:
+            continue
+        if any(quote_match(n, q.text, min_pred=0.0) or quote_match(q.text, n, min_pred=0.0) for n in neutral):
+            continue
+        report.direct_quotes.fp += 1
+        report.quote_errors.append({"article": article_id, "error": "extra direct", "text": q.text})
+
+
+def _score_dates(report: EvalReport, article_id: str, article: Article | None, gold: dict[str, Any]) -> None:
+    for g in gold.get("dates", []):
+        report.dates.total += 1
+        right = False
+        if article is not None:
+            text = _norm(g["text"])
+            right = any(_norm(d.text) == text and d.value == g["value"] for d in article.dates) or (
+                any(text in _norm(r.text) for r in article.removed)
+                and (article.published or "")[:10] == g["value"]
+            )
+        if right:
+            report.dates.correct += 1
+        else:
+            got = [d.value for d in (article.dates if article else []) if _norm(d.text) == _norm(g["text"])]
+            report.dates.misses.append({"article": article_id, "expected": g, "got": got or None})
+
+
 def evaluate(gold: dict[str, Any], articles: Iterable[Article]) -> EvalReport:
     """Score articles against the gold; gold articles that were not produced count as wrong."""
     by_id = {a.id: a for a in articles if a.id in gold["articles"]}
@@ -151,6 +246,8 @@ def evaluate(gold: dict[str, Any], articles: Iterable[Article]) -> EvalReport:
         else:
             report.articles += 1
         _score_boilerplate(report, article_id, article, expected)
+        _score_quotes(report, article_id, article, expected)
+        _score_dates(report, article_id, article, expected)
         for name in FIELDS:
             score = report.fields[name]
             score.total += 1
@@ -173,8 +270,21 @@ def format_report(report: EvalReport) -> str:
         f"   (tp {b.tp}, fp {b.fp}, fn {b.fn})",
     ]
     out += [f"    {e['article']}: {e['error']}: {e['line'][:90]}" for e in report.boilerplate_errors]
-    for name, score in report.fields.items():
+    scores = {**report.fields, "speaker": report.speakers, "indirect recall": report.indirect_quotes,
+              "dates": report.dates}
+    q = report.direct_quotes
+    out.append(f"direct quotes       P {q.precision:.3f}  R {q.recall:.3f}  F1 {q.f1:.3f}"
+               f"   (tp {q.tp}, fp {q.fp}, fn {q.fn})")
+    out += [f"    {e['article']}: {e['error']}: {e['text'][:90]}" for e in report.quote_errors]
+    for name, score in scores.items():
         out.append(f"{name:<19} {score.correct}/{score.total}  accuracy {score.accuracy:.3f}")
         out += [f"    {m['article']}: expected {m['expected']!r}, got {m['got']!r}"
                 for m in score.misses]
     return "\n".join(out)
+
+
+def format_ner(scores: dict[str, tuple[float, float, float]]) -> str:
+    """Per-type NER precision, recall and F1 as a table."""
+    rows = [f"{'NER':<19} {'P':>6} {'R':>6} {'F1':>6}"]
+    rows += [f"{label:<19} {p:6.3f} {r:6.3f} {f:6.3f}" for label, (p, r, f) in scores.items()]
+    return "\n".join(rows)

@@ -1,4 +1,4 @@
-"""The per-article chain: RawDocument → Article (clean → describe), and paths → Articles.
+"""The per-article chain: RawDocument → Article (clean → describe → annotate), and paths → Articles.
 
 One call per article, no shared state: this is what executors map over partitions.
 """
@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from kliping.annotate.dates import find_dates
+from kliping.annotate.entities import find_entities
+from kliping.annotate.quotes import find_quotes
 from kliping.clean import clean
 from kliping.describe import describe
 from kliping.errors import Rejected
@@ -15,12 +18,20 @@ from kliping.model import Article, RawDocument, Skipped
 from kliping.read import iter_documents
 
 
+def annotate(article: Article) -> Article:
+    """Fill entities, quotations and dates from the body (offsets index into it)."""
+    article.entities = find_entities(article.body)
+    article.quotes = find_quotes(article.body, article.entities)
+    article.dates = find_dates(article.body, article.published)
+    return article
+
+
 def process(raw: RawDocument) -> Article:
-    """Turn one document as read into a described Article; raises Rejected if nothing is left."""
+    """Turn one document as read into an annotated Article; raises Rejected if nothing is left."""
     cleaned = clean(raw)
     if not cleaned.body.strip():
         raise Rejected("no article text left after cleaning", raw.source)
-    return describe(raw, cleaned)
+    return annotate(describe(raw, cleaned))
 
 
 def extract(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:

@@ -1,0 +1,120 @@
+"""Article body → PERSON / ORG / PLACE mentions, each with one canonical name.
+
+Mentions come from the NER model (annotate/ner.py) plus the alias table and CLDR country
+names (aliases.py). Within an article, a short mention takes the full name it abbreviates
+("Putin" → "Vladimir Putin", "Kim" → "Kim Jong Un"), and a role that introduced a person
+("Presiden Rusia Vladimir Putin") stands for that person when it appears alone later.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kliping import resources
+from kliping.annotate import aliases, ner
+from kliping.model import Entity
+
+_WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
+# Words that may sit between a title and its person or organisation: "Menteri Luar Negeri
+# Rusia", "Juru bicara Kremlin", "Kepala Badan Intelijen Negara".
+_ROLE_TAIL = r"(?:\s+(?:[A-Z][\w.'’-]*|dan|bidang|urusan|untuk|luar|dalam|negeri|bicara|of|the|for))*"
+
+
+def person_form(name: str) -> str:
+    """How a person's name is written canonically: "Kim Jong-un" → "Kim Jong Un"."""
+    return re.sub(r"(?<=\w)-(\w)", lambda m: " " + m.group(1).upper(), name) if re.search(
+        r"\w-[a-z]", name
+    ) else name
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(aliases.key(w) for w in _WORDS.findall(text.replace("-", " ")))
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    roles = sorted(resources.lines("roles.txt"), key=len, reverse=True)
+    heads = "|".join(re.escape(r) for r in roles)
+    return re.compile(rf"\b(?i:{heads})\b{_ROLE_TAIL}")
+
+
+def _known_label(body: str, start: int, end: int, label: str) -> str:
+    """A name the alias table knows keeps its known label: "Moskow" is a place whatever the
+    model says. (Names glued to a neighbour are split by the model's own repair step.)"""
+    return aliases.label_of(body[start:end]) or label
+
+
+def _raw_mentions(body: str) -> list[tuple[int, int, str]]:
+    """Model spans, plus alias-table names the model missed (where they overlap nothing)."""
+    spans = [(s, e, _known_label(body, s, e, label)) for s, e, label in ner.find_entities(body)]
+    taken = [(s, e) for s, e, _ in spans]
+    for s, e, label in aliases.find_names(body):
+        if not any(s < te and ts < e for ts, te in taken):
+            spans.append((s, e, label))
+            taken.append((s, e))
+    return sorted(spans)
+
+
+def _resolve_people(mentions: list[Entity]) -> None:
+    """Give each short person mention the full name it abbreviates, in place."""
+    full: list[Entity] = []
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        toks = _tokens(m.text)
+        # The most recent earlier (or, failing that, any) fuller name containing these words.
+        candidates = [f for f in full if set(toks) <= set(_tokens(f.text)) and len(_tokens(f.text)) > len(toks)]
+        if not candidates:
+            later = [
+                o for o in mentions
+                if o.label == "PERSON" and set(toks) <= set(_tokens(o.text)) and len(_tokens(o.text)) > len(toks)
+            ]
+            candidates = later[:1]
+        if candidates:
+            m.canonical = candidates[-1].canonical
+        full.append(m)
+
+
+def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
+    """Roles that introduced a person, and later bare uses of those roles, as PERSON mentions."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    roles: dict[str, str] = {}
+    linked: list[Entity] = []
+    for m in _role_pattern().finditer(body):
+        start, end = m.start(), m.end()
+        text = body[start:end]
+        person = next((p for p in people if start <= p.start <= end + 1), None)
+        if person is not None:
+            # "Presiden Rusia Vladimir Putin": the role ends where the name begins.
+            role = body[start : person.start].strip()
+            if role:
+                roles[aliases.key(role)] = person.canonical
+            continue
+        text = _trim_role(text)
+        canonical = roles.get(aliases.key(text))
+        if canonical and not any(o.start < start + len(text) and start < o.end for o in people):
+            linked.append(Entity(text, start, start + len(text), "PERSON", canonical))
+    return linked
+
+
+def _trim_role(text: str) -> str:
+    """A role runs to its last capitalised word: "Presiden Rusia mengatakan" has none after."""
+    words = text.split()
+    while len(words) > 1 and words[-1][0].islower() and words[-1].lower() not in {"bicara", "negeri"}:
+        words.pop()
+    return " ".join(words)
+
+
+def find_entities(body: str) -> list[Entity]:
+    """Every PERSON / ORG / PLACE mention in ``body`` with its canonical name, in text order."""
+    mentions = []
+    for start, end, label in _raw_mentions(body):
+        text = body[start:end]
+        canonical = aliases.canonical(text, label)
+        if canonical is None:
+            canonical = person_form(text) if label == "PERSON" else text
+        mentions.append(Entity(text, start, end, label, canonical))
+    _resolve_people(mentions)
+    mentions += _link_roles(body, mentions)
+    return sorted(mentions, key=lambda e: (e.start, e.end))

@@ -1,0 +1,353 @@
+"""Article body + entities → quotations (direct, partial, reported) with their speakers.
+
+Direct quotations are the balanced double-quoted spans of a paragraph (curly or straight,
+nested quotes kept inside, a quote left open at a paragraph's end continued where it
+closes). A quotation is attributed by the words around it: a cue after it ("kata Putin",
+"tambahnya", "ia menambahkan", "Demikian pernyataan Putin") or before it ("Kim mengatakan:").
+Reported speech is "X mengatakan (bahwa) …", "Menurut X, …", "X said (that) …", "…, kata X".
+Speakers resolve to canonical entity names; pronouns and -nya to the most recent speaker;
+roles through the entity linker ("Presiden Rusia" → Vladimir Putin). Cue words, pronouns and
+frames are data files in resources/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kliping import resources
+from kliping.annotate.sentences import split_sentences
+from kliping.model import Entity, Quote
+
+OPENERS = "“\""
+CLOSERS = "”\""
+MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
+MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
+MIN_REPORTED_WORDS = 3
+MAX_SUBJECT_GAP = 90  # characters between a speaker and a verb in one clause
+
+
+@dataclass
+class _Subject:
+    text: str
+    start: int
+    kind: str  # "entity", "pronoun", "clitic", "name"
+    entity: Entity | None = None
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    subject: _Subject | None
+
+
+def _words(kind: str) -> list[str]:
+    return sorted({row[2] for row in resources.rows("quote_cues.tsv") if row[1] == kind}, key=len, reverse=True)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    short, verb, after = _alt(_words("short")), _alt(_words("verb")), _alt(_words("after"))
+    adverbs = _alt(list(resources.lines("speech_adverbs.txt")))
+    frames = _alt([row[1] for row in resources.rows("quote_frames.tsv")])
+    return {
+        # after a quotation: "kata Putin", "tambahnya", "Ujar Putin"
+        "short_after": re.compile(rf"^[\s,.;:]*(?P<cue>(?i:{short}))(?P<nya>nya)?\b", re.U),
+        # after a quotation: "ia menambahkan", "Putin said"
+        "verb": re.compile(rf"\b(?P<cue>(?i:{verb}))\b"),
+        "adverbs": re.compile(rf"^(?:\s+(?i:{adverbs}))*\s*$"),
+        # "Demikian pernyataan Putin", "begitu kata Kim"
+        "after_noun": re.compile(
+            rf"^[\s,.;:]*(?i:demikian|begitu)\s+(?:(?i:seperti|yang|sebagaimana)\s+)*(?P<cue>(?i:{after}))\s+"
+            rf"(?:(?i:oleh|dari)\s+)?"
+        ),
+        # before a quotation: "Kata Putin, “…”"
+        "short_before": re.compile(rf"(?P<cue>(?i:{short}))(?P<nya>nya)?\s+"),
+        "frame": re.compile(rf"^\W*(?P<cue>(?i:{frames}))\s+"),
+        # "…, kata Putin." closing reported speech
+        "short_tail": re.compile(rf",\s*(?P<cue>(?i:{short}))(?P<nya>nya)?\b"),
+        "that": re.compile(r"^[\s,:]*(?:(?i:bahwa|that)\b\s*,?\s*)?"),
+        "adverbial": re.compile(r"^(?i:pada|kepada|dalam|di|saat|ketika|usai|setelah|on|in)\b[^,.\"“]{0,60},\s*"),
+    }
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(row[1] for row in resources.rows("pronouns.tsv"))
+
+
+# A dot only inside a name ("A.M. Fatwa"), so "kata Toru." ends before the full stop.
+_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?(?=\s+[A-Z])|[A-Z](?:[\w'’-]|\.(?=\w))*"
+_NAME = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|bin|binti|de|van|al)(?=\s|$|[,.;:!?]))*")
+_PRONOUN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _quotations(body: str) -> list[tuple[int, int]]:
+    """(first, last+1) character offsets of each top-level double-quoted span's content."""
+    spans: list[tuple[int, int]] = []
+    carried: int | None = None  # a quotation left open at the end of the previous paragraph
+    for para in re.finditer(r"[^\n]+", body):
+        stack: list[int] = []
+        for i in range(para.start(), para.end()):
+            ch = body[i]
+            if ch not in OPENERS and ch not in CLOSERS:
+                continue
+            prev = body[i - 1] if i > para.start() else " "
+            opening = ch == "“" or (ch == '"' and (prev.isspace() or prev in "([{—–-“‘'"))
+            if opening:
+                stack.append(i)
+            elif stack:
+                start = stack.pop()
+                if not stack:
+                    spans.append((start + 1, i))
+            elif carried is not None:
+                spans.append((carried + 1, i))
+                carried = None
+        if stack:
+            carried = stack[0]
+        elif carried is not None and para.group(0).lstrip()[:1] not in OPENERS:
+            carried = None  # the open quotation never closed: leave it
+    return spans
+
+
+def _entity_at(entities: list[Entity], pos: int) -> Entity | None:
+    """The longest entity starting at ``pos`` (a role and its person count as one)."""
+    found = [e for e in entities if e.start == pos]
+    return max(found, key=lambda e: e.end - e.start) if found else None
+
+
+def _subject_after(body: str, pos: int, entities: list[Entity]) -> _Subject | None:
+    """The speaker named right after a cue, at ``pos``: an entity, a pronoun or a name."""
+    while pos < len(body) and body[pos] in " ,":
+        pos += 1
+    entity = _entity_at(entities, pos)
+    if entity is not None:
+        # "Menteri Luar Negeri Rusia Sergei Lavrov": a role followed by its person.
+        # or an organisation's title followed by its person ("Juru Bicara Kemlu Arrmanatha Nasir").
+        follow = _entity_at(entities, _skip_space(body, entity.end))
+        if follow is not None and follow.label == "PERSON" and (
+            follow.canonical == entity.canonical or entity.label != "PERSON"
+        ):
+            return _Subject(body[pos : follow.end], pos, "entity", follow)
+        return _Subject(entity.text, pos, "entity", entity)
+    word = _PRONOUN_WORD.match(body, pos)
+    if word and word.group(0).lower() in _pronouns():
+        return _Subject(word.group(0), pos, "pronoun")
+    name = _NAME.match(body, pos)
+    if name:
+        return _Subject(name.group(0), pos, "name")
+    return None
+
+
+def _skip_space(body: str, pos: int) -> int:
+    while pos < len(body) and body[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> _Subject | None:
+    """The speaker closest before a speech verb in the same sentence (within reach)."""
+    lo = max(floor, cue_start - MAX_SUBJECT_GAP)
+    best: _Subject | None = None
+    for e in entities:
+        if lo <= e.start and e.end <= cue_start and (best is None or (e.end, e.end - e.start) > (
+                best.start + len(best.text), len(best.text))):
+            best = _Subject(e.text, e.start, "entity", e)
+    for word in _PRONOUN_WORD.finditer(body, lo, cue_start):
+        if word.group(0).lower() in _pronouns() and (best is None or word.start() >= best.start + len(best.text)):
+            best = _Subject(word.group(0), word.start(), "pronoun")
+    if best is None:
+        return None
+    if best.entity is not None:
+        best = _first_conjunct(body, best, entities, lo)
+    # Prefer a person over a place or organisation named inside the same clause: in
+    # "Lavrov dalam pernyataan di Moskow mengatakan" the speaker is Lavrov.
+    if best.entity is not None and best.entity.label != "PERSON":
+        clause_start = max(body.rfind(",", lo, best.start), lo)
+        people = [e for e in entities if e.label == "PERSON" and clause_start <= e.start and e.end <= best.start]
+        if people and not re.search(r"\b(?:dan|and)\s*$", body[people[-1].end : best.start]):
+            best = _Subject(people[-1].text, people[-1].start, "entity", people[-1])
+    return best
+
+
+def _first_conjunct(body: str, subject: _Subject, entities: list[Entity], lo: int) -> _Subject:
+    """"Amerika Serikat dan Ukraina mengatakan": the speaker is the first of the pair."""
+    for e in entities:
+        if lo <= e.start and e.end <= subject.start:
+            between = body[e.end : subject.start]
+            same_kind = subject.entity is not None and e.label == subject.entity.label
+            if same_kind and re.fullmatch(r"\s*(?:dan|and|,)\s*", between):
+                return _Subject(body[e.start : subject.start + len(subject.text)], e.start, "entity", e)
+    return subject
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for start, end in sentences:
+        if start <= pos < end:
+            return start, end
+    return pos, pos
+
+
+def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -> tuple[str | None, _Subject | None]:
+    """(cue, subject) written right after a quotation closes, up to ``stop``."""
+    tail = body[end:stop]
+    pats = _patterns()
+    m = pats["short_after"].match(tail)
+    if m:
+        if m["nya"]:
+            return m["cue"] + "nya", _Subject("-nya", end + m.start("nya"), "clitic")
+        return m["cue"], _subject_after(body, end + m.end(), entities)
+    m = pats["after_noun"].match(tail)
+    if m:
+        return m["cue"], _subject_after(body, end + m.end(), entities)
+    # "ia menambahkan", "Putin said": subject then verb, nothing else between.
+    subject = _subject_after(body, end + len(tail) - len(tail.lstrip(" ,.;")), entities)
+    if subject is not None and re.match(r"^[\s,.;]*$", body[end : subject.start]):
+        after = subject.start + len(subject.text)
+        verb = pats["verb"].search(body, after, min(stop, after + 40))
+        if verb and pats["adverbs"].match(body[after : verb.start()]):
+            return verb["cue"], subject
+    return None, None
+
+
+def _attribution_before(
+    body: str, start: int, floor: int, entities: list[Entity]
+) -> tuple[str | None, _Subject | None]:
+    """(cue, subject) introducing a quotation: "Kim mengatakan: “…”", "Kata Putin, “…”"."""
+    head = body[floor:start]
+    stripped = head.rstrip(" :,")
+    if not stripped or len(stripped) == len(head):
+        return None, None  # a quotation that follows words without ":" or "," is inside a sentence
+    pats = _patterns()
+    verbs = list(pats["verb"].finditer(body, floor, floor + len(stripped)))
+    if verbs and floor + len(stripped) == verbs[-1].end():
+        subject = _subject_before(body, verbs[-1].start(), floor, entities)
+        return verbs[-1]["cue"], subject
+    for m in pats["short_before"].finditer(body, floor, start):
+        subject = _subject_after(body, m.end(), entities)
+        if subject is not None and subject.start + len(subject.text) == floor + len(stripped):
+            return m["cue"], subject
+    return None, None
+
+
+def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity]) -> list[_Candidate]:
+    out = []
+    for start, end in _quotations(body):
+        text = body[start:end].strip().rstrip(",").strip()
+        if not text:
+            continue
+        s_start, _ = _sentence_of(sentences, start - 1)
+        _, s_end = _sentence_of(sentences, min(end, len(body) - 1))
+        stop = max(s_end, end + 1)
+        cue, subject = _attribution_after(body, end + 1, stop, entities)
+        if cue is None:
+            cue, subject = _attribution_before(body, start - 1, s_start, entities)
+        n_words = len(text.split())
+        standalone = not body[s_start : start - 1].strip() or body[s_start : start - 1].rstrip().endswith(":")
+        if cue is not None or (standalone and n_words >= MIN_DIRECT_WORDS and text[0].isupper()):
+            shown = body[start:end].rstrip().rstrip(",").rstrip()
+            out.append(_Candidate(start, start + len(shown), "direct", cue, subject))
+        elif n_words >= MIN_PARTIAL_WORDS:
+            verb = _patterns()["verb"].search(body, s_start, s_end)
+            if verb:
+                out.append(_Candidate(start, start + len(text), "partial", verb["cue"],
+                                      _subject_before(body, verb.start(), s_start, entities)))
+    return out
+
+
+def _inside(spans: list[_Candidate], pos: int) -> bool:
+    return any(c.start <= pos < c.end for c in spans)
+
+
+def _reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
+                         direct: list[_Candidate]) -> list[_Candidate]:
+    pats = _patterns()
+    out = []
+    for s_start, s_end in sentences:
+        sentence = body[s_start:s_end]
+        if _inside(direct, s_start) and _inside(direct, s_end - 1):
+            continue
+        frame = pats["frame"].match(sentence)
+        if frame and "," in sentence[frame.end() :]:
+            subject = _subject_after(body, s_start + frame.end(), entities)
+            comma = body.find(",", s_start + frame.end(), s_end)
+            if subject is not None and subject.start + len(subject.text) <= comma:
+                out.append(_reported(body, comma + 1, s_end, frame["cue"], subject))
+                continue
+        for verb in pats["verb"].finditer(body, s_start, s_end):
+            if _inside(direct, verb.start()) or any(verb.end() <= c.start < s_end for c in direct):
+                continue  # speech before a direct quotation in the same sentence is that quotation's
+            subject = _subject_before(body, verb.start(), s_start, entities)
+            if subject is None:
+                continue
+            that = pats["that"].match(body[verb.end() : s_end])  # optional, so it always matches
+            content = verb.end() + (that.end() if that else 0)
+            adverbial = pats["adverbial"].match(body[content:s_end])
+            if adverbial:
+                content += adverbial.end()  # "mengatakan pada Rabu (13/9/2023), …"
+            if body[content : content + 1] in OPENERS + "'‘":
+                continue  # "X mengatakan: “…”" is a direct quotation, found above
+            out.append(_reported(body, content, s_end, verb["cue"], subject))
+            break
+        else:
+            tail = pats["short_tail"].search(body, s_start, s_end)
+            if tail and not _inside(direct, tail.start()) and body[s_start] not in OPENERS:
+                if tail["nya"]:
+                    subject = _Subject("-nya", tail.start("nya"), "clitic")
+                else:
+                    subject = _subject_after(body, tail.end(), entities)
+                if subject is not None:
+                    cue = tail["cue"] + (tail["nya"] or "")
+                    out.append(_Candidate(s_start, tail.start(), "indirect", cue, subject))
+    return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
+
+
+def _reported(body: str, start: int, end: int, cue: str, subject: _Subject) -> _Candidate:
+    while start < end and body[start] in " ,":
+        start += 1
+    while end > start and body[end - 1] in " .!?;,":
+        end -= 1
+    return _Candidate(start, end, "indirect", cue, subject)
+
+
+def _person_by_name(name: str, entities: list[Entity]) -> str | None:
+    words = set(name.split())
+    people = [e.canonical for e in entities if e.label == "PERSON" and words <= set(e.canonical.split())]
+    return people[-1] if people else None
+
+
+def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
+    """Every quotation in ``body`` with its kind, speaker (canonical or None), mention and cue."""
+    sentences = split_sentences(body)
+    direct = _direct_candidates(body, sentences, entities)
+    candidates = sorted(direct + _reported_candidates(body, sentences, entities, direct), key=lambda c: c.start)
+    quotes = []
+    last_speaker: str | None = None
+    for c in candidates:
+        speaker, mention = None, None
+        s = c.subject
+        if s is not None:
+            mention = s.text
+            if s.kind in ("pronoun", "clitic"):
+                speaker = last_speaker or _last_person_before(entities, s.start)
+            elif s.entity is not None:
+                speaker = s.entity.canonical
+            else:
+                speaker = _person_by_name(s.text, entities) or s.text
+        if speaker is not None:
+            last_speaker = speaker
+        quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
+    return quotes
+
+
+def _last_person_before(entities: list[Entity], pos: int) -> str | None:
+    people = [e for e in entities if e.label == "PERSON" and e.end <= pos]
+    return people[-1].canonical if people else None
