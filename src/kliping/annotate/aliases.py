@@ -57,28 +57,48 @@ def label_of(name: str) -> str | None:
     return found[0] if found else None
 
 
+_WORD = re.compile(r"[A-Za-z](?:[\w'’-]|\.(?=\w))*")
+_CONNECTORS = frozenset({"dan", "and", "of", "the", "de", "da", "bin", "al"})
+MAX_NAME_WORDS = 7
+
+
 @cache
-def _name_pattern() -> re.Pattern[str]:
-    names = set()
-    for _label, canonical_name, aliases in resources.rows("aliases.tsv"):
-        names.update([canonical_name, *aliases.split("|")])
-    for code, name in Locale("id").territories.items():
-        if code.isalpha() and len(code) == 2:
-            names.add(name)
-    # Short all-caps forms (AS, UN, RI) only as written, to keep "as" and "un" out.
-    ordered = sorted(names, key=len, reverse=True)
-    caps = [n for n in ordered if n.isupper() and len(n) <= 4]
-    rest = [n for n in ordered if n not in caps]
-    alternatives = "|".join(re.escape(n) for n in caps) + "|(?i:" + "|".join(re.escape(n) for n in rest) + ")"
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+def _short_caps() -> frozenset[str]:
+    """Keys of short all-caps forms (AS, UN, RI): they count only when written in capitals."""
+    names = {n for _, c, a in resources.rows("aliases.tsv") for n in [c, *a.split("|")]}
+    return frozenset(key(n) for n in names if n.replace(".", "").isupper() and len(n) <= 5)
 
 
 def find_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of every alias-table or country name written in ``text``."""
+    """(start, end, label) of every alias-table or country name written in ``text``.
+
+    Names are capitalised: runs of capitalised words (with "dan", "of"… between) are looked
+    up in the table, longest first — a dictionary lookup per run, not one regex per name.
+    """
+    table, caps = _table(), _short_caps()
+    words = list(_WORD.finditer(text))
     out = []
-    for m in _name_pattern().finditer(text):
-        if m.group(0)[0].isupper():  # names are capitalised; "amerika" in a URL is not one
-            label = label_of(m.group(0))
-            if label:
-                out.append((m.start(), m.end(), label))
+    i = 0
+    while i < len(words):
+        if not words[i].group(0)[0].isupper():
+            i += 1
+            continue
+        found = None
+        for j in range(min(len(words), i + MAX_NAME_WORDS) - 1, i - 1, -1):
+            last = words[j].group(0)
+            if not last[0].isupper() or any(text[words[k].end() : words[k + 1].start()].strip()
+                                            for k in range(i, j)):
+                continue  # a name ends on a capitalised word and has only spaces inside
+            if any(not w.group(0)[0].isupper() and w.group(0) not in _CONNECTORS for w in words[i : j + 1]):
+                continue
+            start, end = words[i].start(), words[j].end()
+            k = key(text[start:end])
+            if k in table and (k not in caps or text[start:end].replace(".", "").isupper()):
+                found = (start, end, table[k][0], j)
+                break
+        if found:
+            out.append(found[:3])
+            i = found[3] + 1
+        else:
+            i += 1
     return out

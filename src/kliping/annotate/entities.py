@@ -58,22 +58,13 @@ def _raw_mentions(body: str) -> list[tuple[int, int, str]]:
 
 def _resolve_people(mentions: list[Entity]) -> None:
     """Give each short person mention the full name it abbreviates, in place."""
-    full: list[Entity] = []
-    for m in mentions:
-        if m.label != "PERSON":
-            continue
-        toks = _tokens(m.text)
-        # The most recent earlier (or, failing that, any) fuller name containing these words.
-        candidates = [f for f in full if set(toks) <= set(_tokens(f.text)) and len(_tokens(f.text)) > len(toks)]
-        if not candidates:
-            later = [
-                o for o in mentions
-                if o.label == "PERSON" and set(toks) <= set(_tokens(o.text)) and len(_tokens(o.text)) > len(toks)
-            ]
-            candidates = later[:1]
-        if candidates:
-            m.canonical = candidates[-1].canonical
-        full.append(m)
+    people = [(m, frozenset(_tokens(m.text))) for m in mentions if m.label == "PERSON"]
+    for i, (m, words) in enumerate(people):
+        fuller = [j for j, (_, other) in enumerate(people) if len(other) > len(words) and words <= other]
+        if fuller:
+            # The most recent earlier fuller name containing these words, else the first later one.
+            earlier = [j for j in fuller if j < i]
+            m.canonical = people[earlier[-1] if earlier else fuller[0]][0].canonical
 
 
 def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
