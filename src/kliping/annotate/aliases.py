@@ -72,33 +72,43 @@ def _short_caps() -> frozenset[str]:
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of every alias-table or country name written in ``text``.
 
-    Names are capitalised: runs of capitalised words (with "dan", "of"… between) are looked
-    up in the table, longest first — a dictionary lookup per run, not one regex per name.
+    Names are capitalised: runs of capitalised words (with "dan", "of"… between, spaces only)
+    are looked up in the table, longest first — dictionary lookups, not one regex per name.
     """
     table, caps = _table(), _short_caps()
-    words = list(_WORD.finditer(text))
     out = []
-    i = 0
-    while i < len(words):
-        if not words[i].group(0)[0].isupper():
-            i += 1
-            continue
-        found = None
-        for j in range(min(len(words), i + MAX_NAME_WORDS) - 1, i - 1, -1):
-            last = words[j].group(0)
-            if not last[0].isupper() or any(text[words[k].end() : words[k + 1].start()].strip()
-                                            for k in range(i, j)):
-                continue  # a name ends on a capitalised word and has only spaces inside
-            if any(not w.group(0)[0].isupper() and w.group(0) not in _CONNECTORS for w in words[i : j + 1]):
-                continue
-            start, end = words[i].start(), words[j].end()
-            k = key(text[start:end])
-            if k in table and (k not in caps or text[start:end].replace(".", "").isupper()):
-                found = (start, end, table[k][0], j)
-                break
-        if found:
-            out.append(found[:3])
-            i = found[3] + 1
-        else:
+    for run in _runs(text):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + MAX_NAME_WORDS) - 1, i - 1, -1):
+                if not run[j][2]:
+                    continue  # a name ends on a capitalised word
+                start, end = run[i][0], run[j][1]
+                k = key(text[start:end])
+                if k in table and (k not in caps or text[start:end].replace(".", "").isupper()):
+                    out.append((start, end, table[k][0]))
+                    i = j
+                    break
             i += 1
     return out
+
+
+def _runs(text: str) -> list[list[tuple[int, int, bool]]]:
+    """Runs of (start, end, capitalised) words that could hold a name: each starts with a
+    capitalised word, goes on through capitalised words and connectors, spaces between."""
+    runs: list[list[tuple[int, int, bool]]] = []
+    current: list[tuple[int, int, bool]] = []
+    last_end = -1
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        cap = word[0].isupper()
+        joined = current and text[last_end : m.start()].isspace()
+        if cap or (joined and word in _CONNECTORS):
+            if not joined:
+                current = []
+                runs.append(current)
+            current.append((m.start(), m.end(), cap))
+        else:
+            current = []
+        last_end = m.end()
+    return runs
