@@ -6,16 +6,29 @@ Each class has ``to_dict``/``from_dict`` for JSON; nothing else lives here.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R", bound="_Record")
 
 
 def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a dataclass from a dict, ignoring keys the class does not know."""
     names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+class _Record:
+    """JSON for the small flat records: their fields are plain values."""
+
+    def to_dict(self) -> dict[str, Any]:
+        # vars() is a shallow copy; dataclasses.asdict() deep-copies and cost ~5% of the chain.
+        return dict(vars(self))
+
+    @classmethod
+    def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+        return _from_dict(cls, data)
 
 
 @dataclass
@@ -43,38 +56,24 @@ class RawDocument:
 
 
 @dataclass
-class RemovedLine:
+class RemovedLine(_Record):
     """A line taken out of the input, and why."""
 
     text: str
     reason: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RemovedLine:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Entity:
+class Entity(_Record):
     text: str
     start: int
     end: int
     label: str  # PERSON / ORG / PLACE
     canonical: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Entity:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class Quote:
+class Quote(_Record):
     text: str
     start: int
     end: int
@@ -83,27 +82,13 @@ class Quote:
     speaker_mention: str | None
     cue: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
-        return _from_dict(cls, data)
-
 
 @dataclass
-class DateMention:
+class DateMention(_Record):
     text: str
     start: int
     end: int
     value: str  # ISO at the grain the text gives: 2023-09-13, 2023-09, 2023
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DateMention:
-        return _from_dict(cls, data)
 
 
 @dataclass
@@ -159,15 +144,8 @@ class Article:
 
 
 @dataclass
-class Skipped:
+class Skipped(_Record):
     """An input that could not be used, and why (listed in dossier.json and on stderr)."""
 
     source: str
     reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Skipped:
-        return _from_dict(cls, data)
