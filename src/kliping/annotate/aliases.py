@@ -75,11 +75,14 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     Names are capitalised: runs of capitalised words (with "dan", "of"… between, spaces only)
     are looked up in the table, longest first — dictionary lookups, not one regex per name.
     """
-    table, caps = _table(), _short_caps()
+    table, caps, firsts = _table(), _short_caps(), _first_words()
     out = []
     for run in _runs(text):
         i = 0
         while i < len(run):
+            if key(text[run[i][0] : run[i][1]]) not in firsts:
+                i += 1
+                continue
             for j in range(min(len(run), i + MAX_NAME_WORDS) - 1, i - 1, -1):
                 if not run[j][2]:
                     continue  # a name ends on a capitalised word
@@ -91,6 +94,12 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
                     break
             i += 1
     return out
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Keys of the first word of every known name: most capitalised words start none."""
+    return frozenset(k.split(" ")[0] for k in _table())
 
 
 def _runs(text: str) -> list[list[tuple[int, int, bool]]]:
