@@ -149,3 +149,115 @@ class Skipped(_Record):
 
     source: str
     reason: str
+
+
+# --- corpus results (dossier.json's stories) ------------------------------------------------
+
+
+@dataclass
+class Evidence(_Record):
+    """A span of one article that supports or opposes a claim."""
+
+    article_id: str
+    text: str
+
+
+@dataclass
+class Claim:
+    """A statement aligned across articles, with its status and the evidence for and against.
+
+    status: "corroborated" (≥ 2 independent outlets state it), "contested" (someone denies or
+    contradicts it), "single-source", or "superseded" (a later-dated statement replaced it).
+    """
+
+    id: str
+    text: str
+    status: str
+    support: list[Evidence] = field(default_factory=list)
+    against: list[Evidence] = field(default_factory=list)
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "status": self.status, "speaker": self.speaker,
+                "support": [e.to_dict() for e in self.support], "against": [e.to_dict() for e in self.against]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        claim = _from_dict(cls, data)
+        claim.support = [Evidence.from_dict(e) for e in data.get("support", [])]
+        claim.against = [Evidence.from_dict(e) for e in data.get("against", [])]
+        return claim
+
+
+@dataclass
+class Event(_Record):
+    """A distinct happening at a distinct time inside a story."""
+
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry(_Record):
+    """A dated line of the story's timeline; ``date`` is ISO at the grain the text gives."""
+
+    date: str
+    text: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StoryQuote(_Record):
+    """A quotation as carried by one or more articles of a story."""
+
+    speaker: str | None
+    text: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SummarySentence(_Record):
+    """One extractive summary sentence and the articles that carry it."""
+
+    text: str
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """Articles about the same developing news, with what kliping makes of them together."""
+
+    id: str
+    title: str
+    article_ids: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    quotes: list[StoryQuote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "article_ids": list(self.article_ids),
+            "start": self.start, "end": self.end,
+            "events": [e.to_dict() for e in self.events],
+            "timeline": [t.to_dict() for t in self.timeline],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "summary": [s.to_dict() for s in self.summary],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        story = _from_dict(cls, data)
+        story.events = [Event.from_dict(e) for e in data.get("events", [])]
+        story.timeline = [TimelineEntry.from_dict(t) for t in data.get("timeline", [])]
+        story.quotes = [StoryQuote.from_dict(q) for q in data.get("quotes", [])]
+        story.claims = [Claim.from_dict(c) for c in data.get("claims", [])]
+        story.summary = [SummarySentence.from_dict(s) for s in data.get("summary", [])]
+        return story
