@@ -117,7 +117,6 @@ class Article:
         return {
             "id": self.id,
             "source": self.source,
-            "url": self.url,
             "title": self.title,
             "outlet": self.outlet,
             "dateline": self.dateline,
@@ -178,7 +177,7 @@ class Claim:
     speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "status": self.status, "speaker": self.speaker,
+        return {"id": self.id, "text": self.text, "status": self.status,
                 "support": [e.to_dict() for e in self.support], "against": [e.to_dict() for e in self.against]}
 
     @classmethod
