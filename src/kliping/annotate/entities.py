@@ -39,6 +39,24 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{heads})\b{_ROLE_TAIL}")
 
 
+def _person_after_role(body: str, start: int, end: int) -> int:
+    """Where the name begins in a person span that swallowed a title: "Utara Komisaris Besar
+    Rina Sari Ginting" → at "Rina". The start is unchanged when no title is inside."""
+    cut = start
+    for m in _role_pattern().finditer(body, start, end):
+        head = re.match(rf"(?i:{_role_heads()})", body[m.start() : m.end()])
+        if head and start + 1 <= m.start() + head.end() < end - 2:
+            cut = max(cut, m.start() + head.end())
+    while cut < end and body[cut] == " ":
+        cut += 1
+    return cut if cut < end else start
+
+
+@cache
+def _role_heads() -> str:
+    return "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
+
+
 def _known_label(body: str, start: int, end: int, label: str) -> str:
     """A name the alias table knows keeps its known label: "Moskow" is a place whatever the
     model says. (Names glued to a neighbour are split by the model's own repair step.)"""
@@ -47,7 +65,11 @@ def _known_label(body: str, start: int, end: int, label: str) -> str:
 
 def _raw_mentions(body: str) -> list[tuple[int, int, str]]:
     """Model spans, plus alias-table names the model missed (where they overlap nothing)."""
-    spans = [(s, e, _known_label(body, s, e, label)) for s, e, label in ner.find_entities(body)]
+    spans = []
+    for s, e, label in ner.find_entities(body):
+        if label == "PERSON":
+            s = _person_after_role(body, s, e)
+        spans.append((s, e, _known_label(body, s, e, label)))
     taken = [(s, e) for s, e, _ in spans]
     for s, e, label in aliases.find_names(body):
         if not any(s < te and ts < e for ts, te in taken):

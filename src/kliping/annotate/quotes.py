@@ -25,7 +25,8 @@ CLOSERS = "”\""
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
 MIN_REPORTED_WORDS = 3
-MAX_SUBJECT_GAP = 90  # characters between a speaker and a verb in one clause
+MAX_SUBJECT_GAP = 90
+MAX_NOUN_SUBJECT_WORDS = 4  # characters between a speaker and a verb in one clause
 
 
 @dataclass
@@ -143,6 +144,10 @@ def _subject_after(body: str, pos: int, entities: list[Entity]) -> _Subject | No
         return _Subject(word.group(0), pos, "pronoun")
     name = _NAME.match(body, pos)
     if name:
+        # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
+        inside = [e for e in entities if e.label == "PERSON" and pos <= e.start < name.end()]
+        if inside:
+            return _Subject(body[pos : max(name.end(), inside[0].end)], pos, "entity", inside[0])
         return _Subject(name.group(0), pos, "name")
     return None
 
@@ -165,7 +170,7 @@ def _subject_before(body: str, cue_start: int, floor: int, entities: list[Entity
         if word.group(0).lower() in _pronouns() and (best is None or word.start() >= best.start + len(best.text)):
             best = _Subject(word.group(0), word.start(), "pronoun")
     if best is None:
-        return None
+        return _noun_subject(body, cue_start, lo)
     if best.entity is not None:
         best = _first_conjunct(body, best, entities, lo)
     # Prefer a person over a place or organisation named inside the same clause: in
@@ -176,6 +181,20 @@ def _subject_before(body: str, cue_start: int, floor: int, entities: list[Entity
         if people and not re.search(r"\b(?:dan|and)\s*$", body[people[-1].end : best.start]):
             best = _Subject(people[-1].text, people[-1].start, "entity", people[-1])
     return best
+
+
+def _noun_subject(body: str, cue_start: int, lo: int) -> _Subject | None:
+    """"Polisi mengatakan", "Kuasa hukum tersangka membantah": a short noun phrase opening the
+    clause speaks, though it names no one — the mention is kept, the speaker stays unknown."""
+    clause = max(body.rfind(",", lo, cue_start), body.rfind(".", lo, cue_start), lo - 1) + 1
+    text = body[clause:cue_start].strip()
+    adverbs = set(resources.lines("speech_adverbs.txt"))
+    while text and text.split()[-1].lower() in adverbs:  # "RM lantas mengatakan"
+        text = text.rsplit(" ", 1)[0] if " " in text else ""
+    words = text.split()
+    if 1 <= len(words) <= MAX_NOUN_SUBJECT_WORDS and text[:1].isupper() and text.lower() not in _pronouns():
+        return _Subject(text, body.index(text, clause), "noun")
+    return None
 
 
 def _first_conjunct(body: str, subject: _Subject, entities: list[Entity], lo: int) -> _Subject:
@@ -340,7 +359,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = last_speaker or _last_person_before(entities, s.start)
             elif s.entity is not None:
                 speaker = s.entity.canonical
-            else:
+            elif s.kind == "name":
                 speaker = _person_by_name(s.text, entities) or s.text
         if speaker is not None:
             last_speaker = speaker

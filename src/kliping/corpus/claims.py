@@ -1,0 +1,198 @@
+"""A story's articles → claims: statements aligned across articles, each with a status.
+
+Statements (statements.py) are taken in date order and joined to the claim they match best:
+enough shared terms, entities and speaker (overlap coefficient ≥ MATCH), never two different
+subjects ("Korea Utara memasok Rusia" is not "Rusia memasok Korea Utara"). A statement of the
+opposite polarity joins only on a stronger match (CONTRADICT) and counts against the claim, as
+does a denial. Candidates come from an inverted index of terms, so no all-pairs comparison.
+
+Status: ``contested`` when someone denies it or an opposite statement is near in time;
+``superseded`` when every opposite statement is dated well after the claim
+(SUPERSEDE_DAYS); ``corroborated`` when ≥ 2 independent sources state it (syndicated copies
+and one outlet count once); else ``single-source``. Single-source claims are kept only when
+they state a number or are denied: the rest of what one outlet says is in its quotes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from kliping.corpus.statements import Statement, statements_of
+from kliping.model import Article, Claim, Evidence
+
+MATCH = 0.5
+CONTRADICT = 0.6
+MIN_SHARED = 2
+MIN_CONTENT_WEIGHT = 3.0  # shared content words must say something: one rare word or two ordinary ones
+SUPERSEDE_DAYS = 60
+PRIOR = 20
+MAX_POSTINGS = 200  # a term in more statements than this is too common to find candidates by
+
+
+@dataclass
+class _Cluster:
+    founder: Statement
+    support: list[Statement] = field(default_factory=list)
+    against: list[Statement] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[Statement]:
+        return self.support + self.against
+
+
+def _features(s: Statement) -> set[str]:
+    return set(s.terms) | ({"#" + s.speaker} if s.speaker else set())
+
+
+class Weights:
+    """Rarity of each feature among a story's statements: "Rusia" in a Russia story says little."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        for s in statements:
+            for f in _features(s):
+                df[f] += 1
+        # PRIOR pseudo-statements that share nothing: in a story of two articles, a word both
+        # use is still a rare word, not a common one.
+        n = len(statements) + PRIOR
+        self._w = {f: math.log(n / (d + 0.5)) for f, d in df.items()}
+
+    def __call__(self, feature: str) -> float:
+        return max(self._w.get(feature, 1.0), 0.05)
+
+
+def similarity(a: Statement, b: Statement, weight: Weights) -> float:
+    """How surely two statements say the same thing: the weighted overlap coefficient of their
+    terms and entities (and speaker, when both have one), whole statements or single clauses.
+
+    0 for different subjects, and when they share no content word: entities and a speaker
+    alone are a topic, not a claim.
+    """
+    if a.subject and b.subject and a.subject != b.subject and not (a.denial or b.denial):
+        return 0.0
+    speakers = {"#" + a.speaker} if a.speaker and a.speaker == b.speaker else set()
+    best = 0.0
+    for fa in (a.terms, *a.parts):
+        for fb in (b.terms, *b.parts):
+            shared = (fa & fb) | speakers
+            content = sum(weight(f) for f in shared if f[0] not in "@#")
+            if len(shared) < MIN_SHARED or content < MIN_CONTENT_WEIGHT:
+                continue
+            if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
+                continue  # different speakers or none: the same fact has the same predicate
+            size = min(sum(map(weight, fa | speakers)), sum(map(weight, fb | speakers)))
+            best = max(best, sum(map(weight, shared)) / size)
+    return best
+
+
+def _contradicts(a: Statement, b: Statement) -> bool:
+    """Opposite polarity about the same thing: the negation bears on a word both state."""
+    return bool((a.polar | b.polar) & a.terms & b.terms)
+
+
+def _days_between(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+
+
+def _status(cluster: _Cluster) -> str:
+    if any(s.denial for s in cluster.against):
+        return "contested"
+    if cluster.against:
+        latest_support = max((s.date for s in cluster.support if s.date), default=None)
+        gaps = [_days_between(latest_support, s.date) for s in cluster.against]
+        if gaps and all(g is not None and g >= SUPERSEDE_DAYS for g in gaps):
+            return "superseded"
+        return "contested"
+    if len({s.source for s in cluster.support}) >= 2:
+        return "corroborated"
+    return "single-source"
+
+
+def _worth_showing(cluster: _Cluster, status: str) -> bool:
+    if status != "single-source":
+        return True
+    return any(s.numbers for s in cluster.members)
+
+
+def _join(cluster: _Cluster, s: Statement) -> None:
+    """Add a statement as support or against, by its polarity relative to the claim."""
+    if s.denial or s.negated != cluster.founder.negated:
+        cluster.against.append(s)
+    else:
+        cluster.support.append(s)
+
+
+def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
+    """Group statements into claims, in the order given (date order makes 'later' mean later)."""
+    weight = Weights(statements)
+    clusters: list[_Cluster] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    last_of: dict[str, int] = {}  # article id → cluster of its previous statement
+    for s in statements:
+        if s.denies_previous and s.article_id in last_of:
+            clusters[last_of[s.article_id]].against.append(s)
+            continue
+        candidates = {c for f in _features(s) for c in index.get(f, ())[:MAX_POSTINGS]}
+        best, best_score = None, 0.0
+        for c in sorted(candidates):
+            cluster = clusters[c]
+            # Against the claim's first statement only: matching any member would let a claim
+            # drift, statement by statement, into everything the story says.
+            score = similarity(s, cluster.founder, weight)
+            opposite = s.negated != cluster.founder.negated and not s.denial and not cluster.founder.denial
+            if opposite and not _contradicts(s, cluster.founder):
+                continue
+            if score >= (CONTRADICT if opposite else MATCH) and score > best_score:
+                best, best_score = c, score
+        if best is None:
+            clusters.append(_Cluster(founder=s, support=[] if s.denial else [s], against=[s] if s.denial else []))
+            best = len(clusters) - 1
+        else:
+            _join(clusters[best], s)
+        last_of[s.article_id] = best
+        for f in _features(s):
+            index[f].append(best)
+    return clusters
+
+
+def _evidence(statements: list[Statement]) -> list[Evidence]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for s in statements:
+        if (s.article_id, s.text) not in seen:
+            seen.add((s.article_id, s.text))
+            out.append(Evidence(s.article_id, s.text))
+    return out
+
+
+_ORDER = {"contested": 0, "superseded": 1, "corroborated": 2, "single-source": 3}
+
+
+def find_claims(articles: Sequence[Article], story_id: str = "s1",
+                representative: dict[str, str] | None = None) -> list[Claim]:
+    """The claims of one story, most disputed first, each citing its support and against spans.
+
+    ``representative`` maps an article to the first article of its duplicate group, so that
+    syndicated copies without an outlet name still count as one source.
+    """
+    statements = [s for a in articles for s in statements_of(a, representative)]
+    statements.sort(key=lambda s: (s.date or "9999", s.article_id, s.start))
+    scored = []
+    for cluster in cluster_statements(statements):
+        status = _status(cluster)
+        if _worth_showing(cluster, status):
+            head = cluster.support[0] if cluster.support else cluster.founder
+            sources = len({s.source for s in cluster.members})
+            scored.append((_ORDER[status], -sources, head.date or "", head, status, cluster))
+    scored.sort(key=lambda item: item[:3])
+    return [
+        Claim(id=f"{story_id}-c{n}", text=head.text, status=status, speaker=head.speaker,
+              support=_evidence(cluster.support), against=_evidence(cluster.against))
+        for n, (_, _, _, head, status, cluster) in enumerate(scored, start=1)
+    ]

@@ -1,0 +1,274 @@
+"""An annotated Article → the statements it makes, each with comparable terms and polarity.
+
+A statement is a sentence of a direct quotation, the content of reported speech, or a body
+sentence that names an entity or a number. Each carries its comparable terms (terms.py), the
+entities it names (as country-level keys), its first entity (the grammatical subject, roughly),
+the numbers it states, whether it is negated, and whether it is a denial ("membantah", "denied").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kliping import resources
+from kliping.annotate.aliases import key as name_key
+from kliping.annotate.sentences import split_sentences
+from kliping.corpus import terms
+from kliping.model import Article, Entity
+
+MIN_WORDS = 4
+SUBJECT_WORDS = 3
+NEGATION_SCOPE = 2  # content words after "tidak"/"not" that it may negate
+MIN_CONTENT_TERMS = 2  # fewer content words than this is no checkable statement
+MAX_WORDS = 70
+_MULTIPLIER = {"ribu": 1e3, "thousand": 1e3, "juta": 1e6, "million": 1e6, "miliar": 1e9, "billion": 1e9,
+               "triliun": 1e12}
+_NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d+)?)\s*({'|'.join(_MULTIPLIER)})?", re.I)
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.500" is fifteen hundred in Indonesian
+# "…, yang dibantah oleh Moskow": a denial attached to the clause before it.
+_DENIAL_CLAUSE = re.compile(
+    r",\s*(?=(?:yang|which|which was|that was)\s+(?:\w+\s+){0,2}?(?:di)?(?:bantah|sangkal|tepis|denied|rejected))",
+    re.I,
+)
+
+
+@dataclass
+class Statement:
+    """One checkable statement of one article, ready to be matched with others."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # "quote", "reported", "sentence"
+    speaker: str | None
+    terms: frozenset[str]
+    subject: str | None
+    numbers: frozenset[float]
+    negated: bool
+    denial: bool
+    date: str | None
+    source: str  # the independent source it counts as (outlet, or article when unknown)
+    denies_previous: bool = False
+    entities: frozenset[str] = field(default_factory=frozenset)
+    # The terms of each comma-separated clause: a quotation often says several things in one
+    # sentence, and another outlet may carry only one of them.
+    parts: tuple[frozenset[str], ...] = ()
+    # Terms written as verbs (me-, di-, ber-, ter- forms): two outlets describing the same fact
+    # share its predicate, not just the nouns around it. None when the language doesn't say.
+    verbs: frozenset[str] | None = None
+    # Terms the negation bears on ("tidak ada *perjanjian*", "*melanggar*"): a contradiction
+    # must be about one of them, not about some other word the two statements share.
+    polar: frozenset[str] = frozenset()
+
+
+@cache
+def _denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    cues = resources.lines("denial_cues.txt")
+    single = frozenset(terms.stem(c, None) for c in cues if " " not in c) | frozenset(
+        terms.stem(c, "en") for c in cues if " " not in c)
+    phrases = tuple(c.casefold() for c in cues if " " in c)
+    return single, phrases
+
+
+def _numbers(text: str, skip: list[tuple[int, int]]) -> frozenset[float]:
+    """Quantities stated in ``text`` — not dates (``skip`` spans), years, or model names."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1) : m.start()] in ("-", "/"):
+            continue
+        raw = m.group(1)
+        value = raw.replace(".", "").replace(",", ".") if _THOUSANDS.fullmatch(raw) else raw.replace(",", ".")
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        if (1900 <= number <= 2100 or number < 10) and not m.group(2):
+            continue  # a year, or a small count written as a digit: not a quantity worth a claim
+        out.add(number * _MULTIPLIER.get((m.group(2) or "").lower(), 1))
+    return frozenset(out)
+
+
+def make_statement(article: Article, start: int, end: int, kind: str, speaker: str | None, date: str | None,
+                   source: str, cue: str | None = None) -> Statement | None:
+    """A Statement for ``article.body[start:end]``, or None when it is too short or too long."""
+    body = article.body
+    text = body[start:end].strip(" ,;:\"“”'")
+    if not text:
+        return None
+    start = body.find(text, start)
+    end = start + len(text)
+    words = terms.words(text)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return None
+    entities = [e for e in article.entities if start <= e.start and e.end <= end]
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    single, _ = _denial_words()
+    found: set[str] = set()
+    verbs: set[str] = set()
+    polar: set[str] = set()
+    scope = 0  # content words left that a negator just before may bear on
+    # "Moskow membantah bahwa …": reported speech whose cue is a denial denies its content.
+    cue_denies = cue is not None and terms.stem(cue.casefold(), article.language) in single
+    parts: list[frozenset[str]] = []
+    part: set[str] = set()
+    negated = flipped = denial = False
+    for m in _TOKEN.finditer(text):
+        if m.group(0) in ",;:":
+            parts.append(frozenset(part))  # kept even when empty, to stay aligned with the text
+            part = set()
+            continue
+        if start + m.start() in covered:
+            continue
+        t, word_kind = _classify_word(m.group(0), article.language, single)
+        if word_kind == "negator":
+            negated = True
+            scope = NEGATION_SCOPE
+        elif word_kind == "denial":
+            denial = True
+        elif word_kind in ("term", "flipped"):
+            flipped ^= word_kind == "flipped"
+            found.add(t)
+            part.add(t)
+            if word_kind == "flipped" or scope > 0:
+                polar.add(t)
+            scope = max(scope - 1, 0)
+            if _is_verb(m.group(0), t):
+                verbs.add(t)
+    parts.append(frozenset(part))
+    lowered = text.casefold()
+    denial = denial or any(p in lowered for p in _denial_words()[1])
+    entity_keys = [terms.country_of(e.canonical) for e in entities if e.label in ("PLACE", "ORG", "PERSON")]
+    found.update("@" + k for k in entity_keys)
+    parts = [p for p in _with_entities(text, start, entities, parts) if p]
+    return Statement(
+        article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
+        terms=frozenset(found), subject=_subject(text, start, entities),
+        numbers=_numbers(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end]),
+        negated=negated != flipped, denial=denial or cue_denies, date=date, source=source,
+        entities=frozenset(entity_keys),
+        parts=tuple(parts) if len(parts) > 1 else (),
+        verbs=None if article.language == "en" else frozenset(verbs), polar=frozenset(polar),
+    )
+
+
+@cache
+def _speech_words() -> frozenset[str]:
+    """Cue verbs of speech ("menegaskan", "said"): who said it is the speaker, not the claim."""
+    return frozenset(row[2].casefold() for row in resources.rows("quote_cues.tsv"))
+
+
+_VERB_PREFIXES = ("me", "di", "ber", "ter")
+
+
+def _is_verb(word: str, term: str) -> bool:
+    """An Indonesian verb form: a verbal prefix on a word that stems to something shorter."""
+    low = word.casefold()
+    return low.startswith(_VERB_PREFIXES) and len(low) > 5 and terms.stem(low, "id") != low
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,;:]")
+
+
+def _classify_word(word: str, language: str | None, denial_roots: frozenset[str]) -> tuple[str, str]:
+    """(term, kind) of one word: kind is "negator", "denial", "stop", "term" or "flipped"."""
+    word = word.casefold()
+    if "-" in word:
+        head, _, tail = word.partition("-")
+        if tail.startswith(head[:4]):
+            word = head  # reduplication: "batasan-batasan" is "batasan"
+    if word in terms.negators():
+        return word, "negator"
+    if word in terms.stopwords() or word in _speech_words() or len(word) < 3:
+        return word, "stop"
+    root = terms.stem(word, language)
+    if root in denial_roots:
+        return root, "denial"
+    if root in terms.stopwords():
+        return root, "stop"
+    t, flips = terms.term(word, language)
+    return t, "flipped" if flips else "term"
+
+
+def _with_entities(text: str, start: int, entities: list[Entity], parts: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Add to each clause's terms the entities written inside that clause."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;:]", text)] + [len(text) + 1]
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    out = []
+    for i, part in enumerate(parts):
+        lo, hi = spans[i] if i < len(spans) else (0, len(text))
+        names = {"@" + terms.country_of(e.canonical) for e in entities if lo <= e.start - start < hi}
+        out.append(part | names)
+    return out
+
+
+def _subject(text: str, start: int, entities: list[Entity]) -> str | None:
+    """The entity a statement opens with (within its first words): roughly its subject."""
+    opening = len(" ".join(text.split()[:SUBJECT_WORDS]))
+    first = next((e for e in entities if e.start - start <= opening), None)
+    return terms.country_of(first.canonical) if first else None
+
+
+def _clauses(body: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split a span at ";" and before a trailing denial clause: (start, end, is_denial_clause)."""
+    out: list[tuple[int, int, bool]] = []
+    pieces = [(start, end)]
+    semi = [m.end() for m in re.finditer(";", body[start:end])]
+    if semi:
+        bounds = [start, *[start + s for s in semi], end]
+        pieces = list(zip(bounds, bounds[1:], strict=False))
+    for s, e in pieces:
+        m = _DENIAL_CLAUSE.search(body, s, e)
+        if m:
+            out += [(s, m.start(), False), (m.end(), e, True)]
+        else:
+            out.append((s, e, False))
+    return out
+
+
+def article_date(article: Article) -> str | None:
+    """The day an article speaks from: its publication day, else its latest full date."""
+    if article.published:
+        return article.published[:10]
+    days = [d.value for d in article.dates if len(d.value) == 10]
+    return max(days) if days else None
+
+
+def source_of(article: Article, representative: dict[str, str]) -> str:
+    """What counts as one independent source: the outlet, or the article's copy group."""
+    if article.outlet:
+        return "outlet:" + name_key(article.outlet)
+    return "article:" + representative.get(article.id, article.id)
+
+
+def statements_of(article: Article, representative: dict[str, str] | None = None) -> list[Statement]:
+    """Every statement of one article, in text order."""
+    date = article_date(article)
+    source = source_of(article, representative or {})
+    spans: list[tuple[int, int, str, str | None, str | None]] = []
+    quoted: list[tuple[int, int]] = []
+    for q in article.quotes:
+        quoted.append((q.start, q.end))
+        if q.kind == "direct":
+            spans += [(q.start + s, q.start + e, "quote", q.speaker, None) for s, e in split_sentences(q.text)]
+        elif q.kind == "indirect":
+            spans.append((q.start, q.end, "reported", q.speaker, q.cue))
+    for s, e in split_sentences(article.body):
+        if any(qs < e and s < qe for qs, qe in quoted):
+            continue
+        spans.append((s, e, "sentence", None, None))
+    out: list[Statement] = []
+    for s, e, kind, speaker, cue in sorted(spans, key=lambda span: span[:2]):
+        previous: Statement | None = None
+        for cs, ce, is_denial in _clauses(article.body, s, e):
+            st = make_statement(article, cs, ce, kind, speaker, date, source, cue)
+            if st is None:
+                continue
+            if is_denial and previous is not None:
+                st.denial, st.denies_previous = True, True
+            if len(st.terms - {"@" + e for e in st.entities}) >= MIN_CONTENT_TERMS or st.denial:
+                out.append(st)
+                previous = st
+    return out

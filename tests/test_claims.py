@@ -1,0 +1,75 @@
+"""Claims across articles: alignment, status, evidence — on the sample and on small real cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kliping.corpus.claims import find_claims
+from kliping.corpus.statements import statements_of
+from kliping.eval import score_claims
+from kliping.model import Article, Claim
+
+CLAIMS_RIGHT_FLOOR = 5  # of the 6 gold claims of the sample
+
+
+def _article(aid: str, body: str, outlet: str, published: str) -> Article:
+    from kliping.pipeline import annotate
+
+    return annotate(Article(id=aid, source=aid, body=body, outlet=outlet, published=published, language="id"))
+
+
+def test_claims_on_sample_meet_floor(seed_articles: Any, gold: dict[str, Any]) -> None:
+    claims = find_claims(list(seed_articles.values()))
+    scores = {s.id: s for s in score_claims(gold["claims"], claims)}
+    assert sum(s.right for s in scores.values()) >= CLAIMS_RIGHT_FLOOR, [s.to_dict() for s in scores.values()]
+    assert scores["nk-supplied-arms"].right  # the contested supply claim
+    assert scores["300k-nk-volunteers"].right  # the single-source number
+
+
+def test_claims_cite_real_spans_of_their_articles(seed_articles: Any) -> None:
+    for claim in find_claims(list(seed_articles.values())):
+        for evidence in claim.support + claim.against:
+            assert evidence.text in seed_articles[evidence.article_id].body
+
+
+def _by_status(claims: list[Claim], status: str) -> list[Claim]:
+    return [c for c in claims if c.status == status]
+
+
+def test_claims_two_outlets_corroborate_and_one_outlet_twice_does_not() -> None:
+    a = _article("a", "Menteri Keuangan Sri Mulyani mengatakan, pemerintah menaikkan anggaran subsidi pupuk "
+                      "menjadi Rp 50 triliun.", "Kompas.com", "2024-01-10")
+    b = _article("b", "Pemerintah menaikkan anggaran subsidi pupuk menjadi Rp 50 triliun, kata Menteri Keuangan "
+                      "Sri Mulyani.", "Tempo.co", "2024-01-10")
+    c = _article("c", "Menteri Keuangan Sri Mulyani mengatakan, pemerintah menaikkan anggaran subsidi pupuk "
+                      "menjadi Rp 50 triliun.", "Kompas.com", "2024-01-11")
+    assert _by_status(find_claims([a, b]), "corroborated")
+    assert not _by_status(find_claims([a, c]), "corroborated")
+
+
+def test_claims_denial_makes_a_claim_contested() -> None:
+    a = _article("a", "Polisi mengatakan, tersangka telah memasok narkoba ke tiga kota di Jawa Barat.",
+                 "Detik", "2024-02-01")
+    b = _article("b", "Kuasa hukum tersangka membantah bahwa kliennya memasok narkoba ke tiga kota di Jawa Barat.",
+                 "Kompas.com", "2024-02-02")
+    [claim] = [c for c in find_claims([a, b]) if c.support]
+    assert claim.status == "contested"
+    assert [e.article_id for e in claim.against] == ["b"]
+
+
+def test_claims_later_opposite_fact_supersedes() -> None:
+    a = _article("a", "Kementerian menyatakan tidak ada kontrak yang ditandatangani dengan perusahaan itu.",
+                 "Antara", "2023-03-01")
+    b = _article("b", "Kementerian akhirnya menandatangani kontrak pembangunan jembatan dengan perusahaan itu.",
+                 "Tempo.co", "2023-09-01")
+    [claim] = [c for c in find_claims([a, b]) if c.against]
+    assert claim.status == "superseded"
+    assert claim.support[0].article_id == "a" and claim.against[0].article_id == "b"
+
+
+def test_statements_negation_through_antonyms() -> None:
+    a = _article("a", "Presiden menegaskan bahwa Indonesia tidak pernah melanggar perjanjian perdagangan itu.",
+                 "Antara", "2024-01-01")
+    [statement] = [s for s in statements_of(a) if s.kind == "reported"]
+    assert not statement.negated  # "tidak melanggar" states compliance
+    assert "patuh" in statement.terms
