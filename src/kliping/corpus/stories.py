@@ -1,0 +1,346 @@
+"""Articles → stories: incremental clustering by blocked retrieval and IDF-weighted entity and term similarity.
+
+An article joins the best-scoring candidate story above a threshold that rises with the time gap,
+else it starts a new story. Candidates come only from an inverted index of salient keys (canonical
+entities and distinctive title/lead terms) with capped postings lists, so adding one article costs
+about the same whatever the corpus size: no all-pairs comparison.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from kliping import resources
+from kliping.model import Article
+
+# Function words of Indonesian and English: they carry no topic, so they never become keys.
+_STOPWORDS = frozenset("""
+yang dan di ke dari untuk dengan pada dalam ini itu adalah akan telah sudah juga tidak tak bisa dapat
+ada atau oleh karena sebagai bahwa kata ujar mengatakan menurut para kami kita mereka ia dia saya anda
+lebih sangat masih hanya saat setelah sebelum hingga sampai antara secara namun tetapi tapi jika kalau
+agar supaya serta seperti yakni yaitu lagi pun baru usai tersebut belum harus menjadi jadi sejak
+tahun bulan hari pekan minggu senin selasa rabu kamis jumat sabtu lalu kemarin besok nanti
+januari februari maret april mei juni juli agustus september oktober november desember
+satu dua tiga empat lima enam tujuh delapan sembilan sepuluh ribu juta miliar triliun persen
+banyak semua setiap beberapa lain sendiri bagi terhadap tentang atas bawah luar sementara bila
+pihak hal cara kali orang baik besar kecil tinggi pula kini demikian begitu sehingga maka nya
+mengaku menyebut menyatakan jelas tegas katanya ujarnya sebut sebanyak sekitar hampir sekaligus
+kepada bagian berita foto video baca juga simak klik
+the a an and or of to in on at for with by from as is are was were be been being has have had
+this that these those it its he she they we you i his her their our not no but if then than
+said says will would can could should may might also after before over into about more most
+new one two three year years day days week month time just like up out all any some
+""".split())
+
+_WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
+_LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is; the rest drifts
+
+
+def _media_names() -> frozenset[str]:
+    """Outlets and wire agencies: they name who reports, not what happened."""
+    names = {line.lower() for line in resources.lines("media_names.txt")}
+    names.update(row[1].lower() for row in resources.rows("outlets.tsv") if len(row) > 1)
+    return frozenset(names)
+
+
+_MEDIA = _media_names()
+# Entities so common in Indonesian news that they join unrelated stories before IDF has learned
+# it (a cold index has seen few articles); IDF then keeps them out of blocking on its own.
+_STOP_ENTITIES = frozenset({"indonesia", "jakarta", "republik indonesia", "pemerintah", "dki jakarta"})
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased content words of a text (stop words and short tokens dropped)."""
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOPWORDS]
+
+
+def _iso_day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def article_date(article: Article) -> date | None:
+    """When the article appeared: its publication day, else the latest full date its body mentions."""
+    day = _iso_day(article.published)
+    if day is not None:
+        return day
+    days = [d for d in (_iso_day(m.value) for m in article.dates) if d is not None]
+    return max(days) if days else None
+
+
+def _is_media(name: str, article: Article) -> bool:
+    if name in _MEDIA or ".co" in name or name.endswith(".com"):
+        return True
+    outlets = [article.outlet or "", *article.wire_sources]
+    return any(o and (name == o.lower() or name.startswith(o.lower() + " ")) for o in outlets)
+
+
+@dataclass
+class Features:
+    """What the clustering looks at in one article: entity and term counts, its day and language."""
+
+    entities: Counter[str]
+    terms: Counter[str]
+    day: int | None  # proleptic ordinal, cheap to subtract
+    language: str | None
+
+
+def features(article: Article) -> Features:
+    """The entity and title/lead term counts of an article; title and lead mentions weigh double."""
+    title = article.title or ""
+    title_lower = title.lower()
+    ents: Counter[str] = Counter()
+    for ent in article.entities:
+        name = ent.canonical.lower()
+        if _is_media(name, article):
+            continue
+        lead = ent.start < _LEAD_CHARS or ent.text.lower() in title_lower
+        ents[name] += 2 if lead else 1
+    words: Counter[str] = Counter(terms(title))
+    words.update(words)  # the headline counts twice
+    words.update(terms(article.body[:_LEAD_CHARS]))
+    day = article_date(article)
+    return Features(ents, words, day.toordinal() if day else None, article.language)
+
+
+@dataclass
+class _Story:
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    entities: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)
+    first: int | None = None
+    last: int | None = None
+    languages: Counter[str] = field(default_factory=Counter)
+    # Weighted vectors and norms, cached: IDF drifts slowly, so they are rebuilt only when the
+    # story changes or the corpus has grown by a quarter since (this is what keeps add() cheap).
+    cache: tuple[dict[str, float], float, dict[str, float], float] | None = None
+    cache_docs: int = 0
+
+
+def _log_tf(counts: Counter[str]) -> dict[str, float]:
+    return {k: 1.0 + math.log(v) for k, v in counts.items()}
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float) -> float:
+    """Cosine of a small article vector against a (cached) story vector, iterating the article only."""
+    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    if dot <= 0.0:
+        return 0.0
+    return dot / (_norm(a) * b_norm)
+
+
+class StoryIndex:
+    """Incremental story clustering; picklable, so a store can keep it between runs.
+
+    Parameters are the tuned defaults; ``threshold`` is the score a candidate needs inside
+    ``window_days``, and beyond it the bar rises to ``far_threshold`` (a developing story can still
+    take an article months later, but only on a strong entity and term match).
+    """
+
+    def __init__(self, *, threshold: float = 0.26, far_threshold: float = 0.45, window_days: int = 14,
+                 entity_weight: float = 0.70, prior_docs: int = 30, postings_cap: int = 64,
+                 keys_per_kind: int = 12, max_candidates: int = 24, stop_df: float = 0.04,
+                 story_keys_cap: int = 200) -> None:
+        self.threshold = threshold
+        self.far_threshold = far_threshold
+        self.window_days = window_days
+        self.entity_weight = entity_weight
+        self.prior_docs = prior_docs  # pseudo-documents: a young index must not call everything common
+        self.postings_cap = postings_cap
+        self.keys_per_kind = keys_per_kind
+        self.max_candidates = max_candidates
+        self.stop_df = stop_df
+        self.story_keys_cap = story_keys_cap
+        self.n_docs = 0
+        self.df: Counter[str] = Counter()  # keys are "e:name" / "t:word" so one table serves both
+        self.postings: dict[str, deque[str]] = {}
+        self._stories: dict[str, _Story] = {}
+        self._story_of: dict[str, str] = {}
+
+    # --- weights -------------------------------------------------------------------------------
+
+    def idf(self, key: str) -> float:
+        return math.log((self.n_docs + self.prior_docs) / (self.df[key] + 1.0))
+
+    def _is_stop(self, key: str) -> bool:
+        if key[2:] in _STOP_ENTITIES:
+            return True
+        # A key in more than a few percent of a large corpus says little about any one story; in a
+        # small corpus (one story's coverage) the shared keys are exactly the ones to block on.
+        return self.df[key] > max(30.0, self.stop_df * self.n_docs)
+
+    def _vector(self, counts: Counter[str], prefix: str) -> dict[str, float]:
+        return {k: w * self.idf(prefix + k) for k, w in _log_tf(counts).items()}
+
+    # --- scoring -------------------------------------------------------------------------------
+
+    def _gap(self, story: _Story, day: int | None) -> int | None:
+        if day is None or story.first is None or story.last is None:
+            return None
+        if day < story.first:
+            return story.first - day
+        return max(0, day - story.last)
+
+    def _bar(self, gap: int | None) -> float:
+        """The score needed to join: low for close dates, high for far ones, in between when unknown."""
+        if gap is None:
+            return (self.threshold + self.far_threshold) / 2
+        if gap <= self.window_days:
+            return self.threshold
+        return self.far_threshold
+
+    def _profile(self, story: _Story) -> tuple[dict[str, float], float, dict[str, float], float]:
+        if story.cache is None or self.n_docs > 1.25 * story.cache_docs:
+            ents = self._vector(story.entities, "e:")
+            words = self._vector(story.terms, "t:")
+            story.cache = (ents, _norm(ents), words, _norm(words))
+            story.cache_docs = self.n_docs
+        return story.cache
+
+    def score(self, feats: Features, story: _Story, a_ents: dict[str, float], a_terms: dict[str, float]) -> float:
+        s_ents, s_ents_norm, s_terms, s_terms_norm = self._profile(story)
+        ent = _cosine(a_ents, s_ents, s_ents_norm)
+        term = _cosine(a_terms, s_terms, s_terms_norm)
+        lang = story.languages.most_common(1)[0][0] if story.languages else None
+        if feats.language and lang and feats.language != lang:
+            # Across languages canonical entities carry the match; the few words still shared are
+            # names ("Putin", "Pyongyang"), so they add evidence instead of being expected.
+            return ent + (1.0 - self.entity_weight) * term
+        return self.entity_weight * ent + (1.0 - self.entity_weight) * term
+
+    def _candidates(self, keys: list[tuple[str, float]]) -> list[str]:
+        votes: dict[str, float] = {}
+        for key, weight in keys:
+            for sid in self.postings.get(key, ()):
+                votes[sid] = votes.get(sid, 0.0) + weight
+        return sorted(votes, key=lambda sid: -votes[sid])[: self.max_candidates]
+
+    def _salient(self, counts: Counter[str], prefix: str) -> list[tuple[str, float]]:
+        weighted = [(prefix + k, (1.0 + math.log(v)) * self.idf(prefix + k)) for k, v in counts.items()]
+        weighted = [kw for kw in weighted if not self._is_stop(kw[0])]
+        weighted.sort(key=lambda kw: -kw[1])
+        return weighted[: self.keys_per_kind]
+
+    # --- the API -------------------------------------------------------------------------------
+
+    def add(self, article: Article) -> str:
+        """Put the article into the best matching story, or a new one; return the story id."""
+        if article.id in self._story_of:
+            return self._story_of[article.id]
+        feats = features(article)
+        # Count the article first, so its own keys are known (and rare) when it is scored.
+        self.n_docs += 1
+        self.df.update({"e:" + k: 1 for k in feats.entities})
+        self.df.update({"t:" + k: 1 for k in feats.terms})
+        keys = self._salient(feats.entities, "e:") + self._salient(feats.terms, "t:")
+        a_ents = self._vector(feats.entities, "e:")
+        a_terms = self._vector(feats.terms, "t:")
+        best: _Story | None = None
+        best_margin = 0.0
+        for sid in self._candidates(keys):
+            story = self._stories[sid]
+            margin = self.score(feats, story, a_ents, a_terms) - self._bar(self._gap(story, feats.day))
+            if margin >= 0.0 and (best is None or margin > best_margin):
+                best, best_margin = story, margin
+        if best is None:
+            best = _Story(id=f"s{len(self._stories) + 1}")
+            self._stories[best.id] = best
+        self._join(best, article.id, feats, keys)
+        return best.id
+
+    def _join(self, story: _Story, article_id: str, feats: Features, keys: list[tuple[str, float]]) -> None:
+        story.article_ids.append(article_id)
+        story.cache = None
+        self._story_of[article_id] = story.id
+        story.entities.update(feats.entities)
+        story.terms.update(feats.terms)
+        if feats.language:
+            story.languages[feats.language] += 1
+        if feats.day is not None:
+            story.first = feats.day if story.first is None else min(story.first, feats.day)
+            story.last = feats.day if story.last is None else max(story.last, feats.day)
+        self._prune(story)
+        for key, _ in keys:
+            posting = self.postings.get(key)
+            if posting is None:
+                posting = self.postings[key] = deque(maxlen=self.postings_cap)
+            # The newest stories stay; a full list drops its oldest, which bounds candidate sets.
+            if story.id not in posting:
+                posting.append(story.id)
+
+    def _prune(self, story: _Story) -> None:
+        """Keep a long story's profile bounded: its most frequent keys describe it well enough."""
+        for counts in (story.entities, story.terms):
+            if len(counts) > 2 * self.story_keys_cap:
+                keep = counts.most_common(self.story_keys_cap)
+                counts.clear()
+                counts.update(dict(keep))
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_of.get(article_id)
+
+    def stories(self) -> list[list[str]]:
+        """Article ids per story, stories in creation order, articles in insertion order."""
+        return [list(s.article_ids) for s in self._stories.values()]
+
+    def story_ids(self) -> list[str]:
+        return list(self._stories)
+
+
+def cluster_stories(articles: Iterable[Article], **params: float) -> list[list[str]]:
+    """Group articles into stories (article ids per story), adding them in date order."""
+    arts = list(articles)
+    # Date order is the order news arrives in; undated articles go last, where most is known.
+    order = sorted(range(len(arts)), key=lambda i: (_sort_day(arts[i]), i))
+    index = StoryIndex(**params)  # type: ignore[arg-type]
+    for i in order:
+        index.add(arts[i])
+    return index.stories()
+
+
+def _sort_day(article: Article) -> int:
+    day = article_date(article)
+    return day.toordinal() if day else 10**7
+
+
+def bcubed(pred: list[list[str]], gold: list[list[str]]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against a gold partition.
+
+    Scored over the items of the gold partition; gold items missing from ``pred`` count as
+    singletons, and predicted items not in the gold are ignored.
+    """
+    gold_of = {item: i for i, cluster in enumerate(gold) for item in cluster}
+    pred_of: dict[str, int] = {}
+    for i, cluster in enumerate(pred):
+        for item in cluster:
+            if item in gold_of:
+                pred_of[item] = i
+    next_id = len(pred)
+    for item in gold_of:
+        if item not in pred_of:
+            pred_of[item] = next_id
+            next_id += 1
+    if not gold_of:
+        return 1.0, 1.0, 1.0
+    pairs = Counter((pred_of[item], gold_of[item]) for item in gold_of)
+    pred_size = Counter(pred_of[item] for item in gold_of)
+    gold_size = Counter(gold_of.values())
+    n = len(gold_of)
+    precision = sum(c * c / pred_size[p] for (p, _), c in pairs.items()) / n
+    recall = sum(c * c / gold_size[g] for (_, g), c in pairs.items()) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
