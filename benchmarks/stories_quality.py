@@ -16,7 +16,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from kliping.corpus.stories import _STOPWORDS, StoryIndex, bcubed, cluster_stories
+from kliping.corpus.stories import _STOPWORDS, StoryIndex, cluster_stories
+from kliping.eval import bcubed
 from kliping.model import Article
 from kliping.pipeline import extract
 

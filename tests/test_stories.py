@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from kliping.corpus.stories import StoryIndex, bcubed, cluster_stories
+from kliping.corpus.stories import StoryIndex, cluster_stories
+from kliping.eval import bcubed
 from kliping.model import Article, RawDocument
 from kliping.pipeline import extract, process
 

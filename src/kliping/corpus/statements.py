@@ -16,6 +16,7 @@ from kliping import resources
 from kliping.annotate.aliases import key as name_key
 from kliping.annotate.sentences import split_sentences
 from kliping.corpus import terms
+from kliping.corpus.stories import article_date
 from kliping.model import Article, Entity
 
 MIN_WORDS = 4
@@ -228,14 +229,6 @@ def _clauses(body: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return out
 
 
-def article_date(article: Article) -> str | None:
-    """The day an article speaks from: its publication day, else its latest full date."""
-    if article.published:
-        return article.published[:10]
-    days = [d.value for d in article.dates if len(d.value) == 10]
-    return max(days) if days else None
-
-
 def source_of(article: Article, representative: dict[str, str]) -> str:
     """What counts as one independent source: the outlet, or the article's copy group."""
     if article.outlet:
@@ -245,7 +238,8 @@ def source_of(article: Article, representative: dict[str, str]) -> str:
 
 def statements_of(article: Article, representative: dict[str, str] | None = None) -> list[Statement]:
     """Every statement of one article, in text order."""
-    date = article_date(article)
+    day = article_date(article)
+    date = day.isoformat() if day else None
     source = source_of(article, representative or {})
     spans: list[tuple[int, int, str, str | None, str | None]] = []
     quoted: list[tuple[int, int]] = []

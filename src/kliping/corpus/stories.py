@@ -16,26 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kliping import resources
+from kliping.corpus.terms import stopwords
 from kliping.model import Article
 
-# Function words of Indonesian and English: they carry no topic, so they never become keys.
-_STOPWORDS = frozenset("""
-yang dan di ke dari untuk dengan pada dalam ini itu adalah akan telah sudah juga tidak tak bisa dapat
-ada atau oleh karena sebagai bahwa kata ujar mengatakan menurut para kami kita mereka ia dia saya anda
-lebih sangat masih hanya saat setelah sebelum hingga sampai antara secara namun tetapi tapi jika kalau
-agar supaya serta seperti yakni yaitu lagi pun baru usai tersebut belum harus menjadi jadi sejak
-tahun bulan hari pekan minggu senin selasa rabu kamis jumat sabtu lalu kemarin besok nanti
-januari februari maret april mei juni juli agustus september oktober november desember
-satu dua tiga empat lima enam tujuh delapan sembilan sepuluh ribu juta miliar triliun persen
-banyak semua setiap beberapa lain sendiri bagi terhadap tentang atas bawah luar sementara bila
-pihak hal cara kali orang baik besar kecil tinggi pula kini demikian begitu sehingga maka nya
-mengaku menyebut menyatakan jelas tegas katanya ujarnya sebut sebanyak sekitar hampir sekaligus
-kepada bagian berita foto video baca juga simak klik
-the a an and or of to in on at for with by from as is are was were be been being has have had
-this that these those it its he she they we you i his her their our not no but if then than
-said says will would can could should may might also after before over into about more most
-new one two three year years day days week month time just like up out all any some
-""".split())
+# Function words of Indonesian and English (resources/stopwords.txt): they never become keys.
+_STOPWORDS = stopwords()
 
 _WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
 _LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is; the rest drifts
@@ -316,31 +301,3 @@ def _sort_day(article: Article) -> int:
     day = article_date(article)
     return day.toordinal() if day else 10**7
 
-
-def bcubed(pred: list[list[str]], gold: list[list[str]]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering against a gold partition.
-
-    Scored over the items of the gold partition; gold items missing from ``pred`` count as
-    singletons, and predicted items not in the gold are ignored.
-    """
-    gold_of = {item: i for i, cluster in enumerate(gold) for item in cluster}
-    pred_of: dict[str, int] = {}
-    for i, cluster in enumerate(pred):
-        for item in cluster:
-            if item in gold_of:
-                pred_of[item] = i
-    next_id = len(pred)
-    for item in gold_of:
-        if item not in pred_of:
-            pred_of[item] = next_id
-            next_id += 1
-    if not gold_of:
-        return 1.0, 1.0, 1.0
-    pairs = Counter((pred_of[item], gold_of[item]) for item in gold_of)
-    pred_size = Counter(pred_of[item] for item in gold_of)
-    gold_size = Counter(gold_of.values())
-    n = len(gold_of)
-    precision = sum(c * c / pred_size[p] for (p, _), c in pairs.items()) / n
-    recall = sum(c * c / gold_size[g] for (_, g), c in pairs.items()) / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1

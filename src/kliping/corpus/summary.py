@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kliping.annotate.sentences import split_sentences
+from kliping.corpus.terms import stopwords
 from kliping.model import Article, SummarySentence
 
 MIN_SENTENCES = 3
@@ -43,18 +44,7 @@ NEAR_COPY_JACCARD = 0.5  # … and Jaccard, or shared names alone ("Presiden Rus
 SPREAD = 0.15  # penalty per sentence already taken from the same article
 
 # Function words and speech verbs of Indonesian and English: they make unrelated sentences look alike.
-# (A candidate for resources/ as stopwords_{id,en}.txt; kept here while one module owns it.)
-STOPWORDS = frozenset("""
-yang dan di ke dari ini itu dengan untuk pada adalah dalam tidak tak akan juga atau ada oleh sebagai bahwa
-karena telah sudah saat bisa dapat lebih para ia dia mereka kami kita saya anda tersebut namun tetapi tapi
-jika hal lain seperti secara masih belum harus hanya antara setelah sebelum serta agar maka pun lalu
-kemudian yakni yaitu sejak hingga sampai sangat banyak semua setiap bagi tentang atas bila kalau apa siapa
-mana sini sana begitu demikian pula lagi nya si sang pak bu ya kata ujar ucap tutur mengatakan menyatakan
-menegaskan menjelaskan menurut katanya ujarnya dikutip dilansir melansir seperti sementara selama yakin
-the a an and or of to in on for with by at from is are was were be been has have had it its that this
-these those as not but he she they we i you his her their our us him them said says say will would can
-could also which who whom what when where there than then into about after before over more most such
-""".split())
+STOPWORDS = stopwords()
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
