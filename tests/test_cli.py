@@ -41,8 +41,16 @@ def test_analyze_writes_articles_and_dossier(seeds_dir: Path, tmp_path: Path,
     assert {"version", "generated_at", "articles", "duplicates", "skipped", "stories"} <= set(dossier)
     assert sorted(a["id"] for a in dossier["articles"]) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
     assert dossier["skipped"] == [{"source": str(missing), "reason": "no such file or directory"}]
+    [story] = dossier["stories"]
+    assert sorted(story["article_ids"]) == sorted(a["id"] for a in dossier["articles"])
+    assert {"id", "title", "article_ids", "start", "end", "events", "timeline", "quotes", "claims",
+            "summary"} <= set(story)
+    assert all({"id", "text", "status", "support", "against"} == set(c) for c in story["claims"])
+    html = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert story["title"] in html and "<svg" in html
     err = capsys.readouterr().err
-    assert f"skipped {missing}" in err and "5 articles, 1 skipped" in err
+    assert f"skipped {missing}" in err and "5 articles (0 duplicate copies), 1 skipped" in err
+    assert "1 stories; claims:" in err
 
 
 def test_nothing_usable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

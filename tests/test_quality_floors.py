@@ -43,3 +43,21 @@ def test_quote_and_date_scores_on_sample_meet_floors(seed_articles: Any, gold: d
     assert report.speakers.accuracy >= SPEAKER_FLOOR, report.speakers.misses
     assert report.indirect_quotes.accuracy >= INDIRECT_RECALL_FLOOR, report.indirect_quotes.misses
     assert report.dates.accuracy >= DATE_FLOOR, report.dates.misses
+
+
+# Issue 4's floors on the sample: one story, its events, its claims.
+EVENT_BCUBED_FLOOR = 0.8
+CLAIMS_RIGHT_FLOOR = 5
+
+
+def test_corpus_stage_on_sample_meets_floors(seed_articles: Any, gold: dict[str, Any]) -> None:
+    from kliping.corpus.assemble import analyze_corpus
+    from kliping.eval import evaluate_corpus
+
+    stories = analyze_corpus(list(seed_articles.values())).stories
+    assert [sorted(s.article_ids) for s in stories] == [sorted(seed_articles)]
+    report = evaluate_corpus(gold, stories)
+    assert report.events is not None and report.events[2] >= EVENT_BCUBED_FLOOR
+    assert report.claims_right >= CLAIMS_RIGHT_FLOOR, [c.to_dict() for c in report.claims]
+    right = {c.id for c in report.claims if c.right}
+    assert {"nk-supplied-arms", "300k-nk-volunteers"} <= right

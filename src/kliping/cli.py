@@ -10,8 +10,18 @@ from typing import Any
 
 from kliping import __version__
 from kliping.annotate.ner import score_conll
+from kliping.corpus.assemble import analyze_corpus
 from kliping.errors import InputError, KlipingError
-from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold
+from kliping.eval import (
+    CorpusReport,
+    EvalReport,
+    evaluate,
+    evaluate_corpus,
+    format_corpus,
+    format_ner,
+    format_report,
+    load_gold,
+)
 from kliping.model import Article
 from kliping.pipeline import extract
 from kliping.run import analyze
@@ -62,7 +72,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     with reporter() as report:
-        summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report)
+        summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
+                          on_stage=report.stage)
     print_summary(summary)
     return EXIT_OK if summary.articles else EXIT_NOTHING
 
@@ -76,19 +87,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.ner:
         result["ner"] = score_conll(args.ner)
     if args.gold:
-        result["gold"] = _eval_gold(args)
+        result["gold"], result["corpus"] = _eval_gold(args)
     if args.json:
-        out = {k: (v.to_dict() if isinstance(v, EvalReport) else v) for k, v in result.items()}
+        out = {k: (v.to_dict() if isinstance(v, EvalReport | CorpusReport) else v) for k, v in result.items()}
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         if "gold" in result:
             sys.stdout.write(format_report(result["gold"]) + "\n")
+            sys.stdout.write(format_corpus(result["corpus"]) + "\n")
         if "ner" in result:
             sys.stdout.write(format_ner(result["ner"]) + "\n")
     return EXIT_NOTHING if "gold" in result and not result["gold"].articles else EXIT_OK
 
 
-def _eval_gold(args: argparse.Namespace) -> EvalReport:
+def _eval_gold(args: argparse.Namespace) -> tuple[EvalReport, CorpusReport]:
     gold = load_gold(args.gold)
     articles = []
     with reporter() as report:
@@ -96,7 +108,7 @@ def _eval_gold(args: argparse.Namespace) -> EvalReport:
             report(item)
             if isinstance(item, Article):
                 articles.append(item)
-    return evaluate(gold, articles)
+    return evaluate(gold, articles), evaluate_corpus(gold, analyze_corpus(articles).stories)
 
 
 COMMANDS = {"analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval}

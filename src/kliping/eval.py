@@ -108,8 +108,11 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         gold = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise GoldError(f"cannot read gold file {path}: {err}") from err
-    if not isinstance(gold, dict) or not isinstance(gold.get("articles"), dict):
-        raise GoldError(f"{path}: expected an object with an 'articles' object keyed by article id")
+    if not isinstance(gold, dict) or not any(k in gold for k in ("articles", "stories", "claims")):
+        raise GoldError(f"{path}: expected an object with 'articles' (keyed by article id), 'stories' or 'claims'")
+    if not isinstance(gold.get("articles", {}), dict):
+        raise GoldError(f"{path}: 'articles' must be an object keyed by article id")
+    gold.setdefault("articles", {})
     return gold
 
 

@@ -28,13 +28,18 @@ import numpy.typing as npt
 
 from kliping.model import Article
 
+# Measured on indosum dev.01 (750 real articles + 4463 syndicated variants of them: new lead-in,
+# last paragraph dropped, "Baca juga" line, sentences reworded/removed, all at once, cut to 60%)
+# against 742 same-category pairs published within 48 h and all 280k pairs of distinct articles.
+# 5-grams: exact Jaccard of distinct articles ≤ 0.07, containment ≤ 0.19; 3- and 4-grams recall
+# slightly more of the heaviest edits (0.998 vs 0.996) but share more stock phrases at scale.
 NUM_PERM = 128
 SHINGLE_SIZE = 5
-MAX_BUCKET = 64
-# LSH bands × rows; 64 × 2 makes a pair with Jaccard 0.2 a candidate with p = 0.93 and 0.3 with p = 0.997,
-# so trimmed copies (low Jaccard, high containment) still meet their original in some bucket.
-BANDS, ROWS = 32, 2
-# A candidate is a duplicate if either estimate passes its threshold (chosen by measurement).
+# 16 bands × 2 rows: a pair with Jaccard 0.3 becomes a candidate with p = 0.78, 0.4 with p = 0.94.
+# 32 bands add 0.7 points of recall on the heaviest edits for 1.7× the memory (422 vs 253 MiB at 100k).
+BANDS, ROWS = 16, 2
+# A candidate is a duplicate if either estimate passes. 0.4 / 0.6: pair precision 1.000, recall 0.996
+# (0.5 / 0.7: recall 0.991); the largest estimate among the 280k distinct pairs was Jaccard 0.10.
 JACCARD_THRESHOLD = 0.4
 CONTAINMENT_THRESHOLD = 0.6
 # Containment is estimated from the Jaccard estimate and the set sizes; for very unequal sizes a
@@ -42,7 +47,10 @@ CONTAINMENT_THRESHOLD = 0.6
 # shorter text long enough to say something (not a shared slogan or a one-line brief).
 CONTAINMENT_MIN_JACCARD = 0.15
 MIN_SHINGLES_FOR_CONTAINMENT = 20
+# A bucket this full is one big group of near-identical texts (see _bucket).
+MAX_BUCKET = 64
 SEED = 1
+LEAD_IN_LINES = 3
 
 _FORMAT_VERSION = 1
 # A lead-in is an outlet/dateline prefix ending in a dash or colon near the start of the text.
@@ -59,10 +67,18 @@ U64Array = npt.NDArray[np.uint64]
 
 
 def normalise(text: str) -> list[str]:
-    """The words of ``text`` as compared: casefolded, without the outlet/dateline lead-in."""
-    text = text.casefold().lstrip()
-    text = _LEAD_IN.sub("", text, count=1)
-    return _WORD.findall(text)
+    """The words of ``text`` as compared: casefolded, without outlet/dateline lead-ins, no punctuation."""
+    lines = text.casefold().split("\n")
+    seen = 0
+    # The dateline opens the story, but a kept subtitle or caption may come before it: look at the
+    # first few non-empty lines. A line stripped by mistake is stripped in every copy alike.
+    for i, line in enumerate(lines):
+        if line.strip():
+            lines[i] = _LEAD_IN.sub("", line.lstrip(), count=1)
+            seen += 1
+            if seen == LEAD_IN_LINES:
+                break
+    return _WORD.findall("\n".join(lines))
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> U64Array:
@@ -168,8 +184,8 @@ class DuplicateIndex:
                 buckets[key] = [held, slot]
             else:
                 found.update(held)
-                # A bucket this full is one big group of near-identical texts; its first members
-                # already link newcomers to it, and a cap keeps such hubs from going quadratic.
+                # In a full bucket the first members already link newcomers to their group;
+                # the cap keeps such hubs (one story carried by hundreds of sites) from going quadratic.
                 if len(held) < MAX_BUCKET:
                     held.append(slot)
         return list(found)

@@ -1,19 +1,24 @@
-"""Input paths → DIR/articles.jsonl and DIR/dossier.json, streaming article by article.
+"""Input paths → DIR/articles.jsonl, DIR/dossier.json and DIR/index.html.
 
-Only small per-article summaries are kept in memory; full articles go to disk as they come.
+Articles are read, annotated and written to articles.jsonl one by one; the corpus stage
+(duplicates, stories, claims…) then needs them all together.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
+from kliping.corpus.assemble import analyze_corpus
 from kliping.model import Article, Skipped
 from kliping.pipeline import extract
 from kliping.show.jsonout import article_summary, dossier, write_article, write_json
+from kliping.show.report import write_report
+from kliping.show.views import dossier_view
 
 
 @dataclass
@@ -23,6 +28,9 @@ class RunSummary:
     articles: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    stories: int = 0
+    claims: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0
 
 
 def analyze(
@@ -31,12 +39,13 @@ def analyze(
     *,
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | Skipped], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> RunSummary:
-    """Read every input, write articles.jsonl and dossier.json into ``out_dir``."""
+    """Read every input, write articles.jsonl, dossier.json and index.html into ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
-    listed: list[dict[str, Any]] = []
+    articles: list[Article] = []
     articles_path = out / "articles.jsonl"
     tmp = articles_path.with_name(articles_path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as stream:
@@ -45,12 +54,23 @@ def analyze(
                 summary.skipped.append(item)
             else:
                 write_article(stream, item)
-                listed.append(article_summary(item))
-                summary.articles += 1
+                articles.append(item)
             if on_item is not None:
                 on_item(item)
     os.replace(tmp, articles_path)
+    summary.articles = len(articles)
+    if on_stage is not None:
+        on_stage("grouping stories and claims")
+    corpus = analyze_corpus(articles)
+    summary.stories = len(corpus.stories)
+    summary.duplicates = sum(len(g) - 1 for g in corpus.duplicates)
+    summary.claims = Counter(c.status for s in corpus.stories for c in s.claims)
+    data = dossier([article_summary(a) for a in articles], summary.skipped, corpus.duplicates,
+                   [s.to_dict() for s in corpus.stories])
     dossier_path = out / "dossier.json"
-    write_json(dossier_path, dossier(listed, summary.skipped))
-    summary.files = [dossier_path, articles_path]
+    write_json(dossier_path, data)
+    if on_stage is not None:
+        on_stage("writing index.html")
+    report_path = write_report(out / "index.html", dossier_view(data, articles))
+    summary.files = [dossier_path, articles_path, report_path]
     return summary

@@ -45,6 +45,11 @@ class Reporter:
                 description=f"{self.articles} articles, {self.skipped} skipped",
             )
 
+    def stage(self, description: str) -> None:
+        """A step after reading (grouping, writing): shown where the progress line is."""
+        if self.progress is not None and self.task is not None:
+            self.progress.update(self.task, description=description)
+
 
 @contextmanager
 def reporter(stream: TextIO | None = None) -> Iterator[Reporter]:
@@ -58,10 +63,16 @@ def reporter(stream: TextIO | None = None) -> Iterator[Reporter]:
         yield Reporter(console, progress)
 
 
+STATUSES = ("corroborated", "contested", "superseded", "single-source")
+
+
 def print_summary(summary: RunSummary, stream: TextIO | None = None) -> None:
     console = Console(file=stream, stderr=stream is None, highlight=False)
+    claims = ", ".join(f"{summary.claims.get(s, 0)} {s}" for s in STATUSES)
     console.print(
-        f"kliping: {summary.articles} articles, {len(summary.skipped)} skipped inputs",
+        f"kliping: {summary.articles} articles ({summary.duplicates} duplicate copies), "
+        f"{len(summary.skipped)} skipped inputs\n"
+        f"  {summary.stories} stories; claims: {claims}",
         highlight=False,
     )
     for path in summary.files:

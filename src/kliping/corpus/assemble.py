@@ -1,0 +1,79 @@
+"""Annotated articles → duplicate groups and complete Story objects (every corpus step, in order).
+
+Duplicates first (a syndicated copy is one source), then stories from the incremental index,
+then per story: events, claims, timeline, quotes by speaker and summary. Each per-story step
+sees only that story's articles, so the work grows with story sizes, not with all pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kliping.corpus.claims import find_claims
+from kliping.corpus.dedup import DuplicateIndex
+from kliping.corpus.events import events_of
+from kliping.corpus.quotes_by_speaker import story_quotes
+from kliping.corpus.stories import StoryIndex, article_date
+from kliping.corpus.summary import summarize
+from kliping.corpus.timeline import build_timeline
+from kliping.model import Article, Event, Story
+
+
+@dataclass
+class CorpusResult:
+    """What the corpus stage makes of a set of articles."""
+
+    duplicates: list[list[str]] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+
+
+def _chronological(articles: Iterable[Article]) -> list[Article]:
+    # Stories grow in the order news arrives; undated articles come last.
+    dated = [(article_date(a), i, a) for i, a in enumerate(articles)]
+    return [a for _, _, a in sorted(dated, key=lambda t: (t[0] is None, t[0] or 0, t[1]))]
+
+
+def story_title(articles: Sequence[Article], events: Sequence[Event]) -> str:
+    """The headline of the story's first titled article, else its first event's title."""
+    for a in articles:
+        if a.title:
+            return a.title
+    return events[0].title if events else articles[0].id
+
+
+def build_story(story_id: str, articles: Sequence[Article], representative: dict[str, str]) -> Story:
+    """One Story with everything the dossier shows about it."""
+    days = [d for d in (article_date(a) for a in articles) if d is not None]
+    events = events_of(articles)
+    for event in events:
+        event.id = f"{story_id}-{event.id}"
+    return Story(
+        id=story_id,
+        title=story_title(articles, events),
+        article_ids=[a.id for a in articles],
+        start=min(days).isoformat() if days else None,
+        end=max(days).isoformat() if days else None,
+        events=events,
+        timeline=build_timeline(articles),
+        quotes=story_quotes(articles),
+        claims=find_claims(articles, story_id, representative),
+        summary=summarize(articles),
+    )
+
+
+def analyze_corpus(articles: Sequence[Article]) -> CorpusResult:
+    """Duplicates and stories of ``articles`` (all of them at once)."""
+    ordered = _chronological(articles)
+    duplicates = DuplicateIndex()
+    stories = StoryIndex()
+    for article in ordered:
+        duplicates.add(article.id, article.body)
+        stories.add(article)
+    by_id = {a.id: a for a in ordered}
+    representative = {a.id: duplicates.representative(a.id) for a in ordered}
+    built = [build_story(sid, [by_id[i] for i in ids], representative)
+             for sid, ids in zip(stories.story_ids(), stories.stories(), strict=True)]
+    # The biggest stories first: that is where a reader starts.
+    built.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
+    return CorpusResult(duplicates=duplicates.groups(), stories=built)
