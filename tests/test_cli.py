@@ -89,3 +89,14 @@ def test_console_script_reads_stdin() -> None:
     assert done.returncode == 0, done.stderr
     article = json.loads(done.stdout)
     assert article["title"].startswith("Barat Patut Waswas")
+
+
+def test_same_file_name_in_two_folders_gets_two_ids(seeds_dir: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / f"{SEED}.txt").write_bytes((seeds_dir / f"{SEED}.txt").read_bytes())
+    assert cli.main(["analyze", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out")]) == 0
+    dossier = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    assert sorted(a["id"] for a in dossier["articles"]) == [SEED, f"{SEED}~2"]
+    assert dossier["duplicates"] == [[SEED, f"{SEED}~2"]]  # an exact copy is a duplicate, not a second source

@@ -38,11 +38,17 @@ def extract(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[
     """Read, clean and describe every article under ``paths``, streaming, in input order.
 
     Inputs that cannot be used come out as Skipped with their reason; nothing stops the run.
+    Ids are unique in a run: the same file name in two folders gets "~2", "~3"… after the second.
     """
+    seen: dict[str, int] = {}
     for item in iter_documents(paths, stdin=stdin):
         if isinstance(item, Skipped):
             yield item
             continue
+        count = seen.get(item.id, 0) + 1
+        seen[item.id] = count
+        if count > 1:
+            item.id = f"{item.id}~{count}"
         try:
             yield process(item)
         except Rejected as err:
