@@ -238,12 +238,31 @@ def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _may_name(words: Sequence[str]) -> bool:
+    """Whether a sentence of cased text can hold a name: a capital past its first word, or a
+    first word that is not a common one ("Namun", "Dia", "Hal"). A quarter of news sentences
+    can't, and tagging them is a quarter of the tagger's time."""
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    first = words[0] if words else ""
+    return first[:1].isupper() and first.lower() not in _common_words()
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(lines("stopwords.txt"))
+
+
 def find_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans of the persons, organisations and places in ``text``."""
     spans = tokenize(text)
     out: list[tuple[int, int, str]] = []
+    cased = is_cased([text[:2000]])  # all-lower-case or all-caps text: every sentence may hold a name
     for sent in _sentences(text, spans):
-        tags = tag_tokens([text[s:e] for s, e in sent])
+        words = [text[s:e] for s, e in sent]
+        if cased and not _may_name(words):
+            continue
+        tags = tag_tokens(words)
         for a, b, label in chunks(tags):
             end = sent[b - 1][1]
             # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.
