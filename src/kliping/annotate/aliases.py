@@ -80,7 +80,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     for run in _runs(text):
         i = 0
         while i < len(run):
-            if key(text[run[i][0] : run[i][1]]) not in firsts:
+            # A cheap first-word key (the full key() only for words that may start a name).
+            if text[run[i][0] : run[i][1]].casefold().replace("’", "'").split("-")[0] not in firsts:
                 i += 1
                 continue
             for j in range(min(len(run), i + MAX_NAME_WORDS) - 1, i - 1, -1):
