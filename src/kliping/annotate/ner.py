@@ -138,12 +138,14 @@ def is_cased(words: Iterable[str]) -> bool:
     return text.lower() != text and text.upper() != text
 
 
-def features(words: Sequence[str], cased: bool | None = None) -> list[tuple[str, ...]]:
-    """The CRF features of each token of one sentence."""
+def features(words: Sequence[str], cased: bool | None = None,
+             marks: list[str] | None = None) -> list[tuple[str, ...]]:
+    """The CRF features of each token of one sentence (``marks``: its gazetteer marks, if known)."""
     if cased is None:
         cased = is_cased(words)
     feats = [_word_features(w, cased) for w in words]
-    marks = gazetteer_marks([w.lower() for w in words])
+    if marks is None:
+        marks = gazetteer_marks([w.lower() for w in words])
     n = len(feats)
     out: list[tuple[str, ...]] = []
     for i, own in enumerate(feats):
@@ -178,14 +180,13 @@ def _tagger() -> object:
 _GAZ_LABEL = {"g": "PLACE", "o": "ORG"}
 
 
-def _repair(words: Sequence[str], tags: list[str]) -> list[str]:
+def _repair(words: Sequence[str], tags: list[str], marks: list[str]) -> list[str]:
     """Known names override the model where it glues them to a neighbour or mislabels them alone.
 
     "Juru bicara Kremlin Dmitry Peskov" comes out of the CRF as one PERSON; a name from the
     gazetteer at the head of a longer entity is split off ("Kremlin" ORG + "Dmitry Peskov"), and the
     rest becomes a PERSON when the CRF gave the whole the gazetteer's own type ("Korea Utara Kim Jong-un").
     """
-    marks = gazetteer_marks([w.lower() for w in words])
     for a, b, label in chunks(tags):
         if marks[a] not in ("gB", "oB"):
             continue
@@ -206,8 +207,9 @@ def tag_tokens(words: Sequence[str], tagger: object | None = None, repair: bool 
     if not words:
         return []
     tagger = tagger or _tagger()
-    tags: list[str] = tagger.tag(features(words))  # type: ignore[attr-defined]
-    return _repair(words, tags) if repair else tags
+    marks = gazetteer_marks([w.lower() for w in words])  # once: the features and the repair both need them
+    tags: list[str] = tagger.tag(features(words, marks=marks))  # type: ignore[attr-defined]
+    return _repair(words, tags, marks) if repair else tags
 
 
 def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterable[list[tuple[int, int]]]:

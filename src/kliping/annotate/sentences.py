@@ -17,6 +17,7 @@ from kliping import resources
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_QUOTE_CHAR = re.compile(r"[“”\"]")
 
 
 @cache
@@ -59,8 +60,8 @@ def _quote_closes(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) offsets of the balanced double quotations in one paragraph."""
     pairs = []
     opened: int | None = None
-    for i in range(start, end):
-        ch = body[i]
+    for m in _QUOTE_CHAR.finditer(body, start, end):  # only the quote marks, not every character
+        i, ch = m.start(), m.group(0)
         if ch == "“" or (ch == '"' and opened is None):
             opened = i if opened is None else opened
         elif (ch == "”" or ch == '"') and opened is not None:
