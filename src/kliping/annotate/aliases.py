@@ -60,6 +60,8 @@ def label_of(name: str) -> str | None:
 _WORD = re.compile(r"[A-Za-z](?:[\w'’-]|\.(?=\w))*")
 _CONNECTORS = frozenset({"dan", "and", "of", "the", "de", "da", "bin", "al"})
 MAX_NAME_WORDS = 7
+_CAP_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)*{_CAP_WORD})*")
 
 
 @cache
@@ -105,20 +107,12 @@ def _first_words() -> frozenset[str]:
 
 def _runs(text: str) -> list[list[tuple[int, int, bool]]]:
     """Runs of (start, end, capitalised) words that could hold a name: each starts with a
-    capitalised word, goes on through capitalised words and connectors, spaces between."""
-    runs: list[list[tuple[int, int, bool]]] = []
-    current: list[tuple[int, int, bool]] = []
-    last_end = -1
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        cap = word[0].isupper()
-        joined = current and text[last_end : m.start()].isspace()
-        if cap or (joined and word in _CONNECTORS):
-            if not joined:
-                current = []
-                runs.append(current)
-            current.append((m.start(), m.end(), cap))
-        else:
-            current = []
-        last_end = m.end()
+    capitalised word, goes on through capitalised words and connectors, spaces between.
+    The runs are found by one regex, so lower-case prose costs no Python per word."""
+    runs = []
+    for run in _RUN.finditer(text):
+        words = [(m.start(), m.end(), m.group(0)[0].isupper()) for m in _WORD.finditer(text, run.start(), run.end())]
+        while words and not words[-1][2]:
+            words.pop()  # a run ends on a capitalised word, not on "dan"
+        runs.append(words)
     return runs
