@@ -24,9 +24,11 @@ from kliping.eval import (
 )
 from kliping.model import Article
 from kliping.pipeline import extract
-from kliping.run import analyze
+from kliping.run import add_paths, analyze, analyze_store
+from kliping.run.add import DEFAULT_DB
 from kliping.show.jsonout import article_line
-from kliping.show.terminal import print_summary, reporter
+from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
+from kliping.store import BATCH_SIZE, Store
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -40,10 +42,42 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     paths_help = "files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz)"
 
+    db_help = f"the article store (default: {DEFAULT_DB})"
     analyze_cmd = commands.add_parser("analyze", help="analyse articles into a dossier")
-    analyze_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    analyze_cmd.add_argument("paths", nargs="*", metavar="PATH", help=paths_help + "; optional with --db")
     analyze_cmd.add_argument("--out", default="kliping-out", metavar="DIR",
                              help="output folder (default: kliping-out)")
+    analyze_cmd.add_argument("--db", metavar="FILE",
+                             help="write the dossier of everything in this store (PATHs, if given, are added first)")
+
+    add_cmd = commands.add_parser("add", help="read, annotate and add articles to the store; stories grow")
+    add_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    add_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
+    add_cmd.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
+                         help=f"articles per committed batch (default: {BATCH_SIZE})")
+
+    search_cmd = commands.add_parser("search", help="full-text search over stored articles and quotes")
+    search_cmd.add_argument("query", metavar="QUERY",
+                            help='words (all must match), "a phrase", prefix* ; may be "" with a filter')
+    search_cmd.add_argument("--speaker", metavar="NAME", help="only quotations by this speaker (part of the name)")
+    search_cmd.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (2023-09-13)")
+    search_cmd.add_argument("--story", metavar="ID", help="only inside this story")
+    search_cmd.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default: 50)")
+
+    stories_cmd = commands.add_parser("stories", help="list the stored stories, biggest first")
+    stories_cmd.add_argument("--limit", type=int, metavar="N", help="at most N stories")
+
+    show_cmd = commands.add_parser("show", help="one story: summary, claims, quotes, sources")
+    show_cmd.add_argument("story", metavar="STORY", help="a story id from `kliping stories`")
+    for cmd in (search_cmd, stories_cmd, show_cmd):
+        cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
+        cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    serve_cmd = commands.add_parser("serve", help="browse, search and add to the store in a local web app")
+    serve_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help + "; created when missing")
+    serve_cmd.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
 
     extract_cmd = commands.add_parser("extract", help="print one JSON article per line")
     extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
@@ -71,11 +105,62 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    if not args.paths and not args.db:
+        raise InputError("analyze needs PATH... (or --db FILE to write the dossier of a store)")
     with reporter() as report:
-        summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
-                          on_stage=report.stage)
+        if args.db:
+            summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
+                                    on_item=report, on_stage=report.stage)
+        else:
+            summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
+                              on_stage=report.stage)
     print_summary(summary)
     return EXIT_OK if summary.articles else EXIT_NOTHING
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    with reporter() as report:
+        summary = add_paths(args.paths, args.db, stdin=_stdin_if_asked(args.paths), on_item=report,
+                            batch_size=args.batch_size)
+    print_add_summary(summary)
+    return EXIT_OK if summary.read else EXIT_NOTHING
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with Store.open(args.db, create=False) as store:
+        hits = store.search(args.query, speaker=args.speaker, since=args.since, story=args.story, limit=args.limit)
+    if args.json:
+        _print_json([h.to_dict() for h in hits])
+    else:
+        print_hits(hits)
+    return EXIT_OK
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with Store.open(args.db, create=False) as store:
+        rows = store.stories(args.limit)
+    if args.json:
+        _print_json([r.to_dict() for r in rows])
+    else:
+        print_stories(rows)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with Store.open(args.db, create=False) as store:
+        story = store.story(args.story)
+        if story is None:
+            raise InputError(f"no story {args.story!r} in {args.db}: `kliping stories --db {args.db}` lists them")
+        articles = store.articles(story.article_ids)
+    if args.json:
+        _print_json(story.to_dict())
+    else:
+        print_story(story, articles)
+    return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -111,7 +196,22 @@ def _eval_gold(args: argparse.Namespace) -> tuple[EvalReport, CorpusReport]:
     return evaluate(gold, articles), evaluate_corpus(gold, analyze_corpus(articles).stories)
 
 
-COMMANDS = {"analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval}
+def cmd_serve(args: argparse.Namespace) -> int:
+    # Imported here: the web stack loads only for the one command that needs it.
+    import uvicorn
+
+    from kliping.show.web.app import allowed_hosts_for, create_app
+
+    app = create_app(args.db, allowed_hosts=allowed_hosts_for(args.host))
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    sys.stderr.write(f"kliping: serving {args.db} at http://{shown}:{args.port}/ (Ctrl-C to stop)\n")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False,
+                proxy_headers=False)  # no proxy in front: X-Forwarded-* must not rewrite scheme or client
+    return EXIT_OK
+
+
+COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
+            "search": cmd_search, "stories": cmd_stories, "show": cmd_show}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

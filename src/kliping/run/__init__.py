@@ -1,5 +1,6 @@
-"""Executors: run the per-article chain over inputs and write the results."""
+"""Executors: run the per-article chain over inputs and write the results (a folder, or the store)."""
 
+from kliping.run.add import AddSummary, add_paths, analyze_store
 from kliping.run.analyze import RunSummary, analyze
 
-__all__ = ["RunSummary", "analyze"]
+__all__ = ["AddSummary", "RunSummary", "add_paths", "analyze", "analyze_store"]

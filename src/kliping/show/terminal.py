@@ -1,20 +1,27 @@
-"""Run events → the terminal: progress while reading, skipped inputs, a closing summary.
+"""Run events and store contents → the terminal: progress, skipped inputs, summaries; search hits and stories.
 
-Everything goes to stderr so stdout stays clean for JSON.
+Run progress and summaries go to stderr so stdout stays clean for JSON; the results of `kliping search`,
+`stories` and `show` are those commands' output, so they go to stdout.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
-from kliping.model import Article, Skipped
+from kliping.model import Article, Skipped, Story
+from kliping.run.add import AddSummary
 from kliping.run.analyze import RunSummary
+from kliping.show.views import date_label
+from kliping.store import SNIPPET_MARK, Hit, StoryRow
 
 
 def skipped_line(item: Skipped) -> str:
@@ -77,3 +84,108 @@ def print_summary(summary: RunSummary, stream: TextIO | None = None) -> None:
     )
     for path in summary.files:
         console.print(escape(f"  wrote {path}"), highlight=False)
+
+
+# --- the store: `kliping add`, `search`, `stories`, `show` --------------------------------------------
+
+
+def print_add_summary(summary: AddSummary, stream: TextIO | None = None) -> None:
+    """The closing lines of `kliping add` (stderr, like the other run summaries)."""
+    console = Console(file=stream, stderr=stream is None, highlight=False)
+    touched = len(summary.stories_touched)
+    console.print(escape(
+        f"kliping: {summary.read} articles read: {summary.added} added, {summary.already} already stored; "
+        f"{len(summary.skipped)} skipped inputs\n"
+        f"  {touched} {'story' if touched == 1 else 'stories'} touched; "
+        f"{summary.db} holds {summary.stored} articles in {summary.stories} "
+        f"{'story' if summary.stories == 1 else 'stories'}"), highlight=False, soft_wrap=True)
+
+
+def _date(value: str | None) -> str:
+    return escape(date_label(value))  # a date that is not ISO comes back as given: untrusted text
+
+
+def _out(stream: TextIO | None) -> Console:
+    # Results are the output of these commands: stdout, never wrapped into the terminal's width by force.
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=False)
+
+
+def snippet_text(snippet: str) -> Text:
+    """A search snippet with its matches in bold; plain Text, so article text is never read as markup."""
+    text = Text()
+    for i, part in enumerate(snippet.replace("\n", " ").split(SNIPPET_MARK)):
+        text.append(part, style="bold yellow" if i % 2 else "")
+    return text
+
+
+def print_hits(hits: Sequence[Hit], stream: TextIO | None = None) -> None:
+    console = _out(stream)
+    if not hits:
+        console.print("no matches")
+        return
+    table = Table(show_lines=True)
+    for column in ("kind", "where", "article / speaker", "match"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        who = f"{hit.speaker or 'unknown speaker'} in {hit.title or hit.article_id}" if hit.kind == "quote" \
+            else (hit.title or hit.article_id)
+        where = "\n".join(x for x in (date_label(hit.published), hit.outlet, f"story {hit.story_id}") if x)
+        table.add_row(hit.kind, escape(where), escape(who), snippet_text(hit.snippet))
+    console.print(table)
+
+
+def print_stories(rows: Sequence[StoryRow], stream: TextIO | None = None) -> None:
+    console = _out(stream)
+    if not rows:
+        console.print("the store holds no stories yet: `kliping add PATH...` adds articles")
+        return
+    table = Table()
+    for column in ("story", "articles", "from", "to", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(escape(row.id), str(row.article_count), _date(row.start), _date(row.end),
+                      escape(row.title))
+    console.print(table)
+
+
+def _cite(ids: Sequence[str], number: dict[str, int]) -> str:
+    return "[" + ", ".join(str(n) for n in sorted({number[i] for i in ids if i in number})) + "]"
+
+
+def print_story(story: Story, articles: Sequence[Article], stream: TextIO | None = None,
+                *, quotes: int = 10) -> None:
+    """Title, span, summary, claims with their status, the most carried quotes and the sources."""
+    console = _out(stream)
+    number = {a.id: n for n, a in enumerate(articles, start=1)}
+    span = f"{date_label(story.start)} – {date_label(story.end)}" if story.start else "undated"
+    console.print(Text(story.title, style="bold"))
+    console.print(escape(f"{story.id} · {span} · {len(story.article_ids)} articles · {len(story.events)} events"))
+    if story.summary:
+        console.print("\n[bold]Summary[/bold]")
+        for sentence in story.summary:
+            console.print(escape(f"• {sentence.text} {_cite(sentence.article_ids, number)}"))
+    if story.claims:
+        table = Table(title="Claims", title_justify="left", show_lines=True)
+        for column in ("status", "claim", "for", "against"):
+            table.add_column(column, overflow="fold")
+        for claim in story.claims:
+            table.add_row(escape(claim.status), escape(claim.text),
+                          escape(_cite([e.article_id for e in claim.support], number)),
+                          escape(_cite([e.article_id for e in claim.against], number)))
+        console.print(table)
+    top = sorted(story.quotes, key=lambda q: -len(q.article_ids))[:quotes]
+    if top:
+        table = Table(title="Quotes", title_justify="left")
+        for column in ("speaker", "quote", "in"):
+            table.add_column(column, overflow="fold")
+        for quote in top:
+            table.add_row(escape(quote.speaker or "unknown"), escape(quote.text),
+                          escape(_cite(quote.article_ids, number)))
+        console.print(table)
+    table = Table(title="Sources", title_justify="left")
+    for column in ("#", "date", "outlet", "title", "id"):
+        table.add_column(column, overflow="fold")
+    for n, article in enumerate(articles, start=1):
+        table.add_row(str(n), _date(article.published), escape(article.outlet or ""),
+                      escape(article.title or ""), escape(article.id))
+    console.print(table)

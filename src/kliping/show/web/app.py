@@ -1,0 +1,211 @@
+"""A store path → the local web app (Starlette): browse stories, search, read articles and speakers, add articles.
+
+Routes (each GET page has a JSON twin: the same URL with ``?format=json`` returns the page's view model):
+
+    GET  /                      stories, with a search box
+    GET  /search?q=&speaker=&since=&story=
+    GET  /stories/{id}          summary, timeline, claims with evidence, quotes by speaker, sources, articles
+    GET  /articles/{id}         one article, quotes and dates highlighted
+    GET  /speakers/{name}       everything one person said, across stories, by date
+    GET  /add                   the add form (files or pasted text)
+    POST /add                   adds, then 303 to the story the articles landed in (JSON: the outcome)
+    GET  /style.css             the dossier's stylesheet plus the app's own rules
+
+Safety: GETs never write; POST /add needs a same-origin Origin/Referer and the session's CSRF token
+(security.py); bodies over MAX_UPLOAD_BYTES are cut off while streaming (413); uploads are read in a private
+temp folder (uploads.py); Host must be one we serve (DNS rebinding); every page has a script-free CSP.
+Handlers run in worker threads and an SQLite connection belongs to the thread that made it, so each worker
+thread opens the store once and keeps it (opening migrates, which takes the write lock: not once a page).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from kliping.model import Article
+from kliping.show.report import layout_chart
+from kliping.show.views import date_label
+from kliping.show.web import pages
+from kliping.show.web.security import TOKEN_FIELD, Csrf, SecurityHeaders, same_origin
+from kliping.show.web.uploads import ACCEPTED, MAX_FILES, MAX_UPLOAD_BYTES, TooLarge, limited_receive, read_uploads
+from kliping.store import AddResult, Store
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+T = TypeVar("T")
+
+
+def allowed_hosts_for(bind: str) -> list[str]:
+    """Host header values to accept when listening on ``bind``: loopback names, plus the bind address itself.
+
+    A wildcard bind (0.0.0.0, ::) is the user asking to be reached under any name, so any Host is accepted.
+    """
+    if bind in ("0.0.0.0", "::", ""):
+        return ["*"]
+    return list(dict.fromkeys([*LOCAL_HOSTS, bind]))
+
+
+def _environment() -> Environment:
+    # The web pages first, then the dossier's own partials (story.html.j2, chart.svg.j2): one story rendering.
+    env = Environment(loader=ChoiceLoader([PackageLoader("kliping.show.web", "templates"),
+                                           PackageLoader("kliping.show", "templates")]),
+                      autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["date_label"] = date_label
+    return env
+
+
+class _App:
+    """The handlers, with the store path, templates and CSRF secret they share."""
+
+    def __init__(self, db_path: Path, secret: bytes | None) -> None:
+        self.db_path = db_path
+        self.env = _environment()
+        self.csrf = Csrf(secret)
+        self._local = threading.local()
+        css = Path(__file__).resolve().parent.parent / "templates" / "style.css"
+        self.css = css.read_text("utf-8") + "\n" + (Path(__file__).resolve().parent / "app.css").read_text("utf-8")
+
+    async def _with_store(self, work: Callable[[Store], T]) -> T:
+        def run() -> T:
+            store: Store | None = getattr(self._local, "store", None)
+            if store is None:
+                store = self._local.store = Store.open(self.db_path)
+            return work(store)
+
+        return await run_in_threadpool(run)
+
+    def _render(self, request: Request, template: str, view: dict[str, Any], status: int = 200,
+                **extra: Any) -> Response:
+        """The page as HTML, or its view model as JSON when ``?format=json`` asks for the twin."""
+        if request.query_params.get("format") == "json":
+            return JSONResponse(view, status_code=status)
+        json_url = request.url.include_query_params(format="json")
+        html = self.env.get_template(template).render(page=view, json_url=f"{json_url.path}?{json_url.query}",
+                                                      **extra)
+        return HTMLResponse(html, status_code=status)
+
+    async def home(self, request: Request) -> Response:
+        return self._render(request, "home.html", await self._with_store(pages.home_page))
+
+    async def search(self, request: Request) -> Response:
+        p = request.query_params
+        view = await self._with_store(partial(pages.search_page, q=p.get("q", ""), speaker=p.get("speaker", ""),
+                                              since=p.get("since", ""), story=p.get("story", "")))
+        return self._render(request, "search.html", view, status=400 if view["errors"] else 200)
+
+    async def story(self, request: Request) -> Response:
+        view = await self._with_store(partial(pages.story_page, story_id=request.path_params["story_id"]))
+        if view is None:
+            raise HTTPException(404, "There is no story with this id. It may have been merged into another.")
+        return self._render(request, "story.html", view, svg=layout_chart(view["story"]["chart"]))
+
+    async def article(self, request: Request) -> Response:
+        view = await self._with_store(partial(pages.article_page, article_id=request.path_params["article_id"]))
+        if view is None:
+            raise HTTPException(404, "There is no article with this id.")
+        return self._render(request, "article.html", view)
+
+    async def speaker(self, request: Request) -> Response:
+        view = await self._with_store(partial(pages.speaker_page, name=request.path_params["name"]))
+        if view is None:
+            raise HTTPException(404, "No quotation in the store is attributed to this name.")
+        return self._render(request, "speaker.html", view)
+
+    async def add_form(self, request: Request) -> Response:
+        session, new = self.csrf.session(request)
+        response = self._render(request, "add.html",
+                                pages.add_page(self.csrf.token(session), MAX_UPLOAD_BYTES, ACCEPTED))
+        if new:
+            self.csrf.set_cookie(request, response, session)
+        return response
+
+    async def add(self, request: Request) -> Response:
+        if not same_origin(request):
+            raise HTTPException(403, "This form may only be sent from this site's own add page.")
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
+            raise TooLarge(MAX_UPLOAD_BYTES)  # refused before a byte of the body is read
+        limited = Request(request.scope, limited_receive(request.receive, MAX_UPLOAD_BYTES))
+        async with limited.form(max_files=MAX_FILES, max_fields=20, max_part_size=MAX_UPLOAD_BYTES) as form:
+            if not self.csrf.valid(request, form.get(TOKEN_FIELD)):
+                raise HTTPException(403, "The form has expired or did not come from this site. "
+                                         "Reload the add page and send it again.")
+            uploads = [(f.filename, f.file) for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+            pasted = form.get("text")
+            ingested = await run_in_threadpool(read_uploads, uploads, pasted if isinstance(pasted, str) else "")
+        outcome = await self._with_store(partial(_store_articles, articles=ingested.articles))
+        outcome["skipped"] = [{"source": s.source, "reason": s.reason} for s in ingested.skipped]
+        wants_json = request.query_params.get("format") == "json"
+        if outcome["story_href"] and not wants_json:
+            return RedirectResponse(outcome["story_href"], status_code=303)
+        status = 200 if outcome["added"] or outcome["already"] else 422
+        if wants_json:
+            return JSONResponse(outcome, status_code=status)
+        session, _ = self.csrf.session(request)
+        return self._render(request, "add.html", pages.add_page(self.csrf.token(session), MAX_UPLOAD_BYTES,
+                                                                ACCEPTED, outcome), status=status)
+
+    async def style(self, request: Request) -> Response:
+        return Response(self.css, media_type="text/css", headers={"cache-control": "no-cache"})
+
+    async def error(self, request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        detail = exc.detail if isinstance(exc, HTTPException) else "Something went wrong on our side."
+        view = {"page": "error", "status": status, "detail": detail}
+        if request.query_params.get("format") == "json" or "json" in request.headers.get("accept", ""):
+            return JSONResponse(view, status_code=status)
+        return HTMLResponse(self.env.get_template("error.html").render(page=view, json_url=None), status_code=status)
+
+
+def _store_articles(store: Store, articles: Sequence[Article]) -> dict[str, Any]:
+    """Add to the store; pick the story most of the new articles landed in (where the redirect goes)."""
+    result = store.add(articles) if articles else AddResult()
+    ids = {a.id for a in articles}
+    landed: Counter[str] = Counter()
+    for story_id in result.stories_touched:
+        story = store.story(story_id)
+        landed[story_id] = len(ids & set(story.article_ids)) if story else 0
+    if not landed and articles:  # all already stored: show the story that holds the first one
+        found = store.story_of(articles[0].id)
+        if found:
+            landed[found] = 1
+    best = landed.most_common(1)[0][0] if landed else None
+    return {"added": result.added, "already": result.already, "article_ids": sorted(ids), "story_id": best,
+            "story_href": pages.href("stories", best) if best else None}
+
+
+def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Sequence[str] = LOCAL_HOSTS,
+               secret: bytes | None = None) -> Starlette:
+    """The web app over the store at ``db_path`` (created when missing), answering only to ``allowed_hosts``."""
+    app = _App(Path(db_path), secret)
+    with Store.open(app.db_path):
+        pass  # create and migrate now: a bad path fails at start, not on the first visit
+    routes = [
+        Route("/", app.home),
+        Route("/search", app.search),
+        Route("/stories/{story_id}", app.story),
+        Route("/articles/{article_id:path}", app.article),
+        Route("/speakers/{name:path}", app.speaker),
+        Route("/add", app.add_form, methods=["GET"]),
+        Route("/add", app.add, methods=["POST"]),
+        Route("/style.css", app.style),
+    ]
+    middleware = [Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))]
+    return Starlette(routes=routes, middleware=middleware,
+                     exception_handlers={HTTPException: app.error, Exception: app.error})

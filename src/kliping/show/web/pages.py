@@ -1,0 +1,176 @@
+"""A Store and a request's parameters → the view model of one web page (a plain JSON-serialisable dict).
+
+Each page's HTML is a rendering of exactly this dict, and its JSON twin is this dict: the story page is
+views.story_view (the very model index.html renders) plus links to the app's own article and speaker pages.
+Nothing here escapes (the templates do) and nothing analyses (the store and corpus steps did).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from kliping.model import Article
+from kliping.show.views import (
+    FULL_PER_PAGE,
+    FULL_PER_STORY,
+    QUOTES_PER_SPEAKER,
+    STATUS_LABELS,
+    article_view,
+    date_label,
+    outlet_label,
+    story_view,
+)
+from kliping.store import Store
+
+View = dict[str, Any]
+SEARCH_LIMIT = 50
+SPEAKER_MATCHES = 10
+_SINCE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def href(kind: str, key: str, **params: str) -> str:
+    """A link to one of our pages: the key is percent-encoded whole, so no id can add a path segment or query."""
+    url = f"/{kind}/{quote(key, safe='')}"
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def _ref(article: Article | None, article_id: str) -> View:
+    published = article.published if article else None
+    return {"id": article_id, "title": (article.title if article else None) or article_id,
+            "outlet": outlet_label(article, article_id), "published": published,
+            "date_label": date_label(published), "href": href("articles", article_id)}
+
+
+def _span(start: str | None, end: str | None) -> str:
+    return " – ".join(dict.fromkeys(x for x in (date_label(start), date_label(end)) if x))
+
+
+def home_page(store: Store) -> View:
+    """The story list: newest coverage first as the store orders it, with counts."""
+    rows = store.stories()
+    return {
+        "page": "stories",
+        "article_count": store.article_count(),
+        "story_count": len(rows),
+        "stories": [{"id": r.id, "title": r.title, "article_count": r.article_count, "start": r.start,
+                     "end": r.end, "span_label": _span(r.start, r.end), "href": href("stories", r.id)}
+                    for r in rows],
+    }
+
+
+def search_page(store: Store, q: str, speaker: str = "", since: str = "", story: str = "") -> View:
+    """Full-text hits over articles and quotations, and the speakers whose name matches the query."""
+    q, speaker, since, story = q.strip(), speaker.strip(), since.strip(), story.strip()
+    errors = []
+    if since and not _SINCE.match(since):
+        errors.append("“since” takes a date like 2023-09-13, 2023-09 or 2023.")
+    hits: list[View] = []
+    if (q or speaker) and not errors:
+        for h in store.search(q, speaker=speaker or None, since=since or None, story=story or None,
+                              limit=SEARCH_LIMIT):
+            hits.append({"kind": h.kind, "article_id": h.article_id, "story_id": h.story_id, "title": h.title,
+                         "outlet": h.outlet, "published": h.published, "date_label": date_label(h.published),
+                         "speaker": h.speaker, "snippet": h.snippet,
+                         "href": href("articles", h.article_id),
+                         "story_href": href("stories", h.story_id) if h.story_id else None,
+                         "speaker_href": href("speakers", h.speaker) if h.speaker else None})
+    return {
+        "page": "search",
+        "query": {"q": q, "speaker": speaker, "since": since, "story": story},
+        "errors": errors,
+        "speakers": matching_speakers(store, q) if q else [],
+        "hits": hits,
+        "limit": SEARCH_LIMIT,
+    }
+
+
+def matching_speakers(store: Store, q: str) -> list[View]:
+    """Speakers any of whose name words starts with a query word: "peskov" finds "Dmitry Peskov"."""
+    words = [w.casefold() for w in re.findall(r"\w+", q)]
+    if not words:
+        return []
+    found: list[tuple[int, str]] = []
+    for name, count in store.speakers(limit=100_000):
+        name_words = [w.casefold() for w in re.findall(r"\w+", name)]
+        if all(any(nw.startswith(w) for nw in name_words) for w in words):
+            found.append((count, name))
+    found.sort(key=lambda cn: -cn[0])  # the store lists the most quoted first; keep that after filtering
+    return [{"name": n, "quote_count": c, "href": href("speakers", n)} for c, n in found[:SPEAKER_MATCHES]]
+
+
+def story_page(store: Store, story_id: str) -> View | None:
+    """views.story_view of one stored story, with links to the article and speaker pages."""
+    story = store.story(story_id)
+    if story is None:
+        return None
+    articles = {a.id: a for a in store.articles(story.article_ids)}
+    view = story_view(story, articles, number=1)
+    for group in view["quotes"]:
+        if group["speaker"]:
+            group["href"] = href("speakers", group["speaker"])
+    for a in view["articles"]:
+        a["href"] = href("articles", a["id"])
+    return {
+        "page": "story",
+        "story": view,
+        "status_labels": STATUS_LABELS,
+        "quotes_per_speaker": QUOTES_PER_SPEAKER,
+        "full_per_story": FULL_PER_STORY,
+        "full_per_page": FULL_PER_PAGE,
+    }
+
+
+def article_page(store: Store, article_id: str) -> View | None:
+    """One article in full: text with quotes and dates marked, its quotations and dates listed."""
+    article = store.article(article_id)
+    if article is None:
+        return None
+    view = article_view(article, "a", True, [])
+    return {
+        "page": "article",
+        "article": view,
+        "story": _story_of(store, article),
+        "quotes": [{"text": q.text, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
+                    "speaker_href": href("speakers", q.speaker) if q.speaker else None} for q in article.quotes],
+        "dates": [{"text": d.text, "value": d.value, "label": date_label(d.value)} for d in article.dates],
+    }
+
+
+def _story_of(store: Store, article: Article) -> View | None:
+    story_id = store.story_of(article.id)
+    story = store.story(story_id) if story_id else None
+    if story is None:
+        return None
+    return {"id": story.id, "title": story.title, "href": href("stories", story.id)}
+
+
+def speaker_page(store: Store, name: str) -> View | None:
+    """Everything one person said, across stories, oldest first: "what did Peskov say, and when?"."""
+    pairs = store.quotes_by(name)
+    if not pairs:
+        return None
+    days: dict[str, list[View]] = {}
+    for quote_, article in pairs:
+        day = date_label(article.published) or "Undated"
+        days.setdefault(day, []).append({
+            "text": quote_.text, "kind": quote_.kind, "cue": quote_.cue, "mention": quote_.speaker_mention,
+            "article": _ref(article, article.id),
+        })
+    outlets = list(dict.fromkeys(outlet_label(a, a.id) for _, a in pairs))
+    return {
+        "page": "speaker",
+        "speaker": name,
+        "quote_count": len(pairs),
+        "article_count": len({a.id for _, a in pairs}),
+        "outlets": outlets,
+        "days": [{"label": label, "quotes": quotes} for label, quotes in days.items()],
+    }
+
+
+def add_page(csrf_token: str, limit: int, accepted: Sequence[str], result: Mapping[str, Any] | None = None) -> View:
+    """The add form, and what the last attempt gave when it stored nothing."""
+    return {"page": "add", "csrf_token": csrf_token, "max_bytes": limit, "max_mb": limit // (1024 * 1024),
+            "accepts": list(accepted), "result": dict(result) if result else None}

@@ -1,0 +1,198 @@
+"""The store's records and keys → plain values: results, story rows, search hits; dedup keys; safe FTS queries.
+
+No SQL here (store.py is the only module that speaks it); this is what store.py and its callers share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import pickle
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from kliping.corpus.dedup import DuplicateIndex
+from kliping.corpus.stories import StoryIndex
+from kliping.errors import InputError
+from kliping.model import Article, Skipped
+from kliping.show.jsonout import article_summary, dossier
+
+if TYPE_CHECKING:
+    from kliping.store import Store
+
+SNIPPET_MARK = "**"  # search snippets mark matches as **word**: plain text, escaped by every renderer
+_STDIN_SOURCE = "<stdin>"
+_PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
+_WORD = re.compile(r"\w+")
+_SINCE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class AddResult:
+    """What one ``Store.add`` did: articles stored, copies already there, stories that changed."""
+
+    added: int = 0
+    already: int = 0
+    stories_touched: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class StoryRow:
+    """One line of the story list."""
+
+    id: str
+    title: str
+    article_count: int
+    start: str | None
+    end: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Hit:
+    """One search result: an article, or a quotation inside one (``speaker`` set for quotes)."""
+
+    kind: str  # "article" | "quote"
+    article_id: str
+    story_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    speaker: str | None
+    snippet: str  # plain text; matches between SNIPPET_MARK pairs
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def fts_query(text: str) -> str:
+    """User text → a safe FTS5 query: each word quoted (AND), "phrases" kept, trailing ``*`` as prefix."""
+    terms = []
+    for match in _PHRASE_OR_WORD.finditer(text):
+        phrase, word, star = match.groups()
+        if phrase is not None:
+            words = _WORD.findall(phrase)
+            if words:
+                terms.append('"' + " ".join(words) + '"')
+        elif word:
+            terms.append(f'"{word}"' + ("*" if star else ""))
+    return " ".join(terms)
+
+
+def locator(article: Article) -> str | None:
+    """Where the article lives: its URL, else its source path (None for stdin, whose name says nothing)."""
+    if article.url:
+        return article.url
+    if not article.source or article.source.startswith(_STDIN_SOURCE):
+        return None
+    return article.source
+
+
+def stored_article(body: str, data: str) -> Article:
+    """The Article from its stored columns: the body, and the rest of ``Article.to_dict()`` as JSON."""
+    fields = json.loads(data)
+    fields["body"] = body
+    return Article.from_dict(fields)
+
+
+def content_hash(article: Article) -> str:
+    return hashlib.sha1(article.body.encode("utf-8")).hexdigest()
+
+
+def migrations() -> list[tuple[int, str]]:
+    folder = resources.files("kliping.resources").joinpath("migrations")
+    found = [(int(p.name.split("_", 1)[0]), p.read_text(encoding="utf-8"))
+             for p in folder.iterdir() if p.name.endswith(".sql")]
+    return sorted(found)
+
+
+MIGRATIONS = migrations()
+
+
+class _StateUnpickler(pickle.Unpickler):
+    """Loads a StoryIndex and nothing else: a database file may come from someone else."""
+
+    ALLOWED = {("kliping.corpus.stories", "StoryIndex"), ("kliping.corpus.stories", "_Story"),
+               ("collections", "Counter"), ("collections", "deque"), ("builtins", "set")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self.ALLOWED:
+            raise pickle.UnpicklingError(f"unexpected {module}.{name} in the story state")
+        return super().find_class(module, name)
+
+
+
+
+def statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit the surrounding transaction)."""
+    out, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    return out  # what is left is comments: a migration ends with a complete statement
+
+
+@dataclass
+class CorpusState:
+    """The incremental corpus state a store keeps, and the generation of the database it matches."""
+
+    generation: int
+    stories: StoryIndex
+    duplicates: DuplicateIndex
+
+
+def dump_stories(index: StoryIndex) -> bytes:
+    return pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_stories(data: bytes) -> StoryIndex:
+    """A StoryIndex from ``dump_stories`` bytes; refuses any other pickled object (a store may come from anyone)."""
+    index = _StateUnpickler(io.BytesIO(data)).load()
+    if not isinstance(index, StoryIndex):
+        raise pickle.UnpicklingError("the story state is not a StoryIndex")
+    return index
+
+
+def check_since(since: str | None) -> None:
+    """``--since`` must be an ISO date at some grain: it is compared with stored dates as text."""
+    if since is not None and not _SINCE.match(since):
+        raise InputError(f"--since wants a date like 2023-09-13, 2023-09 or 2023, not {since!r}")
+
+
+def like_escape(text: str) -> str:
+    """Text to match literally inside a LIKE pattern written with ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def store_dossier(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
+    """The dossier.json object (SPEC.md) of everything in ``store``, stories ordered as analyze_corpus does."""
+    summaries = [article_summary(a) for a in store.iter_articles()]
+    built = [s for s in (store.story(sid) for sid in store.story_ids()) if s is not None]
+    built.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
+    return dossier(summaries, list(skipped), store.duplicate_groups(), [s.to_dict() for s in built])
+
+
+def retry_locked(step: Callable[[], object], seconds: float) -> None:
+    """Run ``step``, again while SQLite says the database is locked without having waited (up to ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
