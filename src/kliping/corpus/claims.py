@@ -30,7 +30,8 @@ MIN_SHARED = 2
 MIN_CONTENT_WEIGHT = 3.0  # shared content words must say something: one rare word or two ordinary ones
 SUPERSEDE_DAYS = 60
 PRIOR = 20
-MAX_POSTINGS = 200  # a term in more statements than this is too common to find candidates by
+MAX_POSTINGS = 200  # a term in more claims than this is too common to find candidates by: newest kept
+MAX_CANDIDATES = 32
 
 
 @dataclass
@@ -138,9 +139,14 @@ def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
         if s.denies_previous and s.article_id in last_of:
             clusters[last_of[s.article_id]].against.append(s)
             continue
-        candidates = {c for f in _features(s) for c in index.get(f, ())[:MAX_POSTINGS]}
+        # Candidates: claims whose first statement shares rare features with this one; only the
+        # best MAX_CANDIDATES by shared weight are scored, so big stories stay near linear.
+        shared: dict[int, float] = defaultdict(float)
+        for f in _features(s):
+            for c in index.get(f, ())[-MAX_POSTINGS:]:
+                shared[c] += weight(f)
         best, best_score = None, 0.0
-        for c in sorted(candidates):
+        for c in sorted(sorted(shared, key=shared.__getitem__, reverse=True)[:MAX_CANDIDATES]):
             cluster = clusters[c]
             # Against the claim's first statement only: matching any member would let a claim
             # drift, statement by statement, into everything the story says.
@@ -153,11 +159,11 @@ def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
         if best is None:
             clusters.append(_Cluster(founder=s, support=[] if s.denial else [s], against=[s] if s.denial else []))
             best = len(clusters) - 1
+            for f in _features(s):  # statements are matched against founders only
+                index[f].append(best)
         else:
             _join(clusters[best], s)
         last_of[s.article_id] = best
-        for f in _features(s):
-            index[f].append(best)
     return clusters
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate.aliases import key as name_key
@@ -173,8 +173,10 @@ def _is_verb(word: str, term: str) -> bool:
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,;:]")
 
 
+@lru_cache(maxsize=200_000)
 def _classify_word(word: str, language: str | None, denial_roots: frozenset[str]) -> tuple[str, str]:
-    """(term, kind) of one word: kind is "negator", "denial", "stop", "term" or "flipped"."""
+    """(term, kind) of one word: kind is "negator", "denial", "stop", "term" or "flipped".
+    Cached: news repeats its words, and this runs on every word of every statement."""
     word = word.casefold()
     if "-" in word:
         head, _, tail = word.partition("-")

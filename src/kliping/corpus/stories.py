@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -152,7 +152,7 @@ class StoryIndex:
         self.story_keys_cap = story_keys_cap
         self.n_docs = 0
         self.df: Counter[str] = Counter()  # keys are "e:name" / "t:word" so one table serves both
-        self.postings: dict[str, deque[str]] = {}
+        self.postings: dict[str, list[str]] = {}
         self._stories: dict[str, _Story] = {}
         self._story_of: dict[str, str] = {}
 
@@ -210,7 +210,7 @@ class StoryIndex:
     def _candidates(self, keys: list[tuple[str, float]]) -> list[str]:
         votes: dict[str, float] = {}
         for key, weight in keys:
-            for sid in self.postings.get(key, ()):
+            for sid in self.postings.get(key, ())[-self.postings_cap :]:
                 votes[sid] = votes.get(sid, 0.0) + weight
         return sorted(votes, key=lambda sid: -votes[sid])[: self.max_candidates]
 
@@ -260,12 +260,13 @@ class StoryIndex:
             story.last = feats.day if story.last is None else max(story.last, feats.day)
         self._prune(story)
         for key, _ in keys:
-            posting = self.postings.get(key)
-            if posting is None:
-                posting = self.postings[key] = deque(maxlen=self.postings_cap)
-            # The newest stories stay; a full list drops its oldest, which bounds candidate sets.
-            if story.id not in posting:
+            posting = self.postings.setdefault(key, [])
+            # The newest stories stay: a list trimmed to its cap when it reaches twice the cap
+            # bounds candidate sets. (Plain lists: a deque per rare key cost 600 bytes each.)
+            if story.id not in posting[-self.postings_cap :]:
                 posting.append(story.id)
+                if len(posting) >= 2 * self.postings_cap:
+                    del posting[: -self.postings_cap]
 
     def _prune(self, story: _Story) -> None:
         """Keep a long story's profile bounded: its most frequent keys describe it well enough."""
