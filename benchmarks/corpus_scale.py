@@ -54,7 +54,7 @@ from kliping import resources as kliping_resources
 from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex
 from kliping.corpus.terms import stopwords
-from kliping.eval import bcubed
+from kliping.eval_corpus import bcubed
 from kliping.model import Article, DateMention, Entity, Quote
 
 REPO = Path(__file__).resolve().parent.parent

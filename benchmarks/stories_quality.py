@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kliping.corpus.stories import _STOPWORDS, StoryIndex, cluster_stories
-from kliping.eval import bcubed
+from kliping.eval_corpus import bcubed
 from kliping.model import Article
 from kliping.pipeline import extract
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from kliping.corpus.claims import find_claims
 from kliping.corpus.statements import statements_of
-from kliping.eval import score_claims
+from kliping.eval_corpus import score_claims
 from kliping.model import Article, Claim
 
 CLAIMS_RIGHT_FLOOR = 5  # of the 6 gold claims of the sample

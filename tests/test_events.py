@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kliping.corpus.events import events_of, split_events
-from kliping.eval import bcubed
+from kliping.eval_corpus import bcubed
 from kliping.model import Article
 
 

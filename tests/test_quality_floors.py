@@ -52,7 +52,7 @@ CLAIMS_RIGHT_FLOOR = 5
 
 def test_corpus_stage_on_sample_meets_floors(seed_articles: Any, gold: dict[str, Any]) -> None:
     from kliping.corpus.assemble import analyze_corpus
-    from kliping.eval import evaluate_corpus
+    from kliping.eval_corpus import evaluate_corpus
 
     stories = analyze_corpus(list(seed_articles.values())).stories
     assert [sorted(s.article_ids) for s in stories] == [sorted(seed_articles)]

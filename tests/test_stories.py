@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kliping.corpus.stories import StoryIndex, cluster_stories
-from kliping.eval import bcubed
+from kliping.eval_corpus import bcubed
 from kliping.model import Article, RawDocument
 from kliping.pipeline import extract, process
 

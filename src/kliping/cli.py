@@ -12,16 +12,8 @@ from kliping import __version__
 from kliping.annotate.ner import score_conll
 from kliping.corpus.assemble import analyze_corpus
 from kliping.errors import InputError, KlipingError
-from kliping.eval import (
-    CorpusReport,
-    EvalReport,
-    evaluate,
-    evaluate_corpus,
-    format_corpus,
-    format_ner,
-    format_report,
-    load_gold,
-)
+from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold
+from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
 from kliping.model import Article
 from kliping.pipeline import extract
 from kliping.run import add_paths, analyze, analyze_store
