@@ -73,3 +73,22 @@ def test_statements_negation_through_antonyms() -> None:
     [statement] = [s for s in statements_of(a) if s.kind == "reported"]
     assert not statement.negated  # "tidak melanggar" states compliance
     assert "patuh" in statement.terms
+
+
+def test_dossier_is_the_same_under_any_hash_seed(seeds_dir: Any, tmp_path: Any) -> None:
+    """Python salts string hashes per process: nothing may depend on the order of a set."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    dossiers = []
+    for seed in ("1", "5"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kliping.cli", "analyze", str(seeds_dir), "--out", str(out)],
+                       check=True, env=env, capture_output=True, timeout=300)
+        dossier = json.loads((out / "dossier.json").read_text("utf-8"))
+        dossier.pop("generated_at")
+        dossiers.append(dossier)
+    assert dossiers[0] == dossiers[1]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,6 +66,11 @@ class Weights:
         return max(self._w.get(feature, 1.0), 0.05)
 
 
+def _total(weight: Weights, features: Iterable[str]) -> float:
+    """Summed weights in a fixed order: float sums over a set would differ from run to run."""
+    return math.fsum(weight(f) for f in sorted(features))
+
+
 def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     """How surely two statements say the same thing: the weighted overlap coefficient of their
     terms and entities (and speaker, when both have one), whole statements or single clauses.
@@ -80,13 +85,13 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     for fa in (a.terms, *a.parts):
         for fb in (b.terms, *b.parts):
             shared = (fa & fb) | speakers
-            content = sum(weight(f) for f in shared if f[0] not in "@#")
+            content = _total(weight, (f for f in shared if f[0] not in "@#"))
             if len(shared) < MIN_SHARED or content < MIN_CONTENT_WEIGHT:
                 continue
             if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
                 continue  # different speakers or none: the same fact has the same predicate
-            size = min(sum(map(weight, fa | speakers)), sum(map(weight, fb | speakers)))
-            best = max(best, sum(map(weight, shared)) / size)
+            size = min(_total(weight, fa | speakers), _total(weight, fb | speakers))
+            best = max(best, _total(weight, shared) / size)
     return best
 
 
@@ -142,11 +147,11 @@ def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
         # Candidates: claims whose first statement shares rare features with this one; only the
         # best MAX_CANDIDATES by shared weight are scored, so big stories stay near linear.
         shared: dict[int, float] = defaultdict(float)
-        for f in _features(s):
+        for f in sorted(_features(s)):  # sorted: sums and ties must not depend on set order
             for c in index.get(f, ())[-MAX_POSTINGS:]:
                 shared[c] += weight(f)
         best, best_score = None, 0.0
-        for c in sorted(sorted(shared, key=shared.__getitem__, reverse=True)[:MAX_CANDIDATES]):
+        for c in sorted(sorted(shared, key=lambda c: (-shared[c], c))[:MAX_CANDIDATES]):
             cluster = clusters[c]
             # Against the claim's first statement only: matching any member would let a claim
             # drift, statement by statement, into everything the story says.
