@@ -18,6 +18,7 @@ from kliping.model import Article
 from kliping.pipeline import extract
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB
+from kliping.run.engines import ENGINES
 from kliping.show.jsonout import article_line
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -41,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
                              help="output folder (default: kliping-out)")
     analyze_cmd.add_argument("--db", metavar="FILE",
                              help="write the dossier of everything in this store (PATHs, if given, are added first)")
+    analyze_cmd.add_argument("--engine", choices=ENGINES, default="local",
+                             help="where articles are read and annotated: local processes (default) or Dask")
+    analyze_cmd.add_argument("--workers", type=int, metavar="N",
+                             help="worker processes (default: 1 = this process for local; 2 for a Dask LocalCluster)")
+    analyze_cmd.add_argument("--scheduler", metavar="ADDRESS",
+                             help="a running Dask scheduler (tcp://host:8786) for --engine dask; "
+                                  "default: start a LocalCluster on this machine")
 
     add_cmd = commands.add_parser("add", help="read, annotate and add articles to the store; stories grow")
     add_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
@@ -101,11 +109,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         raise InputError("analyze needs PATH... (or --db FILE to write the dossier of a store)")
     with reporter() as report:
         if args.db:
+            if args.engine != "local" or args.workers is not None or args.scheduler:
+                raise InputError("--engine, --workers and --scheduler do not apply to --db yet; run without them")
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage)
         else:
             summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
-                              on_stage=report.stage)
+                              on_stage=report.stage, engine=args.engine, workers=args.workers,
+                              scheduler=args.scheduler)
     print_summary(summary)
     return EXIT_OK if summary.articles else EXIT_NOTHING
 

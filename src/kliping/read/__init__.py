@@ -37,6 +37,7 @@ __all__ = [
     "STDIN_SOURCE",
     "content_id",
     "decode",
+    "expand_paths",
     "iter_documents",
     "iter_jsonl",
     "iter_warc",
@@ -73,6 +74,22 @@ def iter_documents(
         raise InputError("iter_documents takes a list of paths, not a single string")
     if max_document_bytes < 1:
         raise InputError(f"max_document_bytes must be positive, not {max_document_bytes}")
+    for item in expand_paths(paths):
+        if isinstance(item, Skipped):
+            yield item
+        elif item == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_guarded(stream, STDIN_SOURCE, None, None, max_document_bytes)
+        else:
+            yield from _read_file(item, max_document_bytes)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
+    """Path arguments → the files they name, in reading order, each once (``-`` stays ``-``).
+
+    This is the order ``iter_documents`` reads in; executors use it to cut a run into
+    partitions of files. Arguments that name nothing come out as Skipped.
+    """
     seen: set[str] = set()
     for path in paths:
         for item in _expand(path):
@@ -83,11 +100,7 @@ def iter_documents(
             if key in seen:
                 continue  # named twice (a file and its folder): read it once
             seen.add(key)
-            if item == "-":
-                stream = stdin if stdin is not None else sys.stdin.buffer
-                yield from _read_guarded(stream, STDIN_SOURCE, None, None, max_document_bytes)
-            else:
-                yield from _read_file(item, max_document_bytes)
+            yield item
 
 
 def _expand(path: str) -> Iterator[str | Skipped]:

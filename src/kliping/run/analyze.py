@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from kliping.corpus.assemble import analyze_corpus
 from kliping.model import Article, Skipped
-from kliping.pipeline import extract
+from kliping.run import engines
 from kliping.show.jsonout import article_summary, dossier, write_article, write_json
 from kliping.show.report import write_report
 from kliping.show.views import dossier_view
@@ -40,8 +40,16 @@ def analyze(
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | Skipped], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Read every input, write articles.jsonl, dossier.json and index.html into ``out_dir``."""
+    """Read every input, write articles.jsonl, dossier.json and index.html into ``out_dir``.
+
+    ``engine``, ``workers`` and ``scheduler`` choose where the per-article chain runs (see
+    ``run.engines``); the output is the same. The corpus stage runs here, in this process.
+    """
+    items = engines.extract(paths, engine=engine, workers=workers, scheduler=scheduler, stdin=stdin)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
@@ -49,7 +57,7 @@ def analyze(
     articles_path = out / "articles.jsonl"
     tmp = articles_path.with_name(articles_path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as stream:
-        for item in extract(paths, stdin=stdin):
+        for item in items:
             if isinstance(item, Skipped):
                 summary.skipped.append(item)
             else:
