@@ -148,17 +148,17 @@ def features(words: Sequence[str], cased: bool | None = None,
         marks = gazetteer_marks([w.lower() for w in words])
     n = len(feats)
     out: list[tuple[str, ...]] = []
+    bos, eos, none = ("BOS",), ("EOS",), ()
     for i, own in enumerate(feats):
-        item = own[0]
-        item += feats[i - 1][1] if i > 0 else ("BOS",)
-        item += feats[i + 1][2] if i + 1 < n else ("EOS",)
-        if i > 1:
-            item += feats[i - 2][3]
-        if i + 2 < n:
-            item += feats[i + 2][4]
-        if marks[i]:
-            item += (marks[i],)
-        out.append(item)
+        # One tuple built at once: repeated += copied the growing tuple five times a token.
+        out.append((
+            *own[0],
+            *(feats[i - 1][1] if i > 0 else bos),
+            *(feats[i + 1][2] if i + 1 < n else eos),
+            *(feats[i - 2][3] if i > 1 else none),
+            *(feats[i + 2][4] if i + 2 < n else none),
+            *((marks[i],) if marks[i] else none),
+        ))
     return out
 
 

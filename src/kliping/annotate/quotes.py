@@ -22,6 +22,7 @@ from kliping.model import Entity, Quote
 
 OPENERS = "“\""
 CLOSERS = "”\""
+_QUOTE_MARK = re.compile("[“”\"]")
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
 MIN_REPORTED_WORDS = 3
@@ -97,10 +98,8 @@ def _quotations(body: str) -> list[tuple[int, int]]:
     carried: int | None = None  # a quotation left open at the end of the previous paragraph
     for para in re.finditer(r"[^\n]+", body):
         stack: list[int] = []
-        for i in range(para.start(), para.end()):
-            ch = body[i]
-            if ch not in OPENERS and ch not in CLOSERS:
-                continue
+        for mark in _QUOTE_MARK.finditer(body, para.start(), para.end()):  # the marks only, not every character
+            i, ch = mark.start(), mark.group(0)
             prev = body[i - 1] if i > para.start() else " "
             opening = ch == "“" or (ch == '"' and (prev.isspace() or prev in "([{—–-“‘'"))
             if opening:
