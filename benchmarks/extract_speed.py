@@ -12,7 +12,7 @@ generating them is not measured.
 Each measurement then runs in a fresh spawned process pinned to one core, so its peak RSS
 (``ru_maxrss``) is its own: ``kliping.pipeline.extract([folder])`` consumed to the end, every
 Article serialised with ``kliping.show.jsonout.article_line``. Running two or more counts
-shows whether memory stays flat as the count grows. Aim: ≥ 300 text articles/s and
+shows whether memory stays flat as the count grows. Aim (read → annotate): ≥ 150 text articles/s and
 ≥ 50 HTML pages/s on one core, flat memory.
 
     python benchmarks/extract_speed.py                      # counts 2000,10000; text, html, jsonl
@@ -610,7 +610,9 @@ def _short(file: str) -> str:
 
 # ── command line ────────────────────────────────────────────────────────────────────────────
 
-AIMS = {"text": 300.0, "html": 50.0, "jsonl": 300.0}
+# The whole per-article chain, read → clean → describe → annotate (issue 3: ≥ 150 text articles/s per core;
+# issue 2 asked ≥ 300 for read → describe alone, before annotation existed).
+AIMS = {"text": 150.0, "html": 50.0, "jsonl": 150.0}
 
 
 def main(argv: list[str] | None = None) -> int:

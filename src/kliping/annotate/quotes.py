@@ -13,6 +13,7 @@ frames are data files in resources/.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -161,8 +162,11 @@ def _subject_before(body: str, cue_start: int, floor: int, entities: list[Entity
     """The speaker closest before a speech verb in the same sentence (within reach)."""
     lo = max(floor, cue_start - MAX_SUBJECT_GAP)
     best: _Subject | None = None
-    for e in entities:
-        if lo <= e.start and e.end <= cue_start and (best is None or (e.end, e.end - e.start) > (
+    # Entities come sorted by start: look only at those starting inside the reach.
+    first = bisect_left(entities, lo, key=lambda e: e.start)
+    last = bisect_left(entities, cue_start, key=lambda e: e.start)
+    for e in entities[first:last]:
+        if e.end <= cue_start and (best is None or (e.end, e.end - e.start) > (
                 best.start + len(best.text), len(best.text))):
             best = _Subject(e.text, e.start, "entity", e)
     for word in _PRONOUN_WORD.finditer(body, lo, cue_start):
