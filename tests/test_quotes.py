@@ -83,3 +83,15 @@ def test_quotes_unattributed_quote_in_its_own_paragraph_has_no_speaker() -> None
             "\"Kami hanya ingin harga beras kembali normal seperti dulu.\"")
     [q] = _quotes(body)
     assert q.kind == "direct" and q.speaker is None
+
+
+def test_quotes_english_titles_names_and_told_that() -> None:
+    body = ("North Korean leader Kim Jong Un met Russian President Vladimir Putin in Russia's Far East.\n\n"
+            "\"We will always support Russia,\" Kim said at a state dinner.\n\n"
+            "Kremlin spokesman Dmitry Peskov told reporters that no agreements were signed during the visit.")
+    entities = find_entities(body, "en")
+    people = {e.canonical for e in entities if e.label == "PERSON"}
+    assert {"Kim Jong Un", "Vladimir Putin", "Dmitry Peskov"} <= people
+    quotes = find_quotes(body, entities)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Kim Jong Un"), ("indirect", "Dmitry Peskov")]
+    assert quotes[1].text == "no agreements were signed during the visit"

@@ -20,7 +20,7 @@ from kliping.read import iter_documents
 
 def annotate(article: Article) -> Article:
     """Fill entities, quotations and dates from the body (offsets index into it)."""
-    article.entities = find_entities(article.body)
+    article.entities = find_entities(article.body, article.language)
     article.quotes = find_quotes(article.body, article.entities)
     article.dates = find_dates(article.body, article.published)
     return article

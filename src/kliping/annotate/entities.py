@@ -88,19 +88,78 @@ def _known_label(body: str, start: int, end: int, label: str) -> str:
     return aliases.label_of(body[start:end]) or label
 
 
-def _raw_mentions(body: str) -> list[tuple[int, int, str]]:
-    """Model spans, plus alias-table names the model missed (where they overlap nothing)."""
+_PIECE_WORD = re.compile(r"\S+")
+# Lower-case words that belong inside names ("Kementerian Pendidikan dan Kebudayaan", "Bank of
+# America", "Osama bin Laden"); any other lower-case word ends a name.
+_NAME_PARTICLES = frozenset({"dan", "of", "the", "and", "de", "da", "van", "der", "von", "bin", "binti", "al", "el"})
+
+
+def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A model span cut into its runs of capitalised words: the model (trained on Indonesian)
+    glues English clauses into one name ("North Korean leader Kim Jong Un met Russian President
+    Vladimir Putin") and takes in neighbours ("as Pyongyang", "'s Far East"). A piece after a
+    title ("leader", "President") is a person."""
+    pieces: list[list[re.Match[str]]] = [[]]
+    for word in _PIECE_WORD.finditer(body, start, end):
+        text = word.group(0).lstrip("'’\"“(")
+        if text[:1].isupper() or text[:1].isdigit():
+            pieces[-1].append(word)
+        elif text.lower() in _NAME_PARTICLES and pieces[-1]:
+            pieces[-1].append(word)
+        elif pieces[-1]:
+            pieces.append([])
+    out = []
+    for piece in pieces:
+        while piece and not piece[-1].group(0)[:1].isupper():
+            piece.pop()  # a name does not end on "dan" or "of"
+        if not piece:
+            continue
+        s = piece[0].start() + len(piece[0].group(0)) - len(piece[0].group(0).lstrip("'’\"“("))
+        e = piece[-1].end()
+        before = body[max(0, s - 30) : s].split()
+        after_title = bool(before) and before[-1].lower() in _role_words()
+        cut = _person_after_role(body, s, e)  # "Russian President Vladimir Putin" → "Vladimir Putin"
+        out.append((cut, e, "PERSON" if after_title or cut > s else label))
+    return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(w for r in resources.lines("roles.txt") for w in r.split())
+
+
+def _raw_mentions(body: str, language: str | None = None) -> list[tuple[int, int, str]]:
+    """Model spans (English ones cut at lower-case words), plus alias-table names the model
+    missed (where they overlap nothing)."""
     spans = []
-    for s, e, label in ner.find_entities(body):
-        if label == "PERSON":
-            s = _person_after_role(body, s, e)
-        spans.append((s, e, _known_label(body, s, e, label)))
-    taken = [(s, e) for s, e, _ in spans]
+    for s0, e0, label0 in ner.find_entities(body):
+        pieces = _capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
+        for s, e, label in pieces:
+            if label == "PERSON":
+                s = _person_after_role(body, s, e)
+            spans.append((s, e, _known_label(body, s, e, label)))
     for s, e, label in aliases.find_names(body):
-        if not any(s < te and ts < e for ts, te in taken):
-            spans.append((s, e, label))
-            taken.append((s, e))
+        overlapping = [span for span in spans if s < span[1] and span[0] < e]
+        # A known name wins over model spans it covers ("North" + "Korea" → "North Korea").
+        if all(s <= ts and te <= e and (ts, te) != (s, e) for ts, te, _ in overlapping):
+            spans = [span for span in spans if span not in overlapping] + [(s, e, label)]
+    if language == "en":
+        spans += _titled_people(body, spans)
     return sorted(spans)
+
+
+_TITLED = re.compile(r"\b([A-Za-z]+)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def _titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """People the model missed, named right after a title: "Kremlin spokesman Dmitry Peskov"."""
+    out: list[tuple[int, int, str]] = []
+    roles = _role_words()
+    for m in _TITLED.finditer(body):
+        s, e = m.start(2), m.end(2)
+        if m.group(1).lower() in roles and not any(s < te and ts < e for ts, te, _ in spans + out):
+            out.append((s, e, "PERSON"))
+    return out
 
 
 def _resolve_people(mentions: list[Entity]) -> None:
@@ -144,10 +203,10 @@ def _trim_role(text: str) -> str:
     return " ".join(words)
 
 
-def find_entities(body: str) -> list[Entity]:
+def find_entities(body: str, language: str | None = None) -> list[Entity]:
     """Every PERSON / ORG / PLACE mention in ``body`` with its canonical name, in text order."""
     mentions = []
-    for start, end, label in _raw_mentions(body):
+    for start, end, label in _raw_mentions(body, language):
         text = body[start:end]
         canonical = aliases.canonical(text, label)
         if canonical is None:

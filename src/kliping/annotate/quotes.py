@@ -27,8 +27,9 @@ _QUOTE_MARK = re.compile("[“”\"]")
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
 MIN_REPORTED_WORDS = 3
-MAX_SUBJECT_GAP = 90
-MAX_NOUN_SUBJECT_WORDS = 4  # characters between a speaker and a verb in one clause
+MAX_SUBJECT_GAP = 90  # characters between a speaker and a verb in one clause
+MAX_NOUN_SUBJECT_WORDS = 4
+ATTRIBUTION_REACH = 40  # characters from a quotation's end to the verb that attributes it
 
 
 @dataclass
@@ -77,7 +78,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "frame": re.compile(rf"^\W*(?P<cue>(?i:{frames}))\s+"),
         # "…, kata Putin." closing reported speech
         "short_tail": re.compile(rf",\s*(?P<cue>(?i:{short}))(?P<nya>nya)?\b"),
-        "that": re.compile(r"^[\s,:]*(?:(?i:bahwa|that)\b\s*,?\s*)?"),
+        # "mengatakan (kepada wartawan) bahwa …", "told (reporters) that …"
+        "that": re.compile(r"^[\s,:]*(?:(?:[\w-]+\s+){0,3}?(?i:bahwa|that)\b\s*,?\s*)?"),
         "adverbial": re.compile(r"^(?i:pada|kepada|dalam|di|saat|ketika|usai|setelah|on|in)\b[^,.\"“]{0,60},\s*"),
     }
 
@@ -307,6 +309,8 @@ def _reported_candidates(body: str, sentences: list[tuple[int, int]], entities: 
         for verb in pats["verb"].finditer(body, s_start, s_end):
             if _inside(direct, verb.start()) or any(verb.end() <= c.start < s_end for c in direct):
                 continue  # speech before a direct quotation in the same sentence is that quotation's
+            if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in direct):
+                continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
             subject = _subject_before(body, verb.start(), s_start, entities)
             if subject is None:
                 continue
