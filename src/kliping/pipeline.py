@@ -34,21 +34,24 @@ def process(raw: RawDocument) -> Article:
     return annotate(describe(raw, cleaned))
 
 
+def unique_id(raw_id: str, seen: dict[str, int]) -> str:
+    """Ids are unique in a run: the second "x" (the same file name in two folders) is "x~2"."""
+    count = seen.get(raw_id, 0) + 1
+    seen[raw_id] = count
+    return raw_id if count == 1 else f"{raw_id}~{count}"
+
+
 def extract(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:
-    """Read, clean and describe every article under ``paths``, streaming, in input order.
+    """Read, clean, describe and annotate every article under ``paths``, streaming, in input order.
 
     Inputs that cannot be used come out as Skipped with their reason; nothing stops the run.
-    Ids are unique in a run: the same file name in two folders gets "~2", "~3"… after the second.
     """
     seen: dict[str, int] = {}
     for item in iter_documents(paths, stdin=stdin):
         if isinstance(item, Skipped):
             yield item
             continue
-        count = seen.get(item.id, 0) + 1
-        seen[item.id] = count
-        if count > 1:
-            item.id = f"{item.id}~{count}"
+        item.id = unique_id(item.id, seen)
         try:
             yield process(item)
         except Rejected as err:

@@ -27,7 +27,7 @@ from typing import Any, BinaryIO, Protocol
 from kliping.errors import InputError, Rejected
 from kliping.model import Article, RawDocument, Skipped
 from kliping.pipeline import extract as extract_in_process
-from kliping.pipeline import process
+from kliping.pipeline import process, unique_id
 from kliping.read import expand_paths, iter_documents
 from kliping.read.sniff import format_from_name
 
@@ -197,10 +197,9 @@ def _renamed(result: Result, seen: dict[str, int]) -> Iterator[Item]:
     """Apply pipeline.extract's id rule across partitions: a repeated id gets "~2", "~3"…"""
     for raw_id, item in result:
         if raw_id is not None:
-            count = seen.get(raw_id, 0) + 1
-            seen[raw_id] = count
-            if count > 1 and isinstance(item, Article):
-                item.id = f"{raw_id}~{count}"
+            new_id = unique_id(raw_id, seen)  # counted for rejected documents too, as in-process
+            if isinstance(item, Article):
+                item.id = new_id
         yield item
 
 
