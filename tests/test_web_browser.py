@@ -8,18 +8,16 @@ KLIPING_WEB_SCREENSHOT=/path.png to save the story page (docs/story-page.png is 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_browser import CHROMEDRIVER, CHROMIUM, FLAGS, _require_browser
+from conftest import headless_chromium, require_browser
 
 
 def _free_port() -> int:
@@ -30,7 +28,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_browser()
+    require_browser()
     db = tmp_path_factory.mktemp("serve") / "kliping.db"
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kliping.cli", "serve", "--db", str(db), "--port", str(port)],
@@ -58,23 +56,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    _require_browser()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="kliping-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.implicitly_wait(0)
-    try:
+    with headless_chromium() as driver:
+        driver.implicitly_wait(0)
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _wait(browser: Any, condition: Any, seconds: float = 20) -> Any:
