@@ -10,7 +10,7 @@ Status: ``contested`` when someone denies it or an opposite statement is near in
 ``superseded`` when every opposite statement is dated well after the claim
 (SUPERSEDE_DAYS); ``corroborated`` when ≥ 2 independent sources state it (syndicated copies
 and one outlet count once); else ``single-source``. Single-source claims are kept only when
-they state a number or are denied: the rest of what one outlet says is in its quotes.
+they state a number or report a denial: the rest of what one outlet says is in its quotes.
 """
 
 from __future__ import annotations
@@ -107,6 +107,8 @@ def _days_between(a: str | None, b: str | None) -> int | None:
 
 
 def _status(cluster: _Cluster) -> str:
+    if not cluster.support:
+        return "single-source"  # a report of a denial, with nothing in the corpus it denies
     if any(s.denial for s in cluster.against):
         return "contested"
     if cluster.against:
@@ -123,7 +125,9 @@ def _status(cluster: _Cluster) -> str:
 def _worth_showing(cluster: _Cluster, status: str) -> bool:
     if status != "single-source":
         return True
-    return any(s.numbers for s in cluster.members)
+    # What one outlet alone says is in its quotes; as a claim it must be checkable: a number,
+    # or a denial of something the corpus does not otherwise carry.
+    return any(s.numbers or s.denial for s in cluster.members)
 
 
 def _join(cluster: _Cluster, s: Statement) -> None:
@@ -157,7 +161,8 @@ def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
             # drift, statement by statement, into everything the story says.
             score = similarity(s, cluster.founder, weight)
             opposite = s.negated != cluster.founder.negated and not s.denial and not cluster.founder.denial
-            if opposite and not _contradicts(s, cluster.founder):
+            # A contradiction is between sources: within one article, "not X … X" is nuance.
+            if opposite and (s.source == cluster.founder.source or not _contradicts(s, cluster.founder)):
                 continue
             if score >= (CONTRADICT if opposite else MATCH) and score > best_score:
                 best, best_score = c, score

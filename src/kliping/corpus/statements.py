@@ -66,11 +66,13 @@ class Statement:
 
 
 @cache
-def _denial_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    cues = resources.lines("denial_cues.txt")
-    single = frozenset(terms.stem(c, None) for c in cues if " " not in c) | frozenset(
-        terms.stem(c, "en") for c in cues if " " not in c)
-    phrases = tuple(c.casefold() for c in cues if " " in c)
+def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(stems of single-word denial cues, denial phrases) of one language: "Deni" is a name in
+    Indonesian, and only in English is "deni" the stem of a denial."""
+    lang = "en" if language == "en" else "id"
+    rows = [cue for cue_lang, cue in resources.rows("denial_cues.txt") if cue_lang == lang]
+    single = frozenset(terms.stem(cue, lang) for cue in rows if " " not in cue)
+    phrases = tuple(cue.casefold() for cue in rows if " " in cue)
     return single, phrases
 
 
@@ -106,7 +108,7 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
         return None
     entities = [e for e in article.entities if start <= e.start and e.end <= end]
     covered = {i for e in entities for i in range(e.start, e.end)}
-    single, _ = _denial_words()
+    single, phrases = _denial_words(article.language)
     found: set[str] = set()
     verbs: set[str] = set()
     polar: set[str] = set()
@@ -140,7 +142,7 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
                 verbs.add(t)
     parts.append(frozenset(part))
     lowered = text.casefold()
-    denial = denial or any(p in lowered for p in _denial_words()[1])
+    denial = denial or any(p in lowered for p in phrases)
     entity_keys = [terms.country_of(e.canonical) for e in entities if e.label in ("PLACE", "ORG", "PERSON")]
     found.update("@" + k for k in entity_keys)
     parts = [p for p in _with_entities(text, start, entities, parts) if p]
