@@ -92,3 +92,11 @@ def test_dossier_is_the_same_under_any_hash_seed(seeds_dir: Any, tmp_path: Any) 
         dossier.pop("generated_at")
         dossiers.append(dossier)
     assert dossiers[0] == dossiers[1]
+
+
+def test_statements_a_goalkeepers_save_and_a_name_are_not_denials() -> None:
+    a = _article("a", "Tendangan Daniel Bennet dari luar kotak penalti masih mampu ditepis kiper Wawan Hendrawan. "
+                      "Deni Saputra mencetak dua gol dalam laga itu.", "Bola", "2024-01-01")
+    b = _article("b", "Menteri itu menepis tudingan bahwa anggaran proyek jembatan dikorupsi.", "Antara", "2024-01-01")
+    assert not any(s.denial for s in statements_of(a))
+    assert any(s.denial for s in statements_of(b))
