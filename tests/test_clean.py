@@ -89,3 +89,15 @@ def test_clean_table_rows_and_unspaced_scripts_are_not_menus() -> None:
             "権利者の意思に基づくことなく、\n商標権侵害と判断される場合があります。")
     cleaned = clean(_raw(text))
     assert [r.reason for r in cleaned.removed] == ["headline"]
+
+
+def test_clean_furniture_of_other_outlets() -> None:
+    for line, reason in [("Baca berita lainnya di Google News", "related"),
+                         ("Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.", "prompt"),
+                         ("(Reuters/Evelyn Hockstein)", "photo credit"), ("KOMPAS.com/RAHEL", "photo credit"),
+                         ("Penulis: Ihsanuddin | Editor: Krisiandi", "byline"), ("(zap/imk)", "initials"),
+                         ("[Gambas:Video 20detik]", "related"), ("Halaman 2 dari 3", "continuation")]:
+        assert classify(line) == reason, line
+    for line in ["Dapatkan informasi terkini mengenai jadwal kereta di laman resmi KAI, kata Direktur Utama KAI.",
+                 "Video yang dirilis oleh Kremlin pada hari Rabu menunjukkan kedua pemimpin berjabat tangan."]:
+        assert classify(line) is None, line
