@@ -68,7 +68,9 @@ def _person_after_role(body: str, start: int, end: int) -> int:
     """Where the name begins in a person span that swallowed a title: "Utara Komisaris Besar
     Rina Sari Ginting" → at "Rina". The start is unchanged when no title is inside."""
     cut = start
-    for m in _role_pattern().finditer(body, start, end):
+    # From a little before the span: the model may start a name inside its title
+    # ("Menteri Luar [Negeri Retno Marsudi]").
+    for m in _role_pattern().finditer(body, max(0, start - ROLE_LOOKBACK), end):
         head = re.match(rf"(?i:{_role_heads()})", body[m.start() : m.end()])
         if head and start + 1 <= m.start() + head.end() < end - 2:
             cut = max(cut, m.start() + head.end())
@@ -88,6 +90,7 @@ def _known_label(body: str, start: int, end: int, label: str) -> str:
     return aliases.label_of(body[start:end]) or label
 
 
+ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
 _PIECE_WORD = re.compile(r"\S+")
 # Lower-case words that belong inside names ("Kementerian Pendidikan dan Kebudayaan", "Bank of
 # America", "Osama bin Laden"); any other lower-case word ends a name.
