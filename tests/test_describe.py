@@ -112,3 +112,11 @@ def test_describe_byline_time_beats_day_only_container_date() -> None:
     article = _article("Judul\nKamis, 14 September 2023 - 20:22 WIB\nJakarta - Isi berita panjang.",
                        published="2023-09-14", published_source="html")
     assert (article.published, article.published_source) == ("2023-09-14T20:22:00+07:00", "byline")
+
+
+def test_describe_name_dash_outlet_byline() -> None:
+    article = _article("Judul\nAndi Saputra - detikNews\nSenin, 02 Okt 2023 10:15 WIB\n"
+                       "Semarang - Presiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah.")
+    assert article.authors == ["Andi Saputra"]
+    assert [r.reason for r in article.removed] == ["headline", "byline", "date line"]
+    assert (article.dateline, article.published) == ("Semarang", "2023-10-02T10:15:00+07:00")

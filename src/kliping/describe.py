@@ -41,7 +41,7 @@ _BYLINE_LABEL = re.compile(
     re.I,
 )
 _PHOTO_LABEL = re.compile(r"\b(?:fotografer|photographer|foto|photo)\s*[:|]\s*[^:|]*", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\band\b|\bdan\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\s[-–—]\s|\band\b|\bdan\b)\s*")
 _PERSON = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}$")
 _INITIALS = re.compile(r"[a-z]{2,5}")
 # A dot only inside a token ("Kompas.com"), so "Anadolu Agency. Putin" ends at the dot.
