@@ -95,3 +95,10 @@ def test_quotes_english_titles_names_and_told_that() -> None:
     quotes = find_quotes(body, entities)
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Kim Jong Un"), ("indirect", "Dmitry Peskov")]
     assert quotes[1].text == "no agreements were signed during the visit"
+
+
+def test_quotes_english_said_after_the_statement_names_the_speaker_after() -> None:
+    body = "More than 100 protesters were killed in the unrest, said Amnesty International on Tuesday."
+    [q] = find_quotes(body, find_entities(body, "en"))
+    assert (q.kind, q.speaker) == ("indirect", "Amnesty International")
+    assert q.text.startswith("More than 100 protesters were killed")

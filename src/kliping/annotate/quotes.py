@@ -311,6 +311,8 @@ def _reported_candidates(body: str, sentences: list[tuple[int, int]], entities: 
                 continue  # speech before a direct quotation in the same sentence is that quotation's
             if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in direct):
                 continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
+            if body[s_start : verb.start()].rstrip().endswith(",") and _names_after(body, verb.end(), entities):
+                continue  # "…, said Amnesty International": the speaker follows (the tail form below)
             subject = _subject_before(body, verb.start(), s_start, entities)
             if subject is None:
                 continue
@@ -334,6 +336,12 @@ def _reported_candidates(body: str, sentences: list[tuple[int, int]], entities: 
                     cue = tail["cue"] + (tail["nya"] or "")
                     out.append(_Candidate(s_start, tail.start(), "indirect", cue, subject))
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
+
+
+def _names_after(body: str, pos: int, entities: list[Entity]) -> bool:
+    """Whether a name (not a pronoun or a plain word) follows ``pos``: "said Amnesty International"."""
+    subject = _subject_after(body, pos, entities)
+    return subject is not None and subject.kind in ("entity", "name")
 
 
 def _reported(body: str, start: int, end: int, cue: str, subject: _Subject) -> _Candidate:
