@@ -376,6 +376,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = s.entity.canonical
             elif s.kind == "name":
                 speaker = _person_by_name(s.text, entities) or s.text
+            else:  # a noun phrase: a speaker only when it is a named person's short name ("Bishop")
+                speaker = _person_by_name(s.text, entities)
         if speaker is not None:
             last_speaker = speaker
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
