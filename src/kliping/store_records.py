@@ -21,13 +21,13 @@ from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex
 from kliping.errors import InputError
 from kliping.model import Article, Skipped
+from kliping.read import STDIN_SOURCE
 from kliping.show.jsonout import article_summary, dossier
 
 if TYPE_CHECKING:
     from kliping.store import Store
 
 SNIPPET_MARK = "**"  # search snippets mark matches as **word**: plain text, escaped by every renderer
-_STDIN_SOURCE = "<stdin>"
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
 _WORD = re.compile(r"\w+")
 _SINCE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -94,7 +94,7 @@ def locator(article: Article) -> str | None:
     """Where the article lives: its URL, else its source path (None for stdin, whose name says nothing)."""
     if article.url:
         return article.url
-    if not article.source or article.source.startswith(_STDIN_SOURCE):
+    if not article.source or article.source.startswith(STDIN_SOURCE):
         return None
     return article.source
 
