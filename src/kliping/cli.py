@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from kliping import __version__
-from kliping.annotate.ner import score_conll
 from kliping.corpus.assemble import analyze_corpus
 from kliping.errors import InputError, KlipingError
-from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold
+from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold, score_ner
 from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
 from kliping.model import Article
 from kliping.pipeline import extract
@@ -173,7 +172,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise InputError("--gold needs the PATHs of the articles to score")
     result: dict[str, Any] = {}
     if args.ner:
-        result["ner"] = score_conll(args.ner)
+        result["ner"] = score_ner(args.ner)
     if args.gold:
         result["gold"], result["corpus"] = _eval_gold(args)
     if args.json:

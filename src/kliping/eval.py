@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kliping.annotate import ner
 from kliping.annotate.aliases import key as name_key
-from kliping.annotate.entities import person_form
+from kliping.annotate.entities import person_form, recognise
 from kliping.clean import normalise_line
 from kliping.errors import GoldError
 from kliping.model import Article, Quote
@@ -291,3 +292,24 @@ def format_ner(scores: dict[str, tuple[float, float, float]]) -> str:
     rows = [f"{'NER':<19} {'P':>6} {'R':>6} {'F1':>6}"]
     rows += [f"{label:<19} {p:6.3f} {r:6.3f} {f:6.3f}" for label, (p, r, f) in scores.items()]
     return "\n".join(rows)
+
+
+def score_ner(path: str | Path) -> dict[str, tuple[float, float, float]]:
+    """NER P/R/F1 per type and micro on a CoNLL-style token/tag file, for the recogniser kliping
+    uses (the CRF with its alias and gazetteer layer, annotate/entities.recognise): each sentence's
+    tokens are joined by spaces, recognised, and the spans mapped back onto the tokens."""
+    sentences = ner.read_conll(path)
+    predicted = []
+    for words, _ in sentences:
+        offsets, text = [], ""
+        for word in words:
+            text += " " if text else ""
+            offsets.append((len(text), len(text) + len(word)))
+            text += word
+        tags = ["O"] * len(words)
+        for start, end, label in recognise(text):
+            inside = [i for i, (a, b) in enumerate(offsets) if a >= start and b <= end]
+            for n, i in enumerate(inside):
+                tags[i] = ("B-" if n == 0 else "I-") + label
+        predicted.append(tags)
+    return ner.score_tags([tags for _, tags in sentences], predicted)

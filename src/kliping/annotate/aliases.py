@@ -32,6 +32,8 @@ def _table() -> dict[str, tuple[str, str]]:
             table[key(name)] = ("PLACE", name)
             if code in english:
                 table.setdefault(key(english[code]), ("PLACE", name))
+    for place in resources.lines("places.txt"):  # cities that open datelines are places too
+        table.setdefault(key(place), ("PLACE", place))
     for label, canonical, names in resources.rows("aliases.tsv"):
         table[key(canonical)] = (label, canonical)
         for alias in names.split("|"):

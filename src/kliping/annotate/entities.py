@@ -131,7 +131,7 @@ def _role_words() -> frozenset[str]:
     return frozenset(w for r in resources.lines("roles.txt") for w in r.split())
 
 
-def _raw_mentions(body: str, language: str | None = None) -> list[tuple[int, int, str]]:
+def recognise(body: str, language: str | None = None) -> list[tuple[int, int, str]]:
     """Model spans (English ones cut at lower-case words), plus alias-table names the model
     missed (where they overlap nothing)."""
     spans = []
@@ -209,7 +209,7 @@ def _trim_role(text: str) -> str:
 def find_entities(body: str, language: str | None = None) -> list[Entity]:
     """Every PERSON / ORG / PLACE mention in ``body`` with its canonical name, in text order."""
     mentions = []
-    for start, end, label in _raw_mentions(body, language):
+    for start, end, label in recognise(body, language):
         text = body[start:end]
         canonical = aliases.canonical(text, label)
         if canonical is None:
