@@ -102,3 +102,10 @@ def test_quotes_english_said_after_the_statement_names_the_speaker_after() -> No
     [q] = find_quotes(body, find_entities(body, "en"))
     assert (q.kind, q.speaker) == ("indirect", "Amnesty International")
     assert q.text.startswith("More than 100 protesters were killed")
+
+
+def test_quotes_title_comma_person_speaks() -> None:
+    body = ('"Kasus demam berdarah meningkat tajam bulan ini," kata Kepala Dinas Kesehatan Jawa Barat, '
+            'Vini Adiani Dewi, di Bandung.')
+    [q] = _quotes(body)
+    assert (q.kind, q.speaker) == ("direct", "Vini Adiani Dewi")

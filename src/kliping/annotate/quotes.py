@@ -150,6 +150,11 @@ def _subject_after(body: str, pos: int, entities: list[Entity]) -> _Subject | No
         inside = [e for e in entities if e.label == "PERSON" and pos <= e.start < name.end()]
         if inside:
             return _Subject(body[pos : max(name.end(), inside[0].end)], pos, "entity", inside[0])
+        # "kata Kepala Dinas Kesehatan Jawa Barat, Vini Adiani": the title, a comma, the person.
+        after = _skip_space(body, name.end() + 1) if body[name.end() : name.end() + 1] == "," else -1
+        person = _entity_at(entities, after) if after > 0 else None
+        if person is not None and person.label == "PERSON":
+            return _Subject(body[pos : person.end], pos, "entity", person)
         return _Subject(name.group(0), pos, "name")
     return None
 
