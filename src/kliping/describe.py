@@ -93,8 +93,13 @@ def _known_outlet_names() -> frozenset[str]:
     return frozenset(names | _media_names())
 
 
+@cache
+def _outlet_words() -> frozenset[str]:
+    return frozenset(resources.lines("outlet_words.txt"))
+
+
 def _is_outlet_like(text: str) -> bool:
-    words = set(resources.lines("outlet_words.txt"))
+    words = _outlet_words()
     lowered = text.lower()
     if _DOMAIN.fullmatch(text.strip()) or text.strip().casefold() in _known_outlet_names():
         return True
@@ -121,7 +126,8 @@ def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
     """(outlet, dateline, wire) from a report's lead-in: 'REPUBLIKA.CO.ID, MOSKOW --'."""
     for para in body.split("\n\n")[:LEAD_PARAGRAPHS]:
         m = _LEAD_PAIR.match(para)
-        if m and m["a"][0].isupper() | _is_outlet_like(m["a"]) and m["b"][0].isupper() | _is_outlet_like(m["b"]):
+        # Each side capitalised, or an outlet written in lower case ("jpnn.com").
+        if m and all(side[0].isupper() or _is_outlet_like(side) for side in (m["a"], m["b"])):
             a, b = m["a"].strip(), m["b"].strip()
             if _is_outlet_like(a) and not _is_outlet_like(b):
                 return _outlet_name(a), title_case(b), None
