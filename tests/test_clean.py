@@ -101,3 +101,8 @@ def test_clean_furniture_of_other_outlets() -> None:
     for line in ["Dapatkan informasi terkini mengenai jadwal kereta di laman resmi KAI, kata Direktur Utama KAI.",
                  "Video yang dirilis oleh Kremlin pada hari Rabu menunjukkan kedua pemimpin berjabat tangan."]:
         assert classify(line) is None, line
+
+
+def test_clean_a_headline_with_a_date_is_still_the_headline() -> None:
+    cleaned = clean(_raw("Gempa Cianjur 21 November 2022\nCianjur - Gempa bermagnitudo 5,6 mengguncang Cianjur."))
+    assert cleaned.title == "Gempa Cianjur 21 November 2022"

@@ -23,6 +23,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = tuple(".!?\"”’')…:;。！？、」』")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
 # A trailing run of lines this short and unpunctuated is a footer menu, not prose.
@@ -139,6 +140,8 @@ def clean(raw: RawDocument) -> Cleaned:
     if raw.headline_first and lines:
         first, lines = lines[0], lines[1:]
         reason = classify(first)
+        if reason == "byline" and not _CLOCK.search(first):
+            reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
         if reason:
             # A caption or a date where a headline should be: this page has no headline.
             removed.append(RemovedLine(first, reason))
