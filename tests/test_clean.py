@@ -106,3 +106,11 @@ def test_clean_furniture_of_other_outlets() -> None:
 def test_clean_a_headline_with_a_date_is_still_the_headline() -> None:
     cleaned = clean(_raw("Gempa Cianjur 21 November 2022\nCianjur - Gempa bermagnitudo 5,6 mengguncang Cianjur."))
     assert cleaned.title == "Gempa Cianjur 21 November 2022"
+
+
+def test_clean_headline_after_a_date_line() -> None:
+    cleaned = clean(_raw("Kamis, 14 September 2023 - 20:22 WIB\nHarga Beras Naik Lagi\n"
+                         "Jakarta - Harga beras di pasar tradisional naik untuk pekan ketiga."))
+    assert cleaned.title == "Harga Beras Naik Lagi"
+    assert [r.reason for r in cleaned.removed] == ["date line", "headline"]
+    assert cleaned.body.startswith("Jakarta - Harga beras")

@@ -26,6 +26,9 @@ _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
+MAX_LEADING_FURNITURE = 3  # date lines, captions, credits a scraper may put above the headline
+HEADLINE_MAX_WORDS = 25
+
 # A trailing run of lines this short and unpunctuated is a footer menu, not prose.
 MENU_MAX_WORDS = 5
 MENU_MAX_CHARS = 50
@@ -90,6 +93,15 @@ def _date_line_reason(line: str) -> str | None:
     return None
 
 
+def _reads_like_headline(line: str) -> bool:
+    """Short, no full stop at the end, no dateline lead-in ("Jakarta - …")."""
+    return (
+        len(line.split()) <= HEADLINE_MAX_WORDS
+        and not line.endswith((".", "!", "?"))
+        and not re.match(r"^[A-Z][\w.]*(?:[ ,]+[\w.]+){0,3}\s*(?:--|-|–|—|:)\s", line)
+    )
+
+
 def _is_menu_item_list(line: str) -> bool:
     if line.startswith("|") or line.endswith("|"):
         return False  # a table row, not a menu
@@ -138,16 +150,23 @@ def clean(raw: RawDocument) -> Cleaned:
     removed: list[RemovedLine] = []
     title = raw.title
     if raw.headline_first and lines:
-        first, lines = lines[0], lines[1:]
-        reason = classify(first)
-        if reason == "byline" and not _CLOCK.search(first):
-            reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
-        if reason:
-            # A caption or a date where a headline should be: this page has no headline.
-            removed.append(RemovedLine(first, reason))
+        # The first line is the headline — unless it is furniture (a date, a caption): then the
+        # first line after a little furniture is, if it reads like a headline.
+        for n, line in enumerate(lines[: MAX_LEADING_FURNITURE + 1]):
+            reason = classify(line)
+            if reason == "byline" and not _CLOCK.search(line):
+                reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
+            if reason is None and (n == 0 or _reads_like_headline(line)):
+                title = line
+                removed.append(RemovedLine(line, "headline"))
+                lines = lines[n + 1 :]
+                break
+            if reason is None:
+                lines = lines[n:]
+                break
+            removed.append(RemovedLine(line, reason))
         else:
-            title = first
-            removed.append(RemovedLine(first, "headline"))
+            lines = lines[MAX_LEADING_FURNITURE + 1 :]
 
     verdicts = [classify(line, title) for line in lines]
     # Footer menus: walk up from the end through furniture and short unpunctuated lines.
