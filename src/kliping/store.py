@@ -254,7 +254,6 @@ class Store:
             self._conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)",
                                (cursor.lastrowid, quote.text, quote.speaker or ""))
 
-
     def article(self, article_id: str) -> Article | None:
         row = self._conn.execute("SELECT body, data FROM articles WHERE id = ?", (article_id,)).fetchone()
         return stored_article(*row) if row else None
