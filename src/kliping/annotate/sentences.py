@@ -10,7 +10,7 @@ space after the dot and so never split.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kliping import resources
 
@@ -38,6 +38,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(body: str) -> list[tuple[int, int]]:
     """Sentence spans over ``body``, whitespace trimmed, in order."""
+    return list(_sentence_spans(body))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
+    # Quotes, claims, the timeline and the summary all split the same bodies: split each once.
     spans: list[tuple[int, int]] = []
     para_start = 0
     for para in [*_PARAGRAPH.finditer(body), None]:
@@ -53,7 +59,7 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
             start = m.end()
         spans.append((start, para_end))
         para_start = para.end() if para else len(body)
-    return [_trim(body, s, e) for s, e in spans if body[s:e].strip()]
+    return tuple(_trim(body, s, e) for s, e in spans if body[s:e].strip())
 
 
 def _quote_closes(body: str, start: int, end: int) -> list[tuple[int, int]]:
