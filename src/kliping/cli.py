@@ -177,7 +177,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result["gold"], result["corpus"] = _eval_gold(args)
     if args.json:
         out = {k: (v.to_dict() if isinstance(v, EvalReport | CorpusReport) else v) for k, v in result.items()}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        _print_json(out)
     else:
         if "gold" in result:
             sys.stdout.write(format_report(result["gold"]) + "\n")
