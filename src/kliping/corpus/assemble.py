@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kliping.corpus.claims import find_claims
-from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.events import events_of
 from kliping.corpus.quotes_by_speaker import story_quotes
-from kliping.corpus.stories import StoryIndex, article_date
+from kliping.corpus.rolling import ClosedStory, RollingGrouper, article_keys, duplicate_groups
+from kliping.corpus.stories import article_date
 from kliping.corpus.summary import summarize
 from kliping.corpus.timeline import build_timeline
 from kliping.model import Article, Event, Story
@@ -63,17 +63,36 @@ def build_story(story_id: str, articles: Sequence[Article], representative: dict
 
 
 def analyze_corpus(articles: Sequence[Article]) -> CorpusResult:
-    """Duplicates and stories of ``articles`` (all of them at once)."""
+    """Duplicates and stories of ``articles`` (all in memory): the rolling step, then each story built."""
     ordered = _chronological(articles)
-    duplicates = DuplicateIndex()
-    stories = StoryIndex()
-    for article in ordered:
-        duplicates.add(article.id, article.body)
-        stories.add(article)
     by_id = {a.id: a for a in ordered}
-    representative = {a.id: duplicates.representative(a.id) for a in ordered}
-    built = [build_story(sid, [by_id[i] for i in ids], representative)
-             for sid, ids in zip(stories.story_ids(), stories.stories(), strict=True)]
-    # The biggest stories first: that is where a reader starts.
-    built.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
-    return CorpusResult(duplicates=duplicates.groups(), stories=built)
+    order = {a.id: n for n, a in enumerate(ordered)}
+    grouper = RollingGrouper()
+    representative: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    closed: list[ClosedStory] = []
+    for article in ordered:
+        done = grouper.add(article_keys(article))
+        _take_pairs(grouper, representative, pairs)
+        closed.extend(done)
+    closed.extend(grouper.finish())
+    _take_pairs(grouper, representative, pairs)
+    built = [build_story(c.id, [by_id[i] for i in c.article_ids], representative) for c in closed]
+    built.sort(key=story_rank)
+    return CorpusResult(duplicates=duplicate_groups(pairs, order), stories=built)
+
+
+def _take_pairs(grouper: RollingGrouper, representative: dict[str, str], pairs: list[tuple[str, str]]) -> None:
+    new = grouper.take_duplicates()
+    pairs.extend(new)
+    representative.update(new)
+
+
+def story_number(story_id: str) -> int:
+    """The creation number of a story id ("s12" → 12)."""
+    return int(story_id[1:]) if story_id[1:].isdigit() else 0
+
+
+def story_rank(story: Story) -> tuple[int, str, int]:
+    """The dossier's story order: the biggest first (that is where a reader starts), then by start, then by age."""
+    return (-len(story.article_ids), story.start or "", story_number(story.id))

@@ -148,9 +148,13 @@ class DuplicateIndex:
 
     def add(self, article_id: str, text: str) -> str | None:
         """Index one article; return its group's representative id if it duplicates one, else None."""
+        sig, size = self.signature(text)
+        return self.add_signature(article_id, sig, size)
+
+    def add_signature(self, article_id: str, sig: U32Array, size: int) -> str | None:
+        """``add`` for a signature computed elsewhere (by ``signature``, in a worker process)."""
         if article_id in self._slot:
             raise ValueError(f"article id {article_id!r} is already in the duplicate index; ids must be unique")
-        sig, size = self.signature(text)
         slot = len(self._ids)
         self._ids.append(article_id)
         self._slot[article_id] = slot
@@ -168,14 +172,32 @@ class DuplicateIndex:
         self._parent[slot] = rep
         return self._ids[rep]
 
-    def _bucket(self, slot: int, sig: U32Array) -> list[int]:
-        """Put ``slot`` in its band buckets and return the earlier slots found there."""
+    def matches(self, sig: U32Array, size: int) -> list[str]:
+        """The ids of indexed articles that ``sig`` duplicates, without adding it (earliest first)."""
+        if size == 0:
+            return []
+        found: set[int] = set()
+        for key in self._band_keys(sig):
+            held = self._buckets.get(key)
+            if held is not None:
+                found.update((held,) if isinstance(held, int) else held)
+        return [self._ids[slot] for slot in sorted(self._confirm(sig, size, list(found)))]
+
+    def _band_keys(self, sig: U32Array) -> list[int]:
         rows = sig[: self.bands * self.rows].reshape(self.bands, self.rows).astype(_U64)
         # 60-bit keys: a Python int of up to 60 bits takes 32 bytes, a 64-bit one 36 (rounded to 40).
-        keys = ((rows * _MIX[: self.rows]).sum(axis=1) ^ self._band_salt) & _KEY_MASK
+        keys: list[int] = (((rows * _MIX[: self.rows]).sum(axis=1) ^ self._band_salt) & _KEY_MASK).tolist()
+        return keys
+
+    def ids(self) -> list[str]:
+        """Every indexed id, in insertion order."""
+        return list(self._ids)
+
+    def _bucket(self, slot: int, sig: U32Array) -> list[int]:
+        """Put ``slot`` in its band buckets and return the earlier slots found there."""
         buckets = self._buckets
         found: set[int] = set()
-        for key in keys.tolist():
+        for key in self._band_keys(sig):
             held = buckets.get(key)
             if held is None:
                 buckets[key] = slot
@@ -275,6 +297,18 @@ class DuplicateIndex:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(DuplicateIndex.from_bytes(state["bytes"]).__dict__)
+
+
+_SIGNER: DuplicateIndex | None = None
+
+
+def signature(text: str) -> tuple[U32Array, int]:
+    """The MinHash signature (and shingle count) a default DuplicateIndex gives ``text``: the per-article
+    half of deduplication, computed where the article is annotated."""
+    global _SIGNER
+    if _SIGNER is None:
+        _SIGNER = DuplicateIndex()
+    return _SIGNER.signature(text)
 
 
 def find_duplicates(articles: Iterable[Article]) -> list[list[str]]:

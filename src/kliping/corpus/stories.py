@@ -8,6 +8,7 @@ about the same whatever the corpus size: no all-pairs comparison.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -139,7 +140,7 @@ class StoryIndex:
     def __init__(self, *, threshold: float = 0.26, far_threshold: float = 0.45, window_days: int = 14,
                  entity_weight: float = 0.70, prior_docs: int = 30, postings_cap: int = 64,
                  keys_per_kind: int = 12, max_candidates: int = 24, stop_df: float = 0.04,
-                 story_keys_cap: int = 200) -> None:
+                 story_keys_cap: int = 200, df_cap: int = 2_000_000) -> None:
         self.threshold = threshold
         self.far_threshold = far_threshold
         self.window_days = window_days
@@ -150,6 +151,13 @@ class StoryIndex:
         self.max_candidates = max_candidates
         self.stop_df = stop_df
         self.story_keys_cap = story_keys_cap
+        # Past this many distinct keys the rarest are forgotten (lossy counting): a key seen once in
+        # millions of articles weighs as if unseen, and the table stays bounded on an endless stream.
+        self.df_cap = df_cap
+        self._df_floor = 0
+        self._created = 0
+        self._by_last: list[tuple[int, str]] = []  # (last day, story id), a heap: what close_before pops
+        self._closed_since_sweep = 0
         self.n_docs = 0
         self.df: Counter[str] = Counter()  # keys are "e:name" / "t:word" so one table serves both
         self.postings: dict[str, list[str]] = {}
@@ -209,9 +217,11 @@ class StoryIndex:
 
     def _candidates(self, keys: list[tuple[str, float]]) -> list[str]:
         votes: dict[str, float] = {}
+        live = self._stories
         for key, weight in keys:
             for sid in self.postings.get(key, ())[-self.postings_cap :]:
-                votes[sid] = votes.get(sid, 0.0) + weight
+                if sid in live:  # a closed story's id stays in postings until the next sweep
+                    votes[sid] = votes.get(sid, 0.0) + weight
         return sorted(votes, key=lambda sid: -votes[sid])[: self.max_candidates]
 
     def _salient(self, counts: Counter[str], prefix: str) -> list[tuple[str, float]]:
@@ -222,11 +232,26 @@ class StoryIndex:
 
     # --- the API -------------------------------------------------------------------------------
 
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # A StoryIndex pickled by an older kliping (a store's saved state) lacks the newer fields.
+        self.__dict__.update(state)
+        self.__dict__.setdefault("df_cap", 2_000_000)
+        self.__dict__.setdefault("_df_floor", 0)
+        self.__dict__.setdefault("_created", len(self._stories))
+        self.__dict__.setdefault("_by_last", [(st.last, st.id) for st in self._stories.values() if st.last is not None])
+        self.__dict__.setdefault("_closed_since_sweep", 0)
+        heapq.heapify(self._by_last)
+
     def add(self, article: Article) -> str:
         """Put the article into the best matching story, or a new one; return the story id."""
         if article.id in self._story_of:
             return self._story_of[article.id]
-        feats = features(article)
+        return self.add_features(article.id, features(article))
+
+    def add_features(self, article_id: str, feats: Features) -> str:
+        """``add`` for features computed elsewhere (by ``features``, in a worker process)."""
+        if article_id in self._story_of:
+            return self._story_of[article_id]
         # Count the article first, so its own keys are known (and rare) when it is scored.
         self.n_docs += 1
         self.df.update({"e:" + k: 1 for k in feats.entities})
@@ -237,14 +262,17 @@ class StoryIndex:
         best: _Story | None = None
         best_margin = 0.0
         for sid in self._candidates(keys):
-            story = self._stories[sid]
+            story = self._stories[sid]  # _candidates gives live stories only
             margin = self.score(feats, story, a_ents, a_terms) - self._bar(self._gap(story, feats.day))
             if margin >= 0.0 and (best is None or margin > best_margin):
                 best, best_margin = story, margin
         if best is None:
-            best = _Story(id=f"s{len(self._stories) + 1}")
+            self._created += 1
+            best = _Story(id=f"s{self._created}")
             self._stories[best.id] = best
-        self._join(best, article.id, feats, keys)
+        self._join(best, article_id, feats, keys)
+        if len(self.df) > self.df_cap:
+            self._forget_rare_keys()
         return best.id
 
     def _join(self, story: _Story, article_id: str, feats: Features, keys: list[tuple[str, float]]) -> None:
@@ -257,7 +285,9 @@ class StoryIndex:
             story.languages[feats.language] += 1
         if feats.day is not None:
             story.first = feats.day if story.first is None else min(story.first, feats.day)
-            story.last = feats.day if story.last is None else max(story.last, feats.day)
+            if story.last is None or feats.day > story.last:
+                story.last = feats.day
+                heapq.heappush(self._by_last, (feats.day, story.id))
         self._prune(story)
         for key, _ in keys:
             posting = self.postings.setdefault(key, [])
@@ -275,6 +305,55 @@ class StoryIndex:
                 keep = counts.most_common(self.story_keys_cap)
                 counts.clear()
                 counts.update(dict(keep))
+
+    def close_before(self, day: int) -> list[tuple[str, list[str]]]:
+        """Take out every story whose last article is older than ``day`` (an ordinal): (id, article ids).
+
+        A stream in date order calls this as time moves on: a closed story can take no more articles,
+        and forgetting it keeps memory bounded by the stories of recent weeks, not of the whole archive.
+        """
+        closed: list[tuple[str, list[str]]] = []
+        heap = self._by_last
+        while heap and heap[0][0] < day:
+            last, sid = heapq.heappop(heap)
+            story = self._stories.get(sid)
+            if story is None or story.last != last:
+                continue  # an older entry of a story that has grown since, or one already closed
+            closed.append((sid, self._forget(story)))
+        self._closed_since_sweep += len(closed)
+        if self._closed_since_sweep > max(10_000, len(self._stories)):
+            self._sweep_postings()
+        return closed
+
+    def close_all(self) -> list[tuple[str, list[str]]]:
+        """Take out every story still open, in creation order: the end of a stream."""
+        closed = [(sid, self._forget(story)) for sid, story in list(self._stories.items())]
+        self._by_last.clear()
+        self._sweep_postings()
+        return closed
+
+    def _forget(self, story: _Story) -> list[str]:
+        del self._stories[story.id]
+        for article_id in story.article_ids:
+            self._story_of.pop(article_id, None)
+        return story.article_ids
+
+    def _sweep_postings(self) -> None:
+        live = self._stories
+        for key in list(self.postings):
+            kept = [sid for sid in self.postings[key] if sid in live]
+            if kept:
+                self.postings[key] = kept
+            else:
+                del self.postings[key]
+        self._closed_since_sweep = 0
+
+    def _forget_rare_keys(self) -> None:
+        """Lossy counting: drop the keys seen at most ``floor`` times, raising the floor until half remain."""
+        while len(self.df) > self.df_cap // 2:
+            self._df_floor += 1
+            floor = self._df_floor
+            self.df = Counter({k: n for k, n in self.df.items() if n > floor})
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)

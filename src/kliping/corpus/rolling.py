@@ -1,0 +1,152 @@
+"""Articles in date order → duplicates and stories, with windows that close behind the stream.
+
+This is the corpus stage's one sequential step, written so that memory follows the news of recent
+weeks, not the size of the archive: duplicate detection keeps the MinHash signatures of two time
+windows (``window_days`` each; a syndicated copy appears within days of its original), and story
+clustering closes a story once no article has joined it for ``horizon_days``. A closed story is
+final: the caller builds it (events, claims…) and forgets it.
+
+The per-article halves, a MinHash signature and the clustering features, are ``ArticleKeys``,
+computed where the article is annotated (``article_keys``), so the driver of a big run handles
+small records only. On a corpus that spans less than the windows nothing closes early and the
+answer is that of one index over everything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from kliping.corpus.dedup import DuplicateIndex, U32Array, signature
+from kliping.corpus.stories import Features, StoryIndex, features
+from kliping.model import Article
+
+WINDOW_DAYS = 30
+# Longer than two duplicate windows, so a story closes only after the duplicate groups of all its
+# articles are final; long enough that a story that pauses for a month is still the same story.
+HORIZON_DAYS = 90
+
+
+@dataclass
+class ArticleKeys:
+    """What the sequential step needs of one article: its day, clustering features and MinHash signature."""
+
+    id: str
+    features: Features
+    signature: U32Array
+    shingles: int
+
+    @property
+    def day(self) -> int | None:
+        return self.features.day
+
+    def to_record(self) -> dict[str, Any]:
+        """A JSON-ready dict (the signature as a list of ints is written by the caller as bytes)."""
+        f = self.features
+        return {"e": dict(f.entities), "t": dict(f.terms), "d": f.day, "l": f.language, "n": self.shingles}
+
+    @classmethod
+    def from_record(cls, article_id: str, record: dict[str, Any], sig: bytes) -> ArticleKeys:
+        feats = Features(Counter(record["e"]), Counter(record["t"]), record["d"], record["l"])
+        return cls(article_id, feats, np.frombuffer(sig, dtype=np.uint32), int(record["n"]))
+
+
+def article_keys(article: Article) -> ArticleKeys:
+    sig, size = signature(article.body)
+    return ArticleKeys(article.id, features(article), sig, size)
+
+
+@dataclass
+class ClosedStory:
+    """A story no later article can join: its id (creation order) and article ids (in date order)."""
+
+    id: str
+    article_ids: list[str]
+
+
+class RollingGrouper:
+    """Duplicates and stories of articles fed in date order (undated ones last), in bounded memory.
+
+    ``add`` returns the stories the new article's day has closed; ``finish`` closes the rest.
+    ``take_duplicates`` drains the final (article id, representative id) pairs of articles whose
+    duplicate window has closed; a caller stores them before building the stories ``add`` returns,
+    which only ever contain articles whose pairs were already given out.
+    """
+
+    def __init__(self, *, window_days: int = WINDOW_DAYS, horizon_days: int = HORIZON_DAYS,
+                 stories: StoryIndex | None = None) -> None:
+        if horizon_days < 2 * window_days:
+            raise ValueError("horizon_days must be at least two duplicate windows")
+        self.window_days, self.horizon_days = window_days, horizon_days
+        self.stories = stories or StoryIndex()
+        self._current = DuplicateIndex()
+        self._previous: DuplicateIndex | None = None
+        self._window: int | None = None
+        self._rep: dict[str, str] = {}  # representative of each article still in a window
+        self._pairs: list[tuple[str, str]] = []
+
+    def add(self, keys: ArticleKeys) -> list[ClosedStory]:
+        day = keys.day
+        if day is not None:
+            self._advance(day // self.window_days)
+        self._add_duplicate(keys)
+        self.stories.add_features(keys.id, keys.features)
+        if day is None:
+            return []
+        return [ClosedStory(sid, ids) for sid, ids in self.stories.close_before(day - self.horizon_days)]
+
+    def finish(self) -> list[ClosedStory]:
+        """Close every window and story: the end of the stream."""
+        self._drop(self._previous)
+        self._drop(self._current)
+        self._previous, self._current = None, DuplicateIndex()
+        return [ClosedStory(sid, ids) for sid, ids in self.stories.close_all()]
+
+    def take_duplicates(self) -> list[tuple[str, str]]:
+        pairs, self._pairs = self._pairs, []
+        return pairs
+
+    def _advance(self, window: int) -> None:
+        if self._window is None:
+            self._window = window
+        if window <= self._window:
+            return
+        self._drop(self._previous)
+        if window == self._window + 1:
+            self._previous = self._current
+        else:
+            self._drop(self._current)
+            self._previous = None
+        self._current = DuplicateIndex()
+        self._window = window
+
+    def _add_duplicate(self, keys: ArticleKeys) -> None:
+        root = self._current.add_signature(keys.id, keys.signature, keys.shingles)
+        if root is not None:
+            rep = self._rep[root]
+        else:
+            earlier = self._previous.matches(keys.signature, keys.shingles) if self._previous else []
+            rep = self._rep[self._previous.representative(earlier[0])] if self._previous and earlier else keys.id
+        self._rep[keys.id] = rep
+
+    def _drop(self, index: DuplicateIndex | None) -> None:
+        """Give out the final pairs of a window's articles and forget them."""
+        if index is None:
+            return
+        ids = index.ids()
+        final = [(i, self._rep[index.representative(i)]) for i in ids]
+        self._pairs.extend((i, rep) for i, rep in final if rep != i)
+        for i in ids:
+            del self._rep[i]
+
+
+def duplicate_groups(pairs: list[tuple[str, str]], order: dict[str, int]) -> list[list[str]]:
+    """(id, representative) pairs → groups, representative first, members and groups in ``order``."""
+    members: dict[str, list[str]] = {}
+    for article_id, rep in pairs:
+        members.setdefault(rep, [rep]).append(article_id)
+    groups = [sorted(g, key=order.__getitem__) for g in members.values()]
+    return sorted(groups, key=lambda g: order[g[0]])
