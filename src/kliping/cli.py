@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     analyze_cmd.add_argument("--scheduler", metavar="ADDRESS",
                              help="a running Dask scheduler (tcp://host:8786) for --engine dask; "
                                   "default: start a LocalCluster on this machine")
+    analyze_cmd.add_argument("--resume", action="store_true",
+                             help="continue the unfinished run of the same PATHs in --out: the inputs it has "
+                                  "read are skipped")
 
     add_cmd = commands.add_parser("add", help="read, annotate and add articles to the store; stories grow")
     add_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
@@ -108,14 +111,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         raise InputError("analyze needs PATH... (or --db FILE to write the dossier of a store)")
     with reporter() as report:
         if args.db:
-            if args.engine != "local" or args.workers is not None or args.scheduler:
-                raise InputError("--engine, --workers and --scheduler do not apply to --db yet; run without them")
+            if args.engine != "local" or args.workers is not None or args.scheduler or args.resume:
+                raise InputError("--engine, --workers, --scheduler and --resume do not apply to --db yet; "
+                                 "run without them")
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage)
         else:
-            summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
-                              on_stage=report.stage, engine=args.engine, workers=args.workers,
-                              scheduler=args.scheduler)
+            try:
+                summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
+                                  on_stage=report.stage, engine=args.engine, workers=args.workers,
+                                  scheduler=args.scheduler, resume=args.resume)
+            except KeyboardInterrupt:
+                if "-" not in args.paths:
+                    sys.stderr.write("kliping: interrupted; run the same command with --resume to continue\n")
+                raise
     print_summary(summary)
     return EXIT_OK if summary.articles else EXIT_NOTHING
 

@@ -1,24 +1,44 @@
-"""Input paths → DIR/articles.jsonl, DIR/dossier.json and DIR/index.html.
+"""Input paths → DIR/articles.jsonl, DIR/dossier.json and DIR/index.html, streaming, on any engine.
 
-Articles are read, annotated and written to articles.jsonl one by one; the corpus stage
-(duplicates, stories, claims…) then needs them all together.
+Three passes, none holding the corpus in memory:
+
+1. read: input partitions are annotated by the engine's workers (``read_partition``: the per-article
+   chain plus each article's clustering keys); the driver appends each article to articles.jsonl as
+   it comes and records its place, dossier summary and keys in the run's journal (``run.journal``).
+2. group: the journal gives the articles back in date order to ``corpus.rolling``, the one
+   sequential step; each story it closes is built (events, claims, timeline…) by the workers
+   (``build_stories``), which read the story's articles from articles.jsonl by offset.
+3. write: dossier.json is streamed from the journal, index.html shows the biggest stories.
+
+A run that stops (Ctrl-C, a crash, a machine gone) keeps its journal: ``resume=True`` skips the
+input partitions already recorded and redoes only the rest and passes 2-3.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from kliping.corpus.assemble import analyze_corpus
-from kliping.model import Article, Skipped
+from kliping.corpus.assemble import build_story, story_number
+from kliping.corpus.rolling import ArticleKeys, ClosedStory, RollingGrouper, article_keys
+from kliping.errors import InputError
+from kliping.model import Article, Skipped, Story
 from kliping.run import engines
-from kliping.show.jsonout import article_summary, dossier, write_article, write_json
+from kliping.run.journal import ArticleRow, Journal
+from kliping.show.jsonout import article_line, article_summary, write_dossier
 from kliping.show.report import write_report
 from kliping.show.views import dossier_view
+
+# The report shows the biggest stories; every story is in dossier.json.
+REPORT_STORIES = 300
+# Stories are built in batches of about this many articles: big enough to keep a worker busy for a
+# while, small enough that the articles of a batch fit in a worker's memory.
+BATCH_ARTICLES = 400
 
 
 @dataclass
@@ -33,52 +53,269 @@ class RunSummary:
     duplicates: int = 0
 
 
+@dataclass
+class Processed:
+    """One article as a worker hands it to the driver: already serialised, with its clustering keys."""
+
+    line: str
+    summary: str
+    keys: str
+    sig: bytes
+    day: int | None
+
+
+Outcome = list[tuple[str | None, Processed | Skipped]]
+# (story id, [(article id, offset, length, representative)]): what a worker needs to build one story.
+StoryTask = tuple[str, list[tuple[str, int, int, str]]]
+Built = list[tuple[int, int, str | None, str, list[str]]]  # (number, size, start, story JSON, claim statuses)
+
+
 def analyze(
     paths: Iterable[str],
     out_dir: str | Path,
     *,
     stdin: BinaryIO | None = None,
-    on_item: Callable[[Article | Skipped], None] | None = None,
+    on_item: Callable[[Article | Skipped | str], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
+    resume: bool = False,
 ) -> RunSummary:
     """Read every input, write articles.jsonl, dossier.json and index.html into ``out_dir``.
 
-    ``engine``, ``workers`` and ``scheduler`` choose where the per-article chain runs (see
-    ``run.engines``); the output is the same. The corpus stage runs here, in this process.
+    ``engine``, ``workers`` and ``scheduler`` choose where the work runs (see ``run.engines``); the
+    output is the same. ``on_item`` hears of each article (its id) and each Skipped as it is read.
+    ``resume`` continues the unfinished run of the same ``paths`` in ``out_dir``.
     """
-    items = engines.extract(paths, engine=engine, workers=workers, scheduler=scheduler, stdin=stdin)
+    if isinstance(paths, str | bytes):
+        raise InputError("analyze takes a list of paths, not a single string")
+    paths = list(paths)
+    engines.check_options(engine, workers, scheduler)
+    if resume and "-" in paths:
+        raise InputError("a run that reads stdin (-) cannot be resumed: stdin cannot be read twice")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    journal = Journal(out, [p if p == "-" else os.path.abspath(p) for p in paths], resume=resume)
+    partial = out / "articles.jsonl.tmp"
     summary = RunSummary()
-    articles: list[Article] = []
-    articles_path = out / "articles.jsonl"
-    tmp = articles_path.with_name(articles_path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as stream:
-        for item in items:
-            if isinstance(item, Skipped):
-                summary.skipped.append(item)
-            else:
-                write_article(stream, item)
-                articles.append(item)
-            if on_item is not None:
-                on_item(item)
-    os.replace(tmp, articles_path)
-    summary.articles = len(articles)
-    if on_stage is not None:
-        on_stage("grouping stories and claims")
-    corpus = analyze_corpus(articles)
-    summary.stories = len(corpus.stories)
-    summary.duplicates = sum(len(g) - 1 for g in corpus.duplicates)
-    summary.claims = Counter(c.status for s in corpus.stories for c in s.claims)
-    data = dossier([article_summary(a) for a in articles], summary.skipped, corpus.duplicates,
-                   [s.to_dict() for s in corpus.stories])
-    dossier_path = out / "dossier.json"
-    write_json(dossier_path, data)
-    if on_stage is not None:
-        on_stage("writing index.html")
-    report_path = write_report(out / "index.html", dossier_view(data, articles))
-    summary.files = [dossier_path, articles_path, report_path]
+    finished = False
+    try:
+        with engines.open_engine(engine, workers, scheduler) as running:
+            _read(paths, partial, journal, running, stdin, on_item)
+            if on_stage is not None:
+                on_stage("grouping stories and claims")
+            _group(partial, journal, running, summary)
+        if on_stage is not None:
+            on_stage("writing dossier.json and index.html")
+        summary.files = _write(out, partial, journal, summary)
+        finished = True
+    finally:
+        journal.close(finished=finished)
     return summary
+
+
+# --- pass 1: read ---------------------------------------------------------------------------------------
+
+
+def read_partition(part: engines.Partition | engines.Known) -> Outcome:
+    """In a worker: the per-article chain over one partition, each article serialised with its keys."""
+    out: Outcome = []
+    for raw_id, item in engines.run_known(part):
+        if isinstance(item, Skipped):
+            out.append((raw_id, item))
+            continue
+        keys = article_keys(item)
+        out.append((raw_id, Processed(article_line(item), json.dumps(article_summary(item), ensure_ascii=False),
+                                      json.dumps(keys.to_record(), ensure_ascii=False), keys.signature.tobytes(),
+                                      keys.day)))
+    return out
+
+
+def _read(paths: list[str], partial: Path, journal: Journal, running: engines.Engine,
+          stdin: BinaryIO | None, on_item: Callable[[Article | Skipped | str], None] | None) -> None:
+    done = journal.done_parts()
+    position = (0, 0)  # (articles.jsonl offset, next seq) after the partitions skipped so far
+    todo: list[tuple[int, str | None]] = []
+    stream = None
+
+    def parts() -> Iterator[engines.Partition | engines.Known]:
+        nonlocal position, stream
+        skipping = True
+        for n, (key, part) in enumerate(engines.with_stdin_read(engines.keyed_partitions(paths), stdin)):
+            if skipping and key is not None and n in done and done[n][0] == key:
+                position = done[n][1], done[n][2]
+                continue
+            if skipping:  # the first partition to (re)do: everything written after the skipped ones goes
+                skipping = False
+                journal.forget_from(n, position[1])
+                stream = _open_at(partial, position[0])
+            todo.append((n, key))
+            yield part
+
+    seq = 0
+    for index, result in enumerate(running.map_in_order(read_partition, parts())):
+        assert stream is not None  # opened before the first partition was handed out
+        n, key = todo[index]
+        if index == 0:
+            seq = position[1]
+        rows: list[ArticleRow] = []
+        skips: list[tuple[int, Skipped]] = []
+        for raw_id, item in result:
+            new_id = journal.unique_id(raw_id) if raw_id is not None else None
+            if isinstance(item, Skipped):
+                skips.append((seq, item))
+            else:
+                assert raw_id is not None and new_id is not None
+                line, summary = item.line, item.summary
+                if new_id != raw_id:  # a repeated id: "x~2", as pipeline.extract names it
+                    line, summary = _renamed(line, new_id), _renamed(summary, new_id)
+                data = (line + "\n").encode("utf-8")
+                offset = stream.tell()
+                stream.write(data)
+                rows.append((seq, new_id, item.day, offset, len(data), summary, item.keys, item.sig))
+            seq += 1
+            if on_item is not None:
+                on_item(item if isinstance(item, Skipped) else new_id or "")
+        stream.flush()
+        journal.record_part(n, key, rows, skips, stream.tell(), seq)
+    if stream is None:  # every partition was done before: nothing to redo, but the file must be whole
+        stream = _open_at(partial, position[0])
+    stream.close()
+
+
+def _open_at(path: Path, offset: int) -> Any:
+    """articles.jsonl.tmp opened for appending at ``offset``: what came after it (an unfinished partition) goes."""
+    if offset == 0 or not path.exists():
+        if offset:
+            raise InputError(f"cannot resume: {path} is gone; run without --resume to start over")
+        return path.open("wb")
+    stream = path.open("r+b")
+    stream.truncate(offset)
+    stream.seek(offset)
+    return stream
+
+
+def _renamed(line: str, new_id: str) -> str:
+    data = json.loads(line)
+    data["id"] = new_id
+    return json.dumps(data, ensure_ascii=False)
+
+
+# --- pass 2: group --------------------------------------------------------------------------------------
+
+
+def build_stories(task: tuple[str, list[StoryTask]]) -> Built:
+    """In a worker: read each story's articles from articles.jsonl by offset and build the Story."""
+    path, stories = task
+    built: Built = []
+    with open(path, "rb") as stream:
+        for story_id, places in stories:
+            articles = []
+            for _, offset, length, _ in places:
+                stream.seek(offset)
+                articles.append(Article.from_dict(json.loads(stream.read(length))))
+            representative = {i: rep for i, _, _, rep in places if rep != i}
+            story = build_story(story_id, articles, representative)
+            built.append((story_number(story_id), len(articles), story.start,
+                          json.dumps(story.to_dict(), ensure_ascii=False), [c.status for c in story.claims]))
+    return built
+
+
+def _group(partial: Path, journal: Journal, running: engines.Engine, summary: RunSummary) -> None:
+    journal.start_corpus()
+    stories_path = journal.dir / "stories.jsonl"
+    with stories_path.open("wb") as out:
+        rows: list[tuple[int, int, str | None, int, int]] = []
+        for built in running.map_in_order(build_stories, _story_batches(partial, journal)):
+            for number, size, start, text, statuses in built:
+                data = (text + "\n").encode("utf-8")
+                rows.append((number, size, start, out.tell(), len(data)))
+                out.write(data)
+                summary.claims.update(statuses)
+            if len(rows) >= 1000:
+                journal.record_stories(rows)
+                rows = []
+        journal.record_stories(rows)
+
+
+def _story_batches(partial: Path, journal: Journal) -> Iterator[tuple[str, list[StoryTask]]]:
+    """The rolling step, in the driver: articles in date order in, batches of closed stories out."""
+    grouper = RollingGrouper()
+    live: dict[str, tuple[int, int]] = {}  # article id → place in articles.jsonl, while its story is open
+    reps: dict[str, str] = {}  # a live article's representative, once its duplicate window has closed
+    order: list[tuple[int, int]] = []
+    batch: list[StoryTask] = []
+    size = 0
+
+    def take(closed: list[ClosedStory]) -> None:
+        nonlocal size
+        pairs = grouper.take_duplicates()  # before the stories: their articles' pairs are in here
+        if pairs:
+            journal.record_duplicates(pairs)
+            reps.update(pairs)
+        for story in closed:
+            places = []
+            for i in story.article_ids:
+                offset, length = live.pop(i)
+                places.append((i, offset, length, reps.pop(i, i)))
+            batch.append((story.id, places))
+            size += len(places)
+
+    for chrono, (seq, article_id, offset, length, keys, sig) in enumerate(journal.in_date_order()):
+        live[article_id] = (offset, length)
+        order.append((chrono, seq))
+        take(grouper.add(ArticleKeys.from_record(article_id, json.loads(keys), sig)))
+        if len(order) >= 5000:
+            journal.record_order(order)
+            order = []
+        if size >= BATCH_ARTICLES:
+            yield str(partial), batch
+            batch, size = [], 0
+    take(grouper.finish())
+    journal.record_order(order)
+    while batch:
+        # The last stories of a run are many at once: cut them so every worker gets a share.
+        cut, taken = 0, 0
+        while cut < len(batch) and taken < BATCH_ARTICLES:
+            taken += len(batch[cut][1])
+            cut += 1
+        yield str(partial), batch[:cut]
+        batch = batch[cut:]
+
+
+# --- pass 3: write --------------------------------------------------------------------------------------
+
+
+def _write(out: Path, partial: Path, journal: Journal, summary: RunSummary) -> list[Path]:
+    stories_path = journal.dir / "stories.jsonl"
+    summary.skipped = journal.skipped()
+    summary.articles, summary.stories = journal.counts()
+    groups = list(journal.duplicate_groups())
+    summary.duplicates = sum(len(g) - 1 for g in groups)
+    places = journal.story_places()
+    dossier_path = out / "dossier.json"
+    with stories_path.open("rb") as stories:
+        header = write_dossier(dossier_path, journal.summaries(), summary.skipped, groups,
+                               (_read_at(stories, offset, length) for offset, length in places))
+        top = [Story.from_dict(_read_at(stories, offset, length)) for offset, length in places[:REPORT_STORIES]]
+    shown = {i for s in top for i in s.article_ids}
+    articles = _articles_at(partial, journal.article_places(sorted(shown)))
+    articles_path = out / "articles.jsonl"
+    os.replace(partial, articles_path)
+    data = {**header, "duplicates": [g for g in groups if shown.intersection(g)],
+            "skipped": summary.skipped, "stories": top}
+    view = dossier_view(data, articles, article_count=summary.articles, story_count=summary.stories,
+                        claim_counts=summary.claims)
+    report_path = write_report(out / "index.html", view)
+    return [dossier_path, articles_path, report_path]
+
+
+def _read_at(stream: Any, offset: int, length: int) -> Any:
+    stream.seek(offset)
+    return json.loads(stream.read(length))
+
+
+def _articles_at(path: Path, places: dict[str, tuple[int, int]]) -> dict[str, Article]:
+    with path.open("rb") as stream:
+        return {i: Article.from_dict(_read_at(stream, offset, length)) for i, (offset, length) in places.items()}

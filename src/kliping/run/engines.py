@@ -20,9 +20,10 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.util import find_spec
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO, Generic, Protocol, TypeVar
 
 from kliping.errors import InputError, Rejected
 from kliping.model import Article, RawDocument, Skipped
@@ -31,7 +32,8 @@ from kliping.pipeline import process, unique_id
 from kliping.read import expand_paths, iter_documents
 from kliping.read.sniff import format_from_name
 
-__all__ = ["DEFAULT_DASK_WORKERS", "ENGINES", "Known", "extract", "partitions", "run_partition"]
+__all__ = ["DEFAULT_DASK_WORKERS", "ENGINES", "Engine", "Known", "check_options", "extract", "keyed_partitions",
+           "open_engine", "partitions", "run_known", "run_partition", "with_stdin_read"]
 
 ENGINES = ("local", "dask")
 DEFAULT_DASK_WORKERS = 2
@@ -57,10 +59,75 @@ class Known:
     result: Result
 
 
-class _Pending(Protocol):
-    """A partition being computed: a concurrent.futures or a dask.distributed future."""
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
-    def result(self) -> Result: ...
+
+class _Pending(Protocol[T_co]):
+    """Work being computed: a concurrent.futures or a dask.distributed future, or a result at hand."""
+
+    def result(self) -> T_co: ...
+
+
+class _Done(Generic[T]):
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def result(self) -> T:
+        return self.value
+
+
+class Engine:
+    """Where step functions run: ``submit(func, arg)`` gives a future; ``size`` is the number of workers."""
+
+    def __init__(self, size: int, submit: Callable[[Callable[[Any], Any], Any], _Pending[Any]]) -> None:
+        self.size = size
+        self._submit = submit
+
+    def submit(self, func: Callable[[Any], T], arg: Any) -> _Pending[T]:
+        future: _Pending[T] = self._submit(func, arg)
+        return future
+
+    def map_in_order(self, func: Callable[[Any], T], args: Iterable[Any]) -> Iterator[T]:
+        """func over args, computed concurrently, a few per worker in flight, results in the order of args."""
+        pending: deque[_Pending[T]] = deque()
+        window = self.size * _IN_FLIGHT_PER_WORKER
+        for arg in args:
+            pending.append(self.submit(func, arg))
+            while len(pending) > window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def check_options(engine: str, workers: int | None, scheduler: str | None) -> None:
+    """Bad engine options raise InputError, before anything is read."""
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if workers is not None and workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}")
+    if scheduler and engine != "dask":
+        raise InputError("a scheduler address needs the dask engine (--engine dask)")
+    if engine == "dask" and find_spec("distributed") is None:
+        raise InputError("the dask engine needs Dask: pip install 'dask[distributed]'")
+
+
+@contextmanager
+def open_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None) -> Iterator[Engine]:
+    """An Engine for the run's lifetime: this process (local, 1 worker), a process pool, or Dask."""
+    check_options(engine, workers, scheduler)
+    if engine == "dask":
+        with _dask_client(workers, scheduler) as (client, size):
+            # pure=False: the same path read twice may have changed on disk; never reuse a result.
+            yield Engine(size, lambda func, arg: client.submit(func, arg, pure=False))
+    elif workers is None or workers == 1:
+        yield Engine(1, lambda func, arg: _Done(func(arg)))
+    else:
+        # spawn, not fork: the driver may run threads (the progress display), and a forked child
+        # of a threaded process can deadlock. Each worker loads the models once, on first use.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield Engine(workers, pool.submit)
 
 
 def extract(
@@ -80,19 +147,24 @@ def extract(
     """
     if isinstance(paths, str | bytes):
         raise InputError("extract takes a list of paths, not a single string")
-    if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
-    if workers is not None and workers < 1:
-        raise InputError(f"workers must be at least 1, not {workers}")
-    if scheduler and engine != "dask":
-        raise InputError("a scheduler address needs the dask engine (--engine dask)")
-    if engine == "dask":
-        if find_spec("distributed") is None:
-            raise InputError("the dask engine needs Dask: pip install 'dask[distributed]'")
-        return _on_dask(list(paths), workers, scheduler, stdin)
-    if workers is None or workers == 1:
+    check_options(engine, workers, scheduler)
+    if engine == "local" and (workers is None or workers == 1):
         return extract_in_process(paths, stdin=stdin)
-    return _on_processes(list(paths), workers, stdin)
+    return _on_engine(list(paths), engine, workers, scheduler, stdin)
+
+
+def _on_engine(paths: list[str], engine: str, workers: int | None, scheduler: str | None,
+               stdin: BinaryIO | None) -> Iterator[Item]:
+    with open_engine(engine, workers, scheduler) as running:
+        seen: dict[str, int] = {}
+        parts = (part for _, part in with_stdin_read(keyed_partitions(paths), stdin))
+        for result in running.map_in_order(run_known, parts):
+            yield from _renamed(result, seen)
+
+
+def run_known(part: Partition | Known) -> Result:
+    """run_partition, or the items a Known already holds."""
+    return part.result if isinstance(part, Known) else run_partition(part)
 
 
 def run_partition(partition: Partition) -> Result:
@@ -129,17 +201,35 @@ def partitions(paths: Iterable[str], *, split_bytes: int | None = None,
     ``-`` (stdin) comes out as ``("-", "-")``: callers read it in the driver. ``split_bytes`` and ``chunk``
     default to JSONL_SPLIT_BYTES and CHUNK_DOCUMENTS, read at call time so tests can lower them.
     """
+    return (part for _, part in keyed_partitions(paths, split_bytes=split_bytes, chunk=chunk))
+
+
+def keyed_partitions(paths: Iterable[str], *, split_bytes: int | None = None,
+                     chunk: int | None = None) -> Iterator[tuple[str | None, Partition | Known]]:
+    """``partitions`` with a key each that changes when its input does (path, size, mtime, chunk number):
+    what a resumed run compares to skip the partitions it has done. stdin has no key: it cannot be read twice."""
     split_bytes = JSONL_SPLIT_BYTES if split_bytes is None else split_bytes
     chunk = CHUNK_DOCUMENTS if chunk is None else chunk
     for item in expand_paths(paths):
         if isinstance(item, Skipped):
-            yield Known([(None, item)])
+            yield f"skip:{item.source}", Known([(None, item)])
         elif item == "-":
-            yield _STDIN
+            yield None, _STDIN
         elif _is_big_jsonl(item, split_bytes):
-            yield from _chunks(iter_documents([item]), chunk)
+            stamp = _stamp(item)
+            for n, part in enumerate(_chunks(iter_documents([item]), chunk)):
+                yield f"{stamp}#{n}", part
         else:
-            yield item, os.path.abspath(item)
+            yield _stamp(item), (item, os.path.abspath(item))
+
+
+def _stamp(path: str) -> str:
+    location = os.path.abspath(path)
+    try:
+        info = os.stat(location)
+    except OSError:
+        return location  # the worker reads it and reports why it cannot
+    return f"{location}|{info.st_size}|{info.st_mtime_ns}"
 
 
 def _is_big_jsonl(path: str, split_bytes: int) -> bool:
@@ -162,35 +252,16 @@ def _chunks(documents: Iterable[RawDocument | Skipped], size: int) -> Iterator[D
         yield batch
 
 
-def _in_order(
-    parts: Iterable[Partition | Known],
-    submit: Callable[[Partition], _Pending],
-    window: int,
-    stdin: BinaryIO | None,
-) -> Iterator[Item]:
-    """Submit partitions, at most ``window`` in flight, and yield their items in input order."""
-    pending: deque[_Pending | Result] = deque()
-    seen: dict[str, int] = {}
-    for part in _with_stdin_read(parts, stdin):
-        pending.append(part.result if isinstance(part, Known) else submit(part))
-        while len(pending) > window:
-            yield from _renamed(_take(pending.popleft()), seen)
-    while pending:
-        yield from _renamed(_take(pending.popleft()), seen)
-
-
-def _with_stdin_read(parts: Iterable[Partition | Known], stdin: BinaryIO | None) -> Iterator[Partition | Known]:
-    for part in parts:
+def with_stdin_read(parts: Iterable[tuple[str | None, Partition | Known]],
+                    stdin: BinaryIO | None) -> Iterator[tuple[str | None, Partition | Known]]:
+    """Keyed partitions with stdin read here, in chunks: it cannot be shipped to a worker."""
+    for key, part in parts:
         if part == _STDIN:
-            # stdin cannot be shipped to a worker: read it here, in chunks, and process them there.
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _chunks(iter_documents(["-"], stdin=stream), CHUNK_DOCUMENTS)
+            for chunk in _chunks(iter_documents(["-"], stdin=stream), CHUNK_DOCUMENTS):
+                yield None, chunk
         else:
-            yield part
-
-
-def _take(entry: _Pending | Result) -> Result:
-    return entry if isinstance(entry, list) else entry.result()
+            yield key, part
 
 
 def _renamed(result: Result, seen: dict[str, int]) -> Iterator[Item]:
@@ -203,39 +274,18 @@ def _renamed(result: Result, seen: dict[str, int]) -> Iterator[Item]:
         yield item
 
 
-def _on_processes(paths: list[str], workers: int, stdin: BinaryIO | None) -> Iterator[Item]:
-    # spawn, not fork: the driver may run threads (the progress display), and a forked child
-    # of a threaded process can deadlock. Each worker loads the models once, on first use.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        def submit(part: Partition) -> _Pending:
-            return pool.submit(run_partition, part)
-
-        yield from _in_order(partitions(paths), submit, workers * _IN_FLIGHT_PER_WORKER, stdin)
-
-
-def _on_dask(paths: list[str], workers: int | None, scheduler: str | None,
-             stdin: BinaryIO | None) -> Iterator[Item]:
+@contextmanager
+def _dask_client(workers: int | None, scheduler: str | None) -> Iterator[tuple[Any, int]]:
     # Imported here: dask is optional and slow to import; the default run never needs it.
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
         # A cluster someone else runs: connect, and leave it running when done.
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            size = max(1, len(client.scheduler_info().get("workers", {})))
-            yield from _on_client(client, paths, size, stdin)
+            yield client, max(1, len(client.scheduler_info().get("workers", {})))
         return
     size = workers or DEFAULT_DASK_WORKERS
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=size, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-        yield from _on_client(client, paths, size, stdin)
-
-
-def _on_client(client: Any, paths: list[str], size: int, stdin: BinaryIO | None) -> Iterator[Item]:
-    def submit(part: Partition) -> _Pending:
-        # pure=False: the same path read twice may have changed on disk; never reuse a result.
-        future: _Pending = client.submit(run_partition, part, pure=False)
-        return future
-
-    yield from _in_order(partitions(paths), submit, size * _IN_FLIGHT_PER_WORKER, stdin)
+        yield client, size

@@ -39,7 +39,8 @@ class Reporter:
         self.articles = 0
         self.skipped = 0
 
-    def __call__(self, item: Article | Skipped) -> None:
+    def __call__(self, item: Article | Skipped | str) -> None:
+        """An article (or its id) read, or an input skipped."""
         if isinstance(item, Skipped):
             self.skipped += 1
             # Input names are untrusted: escape them so rich does not read them as markup.

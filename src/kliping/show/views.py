@@ -244,8 +244,13 @@ def story_view(story: Story, articles: Mapping[str, Article], duplicates: Sequen
 
 
 def dossier_view(dossier: Mapping[str, Any], articles: Mapping[str, Article] | Sequence[Article],
-                 *, full_per_page: int = FULL_PER_PAGE) -> View:
-    """The whole page: its stories (dossier.json form) joined with their articles, a contents list, skips."""
+                 *, full_per_page: int = FULL_PER_PAGE, article_count: int | None = None,
+                 story_count: int | None = None, claim_counts: Mapping[str, int] | None = None) -> View:
+    """The whole page: its stories (dossier.json form) joined with their articles, a contents list, skips.
+
+    ``article_count``, ``story_count`` and ``claim_counts`` are the run's totals when the page shows only
+    some stories.
+    """
     by_id = articles if isinstance(articles, Mapping) else {a.id: a for a in articles}
     duplicates = [list(g) for g in dossier.get("duplicates", [])]
     skipped = list(dossier.get("skipped", []))
@@ -256,14 +261,17 @@ def dossier_view(dossier: Mapping[str, Any], articles: Mapping[str, Article] | S
         view = story_view(story, by_id, duplicates, skipped, number=n, full_articles=min(FULL_PER_STORY, budget))
         budget -= sum(a["full"] for a in view["articles"])
         stories.append(view)
-    claim_counts: Counter[str] = Counter()
-    for s in stories:
-        claim_counts.update(s["claim_counts"])
+    if claim_counts is None:
+        shown: Counter[str] = Counter()
+        for s in stories:
+            shown.update(s["claim_counts"])
+        claim_counts = shown
     return {
         "version": dossier.get("version"),
         "generated_at": dossier.get("generated_at"),
-        "article_count": len(dossier.get("articles", [])) or len(by_id),
-        "story_count": len(stories),
+        "article_count": article_count if article_count is not None else len(dossier.get("articles", [])) or len(by_id),
+        "story_count": story_count if story_count is not None else len(stories),
+        "shown_count": len(stories),
         "claim_counts": {k: claim_counts.get(k, 0) for k in STATUS_ORDER},
         "status_labels": STATUS_LABELS,
         "toc": [{"anchor": s["anchor"], "title": s["title"], "span_label": s["span_label"],

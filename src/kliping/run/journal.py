@@ -1,0 +1,191 @@
+"""A run's journal: OUT/.kliping-run/journal.sqlite, what a long analyze has done and where it put it.
+
+The driver of a big run holds no article: each one is appended to articles.jsonl as it comes, and
+the journal keeps its place there (offset, length), its dossier summary and its clustering keys.
+The journal is also the run's external memory (articles in date order for the rolling step, the
+duplicate pairs, the built stories' places in stories.jsonl) and its resume point: an input
+partition is recorded with the end offset of articles.jsonl once all its articles are written, so a
+resumed run truncates articles.jsonl there and skips the partitions before it. A finished run
+deletes the journal.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kliping.errors import InputError
+from kliping.model import Skipped
+
+JOURNAL_DIR = ".kliping-run"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS parts (n INTEGER PRIMARY KEY, key TEXT NOT NULL, end_offset INTEGER NOT NULL,
+                                  next_seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ids (raw TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, day INTEGER, offset INTEGER NOT NULL,
+                                     length INTEGER NOT NULL, summary TEXT NOT NULL, keys TEXT NOT NULL,
+                                     sig BLOB NOT NULL, chrono INTEGER);
+CREATE INDEX IF NOT EXISTS articles_by_day ON articles (day, seq);
+CREATE TABLE IF NOT EXISTS skipped (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dups (id TEXT PRIMARY KEY, rep TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stories (number INTEGER PRIMARY KEY, size INTEGER NOT NULL, start TEXT,
+                                    offset INTEGER NOT NULL, length INTEGER NOT NULL);
+"""
+
+# One article row as the driver records it: (seq, id, day, offset, length, summary, keys, sig).
+ArticleRow = tuple[int, str, int | None, int, int, str, str, bytes]
+
+
+class Journal:
+    """The SQLite journal of one output folder (see the module docstring)."""
+
+    def __init__(self, out_dir: Path, inputs: list[str], *, resume: bool) -> None:
+        self.dir = out_dir / JOURNAL_DIR
+        signature = json.dumps(inputs, ensure_ascii=False)
+        existing = self.dir / "journal.sqlite"
+        if resume and not existing.exists():
+            raise InputError(f"nothing to resume in {out_dir}: no unfinished run there; run without --resume")
+        if not resume and self.dir.exists():
+            shutil.rmtree(self.dir)  # a fresh run: an earlier unfinished one is started over
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(existing, isolation_level=None)
+        # The journal is scratch space rebuilt from the inputs if lost: no need to sync every commit.
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'inputs'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('inputs', ?)", (signature,))
+        elif row[0] != signature:
+            raise InputError(f"the unfinished run in {out_dir} read other inputs ({row[0]}); "
+                             "give the same PATHs to --resume it, or run without --resume to start over")
+        self.db.execute("COMMIT")
+
+    # --- reading the inputs: partitions, ids, articles, skips ------------------------------------------
+
+    def done_parts(self) -> dict[int, tuple[str, int, int]]:
+        """Partitions already recorded: number → (key, articles.jsonl offset and next seq after it)."""
+        return {int(n): (key, int(end), int(seq)) for n, key, end, seq in self.db.execute("SELECT * FROM parts")}
+
+    def forget_from(self, n: int, next_seq: int) -> None:
+        """Drop partition ``n`` and everything after it: rows from ``next_seq`` on, of partitions not finished
+        or whose input has changed since."""
+        self.db.execute("BEGIN")
+        self.db.execute("DELETE FROM parts WHERE n >= ?", (n,))
+        self.db.execute("DELETE FROM articles WHERE seq >= ?", (next_seq,))
+        self.db.execute("DELETE FROM skipped WHERE seq >= ?", (next_seq,))
+        self.db.execute("COMMIT")
+
+    def unique_id(self, raw_id: str) -> str:
+        """pipeline.unique_id over the whole run, counted here rather than in a dict of every id."""
+        (count,) = self.db.execute(
+            "INSERT INTO ids VALUES (?, 1) ON CONFLICT (raw) DO UPDATE SET count = count + 1 RETURNING count",
+            (raw_id,)).fetchone()
+        return raw_id if count == 1 else f"{raw_id}~{count}"
+
+    def record_part(self, n: int, key: str | None, rows: Iterable[ArticleRow],
+                    skipped: Iterable[tuple[int, Skipped]], end_offset: int, next_seq: int) -> None:
+        """One partition's articles and skips, and (when it can be resumed) the partition itself."""
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT INTO articles (seq, id, day, offset, length, summary, keys, sig) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO skipped VALUES (?, ?, ?)", ((seq, s.source, s.reason) for seq, s in skipped))
+        if key is not None:
+            self.db.execute("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?)", (n, key, end_offset, next_seq))
+        self.db.execute("COMMIT")
+
+    # --- the rolling step -----------------------------------------------------------------------------
+
+    def start_corpus(self) -> None:
+        """Forget an earlier attempt's corpus stage: it is redone whole."""
+        self.db.executescript("BEGIN; DELETE FROM dups; DELETE FROM stories; UPDATE articles SET chrono = NULL; COMMIT")
+
+    def in_date_order(self, batch: int = 2000) -> Iterator[tuple[int, str, int, int, str, bytes]]:
+        """(seq, id, offset, length, keys, sig) of every article, dated ones by day then input order, undated last."""
+        # Page by (day, seq) instead of holding one cursor open: the caller writes to the journal meanwhile.
+        select = "SELECT seq, id, offset, length, keys, sig, day FROM articles INDEXED BY articles_by_day WHERE "
+        after: tuple[int, int] = (-(1 << 62), -1)
+        while rows := self.db.execute(select + "day IS NOT NULL AND (day, seq) > (?, ?) ORDER BY day, seq LIMIT ?",
+                                      (*after, batch)).fetchall():
+            yield from (row[:6] for row in rows)
+            after = (rows[-1][6], rows[-1][0])
+        last = -1
+        undated = select + "day IS NULL AND seq > ? ORDER BY seq LIMIT ?"
+        while rows := self.db.execute(undated, (last, batch)).fetchall():
+            yield from (row[:6] for row in rows)
+            last = rows[-1][0]
+
+    def record_order(self, chrono: Iterable[tuple[int, int]]) -> None:
+        """(chronological position, seq) pairs: the order the rolling step saw the articles in."""
+        self.db.execute("BEGIN")
+        self.db.executemany("UPDATE articles SET chrono = ? WHERE seq = ?", chrono)
+        self.db.execute("COMMIT")
+
+    def record_duplicates(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT OR REPLACE INTO dups VALUES (?, ?)", pairs)
+        self.db.execute("COMMIT")
+
+    def record_stories(self, rows: Iterable[tuple[int, int, str | None, int, int]]) -> None:
+        """(creation number, size, start, offset, length) of built stories in stories.jsonl."""
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.execute("COMMIT")
+
+    # --- the dossier ----------------------------------------------------------------------------------
+
+    def counts(self) -> tuple[int, int]:
+        (articles,) = self.db.execute("SELECT count(*) FROM articles").fetchone()
+        (stories,) = self.db.execute("SELECT count(*) FROM stories").fetchone()
+        return int(articles), int(stories)
+
+    def summaries(self) -> Iterator[dict[str, Any]]:
+        for (summary,) in self.db.execute("SELECT summary FROM articles ORDER BY seq"):
+            yield json.loads(summary)
+
+    def skipped(self) -> list[Skipped]:
+        return [Skipped(source, reason) for source, reason
+                in self.db.execute("SELECT source, reason FROM skipped ORDER BY seq")]
+
+    def duplicate_groups(self) -> Iterator[list[str]]:
+        """Groups, representative first, members and groups in the order the rolling step saw them."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id)")
+        cursor = self.db.execute(
+            "SELECT d.rep, d.id FROM dups d JOIN articles a ON a.id = d.id JOIN articles r ON r.id = d.rep "
+            "ORDER BY r.chrono, a.chrono")
+        group: list[str] = []
+        for rep, article_id in cursor:
+            if not group or group[0] != rep:
+                if group:
+                    yield group
+                group = [rep]
+            group.append(article_id)
+        if group:
+            yield group
+
+    def story_places(self, limit: int | None = None) -> list[tuple[int, int]]:
+        """(offset, length) in stories.jsonl of the stories in dossier order: biggest first, then by start."""
+        sql = "SELECT offset, length FROM stories ORDER BY size DESC, coalesce(start, ''), number"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [(int(o), int(n)) for o, n in self.db.execute(sql)]
+
+    def article_places(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        self.db.execute("CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id)")
+        places = {}
+        for article_id in ids:
+            row = self.db.execute("SELECT offset, length FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is not None:
+                places[article_id] = (int(row[0]), int(row[1]))
+        return places
+
+    def close(self, *, finished: bool) -> None:
+        self.db.close()
+        if finished:
+            shutil.rmtree(self.dir, ignore_errors=True)
