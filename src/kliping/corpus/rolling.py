@@ -90,13 +90,14 @@ class RollingGrouper:
 
     def add(self, keys: ArticleKeys) -> list[ClosedStory]:
         day = keys.day
+        closed: list[ClosedStory] = []
         if day is not None:
             self._advance(day // self.window_days)
+            # Close first: a story idle for longer than the horizon must not take this article.
+            closed = [ClosedStory(sid, ids) for sid, ids in self.stories.close_before(day - self.horizon_days)]
         self._add_duplicate(keys)
         self.stories.add_features(keys.id, keys.features)
-        if day is None:
-            return []
-        return [ClosedStory(sid, ids) for sid, ids in self.stories.close_before(day - self.horizon_days)]
+        return closed
 
     def finish(self) -> list[ClosedStory]:
         """Close every window and story: the end of the stream."""

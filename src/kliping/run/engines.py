@@ -80,9 +80,11 @@ class _Done(Generic[T]):
 class Engine:
     """Where step functions run: ``submit(func, arg)`` gives a future; ``size`` is the number of workers."""
 
-    def __init__(self, size: int, submit: Callable[[Callable[[Any], Any], Any], _Pending[Any]]) -> None:
+    def __init__(self, size: int, submit: Callable[[Callable[[Any], Any], Any], _Pending[Any]],
+                 in_flight: int | None = None) -> None:
         self.size = size
         self._submit = submit
+        self.in_flight = size * _IN_FLIGHT_PER_WORKER if in_flight is None else in_flight
 
     def submit(self, func: Callable[[Any], T], arg: Any) -> _Pending[T]:
         future: _Pending[T] = self._submit(func, arg)
@@ -91,7 +93,7 @@ class Engine:
     def map_in_order(self, func: Callable[[Any], T], args: Iterable[Any]) -> Iterator[T]:
         """func over args, computed concurrently, a few per worker in flight, results in the order of args."""
         pending: deque[_Pending[T]] = deque()
-        window = self.size * _IN_FLIGHT_PER_WORKER
+        window = self.in_flight
         for arg in args:
             pending.append(self.submit(func, arg))
             while len(pending) > window:
@@ -121,7 +123,8 @@ def open_engine(engine: str = "local", workers: int | None = None, scheduler: st
             # pure=False: the same path read twice may have changed on disk; never reuse a result.
             yield Engine(size, lambda func, arg: client.submit(func, arg, pure=False))
     elif workers is None or workers == 1:
-        yield Engine(1, lambda func, arg: _Done(func(arg)))
+        # Work done at submission: nothing to keep in flight, each result is taken as soon as it is made.
+        yield Engine(1, lambda func, arg: _Done(func(arg)), in_flight=0)
     else:
         # spawn, not fork: the driver may run threads (the progress display), and a forked child
         # of a threaded process can deadlock. Each worker loads the models once, on first use.

@@ -1,0 +1,147 @@
+"""The streaming run: rolling windows that close behind, the journal, resume, the streamed dossier."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kliping.corpus.rolling import RollingGrouper, article_keys
+from kliping.errors import InputError
+from kliping.model import Article
+from kliping.run import analyze
+from kliping.run.journal import JOURNAL_DIR
+from kliping.show.jsonout import write_dossier
+
+# The module, not the function of the same name that kliping.run exports.
+analyze_module = importlib.import_module("kliping.run.analyze")
+
+
+def _shifted(article: Article, new_id: str, days: int) -> Article:
+    """The article again under another id, published ``days`` later (the same text: a duplicate)."""
+    published = (date.fromisoformat(article.published[:10]) + timedelta(days=days)).isoformat()
+    return dataclasses.replace(article, id=new_id, published=published, dates=[])
+
+
+def test_rolling_windows_close_old_stories_and_still_catch_copies_across_a_window_edge(
+        seed_articles: dict[str, Article]) -> None:
+    one = next(a for a in seed_articles.values() if a.published)
+    articles = [_shifted(one, f"{one.id}@{days}", days) for days in (0, 1, 400, 401, 800)]
+    grouper = RollingGrouper(window_days=1, horizon_days=2)
+    closed, pairs, open_stories = [], [], []
+    for a in articles:
+        closed.extend(grouper.add(article_keys(a)))
+        pairs.extend(grouper.take_duplicates())
+        open_stories.append(len(grouper.stories.story_ids()))
+    closed.extend(grouper.finish())
+    pairs.extend(grouper.take_duplicates())
+    # Day 0 and day 1 lie in adjacent windows: still one duplicate group, and one story. 400 days
+    # later the first story had closed: the same text is a new story, and a new duplicate group.
+    assert sorted(pairs) == [(f"{one.id}@1", f"{one.id}@0"), (f"{one.id}@401", f"{one.id}@400")]
+    assert [c.article_ids for c in closed] == [[f"{one.id}@0", f"{one.id}@1"], [f"{one.id}@400", f"{one.id}@401"],
+                                               [f"{one.id}@800"]]
+    assert max(open_stories) == 1  # never more than the stories of the current weeks in memory
+
+
+def test_streamed_dossier_has_the_bytes_of_one_json_dump(seeds_dir: Path, tmp_path: Path) -> None:
+    analyze([str(seeds_dir)], tmp_path / "run")
+    data = json.loads((tmp_path / "run" / "dossier.json").read_text("utf-8"))
+    data["skipped"] = [{"source": "x.txt", "reason": "empty <b>"}]
+    data["duplicates"] = [["a", "b"], ["c", "d", "e"]]
+    from kliping.model import Skipped
+
+    header = write_dossier(tmp_path / "d.json", iter(data["articles"]), [Skipped("x.txt", "empty <b>")],
+                           iter(data["duplicates"]), iter(data["stories"]))
+    data["generated_at"] = header["generated_at"]
+    expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert (tmp_path / "d.json").read_text("utf-8") == expected
+    write_dossier(tmp_path / "empty.json", [], [], [], [])
+    empty = json.loads((tmp_path / "empty.json").read_text("utf-8"))
+    assert empty["articles"] == empty["stories"] == [] and empty["version"] == data["version"]
+
+
+def _inputs(seeds_dir: Path, tmp_path: Path) -> Path:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(seed, inputs / seed.name)
+    (inputs / "z-copy.txt").write_bytes(sorted(seeds_dir.glob("*.txt"))[0].read_bytes())  # a duplicate
+    return inputs
+
+
+def _outputs(out: Path) -> tuple[bytes, dict[str, Any], str]:
+    dossier = json.loads((out / "dossier.json").read_text("utf-8"))
+    dossier.pop("generated_at")
+    return (out / "articles.jsonl").read_bytes(), dossier, (out / "index.html").read_text("utf-8")
+
+
+def test_an_interrupted_run_resumes_where_it_stopped(seeds_dir: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = _inputs(seeds_dir, tmp_path)
+    analyze([str(inputs)], tmp_path / "fresh")
+    expected = _outputs(tmp_path / "fresh")
+    assert expected[1]["duplicates"] and expected[1]["stories"]
+
+    real = analyze_module.read_partition
+    calls: list[Any] = []
+
+    def failing(part: Any) -> Any:
+        calls.append(part)
+        if len(calls) == 4:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C during the fourth input
+        return real(part)
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(analyze_module, "read_partition", failing)
+    with pytest.raises(KeyboardInterrupt):
+        analyze([str(inputs)], out)
+    assert (out / JOURNAL_DIR / "journal.sqlite").exists() and not (out / "dossier.json").exists()
+    with (out / "articles.jsonl.tmp").open("ab") as partial:
+        partial.write(b'{"id": "half a line of the partition being writ')  # killed mid-write
+
+    calls.clear()
+    monkeypatch.setattr(analyze_module, "read_partition", lambda part: calls.append(part) or real(part))
+    summary = analyze([str(inputs)], out, resume=True)
+    assert len(calls) == 3  # the three recorded inputs were skipped
+    assert summary.articles == 6 and summary.duplicates == 1
+    assert _outputs(out) == expected[:2] + (_outputs(out)[2],)
+    assert not (out / JOURNAL_DIR).exists()  # a finished run leaves no journal
+
+
+def test_resume_needs_an_unfinished_run_of_the_same_inputs(seeds_dir: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(InputError, match="nothing to resume"):
+        analyze([str(seeds_dir)], tmp_path / "out", resume=True)
+
+    def fail(part: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(analyze_module, "read_partition", fail)
+    with pytest.raises(KeyboardInterrupt):
+        analyze([str(seeds_dir)], tmp_path / "out")
+    monkeypatch.undo()
+    with pytest.raises(InputError, match="other inputs"):
+        analyze([str(seeds_dir / "missing")], tmp_path / "out", resume=True)
+    with pytest.raises(InputError, match="stdin"):
+        analyze(["-"], tmp_path / "out", resume=True)
+
+
+def test_the_report_of_a_big_run_shows_the_biggest_stories_and_says_so(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "corpus" / "mixed.jsonl"
+    lines = corpus.read_text("utf-8").splitlines()[:40]
+    (tmp_path / "some.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.setattr(analyze_module, "REPORT_STORIES", 3)
+    summary = analyze([str(tmp_path / "some.jsonl")], tmp_path / "out")
+    dossier = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    assert summary.stories == len(dossier["stories"]) > 3
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert f"the biggest 3 of the {summary.stories} stories" in page
+    assert page.count('class="story"') == 3 or page.count("<article") >= 3
+    assert dossier["stories"][0]["title"] in page
