@@ -81,12 +81,16 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     if a.subject and b.subject and a.subject != b.subject and not (a.denial or b.denial):
         return 0.0
     speakers = {"#" + a.speaker} if a.speaker and a.speaker == b.speaker else set()
+    anywhere = (a.everything & b.everything) | speakers
+    # Any pair of clauses shares a subset of this: too few shared features, or too little content
+    # weight in them, and no pair can pass (weights are positive).
+    if len(anywhere) < MIN_SHARED or _total(weight, (f for f in anywhere if f[0] not in "@#")) < MIN_CONTENT_WEIGHT:
+        return 0.0
     best = 0.0
     for fa in (a.terms, *a.parts):
         for fb in (b.terms, *b.parts):
             shared = (fa & fb) | speakers
-            content = _total(weight, (f for f in shared if f[0] not in "@#"))
-            if len(shared) < MIN_SHARED or content < MIN_CONTENT_WEIGHT:
+            if len(shared) < MIN_SHARED or _total(weight, (f for f in shared if f[0] not in "@#")) < MIN_CONTENT_WEIGHT:
                 continue
             if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
                 continue  # different speakers or none: the same fact has the same predicate

@@ -64,6 +64,11 @@ class Statement:
     # must be about one of them, not about some other word the two statements share.
     polar: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        # Every feature of the whole and of its clauses: what two statements share anywhere is at
+        # most what their ``everything`` share, so most pairs are ruled out with one intersection.
+        self.everything: frozenset[str] = self.terms.union(*self.parts)
+
 
 @cache
 def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
