@@ -97,7 +97,7 @@ def analyze(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     journal = Journal(out, [p if p == "-" else os.path.abspath(p) for p in paths], resume=resume)
-    partial = out / "articles.jsonl.tmp"
+    partial = (out / "articles.jsonl.tmp").resolve()  # workers read it: absolute, as they may run elsewhere
     summary = RunSummary()
     finished = False
     try:
