@@ -78,7 +78,7 @@ _FUNCTION_RESOURCES = ("stopwords.txt", "denial_cues.txt", "negators.txt", "quot
                        "speech_adverbs.txt", "synonyms.tsv", "antonyms.tsv", "pronouns.tsv", "roles.txt",
                        "date_labels.txt", "relative_dates.tsv", "calendar_extra.tsv", "timezones.tsv",
                        "wire_cues.tsv", "media_names.txt", "media_nouns.txt", "outlet_words.txt", "outlets.tsv")
-_BREAKDOWN_STEPS = ("chronological", "dedup.add", "stories.add", "dedup.representative", "events",
+_BREAKDOWN_STEPS = ("chronological", "keys", "dedup.add", "stories.add", "dedup.representative", "events",
                     "timeline", "quotes", "claims", "summary")
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -310,9 +310,11 @@ class StepClock:
 
     def __enter__(self) -> StepClock:
         self._wrap(assemble, "_chronological", "chronological")
-        self._wrap(DuplicateIndex, "add", "dedup.add")
+        # The rolling step: keys (signature, features) are computed per article, in workers in a real run.
+        self._wrap(assemble, "article_keys", "keys")
+        self._wrap(DuplicateIndex, "add_signature", "dedup.add")
         self._wrap(DuplicateIndex, "representative", "dedup.representative")
-        self._wrap(StoryIndex, "add", "stories.add")
+        self._wrap(StoryIndex, "add_features", "stories.add")
         for attr, name in (("events_of", "events"), ("build_timeline", "timeline"), ("story_quotes", "quotes"),
                            ("find_claims", "claims"), ("summarize", "summary")):
             self._wrap(assemble, attr, name)

@@ -60,15 +60,18 @@ class Weights:
         # PRIOR pseudo-statements that share nothing: in a story of two articles, a word both
         # use is still a rare word, not a common one.
         n = len(statements) + PRIOR
-        self._w = {f: math.log(n / (d + 0.5)) for f, d in df.items()}
+        # Floored at 0.05 here, once, rather than at every look-up; an unseen feature weighs 1.
+        self.table = {f: max(math.log(n / (d + 0.5)), 0.05) for f, d in df.items()}
 
     def __call__(self, feature: str) -> float:
-        return max(self._w.get(feature, 1.0), 0.05)
+        return self.table.get(feature, 1.0)
 
 
 def _total(weight: Weights, features: Iterable[str]) -> float:
-    """Summed weights in a fixed order: float sums over a set would differ from run to run."""
-    return math.fsum(weight(f) for f in sorted(features))
+    """Summed weights. fsum is exactly rounded, so a sum over a set comes out the same in any
+    order (a plain sum would differ from run to run with the set's order)."""
+    get = weight.table.get
+    return math.fsum([get(f, 1.0) for f in features])
 
 
 def similarity(a: Statement, b: Statement, weight: Weights) -> float:
