@@ -2,7 +2,7 @@
 
 The engine is a choice of *how*, never of *what*: every worker runs ``pipeline.process`` on the
 documents ``read.iter_documents`` gives it, exactly as the in-process run does. A run is cut into
-partitions (one input file each; a big JSON-lines file into chunks of documents), partitions are
+partitions (one input file each; a big JSON-lines or WARC file into chunks of documents), partitions are
 computed concurrently, and their results are handed back in input order, with repeated ids renamed
 "~2", "~3"… by the driver, so articles.jsonl and dossier.json are the same whichever engine ran them.
 
@@ -37,8 +37,8 @@ __all__ = ["DEFAULT_DASK_WORKERS", "ENGINES", "Engine", "Known", "check_options"
 
 ENGINES = ("local", "dask")
 DEFAULT_DASK_WORKERS = 2
-# A JSON-lines file this big is read in the driver and its documents shipped in chunks, so one
-# huge export still keeps every worker busy; reading a line is cheap next to annotating it.
+# A JSON-lines or WARC file this big is read in the driver and its documents shipped in chunks, so
+# one huge export still keeps every worker busy; reading a record is cheap next to annotating it.
 JSONL_SPLIT_BYTES = 1 << 20
 CHUNK_DOCUMENTS = 100
 # Partitions in flight per worker: enough to keep workers fed, few enough to bound memory.
@@ -199,7 +199,7 @@ def _process_one(document: RawDocument | Skipped) -> tuple[str | None, Item]:
 
 def partitions(paths: Iterable[str], *, split_bytes: int | None = None,
                chunk: int | None = None) -> Iterator[Partition | Known]:
-    """Cut a run into partitions, in input order: files, chunks of a big JSON-lines file, Known items.
+    """Cut a run into partitions, in input order: files, chunks of a big JSON-lines or WARC file, Known items.
 
     ``-`` (stdin) comes out as ``("-", "-")``: callers read it in the driver. ``split_bytes`` and ``chunk``
     default to JSONL_SPLIT_BYTES and CHUNK_DOCUMENTS, read at call time so tests can lower them.
@@ -218,7 +218,7 @@ def keyed_partitions(paths: Iterable[str], *, split_bytes: int | None = None,
             yield f"skip:{item.source}", Known([(None, item)])
         elif item == "-":
             yield None, _STDIN
-        elif _is_big_jsonl(item, split_bytes):
+        elif _is_big_stream(item, split_bytes):
             stamp = _stamp(item)
             for n, part in enumerate(_chunks(iter_documents([item]), chunk)):
                 yield f"{stamp}#{n}", part
@@ -235,8 +235,10 @@ def _stamp(path: str) -> str:
     return f"{location}|{info.st_size}|{info.st_mtime_ns}"
 
 
-def _is_big_jsonl(path: str, split_bytes: int) -> bool:
-    if format_from_name(path) != "jsonl":
+def _is_big_stream(path: str, split_bytes: int) -> bool:
+    """A JSON-lines or WARC file big enough to be shipped in chunks. One worker on a whole big file
+    would hold up the results behind it (they are taken in input order) while the others go idle."""
+    if format_from_name(path) not in ("jsonl", "warc"):
         return False
     try:
         return os.stat(path).st_size > split_bytes
