@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
+from kliping import cli
 from kliping.corpus.rolling import RollingGrouper, article_keys
 from kliping.errors import InputError
 from kliping.model import Article
 from kliping.run import analyze
-from kliping.run.journal import JOURNAL_DIR
+from kliping.run.journal import JOURNAL_DIR, Journal
 from kliping.show.jsonout import write_dossier
 
 # The module, not the function of the same name that kliping.run exports.
@@ -33,7 +34,7 @@ def test_rolling_windows_close_old_stories_and_still_catch_copies_across_a_windo
         seed_articles: dict[str, Article]) -> None:
     one = next(a for a in seed_articles.values() if a.published)
     articles = [_shifted(one, f"{one.id}@{days}", days) for days in (0, 1, 400, 401, 800)]
-    grouper = RollingGrouper(window_days=1, horizon_days=2)
+    grouper = RollingGrouper(window_days=1, max_open_articles=1)
     closed, pairs, open_stories = [], [], []
     for a in articles:
         closed.extend(grouper.add(article_keys(a)))
@@ -41,8 +42,8 @@ def test_rolling_windows_close_old_stories_and_still_catch_copies_across_a_windo
         open_stories.append(len(grouper.stories.story_ids()))
     closed.extend(grouper.finish())
     pairs.extend(grouper.take_duplicates())
-    # Day 0 and day 1 lie in adjacent windows: still one duplicate group, and one story. 400 days
-    # later the first story had closed: the same text is a new story, and a new duplicate group.
+    # Day 0 and day 1 lie in adjacent windows: still one duplicate group, and one story. With room
+    # for one open article, the first story closed when day 400 came: the same text is a new story.
     assert sorted(pairs) == [(f"{one.id}@1", f"{one.id}@0"), (f"{one.id}@401", f"{one.id}@400")]
     assert [c.article_ids for c in closed] == [[f"{one.id}@0", f"{one.id}@1"], [f"{one.id}@400", f"{one.id}@401"],
                                                [f"{one.id}@800"]]
@@ -145,3 +146,22 @@ def test_the_report_of_a_big_run_shows_the_biggest_stories_and_says_so(tmp_path:
     assert f"the biggest 3 of the {summary.stories} stories" in page
     assert page.count('class="story"') == 3 or page.count("<article") >= 3
     assert dossier["stories"][0]["title"] in page
+
+
+def test_ctrl_c_exits_130_with_a_hint_and_two_runs_cannot_share_a_folder(
+        seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(part: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(analyze_module, "read_partition", interrupted)
+    assert cli.main(["analyze", str(seeds_dir), "--out", str(tmp_path / "out")]) == 130
+    assert "run the same command with --resume" in capsys.readouterr().err
+    monkeypatch.undo()
+
+    holder = Journal(tmp_path / "out", [str(seeds_dir)], resume=True)  # another run, still going
+    try:
+        with pytest.raises(InputError, match="another kliping run"):
+            analyze([str(seeds_dir)], tmp_path / "out", resume=True)
+    finally:
+        holder.close(finished=False)
+    assert analyze([str(seeds_dir)], tmp_path / "out", resume=True).articles == 5

@@ -23,6 +23,7 @@ from kliping.show.terminal import print_add_summary, print_hits, print_stories, 
 from kliping.store import BATCH_SIZE, Store
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,9 +123,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                   on_stage=report.stage, engine=args.engine, workers=args.workers,
                                   scheduler=args.scheduler, resume=args.resume)
             except KeyboardInterrupt:
-                if "-" not in args.paths:
-                    sys.stderr.write("kliping: interrupted; run the same command with --resume to continue\n")
-                raise
+                hint = "" if "-" in args.paths else "; run the same command with --resume to continue"
+                sys.stderr.write(f"kliping: interrupted{hint}\n")
+                return EXIT_INTERRUPTED
     print_summary(summary)
     return EXIT_OK if summary.articles else EXIT_NOTHING
 

@@ -156,7 +156,7 @@ class StoryIndex:
         self.df_cap = df_cap
         self._df_floor = 0
         self._created = 0
-        self._by_last: list[tuple[int, str]] = []  # (last day, story id), a heap: what close_before pops
+        self._by_last: list[tuple[int, str]] = []  # (last day, story id), a heap: what close_stalest pops
         self._closed_since_sweep = 0
         self.n_docs = 0
         self.df: Counter[str] = Counter()  # keys are "e:name" / "t:word" so one table serves both
@@ -306,15 +306,20 @@ class StoryIndex:
                 counts.clear()
                 counts.update(dict(keep))
 
-    def close_before(self, day: int) -> list[tuple[str, list[str]]]:
-        """Take out every story whose last article is older than ``day`` (an ordinal): (id, article ids).
+    def open_articles(self) -> int:
+        """Articles in the stories still open."""
+        return len(self._story_of)
+
+    def close_stalest(self, keep: int, before: int) -> list[tuple[str, list[str]]]:
+        """Take out the stories idle longest, (id, article ids), until at most ``keep`` articles are in
+        open stories; only stories whose last article is older than ``before`` (a day ordinal).
 
         A stream in date order calls this as time moves on: a closed story can take no more articles,
-        and forgetting it keeps memory bounded by the stories of recent weeks, not of the whole archive.
+        and forgetting it keeps memory bounded by ``keep``, not by the size of the archive.
         """
         closed: list[tuple[str, list[str]]] = []
         heap = self._by_last
-        while heap and heap[0][0] < day:
+        while heap and heap[0][0] < before and len(self._story_of) > keep:
             last, sid = heapq.heappop(heap)
             story = self._stories.get(sid)
             if story is None or story.last != last:

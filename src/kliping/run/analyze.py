@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class RunSummary:
     stories: int = 0
     claims: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each pass: read, group, write
 
 
 @dataclass
@@ -101,14 +103,25 @@ def analyze(
     summary = RunSummary()
     finished = False
     try:
+        clock = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            summary.seconds[stage] = now - clock
+            clock = now
+
         with engines.open_engine(engine, workers, scheduler) as running:
             _read(paths, partial, journal, running, stdin, on_item)
+            lap("read")
             if on_stage is not None:
                 on_stage("grouping stories and claims")
             _group(partial, journal, running, summary)
+            lap("group")
         if on_stage is not None:
             on_stage("writing dossier.json and index.html")
         summary.files = _write(out, partial, journal, summary)
+        lap("write")
         finished = True
     finally:
         journal.close(finished=finished)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,14 @@ class Journal:
 
     def __init__(self, out_dir: Path, inputs: list[str], *, resume: bool) -> None:
         self.dir = out_dir / JOURNAL_DIR
+        self._lock = _lock(out_dir / (JOURNAL_DIR + ".lock"))
+        try:
+            self._open(out_dir, inputs, resume)
+        except BaseException:
+            self._lock.close()
+            raise
+
+    def _open(self, out_dir: Path, inputs: list[str], resume: bool) -> None:
         signature = json.dumps(inputs, ensure_ascii=False)
         existing = self.dir / "journal.sqlite"
         if resume and not existing.exists():
@@ -189,3 +198,19 @@ class Journal:
         self.db.close()
         if finished:
             shutil.rmtree(self.dir, ignore_errors=True)
+        self._lock.close()  # closing the file releases the lock
+
+
+def _lock(path: Path) -> Any:
+    """An exclusive lock on ``path``, held open: two runs writing one folder would corrupt both."""
+    stream = path.open("a")
+    if sys.platform != "win32":
+        import fcntl
+
+        try:
+            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            stream.close()
+            raise InputError(f"another kliping run is writing to {path.parent}; wait for it, "
+                             "or give this one another --out") from None
+    return stream

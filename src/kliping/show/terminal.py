@@ -83,6 +83,9 @@ def print_summary(summary: RunSummary, stream: TextIO | None = None) -> None:
         f"  {summary.stories} stories; claims: {claims}",
         highlight=False,
     )
+    if summary.seconds:
+        console.print("  took " + ", ".join(f"{stage} {s:.0f} s" for stage, s in summary.seconds.items()),
+                      highlight=False)
     for path in summary.files:
         console.print(escape(f"  wrote {path}"), highlight=False)
 
