@@ -303,21 +303,26 @@ def _story_batches(partial: Path, journal: Journal) -> Iterator[tuple[str, list[
 def _write(out: Path, partial: Path, journal: Journal, summary: RunSummary) -> list[Path]:
     stories_path = journal.dir / "stories.jsonl"
     summary.skipped = journal.skipped()
-    summary.articles, summary.stories = journal.counts()
-    groups = list(journal.duplicate_groups())
-    summary.duplicates = sum(len(g) - 1 for g in groups)
-    places = journal.story_places()
+    summary.articles, summary.stories, summary.duplicates = journal.counts()
     dossier_path = out / "dossier.json"
     with stories_path.open("rb") as stories:
-        header = write_dossier(dossier_path, journal.summaries(), summary.skipped, groups,
-                               (_read_at(stories, offset, length) for offset, length in places))
-        top = [Story.from_dict(_read_at(stories, offset, length)) for offset, length in places[:REPORT_STORIES]]
-    shown = {i for s in top for i in s.article_ids}
+        top = [Story.from_dict(_read_at(stories, o, n)) for o, n in journal.story_places(limit=REPORT_STORIES)]
+        shown = {i for s in top for i in s.article_ids}
+        shown_groups: list[list[str]] = []
+
+        def groups() -> Iterator[list[str]]:
+            for group in journal.duplicate_groups():
+                if shown.intersection(group):  # the report needs only the groups of what it shows
+                    shown_groups.append(group)
+                yield group
+
+        # Everything streams from the journal: one article summary, group or story in memory at a time.
+        header = write_dossier(dossier_path, journal.summaries(), summary.skipped, groups(),
+                               (_read_at(stories, o, n) for o, n in journal.story_places()))
     articles = _articles_at(partial, journal.article_places(sorted(shown)))
     articles_path = out / "articles.jsonl"
     os.replace(partial, articles_path)
-    data = {**header, "duplicates": [g for g in groups if shown.intersection(g)],
-            "skipped": summary.skipped, "stories": top}
+    data = {**header, "duplicates": shown_groups, "skipped": summary.skipped, "stories": top}
     view = dossier_view(data, articles, article_count=summary.articles, story_count=summary.stories,
                         claim_counts=summary.claims)
     report_path = write_report(out / "index.html", view)

@@ -149,10 +149,12 @@ class Journal:
 
     # --- the dossier ----------------------------------------------------------------------------------
 
-    def counts(self) -> tuple[int, int]:
+    def counts(self) -> tuple[int, int, int]:
+        """Articles, stories and duplicate copies (articles that are not their group's first)."""
         (articles,) = self.db.execute("SELECT count(*) FROM articles").fetchone()
         (stories,) = self.db.execute("SELECT count(*) FROM stories").fetchone()
-        return int(articles), int(stories)
+        (copies,) = self.db.execute("SELECT count(*) FROM dups").fetchone()
+        return int(articles), int(stories), int(copies)
 
     def summaries(self) -> Iterator[dict[str, Any]]:
         for (summary,) in self.db.execute("SELECT summary FROM articles ORDER BY seq"):
@@ -178,12 +180,13 @@ class Journal:
         if group:
             yield group
 
-    def story_places(self, limit: int | None = None) -> list[tuple[int, int]]:
+    def story_places(self, limit: int = -1) -> Iterator[tuple[int, int]]:
         """(offset, length) in stories.jsonl of the stories in dossier order: biggest first, then by start."""
-        sql = "SELECT offset, length FROM stories ORDER BY size DESC, coalesce(start, ''), number"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [(int(o), int(n)) for o, n in self.db.execute(sql)]
+        order = "size DESC, coalesce(start, ''), number"
+        self.db.execute(f"CREATE INDEX IF NOT EXISTS stories_in_order ON stories ({order})")
+        sql = f"SELECT offset, length FROM stories ORDER BY {order} LIMIT ?"  # noqa: S608 (no input in it)
+        for offset, length in self.db.execute(sql, (limit,)):
+            yield int(offset), int(length)
 
     def article_places(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
         self.db.execute("CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id)")
