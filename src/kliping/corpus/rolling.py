@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 import numpy as np
@@ -52,7 +53,9 @@ class ArticleKeys:
 
     @classmethod
     def from_record(cls, article_id: str, record: dict[str, Any], sig: bytes) -> ArticleKeys:
-        feats = Features(Counter(record["e"]), Counter(record["t"]), record["d"], record["l"])
+        # Interned: a name or word is held once however many stories, postings and counts refer to it.
+        feats = Features(Counter({intern(k): n for k, n in record["e"].items()}),
+                         Counter({intern(k): n for k, n in record["t"].items()}), record["d"], record["l"])
         return cls(article_id, feats, np.frombuffer(sig, dtype=np.uint32), int(record["n"]))
 
 
