@@ -139,7 +139,9 @@ def _score(cands: list[_Candidate], articles: Sequence[Article]) -> None:
             sources[w].add(key)
         freq.update(c.words)
     for c in cands:
-        weight = sum(len(sources[w]) + 0.5 * math.log1p(freq[w] - 1) for w in c.words)
+        # fsum: exactly rounded, so the order a set of words iterates in (it varies with the
+        # process's string hashing) cannot tip a tie between two sentences.
+        weight = math.fsum(len(sources[w]) + 0.5 * math.log1p(freq[w] - 1) for w in c.words)
         c.score = weight / math.sqrt(len(c.words) + 1) * (1 + LEAD / (1 + c.position))
 
 
