@@ -63,7 +63,10 @@ def story_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
             hits: Counter[int] = Counter()
             for w in words:
                 hits.update(where.get(w, ()))
-            match = next((g for g, _ in hits.most_common() if any(_same(words, w) for w in mine[g].words)), None)
+            # Ties go to the earlier group: most_common would order them as the set of words happened
+            # to iterate, which changes with the process's string hashing (and so between workers).
+            ranked = sorted(hits, key=lambda g: (-hits[g], g))
+            match = next((g for g in ranked if any(_same(words, w) for w in mine[g].words)), None)
             if match is None:
                 match = len(mine)
                 mine.append(_Group(speaker, first=(order[ai][0], ai, q.start)))
