@@ -31,6 +31,7 @@ import resource
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -74,9 +75,11 @@ class Replayer:
         days = [k.day for k in base if k.day is not None]
         self.span = max(days) - min(days) + 1
 
-    def generation(self, g: int) -> list[ArticleKeys]:
+    def generation(self, g: int) -> Iterator[ArticleKeys]:
+        """One at a time: a whole generation in memory would be counted as the rolling step's."""
         if g == 0:
-            return self.base
+            yield from self.base
+            return
         perm = list(_LETTERS)
         self.rng.shuffle(perm)
         table = str.maketrans(_LETTERS + _LETTERS.upper(), "".join(perm) + "".join(perm).upper())
@@ -93,9 +96,10 @@ class Replayer:
             return out
 
         shift = g * self.span
-        return [ArticleKeys(f"{k.id}#g{g}", Features(cipher(k.features.entities), cipher(k.features.terms),
+        for k in self.base:
+            yield ArticleKeys(f"{k.id}#g{g}", Features(cipher(k.features.entities), cipher(k.features.terms),
                                                        (k.day or 0) + shift, k.features.language),
-                            k.signature ^ mask, k.shingles) for k in self.base]
+                              k.signature ^ mask, k.shingles)
 
 
 def main() -> None:

@@ -326,7 +326,9 @@ class StoryIndex:
                 continue  # an older entry of a story that has grown since, or one already closed
             closed.append((sid, self._forget(story)))
         self._closed_since_sweep += len(closed)
-        if self._closed_since_sweep > max(10_000, len(self._stories)):
+        # Closed stories' ids linger in postings until a sweep; sweeping every quarter of the open
+        # stories keeps that dead weight small, at a cost linear in the postings each time.
+        if self._closed_since_sweep > max(10_000, len(self._stories) // 4):
             self._sweep_postings()
         return closed
 
