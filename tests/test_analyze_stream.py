@@ -165,3 +165,19 @@ def test_ctrl_c_exits_130_with_a_hint_and_two_runs_cannot_share_a_folder(
     finally:
         holder.close(finished=False)
     assert analyze([str(seeds_dir)], tmp_path / "out", resume=True).articles == 5
+
+
+def test_a_run_stopped_while_recording_an_input_counts_none_of_its_ids(seeds_dir: Path, tmp_path: Path) -> None:
+    inputs = _inputs(seeds_dir, tmp_path)
+    seen: list[Any] = []
+
+    def stop_at_the_fourth(item: Any) -> None:
+        seen.append(item)
+        if len(seen) == 4:
+            raise KeyboardInterrupt  # the driver had counted this input's id, not yet recorded it
+
+    with pytest.raises(KeyboardInterrupt):
+        analyze([str(inputs)], tmp_path / "out", on_item=stop_at_the_fourth)
+    analyze([str(inputs)], tmp_path / "out", resume=True)
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()]
+    assert len(ids) == 6 and not any("~" in i for i in ids)

@@ -125,4 +125,3 @@ def test_story_quotes_on_the_seeds_merge_the_restrictions_quote(seed_articles: d
     assert len(restrictions) == 1
     assert set(restrictions[0].article_ids) >= {"000_0b2f353a331a9159", "001_0fa5bb280fb2bb71"}
     assert quotes[0].speaker == "Vladimir Putin" and quotes[-1].speaker is None
-

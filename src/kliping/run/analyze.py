@@ -174,6 +174,7 @@ def _read(paths: list[str], partial: Path, journal: Journal, running: engines.En
             seq = position[1]
         rows: list[ArticleRow] = []
         skips: list[tuple[int, Skipped]] = []
+        journal.begin_part()
         for raw_id, item in result:
             new_id = journal.unique_id(raw_id) if raw_id is not None else None
             if isinstance(item, Skipped):

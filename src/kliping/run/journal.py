@@ -98,10 +98,14 @@ class Journal:
             (raw_id,)).fetchone()
         return raw_id if count == 1 else f"{raw_id}~{count}"
 
+    def begin_part(self) -> None:
+        """Open one partition's transaction: its id counts and rows are kept together or not at all."""
+        self.db.execute("BEGIN")
+
     def record_part(self, n: int, key: str | None, rows: Iterable[ArticleRow],
                     skipped: Iterable[tuple[int, Skipped]], end_offset: int, next_seq: int) -> None:
-        """One partition's articles and skips, and (when it can be resumed) the partition itself."""
-        self.db.execute("BEGIN")
+        """One partition's articles and skips, and (when it can be resumed) the partition itself: commits
+        the transaction ``begin_part`` opened, so a run stopped before this counts none of its ids."""
         self.db.executemany("INSERT INTO articles (seq, id, day, offset, length, summary, keys, sig) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.executemany("INSERT INTO skipped VALUES (?, ?, ?)", ((seq, s.source, s.reason) for seq, s in skipped))
