@@ -38,6 +38,11 @@ def unique_id(raw_id: str, seen: dict[str, int]) -> str:
     """Ids are unique in a run: the second "x" (the same file name in two folders) is "x~2"."""
     count = seen.get(raw_id, 0) + 1
     seen[raw_id] = count
+    return numbered_id(raw_id, count)
+
+
+def numbered_id(raw_id: str, count: int) -> str:
+    """The id of the ``count``-th article read under ``raw_id``: itself, then "x~2", "x~3"…"""
     return raw_id if count == 1 else f"{raw_id}~{count}"
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from kliping.errors import InputError
 from kliping.model import Skipped
+from kliping.pipeline import numbered_id
 
 JOURNAL_DIR = ".kliping-run"
 _SCHEMA = """
@@ -96,7 +97,7 @@ class Journal:
         (count,) = self.db.execute(
             "INSERT INTO ids VALUES (?, 1) ON CONFLICT (raw) DO UPDATE SET count = count + 1 RETURNING count",
             (raw_id,)).fetchone()
-        return raw_id if count == 1 else f"{raw_id}~{count}"
+        return numbered_id(raw_id, int(count))
 
     def begin_part(self) -> None:
         """Open one partition's transaction: its id counts and rows are kept together or not at all."""
@@ -170,7 +171,7 @@ class Journal:
 
     def duplicate_groups(self) -> Iterator[list[str]]:
         """Groups, representative first, members and groups in the order the rolling step saw them."""
-        self.db.execute("CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id)")
+        self._index_ids()
         cursor = self.db.execute(
             "SELECT d.rep, d.id FROM dups d JOIN articles a ON a.id = d.id JOIN articles r ON r.id = d.rep "
             "ORDER BY r.chrono, a.chrono")
@@ -193,13 +194,17 @@ class Journal:
             yield int(offset), int(length)
 
     def article_places(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
-        self.db.execute("CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id)")
+        self._index_ids()
         places = {}
         for article_id in ids:
             row = self.db.execute("SELECT offset, length FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is not None:
                 places[article_id] = (int(row[0]), int(row[1]))
         return places
+
+    def _index_ids(self) -> None:
+        # Built once the read pass is over: keeping it up to date on every insert would slow that pass.
+        self.db.execute("CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id)")
 
     def close(self, *, finished: bool) -> None:
         self.db.close()
