@@ -1,12 +1,19 @@
-"""The seed articles → NER speed: milliseconds per article and tokens per second on one core.
+"""NER speed on one core: milliseconds per article and tokens per second, our decoder against pycrfsuite.
 
-    python benchmarks/ner_speed.py [ROUNDS]
+    python benchmarks/ner_speed.py [--rounds 50]                 # the seed articles, round after round
+    python benchmarks/ner_speed.py --jsonl FILE [--limit 2000]  # articles of a JSON-lines file, once each
+
+Tagging decodes cached per-word label scores (``annotate/linear_crf.py``); ``pycrfsuite`` is the same
+sentences through ``pycrfsuite.Tagger.tag``, which is how tagging ran before. Both start with cold caches.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import json
 import time
+from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 from kliping.annotate import ner
@@ -14,20 +21,46 @@ from kliping.annotate import ner
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 
-def main(rounds: int = 50) -> None:
-    texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    ner.find_entities(texts[0])  # load the model outside the timing
-    ner._word_features.cache_clear()  # time a cold feature cache too: the first round pays for it
-    tokens = sum(len(ner.tokenize(t)) for t in texts)
+def _pycrfsuite_entities(text: str) -> None:
+    """find_entities' work with every sentence tagged by pycrfsuite instead."""
+    cased = ner.is_cased([text[:2000]])
+    for sent in ner._sentences(text, ner.tokenize(text)):
+        words = [text[s:e] for s, e in sent]
+        if not cased or ner._may_name(words):
+            ner.chunks(ner.tag_tokens(words, ner._tagger()))
+
+
+def _time(texts: list[str], rounds: int, run: Callable[[str], object]) -> float:
     start = time.perf_counter()
     for _ in range(rounds):
         for text in texts:
-            ner.find_entities(text)
-    secs = time.perf_counter() - start
+            run(text)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=None, help="passes over the texts (50 for the seeds, else 1)")
+    parser.add_argument("--jsonl", type=Path, help="a JSON-lines file with a 'text' (or 'body') per line")
+    parser.add_argument("--limit", type=int, default=2000, help="articles read from --jsonl")
+    args = parser.parse_args()
+    if args.jsonl:
+        with args.jsonl.open(encoding="utf-8") as lines:
+            texts = [(d.get("text") or d.get("body") or "") for d in map(json.loads, islice(lines, args.limit))]
+    else:
+        texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    rounds = args.rounds or (1 if args.jsonl else 50)
+    tokens = sum(len(ner.tokenize(t)) for t in texts) * rounds
     n = rounds * len(texts)
-    print(f"{n} articles, {tokens * rounds} tokens in {secs:.2f}s: {1000 * secs / n:.2f} ms/article "
-          f"({tokens / len(texts):.0f} tokens each), {tokens * rounds / secs:,.0f} tokens/s")
+    ner.find_entities("Presiden Joko Widodo di Jakarta.")  # load the model outside the timing
+    _pycrfsuite_entities("Presiden Joko Widodo di Jakarta.")
+    for name, run in (("kliping decoder", ner.find_entities), ("pycrfsuite", _pycrfsuite_entities)):
+        ner._word_scores = ner._WordScores()
+        ner._word_features.cache_clear()
+        secs = _time(texts, rounds, run)
+        print(f"{name:16s} {n} articles, {tokens:,} tokens in {secs:.2f}s: {1000 * secs / n:.2f} ms/article, "
+              f"{n / secs:.0f} articles/s, {tokens / secs:,.0f} tokens/s")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)
+    main()

@@ -77,3 +77,45 @@ def test_ner_quality_floor_on_held_out_nergrit() -> None:
     scores = ner.score_conll(FIXTURE)
     assert set(scores) == {"PERSON", "ORG", "PLACE", "micro"}
     assert scores["micro"][2] >= FLOOR_MICRO_F1, scores
+
+
+def _corpus_sentences(limit: int) -> list[list[str]]:
+    import json
+
+    corpus = Path(__file__).resolve().parent / "fixtures" / "corpus" / "mixed.jsonl"
+    out: list[list[str]] = []
+    with corpus.open(encoding="utf-8") as lines:
+        for _, line in zip(range(limit), lines, strict=False):
+            text = json.loads(line)["text"]
+            out += [[text[s:e] for s, e in sent] for sent in ner._sentences(text, ner.tokenize(text))]
+    return out
+
+
+def test_fast_decoding_gives_pycrfsuites_tags() -> None:
+    """Tagging decodes cached per-word scores (annotate/linear_crf.py) instead of calling pycrfsuite:
+    the tags must be the model's own, on news sentences, the NER fixture, a full and a restarted cache."""
+    tagger = ner._tagger()
+    sentences = _corpus_sentences(150) + [w for w, _ in ner.read_conll(FIXTURE)] + [["Jakarta"], []]
+    expected = [ner.tag_tokens(words, tagger) for words in sentences]
+    assert sum(len(t) for t in expected) > 20_000
+    assert any(tag != "O" for tags in expected for tag in tags)
+    assert ner.tag_sentences(sentences) == expected
+    small = ner._WordScores(capacity=64)  # restarts many times over
+    saved, ner._word_scores = ner._word_scores, small
+    try:
+        assert [tags for i in range(0, len(sentences), 7) for tags in ner.tag_sentences(sentences[i:i + 7])] == expected
+    finally:
+        ner._word_scores = saved
+
+
+def test_model_file_is_read_as_crfsuite_reads_it() -> None:
+    crf = ner._crf()
+    tagger = ner._tagger()
+    info = tagger.info()  # type: ignore[attr-defined]
+    assert crf.labels == tuple(tagger.labels())  # type: ignore[attr-defined]
+    state = {(a, crf.labels[j]): crf.weights[i, j] for a, i in crf.attributes.items() for j in range(len(crf.labels))
+             if crf.weights[i, j] != 0.0}
+    assert state.keys() == info.state_features.keys()
+    assert max(abs(state[k] - w) for k, w in info.state_features.items()) < 1e-6  # the dump rounds to 6 places
+    with pytest.raises(ValueError, match="not a crfsuite"):
+        type(crf).from_crfsuite(b"x" * 64)

@@ -15,6 +15,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
+from kliping.annotate.linear_crf import LinearCRF, Vector
 from kliping.resources import lines
 
 MODEL_NAME = "ner.crfsuite"
@@ -36,6 +39,7 @@ _SHAPE = str.maketrans(
 _PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 _SENT_END = frozenset(".!?")
 _MAX_GAZ = 5  # longest gazetteer entry, in tokens
+_CACHE_WORDS = 100_000  # word types whose scores are kept (~28 MB)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -162,11 +166,16 @@ def features(words: Sequence[str], cased: bool | None = None,
     return out
 
 
+def _model_bytes() -> bytes:
+    return resources.files("kliping.resources").joinpath("models", MODEL_NAME).read_bytes()
+
+
 @cache
 def _model() -> tuple[object, bytes]:
-    import pycrfsuite  # imported late: only runs that annotate need it
+    """The shipped model in pycrfsuite (for scoring and tests; tagging uses ``_crf``)."""
+    import pycrfsuite  # imported late: only evaluation and training need it
 
-    data = resources.files("kliping.resources").joinpath("models", MODEL_NAME).read_bytes()
+    data = _model_bytes()
     tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(data)
     # crfsuite reads the model from this buffer without copying it: keep it alive with the tagger.
@@ -175,6 +184,80 @@ def _model() -> tuple[object, bytes]:
 
 def _tagger() -> object:
     return _model()[0]
+
+
+@cache
+def _crf() -> LinearCRF:
+    return LinearCRF.from_crfsuite(_model_bytes())
+
+
+@cache
+def _fixed_scores() -> dict[str, Vector]:
+    """Scores of the features that are not a word's: sentence edges and gazetteer marks."""
+    crf = _crf()
+    names = ("BOS", "EOS", "gB", "gI", "oB", "oI")
+    return dict(zip(names, crf.score([(f,) for f in names]), strict=True))
+
+
+class _WordScores:
+    """Per word type (and casing), the label scores it adds: rows to itself, to the next token, the
+    previous, 2 after, 2 before. A token's score is the sum of these rows over its neighbourhood, so
+    a sentence is scored from one cached array per word instead of ~25 feature strings per token.
+    New words are scored together, a text at a time: numpy's cost is per call."""
+
+    def __init__(self, capacity: int = _CACHE_WORDS) -> None:
+        self.capacity = capacity
+        self.index: dict[tuple[str, bool], int] = {}
+        self.table = np.zeros((0, 5, 0))
+
+    def rows(self, keys: list[tuple[str, bool]]) -> Vector:
+        index = self.index
+        new = list(dict.fromkeys(k for k in keys if k not in index))
+        if new:
+            crf = _crf()
+            if len(index) + len(new) > self.capacity or not len(self.table):
+                # Start again rather than track recency: a full table is rebuilt from the next texts.
+                index.clear()
+                new = list(dict.fromkeys(keys))
+                self.table = np.zeros((max(self.capacity, len(new)), 5, len(crf.labels)))
+            scores = crf.score([g for w, cased in new for g in _word_features.__wrapped__(w, cased)])
+            first = len(index)
+            self.table[first:first + len(new)] = scores.reshape(len(new), 5, -1)
+            index.update(zip(new, range(first, first + len(new)), strict=True))
+        return self.table[[index[k] for k in keys]]
+
+
+_word_scores = _WordScores()
+
+
+def _emissions(sentences: Sequence[Sequence[str]], marks: Sequence[list[str]]) -> list[Vector]:
+    """Per sentence, per token and label, the summed weight of the features ``features`` gives it.
+
+    Built for all sentences at once on their concatenation: the neighbour rows are shifted copies,
+    reset at sentence edges (where BOS/EOS stand instead)."""
+    rows = _word_scores.rows([(w, cased) for s in sentences for cased in (is_cased(s),) for w in s])
+    fixed = _fixed_scores()
+    lengths = np.array([len(s) for s in sentences])
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    ends -= 1
+    zero = np.zeros((2, rows.shape[2]))
+    before1 = np.concatenate([zero[:1], rows[:-1, 1]])
+    before1[starts] = fixed["BOS"]
+    after1 = np.concatenate([rows[1:, 2], zero[:1]])
+    after1[ends] = fixed["EOS"]
+    before2 = np.concatenate([zero, rows[:-2, 3]])[:len(rows)]
+    long = lengths > 1
+    before2[starts] = 0.0
+    before2[(starts + 1)[long]] = 0.0
+    after2 = np.concatenate([rows[2:, 4], zero])[-len(rows):]
+    after2[ends] = 0.0
+    after2[(ends - 1)[long]] = 0.0
+    out = rows[:, 0] + before1 + after1 + before2 + after2
+    for i, mark in enumerate(m for ms in marks for m in ms):
+        if mark:
+            out[i] += fixed[mark]
+    return np.split(out, ends[:-1] + 1)
 
 
 _GAZ_LABEL = {"g": "PLACE", "o": "ORG"}
@@ -203,13 +286,28 @@ def _repair(words: Sequence[str], tags: list[str], marks: list[str]) -> list[str
 
 
 def tag_tokens(words: Sequence[str], tagger: object | None = None, repair: bool = True) -> list[str]:
-    """BIO tags (B-PERSON, I-ORG, O, …) for one sentence given as tokens."""
+    """BIO tags (B-PERSON, I-ORG, O, …) for one sentence given as tokens (``tagger``: a pycrfsuite.Tagger
+    to use instead of the shipped model)."""
+    if tagger is None:
+        return tag_sentences([words], repair)[0]
     if not words:
         return []
-    tagger = tagger or _tagger()
     marks = gazetteer_marks([w.lower() for w in words])  # once: the features and the repair both need them
     tags: list[str] = tagger.tag(features(words, marks=marks))  # type: ignore[attr-defined]
     return _repair(words, tags, marks) if repair else tags
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]], repair: bool = True) -> list[list[str]]:
+    """BIO tags for each sentence (given as tokens) by the shipped model, all sentences decoded together."""
+    todo = [i for i, words in enumerate(sentences) if words]
+    out: list[list[str]] = [[] for _ in sentences]
+    if not todo:
+        return out
+    words = [sentences[i] for i in todo]
+    marks = [gazetteer_marks([w.lower() for w in ws]) for ws in words]  # the features and the repair need them
+    for i, ws, ms, tags in zip(todo, words, marks, _crf().decode(_emissions(words, marks)), strict=True):
+        out[i] = _repair(ws, tags, ms) if repair else tags
+    return out
 
 
 def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterable[list[tuple[int, int]]]:
@@ -260,11 +358,10 @@ def find_entities(text: str) -> list[tuple[int, int, str]]:
     spans = tokenize(text)
     out: list[tuple[int, int, str]] = []
     cased = is_cased([text[:2000]])  # all-lower-case or all-caps text: every sentence may hold a name
-    for sent in _sentences(text, spans):
-        words = [text[s:e] for s, e in sent]
-        if cased and not _may_name(words):
-            continue
-        tags = tag_tokens(words)
+    sentences = [sent for sent in _sentences(text, spans)
+                 if not cased or _may_name([text[s:e] for s, e in sent])]
+    all_tags = tag_sentences([[text[s:e] for s, e in sent] for sent in sentences])
+    for sent, tags in zip(sentences, all_tags, strict=True):
         for a, b, label in chunks(tags):
             end = sent[b - 1][1]
             # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.

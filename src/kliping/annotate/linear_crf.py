@@ -1,0 +1,126 @@
+"""A crfsuite model file read into weight arrays, and its Viterbi decoding in numpy.
+
+Tagging through pycrfsuite was ~60% of the per-article chain: each token hands it ~25 feature
+strings, which it copies and looks up one by one. A linear-chain CRF's token score is a sum of
+per-attribute weights, so the sum can be cached per word type (``ner._word_scores``) and a sentence
+decoded from those sums. The result is the model's own Viterbi path (same weights, read from the
+file; the same first-best tie rule as crfsuite's ``crf1dc_viterbi``); ``tests/test_ner.py`` checks
+the tags equal pycrfsuite's. pycrfsuite still trains the model.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+Vector = npt.NDArray[np.float64]
+
+_HEADER = struct.Struct("<4sI4sI8I")  # magic, size, type, version, 4 counts/offsets…, see crf1d_model.c
+_CHUNK = struct.Struct("<4sII")  # chunk id, size, number of entries
+_FEATURE = struct.Struct("<IIId")  # type (0 state, 1 transition), source, destination, weight
+_CQDB = struct.Struct("<4sIIIII")  # "CQDB", size, flag, byte-order check, backward-array size and offset
+_STATE, _TRANSITION = 0, 1
+
+
+class ModelError(ValueError):
+    """The bytes are not a crfsuite CRF1d model this reader understands."""
+
+
+def _strings(data: bytes, offset: int) -> list[str]:
+    """The id → string table of a CQDB (constant quark database) chunk starting at ``offset``."""
+    chunk, _, _, _, count, backward = _CQDB.unpack_from(data, offset)
+    if chunk != b"CQDB":
+        raise ModelError(f"expected a CQDB chunk at byte {offset}")
+    out: list[str] = []
+    for index, (place,) in enumerate(struct.iter_unpack("<I", data[offset + backward:offset + backward + 4 * count])):
+        ident, size = struct.unpack_from("<II", data, offset + place)
+        if ident != index:
+            raise ModelError(f"CQDB record {index} has id {ident}")
+        start = offset + place + 8
+        out.append(data[start:start + size - 1].decode("utf-8"))  # size counts the closing NUL
+    return out
+
+
+@dataclass(frozen=True)
+class LinearCRF:
+    """A first-order linear-chain CRF: per-attribute label weights and label-to-label transitions."""
+
+    labels: tuple[str, ...]
+    attributes: dict[str, int]  # attribute → row of ``weights``
+    weights: Vector  # (attributes + 1, labels); the last row is zeros, for attributes the model never saw
+    transitions: Vector  # (labels, labels): from the row's label to the column's
+
+    @classmethod
+    def from_crfsuite(cls, data: bytes) -> LinearCRF:
+        """Read a model file written by crfsuite's CRF1d trainer (what pycrfsuite.Trainer writes)."""
+        if len(data) < _HEADER.size:
+            raise ModelError("too short for a crfsuite model")
+        magic, _, kind, _, _, n_labels, n_attrs, at_features, at_labels, at_attrs, _, _ = _HEADER.unpack_from(data)
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ModelError("not a crfsuite first-order CRF model")
+        labels = _strings(data, at_labels)
+        attributes = _strings(data, at_attrs)
+        if len(labels) != n_labels or len(attributes) != n_attrs:
+            raise ModelError("label or attribute count disagrees with the header")
+        chunk, _, count = _CHUNK.unpack_from(data, at_features)
+        if chunk != b"FEAT":
+            raise ModelError("no feature chunk where the header says")
+        weights = np.zeros((n_attrs + 1, n_labels))
+        transitions = np.zeros((n_labels, n_labels))
+        start = at_features + _CHUNK.size
+        for kind_id, source, target, weight in _FEATURE.iter_unpack(data[start:start + _FEATURE.size * count]):
+            if kind_id == _STATE:
+                weights[source, target] = weight
+            elif kind_id == _TRANSITION:
+                transitions[source, target] = weight
+        return cls(tuple(labels), {a: i for i, a in enumerate(attributes)}, weights, transitions)
+
+    def score(self, groups: Sequence[Sequence[str]]) -> Vector:
+        """Per group of attributes (none empty) and label, the summed weight (unknown attributes weigh nothing)."""
+        unknown = len(self.attributes)
+        get = self.attributes.get
+        rows = [get(a, unknown) for group in groups for a in group]
+        starts = np.cumsum([0] + [len(g) for g in groups[:-1]])
+        return np.add.reduceat(self.weights[rows], starts, axis=0)
+
+    def decode(self, emissions: Sequence[Vector]) -> list[list[str]]:
+        """The best label sequence of each sentence, given its per-token label scores (tokens × labels).
+
+        The sentences are decoded side by side, one numpy step per token position: numpy's cost is
+        per call, and a text's sentences share the calls."""
+        lengths = [len(e) for e in emissions]
+        longest = max(lengths, default=0)
+        if not longest:
+            return [[] for _ in emissions]
+        n_labels = len(self.labels)
+        padded = np.zeros((len(emissions), longest, n_labels))
+        for i, e in enumerate(emissions):
+            padded[i, :len(e)] = e
+        back = np.empty((longest, len(emissions), n_labels), dtype=np.intp)
+        best = padded[:, 0]
+        last: list[Vector | None] = [best[i] if n == 1 else None for i, n in enumerate(lengths)]
+        ending: dict[int, list[int]] = {}
+        for i, n in enumerate(lengths):
+            ending.setdefault(n, []).append(i)
+        for t in range(1, longest):
+            paths = best[:, :, None] + self.transitions  # sentence × from × to
+            back[t] = paths.argmax(axis=1)  # the first of equals, as crfsuite's strict ">" keeps the first
+            best = paths.max(axis=1) + padded[:, t]
+            for i in ending.get(t + 1, ()):
+                last[i] = best[i]
+        # Back from each sentence's last token, all sentences at once; each joins at its own end.
+        final_at = np.array(lengths) - 1
+        finals = np.array([f.argmax() if f is not None else 0 for f in last])
+        label = finals
+        path = np.empty((len(emissions), longest), dtype=np.intp)
+        rows = np.arange(len(emissions))
+        for t in range(longest - 1, -1, -1):
+            label = np.where(final_at == t, finals, label)
+            path[:, t] = label
+            if t:
+                label = back[t, rows, label]
+        return [[self.labels[k] for k in row[:n]] for row, n in zip(path.tolist(), lengths, strict=True)]
