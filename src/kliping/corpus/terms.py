@@ -31,6 +31,9 @@ _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("me", ("",)), ("pe", ("",)), ("di", ("",)), ("ber", ("",)), ("be", ("",)), ("ter", ("",)),
     ("per", ("",)), ("ke", ("",)), ("se", ("",)),
 )
+# The same prefixes by first letter, in the same order: a word is tried only against those it can
+# start with (stemming a word met for the first time is most of the cost of reading a statement).
+_PREFIXES_BY_LETTER = {p[0]: tuple(q for q in _PREFIXES if q[0][0] == p[0]) for p, _ in _PREFIXES}
 
 
 @cache
@@ -60,7 +63,7 @@ def _strip_prefixes(word: str, depth: int = 2) -> list[str]:
     out = [word]
     if depth == 0:
         return out
-    for prefix, restores in _PREFIXES:
+    for prefix, restores in _PREFIXES_BY_LETTER.get(word[:1], ()):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix) :]
             for letter in restores:
@@ -76,11 +79,12 @@ def stem_id(word: str) -> str:
     roots = _roots()
     if word in roots or len(word) <= 4:
         return word
-    for base in _strip_suffixes(word):
+    forms = _strip_suffixes(word)
+    for base in forms:
         for candidate in _strip_prefixes(base):
             if candidate in roots:
                 return candidate
-    stripped = _strip_suffixes(word)[-1]
+    stripped = forms[-1]
     candidates = _strip_prefixes(stripped, depth=1)
     return candidates[1] if len(candidates) > 1 else stripped
 
