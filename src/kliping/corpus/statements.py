@@ -108,42 +108,50 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
         return None
     start = body.find(text, start)
     end = start + len(text)
-    words = terms.words(text)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+    # One pass of the tokenizer gives both the word count and the tokens: the words of _TOKEN are
+    # exactly those of terms.words, the rest are the clause marks.
+    tokens = _TOKEN.findall(text)
+    if not MIN_WORDS <= len(tokens) - text.count(",") - text.count(";") - text.count(":") <= MAX_WORDS:
         return None
     entities = [e for e in article.entities if start <= e.start and e.end <= end]
+    # Token start offsets are needed only to skip the words inside an entity.
+    offsets = [start + m.start() for m in _TOKEN.finditer(text)] if entities else []
     covered = {i for e in entities for i in range(e.start, e.end)}
-    single, phrases = _denial_words(article.language)
+    language = article.language
+    single, phrases = _denial_words(language)
     found: set[str] = set()
     verbs: set[str] = set()
     polar: set[str] = set()
     scope = 0  # content words left that a negator just before may bear on
     # "Moskow membantah bahwa …": reported speech whose cue is a denial denies its content.
-    cue_denies = cue is not None and terms.stem(cue.casefold(), article.language) in single
+    cue_denies = cue is not None and terms.stem(cue.casefold(), language) in single
     parts: list[frozenset[str]] = []
     part: set[str] = set()
     negated = flipped = denial = False
-    for m in _TOKEN.finditer(text):
-        if m.group(0) in ",;:":
+    for n, token in enumerate(tokens):
+        if token in ",;:":
             parts.append(frozenset(part))  # kept even when empty, to stay aligned with the text
             part = set()
             continue
-        if start + m.start() in covered:
+        if covered and offsets[n] in covered:
             continue
-        t, word_kind = _classify_word(m.group(0), article.language, single)
+        t, word_kind, verb = _word(token, language, single)
+        if word_kind == "stop":
+            continue
         if word_kind == "negator":
             negated = True
             scope = NEGATION_SCOPE
         elif word_kind == "denial":
             denial = True
-        elif word_kind in ("term", "flipped"):
-            flipped ^= word_kind == "flipped"
+        else:  # "term" or "flipped"
+            is_flipped = word_kind == "flipped"
+            flipped ^= is_flipped
             found.add(t)
             part.add(t)
-            if word_kind == "flipped" or scope > 0:
+            if is_flipped or scope > 0:
                 polar.add(t)
             scope = max(scope - 1, 0)
-            if _is_verb(m.group(0), t):
+            if verb:
                 verbs.add(t)
     parts.append(frozenset(part))
     lowered = text.casefold()
@@ -178,6 +186,16 @@ def _is_verb(word: str, term: str) -> bool:
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,;:]")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+@lru_cache(maxsize=200_000)
+def _word(word: str, language: str | None, denial_roots: frozenset[str]) -> tuple[str, str, bool]:
+    """(term, kind, whether it is written as a verb) of one word: one cache look-up per word of
+    every statement, where the classification and the verb test were two calls each. English
+    statements keep no verbs, so an English word is not stemmed again as Indonesian."""
+    t, kind = _classify_word(word, language, denial_roots)
+    return t, kind, kind in ("term", "flipped") and language != "en" and _is_verb(word, t)
 
 
 @lru_cache(maxsize=200_000)
@@ -204,7 +222,7 @@ def _classify_word(word: str, language: str | None, denial_roots: frozenset[str]
 
 def _with_entities(text: str, start: int, entities: list[Entity], parts: list[frozenset[str]]) -> list[frozenset[str]]:
     """Add to each clause's terms the entities written inside that clause."""
-    bounds = [0] + [m.end() for m in re.finditer(r"[,;:]", text)] + [len(text) + 1]
+    bounds = [0] + [m.end() for m in _CLAUSE_MARK.finditer(text)] + [len(text) + 1]
     spans = list(zip(bounds, bounds[1:], strict=False))
     out = []
     for i, part in enumerate(parts):
