@@ -62,6 +62,17 @@ class Weights:
         n = len(statements) + PRIOR
         # Floored at 0.05 here, once, rather than at every look-up; an unseen feature weighs 1.
         self.table = {f: max(math.log(n / (d + 0.5)), 0.05) for f, d in df.items()}
+        # Summed weight of a clause (with a speaker feature or not): a founder's clauses are sized
+        # again for every statement scored against it, and the sum depends on nothing else.
+        self.sizes: dict[tuple[frozenset[str], str | None], float] = {}
+
+    def size(self, features: frozenset[str], speaker: str | None) -> float:
+        """``_total`` of ``features`` plus the feature ``speaker`` when given, remembered."""
+        key = (features, speaker)
+        found = self.sizes.get(key)
+        if found is None:
+            found = self.sizes[key] = _total(self, features | {speaker} if speaker else features)
+        return found
 
     def __call__(self, feature: str) -> float:
         return self.table.get(feature, 1.0)
@@ -83,7 +94,8 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     """
     if a.subject and b.subject and a.subject != b.subject and not (a.denial or b.denial):
         return 0.0
-    speakers = {"#" + a.speaker} if a.speaker and a.speaker == b.speaker else set()
+    speaker = "#" + a.speaker if a.speaker and a.speaker == b.speaker else None
+    speakers = {speaker} if speaker else set()
     anywhere = (a.everything & b.everything) | speakers
     # Any pair of clauses shares a subset of this: too few shared features, or too little content
     # weight in them, and no pair can pass (weights are positive).
@@ -97,7 +109,7 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
                 continue
             if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
                 continue  # different speakers or none: the same fact has the same predicate
-            size = min(_total(weight, fa | speakers), _total(weight, fb | speakers))
+            size = min(weight.size(fa, speaker), weight.size(fb, speaker))
             best = max(best, _total(weight, shared) / size)
     return best
 

@@ -59,12 +59,7 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, "-nya" cut so "negaranya" meets "negara"."""
-    out = []
-    for w in _WORD.findall(text.lower()):
-        if len(w) > 5 and w.endswith("nya"):
-            w = w[:-3]
-        out.append(w)
-    return out
+    return [w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in _WORD.findall(text.lower())]
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -104,7 +99,11 @@ def strip_dateline(sentence: str) -> str:
 
 def is_prose(sentence: str) -> bool:
     """Whether a sentence can stand in a summary: a complete statement, not a quote, caption or link."""
-    n = len(words(sentence))
+    return _is_prose(sentence, len(words(sentence)))
+
+
+def _is_prose(sentence: str, n: int) -> bool:
+    """is_prose for a sentence of ``n`` words (the candidates have its words already)."""
     if n < 6 or n > 70 or not _TERMINAL.search(sentence) or _BOILERPLATE.search(sentence):
         return False
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(sentence))
@@ -124,8 +123,9 @@ def candidates(articles: Sequence[Article]) -> list[_Candidate]:
         rank = 0  # among prose sentences: a sub-headline or dateline line before the lead is not the lead
         for s, e in split_sentences(article.body):
             text = strip_dateline(article.body[s:e])
-            if is_prose(text):
-                out.append(_Candidate(ai, rank, text, content_words(text)))
+            found = words(text)  # once for both the length test and the content words
+            if _is_prose(text, len(found)):
+                out.append(_Candidate(ai, rank, text, frozenset(w for w in found if w not in STOPWORDS and len(w) > 1)))
                 rank += 1
     return out
 
