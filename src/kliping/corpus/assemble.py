@@ -67,25 +67,15 @@ def analyze_corpus(articles: Sequence[Article]) -> CorpusResult:
     ordered = _chronological(articles)
     by_id = {a.id: a for a in ordered}
     order = {a.id: n for n, a in enumerate(ordered)}
-    grouper = RollingGrouper()
-    representative: dict[str, str] = {}
     pairs: list[tuple[str, str]] = []
     closed: list[ClosedStory] = []
-    for article in ordered:
-        done = grouper.add(article_keys(article))
-        _take_pairs(grouper, representative, pairs)
+    for new_pairs, done in RollingGrouper().roll(article_keys(a) for a in ordered):
+        pairs.extend(new_pairs)
         closed.extend(done)
-    closed.extend(grouper.finish())
-    _take_pairs(grouper, representative, pairs)
+    representative = dict(pairs)
     built = [build_story(c.id, [by_id[i] for i in c.article_ids], representative) for c in closed]
     built.sort(key=story_rank)
     return CorpusResult(duplicates=duplicate_groups(pairs, order), stories=built)
-
-
-def _take_pairs(grouper: RollingGrouper, representative: dict[str, str], pairs: list[tuple[str, str]]) -> None:
-    new = grouper.take_duplicates()
-    pairs.extend(new)
-    representative.update(new)
 
 
 def story_number(story_id: str) -> int:

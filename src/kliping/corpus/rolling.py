@@ -17,6 +17,7 @@ answer is that of one index over everything.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
@@ -114,6 +115,15 @@ class RollingGrouper:
     def take_duplicates(self) -> list[tuple[str, str]]:
         pairs, self._pairs = self._pairs, []
         return pairs
+
+    def roll(self, stream: Iterable[ArticleKeys]) -> Iterator[tuple[list[tuple[str, str]], list[ClosedStory]]]:
+        """``stream`` (in date order) through the grouper: after each article and at the end, the new final
+        duplicate pairs and the closed stories, in the order a caller must store them (pairs first)."""
+        for keys in stream:
+            closed = self.add(keys)
+            yield self.take_duplicates(), closed
+        closed = self.finish()
+        yield self.take_duplicates(), closed
 
     def _advance(self, window: int) -> None:
         if self._window is None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kliping.corpus.assemble import build_story, story_number
-from kliping.corpus.rolling import ArticleKeys, ClosedStory, RollingGrouper, article_keys
+from kliping.corpus.rolling import ArticleKeys, RollingGrouper, article_keys
 from kliping.errors import InputError
 from kliping.model import Article, Skipped, Story
 from kliping.run import engines
@@ -255,17 +255,24 @@ def _group(partial: Path, journal: Journal, running: engines.Engine, summary: Ru
 
 def _story_batches(partial: Path, journal: Journal) -> Iterator[tuple[str, list[StoryTask]]]:
     """The rolling step, in the driver: articles in date order in, batches of closed stories out."""
-    grouper = RollingGrouper()
     live: dict[str, tuple[int, int]] = {}  # article id → place in articles.jsonl, while its story is open
     reps: dict[str, str] = {}  # a live article's representative, once its duplicate window has closed
     order: list[tuple[int, int]] = []
     batch: list[StoryTask] = []
     size = 0
 
-    def take(closed: list[ClosedStory]) -> None:
-        nonlocal size
-        pairs = grouper.take_duplicates()  # before the stories: their articles' pairs are in here
-        if pairs:
+    def in_date_order() -> Iterator[ArticleKeys]:
+        nonlocal order
+        for chrono, (seq, article_id, offset, length, keys, sig) in enumerate(journal.in_date_order()):
+            live[article_id] = (offset, length)
+            order.append((chrono, seq))
+            if len(order) >= 5000:
+                journal.record_order(order)
+                order = []
+            yield ArticleKeys.from_record(article_id, json.loads(keys), sig)
+
+    for pairs, closed in RollingGrouper().roll(in_date_order()):
+        if pairs:  # stored before the stories: their articles' pairs are in here
             journal.record_duplicates(pairs)
             reps.update(pairs)
         for story in closed:
@@ -275,18 +282,9 @@ def _story_batches(partial: Path, journal: Journal) -> Iterator[tuple[str, list[
                 places.append((i, offset, length, reps.pop(i, i)))
             batch.append((story.id, places))
             size += len(places)
-
-    for chrono, (seq, article_id, offset, length, keys, sig) in enumerate(journal.in_date_order()):
-        live[article_id] = (offset, length)
-        order.append((chrono, seq))
-        take(grouper.add(ArticleKeys.from_record(article_id, json.loads(keys), sig)))
-        if len(order) >= 5000:
-            journal.record_order(order)
-            order = []
         if size >= BATCH_ARTICLES:
             yield str(partial), batch
             batch, size = [], 0
-    take(grouper.finish())
     journal.record_order(order)
     while batch:
         # The last stories of a run are many at once: cut them so every worker gets a share.
