@@ -72,7 +72,7 @@ def test_a_big_jsonl_is_split_into_chunks_with_the_same_result(seeds_dir: Path, 
              enumerate(sorted(seeds_dir.glob("*.txt")))]
     big = tmp_path / "big.jsonl"
     big.write_text("\n".join([*lines, "[1]"]) + "\n", "utf-8")
-    monkeypatch.setattr(engines, "JSONL_SPLIT_BYTES", 0)
+    monkeypatch.setattr(engines, "SPLIT_BYTES", 0)
     monkeypatch.setattr(engines, "CHUNK_DOCUMENTS", 2)
     assert sum(1 for p in engines.partitions([str(big)]) if isinstance(p, list)) == 3
     expected = [x.to_dict() for x in engines.extract([str(big)])]

@@ -39,7 +39,7 @@ ENGINES = ("local", "dask")
 DEFAULT_DASK_WORKERS = 2
 # A JSON-lines or WARC file this big is read in the driver and its documents shipped in chunks, so
 # one huge export still keeps every worker busy; reading a record is cheap next to annotating it.
-JSONL_SPLIT_BYTES = 1 << 20
+SPLIT_BYTES = 1 << 20
 CHUNK_DOCUMENTS = 100
 # Partitions in flight per worker: enough to keep workers fed, few enough to bound memory.
 _IN_FLIGHT_PER_WORKER = 4
@@ -202,7 +202,7 @@ def partitions(paths: Iterable[str], *, split_bytes: int | None = None,
     """Cut a run into partitions, in input order: files, chunks of a big JSON-lines or WARC file, Known items.
 
     ``-`` (stdin) comes out as ``("-", "-")``: callers read it in the driver. ``split_bytes`` and ``chunk``
-    default to JSONL_SPLIT_BYTES and CHUNK_DOCUMENTS, read at call time so tests can lower them.
+    default to SPLIT_BYTES and CHUNK_DOCUMENTS, read at call time so tests can lower them.
     """
     return (part for _, part in keyed_partitions(paths, split_bytes=split_bytes, chunk=chunk))
 
@@ -211,7 +211,7 @@ def keyed_partitions(paths: Iterable[str], *, split_bytes: int | None = None,
                      chunk: int | None = None) -> Iterator[tuple[str | None, Partition | Known]]:
     """``partitions`` with a key each that changes when its input does (path, size, mtime, chunk number):
     what a resumed run compares to skip the partitions it has done. stdin has no key: it cannot be read twice."""
-    split_bytes = JSONL_SPLIT_BYTES if split_bytes is None else split_bytes
+    split_bytes = SPLIT_BYTES if split_bytes is None else split_bytes
     chunk = CHUNK_DOCUMENTS if chunk is None else chunk
     for item in expand_paths(paths):
         if isinstance(item, Skipped):
