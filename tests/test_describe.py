@@ -120,3 +120,12 @@ def test_describe_name_dash_outlet_byline() -> None:
     assert article.authors == ["Andi Saputra"]
     assert [r.reason for r in article.removed] == ["headline", "byline", "date line"]
     assert (article.dateline, article.published) == ("Semarang", "2023-10-02T10:15:00+07:00")
+
+
+def test_an_outlet_given_by_the_input_takes_its_known_spelling() -> None:
+    # JSON lines say "cnn indonesia", a page's og:site_name "CNN Indonesia": one outlet, one name.
+    for given in ("cnn indonesia", "CNN INDONESIA", " CNN Indonesia"):
+        raw = RawDocument(source="x.jsonl", id="x", text="Isi berita.", format="jsonl", outlet=given)
+        assert describe(raw, clean(raw)).outlet == "CNN Indonesia"
+    raw = RawDocument(source="x.jsonl", id="x", text="Isi berita.", format="jsonl", outlet="Warta Desa")
+    assert describe(raw, clean(raw)).outlet == "Warta Desa"  # unknown: as given

@@ -88,6 +88,16 @@ def outlet_from_domain(domain: str) -> str:
 
 
 @cache
+def _known_spellings() -> dict[str, str]:
+    return {n.casefold(): n for n in _outlets().values()}
+
+
+def known_spelling(outlet: str) -> str:
+    """A known outlet's name as it spells itself, whatever the case it came in ("cnn indonesia" → "CNN Indonesia")."""
+    return _known_spellings().get(outlet.strip().casefold(), outlet)
+
+
+@cache
 def _known_outlet_names() -> frozenset[str]:
     names = {n.casefold() for n in _outlets().values()}
     return frozenset(names | _media_names())
@@ -116,10 +126,8 @@ def _outlet_name(text: str) -> str:
     text = text.strip()
     if _DOMAIN.fullmatch(text):
         return outlet_from_domain(text)
-    for name in _outlets().values():
-        if name.casefold() == text.casefold():
-            return name  # "VIVA", "kumparan": as the outlet spells itself
-    return title_case(text)
+    known = _known_spellings().get(text.casefold())  # "VIVA", "kumparan": as the outlet spells itself
+    return known or title_case(text)
 
 
 def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
@@ -152,8 +160,8 @@ def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
 
 
 def find_outlet(raw: RawDocument, removed: list[RemovedLine], lead_outlet: str | None) -> str | None:
-    if raw.outlet:
-        return raw.outlet
+    if raw.outlet:  # as the input names it, in a known outlet's own spelling: one outlet, one name
+        return known_spelling(raw.outlet)
     if lead_outlet:
         return lead_outlet
     for line in removed:
