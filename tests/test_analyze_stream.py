@@ -181,3 +181,23 @@ def test_a_run_stopped_while_recording_an_input_counts_none_of_its_ids(seeds_dir
     analyze([str(inputs)], tmp_path / "out", resume=True)
     ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()]
     assert len(ids) == 6 and not any("~" in i for i in ids)
+
+
+def test_open_articles_bounds_how_long_a_story_waits_for_follow_ups(
+        seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = sorted(seeds_dir.glob("*.txt"))[0].read_text("utf-8")
+    lines = [json.dumps({"id": f"again-{n}", "text": text, "published": day, "outlet": f"outlet {n}"})
+             for n, day in enumerate(("2023-09-13", "2023-09-14", "2024-10-20"))]  # the same report, a year on
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+
+    def stories(*options: str) -> list[list[str]]:
+        out = tmp_path / f"out{len(options)}"
+        assert cli.main(["analyze", str(tmp_path / "in.jsonl"), "--out", str(out), *options]) == 0
+        return [s["article_ids"] for s in json.loads((out / "dossier.json").read_text("utf-8"))["stories"]]
+
+    assert stories() == [["again-0", "again-1", "again-2"]]  # room enough: the follow-up joins its story
+    # Two open articles are more than 1: the idle story closed for good before the follow-up came.
+    assert stories("--open-articles", "1") == [["again-0", "again-1"], ["again-2"]]
+    assert cli.main(["analyze", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "bad"),
+                     "--open-articles", "0"]) != 0
+    assert "--open-articles must be at least 1" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from typing import Any
 
 from kliping import __version__
 from kliping.corpus.assemble import analyze_corpus
+from kliping.corpus.rolling import MAX_OPEN_ARTICLES
 from kliping.errors import InputError, KlipingError
 from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold, score_ner
 from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
@@ -49,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     analyze_cmd.add_argument("--scheduler", metavar="ADDRESS",
                              help="a running Dask scheduler (tcp://host:8786) for --engine dask; "
                                   "default: start a LocalCluster on this machine")
+    analyze_cmd.add_argument("--open-articles", type=int, default=MAX_OPEN_ARTICLES, metavar="N",
+                             help="how many articles stay in open stories before the stalest close for good "
+                                  f"(default: {MAX_OPEN_ARTICLES:,}; ~12 KB of memory each). More lets a story "
+                                  "take follow-ups after a longer pause in a dense archive")
     analyze_cmd.add_argument("--resume", action="store_true",
                              help="continue the unfinished run of the same PATHs in --out: the inputs it has "
                                   "read are skipped")
@@ -112,16 +117,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         raise InputError("analyze needs PATH... (or --db FILE to write the dossier of a store)")
     with reporter() as report:
         if args.db:
-            if args.engine != "local" or args.workers is not None or args.scheduler or args.resume:
-                raise InputError("--engine, --workers, --scheduler and --resume do not apply to --db yet; "
-                                 "run without them")
+            if (args.engine != "local" or args.workers is not None or args.scheduler or args.resume
+                    or args.open_articles != MAX_OPEN_ARTICLES):
+                raise InputError("--engine, --workers, --scheduler, --open-articles and --resume do not apply to "
+                                 "--db yet; run without them")
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage)
         else:
             try:
                 summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
                                   on_stage=report.stage, engine=args.engine, workers=args.workers,
-                                  scheduler=args.scheduler, resume=args.resume)
+                                  scheduler=args.scheduler, resume=args.resume, open_articles=args.open_articles)
             except KeyboardInterrupt:
                 hint = "" if "-" in args.paths else "; run the same command with --resume to continue"
                 sys.stderr.write(f"kliping: interrupted{hint}\n")

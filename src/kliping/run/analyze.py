@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kliping.corpus.assemble import build_story, story_number
-from kliping.corpus.rolling import ArticleKeys, RollingGrouper, article_keys
+from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGrouper, article_keys
 from kliping.errors import InputError
 from kliping.model import Article, Skipped, Story
 from kliping.run import engines
@@ -83,17 +83,21 @@ def analyze(
     workers: int | None = None,
     scheduler: str | None = None,
     resume: bool = False,
+    open_articles: int = MAX_OPEN_ARTICLES,
 ) -> RunSummary:
     """Read every input, write articles.jsonl, dossier.json and index.html into ``out_dir``.
 
     ``engine``, ``workers`` and ``scheduler`` choose where the work runs (see ``run.engines``); the
     output is the same. ``on_item`` hears of each article (its id) and each Skipped as it is read.
-    ``resume`` continues the unfinished run of the same ``paths`` in ``out_dir``.
+    ``resume`` continues the unfinished run of the same ``paths`` in ``out_dir``. ``open_articles`` bounds
+    the articles in open stories (``corpus.rolling``): the driver's memory.
     """
     if isinstance(paths, str | bytes):
         raise InputError("analyze takes a list of paths, not a single string")
     paths = list(paths)
     engines.check_options(engine, workers, scheduler)
+    if open_articles < 1:
+        raise InputError(f"--open-articles must be at least 1, not {open_articles}")
     if resume and "-" in paths:
         raise InputError("a run that reads stdin (-) cannot be resumed: stdin cannot be read twice")
     out = Path(out_dir)
@@ -116,7 +120,7 @@ def analyze(
             lap("read")
             if on_stage is not None:
                 on_stage("grouping stories and claims")
-            _group(partial, journal, running, summary)
+            _group(partial, journal, running, summary, open_articles)
             lap("group")
         if on_stage is not None:
             on_stage("writing dossier.json and index.html")
@@ -236,12 +240,13 @@ def build_stories(task: tuple[str, list[StoryTask]]) -> Built:
     return built
 
 
-def _group(partial: Path, journal: Journal, running: engines.Engine, summary: RunSummary) -> None:
+def _group(partial: Path, journal: Journal, running: engines.Engine, summary: RunSummary,
+           open_articles: int) -> None:
     journal.start_corpus()
     stories_path = journal.dir / "stories.jsonl"
     with stories_path.open("wb") as out:
         rows: list[tuple[int, int, str | None, int, int]] = []
-        for built in running.map_in_order(build_stories, _story_batches(partial, journal)):
+        for built in running.map_in_order(build_stories, _story_batches(partial, journal, open_articles)):
             for number, size, start, text, statuses in built:
                 data = (text + "\n").encode("utf-8")
                 rows.append((number, size, start, out.tell(), len(data)))
@@ -253,7 +258,7 @@ def _group(partial: Path, journal: Journal, running: engines.Engine, summary: Ru
         journal.record_stories(rows)
 
 
-def _story_batches(partial: Path, journal: Journal) -> Iterator[tuple[str, list[StoryTask]]]:
+def _story_batches(partial: Path, journal: Journal, open_articles: int) -> Iterator[tuple[str, list[StoryTask]]]:
     """The rolling step, in the driver: articles in date order in, batches of closed stories out."""
     live: dict[str, tuple[int, int]] = {}  # article id → place in articles.jsonl, while its story is open
     reps: dict[str, str] = {}  # a live article's representative, once its duplicate window has closed
@@ -271,7 +276,7 @@ def _story_batches(partial: Path, journal: Journal) -> Iterator[tuple[str, list[
                 order = []
             yield ArticleKeys.from_record(article_id, json.loads(keys), sig)
 
-    for pairs, closed in RollingGrouper().roll(in_date_order()):
+    for pairs, closed in RollingGrouper(max_open_articles=open_articles).roll(in_date_order()):
         if pairs:  # stored before the stories: their articles' pairs are in here
             journal.record_duplicates(pairs)
             reps.update(pairs)
