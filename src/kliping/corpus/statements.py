@@ -9,6 +9,7 @@ the numbers it states, whether it is negated, and whether it is a denial ("memba
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -223,6 +224,18 @@ def _classify_word(word: str, language: str | None, denial_roots: frozenset[str]
 def _with_entities(text: str, start: int, entities: list[Entity], parts: list[frozenset[str]]) -> list[frozenset[str]]:
     """Add to each clause's terms the entities written inside that clause."""
     bounds = [0] + [m.end() for m in _CLAUSE_MARK.finditer(text)] + [len(text) + 1]
+    if len(parts) != len(bounds) - 1:  # not met: make_statement cuts its clauses at the same marks
+        return _with_entities_by_part(text, start, entities, parts, bounds)
+    names: list[set[str]] = [set() for _ in parts]
+    for e in entities:  # each entity into the one clause it starts in, rather than every clause over every entity
+        i = bisect_right(bounds, e.start - start) - 1
+        if 0 <= i < len(parts):
+            names[i].add("@" + terms.country_of(e.canonical))
+    return [part | found for part, found in zip(parts, names, strict=True)]
+
+
+def _with_entities_by_part(text: str, start: int, entities: list[Entity], parts: list[frozenset[str]],
+                           bounds: list[int]) -> list[frozenset[str]]:
     spans = list(zip(bounds, bounds[1:], strict=False))
     out = []
     for i, part in enumerate(parts):
