@@ -174,21 +174,32 @@ def _select(cands: list[_Candidate], k: int) -> list[_Candidate]:
     top = max(c.score for c in cands) or 1.0
     pool = sorted(cands, key=lambda c: -c.score)[: max(50, 10 * k)]  # the tail never wins; keeps MMR O(k·50)
     chosen: list[_Candidate] = []
+    # What each pooled candidate has against the chosen ones, brought up to date as each is chosen
+    # rather than recomputed over all of them every round: repeats one (overlap ≥ REPEAT), its
+    # greatest Jaccard with any, and how many come from its article.
+    repeats = [False] * len(pool)
+    redundancy = [0.0] * len(pool)
+    same = [0] * len(pool)
     while pool and len(chosen) < k:
-        best, best_value = None, -math.inf
-        for c in pool:
-            if any(overlap(c.words, s.words) >= REPEAT for s in chosen):
+        best, best_value = -1, -math.inf
+        for i, c in enumerate(pool):
+            if repeats[i]:
                 continue
-            redundancy = max((jaccard(c.words, s.words) for s in chosen), default=0.0)
             # Spread over articles: a story told by one article's sentences hides the others' events.
-            same = sum(s.article == c.article for s in chosen)
-            value = MMR_LAMBDA * c.score / top - (1 - MMR_LAMBDA) * redundancy - SPREAD * same
+            value = MMR_LAMBDA * c.score / top - (1 - MMR_LAMBDA) * redundancy[i] - SPREAD * same[i]
             if value > best_value:
-                best, best_value = c, value
-        if best is None:
+                best, best_value = i, value
+        if best < 0:
             break
-        chosen.append(best)
-        pool.remove(best)
+        taken = pool[best]
+        chosen.append(taken)
+        for state in (pool, repeats, redundancy, same):
+            del state[best]
+        for i, c in enumerate(pool):
+            if not repeats[i]:
+                repeats[i] = overlap(c.words, taken.words) >= REPEAT
+                redundancy[i] = max(redundancy[i], jaccard(c.words, taken.words))
+                same[i] += taken.article == c.article
     return chosen
 
 
