@@ -85,6 +85,13 @@ def _total(weight: Weights, features: Iterable[str]) -> float:
     return math.fsum([get(f, 1.0) for f in features])
 
 
+def _content_total(weight: Weights, features: Iterable[str]) -> float:
+    """``_total`` of the content words among ``features`` (not entities "@…" nor speakers "#…"),
+    filtered in the one list rather than through a generator: it runs for every pair scored."""
+    get = weight.table.get
+    return math.fsum([get(f, 1.0) for f in features if f[0] not in "@#"])
+
+
 def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     """How surely two statements say the same thing: the weighted overlap coefficient of their
     terms and entities (and speaker, when both have one), whole statements or single clauses.
@@ -99,13 +106,13 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     anywhere = (a.everything & b.everything) | speakers
     # Any pair of clauses shares a subset of this: too few shared features, or too little content
     # weight in them, and no pair can pass (weights are positive).
-    if len(anywhere) < MIN_SHARED or _total(weight, (f for f in anywhere if f[0] not in "@#")) < MIN_CONTENT_WEIGHT:
+    if len(anywhere) < MIN_SHARED or _content_total(weight, anywhere) < MIN_CONTENT_WEIGHT:
         return 0.0
     best = 0.0
     for fa in (a.terms, *a.parts):
         for fb in (b.terms, *b.parts):
             shared = (fa & fb) | speakers
-            if len(shared) < MIN_SHARED or _total(weight, (f for f in shared if f[0] not in "@#")) < MIN_CONTENT_WEIGHT:
+            if len(shared) < MIN_SHARED or _content_total(weight, shared) < MIN_CONTENT_WEIGHT:
                 continue
             if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
                 continue  # different speakers or none: the same fact has the same predicate
