@@ -130,13 +130,16 @@ def event_title(articles: Sequence[Article]) -> str:
     """A representative headline: the one closest in wording to the whole event (else a lead sentence)."""
     if not articles:
         return ""
-    total: Counter[str] = Counter()
-    profiles = [_profile(a) for a in articles]
-    for p in profiles:
-        total.update(p)
     titled = [k for k, a in enumerate(articles) if a.title]
     pool = titled or list(range(len(articles)))
-    best = max(pool, key=lambda k: (_cosine(profiles[k], total), -k))
+    if len(pool) == 1:
+        best = pool[0]  # nothing to choose between (most events are one article): no profiles needed
+    else:
+        total: Counter[str] = Counter()
+        profiles = [_profile(a) for a in articles]
+        for p in profiles:
+            total.update(p)
+        best = max(pool, key=lambda k: (_cosine(profiles[k], total), -k))
     chosen = articles[best]
     return chosen.title if chosen.title else _lead_sentence(chosen)
 

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from kliping import resources
 from kliping.annotate.sentences import split_sentences
@@ -52,6 +53,7 @@ class _Entry:
     words: frozenset[str] = frozenset()
 
 
+@cache
 def _attribution_cues() -> tuple[str, ...]:
     return tuple(row[1].lower() for row in resources.rows("wire_cues.tsv") if len(row) > 1)
 
