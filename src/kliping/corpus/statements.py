@@ -199,10 +199,9 @@ def _word(word: str, language: str | None, denial_roots: frozenset[str]) -> tupl
     return t, kind, kind in ("term", "flipped") and language != "en" and _is_verb(word, t)
 
 
-@lru_cache(maxsize=200_000)
 def _classify_word(word: str, language: str | None, denial_roots: frozenset[str]) -> tuple[str, str]:
     """(term, kind) of one word: kind is "negator", "denial", "stop", "term" or "flipped".
-    Cached: news repeats its words, and this runs on every word of every statement."""
+    Not cached itself: _word, its only caller, is (one cache of the words, not two)."""
     word = word.casefold()
     if "-" in word:
         head, _, tail = word.partition("-")
