@@ -100,3 +100,23 @@ def test_statements_a_goalkeepers_save_and_a_name_are_not_denials() -> None:
     b = _article("b", "Menteri itu menepis tudingan bahwa anggaran proyek jembatan dikorupsi.", "Antara", "2024-01-01")
     assert not any(s.denial for s in statements_of(a))
     assert any(s.denial for s in statements_of(b))
+
+
+def test_english_stems_are_snowballs_own() -> None:
+    """PyStemmer (C) stands in for snowballstemmer's pure-Python English stemmer: the same stems."""
+    import json
+    import re
+    from pathlib import Path
+
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    from kliping.corpus import terms
+
+    corpus = Path(__file__).parent / "fixtures" / "corpus" / "mixed.jsonl"
+    words = sorted({w.lower() for line in corpus.read_text("utf-8").splitlines()
+                    for w in re.findall(r"[^\W\d_]+", json.loads(line)["text"])})
+    assert len(words) > 20_000
+    words = words[::8]  # the pure-Python stemmer is the slow one
+    assert type(terms._english()).__module__ == "Stemmer"  # the C stemmer is what runs
+    pure = EnglishStemmer()
+    assert [terms._english().stemWord(w) for w in words] == [pure.stemWord(w) for w in words]
