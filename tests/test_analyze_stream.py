@@ -201,3 +201,23 @@ def test_open_articles_bounds_how_long_a_story_waits_for_follow_ups(
     assert cli.main(["analyze", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "bad"),
                      "--open-articles", "0"]) != 0
     assert "--open-articles must be at least 1" in capsys.readouterr().err
+
+
+def test_stories_closed_at_once_are_built_in_tasks_of_about_batch_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The end of a run closes every open story at once; one task of them all would idle the other workers.
+    corpus = Path(__file__).parent / "fixtures" / "corpus" / "mixed.jsonl"
+    (tmp_path / "some.jsonl").write_text("\n".join(corpus.read_text("utf-8").splitlines()[:30]) + "\n", "utf-8")
+    tasks: list[list[int]] = []  # per task, the article count of each of its stories
+    build = analyze_module.build_stories
+
+    def counted(task: Any) -> Any:
+        tasks.append([len(places) for _, places in task[1]])
+        return build(task)
+
+    monkeypatch.setattr(analyze_module, "BATCH_ARTICLES", 4)
+    monkeypatch.setattr(analyze_module, "build_stories", counted)
+    summary = analyze([str(tmp_path / "some.jsonl")], tmp_path / "out")
+    assert sum(map(sum, tasks)) == summary.articles == 30
+    assert len(tasks) > 1
+    assert all(sum(sizes[:-1]) < 4 for sizes in tasks)  # a task takes stories while it has fewer than 4 articles

@@ -288,16 +288,21 @@ def _story_batches(partial: Path, journal: Journal, open_articles: int) -> Itera
             batch.append((story.id, places))
             size += len(places)
         if size >= BATCH_ARTICLES:
-            yield str(partial), batch
+            yield from _cut(str(partial), batch)
             batch, size = [], 0
     journal.record_order(order)
+    yield from _cut(str(partial), batch)
+
+
+def _cut(partial: str, batch: list[StoryTask]) -> Iterator[tuple[str, list[StoryTask]]]:
+    """Stories in tasks of about BATCH_ARTICLES articles. The last article of a run, or one day past the
+    open-story budget, closes many stories at once: one task of them all would leave the other workers idle."""
     while batch:
-        # The last stories of a run are many at once: cut them so every worker gets a share.
         cut, taken = 0, 0
         while cut < len(batch) and taken < BATCH_ARTICLES:
             taken += len(batch[cut][1])
             cut += 1
-        yield str(partial), batch[:cut]
+        yield partial, batch[:cut]
         batch = batch[cut:]
 
 
