@@ -223,25 +223,10 @@ def _classify_word(word: str, language: str | None, denial_roots: frozenset[str]
 def _with_entities(text: str, start: int, entities: list[Entity], parts: list[frozenset[str]]) -> list[frozenset[str]]:
     """Add to each clause's terms the entities written inside that clause."""
     bounds = [0] + [m.end() for m in _CLAUSE_MARK.finditer(text)] + [len(text) + 1]
-    if len(parts) != len(bounds) - 1:  # not met: make_statement cuts its clauses at the same marks
-        return _with_entities_by_part(text, start, entities, parts, bounds)
-    names: list[set[str]] = [set() for _ in parts]
+    names: list[set[str]] = [set() for _ in parts]  # parts: one per clause, cut at the same marks by make_statement
     for e in entities:  # each entity into the one clause it starts in, rather than every clause over every entity
-        i = bisect_right(bounds, e.start - start) - 1
-        if 0 <= i < len(parts):
-            names[i].add("@" + terms.country_of(e.canonical))
+        names[bisect_right(bounds, e.start - start) - 1].add("@" + terms.country_of(e.canonical))
     return [part | found for part, found in zip(parts, names, strict=True)]
-
-
-def _with_entities_by_part(text: str, start: int, entities: list[Entity], parts: list[frozenset[str]],
-                           bounds: list[int]) -> list[frozenset[str]]:
-    spans = list(zip(bounds, bounds[1:], strict=False))
-    out = []
-    for i, part in enumerate(parts):
-        lo, hi = spans[i] if i < len(spans) else (0, len(text))
-        names = {"@" + terms.country_of(e.canonical) for e in entities if lo <= e.start - start < hi}
-        out.append(part | names)
-    return out
 
 
 def _subject(text: str, start: int, entities: list[Entity]) -> str | None:

@@ -64,7 +64,11 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> frozenset[str]:
     """The distinct words that carry meaning: no stopwords, no one-letter tokens."""
-    return frozenset(w for w in words(text) if w not in STOPWORDS and len(w) > 1)
+    return _content(words(text))
+
+
+def _content(found: list[str]) -> frozenset[str]:
+    return frozenset(w for w in found if w not in STOPWORDS and len(w) > 1)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -125,7 +129,7 @@ def candidates(articles: Sequence[Article]) -> list[_Candidate]:
             text = strip_dateline(article.body[s:e])
             found = words(text)  # once for both the length test and the content words
             if _is_prose(text, len(found)):
-                out.append(_Candidate(ai, rank, text, frozenset(w for w in found if w not in STOPWORDS and len(w) > 1)))
+                out.append(_Candidate(ai, rank, text, _content(found)))
                 rank += 1
     return out
 
