@@ -23,7 +23,7 @@ from pathlib import Path
 import pycrfsuite
 from babel import Locale
 
-from kliping.annotate import ner
+from kliping.annotate import ner, ner_scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "gold" / "ner"
@@ -50,7 +50,7 @@ def write_countries() -> None:
 
 
 def load(name: str) -> Sentences:
-    sents = ner.read_conll(DATA / name)
+    sents = ner_scoring.read_conll(DATA / name)
     return [(w, t) for w, t in sents if not any(LEAKED_TAG.match(x) for x in w)]
 
 
@@ -129,10 +129,10 @@ def train(config: dict[str, object], path: Path) -> float:
 def evaluate(path: Path, names: list[str]) -> dict[str, dict[str, tuple[float, float, float]]]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    out = {name: ner.score_conll(DATA / name, tagger) for name in names}
+    out = {name: ner_scoring.score_conll(DATA / name, tagger) for name in names}
     if "nerp_ner-prosa-valid.txt" in names:  # also under our guideline: state bodies and parties are ORG
         sents = label_orgs(load("nerp_ner-prosa-valid.txt"))
-        out[PROSA_ORGS] = ner.score_tags([t for _, t in sents], [ner.tag_tokens(w, tagger) for w, _ in sents])
+        out[PROSA_ORGS] = ner_scoring.score_tags([t for _, t in sents], [ner.tag_tokens(w, tagger) for w, _ in sents])
     return out
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kliping.annotate import ner
+from kliping.annotate import ner, ner_scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
@@ -74,7 +74,7 @@ def test_ner_handles_empty_and_lowercase_text() -> None:
 
 
 def test_ner_quality_floor_on_held_out_nergrit() -> None:
-    scores = ner.score_conll(FIXTURE)
+    scores = ner_scoring.score_conll(FIXTURE)
     assert set(scores) == {"PERSON", "ORG", "PLACE", "micro"}
     assert scores["micro"][2] >= FLOOR_MICRO_F1, scores
 
@@ -95,7 +95,7 @@ def test_fast_decoding_gives_pycrfsuites_tags() -> None:
     """Tagging decodes cached per-word scores (annotate/linear_crf.py) instead of calling pycrfsuite:
     the tags must be the model's own, on news sentences, the NER fixture, a full and a restarted cache."""
     tagger = ner._tagger()
-    sentences = _corpus_sentences(150) + [w for w, _ in ner.read_conll(FIXTURE)] + [["Jakarta"], []]
+    sentences = _corpus_sentences(150) + [w for w, _ in ner_scoring.read_conll(FIXTURE)] + [["Jakarta"], []]
     expected = [ner.tag_tokens(words, tagger) for words in sentences]
     assert sum(len(t) for t in expected) > 20_000
     assert any(tag != "O" for tags in expected for tag in tags)

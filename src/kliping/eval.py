@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kliping.annotate import ner
+from kliping.annotate import ner_scoring
 from kliping.annotate.aliases import key as name_key
 from kliping.annotate.entities import person_form, recognise
 from kliping.clean import normalise_line
@@ -298,7 +298,7 @@ def score_ner(path: str | Path) -> dict[str, tuple[float, float, float]]:
     """NER P/R/F1 per type and micro on a CoNLL-style token/tag file, for the recogniser kliping
     uses (the CRF with its alias and gazetteer layer, annotate/entities.recognise): each sentence's
     tokens are joined by spaces, recognised, and the spans mapped back onto the tokens."""
-    sentences = ner.read_conll(path)
+    sentences = ner_scoring.read_conll(path)
     predicted = []
     for words, _ in sentences:
         offsets, text = [], ""
@@ -312,4 +312,4 @@ def score_ner(path: str | Path) -> dict[str, tuple[float, float, float]]:
             for n, i in enumerate(inside):
                 tags[i] = ("B-" if n == 0 else "I-") + label
         predicted.append(tags)
-    return ner.score_tags([tags for _, tags in sentences], predicted)
+    return ner_scoring.score_tags([tags for _, tags in sentences], predicted)
