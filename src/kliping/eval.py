@@ -258,7 +258,7 @@ def _score_quotes(report: EvalReport, article_id: str, article: Article | None, 
     golds = gold.get("quotes", [])
 
     def _neutral_or_found(q: Quote) -> bool:
-        return any(quote_match(n, q.text, min_pred=0.5) or quote_match(q.text, n, min_pred=0.0) for n in neutral)
+        return any(quote_match(n, q.text, min_pred=0.0) or quote_match(q.text, n, min_pred=0.0) for n in neutral)
 
     for i, q in enumerate(verbatim):
         if i in used or _neutral_or_found(q):

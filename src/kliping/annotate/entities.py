@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases, ner
+from kliping.annotate import aliases, naming, ner
 from kliping.model import Entity
 
 _WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
@@ -92,9 +92,14 @@ def _known_label(body: str, start: int, end: int, label: str) -> str:
 
 ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
 _PIECE_WORD = re.compile(r"\S+")
-# Lower-case words that belong inside names ("Kementerian Pendidikan dan Kebudayaan", "Bank of
-# America", "Osama bin Laden"); any other lower-case word ends a name.
-_NAME_PARTICLES = frozenset({"dan", "of", "the", "and", "de", "da", "van", "der", "von", "bin", "binti", "al", "el"})
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    """Lower-case words that belong inside names: the personal-name particles ("Osama bin Laden")
+    and the connectives of organisation names ("Kementerian Pendidikan dan Kebudayaan", "Bank of
+    America"); any other lower-case word ends a name."""
+    return frozenset(resources.lines("name_particles.txt")) | {"dan", "of", "the", "and"}
 
 
 def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -107,7 +112,7 @@ def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tup
         text = word.group(0).lstrip("'’\"“(")
         if text[:1].isupper() or text[:1].isdigit():
             pieces[-1].append(word)
-        elif text.lower() in _NAME_PARTICLES and pieces[-1]:
+        elif text.lower() in _name_particles() and pieces[-1]:
             pieces[-1].append(word)
         elif pieces[-1]:
             pieces.append([])
@@ -216,5 +221,6 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
             canonical = person_form(text) if label == "PERSON" else text
         mentions.append(Entity(text, start, end, label, canonical))
     _resolve_people(mentions)
+    mentions += naming.complete(body, mentions)
     mentions += _link_roles(body, mentions)
     return sorted(mentions, key=lambda e: (e.start, e.end))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kliping import resources
+from kliping.annotate import naming
 from kliping.annotate.sentences import split_sentences
 from kliping.model import Entity, Quote
 
@@ -75,7 +76,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # before a quotation: "Kata Putin, “…”"
         "short_before": re.compile(rf"(?P<cue>(?i:{short}))(?P<nya>nya)?\s+"),
-        "frame": re.compile(rf"^\W*(?P<cue>(?i:{frames}))\s+"),
+        # "Menurut Putin, …", "Menurutnya, …", "According to the minister, …"
+        "frame": re.compile(rf"(?<!\w)(?P<cue>(?i:{frames}))(?:(?P<nya>nya)\s*,|\s+)"),
+        # "…, according to federal records."
+        "frame_tail": re.compile(rf",\s*(?P<cue>(?i:{frames}))\s+(?=[^,]*$)"),
         # "…, kata Putin." closing reported speech
         "short_tail": re.compile(rf",\s*(?P<cue>(?i:{short}))(?P<nya>nya)?\b"),
         # "mengatakan (kepada wartawan) bahwa …", "told (reporters) that …"
@@ -89,22 +93,50 @@ def _pronouns() -> frozenset[str]:
     return frozenset(row[1] for row in resources.rows("pronouns.tsv"))
 
 
-# A dot only inside a name ("A.M. Fatwa"), so "kata Toru." ends before the full stop.
-_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?(?=\s+[A-Z])|[A-Z](?:[\w'’-]|\.(?=\w))*"
-_NAME = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|bin|binti|de|van|al)(?=\s|$|[,.;:!?]))*")
+# A dot only inside a name ("A.M. Fatwa"), so "kata Toru." ends before the full stop. Names
+# never run across a line break: "… kata Ketjuk.\n\nBerdasarkan …" is one word of name.
+_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?(?= +[A-Z])|[A-Z](?:[\w'’-]|\.(?=\w))*"
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    particles = _alt(sorted(resources.lines("name_particles.txt")))
+    return re.compile(rf"(?:{_NAME_WORD})(?: +(?:{_NAME_WORD}|{particles})(?=\s|$|[,.;:!?]))*")
 _PRONOUN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _quotations(body: str) -> list[tuple[int, int]]:
-    """(first, last+1) character offsets of each top-level double-quoted span's content."""
+    """(first, last+1) character offsets of each top-level double-quoted span's content.
+
+    Real pages mix their marks, so the marks are read by position, not by shape alone: a
+    straight mark closes an open quotation even when a space precedes it (`“… Perekonomian,
+    "katanya`), unless two more marks follow in the paragraph (a nested pair). A closing mark
+    with nothing open ends a quotation whose opening mark is missing: it runs from the start
+    of the paragraph. A quotation that runs over paragraphs, each opening again and only the
+    last closing, is one span per paragraph, as a reader cites it.
+    """
     spans: list[tuple[int, int]] = []
-    carried: int | None = None  # a quotation left open at the end of the previous paragraph
+    carried: tuple[int, int] | None = None  # (opening mark, paragraph end) of a quotation left open
     for para in re.finditer(r"[^\n]+", body):
+        text_start = para.start() + len(para.group(0)) - len(para.group(0).lstrip())
+        if carried is not None and body[text_start : text_start + 1] in OPENERS:
+            spans.append((carried[0] + 1, carried[1]))  # it continues in a new opening: cut here
+            carried = None
         stack: list[int] = []
-        for mark in _QUOTE_MARK.finditer(body, para.start(), para.end()):  # the marks only, not every character
-            i, ch = mark.start(), mark.group(0)
+        marks = [m.start() for m in _QUOTE_MARK.finditer(body, para.start(), para.end())]
+        for k, i in enumerate(marks):
+            ch = body[i]
             prev = body[i - 1] if i > para.start() else " "
-            opening = ch == "“" or (ch == '"' and (prev.isspace() or prev in "([{—–-“‘'"))
+            nxt = body[i + 1] if i + 1 < para.end() else " "
+            looks_open = prev.isspace() or prev in "([{—–-“‘'"
+            if ch == "“":
+                opening = True
+            elif ch == "”":
+                opening = False
+            elif stack:
+                opening = looks_open and nxt.isalnum() and len(marks) - k - 1 >= 1
+            else:
+                opening = looks_open or i == text_start
             if opening:
                 stack.append(i)
             elif stack:
@@ -112,13 +144,18 @@ def _quotations(body: str) -> list[tuple[int, int]]:
                 if not stack:
                     spans.append((start + 1, i))
             elif carried is not None:
-                spans.append((carried + 1, i))
+                spans.append((carried[0] + 1, i))  # it ran on into a paragraph that did not reopen it
                 carried = None
+            elif i > text_start and not nxt.isalnum():
+                spans.append((text_start, i))  # the opening mark is missing
+        if carried is not None:
+            spans.append((carried[0] + 1, carried[1]))  # it was never closed: a paragraph's quotation
+            carried = None
         if stack:
-            carried = stack[0]
-        elif carried is not None and para.group(0).lstrip()[:1] not in OPENERS:
-            carried = None  # the open quotation never closed: leave it
-    return spans
+            carried = (stack[0], para.end())
+    if carried is not None:
+        spans.append((carried[0] + 1, carried[1]))
+    return sorted(spans)
 
 
 def _entity_at(entities: list[Entity], pos: int) -> Entity | None:
@@ -144,7 +181,7 @@ def _subject_after(body: str, pos: int, entities: list[Entity]) -> _Subject | No
     word = _PRONOUN_WORD.match(body, pos)
     if word and word.group(0).lower() in _pronouns():
         return _Subject(word.group(0), pos, "pronoun")
-    name = _NAME.match(body, pos)
+    name = _name_pattern().match(body, pos)
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
         inside = [e for e in entities if e.label == "PERSON" and pos <= e.start < name.end()]
@@ -298,49 +335,124 @@ def _inside(spans: list[_Candidate], pos: int) -> bool:
 
 def _reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
                          direct: list[_Candidate]) -> list[_Candidate]:
-    pats = _patterns()
     out = []
     for s_start, s_end in sentences:
-        sentence = body[s_start:s_end]
         if _inside(direct, s_start) and _inside(direct, s_end - 1):
             continue
-        frame = pats["frame"].match(sentence)
-        if frame and "," in sentence[frame.end() :]:
-            subject = _subject_after(body, s_start + frame.end(), entities)
-            comma = body.find(",", s_start + frame.end(), s_end)
-            if subject is not None and subject.start + len(subject.text) <= comma:
-                out.append(_reported(body, comma + 1, s_end, frame["cue"], subject))
-                continue
-        for verb in pats["verb"].finditer(body, s_start, s_end):
-            if _inside(direct, verb.start()) or any(verb.end() <= c.start < s_end for c in direct):
-                continue  # speech before a direct quotation in the same sentence is that quotation's
-            if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in direct):
-                continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
-            if body[s_start : verb.start()].rstrip().endswith(",") and _names_after(body, verb.end(), entities):
-                continue  # "…, said Amnesty International": the speaker follows (the tail form below)
-            subject = _subject_before(body, verb.start(), s_start, entities)
-            if subject is None:
-                continue
-            that = pats["that"].match(body[verb.end() : s_end])  # optional, so it always matches
-            content = verb.end() + (that.end() if that else 0)
-            adverbial = pats["adverbial"].match(body[content:s_end])
-            if adverbial:
-                content += adverbial.end()  # "mengatakan pada Rabu (13/9/2023), …"
-            if body[content : content + 1] in OPENERS + "'‘":
-                continue  # "X mengatakan: “…”" is a direct quotation, found above
-            out.append(_reported(body, content, s_end, verb["cue"], subject))
-            break
-        else:
-            tail = pats["short_tail"].search(body, s_start, s_end)
-            if tail and not _inside(direct, tail.start()) and body[s_start] not in OPENERS:
-                if tail["nya"]:
-                    subject = _Subject("-nya", tail.start("nya"), "clitic")
-                else:
-                    subject = _subject_after(body, tail.end(), entities)
-                if subject is not None:
-                    cue = tail["cue"] + (tail["nya"] or "")
-                    out.append(_Candidate(s_start, tail.start(), "indirect", cue, subject))
+        found = (_framed(body, s_start, s_end, entities)
+                 or _verb_reported(body, s_start, s_end, entities, direct)
+                 or _tail_reported(body, s_start, s_end, entities, direct))
+        if found is not None and not _inside(direct, found.start):
+            out.append(found)
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
+
+
+def _framed(body: str, s_start: int, s_end: int, entities: list[Entity]) -> _Candidate | None:
+    """"Menurut X, …" / "Menurutnya, …" at the start of the sentence or of one of its clauses,
+    and "…, according to X." closing it."""
+    pats = _patterns()
+    for frame in pats["frame"].finditer(body, s_start, s_end):
+        if frame["nya"]:
+            subject: _Subject | None = _Subject("-nya", frame.start("nya"), "clitic")
+            comma = frame.end()
+        else:
+            subject = _subject_after(body, frame.end(), entities)
+            comma = body.find(",", frame.end(), s_end)
+            if subject is None or comma < 0 or subject.start + len(subject.text) > comma:
+                continue
+        at_clause_start = frame.start("cue") == _clause_start(body, s_start, frame.start("cue"))
+        if subject is not None and body[comma : comma + 1] == "," and at_clause_start:
+            return _reported(body, comma + 1, s_end, frame["cue"], subject)
+    tail = pats["frame_tail"].search(body, s_start, s_end)
+    if tail and tail.start() > s_start:
+        subject = _subject_after(body, tail.end(), entities)
+        if subject is None:
+            words = body[tail.end() : s_end].rstrip(" .!?")
+            subject = _Subject(words, tail.end(), "noun") if words else None
+        if subject is not None:
+            return _reported(body, s_start, tail.start(), tail["cue"], subject)
+    return None
+
+
+def _clause_start(body: str, s_start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` begins: the sentence start or just after a comma."""
+    comma = body.rfind(",", s_start, pos)
+    if comma < 0:
+        return s_start + len(body[s_start:pos]) - len(body[s_start:pos].lstrip(" \"“'‘"))
+    return _skip_space(body, comma + 1)
+
+
+def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
+                   direct: list[_Candidate]) -> _Candidate | None:
+    """"X mengatakan (bahwa) …", "X said (that) …" — and "…, X said." when nothing follows."""
+    pats = _patterns()
+    for verb in pats["verb"].finditer(body, s_start, s_end):
+        if _inside(direct, verb.start()) or any(verb.end() <= c.start < s_end for c in direct):
+            return None  # speech before a direct quotation in the same sentence is that quotation's
+        if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in direct):
+            return None  # '"…," Kim said at a dinner': the verb attributes the quotation before it
+        if body[s_start : verb.start()].rstrip().endswith(",") and _names_after(body, verb.end(), entities):
+            return None  # "…, said Amnesty International": the speaker follows (the tail form)
+        subject = _subject_before(body, verb.start(), s_start, entities) or _name_before(body, verb.start(), s_start)
+        if subject is None:
+            continue
+        that = pats["that"].match(body[verb.end() : s_end])  # optional, so it always matches
+        content = verb.end() + (that.end() if that else 0)
+        adverbial = pats["adverbial"].match(body[content:s_end])
+        if adverbial:
+            content += adverbial.end()  # "mengatakan pada Rabu (13/9/2023), …"
+        if body[content : content + 1] in OPENERS + "'‘":
+            return None  # "X mengatakan: “…”" is a direct quotation, found above
+        if len(body[content:s_end].split()) < MIN_REPORTED_WORDS:
+            # "…, Harris said." / "…, kata Budi.": the content is what comes before the speaker.
+            comma = body.rfind(",", s_start, subject.start)
+            if comma > s_start and not body[comma + 1 : subject.start].strip(" "):
+                return _reported(body, s_start, comma, verb["cue"], subject)
+            continue
+        return _reported(body, content, s_end, verb["cue"], subject)
+    return None
+
+
+def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
+                   direct: list[_Candidate]) -> _Candidate | None:
+    """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content."""
+    tail = _patterns()["short_tail"].search(body, s_start, s_end)
+    if tail is None or _inside(direct, tail.start()) or body[s_start] in OPENERS:
+        return None
+    if tail["nya"]:
+        subject: _Subject | None = _Subject("-nya", tail.start("nya"), "clitic")
+    else:
+        subject = _subject_after(body, tail.end(), entities)
+    if subject is None:
+        return None
+    return _Candidate(s_start, tail.start(), "indirect", tail["cue"] + (tail["nya"] or ""), subject)
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\s*$")
+
+
+def _name_before(body: str, cue_start: int, floor: int) -> _Subject | None:
+    """A capitalised name right before the speech verb that the recogniser did not mark:
+    "executive Kevin Mayer said", "Hege said" (adverbs such as "also" may sit between)."""
+    head = body[max(floor, cue_start - MAX_SUBJECT_GAP) : cue_start]
+    adverbs = set(resources.lines("speech_adverbs.txt"))
+    words = head.rstrip().split(" ")
+    while words and words[-1].lower() in adverbs:
+        words.pop()
+    head = " ".join(words)
+    m = _NAME_BEFORE.search(head)
+    if m is None:
+        return None
+    name = m.group(0).strip()
+    start = cue_start - len(body[max(floor, cue_start - MAX_SUBJECT_GAP) : cue_start]) + m.start()
+    if name.lower() in _pronouns() or name.split()[0].lower() in _stop_words():
+        return None
+    return _Subject(name, start, "name")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(resources.lines("stopwords.txt"))
 
 
 def _names_after(body: str, pos: int, entities: list[Entity]) -> bool:
@@ -380,13 +492,45 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             elif s.entity is not None:
                 speaker = s.entity.canonical
             elif s.kind == "name":
-                speaker = _person_by_name(s.text, entities) or s.text
+                speaker = (_person_by_name(s.text, entities) or naming.full_name(body, s.text)
+                           or naming.strip_titles(s.text))
             else:  # a noun phrase: a speaker only when it is a named person's short name ("Bishop")
                 speaker = _person_by_name(s.text, entities)
         if speaker is not None:
             last_speaker = speaker
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
+    _continue_speakers(body, sentences, candidates, quotes)
     return quotes
+
+
+def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: list[_Candidate],
+                       quotes: list[Quote]) -> None:
+    """A quotation with no attribution of its own continues the speaker next to it, in place:
+    the one just attributed before it ("…," kata Budi. "…") or in the paragraph before (a bare
+    quoted paragraph), or — for a paragraph whose quotation runs on into the next — the one
+    that closes it."""
+    for k, (c, q) in enumerate(zip(candidates, quotes, strict=True)):
+        if q.kind != "direct" or c.subject is not None or q.speaker is not None:
+            continue
+        if k > 0 and quotes[k - 1].speaker and _adjacent(body, sentences, quotes[k - 1].end, c.start):
+            quotes[k] = _with_speaker(q, quotes[k - 1])
+        elif (k + 1 < len(quotes) and quotes[k + 1].kind == "direct" and quotes[k + 1].speaker
+              and "\n" in body[c.end : candidates[k + 1].start]
+              and not body[c.end : candidates[k + 1].start].strip(" \n\"“”")):
+            quotes[k] = _with_speaker(q, quotes[k + 1])
+
+
+def _with_speaker(quote: Quote, source: Quote) -> Quote:
+    return Quote(quote.text, quote.start, quote.end, quote.kind, source.speaker, source.speaker_mention, quote.cue)
+
+
+def _adjacent(body: str, sentences: list[tuple[int, int]], prev_end: int, start: int) -> bool:
+    """Whether nothing but the rest of the previous quotation's own sentence (its attribution)
+    lies between it and ``start``."""
+    _, s_end = _sentence_of(sentences, max(prev_end - 1, 0))
+    if s_end < prev_end:
+        s_end = prev_end
+    return s_end <= start and not body[s_end:start].strip(" \n\"“”.,")
 
 
 def _last_person_before(entities: list[Entity], pos: int) -> str | None:

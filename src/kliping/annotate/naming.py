@@ -1,0 +1,300 @@
+"""Article body + entity mentions → canonical names completed from what the article itself writes.
+
+News names a person in full once ("Presiden Turki Recep Tayyip Erdogan") and then by one word
+("ujar Erdogan"); the recogniser often misses the full form, or glues a word to a name ("Situasi
+Lorenzo", "But Vaughan"). So, per article:
+
+* **full names** come from runs of capitalised words: from a short name, capitalised words on its
+  left join it while they are not roles, known places or ordinary words (``common_words.txt``,
+  built from open text by ``scripts/build_common_words.py``), up to ``MAX_NAME_WORDS`` words;
+* **a glued word** — an ordinary word or function word opening a person mention — is dropped when
+  the rest is a name the article writes elsewhere without it;
+* **nicknames and acronyms the article defines** stand for the full name: "Rahmad Darmawan (RD)",
+  "Djanur — begitu ia akrab disapa", "pria yang akrab disapa Emil", "Komisi Pemberantasan Korupsi
+  (KPK)"; every later use of the short form becomes a mention of the full name.
+
+Every step is one pass over the body or the mentions (no comparison of every pair).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from kliping import resources
+from kliping.annotate import aliases
+from kliping.model import Entity
+from kliping.timestamps import month_names, weekday_names
+
+MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
+NICKNAME_REACH = 400  # characters back from "akrab disapa X" to the person it names
+_CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
+_RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|bin|binti|van|von|de|da|der|al|el)(?= ))* *{_CAP}|{_CAP}")
+_WORD = re.compile(r"\S+")
+_PAREN = re.compile(r"\s*\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
+_QUOTE_MARKS = "\"“”"
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Lower-cased words that open a name as a title or role, never as its part."""
+    words = set(resources.lines("titles.txt")) | set(resources.lines("ner_person_cues.txt"))
+    for role in resources.lines("roles.txt"):
+        words.update(role.split())
+    return frozenset(words)
+
+
+@cache
+def _hard_stops() -> frozenset[str]:
+    """Words that end a name wherever they stand: titles, roles, organisation heads, function
+    words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
+    words = set(_title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
+    words.update(w for w in [*month_names(), *weekday_names()] if len(w) > 3)
+    return frozenset(words)
+
+
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(resources.lines("common_words.txt"))
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return frozenset(resources.lines("stopwords.txt"))
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(resources.lines("name_particles.txt"))
+
+
+@cache
+def _nickname_cue() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(resources.lines("nickname_cues.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\s+(?P<nick>{_CAP}(?: {_CAP}){{0,2}})")
+
+
+# Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
+# "Pendidikan") head ministries and agencies; no given or family name has that shape.
+_INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an")
+
+
+def _kind(word: str) -> str:
+    """"name", "soft" (an ordinary word: part of a name only in the middle of a sentence), or
+    "stop" (never part of a name)."""
+    bare = word.strip(".,;:'’")
+    low = bare.casefold()
+    if not bare:
+        return "stop"
+    if low in _particles() or len(bare) == 1 or (len(bare) <= 3 and bare.isupper() and word.endswith(".")):
+        return "name"  # a particle or an initial: "bin", "S.", "J."
+    if low in _hard_stops() or _INSTITUTION_WORD.fullmatch(bare) or aliases.label_of(bare) in ("PLACE", "ORG"):
+        return "stop"
+    return "soft" if low in _common() else "name"
+
+
+def _is_name_word(word: str) -> bool:
+    return _kind(word) == "name"
+
+
+def _counted(words: list[str]) -> int:
+    return sum(1 for w in words if len(w.strip(".")) > 1 and w.casefold() not in _particles())
+
+
+@lru_cache(maxsize=64)
+def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
+    """The person-name candidates the article writes, each a tuple of words, in text order.
+
+    A run of capitalised words is cut at titles, roles, places and function words; an ordinary
+    word stays in only inside a sentence (a capital there marks a name: "kata Putri Tanjung"),
+    not as a sentence's or heading's first word ("Situasi Lorenzo"); a word ending in a full
+    stop that is not an initial ends the name ("… Hoemardani. Soemitro"). Ordinary words at
+    the front go while two words remain ("Creative Media Works Matthew Talbot" → "Matthew
+    Talbot"), and names keep at most MAX_NAME_WORDS words."""
+    spans: list[tuple[str, ...]] = []
+    for run in _RUN.finditer(body):
+        before = body[max(0, run.start() - 3) : run.start()]
+        sentence_start = not before.strip() or bool(re.search(r"[.!?:\"“”]\s*$", before))
+        current: list[str] = []
+        for i, word in enumerate(run.group(0).split()):
+            kind = _kind(word)
+            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start):
+                _keep(spans, current)
+                current = []
+                continue
+            current.append(word)
+            if word.endswith(".") and len(word.strip(".")) > 1:
+                _keep(spans, current)
+                current = []
+        _keep(spans, current)
+    return tuple(spans)
+
+
+def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
+    words = [w.rstrip(".,;:") if len(w.strip(".")) > 1 else w for w in words]
+    while len(words) > 2 and _kind(words[0]) == "soft":
+        words = words[1:]
+    while _counted(words) > MAX_NAME_WORDS:
+        words = words[1:]
+    while words and words[0].casefold() in _particles():
+        words = words[1:]
+    if words:
+        spans.append(tuple(words))
+
+
+def full_name(body: str, name: str) -> str | None:
+    """The fullest name the article writes that holds every word of ``name`` in order ("Erdogan"
+    → "Recep Tayyip Erdogan", "Martin" → "Martin Chandrawinata"), or None."""
+    words = strip_titles(name).split()
+    if not words:
+        return None
+    best: tuple[str, ...] = ()
+    for span in _name_spans(body):
+        if _counted(list(span)) > _counted(list(best)) and _inside(words, list(span)):
+            best = span
+    return " ".join(best) if _counted(list(best)) > _counted(words) else None
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles and roles written before it ("Gov. Kristi Noem" →
+    "Kristi Noem", "Bupati Gunung Kidul Badingah" → "Badingah"); a name of titles only is kept."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and _kind(words[i]) == "stop":
+        i += 1
+    while i < len(words) - 1 and i > 0 and _kind(words[i]) != "name":
+        i += 1  # the place or body a role names: "Bupati Gunung Kidul Badingah"
+    return " ".join(words[i:]) if i else name
+
+
+def complete(body: str, mentions: list[Entity]) -> list[Entity]:
+    """Canonical names of PERSON mentions completed in place; returns the mentions that the
+    article's own nicknames and acronyms add."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    written = {aliases.key(m.text) for m in people}
+    for m in people:
+        if aliases.canonical(m.text, "PERSON"):
+            continue  # the alias table names this one already
+        _drop_glued_word(m, written)
+        m.canonical = strip_titles(m.canonical)
+        m.canonical = full_name(body, m.canonical) or m.canonical
+    return _defined_short_forms(body, mentions)
+
+
+def _drop_glued_word(m: Entity, written: set[str]) -> None:
+    """"Situasi Lorenzo" → "Lorenzo" when the article also writes "Lorenzo" (or "Jorge Lorenzo")
+    without "Situasi"; a stop word never opens a name ("But Vaughan", "Bagi Miller")."""
+    words = m.canonical.split()
+    if len(words) < 2 or _is_name_word(words[0]):
+        return
+    rest = " ".join(words[1:])
+    stop = words[0].casefold() in _stops()
+    if stop or any(k.endswith(aliases.key(rest)) and not k.startswith(aliases.key(words[0])) for k in written):
+        m.canonical = rest
+
+
+def _inside(short: list[str], full: list[str]) -> bool:
+    """Whether the words of ``short`` stand in ``full`` in the same order, as whole words."""
+    keys = [aliases.key(w) for w in full]
+    i = 0
+    for w in short:
+        k = aliases.key(w)
+        while i < len(keys) and keys[i] != k:
+            i += 1
+        if i == len(keys):
+            return False
+        i += 1
+    return True
+
+
+def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
+    """Mentions of the nicknames and acronyms the article defines, with the full name."""
+    defined: dict[str, tuple[str, str]] = {}  # short form → (label, full name)
+    by_end = {m.end: m for m in mentions}
+    full: str | None
+    for paren in _PAREN.finditer(body):
+        short, named = paren.group(1), by_end.get(paren.start())
+        if named is not None:
+            label, full = named.label, named.canonical
+        else:
+            last = body[: paren.start()].rsplit(None, 1)[-1] if body[: paren.start()].strip() else ""
+            person = full_name(body, last) if last and _is_name_word(last) else None
+            label, full = ("PERSON", person) if person else ("ORG", _org_before(body, paren.start()))
+        if full and _abbreviates(short, full):
+            defined.setdefault(short, (label, full))
+    people = [m for m in mentions if m.label == "PERSON"]
+    for cue in _nickname_cue().finditer(body):
+        full = _nicknamed(body, people, cue["nick"], cue.start())
+        if full:
+            defined.setdefault(cue["nick"], ("PERSON", full))
+    for cue in _NICK_BEFORE_CUE.finditer(body):
+        full = _nicknamed(body, people, cue["nick"], cue.start())
+        if full:
+            defined.setdefault(cue["nick"], ("PERSON", full))
+    added: list[Entity] = []
+    if not defined:
+        return added
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(defined, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for found in pattern.finditer(body):
+        label, full = defined[found.group(0)]
+        same = [m for m in mentions if m.start == found.start() and m.end == found.end()]
+        for m in same:
+            m.canonical, m.label = full, label
+        if not same and not any(s < found.end() and found.start() < e for s, e in taken):
+            added.append(Entity(found.group(0), found.start(), found.end(), label, full))
+    return added
+
+
+# "Djanur — begitulah ia akrab disapa": the nickname before the cue.
+_NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{_CAP})\s*[-–—,(]+(?:\s*-)?\s*begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
+                              r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)")
+
+
+def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | None:
+    """The full name a nickname defined at ``pos`` stands for: the nearest earlier name it
+    abbreviates ("Djanur" ← "Djadjang Nurdjaman"), else the nearest earlier person named outside
+    a quotation ("…," ujar pria yang akrab disapa Ketjuk: the speaker named before the quote)."""
+    earlier = [m for m in people if m.end <= pos and aliases.key(m.canonical) != aliases.key(nick)]
+    for name in [m.canonical for m in reversed(earlier)] + [" ".join(n) for n in _name_spans(body)]:
+        if _abbreviates(nick, name):
+            return name
+    for m in reversed(earlier):
+        if pos - m.end > NICKNAME_REACH:
+            return None
+        para_start = body.rfind("\n", 0, m.start) + 1
+        if sum(body.count(q, para_start, m.start) for q in _QUOTE_MARKS) % 2 == 0:
+            return m.canonical
+    return None
+
+
+_ORG_RUN = re.compile(rf"(?:{_CAP}(?: +(?:dan|and|of|the|&|{_CAP}))*) *$")
+
+
+def _org_before(body: str, pos: int) -> str | None:
+    """The capitalised name right before "(" — "Komisi Pemberantasan Korupsi (KPK)"."""
+    m = _ORG_RUN.search(body, max(0, pos - 120), pos)
+    if m is None:
+        return None
+    name = m.group(0).strip()
+    while name.split() and name.split()[0].casefold() in _stops():
+        name = name.split(" ", 1)[1] if " " in name else ""
+    return name or None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` can be read off ``full``: its letters in order, starting with the first
+    (KPK ← Komisi Pemberantasan Korupsi, Kemenpan-RB ← Kementerian Pendayagunaan …, RD ←
+    Rahmad Darmawan, Djanur ← Djadjang Nurdjaman), and the full form is longer."""
+    letters = [c for c in short.casefold() if c.isalnum()]
+    text = full.casefold()
+    if len(letters) < 2 or len(full) <= len(short) or not text or letters[0] != text[0]:
+        return False
+    i = 0
+    for c in letters:
+        i = text.find(c, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
