@@ -182,7 +182,11 @@ def _resolve_people(mentions: list[Entity]) -> None:
 
 
 def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
-    """Roles that introduced a person, and later bare uses of those roles, as PERSON mentions."""
+    """Roles that introduced a person, and later bare uses of those roles, as PERSON mentions.
+
+    A later use may shorten the role ("CEO" for "CEO Creative Media Works", "Kepala Badan" for
+    "Kepala Badan Nasional Penanggulangan Bencana"): it stands for the person most recently
+    introduced by a role it begins."""
     people = [m for m in mentions if m.label == "PERSON"]
     roles: dict[str, str] = {}
     linked: list[Entity] = []
@@ -194,13 +198,23 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
             # "Presiden Rusia Vladimir Putin": the role ends where the name begins.
             role = body[start : person.start].strip()
             if role:
-                roles[aliases.key(role)] = person.canonical
+                roles.pop(aliases.key(role), None)
+                roles[aliases.key(role)] = person.canonical  # the latest introduction last
             continue
         text = _trim_role(text)
-        canonical = roles.get(aliases.key(text))
+        canonical = roles.get(aliases.key(text)) or _role_prefix_of(aliases.key(text), roles)
         if canonical and not any(o.start < start + len(text) and start < o.end for o in people):
             linked.append(Entity(text, start, start + len(text), "PERSON", canonical))
     return linked
+
+
+def _role_prefix_of(role: str, roles: dict[str, str]) -> str | None:
+    """The person of the latest introduced role that begins with ``role`` word for word."""
+    words = role.split()
+    for known in reversed(list(roles)):
+        if known.split()[: len(words)] == words:
+            return roles[known]
+    return None
 
 
 def _trim_role(text: str) -> str:
@@ -220,6 +234,7 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
         if canonical is None:
             canonical = person_form(text) if label == "PERSON" else text
         mentions.append(Entity(text, start, end, label, canonical))
+    mentions = [m for m in mentions if not naming.is_function_word(m.text)]  # "Her heartbreak …" is no one
     _resolve_people(mentions)
     mentions += naming.complete(body, mentions)
     mentions += _link_roles(body, mentions)

@@ -36,7 +36,7 @@ _QUOTE_MARKS = "\"“”"
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Lower-cased words that open a name as a title or role, never as its part."""
     words = set(resources.lines("titles.txt")) | set(resources.lines("ner_person_cues.txt"))
     for role in resources.lines("roles.txt"):
@@ -48,7 +48,7 @@ def _title_words() -> frozenset[str]:
 def _hard_stops() -> frozenset[str]:
     """Words that end a name wherever they stand: titles, roles, organisation heads, function
     words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
-    words = set(_title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
+    words = set(title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
     words.update(w for w in [*month_names(), *weekday_names()] if len(w) > 3)
     return frozenset(words)
 
@@ -93,6 +93,12 @@ def _kind(word: str) -> str:
     return "soft" if low in _common() else "name"
 
 
+def is_function_word(text: str) -> bool:
+    """Whether a mention is a pronoun or function word the recogniser took for a name."""
+    low = text.casefold()
+    return low in _stops() or low in {row[1] for row in resources.rows("pronouns.tsv")}
+
+
 def _is_name_word(word: str) -> bool:
     return _kind(word) == "name"
 
@@ -130,8 +136,11 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
     return tuple(spans)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
-    words = [w.rstrip(".,;:") if len(w.strip(".")) > 1 else w for w in words]
+    words = [_POSSESSIVE.sub("", w.rstrip(".,;:")) if len(w.strip(".")) > 1 else w for w in words]
     while len(words) > 2 and _kind(words[0]) == "soft":
         words = words[1:]
     while _counted(words) > MAX_NAME_WORDS:
@@ -156,14 +165,12 @@ def full_name(body: str, name: str) -> str | None:
 
 
 def strip_titles(name: str) -> str:
-    """A person's name without the titles and roles written before it ("Gov. Kristi Noem" →
-    "Kristi Noem", "Bupati Gunung Kidul Badingah" → "Badingah"); a name of titles only is kept."""
+    """A person's name without the titles, roles and known places written before it ("Gov.
+    Kristi Noem" → "Kristi Noem"); a name of titles only is kept."""
     words = name.split()
     i = 0
     while i < len(words) - 1 and _kind(words[i]) == "stop":
-        i += 1
-    while i < len(words) - 1 and i > 0 and _kind(words[i]) != "name":
-        i += 1  # the place or body a role names: "Bupati Gunung Kidul Badingah"
+        i += 1  # titles, roles and known places: "Gubernur Jawa Barat Ani Sutrisno"
     return " ".join(words[i:]) if i else name
 
 
@@ -176,9 +183,19 @@ def complete(body: str, mentions: list[Entity]) -> list[Entity]:
         if aliases.canonical(m.text, "PERSON"):
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
-        m.canonical = strip_titles(m.canonical)
+        m.canonical = strip_titles(_POSSESSIVE.sub("", m.canonical))
         m.canonical = full_name(body, m.canonical) or m.canonical
+    _people_taken_for_places(mentions, people)
     return _defined_short_forms(body, mentions)
+
+
+def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:
+    """A one-word place or organisation that is a word of a person the article names, and that
+    no table knows ("Southgate" beside "Gareth Southgate"), is that person: in place."""
+    names = {w: m.canonical for m in people if len(m.canonical.split()) > 1 for w in m.canonical.split()}
+    for m in mentions:
+        if m.label != "PERSON" and " " not in m.text and m.text in names and aliases.label_of(m.text) is None:
+            m.label, m.canonical = "PERSON", names[m.text]
 
 
 def _drop_glued_word(m: Entity, written: set[str]) -> None:

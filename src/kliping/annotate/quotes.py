@@ -108,6 +108,18 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
     return None, None
 
 
+PERSON_AFTER_CUE_REACH = 90  # characters from the cue to a person it describes at length
+
+
+def _person_named_after(body: str, start: int, stop: int, entities: list[Entity]) -> Subject | None:
+    """A person named in the attribution after a description: "…," kata pelatih tim putra
+    Malaysia, Indra Widjaja. / "…," kata pria yang akrab disapa Toto itu."""
+    for e in entities:
+        if start <= e.start < min(stop, start + PERSON_AFTER_CUE_REACH) and e.label == "PERSON":
+            return Subject(e.text, e.start, "entity", e)
+    return None
+
+
 def _attribution_before(
     body: str, start: int, floor: int, entities: list[Entity]
 ) -> tuple[str | None, Subject | None]:
@@ -140,6 +152,8 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
         cue, subject = _attribution_after(body, end + 1, stop, entities)
         if cue is None:
             cue, subject = _attribution_before(body, start - 1, s_start, entities)
+        elif subject is None or subject.kind == "noun":
+            subject = _person_named_after(body, end + 1, stop, entities) or subject
         n_words = len(text.split())
         standalone = not body[s_start : start - 1].strip() or body[s_start : start - 1].rstrip().endswith(":")
         if cue is not None or (standalone and n_words >= MIN_DIRECT_WORDS and text[0].isupper()):
@@ -166,13 +180,15 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     candidates = sorted(direct + reported_candidates(body, sentences, entities, direct), key=lambda c: c.start)
     quotes = []
     last_speaker: str | None = None
+    last_end = 0
     for c in candidates:
         speaker, mention = None, None
         s = c.subject
         if s is not None:
             mention = s.text
             if s.kind in ("pronoun", "clitic"):
-                speaker = last_speaker or _last_person_before(entities, s.start)
+                speaker = (_subject_introduced(body, sentences, entities, last_end, min(c.start, s.start))
+                           or last_speaker or _last_person_before(entities, s.start))
             elif s.entity is not None:
                 speaker = s.entity.canonical
             elif s.kind == "name":
@@ -182,9 +198,39 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = _person_by_name(s.text, entities)
         if speaker is not None:
             last_speaker = speaker
+        last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
     _continue_speakers(body, sentences, candidates, quotes)
     return quotes
+
+
+_DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
+
+
+def _subject_introduced(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
+                        since: int, until: int) -> str | None:
+    """The person a narrative sentence between the last quotation and this one is about — its
+    subject, named near its start ("Komisaris PT X Kuswara S. Taryono pun bersyukur …") — so
+    that "ia", "he" and "-nya" after it mean that person, not the speaker quoted before."""
+    found = None
+    people = [e for e in entities if e.label == "PERSON" and since <= e.start < until]
+    for s_start, s_end in sentences:
+        if s_end <= since or s_start >= until:
+            continue
+        first = next((e for e in people if s_start <= e.start < min(s_end, until)), None)
+        if first is not None and _opens_sentence(body[s_start : first.start]):
+            found = first.canonical
+    return found
+
+
+def _opens_sentence(prefix: str) -> bool:
+    """Whether a name after ``prefix`` is its sentence's subject: before it stand only a
+    discourse opener ("Sementara itu,") and the person's titles ("Komisaris PT Persib Bandung",
+    "pebalap Ducati,"), never prose ("Figgins declined to address whether …") or a quotation."""
+    prefix = _DISCOURSE.sub("", prefix, count=1)
+    titles = naming.title_words()
+    return not any(c in prefix for c in "“\"") and all(
+        w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split())
 
 
 def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: list[Candidate],

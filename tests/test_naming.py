@@ -1,0 +1,68 @@
+"""Speakers by their full canonical name: what the article itself writes about the person.
+
+Every sentence here is written for the test (no article text is copied)."""
+
+from __future__ import annotations
+
+from kliping.annotate.entities import find_entities
+from kliping.annotate.naming import full_name, strip_titles
+from kliping.annotate.quotes import find_quotes
+from kliping.model import Quote
+
+
+def _quotes(body: str, language: str = "id") -> list[Quote]:
+    return find_quotes(body, find_entities(body, language))
+
+
+def test_naming_short_name_takes_the_full_name_written_after_a_title() -> None:
+    body = ("Gubernur Sulawesi Tengah Rusdi Mastura Andilolo meninjau pengungsian pada Selasa.\n\n"
+            "\"Bantuan akan tiba besok pagi,\" ujar Rusdi kepada wartawan.")
+    [q] = _quotes(body)
+    assert (q.speaker, q.speaker_mention) == ("Rusdi Mastura Andilolo", "Rusdi")
+
+
+def test_naming_full_name_skips_ministry_and_place_words() -> None:
+    body = "Menteri Pendidikan dan Kebudayaan Hendra Wiratama membuka acara. Hendra menyapa guru."
+    assert full_name(body, "Hendra") == "Hendra Wiratama"
+
+
+def test_naming_ordinary_word_opening_a_line_is_not_part_of_the_name() -> None:
+    body = ("Harapan Marquez\n\nMarc Marquez tampil di Sepang.\n\n"
+            "\"Saya siap untuk balapan ini,\" kata Marquez.")
+    [q] = _quotes(body)
+    assert q.speaker == "Marc Marquez"
+
+
+def test_naming_titles_are_not_part_of_the_speaker() -> None:
+    assert strip_titles("Gov. Dana Whitfield") == "Dana Whitfield"
+    assert strip_titles("Bupati Rani Kusuma") == "Rani Kusuma"
+    assert strip_titles("Presiden") == "Presiden"  # a title alone stays what it is
+
+
+def test_naming_nickname_defined_by_the_article_is_the_person() -> None:
+    body = ("Pelatih tim nasional Rudianto Harjasaputra (RH) memimpin latihan pada Rabu.\n\n"
+            "\"Pemain harus siap sejak menit pertama,\" kata RH.")
+    [q] = _quotes(body)
+    assert (q.speaker, q.speaker_mention) == ("Rudianto Harjasaputra", "RH")
+
+
+def test_naming_akrab_disapa_names_the_person_before_the_quotation() -> None:
+    body = ("Wali Kota Pranoto Widjajakusuma meresmikan taman kota.\n\n"
+            "\"Taman ini untuk semua warga tanpa kecuali,\" kata pria yang akrab disapa Toto itu.\n\n"
+            "Toto juga menyebut taman itu akan dibuka setiap hari.")
+    quotes = _quotes(body)
+    assert [q.speaker for q in quotes] == ["Pranoto Widjajakusuma"] * 2
+
+
+def test_naming_acronym_takes_the_full_organisation_name() -> None:
+    body = ("Badan Meteorologi Klimatologi dan Geofisika (BMKG) memperingatkan hujan lebat.\n\n"
+            "BMKG menyatakan bahwa cuaca ekstrem akan berlangsung hingga akhir pekan.")
+    reported = [q for q in _quotes(body) if q.kind == "indirect"]
+    assert reported[-1].speaker == "Badan Meteorologi Klimatologi dan Geofisika"
+
+
+def test_naming_english_possessive_and_title_dropped() -> None:
+    body = ("State Sen. Laura Finnegan’s office released a statement on Monday.\n\n"
+            "“We will review every contract,” Finnegan said.")
+    [q] = _quotes(body, "en")
+    assert q.speaker == "Laura Finnegan"
