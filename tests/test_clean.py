@@ -114,3 +114,77 @@ def test_clean_headline_after_a_date_line() -> None:
     assert cleaned.title == "Harga Beras Naik Lagi"
     assert [r.reason for r in cleaned.removed] == ["date line", "headline"]
     assert cleaned.body.startswith("Jakarta - Harga beras")
+
+
+def test_clean_first_line_lead_paragraph_is_not_the_headline() -> None:
+    for lead in ["KABARKITA.com - Jumlah korban banjir di Kota Lama bertambah menjadi 12 orang.",
+                 "SURABAYA – Harga cabai rawit di pasar tradisional naik dua kali lipat sejak pekan lalu",
+                 "Kemarau panjang membuat petani di lereng gunung gagal panen. Mereka kini menunggu bantuan."]:
+        cleaned = clean(_raw(f"{lead}\nParagraf kedua menjelaskan tanggapan pemerintah daerah."))
+        assert cleaned.title is None, lead
+        assert cleaned.body.startswith(lead), lead
+        assert [r.reason for r in cleaned.removed] == [], lead
+
+
+def test_clean_first_line_headline_stays_the_headline() -> None:
+    for headline in ["Gubernur optimistis balap motor digelar di kota ini",
+                     "Menteri: Harga Beras Turun Bulan Depan", "Siapa Pengganti Kapten Timnas?",
+                     "Timnas U-22 Kalah dari Klub Lokal"]:
+        cleaned = clean(_raw(f"{headline}\nJAKARTA - Paragraf pertama berita yang panjang dan lengkap."))
+        assert cleaned.title == headline
+
+
+def test_clean_author_reading_time_controls_and_sections() -> None:
+    for line, reason in [("Sari Wulandari,", "byline"), ("Penulis Bayu Aji", "byline"),
+                         ("author kabarkita.id", "byline"), ("Tim Redaksi", "menu"), ("- Pewarta", "menu"),
+                         ("Waktu baca 4 menit", "menu"), ("2 menit baca", "menu"), ("A", "menu"),
+                         ("A+ A-", "menu"), ("·", "menu"), ("Sepak Bola", "menu"), ("Ekonomi Bisnis", "menu"),
+                         ("date 2021-02-03", "date line"), ("Diperbarui: 3 Maret 2021 10:00", "date line")]:
+        assert classify(line) == reason, line
+
+
+def test_clean_channel_prompts_credits_and_source_labels() -> None:
+    for line, reason in [("Ikuti Kabarkita di Google News", "prompt"),
+                         ("Kabarkita Kini Hadir di WhatsApp Channel", "prompt"),
+                         ("Simak! Video Pilihan Redaksi:", "related"), ("Link tersalin", "prompt"),
+                         ("Bagikan artikel ini", "prompt"), ("• ANTARA FOTO/Rudi Hartono", "photo credit"),
+                         ("- REUTERS/Jane Doe", "photo credit"), ("Sumber :", "source line"),
+                         ("(Baca Juga: Harga Emas Naik Lagi Hari Ini)", "related"),
+                         ("Get the latest updates right in your inbox. Subscribe to our newsletters.", "prompt"),
+                         ("Listen: https://example.com/podcast", "prompt")]:
+        assert classify(line) == reason, line
+
+
+def test_clean_keeps_body_lines_that_resemble_furniture() -> None:
+    for line in ["Ia mengirim pesan kepada korban melalui WhatsApp pada malam itu.",
+                 "Sepak bola menjadi olahraga paling populer di desa tersebut.",
+                 "Penulis buku itu, Rina Lestari, hadir dalam peluncuran di Yogyakarta.",
+                 "A total of 40 people were hurt, officials said.", "***"]:
+        assert classify(line) is None, line
+
+
+def test_clean_removes_a_stray_related_headline_between_paragraphs() -> None:
+    text = ("Banjir Rendam Permukiman\n"
+            "BEKASI - Banjir merendam ratusan rumah warga di Bekasi pada Senin pagi setelah hujan deras.\n"
+            "Petani Kopi Keluhkan Harga Pupuk yang Terus Naik\n"
+            "Warga mengungsi ke masjid dan balai desa, kata petugas penanggulangan bencana setempat.\n"
+            "Dampak Banjir bagi Warga\n"
+            "Sebagian warga Bekasi mulai membersihkan rumah setelah banjir surut pada sore hari.")
+    cleaned = clean(_raw(text))
+    assert ("Petani Kopi Keluhkan Harga Pupuk yang Terus Naik", "related") in [
+        (r.text, r.reason) for r in cleaned.removed]
+    assert "Dampak Banjir bagi Warga" in cleaned.body  # a subheading uses the article's words
+
+
+def test_clean_headline_after_a_bare_related_label() -> None:
+    text = ("Judul Berita\nJAKARTA - Harga beras naik di sejumlah pasar tradisional pekan ini.\n"
+            "Baca Juga:\nStok Gula Nasional Aman Hingga Akhir Tahun\n"
+            "Pedagang berharap pemerintah segera menggelar operasi pasar di wilayah itu.")
+    cleaned = clean(_raw(text))
+    assert [r.reason for r in cleaned.removed] == ["headline", "related", "related"]
+
+
+def test_clean_keeps_a_truncated_last_line() -> None:
+    text = ("Judul\nJAKARTA - Harga beras naik di sejumlah pasar tradisional pekan ini.\n"
+            "Menurut pedagang, kenaikan itu terjadi karena")
+    assert clean(_raw(text)).body.endswith("kenaikan itu terjadi karena")

@@ -86,6 +86,21 @@ def test_txt_file_becomes_text_document_with_stem_id_and_headline_first() -> Non
     assert "Vladimir Putin" in doc.text
 
 
+def test_txt_without_a_headline_keeps_its_lead_paragraph_in_the_body(tmp_path: Path) -> None:
+    from kliping.clean import clean
+
+    lead = "KOTALAMA, Kabarkita.com - Jumlah korban longsor di Kota Lama bertambah menjadi 9 orang."
+    with_title = tmp_path / "a.txt"
+    with_title.write_text(f"Korban Longsor Bertambah\n\n{lead}\n\nPencarian dilanjutkan besok pagi.\n", "utf-8")
+    without = tmp_path / "b.txt"
+    without.write_text(f"{lead}\n\nPencarian dilanjutkan besok pagi.\n", "utf-8")
+    [a, b] = read_all([str(with_title), str(without)])
+    assert isinstance(a, RawDocument) and isinstance(b, RawDocument)
+    assert clean(a).title == "Korban Longsor Bertambah"
+    cleaned = clean(b)
+    assert cleaned.title is None and cleaned.body.startswith(lead)
+
+
 def test_txt_gz_reads_the_same_text_and_drops_both_extensions_from_the_id(
     tmp_path: Path,
 ) -> None:

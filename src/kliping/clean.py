@@ -3,7 +3,9 @@
 Two kinds of knowledge decide what goes: the patterns in ``resources/boilerplate.tsv``
 (related-article links, prompts, menus, photo credits, bylines… as *kinds* of page furniture)
 and general rules about page shape (a run of short unpunctuated lines at the end of a page is a
-menu; a line that is only a date is a date line; a line repeating the headline is a repeat).
+menu; a line that is only a date is a date line; a line repeating the headline is a repeat; a lone
+title-cased line between paragraphs whose words the article does not use is another article's
+headline; a first line with a dateline or a full stop is the lead, not the headline).
 Nothing is thrown away silently: body lines + removed lines = every non-blank input line.
 """
 
@@ -13,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+import py3langid
 
 from kliping import resources
 from kliping.model import RawDocument, RemovedLine
@@ -25,9 +29,29 @@ _SENTENCE_END = tuple(".!?\"”’')…:;。！？、」』")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+# A list bullet or dash in front of a line ("• ANTARA FOTO/…", "- Pewarta"): furniture stays
+# furniture behind one, so the rest of the line is classified again.
+_BULLET = re.compile(r"^[•·▪►»*\-–—]+\s*")
+# A dateline lead-in: a place or an outlet, maybe "(Outlet)", then a dash ("JAKARTA (Pos Kota) –",
+# "Jakarta, CNN Indonesia - -", "NAMAMEDIA.com - "). The dash has a space on at least one side
+# so that "U-22" or "Rusia-Korut" is not one.
+_DATELINE_DASH = re.compile(
+    r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,3}\s*(?:\([^()]{1,40}\)\s*)?(?:\s(?:--|-|–|—)|(?:--|-|–|—)\s)"
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 MAX_LEADING_FURNITURE = 3  # date lines, captions, credits a scraper may put above the headline
 HEADLINE_MAX_WORDS = 25
+# A first line that opens with a dateline and runs this long is the lead, not a headline.
+LEAD_MIN_WORDS = 10
+
+# A title-cased line this long between two paragraphs, whose words the article does not
+# otherwise use, is another article's headline (a related link printed without "Baca juga").
+STRAY_HEADLINE_MIN_WORDS = 4
+STRAY_HEADLINE_MAX_WORDS = 20
+STRAY_HEADLINE_MAX_SHARED = 0.5  # share of its content words found elsewhere in the article
+STRAY_HEADLINE_MAX_NUMBERS = 2
+STRAY_HEADLINE_CAPITALISED = 0.9  # "Susunan pemain: …", "37 tahun, 46 hari" are lists, not titles
 
 # A trailing run of lines this short and unpunctuated is a footer menu, not prose.
 MENU_MAX_WORDS = 5
@@ -61,6 +85,16 @@ def _furniture() -> tuple[re.Pattern[str], dict[str, str]]:
         groups.append(f"(?P<p{i}>{pattern})")
         reasons[f"p{i}"] = reason
     return re.compile("|".join(groups), re.IGNORECASE), reasons
+
+
+@cache
+def _sections() -> frozenset[str]:
+    return frozenset(x.casefold() for x in resources.lines("sections.txt"))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(x.casefold() for x in resources.lines("stopwords.txt"))
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -102,6 +136,65 @@ def _reads_like_headline(line: str) -> bool:
     )
 
 
+def _is_lead(line: str) -> bool:
+    """Whether a document's first line is its lead paragraph rather than its headline.
+
+    Headlines do not end with a full stop ("?" and "!" they may), do not run past
+    HEADLINE_MAX_WORDS, and do not open with a dateline ("JAKARTA - …", "Outlet.com - …").
+    "Putin: Rusia-Korut …" is a headline: a colon alone is not a dateline on the first line.
+    """
+    words = len(line.split())
+    if words > HEADLINE_MAX_WORDS:
+        return True
+    if line.endswith(".") and not line.endswith(".."):
+        return True
+    return words >= LEAD_MIN_WORDS and _DATELINE_DASH.match(line) is not None
+
+
+def _is_title_cased(words: list[str]) -> bool:
+    """Every content word capitalised (or a number), as headlines are written; function words may not be."""
+    stop = _stopwords()
+    content = [w for w in words if w.strip("\"'“”‘’()[],:;!?").casefold() not in stop]
+    if len(content) < STRAY_HEADLINE_MIN_WORDS - 1:
+        return False
+    capital = sum(1 for w in content if (w.lstrip("\"'“‘([")[:1] or "a").isupper() or w[:1].isdigit())
+    return capital >= STRAY_HEADLINE_CAPITALISED * len(content)
+
+
+def _headline_shaped(line: str) -> bool:
+    """Written as a headline: a few title-cased words, not a sentence, a list or a result."""
+    words = line.split()
+    if not STRAY_HEADLINE_MIN_WORDS <= len(words) <= STRAY_HEADLINE_MAX_WORDS:
+        return False
+    if line.endswith((".", ",", ":", ";", "\"", "”", "’", "'")) or ";" in line or line.isupper():
+        return False  # a sentence, a list of names, or a shouted subheading
+    if sum(1 for w in words if w[:1].isdigit()) > STRAY_HEADLINE_MAX_NUMBERS:
+        return False  # a result or a record ("X: Barcelona 3 - 1 United, 28/05/2011 – 40 tahun")
+    return _is_title_cased(words)
+
+
+def _stray_headline(line: str, elsewhere: dict[str, int]) -> bool:
+    """A headline-shaped line whose content words the rest of the article mostly does not use."""
+    stop = _stopwords()
+    own = [w for w in (m.casefold() for m in _WORD.findall(line)) if w not in stop]
+    if not own:
+        return False
+    own_counts: dict[str, int] = {}
+    for w in own:
+        own_counts[w] = own_counts.get(w, 0) + 1
+    shared = sum(1 for w in own if elsewhere.get(w, 0) > own_counts[w])
+    return shared < STRAY_HEADLINE_MAX_SHARED * len(own)
+
+
+def _article_words(lines: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in lines:
+        for w in _WORD.findall(line):
+            key = w.casefold()
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _is_menu_item_list(line: str) -> bool:
     if line.startswith("|") or line.endswith("|"):
         return False  # a table row, not a menu
@@ -131,17 +224,83 @@ def _is_menu_like(line: str) -> bool:
     )
 
 
+def _reads_like_prose(line: str) -> bool:
+    """Mostly lower-case words after the first: a sentence cut short, not a menu's labels."""
+    words = line.split()
+    rest = [w for w in words[1:] if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].islower() for w in rest) * 2 > len(rest)
+
+
 def classify(line: str, title: str | None = None) -> str | None:
     """The reason a single line is not article text, or None when it may be."""
     if title and _same_text(line, title):
         return "repeated headline"
+    reason = _classify(line)
+    if reason is None and (bullet := _BULLET.match(line)) and bullet.end() < len(line):
+        reason = _classify(line[bullet.end():])
+    if reason is None and line[:1] + line[-1:] in ("()", "[]") and len(line) > 2:
+        reason = _classify(line[1:-1].strip())  # "(Baca Juga: …)", "[Foto: …]"
+    return reason
+
+
+def _classify(line: str) -> str | None:
     pattern, reasons = _furniture()
     m = pattern.fullmatch(line)
     if m and m.lastgroup:
         return reasons[m.lastgroup]
+    if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):
+        # Separators and controls ("|---|---|", "·", "»"); "***" and "___" are section breaks
+        # of the article itself (the benchmark's hand-checked bodies keep them).
+        return "menu"
+    if len(line) <= MENU_MAX_CHARS and line.casefold() in _sections():
+        return "menu"  # a section name alone: a breadcrumb or kicker
     if _is_menu_item_list(line):
         return "menu"
     return _date_line_reason(line)
+
+
+def _short_unfinished(line: str) -> bool:
+    return len(line.split()) <= STRAY_HEADLINE_MAX_WORDS and not line.endswith(_SENTENCE_END)
+
+
+def _related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocument) -> None:
+    """Mark other articles' headlines among the body lines as "related".
+
+    Two shapes: the headline on the line after a bare "Baca juga:" label, and a lone title-cased
+    line between paragraphs whose words the article does not otherwise use. The second is for
+    Indonesian text only: on English pages (dev) such lines were subheadings and Q&A lines, and
+    the HTML extractor already drops related-link blocks there.
+    """
+    elsewhere: dict[str, int] | None = None
+    indonesian: bool | None = None
+    for n in range(1, len(lines) - 1):
+        if verdicts[n] is not None:
+            continue
+        before = lines[n - 1]
+        if verdicts[n - 1] == "related" and len(before.split()) <= 3 and _headline_shaped(lines[n]):
+            verdicts[n] = "related"  # "Baca juga:" alone, then the headline it points to
+            continue
+        if not _headline_shaped(lines[n]):
+            continue  # most lines are paragraphs
+        # Lone: its neighbours are prose or furniture, not more title-cased lines (a list).
+        if any(verdicts[k] is None and _short_unfinished(lines[k]) and _is_title_cased(lines[k].split())
+               for k in (n - 1, n + 1)):
+            continue
+        if indonesian is None:
+            language = raw.language or _language(raw.text)
+            indonesian = (language or "").lower().startswith("id")
+        if not indonesian:
+            return
+        if elsewhere is None:
+            elsewhere = _article_words(lines)
+        if _stray_headline(lines[n], elsewhere):
+            verdicts[n] = "related"
+
+
+def _language(text: str) -> str | None:
+    # The same cut as describe.detect_language: the first 600 characters decide.
+    lang, _score = py3langid.classify(text[:600])
+    return str(lang)
 
 
 def clean(raw: RawDocument) -> Cleaned:
@@ -156,7 +315,7 @@ def clean(raw: RawDocument) -> Cleaned:
             reason = classify(line)
             if reason == "byline" and not _CLOCK.search(line):
                 reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
-            if reason is None and (n == 0 or _reads_like_headline(line)):
+            if reason is None and (not _is_lead(line) if n == 0 else _reads_like_headline(line)):
                 title = line
                 removed.append(RemovedLine(line, "headline"))
                 lines = lines[n + 1 :]
@@ -168,12 +327,17 @@ def clean(raw: RawDocument) -> Cleaned:
         else:
             lines = lines[MAX_LEADING_FURNITURE + 1 :]
 
-    verdicts = [classify(line, title) for line in lines]
-    # Footer menus: walk up from the end through furniture and short unpunctuated lines.
+    verdicts: list[str | None] = [classify(line, title) for line in lines]
+    # Footer menus: walk up from the end through furniture and short unpunctuated lines. A last
+    # line that reads as prose is a truncated sentence of the article and stops the walk.
     i = len(lines) - 1
+    if i >= 0 and not verdicts[i] and _reads_like_prose(lines[i]):
+        i = -1
     while i >= 0 and (verdicts[i] or _is_menu_like(lines[i])):
         verdicts[i] = verdicts[i] or "menu"
         i -= 1
+
+    _related_headlines(lines, verdicts, raw)
 
     body = []
     for line, verdict in zip(lines, verdicts, strict=True):

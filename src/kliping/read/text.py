@@ -1,4 +1,8 @@
-"""The bytes of a plain-text article → a RawDocument whose first non-empty line is the headline."""
+"""The bytes of a plain-text article → a RawDocument whose first non-empty line may be the headline.
+
+``headline_first`` tells the cleaner to look for the headline on the first lines; the cleaner
+decides whether the first line is one or is the lead paragraph (a dateline, a full stop).
+"""
 
 from __future__ import annotations
 
