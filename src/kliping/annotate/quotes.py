@@ -30,6 +30,7 @@ from kliping.model import Entity, Quote
 
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
+MIN_UNCUED_PARTIAL_WORDS = 3  # with no speech verb in the sentence, shorter ones are mostly scare quotes
 _QUOTE_MARK = re.compile("[“”\"]")
 
 
@@ -160,11 +161,47 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
             shown = body[start:end].rstrip().rstrip(",").rstrip()
             out.append(Candidate(start, start + len(shown), "direct", cue, subject))
         elif n_words >= MIN_PARTIAL_WORDS:
-            verb = patterns()["verb"].search(body, s_start, s_end)
-            if verb:
-                out.append(Candidate(start, start + len(text), "partial", verb["cue"],
-                                      subject_before(body, verb.start(), s_start, entities)))
+            partial = _partial(body, start, start + len(text), s_start, s_end, entities)
+            if partial is not None:
+                out.append(partial)
+    taken = [(c.start, c.end) for c in out]
+    for start, end in _single_quotations(body):
+        if any(a - 1 <= start <= b + 1 for a, b in taken):
+            continue  # a quotation inside a quotation is the outer speaker's words
+        s_start, s_end = sentence_of(sentences, start)
+        if len(body[start:end].split()) >= MIN_PARTIAL_WORDS:
+            partial = _partial(body, start, end, s_start, s_end, entities)
+            if partial is not None:
+                out.append(partial)
     return out
+
+
+def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
+    """A quoted fragment inside a sentence: its speaker is the speech verb's subject. Without a
+    speech verb ("Noem called the campaign a “bold, innovative effort”") a fragment of
+    MIN_UNCUED_PARTIAL_WORDS words or more that is not a title ("The Name of the Rose") is still
+    someone's words — on dev most such spans are — and the person opening the sentence said them."""
+    verb = patterns()["verb"].search(body, s_start, s_end)
+    if verb is not None:
+        return Candidate(start, end, "partial", verb["cue"], subject_before(body, verb.start(), s_start, entities))
+    words = body[start:end].split()
+    if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
+        return None
+    person = next((e for e in entities if e.label == "PERSON" and s_start <= e.start < start), None)
+    if person is not None and not _opens_sentence(body[s_start : person.start]):
+        person = None
+    subject = Subject(person.text, person.start, "entity", person) if person else None
+    return Candidate(start, end, "partial", None, subject)
+
+
+# Single marks quote fragments ("menilai tragedi itu ‘peringatan dari Tuhan’", "'salah dan bias'"):
+# an opening mark after a space or bracket and before a letter, a closing one after a letter or
+# stop and before a space or punctuation — so "dogs' bowls" and "Jum'at" are not quotations.
+_SINGLE = re.compile(r"(?<![^\s(\[“\"])[‘'](?=\w)([^‘’'\n]{1,200}?[\w.!?])[’'](?![\w])")
+
+
+def _single_quotations(body: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _SINGLE.finditer(body)]
 
 
 def _person_by_name(name: str, entities: list[Entity]) -> str | None:
