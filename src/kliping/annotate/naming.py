@@ -19,6 +19,7 @@ Every step is one pass over the body or the mentions (no comparison of every pai
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kliping import resources
@@ -74,11 +75,17 @@ def _nickname_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cues})\s+(?P<nick>{_CAP}(?: {_CAP}){{0,2}})")
 
 
+@cache
+def _nickname_probes() -> tuple[str, ...]:
+    return tuple({c.split()[-1] for c in resources.lines("nickname_cues.txt")} | {"begitu"})
+
+
 # Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
 # "Pendidikan") head ministries and agencies; no given or family name has that shape.
 _INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an")
 
 
+@lru_cache(maxsize=65536)
 def _kind(word: str) -> str:
     """"name", "soft" (an ordinary word: part of a name only in the middle of a sentence), or
     "stop" (never part of a name)."""
@@ -95,8 +102,12 @@ def _kind(word: str) -> str:
 
 def is_function_word(text: str) -> bool:
     """Whether a mention is a pronoun or function word the recogniser took for a name."""
-    low = text.casefold()
-    return low in _stops() or low in {row[1] for row in resources.rows("pronouns.tsv")}
+    return text.casefold() in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return _stops() | {row[1] for row in resources.rows("pronouns.tsv")}
 
 
 def _is_name_word(word: str) -> bool:
@@ -107,7 +118,6 @@ def _counted(words: list[str]) -> int:
     return sum(1 for w in words if len(w.strip(".")) > 1 and w.casefold() not in _particles())
 
 
-@lru_cache(maxsize=64)
 def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
     """The person-name candidates the article writes, each a tuple of words, in text order.
 
@@ -119,6 +129,8 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
     Talbot"), and names keep at most MAX_NAME_WORDS words."""
     spans: list[tuple[str, ...]] = []
     for run in _RUN.finditer(body):
+        if " " not in run.group(0):
+            continue  # one word is never fuller than a name looked up, nor a name to abbreviate
         before = body[max(0, run.start() - 3) : run.start()]
         sentence_start = not before.strip() or bool(re.search(r"[.!?:\"“”]\s*$", before))
         current: list[str] = []
@@ -140,6 +152,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
+    if len(words) < 2:
+        return  # see _name_spans: a one-word candidate never wins
     words = [_POSSESSIVE.sub("", w.rstrip(".,;:")) if len(w.strip(".")) > 1 else w for w in words]
     while len(words) > 2 and _kind(words[0]) == "soft":
         words = words[1:]
@@ -147,21 +161,50 @@ def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
         words = words[1:]
     while words and words[0].casefold() in _particles():
         words = words[1:]
-    if words:
+    if len(words) > 1:
         spans.append(tuple(words))
+
+
+@dataclass
+class _Index:
+    """An article's name candidates, looked up by word: each lookup touches only the
+    candidates holding the name's last word, and is made once per name."""
+
+    spans: tuple[tuple[str, ...], ...]
+    keys: list[list[str]] = field(default_factory=list)
+    counted: list[int] = field(default_factory=list)
+    by_word: dict[str, list[int]] = field(default_factory=dict)
+    memo: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for i, span in enumerate(self.spans):
+            keys = [aliases.key(w) for w in span]
+            self.keys.append(keys)
+            self.counted.append(_counted(list(span)))
+            for k in set(keys):
+                self.by_word.setdefault(k, []).append(i)
+
+
+@lru_cache(maxsize=16)
+def _index(body: str) -> _Index:
+    return _Index(_name_spans(body))
 
 
 def full_name(body: str, name: str) -> str | None:
     """The fullest name the article writes that holds every word of ``name`` in order ("Erdogan"
     → "Recep Tayyip Erdogan", "Martin" → "Martin Chandrawinata"), or None."""
+    index = _index(body)
+    if name in index.memo:
+        return index.memo[name]
     words = strip_titles(name).split()
-    if not words:
-        return None
-    best: tuple[str, ...] = ()
-    for span in _name_spans(body):
-        if _counted(list(span)) > _counted(list(best)) and _inside(words, list(span)):
-            best = span
-    return " ".join(best) if _counted(list(best)) > _counted(words) else None
+    keys = [aliases.key(w) for w in words]
+    best = -1
+    for i in index.by_word.get(keys[-1], []) if keys else []:
+        if (best < 0 or index.counted[i] > index.counted[best]) and _inside(keys, index.keys[i]):
+            best = i
+    found = " ".join(index.spans[best]) if best >= 0 and index.counted[best] > _counted(words) else None
+    index.memo[name] = found
+    return found
 
 
 def strip_titles(name: str) -> str:
@@ -178,7 +221,7 @@ def complete(body: str, mentions: list[Entity]) -> list[Entity]:
     """Canonical names of PERSON mentions completed in place; returns the mentions that the
     article's own nicknames and acronyms add."""
     people = [m for m in mentions if m.label == "PERSON"]
-    written = {aliases.key(m.text) for m in people}
+    written = _written_endings(people)
     for m in people:
         if aliases.canonical(m.text, "PERSON"):
             continue  # the alias table names this one already
@@ -198,27 +241,35 @@ def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> No
             m.label, m.canonical = "PERSON", names[m.text]
 
 
-def _drop_glued_word(m: Entity, written: set[str]) -> None:
+def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
     """"Situasi Lorenzo" → "Lorenzo" when the article also writes "Lorenzo" (or "Jorge Lorenzo")
     without "Situasi"; a stop word never opens a name ("But Vaughan", "Bagi Miller")."""
     words = m.canonical.split()
     if len(words) < 2 or _is_name_word(words[0]):
         return
-    rest = " ".join(words[1:])
-    stop = words[0].casefold() in _stops()
-    if stop or any(k.endswith(aliases.key(rest)) and not k.startswith(aliases.key(words[0])) for k in written):
-        m.canonical = rest
+    rest = aliases.key(" ".join(words[1:]))
+    if words[0].casefold() in _stops() or written.get(rest, set()) - {aliases.key(words[0])}:
+        m.canonical = " ".join(words[1:])
+
+
+def _written_endings(people: list[Entity]) -> dict[str, set[str]]:
+    """Every ending of every person mention written (key) → the words written before it ("" for
+    none): "Jorge Lorenzo" gives "lorenzo" → {"jorge"}, "jorge lorenzo" → {""}."""
+    endings: dict[str, set[str]] = {}
+    for m in people:
+        words = aliases.key(m.text).split()
+        for i in range(len(words)):
+            endings.setdefault(" ".join(words[i:]), set()).add(words[i - 1] if i else "")
+    return endings
 
 
 def _inside(short: list[str], full: list[str]) -> bool:
-    """Whether the words of ``short`` stand in ``full`` in the same order, as whole words."""
-    keys = [aliases.key(w) for w in full]
+    """Whether the keys ``short`` stand in ``full`` in the same order, as whole words."""
     i = 0
-    for w in short:
-        k = aliases.key(w)
-        while i < len(keys) and keys[i] != k:
+    for k in short:
+        while i < len(full) and full[i] != k:
             i += 1
-        if i == len(keys):
+        if i == len(full):
             return False
         i += 1
     return True
@@ -229,7 +280,7 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     defined: dict[str, tuple[str, str]] = {}  # short form → (label, full name)
     by_end = {m.end: m for m in mentions}
     full: str | None
-    for paren in _PAREN.finditer(body):
+    for paren in _PAREN.finditer(body) if "(" in body else ():
         short, named = paren.group(1), by_end.get(paren.start())
         if named is not None:
             label, full = named.label, named.canonical
@@ -240,14 +291,17 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
         if full and _abbreviates(short, full):
             defined.setdefault(short, (label, full))
     people = [m for m in mentions if m.label == "PERSON"]
-    for cue in _nickname_cue().finditer(body):
-        full = _nicknamed(body, people, cue["nick"], cue.start())
-        if full:
-            defined.setdefault(cue["nick"], ("PERSON", full))
-    for cue in _NICK_BEFORE_CUE.finditer(body):
-        full = _nicknamed(body, people, cue["nick"], cue.start())
-        if full:
-            defined.setdefault(cue["nick"], ("PERSON", full))
+    # The cue patterns are tried only where a cue's last word is written at all (most articles
+    # define no nickname; str.find is far cheaper than a regex tried at every word).
+    if any(word in body for word in _nickname_probes()):
+        for cue in _nickname_cue().finditer(body):
+            full = _nicknamed(body, people, cue["nick"], cue.start())
+            if full:
+                defined.setdefault(cue["nick"], ("PERSON", full))
+        for cue in _NICK_BEFORE_CUE.finditer(body):
+            full = _nicknamed(body, people, cue["nick"], cue.start())
+            if full:
+                defined.setdefault(cue["nick"], ("PERSON", full))
     added: list[Entity] = []
     if not defined:
         return added
@@ -274,7 +328,7 @@ def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | No
     abbreviates ("Djanur" ← "Djadjang Nurdjaman"), else the nearest earlier person named outside
     a quotation ("…," ujar pria yang akrab disapa Ketjuk: the speaker named before the quote)."""
     earlier = [m for m in people if m.end <= pos and aliases.key(m.canonical) != aliases.key(nick)]
-    for name in [m.canonical for m in reversed(earlier)] + [" ".join(n) for n in _name_spans(body)]:
+    for name in [m.canonical for m in reversed(earlier)] + [" ".join(n) for n in _index(body).spans]:
         if _abbreviates(nick, name):
             return name
     for m in reversed(earlier):

@@ -1,16 +1,22 @@
 """Article body + entities + direct quotations → reported speech: who said what, without quotation marks.
 
 "X mengatakan (bahwa) …", "X said (that) …", "Menurut X, …" / "Menurutnya, …", "…, according
-to X", "…, kata X." / "…, Harris said.". The content is the clause the cue reports; a sentence
-whose speech belongs to a direct quotation in it is left to that quotation.
+to X", "…, kata X." / "…, Harris said.", "Dikatakan X, …", "… disebut X bisa …". The content is
+the clause the cue reports — the whole sentence when the cue sits in its middle ("Obrolan itu,
+lanjutnya, dilakukan …"). A sentence whose speech belongs to a direct quotation in it is left to
+that quotation; a quoted fragment inside a reported clause ("said it was “a mistake”") is not.
 """
 
 from __future__ import annotations
+
+import re
 
 from kliping.annotate.speech import (
     OPENERS,
     Candidate,
     Subject,
+    appositive_subject,
+    english_verbs,
     inside,
     name_before,
     patterns,
@@ -22,101 +28,281 @@ from kliping.model import Entity
 
 MIN_REPORTED_WORDS = 3
 ATTRIBUTION_REACH = 40  # characters from a quotation's end to the verb that attributes it
+MAX_SOURCE_WORDS = 12  # "according to a 2018 survey by … of the University of North Carolina,"
+MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an opener ("However, they said …")
+MAX_TAIL_SUBJECT_WORDS = 6  # "…, the state-run news agency said."
+
+# A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.
+_INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b[ap]\.m\.$")
+# "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none.
+_INFINITIVE = re.compile(r"\b(?i:to|untuk|ingin|hendak)\s+$")
+# ", but he said …", ", sementara Budi menyebut …": a second report starts after a comma.
+_NEXT_REPORT = re.compile(r",\s*(?i:(?:but|and|while|though|although|tetapi|tapi|namun|dan|sementara|sedangkan)\s+)?$")
 
 
 def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
-                         direct: list[Candidate]) -> list[Candidate]:
+                        direct: list[Candidate]) -> list[Candidate]:
+    quotations = sorted((c for c in direct if c.kind == "direct"), key=lambda c: c.start)
     out = []
-    for s_start, s_end in sentences:
-        if inside(direct, s_start) and inside(direct, s_end - 1):
+    k = 0  # the first quotation that may reach into the sentence (both lists run in order)
+    for s_start, s_end in _joined(body, sentences):
+        while k < len(quotations) and quotations[k].end <= s_start:
+            k += 1
+        if inside(quotations, s_start) and inside(quotations, s_end - 1):
             continue
-        found = (_framed(body, s_start, s_end, entities)
-                 or _verb_reported(body, s_start, s_end, entities, direct)
-                 or _tail_reported(body, s_start, s_end, entities, direct))
-        if found is not None and not inside(direct, found.start):
-            out.append(found)
+        near = []  # the quotations in this sentence: a report never runs over one
+        for c in quotations[k:]:
+            if c.start >= s_end:
+                break
+            near.append(c)
+        framed = _framed(body, s_start, s_end, entities)
+        found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, quotations))
+        if not found:
+            other = (_frame_tail(body, s_start, s_end, entities) or _passive(body, s_start, s_end, entities)
+                     or _tail_reported(body, s_start, s_end, entities, quotations))
+            found = [other] if other else []
+        out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
 
 
+def _joined(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, with one that ends in an initialism inside its paragraph joined to the next."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if out and _INITIALISM_END.search(body, out[-1][0], out[-1][1]) and "\n" not in body[out[-1][1] : start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _framed(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
-    """"Menurut X, …" / "Menurutnya, …" at the start of the sentence or of one of its clauses,
-    and "…, according to X." closing it."""
+    """"Menurut X, …" / "Menurutnya, …" / "According to reports, …" opening the sentence: the rest
+    is the report. In the middle of it ("Kebijakan itu menurutnya adalah …", "One of them,
+    according to records, had …") the whole sentence is. "…, according to X." closing it."""
     pats = patterns()
+    open_frames = _open_frames()
     for frame in pats["frame"].finditer(body, s_start, s_end):
         if frame["nya"]:
             subject: Subject | None = Subject("-nya", frame.start("nya"), "clitic")
-            comma = frame.end()
+            comma = frame.end() - 1
         else:
             subject = subject_after(body, frame.end(), entities)
             comma = body.find(",", frame.end(), s_end)
-            if subject is None or comma < 0 or subject.start + len(subject.text) > comma:
+            if comma < 0:
                 continue
-        at_clause_start = frame.start("cue") == _clause_start(body, s_start, frame.start("cue"))
-        if subject is not None and body[comma : comma + 1] == "," and at_clause_start:
+            if subject is None or subject.start + len(subject.text) > comma:
+                # "according to reports," / "menurut situs Bild,": any short phrase may name the source
+                phrase = body[frame.end() : comma].strip()
+                if frame["cue"].lower() not in open_frames or not 0 < len(phrase.split()) <= MAX_SOURCE_WORDS:
+                    continue
+                subject = Subject(phrase, skip_space(body, frame.end()), "noun")
+        if body[comma : comma + 1] != ",":
+            continue
+        if frame.start("cue") == _text_start(body, s_start):
             return _reported(body, comma + 1, s_end, frame["cue"], subject)
-    tail = pats["frame_tail"].search(body, s_start, s_end)
-    if tail and tail.start() > s_start:
-        subject = subject_after(body, tail.end(), entities)
-        if subject is None:
-            words = body[tail.end() : s_end].rstrip(" .!?")
-            subject = Subject(words, tail.end(), "noun") if words else None
-        if subject is not None:
-            return _reported(body, s_start, tail.start(), tail["cue"], subject)
+        if frame["cue"].lower() not in open_frames and not body[s_start : frame.start()].rstrip().endswith(","):
+            continue  # "kata" inside a clause is the noun ("kata itu"), not "…, kata Budi, …"
+        return _reported(body, s_start, s_end, frame["cue"], subject)
     return None
 
 
-def _clause_start(body: str, s_start: int, pos: int) -> int:
-    """Where the clause holding ``pos`` begins: the sentence start or just after a comma."""
-    comma = body.rfind(",", s_start, pos)
-    if comma < 0:
-        return s_start + len(body[s_start:pos]) - len(body[s_start:pos].lstrip(" \"“'‘"))
-    return skip_space(body, comma + 1)
+def _frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
+    """"…, according to X." / "…, demikian dilansir BBC, Rabu (12/4)." / "…, according to two people
+    familiar with the matter, adding …": the report is what comes before."""
+    tail = patterns()["frame_tail"].search(body, s_start, s_end)
+    if tail is None or tail.start() == s_start:
+        return None
+    stop = body.find(",", tail.end(), s_end)
+    stop = s_end if stop < 0 else stop
+    subject = subject_after(body, tail.end(), entities)
+    if subject is None or subject.start + len(subject.text) > stop:
+        words = body[tail.end() : stop].rstrip(" .!?")
+        if not words or len(words.split()) > MAX_SOURCE_WORDS:
+            return None
+        subject = Subject(words, tail.end(), "noun")
+    if stop < s_end and not patterns()["trailer"].match(body[stop + 1 : s_end]) and not _is_date(body[stop:s_end]):
+        return _reported(body, s_start, s_end, tail["cue"], subject)  # "One of them, according to X, had …"
+    return _reported(body, s_start, tail.start(), tail["cue"], subject)
+
+
+def _is_date(text: str) -> bool:
+    """", Rabu (12/4/2017)." — a dateline after an attribution."""
+    return len(text.strip(" ,.").split()) <= 3 and bool(re.search(r"\d", text))
+
+
+def _open_frames() -> frozenset[str]:
+    from kliping.annotate.speech import frames
+    return frozenset(f.lower() for f in frames("open"))
+
+
+def _text_start(body: str, pos: int) -> int:
+    """Where the text at ``pos`` begins, past spaces and opening quote marks."""
+    return pos + len(body[pos : pos + 8]) - len(body[pos : pos + 8].lstrip(" \"“'‘"))
 
 
 def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
-                   direct: list[Candidate]) -> Candidate | None:
-    """"X mengatakan (bahwa) …", "X said (that) …" — and "…, X said." when nothing follows."""
+                   quotations: list[Candidate]) -> list[Candidate]:
+    """"X mengatakan (bahwa) …", "X said (that) …", "…, X said." / "…, X said while …" (the content
+    before), "…, she said, are …" (the whole sentence); a later "…, but he said that …" starts a
+    second report that ends the first."""
     pats = patterns()
-    for verb in pats["verb"].finditer(body, s_start, s_end):
-        if inside(direct, verb.start()) or any(verb.end() <= c.start < s_end for c in direct):
-            return None  # speech before a direct quotation in the same sentence is that quotation's
-        if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in direct):
-            return None  # '"…," Kim said at a dinner': the verb attributes the quotation before it
-        if body[s_start : verb.start()].rstrip().endswith(",") and _names_after(body, verb.end(), entities):
-            return None  # "…, said Amnesty International": the speaker follows (the tail form)
-        subject = subject_before(body, verb.start(), s_start, entities) or name_before(body, verb.start(), s_start)
+    found: list[Candidate] = []
+    for verb in pats["report_verb"].finditer(body, s_start, s_end):
+        if inside(quotations, verb.start()) or any(verb.end() <= c.start < s_end for c in quotations):
+            break  # speech before a direct quotation in the same sentence is that quotation's
+        if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in quotations):
+            continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
+        if _INFINITIVE.search(body, max(s_start, verb.start() - 12), verb.start()):
+            continue
+        head = body[s_start : verb.start()].rstrip()
+        if head.endswith(",") and _names_after(body, verb.end(), entities) and not _person_before(
+                body, s_start + len(head) - 1, s_start, entities):
+            return found  # "…, said Amnesty International": the speaker follows (the tail form)
+        joins = bool(found) and found[-1].start <= verb.start() < found[-1].end
+        participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
+        subject = _subject(body, verb, s_start, entities, found[-1] if joins else None, participle)
         if subject is None:
             continue
-        that = pats["that"].match(body[verb.end() : s_end])  # optional, so it always matches
-        content = verb.end() + (that.end() if that else 0)
-        adverbial = pats["adverbial"].match(body[content:s_end])
-        if adverbial:
-            content += adverbial.end()  # "mengatakan pada Rabu (13/9/2023), …"
-        if body[content : content + 1] in OPENERS + "'‘":
-            return None  # "X mengatakan: “…”" is a direct quotation, found above
-        if len(body[content:s_end].split()) < MIN_REPORTED_WORDS:
-            # "…, Harris said." / "…, kata Budi.": the content is what comes before the speaker.
-            comma = body.rfind(",", s_start, subject.start)
-            if comma > s_start and not body[comma + 1 : subject.start].strip(" "):
-                return _reported(body, s_start, comma, verb["cue"], subject)
+        lead = _next_report_at(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
+        if joins and lead is None:
+            continue  # "Bloomberg reported that officials said …": one report, nested
+        candidate = _content(body, verb, subject, s_start if lead is None else lead, s_end)
+        if candidate is None:
             continue
-        return _reported(body, content, s_end, verb["cue"], subject)
+        if candidate is _DIRECT:
+            break
+        if lead is not None:
+            found[-1] = _reported(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
+        found.append(candidate)
+    return [c for c in found if c is not _DIRECT]
+
+
+_DIRECT = Candidate(0, 0, "direct", None, None)  # "X mengatakan: “…”": the direct quotation speaks
+
+
+def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity],
+             before: Candidate | None, participle: bool) -> Subject | None:
+    """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report before it."""
+    if participle:
+        return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
+    comma = body.rfind(",", s_start, verb.start())
+    clause = body[comma + 1 : verb.start()] if comma >= 0 else ""
+    if comma >= 0 and clause.strip() and len(clause.split()) <= MAX_TAIL_SUBJECT_WORDS:
+        # "…, the news agency said": the speaker is the phrase after the comma, not a name before it.
+        found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
+        if found is not None:
+            return found
+    return subject_before(body, verb.start(), s_start, entities) or name_before(body, verb.start(), s_start)
+
+
+def _next_report_at(body: str, floor: int, subject_start: int) -> int | None:
+    """The comma that ends a report before a new speaker: "…, but he said that …"."""
+    m = _NEXT_REPORT.search(body, floor, subject_start)
+    return m.start() if m else None
+
+
+def _content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int) -> Candidate | None:
+    pats = patterns()
+    that = pats["that"].match(body[verb.end() : s_end])  # optional, so it always matches
+    content = verb.end() + (that.end() if that else 0)
+    adverbial = pats["adverbial"].match(body[content:s_end])
+    if adverbial:
+        content += adverbial.end()  # "mengatakan pada Rabu (13/9/2023), …"
+    if body[content : content + 1] in OPENERS + "'‘":
+        return _DIRECT  # "X mengatakan: “…”" is a direct quotation, found above
+    # "…, Harris said." / "…, Cook said while visiting …" / "…, she said, are aging …" — English
+    # order; "…, Putin mengatakan, …" reports what follows.
+    comma = body.rfind(",", s_start, subject.start)
+    lead_words = len(body[s_start:comma].split()) if comma > s_start else 0
+    if lead_words >= MIN_LEAD_WORDS and not body[comma + 1 : subject.start].strip(" "):
+        after = body[verb.end() : s_end]
+        english = verb["cue"].lower() in english_verbs()
+        if (english and pats["trailer"].match(after)) or len(body[content:s_end].split()) < MIN_REPORTED_WORDS:
+            return _reported(body, s_start, comma, verb["cue"], subject)
+        if english and after.lstrip().startswith(","):
+            return _reported(body, s_start, s_end, verb["cue"], subject)
+    if len(body[content:s_end].split()) < MIN_REPORTED_WORDS or _NO_CLAUSE.match(body, content):
+        return None
+    return _reported(body, content, s_end, verb["cue"], subject)
+
+
+def _passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
+    """"Dikatakan Arief, …" / "Diungkapkan oleh Bupati, …": the rest is the report. "… disebut
+    Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is."""
+    for m in patterns()["passive"].finditer(body, s_start, s_end):
+        if re.search(r"\b(?i:yang)\s+$", body[max(s_start, m.start() - 6) : m.start()]):
+            continue  # "pasal yang disebut Agus sebagai …" names a thing, reports no speech
+        if m["nya"]:
+            subject = Subject("-nya", m.start("nya"), "clitic")
+        else:
+            agent = subject_after(body, m.end(), entities)
+            if agent is None or agent.kind not in ("entity", "name"):
+                continue
+            subject = agent
+        if m.start() == _text_start(body, s_start):
+            end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
+            comma = body.find(",", end, s_end)
+            if comma < 0 or body[end:comma].strip():
+                continue
+            return _reported(body, comma + 1, s_end, m["cue"], subject)
+        end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
+        if len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
+            continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
+        return _reported(body, s_start, s_end, m["cue"], subject)
     return None
 
 
 def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
-                   direct: list[Candidate]) -> Candidate | None:
-    """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content."""
+                   quotations: list[Candidate]) -> Candidate | None:
+    """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content; "Saat ini,
+    lanjut Lembong, telah …" — in the middle of the sentence, which is the report."""
     tail = patterns()["short_tail"].search(body, s_start, s_end)
-    if tail is None or inside(direct, tail.start()) or body[s_start] in OPENERS:
+    if tail is None or inside(quotations, tail.start()) or body[s_start] in OPENERS:
         return None
     if tail["nya"]:
         subject: Subject | None = Subject("-nya", tail.start("nya"), "clitic")
+        after = tail.end()
     else:
         subject = subject_after(body, tail.end(), entities)
-    if subject is None:
-        return None
-    return Candidate(s_start, tail.start(), "indirect", tail["cue"] + (tail["nya"] or ""), subject)
+        if subject is None:
+            # ", says the World Health Organization.", ", say officials."
+            words = body[tail.end() : s_end].strip(" .!?")
+            if not words or len(words.split()) > MAX_TAIL_SUBJECT_WORDS or "," in words:
+                return None
+            subject = Subject(words, skip_space(body, tail.end()), "noun")
+        after = subject.start + len(subject.text)
+    cue = tail["cue"] + (tail["nya"] or "")
+    if cue.lower() in _LISTENER_VERBS:
+        return None  # ", told Business Insider …": who was told, not who spoke
+    rest = body[after:s_end]
+    if _APPOSITIVE.match(rest):
+        # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
+        # immunologist …, helps …" sits inside it.
+        if len(body[s_start : tail.start()].split()) >= MIN_REPORTED_WORDS:
+            return Candidate(s_start, tail.start(), "indirect", cue, subject)
+        return Candidate(*_trimmed(body, s_start, s_end), "indirect", cue, subject)
+    if (rest.lstrip().startswith(",") and len(rest.split()) > MIN_REPORTED_WORDS
+            and not patterns()["trailer"].match(rest) and not _is_date(rest)):
+        return Candidate(*_trimmed(body, s_start, s_end), "indirect", cue, subject)
+    if not patterns()["trailer"].match(rest) and not _is_date(rest) and rest.strip(" .!?"):
+        return None  # ", told Business Insider in October that …" is no closing attribution
+    return Candidate(s_start, tail.start(), "indirect", cue, subject)
+
+
+_LISTENER_VERBS = frozenset({"told", "tells"})
+# ", said Scott Paul, who heads …": what follows the speaker describes the speaker.
+_APPOSITIVE = re.compile(r"^\s*,\s*(?i:who|whose|which|a|an|the|yang|selaku|seorang|salah)\b")
+# "asked them about …", "told them of …", "wrote as …", "continued to …": an object or a
+# preposition after the verb, not a reported clause.
+_NO_CLAUSE = re.compile(r"^(?:(?:them|her|him|me|us|you)\s+)?(?:to|for|about|with|before|as|of|by|into|if|on)\b")
+
+
+def _person_before(body: str, comma: int, floor: int, entities: list[Entity]) -> bool:
+    """"Sen. Ted Cruz, R-Texas, said …": a person before an appositive speaks, the name after is content."""
+    subject = appositive_subject(body, comma, floor, entities)
+    return subject is not None and (subject.kind == "name" or (
+        subject.entity is not None and subject.entity.label == "PERSON"))
 
 
 def _names_after(body: str, pos: int, entities: list[Entity]) -> bool:
@@ -125,11 +311,14 @@ def _names_after(body: str, pos: int, entities: list[Entity]) -> bool:
     return subject is not None and subject.kind in ("entity", "name")
 
 
-def _reported(body: str, start: int, end: int, cue: str, subject: Subject) -> Candidate:
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and body[start] in " ,":
         start += 1
     while end > start and body[end - 1] in " .!?;,":
         end -= 1
+    return start, end
+
+
+def _reported(body: str, start: int, end: int, cue: str, subject: Subject | None) -> Candidate:
+    start, end = _trimmed(body, start, end)
     return Candidate(start, end, "indirect", cue, subject)
-
-

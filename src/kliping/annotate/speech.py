@@ -42,20 +42,42 @@ def words(kind: str) -> list[str]:
     return sorted({row[2] for row in resources.rows("quote_cues.tsv") if row[1] == kind}, key=len, reverse=True)
 
 
+@cache
+def english_verbs() -> frozenset[str]:
+    """English speech verbs: their reports may come before the speaker ("…, Cook said while …")."""
+    return frozenset(row[2].lower() for row in resources.rows("quote_cues.tsv") if row[0] == "en")
+
+
 def alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def frames(flag: str | None = None) -> list[str]:
+    """Frame phrases from quote_frames.tsv: those with ``flag``, or (None) those not passive."""
+    out = []
+    for row in resources.rows("quote_frames.tsv"):
+        flags = row[2].split(",") if len(row) > 2 else []
+        if (flag is None and "passive" not in flags) or flag in flags:
+            out.append(row[1])
+    return sorted(out, key=len, reverse=True)
+
+
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
-    short, verb, after = alt(words("short")), alt(words("verb")), alt(words("after"))
+    short, after = alt(words("short")), alt(words("after"))
+    verb = alt(sorted(words("verb") + words("quote"), key=len, reverse=True))
+    report_verb = alt(sorted(set(words("verb")) | set(words("report")),
+                             key=len, reverse=True))
     adverbs = alt(list(resources.lines("speech_adverbs.txt")))
-    frames = alt([row[1] for row in resources.rows("quote_frames.tsv")])
+    framed, passive, tail = alt(frames()), alt(frames("passive")), alt(frames("tail"))
+    trailers = alt(list(resources.lines("report_trailers.txt")))
     return {
         # after a quotation: "kata Putin", "tambahnya", "Ujar Putin"
         "short_after": re.compile(rf"^[\s,.;:]*(?P<cue>(?i:{short}))(?P<nya>nya)?\b", re.U),
         # after a quotation: "ia menambahkan", "Putin said"
         "verb": re.compile(rf"\b(?P<cue>(?i:{verb}))\b"),
+        # before reported speech: "Putin mengatakan, …", "Harris said (that) …"
+        "report_verb": re.compile(rf"\b(?P<cue>(?i:{report_verb}))\b"),
         "adverbs": re.compile(rf"^(?:\s+(?i:{adverbs}))*\s*$"),
         # "Demikian pernyataan Putin", "begitu kata Kim"
         "after_noun": re.compile(
@@ -65,14 +87,19 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # before a quotation: "Kata Putin, “…”"
         "short_before": re.compile(rf"(?P<cue>(?i:{short}))(?P<nya>nya)?\s+"),
         # "Menurut Putin, …", "Menurutnya, …", "According to the minister, …"
-        "frame": re.compile(rf"(?<!\w)(?P<cue>(?i:{frames}))(?:(?P<nya>nya)\s*,|\s+)"),
-        # "…, according to federal records."
-        "frame_tail": re.compile(rf",\s*(?P<cue>(?i:{frames}))\s+(?=[^,]*$)"),
+        "frame": re.compile(rf"(?<!\w)(?P<cue>(?i:{framed}))(?:(?P<nya>nya)\s*,|\s+)"),
+        # "…, according to federal records.", "…, demikian dilansir BBC, Rabu (12/4)."
+        "frame_tail": re.compile(rf",\s*(?P<cue>(?i:{tail}))\s+"),
+        # "… disebut Talbot bisa …", "Diungkapkan oleh Bupati, …", "… disebutnya sudah …"
+        "passive": re.compile(rf"(?<!\w)(?P<cue>(?i:{passive}))(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?)"),
+        # what trails an attribution: "…, Cook said while visiting …", "…, kata Budi di Jakarta."
+        "trailer": re.compile(rf"^[\s,]*(?:(?i:{trailers})\b|[a-z]+ing\b|\(|$)"),
         # "…, kata Putin." closing reported speech
         "short_tail": re.compile(rf",\s*(?P<cue>(?i:{short}))(?P<nya>nya)?\b"),
         # "mengatakan (kepada wartawan) bahwa …", "told (reporters) that …"
         "that": re.compile(r"^[\s,:]*(?:(?:[\w-]+\s+){0,3}?(?i:bahwa|that)\b\s*,?\s*)?"),
-        "adverbial": re.compile(r"^(?i:pada|kepada|dalam|di|saat|ketika|usai|setelah|on|in)\b[^,.\"“]{0,60},\s*"),
+        # "mengatakan pada Rabu (13/9/2023), …" — not "mengatakan saat krisis terjadi, …", which is content
+        "adverbial": re.compile(r"^(?i:pada|kepada|dalam|di|on|in)\b[^,.\"“]{0,60},\s*"),
     }
 
 
@@ -137,8 +164,16 @@ def skip_space(body: str, pos: int) -> int:
     return pos
 
 
+MAX_APPOSITIVES = 3  # comma-separated phrases between a speaker and the verb ("X, a spokesperson for Y, the …, said")
+
+
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
+    head = body[floor:cue_start].rstrip()
+    if head.endswith(","):
+        found = appositive_subject(body, floor + len(head) - 1, floor, entities)
+        if found is not None:
+            return found
     lo = max(floor, cue_start - MAX_SUBJECT_GAP)
     best: Subject | None = None
     # Entities come sorted by start: look only at those starting inside the reach.
@@ -165,6 +200,29 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
     return best
 
 
+def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
+    """"Jack Smith, who represents the family, said", "Robertson, the U.S. commander, said": the
+    speaker is the phrase before the appositive, not a place or body named inside it. Walk back
+    over up to MAX_APPOSITIVES commas; the first person (or unrecognised name) right before one
+    wins, else the first phrase found there."""
+    first: Subject | None = None
+    for _ in range(MAX_APPOSITIVES):
+        comma = body.rfind(",", floor, comma)
+        if comma < 0:
+            break
+        people = [e for e in entities if e.end == comma and floor <= e.start]
+        if people:
+            e = max(people, key=lambda e: e.end - e.start)
+            found: Subject | None = Subject(e.text, e.start, "entity", e)
+        else:
+            found = name_before(body, comma, floor) or _noun_subject(body, comma, floor)
+        if found is not None and found.start + len(found.text) == comma:
+            if found.kind == "name" or (found.entity is not None and found.entity.label == "PERSON"):
+                return found
+            first = first or found
+    return first
+
+
 def _noun_subject(body: str, cue_start: int, lo: int) -> Subject | None:
     """"Polisi mengatakan", "Kuasa hukum tersangka membantah": a short noun phrase opening the
     clause speaks, though it names no one — the mention is kept, the speaker stays unknown."""
@@ -174,9 +232,21 @@ def _noun_subject(body: str, cue_start: int, lo: int) -> Subject | None:
     while text and text.split()[-1].lower() in adverbs:  # "RM lantas mengatakan"
         text = text.rsplit(" ", 1)[0] if " " in text else ""
     words = text.split()
-    if 1 <= len(words) <= MAX_NOUN_SUBJECT_WORDS and text[:1].isupper() and text.lower() not in pronouns():
-        return Subject(text, body.index(text, clause), "noun")
-    return None
+    if not 1 <= len(words) <= MAX_NOUN_SUBJECT_WORDS or text.lower() in pronouns():
+        return None
+    # A lower-case phrase speaks too when it opens with a determiner or a content word:
+    # "sumber keamanan mengatakan", "a U.S. official said", "…, the commission said." — not
+    # when it opens with a function word ("That said", "As I said").
+    first = words[0].lower()
+    if first in stop_words() and first not in _SUBJECT_OPENERS:
+        return None
+    if not text[:1].isupper() and len(words) < 2 and first not in _SUBJECT_OPENERS:
+        return None  # "tanpa menyebut …": one lower-case word is no speaker
+    return Subject(text, body.index(text, clause), "noun")
+
+
+# Function words that may still open a speaker's phrase ("the commission", "para saksi", "they").
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "para", "sang", "seorang", "sejumlah", "pihak", "beberapa", "they"})
 
 
 def _first_conjunct(body: str, subject: Subject, entities: list[Entity], lo: int) -> Subject:
@@ -218,6 +288,10 @@ def name_before(body: str, cue_start: int, floor: int) -> Subject | None:
         return None
     name = m.group(0).strip()
     start = cue_start - len(body[max(floor, cue_start - MAX_SUBJECT_GAP) : cue_start]) + m.start()
+    while " " in name and name.split()[0].lower() in stop_words():  # "But Vaughan cautioned"
+        rest = name.split(" ", 1)[1].lstrip()
+        start += len(name) - len(rest)
+        name = rest
     if name.lower() in pronouns() or name.split()[0].lower() in stop_words():
         return None
     return Subject(name, start, "name")

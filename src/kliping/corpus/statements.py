@@ -174,7 +174,8 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
 @cache
 def _speech_words() -> frozenset[str]:
     """Cue verbs of speech ("menegaskan", "said"): who said it is the speaker, not the claim."""
-    return frozenset(row[2].casefold() for row in resources.rows("quote_cues.tsv"))
+    # "report" verbs (meminta, mengajak) introduce reported speech but are what a statement says.
+    return frozenset(row[2].casefold() for row in resources.rows("quote_cues.tsv") if row[1] != "report")
 
 
 _VERB_PREFIXES = ("me", "di", "ber", "ter")
