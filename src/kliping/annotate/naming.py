@@ -32,7 +32,8 @@ NICKNAME_REACH = 400  # characters back from "akrab disapa X" to the person it n
 _CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
 _RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|bin|binti|van|von|de|da|der|al|el)(?= ))* *{_CAP}|{_CAP}")
 _WORD = re.compile(r"\S+")
-_PAREN = re.compile(r"\s*\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
+_PAREN = re.compile(r"\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
+_SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
 _QUOTE_MARKS = "\"“”"
 
 
@@ -132,7 +133,7 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
         if " " not in run.group(0):
             continue  # one word is never fuller than a name looked up, nor a name to abbreviate
         before = body[max(0, run.start() - 3) : run.start()]
-        sentence_start = not before.strip() or bool(re.search(r"[.!?:\"“”]\s*$", before))
+        sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before))
         current: list[str] = []
         for i, word in enumerate(run.group(0).split()):
             kind = _kind(word)
@@ -281,13 +282,17 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     by_end = {m.end: m for m in mentions}
     full: str | None
     for paren in _PAREN.finditer(body) if "(" in body else ():
-        short, named = paren.group(1), by_end.get(paren.start())
+        short, end = paren.group(1), paren.start()
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        named = by_end.get(end)
         if named is not None:
             label, full = named.label, named.canonical
         else:
-            last = body[: paren.start()].rsplit(None, 1)[-1] if body[: paren.start()].strip() else ""
+            window = body[max(0, end - 60) : end].split()
+            last = window[-1] if window else ""
             person = full_name(body, last) if last and _is_name_word(last) else None
-            label, full = ("PERSON", person) if person else ("ORG", _org_before(body, paren.start()))
+            label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
         if full and _abbreviates(short, full):
             defined.setdefault(short, (label, full))
     people = [m for m in mentions if m.label == "PERSON"]

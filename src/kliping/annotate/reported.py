@@ -10,6 +10,7 @@ that quotation; a quoted fragment inside a reported clause ("said it was “a mi
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kliping.annotate.speech import (
     OPENERS,
@@ -17,6 +18,7 @@ from kliping.annotate.speech import (
     Subject,
     appositive_subject,
     english_verbs,
+    frames,
     inside,
     name_before,
     patterns,
@@ -131,8 +133,8 @@ def _is_date(text: str) -> bool:
     return len(text.strip(" ,.").split()) <= 3 and bool(re.search(r"\d", text))
 
 
+@cache
 def _open_frames() -> frozenset[str]:
-    from kliping.annotate.speech import frames
     return frozenset(f.lower() for f in frames("open"))
 
 
