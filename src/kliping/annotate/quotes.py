@@ -13,6 +13,7 @@ the most recent speaker; roles through the entity linker ("Presiden Rusia" → V
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from kliping.annotate import naming
 from kliping.annotate.reported import reported_candidates
@@ -215,26 +216,33 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     sentences = split_sentences(body)
     direct = _direct_candidates(body, sentences, entities)
     candidates = sorted(direct + reported_candidates(body, sentences, entities, direct), key=lambda c: c.start)
+    people = [e for e in entities if e.label == "PERSON"]
+    known = _people_by_word(people)
     quotes = []
-    last_speaker: str | None = None
+    last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
     last_end = 0
     for c in candidates:
         speaker, mention = None, None
         s = c.subject
+        is_person = False
         if s is not None:
             mention = s.text
             if s.kind in ("pronoun", "clitic"):
-                speaker = (_subject_introduced(body, sentences, entities, last_end, min(c.start, s.start))
-                           or last_speaker or _last_person_before(entities, s.start))
+                speaker = (_subject_introduced(body, sentences, people, known, last_end, min(c.start, s.start))
+                           or last_person or _last_person_before(entities, s.start))
+                is_person = True
             elif s.entity is not None:
                 speaker = s.entity.canonical
+                is_person = s.entity.label == "PERSON"
             elif s.kind == "name":
                 speaker = (_person_by_name(s.text, entities) or naming.full_name(body, s.text)
                            or naming.strip_titles(s.text))
+                is_person = True
             else:  # a noun phrase: a speaker only when it is a named person's short name ("Bishop")
                 speaker = _person_by_name(s.text, entities)
-        if speaker is not None:
-            last_speaker = speaker
+                is_person = True
+        if speaker is not None and is_person:
+            last_person = speaker
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
     _continue_speakers(body, sentences, candidates, quotes)
@@ -242,22 +250,50 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
 
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
+_FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
-def _subject_introduced(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
-                        since: int, until: int) -> str | None:
+def _people_by_word(people: list[Entity]) -> dict[str, str]:
+    """Each word of a full name the article gives (two words or more) → that person, for words
+    that name one person only: "Stafford" → "Tom Stafford" when no other Stafford is named."""
+    owners: dict[str, set[str]] = {}
+    for e in people:
+        words = e.canonical.split()
+        if len(words) > 1:
+            for w in words:
+                if len(w) > 2:
+                    owners.setdefault(w, set()).add(e.canonical)
+    return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
+
+
+def _subject_introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity],
+                        known: dict[str, str], since: int, until: int) -> str | None:
     """The person a narrative sentence between the last quotation and this one is about — its
-    subject, named near its start ("Komisaris PT X Kuswara S. Taryono pun bersyukur …") — so
-    that "ia", "he" and "-nya" after it mean that person, not the speaker quoted before."""
+    subject, named near its start ("Komisaris PT X Kuswara S. Taryono pun bersyukur …",
+    "Stafford, earlier in the hearing, was adamant …") — so that "ia", "he" and "-nya" after it
+    mean that person, not the speaker quoted before."""
     found = None
-    people = [e for e in entities if e.label == "PERSON" and since <= e.start < until]
-    for s_start, s_end in sentences:
-        if s_end <= since or s_start >= until:
+    first_sentence = max(0, bisect_right(sentences, (since, len(body))) - 1)
+    for s_start, s_end in sentences[first_sentence:]:
+        if s_start >= until:
+            break
+        if s_end <= since:
             continue
-        first = next((e for e in people if s_start <= e.start < min(s_end, until)), None)
-        if first is not None and _opens_sentence(body[s_start : first.start]):
-            found = first.canonical
+        subject = _sentence_subject(body, s_start, min(s_end, until), people, known)
+        if subject is not None:
+            found = subject
     return found
+
+
+def _sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
+    i = bisect_left(people, start, key=lambda e: e.start)
+    first = people[i] if i < len(people) and people[i].start < end else None
+    if first is not None and _opens_sentence(body[start : first.start]):
+        return first.canonical
+    opening = body[start : min(end, start + 60)]
+    discourse = _DISCOURSE.match(opening)
+    word = _FIRST_WORD.match(opening, discourse.end() if discourse else 0)
+    return known.get(word.group(0)) if word else None
 
 
 def _opens_sentence(prefix: str) -> bool:
