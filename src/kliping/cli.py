@@ -197,7 +197,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         if "gold" in result:
             sys.stdout.write(format_report(result["gold"]) + "\n")
-            sys.stdout.write(format_corpus(result["corpus"]) + "\n")
+            corpus = format_corpus(result["corpus"])
+            sys.stdout.write(corpus + "\n" if corpus else "")
         if "ner" in result:
             sys.stdout.write(format_ner(result["ner"]) + "\n")
     return EXIT_NOTHING if "gold" in result and not result["gold"].articles else EXIT_OK

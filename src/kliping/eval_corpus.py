@@ -59,7 +59,7 @@ class ClaimScore:
 
 @dataclass
 class CorpusReport:
-    stories: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    stories: tuple[float, float, float] | None = None  # None: the gold groups no stories
     events: tuple[float, float, float] | None = None
     claims: list[ClaimScore] = field(default_factory=list)
 
@@ -68,7 +68,8 @@ class CorpusReport:
         return sum(c.right for c in self.claims)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"stories_bcubed": dict(zip(("precision", "recall", "f1"), self.stories, strict=True)),
+        return {"stories_bcubed": dict(zip(("precision", "recall", "f1"), self.stories, strict=True))
+                if self.stories else None,
                 "events_bcubed": dict(zip(("precision", "recall", "f1"), self.events, strict=True))
                 if self.events else None,
                 "claims": [c.to_dict() for c in self.claims], "claims_right": self.claims_right}
@@ -108,8 +109,10 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
 
 
 def format_corpus(report: CorpusReport) -> str:
-    p, r, f = report.stories
-    out = [f"stories B-cubed     P {p:.3f}  R {r:.3f}  F1 {f:.3f}"]
+    out = []
+    if report.stories:
+        p, r, f = report.stories
+        out.append(f"stories B-cubed     P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     if report.events:
         p, r, f = report.events
         out.append(f"events B-cubed      P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
