@@ -60,10 +60,12 @@ def label_of(name: str) -> str | None:
 
 
 _WORD = re.compile(r"[A-Za-z](?:[\w'’-]|\.(?=\w))*")
-_CONNECTORS = frozenset({"dan", "and", "of", "the", "de", "da", "bin", "al"})
+# Lower-case words inside names: the personal-name particles ("bin", "van") and the connectives
+# of organisation and place names ("Bosnia dan Herzegovina", "Bank of America").
+NAME_CONNECTORS = frozenset(resources.lines("name_particles.txt")) | {"dan", "and", "of", "the"}
 MAX_NAME_WORDS = 7
 _CAP_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(_CONNECTORS))})\s+)*{_CAP_WORD})*")
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_CONNECTORS))})\s+)*{_CAP_WORD})*")
 
 
 @cache

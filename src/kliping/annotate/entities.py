@@ -94,14 +94,6 @@ ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
 _PIECE_WORD = re.compile(r"\S+")
 
 
-@cache
-def _name_particles() -> frozenset[str]:
-    """Lower-case words that belong inside names: the personal-name particles ("Osama bin Laden")
-    and the connectives of organisation names ("Kementerian Pendidikan dan Kebudayaan", "Bank of
-    America"); any other lower-case word ends a name."""
-    return frozenset(resources.lines("name_particles.txt")) | {"dan", "of", "the", "and"}
-
-
 def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """A model span cut into its runs of capitalised words: the model (trained on Indonesian)
     glues English clauses into one name ("North Korean leader Kim Jong Un met Russian President
@@ -112,7 +104,7 @@ def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tup
         text = word.group(0).lstrip("'’\"“(")
         if text[:1].isupper() or text[:1].isdigit():
             pieces[-1].append(word)
-        elif text.lower() in _name_particles() and pieces[-1]:
+        elif text.lower() in aliases.NAME_CONNECTORS and pieces[-1]:
             pieces[-1].append(word)
         elif pieces[-1]:
             pieces.append([])

@@ -30,7 +30,7 @@ from kliping.timestamps import month_names, weekday_names
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
 NICKNAME_REACH = 400  # characters back from "akrab disapa X" to the person it names
 _CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
-_RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|bin|binti|van|von|de|da|der|al|el)(?= ))* *{_CAP}|{_CAP}")
+_RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* *{_CAP}|{_CAP}")
 _WORD = re.compile(r"\S+")
 _PAREN = re.compile(r"\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
 _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
