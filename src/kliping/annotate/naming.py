@@ -98,6 +98,8 @@ def _kind(word: str) -> str:
         return "name"  # a particle or an initial: "bin", "S.", "J."
     if low in _hard_stops() or _INSTITUTION_WORD.fullmatch(bare) or aliases.label_of(bare) in ("PLACE", "ORG"):
         return "stop"
+    if not bare[0].isalpha() or (len(bare) > 2 and bare.isupper()):
+        return "stop"  # "- -" of a dateline, an acronym ("HRC", "CNN"): not a person's name
     return "soft" if low in _common() else "name"
 
 
@@ -158,12 +160,33 @@ def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
     words = [_POSSESSIVE.sub("", w.rstrip(".,;:")) if len(w.strip(".")) > 1 else w for w in words]
     while len(words) > 2 and _kind(words[0]) == "soft":
         words = words[1:]
-    while _counted(words) > MAX_NAME_WORDS:
-        words = words[1:]
-    while words and words[0].casefold() in _particles():
-        words = words[1:]
+    words = _within_length(words)
     if len(words) > 1:
         spans.append(tuple(words))
+
+
+def _within_length(words: list[str]) -> list[str]:
+    """A name of at most MAX_NAME_WORDS words. Longer runs are a body's name and then its
+    person ("Sigap Prima Astrea Agus Pramono", after "Direktur PT"): the person is the last two
+    words; and a name does not open with a particle."""
+    if _counted(words) > MAX_NAME_WORDS:
+        kept: list[str] = []
+        for w in reversed(words):
+            kept.insert(0, w)
+            if _counted(kept) == 2:
+                break
+        words = kept
+    while words and words[0].casefold() in _particles():
+        words = words[1:]
+    return words
+
+
+def _tidy(name: str) -> str:
+    """A recognised person name cut as the article's own names are: at a word that is never part
+    of a name ("CNN Indonesia - - Presiden Turki Recep Tayyip Erdogan"), to MAX_NAME_WORDS."""
+    words = name.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _kind(w) == "stop"), default=0)
+    return " ".join(_within_length(words[cut:])) or name
 
 
 @dataclass
@@ -227,7 +250,7 @@ def complete(body: str, mentions: list[Entity]) -> list[Entity]:
         if aliases.canonical(m.text, "PERSON"):
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
-        m.canonical = strip_titles(_POSSESSIVE.sub("", m.canonical))
+        m.canonical = _tidy(strip_titles(_POSSESSIVE.sub("", m.canonical)))
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
     return _defined_short_forms(body, mentions)
