@@ -151,7 +151,7 @@ def merge(picked: dict[str, list[dict[str, Any]]]) -> None:
         raise SystemExit("\n".join(problems))
     for split, rows in picked.items():
         # Labellers listed every quotation and every piece of reported speech: precision counts.
-        gold: dict[str, Any] = {"reported_speech_exhaustive": True, "articles": {}}
+        gold: dict[str, Any] = {"inputs": [f"{split}.jsonl.gz"], "reported_speech_exhaustive": True, "articles": {}}
         for r in rows:
             if r["id"] not in labels:
                 continue

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from kliping import __version__
@@ -92,8 +93,10 @@ def _parser() -> argparse.ArgumentParser:
 
     eval_cmd = commands.add_parser("eval", help="score kliping's output against a gold file")
     eval_cmd.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
-    eval_cmd.add_argument("--gold", metavar="GOLD.json",
-                          help="gold file in the schema of shared/gold/seeds.json (scores PATH...)")
+    eval_cmd.add_argument("--gold", metavar="GOLD.json", action="append",
+                          help="gold file in the schema of shared/gold/seeds.json: scores PATH..., or the "
+                               "'inputs' the gold file names when no PATH is given; repeat it to score several "
+                               "(the chain dev and test sets: tests/fixtures/chain/gold_{dev,test}.json)")
     eval_cmd.add_argument("--ner", metavar="FILE", help="CoNLL-style token<TAB>BIO-tag file: NER F1 per type")
     eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
@@ -183,36 +186,47 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if not args.gold and not args.ner:
-        raise InputError("eval needs --gold GOLD.json PATH... and/or --ner FILE")
-    if args.gold and not args.paths:
-        raise InputError("--gold needs the PATHs of the articles to score")
-    result: dict[str, Any] = {}
-    if args.ner:
-        result["ner"] = score_ner(args.ner)
-    if args.gold:
-        result["gold"], result["corpus"] = _eval_gold(args)
+        raise InputError("eval needs --gold GOLD.json [PATH...] and/or --ner FILE")
+    golds = [(path, load_gold(path)) for path in args.gold or []]
+    for path, gold in golds:
+        if not args.paths and not gold.get("inputs"):
+            raise InputError(f"{path} names no 'inputs': give the PATHs of the articles to score")
+    scored = [(path, *_eval_gold(args, path, gold)) for path, gold in golds]
+    ner = score_ner(args.ner) if args.ner else None
     if args.json:
-        out = {k: (v.to_dict() if isinstance(v, EvalReport | CorpusReport) else v) for k, v in result.items()}
+        out: dict[str, Any] = {}
+        if len(scored) == 1:
+            out["gold"], out["corpus"] = scored[0][1].to_dict(), scored[0][2].to_dict()
+        elif scored:
+            out["golds"] = [{"gold_file": path, "gold": report.to_dict(), "corpus": corpus.to_dict()}
+                            for path, report, corpus in scored]
+        if ner is not None:
+            out["ner"] = ner
         _print_json(out)
     else:
-        if "gold" in result:
-            sys.stdout.write(format_report(result["gold"]) + "\n")
-            corpus = format_corpus(result["corpus"])
+        for path, report, corpus_report in scored:
+            if len(scored) > 1:
+                sys.stdout.write(f"== {path}\n")
+            sys.stdout.write(format_report(report) + "\n")
+            corpus = format_corpus(corpus_report)
             sys.stdout.write(corpus + "\n" if corpus else "")
-        if "ner" in result:
-            sys.stdout.write(format_ner(result["ner"]) + "\n")
-    return EXIT_NOTHING if "gold" in result and not result["gold"].articles else EXIT_OK
+        if ner is not None:
+            sys.stdout.write(format_ner(ner) + "\n")
+    return EXIT_NOTHING if any(not report.articles for _, report, _ in scored) else EXIT_OK
 
 
-def _eval_gold(args: argparse.Namespace) -> tuple[EvalReport, CorpusReport]:
-    gold = load_gold(args.gold)
+def _eval_gold(args: argparse.Namespace, path: str, gold: dict[str, Any]) -> tuple[EvalReport, CorpusReport]:
+    """Score one gold file: on PATH... if given, else on the inputs it names (beside it)."""
+    paths = args.paths or [str(Path(path).parent / name) for name in gold["inputs"]]
     articles = []
     with reporter() as report:
-        for item in extract(args.paths, stdin=_stdin_if_asked(args.paths)):
+        for item in extract(paths, stdin=_stdin_if_asked(paths)):
             report(item)
             if isinstance(item, Article):
                 articles.append(item)
-    return evaluate(gold, articles), evaluate_corpus(gold, analyze_corpus(articles).stories)
+    needs_corpus = any(gold.get(k) for k in ("stories", "events", "claims"))
+    corpus = evaluate_corpus(gold, analyze_corpus(articles).stories) if needs_corpus else CorpusReport()
+    return evaluate(gold, articles), corpus
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

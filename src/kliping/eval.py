@@ -129,6 +129,9 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         raise GoldError(f"cannot read gold file {path}: {err}") from err
     if not isinstance(gold, dict) or not any(k in gold for k in ("articles", "stories", "claims")):
         raise GoldError(f"{path}: expected an object with 'articles' (keyed by article id), 'stories' or 'claims'")
+    inputs = gold.get("inputs", [])
+    if not isinstance(inputs, list) or not all(isinstance(x, str) for x in inputs):
+        raise GoldError(f"{path}: 'inputs' must be a list of paths (relative to the gold file)")
     if not isinstance(gold.get("articles", {}), dict):
         raise GoldError(f"{path}: 'articles' must be an object keyed by article id")
     gold.setdefault("articles", {})
