@@ -188,3 +188,12 @@ def test_clean_keeps_a_truncated_last_line() -> None:
     text = ("Judul\nJAKARTA - Harga beras naik di sejumlah pasar tradisional pekan ini.\n"
             "Menurut pedagang, kenaikan itu terjadi karena")
     assert clean(_raw(text)).body.endswith("kenaikan itu terjadi karena")
+
+
+def test_clean_outlet_self_description_and_unlabelled_source_lines() -> None:
+    # Lines written for this test, in the shape outlets print under every article.
+    assert classify("KabarKita.id adalah portal berita daerah. Kamu bisa bergabung di komunitas kami.") == "prompt"
+    assert classify("Sumber berita Reuters.") == "source line"
+    assert classify("Sumber gambar header Unsplash.") == "source line"
+    # A sentence of the article that merely mentions a site is kept.
+    assert classify("Situs KabarKita.id melaporkan bahwa jembatan itu ambruk pada Senin.") is None
