@@ -96,6 +96,99 @@ def test_dates_normalises_form(sentence: str, expected: dict[str, str]) -> None:
     assert values(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Abbreviated months with their dot, "Month of year", a year-first date.
+        ("The vote was on Nov. 5 and the recount on Aug. 10.", {"Nov. 5": "2023-11-05", "Aug. 10": "2023-08-10"}),
+        ("The will was drafted in October of 2006.", {"October of 2006": "2006-10"}),
+        ("Pentas perdana 2018.04.05 di Seoul.", {"2018.04.05": "2018-04-05"}),
+        # Bare years used as dates: after a lowercase word, a possessive, a season, "fiscal", or as a term in brackets.
+        ("Harga naik setelah 2015 dan turun sepanjang 2022.", {"2015": "2015", "2022": "2022"}),
+        ("Anggaran jalan 2017 naik; a 2018 survey agreed.", {"2017": "2017", "2018": "2018"}),
+        ("Funding lasts until at least 2025, maybe even 2028.", {"2025": "2025", "2028": "2028"}),
+        (
+            "Sales for fiscal 2019 beat forecasts; deliveries start in summer 2024.",
+            {"fiscal 2019": "2019", "summer 2024": "2024"},
+        ),
+        ("He gave to Holcomb's 2016 campaign.", {"2016": "2016"}),
+        ("Presiden pertama menjabat (1945 - 1967).", {"1945": "1945", "1967": "1967"}),
+        # Weekdays after a verb or noun, and in the possessive.
+        ("Police arrested two men Tuesday after Monday's raid.", {"Tuesday": "2023-09-12", "Monday": "2023-09-11"}),
+        ("Pelatih itu absen dalam laga Sabtu malam lalu.", {"Sabtu malam lalu": "2023-09-09"}),
+        # A month with its year in words.
+        (
+            "Album dirilis September tahun lalu; yang baru keluar Mei tahun ini.",
+            {"September tahun lalu": "2022-09", "Mei tahun ini": "2023-05"},
+        ),
+        ("Prices fell in May last year and rose this March.", {"May last year": "2022-05", "this March": "2023-03"}),
+        ("Penjualan dimulai akhir September ini.", {"akhir September ini": "2023-09"}),
+        # Earlier today, last night, this weekend.
+        (
+            "Rapat tadi malam ramai, pertemuan siang tadi sepi, dan kemarin sore hujan.",
+            {"tadi malam": "2023-09-13", "siang tadi": "2023-09-14", "kemarin sore": "2023-09-13"},
+        ),
+        ("Malam tadi listrik padam.", {"Malam tadi": "2023-09-13"}),
+        (
+            "He was sacked last night; fans protest this weekend.",
+            {"last night": "2023-09-13", "this weekend": "2023-09"},
+        ),
+        # Counted from the date the sentence gives, not from the anchor.
+        (
+            "Pada Juli 2023 ekspor naik dibanding bulan sebelumnya.",
+            {"Juli 2023": "2023-07", "bulan sebelumnya": "2023-06"},
+        ),
+        ("They met in August 2016. The next year, they split.", {"August 2016": "2016-08", "The next year": "2017"}),
+        # Future words make a year-less date or a weekday the next one; "lalu" and "kemarin" after a date the last one.
+        ("The team will play on Saturday.", {"Saturday": "2023-09-16"}),
+        ("Konser akan digelar 20 Desember.", {"20 Desember": "2023-12-20"}),
+        ("The licence is set to expire in February.", {"February": "2024-02"}),
+        ("Festival digelar lagi pada 1 Mei mendatang.", {"1 Mei": "2024-05-01"}),
+        ("Ia datang 10 Oktober lalu.", {"10 Oktober": "2022-10-10"}),
+        ("Di tanggal 10 September kemarin, mobil baru diluncurkan.", {"10 September": "2023-09-10"}),
+    ],
+)
+def test_dates_normalises_news_form(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ia tampil di Piala Dunia 2018, di Liga 1 2017 dan pada musim 2017/2018.",
+        "Aturan itu ada dalam UU Nomor 12 Tahun 2011.",
+        "Layarnya beresolusi 1080 x 1920 piksel.",
+        "Toko buka lebih pagi saat Black Friday.",
+        "Kelas diadakan setiap hari Jumat dan tiap Senin.",
+        "Pada era 2010 - an ponsel makin pintar.",
+        "The 2020 Audi e-tron is new.",
+    ],
+)
+def test_dates_ignores_years_and_weekdays_in_names(sentence: str) -> None:
+    assert values(sentence) == {}
+
+
+def test_dates_full_date_found_without_publication_date() -> None:
+    assert values("JAKARTA--Kamis (9/3/2023), polisi menangkap pelaku.", None) == {"Kamis (9/3/2023)": "2023-03-09"}
+
+
+def test_dates_yearless_weekday_takes_a_year_of_the_article_that_makes_it_true() -> None:
+    # No publication date; the latest full date is 2010, but 14 August is a Wednesday in 2019, a year the text gives.
+    text = "Ia lulus pada 22 Mei 2010. Sejak 2019 ia bekerja. Rabu (14/8) ia dipromosikan."
+    assert values(text, None)["Rabu (14/8)"] == "2019-08-14"
+
+
+def test_dates_contradicting_weekday_is_kept_and_reported() -> None:
+    # 8 July 2017 is a Saturday, not a Thursday: keep what is written, never move it to a far year, and say so.
+    text = "Ia tiba Kamis (8/7/2017) dan pulang Kamis (8/7)."
+    assert values(text, "2017-06-09") == {"Kamis (8/7/2017)": "2017-07-08", "Kamis (8/7)": "2017-07-08"}
+    assert [(d.text, d.conflict) for d in find_dates(text, "2017-06-09")] == [
+        ("Kamis (8/7/2017)", "weekday"),
+        ("Kamis (8/7)", "weekday"),
+    ]
+    assert [d.conflict for d in find_dates("Ia tiba Rabu (13/9/2023).", ANCHOR)] == [None]
+
+
 def test_dates_week_across_two_months_falls_back_to_year() -> None:
     # Anchor Tue 2017-03-28: this week runs 27 March – 2 April.
     assert values("Ia tampil buruk pekan ini.", "2017-03-28") == {"pekan ini": "2017"}

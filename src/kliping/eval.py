@@ -21,7 +21,7 @@ Quotations (see ``quote_match``, matching by word overlap):
   anonymous source) is right only when kliping names none.
 
 A gold date is found when a date mention whose text contains the gold text or lies inside it has
-the same value — or, for a date in a byline the cleaner removed, when ``published`` is that day.
+the same value (and, where the gold marks the source as contradicting itself, says ``conflict``) — or, for a date in a byline the cleaner removed, when ``published`` is that day.
 """
 
 from __future__ import annotations
@@ -284,6 +284,7 @@ def _score_dates(report: EvalReport, article_id: str, article: Article | None, g
         if article is not None:
             text = _norm(g["text"])
             right = any((text in _norm(d.text) or _norm(d.text) in text) and d.value == g["value"]
+                        and (d.conflict is not None or not g.get("conflict"))
                         for d in article.dates) or (
                 any(text in _norm(r.text) for r in article.removed)
                 and (article.published or "")[:10] == g["value"]

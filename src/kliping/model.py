@@ -89,6 +89,9 @@ class DateMention(_Record):
     start: int
     end: int
     value: str  # ISO at the grain the text gives: 2023-09-13, 2023-09, 2023
+    # Why the source contradicts itself here, or None: "weekday" when the weekday written with
+    # the date is not that date's (the value is the date as written, not silently "fixed").
+    conflict: str | None = None
 
 
 @dataclass

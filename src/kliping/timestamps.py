@@ -89,27 +89,27 @@ def _pattern() -> re.Pattern[str]:
     weekday = _alternation(weekday_names())
     zone = _alternation(zone_offsets())
 
-    def wd(n: int) -> str:
-        return rf"(?:(?P<wd{n}>{weekday})\.?\s*,?\s*)?"
-
     clock = (
         r"(?:[\s,]*(?:-|–|—|\||pukul|pkl\.?|jam|at)?\s*"
         r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
         r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
         rf"(?:\s*(?P<zone>{zone})\b|\s*(?:GMT|UTC)?\s*(?P<num>[+-]\d{{2}}:?\d{{2}}))?)?"
     )
-    # One alternative per written form; the named groups differ by suffix.
-    forms = [
+    # One alternative per written form; the named groups differ by suffix. The weekday the first three may
+    # start with is tried once for all of them (a weekday is never a month name, so nothing else changes):
+    # that alternation at every word start was most of this pattern's cost.
+    weekday_forms = [
         # 14 September 2023 / Jumat 21 Juni 2024 / 20 September
-        rf"{wd(1)}\(?(?P<d1>[0-3]?\d)\s+(?P<m1>{month})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\)?",
+        rf"\(?(?P<d1>[0-3]?\d)\s+(?P<m1>{month})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\)?",
         # September 14, 2023
-        rf"{wd(2)}(?P<m2>{month})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)",
+        rf"(?P<m2>{month})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)",
         # Rabu (13/9/2023) / Jumat (15/9) / 13-09-2023
-        rf"{wd(3)}\(?(?P<d3>[0-3]?\d)[/.-](?P<m3>[01]?\d)(?:[/.-](?P<y3>(?:19|20)\d\d))?\)?",
-        # 2023-09-14
-        r"(?P<wd4>)(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?:T|\s+)?",
+        r"\(?(?P<d3>[0-3]?\d)[/.-](?P<m3>[01]?\d)(?:[/.-](?P<y3>(?:19|20)\d\d))?\)?",
     ]
-    body = "|".join(f"(?:{f})" for f in forms)
+    # 2023-09-14
+    iso = r"(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?:T|\s+)?"
+    dated = "|".join(f"(?:{f})" for f in weekday_forms)
+    body = rf"(?:(?P<wd>{weekday})\.?\s*,?\s*)?(?:{dated})|{iso}"
     return re.compile(rf"(?<![\w/.-])(?:{body}){clock}(?![\w/])", re.IGNORECASE)
 
 
@@ -132,7 +132,7 @@ def find_timestamps(text: str) -> list[Timestamp]:
         year = _int(g["y1"] or g["y2"] or g["y3"] or g["y4"])
         if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
-        wd_name = g["wd1"] or g["wd2"] or g["wd3"]
+        wd_name = g["wd"]
         if g["m3"] and not g["y3"] and not wd_name:
             # A bare "3/4" is too often a fraction or a score; need a weekday or a year.
             continue
