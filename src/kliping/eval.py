@@ -21,7 +21,8 @@ Quotations (see ``quote_match``, matching by word overlap):
   anonymous source) is right only when kliping names none.
 
 A gold date is found when a date mention whose text contains the gold text or lies inside it has
-the same value (and, where the gold marks the source as contradicting itself, says ``conflict``) — or, for a date in a byline the cleaner removed, when ``published`` is that day.
+the same value (and, where the gold marks the source as contradicting itself, says ``conflict``)
+— or, for a date in a byline the cleaner removed, when ``published`` is that day.
 """
 
 from __future__ import annotations

@@ -22,8 +22,12 @@ from kliping.annotate.speech import (
     OPENERS,
     Candidate,
     Subject,
+    description_after,
     patterns,
+    person_in_attribution,
+    pronouns,
     sentence_of,
+    skip_space,
     subject_after,
     subject_before,
 )
@@ -96,10 +100,24 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
     if m:
         if m["nya"]:
             return m["cue"] + "nya", Subject("-nya", end + m.start("nya"), "clitic")
-        return m["cue"], subject_after(body, end + m.end(), entities)
+        subject = subject_after(body, end + m.end(), entities)
+        noun = pats["cue_noun"].match(body, end + m.end()) if subject is None else None
+        if noun is not None:  # "tulis pernyataan InTour Live": the statement's author speaks
+            subject = subject_after(body, noun.end(), entities)
+        if subject is None:  # "tutur mantan kiper Parma ini.": someone named before
+            subject = description_after(body, end + m.end(), entities)
+        if subject is None or subject.kind == "name" or (
+                subject.entity is not None and subject.entity.label != "PERSON"):
+            # "kata Kabag Ops Polrestro Bekasi Kota, Aslan Solastomo", "said White House Press
+            # Secretary Jane Doe": the title names a place or body, the person closes it.
+            subject = person_in_attribution(body, end + m.end(), stop, entities) or subject
+        return m["cue"], subject
     m = pats["after_noun"].match(tail)
     if m:
-        return m["cue"], subject_after(body, end + m.end(), entities)
+        subject = subject_after(body, end + m.end(), entities)
+        if m["cue"] is None and (subject is None or subject.kind not in ("entity", "name")):
+            return None, None  # a bare "demikian" is an attribution only when a name follows it
+        return m["cue"] or "demikian", subject
     # "ia menambahkan", "Putin said": subject then verb, nothing else between.
     subject = subject_after(body, end + len(tail) - len(tail.lstrip(" ,.;")), entities)
     if subject is not None and re.match(r"^[\s,.;]*$", body[end : subject.start]):
@@ -107,7 +125,35 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
         verb = pats["verb"].search(body, after, min(stop, after + 40))
         if verb and pats["adverbs"].match(body[after : verb.start()]):
             return verb["cue"], subject
+        if body[after : after + 1] == ",":
+            # "Jim Carter, senior vice president for X at Y, said": the verb after appositives.
+            verb = pats["appositive_verb"].search(body, after, min(stop, after + APPOSITIVE_REACH))
+            if verb and not _QUOTE_MARK.search(body, after, verb.start()):
+                return verb["cue"], subject
+        elif body[end - 2 : end - 1] in _CONTINUING or tail.lstrip()[:1] == ",":
+            # "“…,” Carter recalled.": the quotation runs into its clause, so an English
+            # past-tense verb after the name attributes it even when it is not a listed cue.
+            past = pats["past_verb"].match(body, after, stop)
+            if past:
+                return past["cue"], subject
+    if body[end - 2 : end - 1] in _CONTINUING:
+        # "“…,” chairman, CEO and president Craig Menear said", "“…,” the governor said": a
+        # description opens the attribution; the speaker is the name (or the person the
+        # description points back at) standing right before the verb.
+        verb = pats["verb"].search(body, end, min(stop, end + APPOSITIVE_REACH))
+        if verb and not _QUOTE_MARK.search(body, end, verb.start()):
+            named = subject_before(body, verb.start(), end, entities)
+            if (named is not None and len(body[end : named.start].split()) <= MAX_LEAD_WORDS
+                    and (named.kind in ("entity", "name")
+                         or (named.kind == "pronoun" and named.text.lower() not in pronouns()))
+                    and pats["adverbs"].match(body[named.start + len(named.text) : verb.start()])):
+                return verb["cue"], named
     return None, None
+
+
+APPOSITIVE_REACH = 220  # characters from a speaker over its appositives to the verb
+MAX_LEAD_WORDS = 6  # "“…,” chairman, CEO and president Craig Menear said": a title, not a clause
+_CONTINUING = frozenset(",!?—–…")  # a quotation closed with these runs on into its attribution
 
 
 PERSON_AFTER_CUE_REACH = 90  # characters from the cue to a person it describes at length
@@ -132,7 +178,9 @@ def _attribution_before(
         return None, None  # a quotation that follows words without ":" or "," is inside a sentence
     pats = patterns()
     verbs = list(pats["verb"].finditer(body, floor, floor + len(stripped)))
-    if verbs and floor + len(stripped) == verbs[-1].end():
+    if verbs and (floor + len(stripped) == verbs[-1].end() or (
+            # "Tottenham said in a statement: “…”", "X said on Twitter: “…”"
+            head.rstrip().endswith(":") and pats["colon_gap"].match(body, verbs[-1].end(), floor + len(stripped)))):
         subject = subject_before(body, verbs[-1].start(), floor, entities)
         return verbs[-1]["cue"], subject
     for m in pats["short_before"].finditer(body, floor, start):
@@ -151,6 +199,10 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
         s_start, _ = sentence_of(sentences, start - 1)
         _, s_end = sentence_of(sentences, min(end, len(body) - 1))
         stop = max(s_end, end + 1)
+        if not body[end + 1 : stop].strip() and body[stop : stop + 2].lstrip(" ")[:1].isupper():
+            # "“… you know?” Pluznick recalled.": the splitter ended the sentence with the
+            # quotation; its attribution is the next sentence on the same line.
+            stop = max(stop, sentence_of(sentences, skip_space(body, stop))[1])
         cue, subject = _attribution_after(body, end + 1, stop, entities)
         if cue is None:
             cue, subject = _attribution_before(body, start - 1, s_start, entities)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kliping import resources
+from kliping.annotate import naming
 from kliping.model import Entity
 
 OPENERS = "“\""
@@ -95,6 +96,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     adverbs = alt(list(resources.lines("speech_adverbs.txt")))
     framed, passive, tail = alt(frames()), alt(frames("passive")), alt(frames("tail"))
     trailers = alt(list(resources.lines("report_trailers.txt")))
+    any_verb = alt(sorted({row[2] for row in resources.rows("quote_cues.tsv")}, key=len, reverse=True))
     return {
         # after a quotation: "kata Putin", "tambahnya", "Ujar Putin"
         "short_after": re.compile(rf"^[\s,.;:]*(?P<cue>(?i:{short}))(?P<nya>nya)?\b", re.U),
@@ -105,7 +107,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "adverbs": re.compile(rf"^(?:\s+(?i:{adverbs}))*\s*$"),
         # "Demikian pernyataan Putin", "begitu kata Kim"
         "after_noun": re.compile(
-            rf"^[\s,.;:]*(?i:demikian|begitu)\s+(?:(?i:seperti|yang|sebagaimana)\s+)*(?P<cue>(?i:{after}))\s+"
+            rf"^[\s,.;:]*(?i:demikian|begitu)\s+(?:(?i:seperti|yang|sebagaimana)\s+)*"
+            rf"(?:(?i:isi)\s+)?(?:(?P<cue>(?i:{after}))\s+)?"
             rf"(?:(?i:oleh|dari)\s+)?"
         ),
         # before a quotation: "Kata Putin, “…”"
@@ -124,6 +127,23 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "that": re.compile(r"^[\s,:]*(?:(?:[\w-]+\s+){0,3}?(?i:bahwa|that)\b\s*,?\s*)?"),
         # "mengatakan pada Rabu (13/9/2023), …" — not "mengatakan saat krisis terjadi, …", which is content
         "adverbial": re.compile(r"^(?i:pada|kepada|dalam|di|on|in)\b[^,.\"“]{0,60},\s*"),
+        # "…," Jim Carter, senior vice president for X at Y, (also) said: the verb after appositives
+        "appositive_verb": re.compile(
+            rf",\s*(?:(?i:{adverbs})\s+)*(?:(?:has|had|have)\s+)?(?P<cue>(?i:{any_verb}))\b"),
+        # (matched at a position, so without "^", which would anchor at the text's start)
+        # "…," Carter recalled. / weighed in, …: an English past-tense verb right after a name is
+        # an attribution even when it is not in the cue list; only where the clause ends with it.
+        "past_verb": re.compile(
+            rf"(?:\s+(?i:{adverbs}))*\s+(?P<cue>[a-z]{{2,}}ed)(?:\s+(?:in|out|up|back|on))?"
+            rf"(?=\s*(?:[,.;:!?“\"—]|$)|\s+(?:{trailers})\b)"),
+        # "Tottenham said in a statement: “…”": what may stand between a verb and its colon
+        "colon_gap": re.compile(rf"\s+(?:(?i:{trailers})\b|[a-z]+ing\b)[^:.;!?“\"]{{0,60}}$"),
+        # "said (the) White House Press Secretary Jane Doe": an article before the speaker
+        "article": re.compile(r"(?i:the|an?)\s+"),
+        # "tulis pernyataan InTour Live": a statement noun between a cue and its speaker
+        "cue_noun": re.compile(rf"\s*(?i:{after})\s+"),
+        # "says veteran industry analyst Ken Doctor": a lower-case description, then the name
+        "described_name": re.compile(r"\s*(?:[a-z][\w’'-]*\s+){1,5}(?=[A-Z])"),
     }
 
 
@@ -155,6 +175,10 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     while pos < len(body) and body[pos] in " ,":
         pos += 1
     entity = entity_at(entities, pos)
+    article = patterns()["article"].match(body, pos) if entity is None else None
+    if article is not None and entity_at(entities, article.end()) is not None:
+        pos = article.end()  # "says the World Health Organization"
+        entity = entity_at(entities, pos)
     if entity is not None:
         # "Menteri Luar Negeri Rusia Sergei Lavrov": a role followed by its person.
         # or an organisation's title followed by its person ("Juru Bicara Kemlu Arrmanatha Nasir").
@@ -178,8 +202,20 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
         person = entity_at(entities, after) if after > 0 else None
         if person is not None and person.label == "PERSON":
             return Subject(body[pos : person.end], pos, "entity", person)
-        return Subject(name.group(0), pos, "name")
+        return _past_titles(Subject(name.group(0), pos, "name"))
     return None
+
+
+def _past_titles(subject: Subject) -> Subject:
+    """"SciSpacE Team Leader Jennifer Ngo-Anh": the person's name is what follows the last title
+    word of a capitalised run, when at least two words (a given name and a family name) do."""
+    words = subject.text.split(" ")
+    titles = naming.title_words()
+    last = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in titles), default=-1)
+    if 0 <= last < len(words) - 2:
+        rest = " ".join(words[last + 1 :])
+        return Subject(rest, subject.start + len(subject.text) - len(rest), "name")
+    return subject
 
 
 def skip_space(body: str, pos: int) -> int:
@@ -211,7 +247,9 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
         if word.group(0).lower() in pronouns() and (best is None or word.start() >= best.start + len(best.text)):
             best = Subject(word.group(0), word.start(), "pronoun")
     if best is None:
-        return _noun_subject(body, cue_start, lo)
+        noun = _noun_subject(body, cue_start, lo)
+        # "The governor said": the person the article introduced with that title, if any.
+        return (noun and description_subject(body, noun.text, noun.start, entities)) or noun
     if best.entity is not None:
         best = _first_conjunct(body, best, entities, lo)
     # Prefer a person over a place or organisation named inside the same clause: in
@@ -326,3 +364,103 @@ def stop_words() -> frozenset[str]:
     return frozenset(resources.lines("stopwords.txt"))
 
 
+
+
+PERSON_AFTER_CUE_REACH = 90  # characters from a cue to a person its description ends with
+
+
+def person_in_attribution(body: str, start: int, stop: int, entities: list[Entity]) -> Subject | None:
+    """The person an attribution names after a title or description: "kata Kabag Ops Polrestro
+    Bekasi Kota, Aslan Solastomo", "ujar CEO dan founder Bukalapak, Achmad Zaky", "said White
+    House Press Secretary Jane Doe". The description reaches the person only if no trailing
+    phrase opens first ("kata Budi di depan Andi", "said Smith on Monday"): a person named in a
+    trailer is someone else."""
+    limit = min(stop, start + PERSON_AFTER_CUE_REACH)
+    first = bisect_left(entities, start, key=lambda e: e.start)
+    trailer = patterns()["trailer"]
+    for e in entities[first:]:
+        if e.start >= limit:
+            break
+        if e.label != "PERSON":
+            continue
+        between = body[start : e.start]
+        if any(c in between for c in ".;:!?“”\"\n"):
+            return None
+        for part in between.split(","):
+            if part.strip() and any(trailer.match(" " + w) for w in part.split() if w[:1].islower()):
+                return None
+        return Subject(e.text, e.start, "entity", e)
+    described = patterns()["described_name"].match(body, start, limit)
+    if described is not None:
+        name = _name_pattern().match(body, described.end())
+        text = name.group(0).split(". ")[0] if name else ""  # "Ken Doctor. That’s …" ends at the stop
+        # The name must close the attribution: in "mantan bos PT Perkebunan Nasional III ini"
+        # the description goes on, and the name is not the speaker's.
+        closes = name is not None and (
+            trailer.match(body, described.end() + len(text)) or _CLOSING.match(body, described.end() + len(text)))
+        if closes and not any(trailer.match(" " + w) for w in described.group(0).split()):
+            return Subject(text, described.end(), "name")
+    return None
+
+
+_CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
+
+
+# What makes a noun phrase point back at someone already named: "the governor", "the agency",
+# "Eks gelandang Arsenal tersebut", "mantan kiper Parma ini".
+_DEFINITE_OPEN = frozenset({"the"})
+_DEFINITE_CLOSE = frozenset({"tersebut", "ini", "itu"})
+_DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
+                                r"|(?:[\w’'.-]+\s+){1,6}?(?:tersebut|ini|itu))\b")
+DESCRIPTION_REACH = 3000  # characters back to the mention a description points at
+
+
+def description_subject(body: str, text: str, start: int, entities: list[Entity]) -> Subject | None:
+    """The entity a definite description stands for: the closest before it whose own words or
+    the title written before it share a content word with the description ("Gov. Eric Holcomb" …
+    "the governor"; "Xinhua News Agency" … "the news agency"). None when nothing earlier fits."""
+    words = re.findall(r"[\w’'-]+", text)
+    if len(words) < 2 or not (words[0].lower() in _DEFINITE_OPEN or words[-1] in _DEFINITE_CLOSE):
+        return None
+    # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
+    # tersebut") name where the person played, not the person.
+    stops = stop_words()
+    content = [w for w in words[1:] + words[:1] if w.islower() and len(w) > 2 and w not in stops]
+    if not content:
+        return None
+    titles = naming.title_words()
+    person = any(w in titles for w in content)  # "the governor": a person, never an organisation
+    last = bisect_left(entities, start, key=lambda e: e.start)
+    for e in reversed(entities[:last]):
+        if e.start < start - DESCRIPTION_REACH:
+            break
+        if e.label not in ("PERSON", "ORG") or e.end > start or (person and e.label != "PERSON"):
+            continue
+        # A person is known by the title written before the name; an organisation by its name.
+        lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
+        lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
+        seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
+        if any(_same_word(w, c) for w in seen for c in content):
+            return Subject(text, start, "entity", e)
+    # A person's role with nothing earlier to match ("mantan kiper Parma ini") still points back
+    # like "ia": at the person the passage is about.
+    return Subject(text, start, "pronoun") if person else None
+
+
+def _same_word(seen: str, word: str) -> bool:
+    """A word of the earlier mention meets a description's: equal, or an abbreviation of it
+    ("Gov." for "governor", "Sen." for "senator")."""
+    low = seen.lower()
+    if low.endswith("."):
+        stem = low[:-1]
+        return len(stem) >= 3 and word.startswith(stem)
+    return low == word
+
+
+def description_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
+    """A definite description right after a cue that closes the attribution: "tutur mantan
+    kiper Parma ini.", "said the agency." — not "says the wagon will …", which is content."""
+    m = _DESCRIPTION_AFTER.match(body, skip_space(body, pos))
+    if m is None or not (_CLOSING.match(body, m.end()) or patterns()["trailer"].match(body, m.end())):
+        return None
+    return description_subject(body, m.group(0), m.start(), entities)
