@@ -181,6 +181,12 @@ def _within_length(words: list[str]) -> list[str]:
     return words
 
 
+def person_name(text: str) -> str:
+    """A person's name as written, made canonical in form: no possessive, titles, roles or
+    organisation words before it, at most MAX_NAME_WORDS words."""
+    return _tidy(strip_titles(_POSSESSIVE.sub("", text)))
+
+
 def _tidy(name: str) -> str:
     """A recognised person name cut as the article's own names are: at a word that is never part
     of a name ("CNN Indonesia - - Presiden Turki Recep Tayyip Erdogan"), to MAX_NAME_WORDS."""
@@ -212,6 +218,11 @@ class _Index:
 @lru_cache(maxsize=16)
 def _index(body: str) -> _Index:
     return _Index(_name_spans(body))
+
+
+def name_candidates(body: str) -> list[str]:
+    """The names of two words or more the article writes (see _name_spans), each once."""
+    return list(dict.fromkeys(" ".join(span) for span in _index(body).spans))
 
 
 def full_name(body: str, name: str) -> str | None:
@@ -250,7 +261,7 @@ def complete(body: str, mentions: list[Entity]) -> list[Entity]:
         if aliases.canonical(m.text, "PERSON"):
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
-        m.canonical = _tidy(strip_titles(_POSSESSIVE.sub("", m.canonical)))
+        m.canonical = person_name(m.canonical)
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
     return _defined_short_forms(body, mentions)

@@ -269,7 +269,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     direct = _direct_candidates(body, sentences, entities)
     candidates = sorted(direct + reported_candidates(body, sentences, entities, direct), key=lambda c: c.start)
     people = [e for e in entities if e.label == "PERSON"]
-    known = _people_by_word(people)
+    known = _people_by_word(people, naming.name_candidates(body))
     quotes = []
     last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
     last_end = 0
@@ -287,8 +287,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = s.entity.canonical
                 is_person = s.entity.label == "PERSON"
             elif s.kind == "name":
-                speaker = (_person_by_name(s.text, entities) or naming.full_name(body, s.text)
-                           or naming.strip_titles(s.text))
+                name = naming.person_name(s.text)
+                speaker = _person_by_name(name, entities) or naming.full_name(body, name) or name
                 is_person = True
             else:  # a noun phrase: a speaker only when it is a named person's short name ("Bishop")
                 speaker = _person_by_name(s.text, entities)
@@ -305,16 +305,17 @@ _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi 
 _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
-def _people_by_word(people: list[Entity]) -> dict[str, str]:
-    """Each word of a full name the article gives (two words or more) → that person, for words
-    that name one person only: "Stafford" → "Tom Stafford" when no other Stafford is named."""
+def _people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:
+    """Each word of a full name the article gives (two words or more, recognised or written as a
+    run of capitalised name words) → that name, for words that name one person only: "Stafford"
+    → "Tom Stafford" when no other Stafford is named."""
     owners: dict[str, set[str]] = {}
-    for e in people:
-        words = e.canonical.split()
+    for name in [e.canonical for e in people] + candidates:
+        words = name.split()
         if len(words) > 1:
             for w in words:
                 if len(w) > 2:
-                    owners.setdefault(w, set()).add(e.canonical)
+                    owners.setdefault(w, set()).add(name)
     return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
 
 
