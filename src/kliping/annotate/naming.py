@@ -103,6 +103,12 @@ def _kind(word: str) -> str:
     return "soft" if low in _common() else "name"
 
 
+def is_name_like(word: str) -> bool:
+    """Whether a capitalised word can open a name: not a title, role, function word or ordinary
+    word ("The", "Pihak", "Laman")."""
+    return _kind(word) == "name"
+
+
 def is_function_word(text: str) -> bool:
     """Whether a mention is a pronoun or function word the recogniser took for a name."""
     return text.casefold() in _function_words()

@@ -290,9 +290,12 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 name = naming.person_name(s.text)
                 speaker = _person_by_name(name, entities) or naming.full_name(body, name) or name
                 is_person = True
-            else:  # a noun phrase: a speaker only when it is a named person's short name ("Bishop")
+            else:  # a noun phrase: a named person's short name ("Bishop"), or the body it names
                 speaker = _person_by_name(s.text, entities)
-                is_person = True
+                is_person = speaker is not None
+                if speaker is None:
+                    speaker = _proper_name_in(s.text, known)
+                    is_person = speaker in known.values()
         if speaker is not None and is_person:
             last_person = speaker
         last_end = max(last_end, c.end)
@@ -303,6 +306,28 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
 _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+_PROPER_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*))*")
+
+
+def _proper_name_in(phrase: str, known: dict[str, str]) -> str | None:
+    """The proper name inside a noun-phrase subject: "the state-run Xinhua News Agency" →
+    "Xinhua News Agency", "laman Lancashire Telegraph" → "Lancashire Telegraph", "Volkswagen";
+    a word of a person's full name stands for that person ("Doctor asks" → "Ken Doctor"). A
+    phrase of ordinary words ("The report", "Pihak promotor") names no one."""
+    best = ""
+    for m in _PROPER_RUN.finditer(phrase):
+        words = m.group(0).split()
+        while words and not naming.is_name_like(words[0]):
+            words = words[1:]  # "The", "Pihak"
+        while words and words[-1][:1].islower():
+            words = words[:-1]  # a name ends on a capitalised word, not on "of"
+        if len(" ".join(words)) > len(best):
+            best = " ".join(words)
+    if not best:
+        return None
+    return known.get(best, best) if " " not in best else best
 
 
 def _people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:
