@@ -191,6 +191,9 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     word = _PRONOUN_WORD.match(body, pos)
     if word and word.group(0).lower() in pronouns():
         return Subject(word.group(0), pos, "pronoun")
+    handle = _HANDLE.match(body, pos)
+    if handle:  # "kata akun rafly_rahman.h", "tulis warganet @budi_s": a social-media account speaks
+        return Subject(handle["handle"].rstrip("."), handle.start("handle"), "name")
     name = _name_pattern().match(body, pos)
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
@@ -204,6 +207,10 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
             return Subject(body[pos : person.end], pos, "entity", person)
         return _past_titles(Subject(name.group(0), pos, "name"))
     return None
+
+
+# An account named after a cue: "akun X", "pengguna X", "warganet @X", or a bare "@X".
+_HANDLE = re.compile(r"(?:(?i:akun|pengguna|warganet|netizen|user|account)\s+(?:@)?|@)(?P<handle>[\w.]*[\w_][\w.]*)")
 
 
 def _past_titles(subject: Subject) -> Subject:
