@@ -294,7 +294,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = _person_by_name(s.text, entities)
                 is_person = speaker is not None
                 if speaker is None:
-                    speaker = _proper_name_in(s.text, known)
+                    speaker = _proper_name_in(body, s.text, known)
                     is_person = speaker in known.values()
         if speaker is not None and is_person:
             last_person = speaker
@@ -311,11 +311,12 @@ _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PROPER_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*))*")
 
 
-def _proper_name_in(phrase: str, known: dict[str, str]) -> str | None:
+def _proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
     """The proper name inside a noun-phrase subject: "the state-run Xinhua News Agency" →
-    "Xinhua News Agency", "laman Lancashire Telegraph" → "Lancashire Telegraph", "Volkswagen";
-    a word of a person's full name stands for that person ("Doctor asks" → "Ken Doctor"). A
-    phrase of ordinary words ("The report", "Pihak promotor") names no one."""
+    "Xinhua News Agency", "laman Lancashire Telegraph" → "Lancashire Telegraph"; a word of a
+    person's full name stands for that person ("Doctor asks" → "Ken Doctor"). A phrase of
+    ordinary words ("The report", "Pihak promotor", "Prosecutors") names no one: a one-word name
+    must be written with its capital inside a sentence somewhere, and never in lower case."""
     best = ""
     for m in _PROPER_RUN.finditer(phrase):
         words = m.group(0).split()
@@ -325,9 +326,12 @@ def _proper_name_in(phrase: str, known: dict[str, str]) -> str | None:
             words = words[:-1]  # a name ends on a capitalised word, not on "of"
         if len(" ".join(words)) > len(best):
             best = " ".join(words)
-    if not best:
-        return None
-    return known.get(best, best) if " " not in best else best
+    if not best or " " in best:
+        return best or None
+    if best in known:
+        return known[best]
+    proper = re.search(rf"[a-z,] {re.escape(best)}\b", body) is not None
+    return best if proper and re.search(rf"\b{re.escape(best.lower())}\b", body) is None else None
 
 
 def _people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:
