@@ -16,7 +16,8 @@ Quotations (see ``quote_match``, matching by word overlap):
   speech: it is counted only when the gold file says ``"reported_speech_exhaustive": true`` (the
   sample's gold lists some reported speech, not all).
 * **speakers**, over every gold quote found: *full name* when the predicted speaker is the gold's
-  canonical name (case, hyphens and spacing aside), *lenient* when every word of the predicted name
+  canonical name (case, hyphens and spacing aside; the names of one entity in the alias table,
+  "White House" and "Gedung Putih", are one speaker), *lenient* when every word of the predicted name
   is a word of the gold name ("Mulyani" for "Sri Mulyani Indrawati"); a gold speaker of null (an
   anonymous source) is right only when kliping names none.
 
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from kliping.annotate import ner_scoring
+from kliping.annotate.aliases import canonical
 from kliping.annotate.aliases import key as name_key
 from kliping.annotate.entities import person_form, recognise
 from kliping.clean import normalise_line
@@ -198,14 +200,20 @@ def quote_match(gold_text: str, predicted: str, *, min_gold: float = 0.8, min_pr
     return shared / sum(g.values()) >= min_gold and shared / sum(p.values()) >= min_pred
 
 
+def _speaker_key(name: str) -> str:
+    """A speaker's identity: one entity's names in either language are one speaker ("White House"
+    = "Gedung Putih", "WHO" = "World Health Organization"), as the alias table says."""
+    return name_key(person_form(canonical(name) or name))
+
+
 def _name_words(name: str) -> list[str]:
-    return name_key(person_form(name)).split()
+    return _speaker_key(name).split()
 
 
 def _same_speaker(expected: str | None, got: str | None) -> bool:
     if expected is None or got is None:
         return expected is got
-    return bool(name_key(person_form(expected)) == name_key(person_form(got)))
+    return _speaker_key(expected) == _speaker_key(got)
 
 
 def _part_of_speaker(expected: str | None, got: str | None) -> bool:
