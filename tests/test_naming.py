@@ -66,3 +66,10 @@ def test_naming_english_possessive_and_title_dropped() -> None:
             "“We will review every contract,” Finnegan said.")
     [q] = _quotes(body, "en")
     assert q.speaker == "Laura Finnegan"
+
+
+def test_naming_initials_stand_for_the_one_person_with_them() -> None:
+    body = ("Pelatih Rudi Darmaputra memimpin latihan di Bandung.\n\n"
+            "\"Kami siap menghadapi siapa pun,\" terang RD kepada wartawan.")
+    [q] = _quotes(body)
+    assert (q.speaker, q.speaker_mention) == ("Rudi Darmaputra", "RD")

@@ -347,6 +347,7 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
             full = _nicknamed(body, people, cue["nick"], cue.start())
             if full:
                 defined.setdefault(cue["nick"], ("PERSON", full))
+    _initials_of_people(body, people, defined)
     added: list[Entity] = []
     if not defined:
         return added
@@ -361,6 +362,23 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
         if not same and not any(s < found.end() and found.start() < e for s, e in taken):
             added.append(Entity(found.group(0), found.start(), found.end(), label, full))
     return added
+
+
+_CAPS = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")
+
+
+def _initials_of_people(body: str, people: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
+    """Initials that stand for one person the article names in full ("terang RD" after "Rahmad
+    Darmawan"; "SBY"): when exactly one full name has them and no table knows them otherwise."""
+    by_initials: dict[str, set[str]] = {}
+    for name in {m.canonical for m in people}:
+        words = [w for w in name.split() if w[:1].isupper()]
+        if len(words) >= 2:
+            by_initials.setdefault("".join(w[0] for w in words), set()).add(name)
+    for found in set(_CAPS.findall(body)) if by_initials else ():
+        names = by_initials.get(found, set())
+        if len(names) == 1 and found not in defined and aliases.label_of(found) is None:
+            defined[found] = ("PERSON", next(iter(names)))
 
 
 # "Djanur — begitulah ia akrab disapa": the nickname before the cue.
