@@ -74,17 +74,25 @@ def normalise_line(line: str) -> str:
 
 
 @cache
-def _furniture() -> tuple[re.Pattern[str], dict[str, str]]:
-    """All boilerplate patterns as one alternation (one scan per line), and group → reason.
+def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], dict[str, str]]:
+    """All boilerplate patterns as one alternation (one scan per line), the same without the
+    patterns that need a word the line lacks, those needles, and group → reason.
 
     In a full match of an alternation the first alternative that matches wins, so the
-    order of ``boilerplate.tsv`` still decides between reasons.
+    order of ``boilerplate.tsv`` still decides between reasons. A line holding no needle cannot
+    match a needled pattern, so the short alternation gives it the same answer.
     """
-    groups, reasons = [], {}
-    for i, (reason, pattern) in enumerate(resources.rows("boilerplate.tsv")):
+    groups, unneedled, needles, reasons = [], [], [], {}
+    for i, row in enumerate(resources.rows("boilerplate.tsv")):
+        reason, pattern = row[0], row[1]
         groups.append(f"(?P<p{i}>{pattern})")
+        if len(row) > 2:
+            needles += row[2].split("|")
+        else:
+            unneedled.append(groups[-1])
         reasons[f"p{i}"] = reason
-    return re.compile("|".join(groups), re.IGNORECASE), reasons
+    return (re.compile("|".join(groups), re.IGNORECASE), re.compile("|".join(unneedled), re.IGNORECASE),
+            tuple(needles), reasons)
 
 
 @cache
@@ -244,8 +252,9 @@ def classify(line: str, title: str | None = None) -> str | None:
 
 
 def _classify(line: str) -> str | None:
-    pattern, reasons = _furniture()
-    m = pattern.fullmatch(line)
+    everything, short, needles, reasons = _furniture()
+    low = line.casefold()
+    m = (everything if any(n in low for n in needles) else short).fullmatch(line)
     if m and m.lastgroup:
         return reasons[m.lastgroup]
     if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):

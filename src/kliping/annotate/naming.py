@@ -28,9 +28,11 @@ from kliping.model import Entity
 from kliping.timestamps import month_names, weekday_names
 
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
+MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands
 NICKNAME_REACH = 400  # characters back from "akrab disapa X" to the person it names
 _CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
-_RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* *{_CAP}|{_CAP}")
+# Two capitalised words or more (one word is never fuller than a name looked up).
+_RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{_CAP}")
 _WORD = re.compile(r"\S+")
 _PAREN = re.compile(r"\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
 _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
@@ -138,8 +140,6 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
     Talbot"), and names keep at most MAX_NAME_WORDS words."""
     spans: list[tuple[str, ...]] = []
     for run in _RUN.finditer(body):
-        if " " not in run.group(0):
-            continue  # one word is never fuller than a name looked up, nor a name to abbreviate
         before = body[max(0, run.start() - 3) : run.start()]
         sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before))
         current: list[str] = []
@@ -352,16 +352,29 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     if not defined:
         return added
     taken = [(m.start, m.end) for m in mentions]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(defined, key=len, reverse=True))
-                         + r")(?![\w-])")
-    for found in pattern.finditer(body):
-        label, full = defined[found.group(0)]
-        same = [m for m in mentions if m.start == found.start() and m.end == found.end()]
-        for m in same:
-            m.canonical, m.label = full, label
-        if not same and not any(s < found.end() and found.start() < e for s, e in taken):
-            added.append(Entity(found.group(0), found.start(), found.end(), label, full))
+    at = {(m.start, m.end): m for m in mentions}
+    for short, (label, full) in list(defined.items())[:MAX_SHORT_FORMS]:
+        # str.find per short form: a regex of this article's forms would be compiled per article.
+        for start in _whole_word_positions(body, short):
+            end = start + len(short)
+            same = at.get((start, end))
+            if same is not None:
+                same.canonical, same.label = full, label
+            elif not any(s < end and start < e for s, e in taken):
+                added.append(Entity(short, start, end, label, full))
     return added
+
+
+def _whole_word_positions(body: str, word: str) -> list[int]:
+    out = []
+    i = body.find(word)
+    while i >= 0:
+        before = body[i - 1] if i else " "
+        after = body[i + len(word)] if i + len(word) < len(body) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append(i)
+        i = body.find(word, i + 1)
+    return out
 
 
 _CAPS = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")
