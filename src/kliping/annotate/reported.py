@@ -57,11 +57,13 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
             if c.start >= s_end:
                 break
             near.append(c)
+        # Only the quotations that reach into the sentence can bear on it: passing those, not all
+        # of the article's, keeps the work per sentence flat as articles grow.
         framed = _framed(body, s_start, s_end, entities)
-        found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, quotations))
+        found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, near))
         if not found:
             other = (_frame_tail(body, s_start, s_end, entities) or _passive(body, s_start, s_end, entities)
-                     or _tail_reported(body, s_start, s_end, entities, quotations))
+                     or _tail_reported(body, s_start, s_end, entities, near))
             found = [other] if other else []
         out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
