@@ -80,7 +80,9 @@ def _nickname_cue() -> re.Pattern[str]:
 
 @cache
 def _nickname_probes() -> tuple[str, ...]:
-    return tuple({c.split()[-1] for c in resources.lines("nickname_cues.txt")} | {"begitu"})
+    """Phrases without which no nickname cue matches: the cues themselves (the cue before the
+    nickname, "disapa" / "dipanggil" after it, are among them)."""
+    return resources.lines("nickname_cues.txt")
 
 
 # Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
@@ -126,7 +128,13 @@ def _is_name_word(word: str) -> bool:
 
 
 def _counted(words: list[str]) -> int:
-    return sum(1 for w in words if len(w.strip(".")) > 1 and w.casefold() not in _particles())
+    return sum(map(_weight, words))
+
+
+@lru_cache(maxsize=65536)
+def _weight(word: str) -> int:
+    """1 for a word that counts in a name's length; initials and particles count 0."""
+    return int(len(word.strip(".")) > 1 and word.casefold() not in _particles())
 
 
 def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
@@ -160,10 +168,19 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    """A name word without trailing punctuation or possessive; an initial keeps its dot."""
+    if len(word.strip(".")) <= 1:
+        return word
+    word = word.rstrip(".,;:")
+    return _POSSESSIVE.sub("", word) if ("'" in word or "’" in word) else word
+
+
 def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
     if len(words) < 2:
         return  # see _name_spans: a one-word candidate never wins
-    words = [_POSSESSIVE.sub("", w.rstrip(".,;:")) if len(w.strip(".")) > 1 else w for w in words]
+    words = [_bare(w) for w in words]
     while len(words) > 2 and _kind(words[0]) == "soft":
         words = words[1:]
     words = _within_length(words)
@@ -338,7 +355,8 @@ def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     people = [m for m in mentions if m.label == "PERSON"]
     # The cue patterns are tried only where a cue's last word is written at all (most articles
     # define no nickname; str.find is far cheaper than a regex tried at every word).
-    if any(word in body for word in _nickname_probes()):
+    lowered = body.lower()
+    if any(cue in lowered for cue in _nickname_probes()):
         for cue in _nickname_cue().finditer(body):
             full = _nicknamed(body, people, cue["nick"], cue.start())
             if full:
@@ -377,21 +395,20 @@ def _whole_word_positions(body: str, word: str) -> list[int]:
     return out
 
 
-_CAPS = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")
-
-
 def _initials_of_people(body: str, people: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
     """Initials that stand for one person the article names in full ("terang RD" after "Rahmad
     Darmawan"; "SBY"): when exactly one full name has them and no table knows them otherwise."""
     by_initials: dict[str, set[str]] = {}
     for name in {m.canonical for m in people}:
         words = [w for w in name.split() if w[:1].isupper()]
-        if len(words) >= 2:
+        if 2 <= len(words) <= 4:
             by_initials.setdefault("".join(w[0] for w in words), set()).add(name)
-    for found in set(_CAPS.findall(body)) if by_initials else ():
-        names = by_initials.get(found, set())
-        if len(names) == 1 and found not in defined and aliases.label_of(found) is None:
-            defined[found] = ("PERSON", next(iter(names)))
+    for initials, names in by_initials.items():
+        # A few candidates per article, each looked up with str.find: cheaper than scanning the
+        # text for every capitalised abbreviation.
+        if (len(names) == 1 and initials not in defined and aliases.label_of(initials) is None
+                and _whole_word_positions(body, initials)):
+            defined[initials] = ("PERSON", next(iter(names)))
 
 
 # "Djanur — begitulah ia akrab disapa": the nickname before the cue.
