@@ -269,7 +269,13 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     direct = _direct_candidates(body, sentences, entities)
     candidates = sorted(direct + reported_candidates(body, sentences, entities, direct), key=lambda c: c.start)
     people = [e for e in entities if e.label == "PERSON"]
-    known = _people_by_word(people, naming.name_candidates(body))
+    names: list[dict[str, str]] = []  # built on first use: most articles never need it
+
+    def known() -> dict[str, str]:
+        if not names:
+            names.append(_people_by_word(people, naming.name_candidates(body)))
+        return names[0]
+
     quotes = []
     last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
     last_end = 0
@@ -280,7 +286,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
         if s is not None:
             mention = s.text
             if s.kind in ("pronoun", "clitic"):
-                speaker = (_subject_introduced(body, sentences, people, known, last_end, min(c.start, s.start))
+                speaker = (_subject_introduced(body, sentences, people, known(), last_end, min(c.start, s.start))
                            or last_person or _last_person_before(entities, s.start))
                 is_person = True
             elif s.entity is not None:
@@ -294,8 +300,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = _person_by_name(s.text, entities)
                 is_person = speaker is not None
                 if speaker is None:
-                    speaker = _proper_name_in(body, s.text, known)
-                    is_person = speaker in known.values()
+                    speaker = _proper_name_in(body, s.text, known())
+                    is_person = speaker in known().values()
         if speaker is not None and is_person:
             last_person = speaker
         last_end = max(last_end, c.end)

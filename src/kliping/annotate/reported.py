@@ -35,6 +35,7 @@ MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an open
 MAX_TAIL_SUBJECT_WORDS = 6  # "…, the state-run news agency said."
 
 # A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.
+INITIALISM_TAIL = 12  # characters: "U.S.", "D.C.", "p.m." and a space before them
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b[ap]\.m\.$")
 # "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none.
 _INFINITIVE = re.compile(r"\b(?i:to|untuk|ingin|hendak)\s+$")
@@ -73,7 +74,9 @@ def _joined(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
     """Sentences, with one that ends in an initialism inside its paragraph joined to the next."""
     out: list[tuple[int, int]] = []
     for start, end in sentences:
-        if out and _INITIALISM_END.search(body, out[-1][0], out[-1][1]) and "\n" not in body[out[-1][1] : start]:
+        # Only a sentence's last characters can end in an initialism: search there, not from its start.
+        tail_from = max(out[-1][0], out[-1][1] - INITIALISM_TAIL) if out else 0
+        if out and _INITIALISM_END.search(body, tail_from, out[-1][1]) and "\n" not in body[out[-1][1] : start]:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
