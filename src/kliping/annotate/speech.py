@@ -266,6 +266,10 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
         people = [e for e in entities if e.label == "PERSON" and clause_start <= e.start and e.end <= best.start]
         if people and not re.search(r"\b(?:dan|and)\s*$", body[people[-1].end : best.start]):
             best = Subject(people[-1].text, people[-1].start, "entity", people[-1])
+        elif (named := name_before(body, cue_start, best.start + len(best.text))) is not None:
+            # "Direktur Utama Pupuk Indonesia Aas Asikin Idat menyatakan": a name the recogniser
+            # missed stands between the organisation and the verb; it is the one who speaks.
+            best = named
     return best
 
 
