@@ -82,3 +82,16 @@ def test_attribution_trailing_place_is_not_taken_for_the_speaker() -> None:
             "“Kami senang sekali,” kata Sutrisno di depan Bupati Anton Wijaya.")
     [q] = _direct(body)
     assert q.speaker_mention == "Sutrisno"
+
+
+def test_running_ticket_speaks_by_its_first_name() -> None:
+    body = "Pasangan calon Budi Santoso-Ani Lestari mengatakan bahwa mereka siap menghadapi debat pekan depan."
+    [q] = find_quotes(body, find_entities(body, "id"))
+    assert (q.speaker, q.speaker_mention) == ("Budi Santoso", "Budi Santoso-Ani Lestari")
+
+
+def test_name_between_organisation_and_verb_speaks() -> None:
+    body = ("Direktur Utama Pupuk Sentosa Rahadi Wiryawan Prakoso menyatakan, perusahaan akan "
+            "menambah produksi tahun depan.")
+    [q] = find_quotes(body, find_entities(body, "id"))
+    assert q.speaker == "Rahadi Wiryawan Prakoso"

@@ -328,7 +328,8 @@ def _first_conjunct(body: str, subject: Subject, entities: list[Entity], lo: int
         if lo <= e.start and e.end <= subject.start:
             between = body[e.end : subject.start]
             same_kind = subject.entity is not None and e.label == subject.entity.label
-            if same_kind and re.fullmatch(r"\s*(?:dan|and|,)\s*", between):
+            # "X dan Y", "X and Y", "X, Y" — and a running ticket written "X-Y": the first speaks.
+            if same_kind and re.fullmatch(r"\s*(?:dan|and|&|,|-|–|/)\s*", between):
                 return Subject(body[e.start : subject.start + len(subject.text)], e.start, "entity", e)
     return subject
 
