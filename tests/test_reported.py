@@ -108,3 +108,80 @@ def test_verbs_that_name_no_report_are_left_alone() -> None:
 def test_a_direct_quotation_is_never_inside_a_report() -> None:
     body = '"Kami siap bertanding," kata pelatih Joko Susilo di Bandung, Senin (3/4).'
     assert _texts(body) == []
+
+
+def test_unnamed_passive_in_the_middle_reports_the_whole_sentence() -> None:
+    body = "Pelatih itu dikatakan tidak hadir dalam latihan selama dua hari."
+    [q] = _reported(body)
+    assert q.text == "Pelatih itu dikatakan tidak hadir dalam latihan selama dua hari"
+    assert q.speaker is None
+
+
+def test_unnamed_passive_opening_the_sentence_reports_the_rest() -> None:
+    body = "Disebutkan lebih jauh, bahwa aplikasi itu dirancang ulang dari awal."
+    assert _texts(body) == ["aplikasi itu dirancang ulang dari awal"]
+
+
+def test_a_name_or_a_judgement_before_the_passive_is_no_report() -> None:
+    assert _texts("Ini bisa dikatakan sebagai hasil terbaik musim ini.") == []
+    assert _texts("Warga menolak pasal yang disebut sebagai pasal karet itu.") == []
+
+
+def test_menurutnya_without_a_comma_inside_the_sentence() -> None:
+    body = ("Menteri Budi Santoso meninjau sekolah itu.\n\n"
+            "Kebijakan itu menurutnya adalah bagian dari program nasional.")
+    [q] = _reported(body)
+    assert q.text == "Kebijakan itu menurutnya adalah bagian dari program nasional"
+    assert q.speaker == "Budi Santoso"
+
+
+def test_adding_that_after_a_quotation_reports_its_clause() -> None:
+    body = '"The scan looked normal," Dr. Anna Reid said, adding that the disease is hard to spot early.'
+    assert _texts(body, "en") == ["the disease is hard to spot early"]
+
+
+def test_worth_noting_is_the_writers_own_voice() -> None:
+    assert _texts("It is worth noting that the figures come from a European test cycle.", "en") == []
+
+
+def test_a_passive_verb_reports_nothing() -> None:
+    body = "Job cuts will be announced later this week in several regional offices."
+    assert _texts(body, "en") == []
+
+
+def test_according_to_then_a_participle_reports_what_came_before() -> None:
+    body = ("The city is reviewing the contract, according to two people familiar with the matter, "
+            "adding to the troubles of the project.")
+    assert _texts(body, "en") == ["The city is reviewing the contract"]
+
+
+def test_said_then_a_titled_name_with_a_dot_names_the_speaker() -> None:
+    body = ("Officers later arrested Mark Doe, 32, of Elm Street, after finding stolen goods in his car, "
+            "said Lt. Tom Baker, Columbus Police Department spokesman.")
+    [q] = _reported(body, "en")
+    assert q.text.startswith("Officers later arrested Mark Doe")
+    assert q.speaker == "Tom Baker"
+
+
+def test_a_request_keeps_what_is_asked_before_bahwa() -> None:
+    body = "Kuasa hukum Andi Wijaya meminta hakim membuktikan bahwa sidang itu sudah dimulai."
+    assert _texts(body) == ["hakim membuktikan bahwa sidang itu sudah dimulai"]
+
+
+def test_a_cue_in_the_middle_keeps_a_later_verb_inside_the_report() -> None:
+    body = ("Sebagai warga negara, lanjut Agus, pejabat itu berhak melapor, "
+            "tetapi ia menyarankan jalan damai lewat mediasi.")
+    assert _texts(body) == [body.rstrip(".")]
+
+
+def test_a_long_description_with_itu_speaks_for_the_person_before() -> None:
+    body = ("Marc Marquez menandatangani kontrak baru dengan timnya.\n\n"
+            "Rider berusia 25 tahun itu pun mengaku senang dapat bertahan di timnya.")
+    [q] = _reported(body)
+    assert q.text == "senang dapat bertahan di timnya"
+    assert q.speaker == "Marc Marquez"
+
+
+def test_a_name_in_capitals_with_a_dot_does_not_end_the_report() -> None:
+    body = "VW says that the ID. SPACE VIZZION could reach the US market in 2022."
+    assert _texts(body, "en") == ["the ID. SPACE VIZZION could reach the US market in 2022"]

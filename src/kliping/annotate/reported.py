@@ -13,15 +13,18 @@ import re
 from functools import cache
 
 from kliping.annotate.speech import (
+    MAX_SUBJECT_GAP,
     OPENERS,
     Candidate,
     Subject,
     appositive_subject,
+    description_subject,
     english_verbs,
     frames,
     inside,
     name_before,
     patterns,
+    person_in_attribution,
     skip_space,
     subject_after,
     subject_before,
@@ -37,8 +40,19 @@ MAX_TAIL_SUBJECT_WORDS = 6  # "…, the state-run news agency said."
 # A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.
 INITIALISM_TAIL = 12  # characters: "U.S.", "D.C.", "p.m." and a space before them
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b[ap]\.m\.$")
-# "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none.
-_INFINITIVE = re.compile(r"\b(?i:to|untuk|ingin|hendak)\s+$")
+# "… give the ID. SPACE VIZZION a near-50:50 …": a name in capitals with a dot inside goes on.
+_CAPITALS_END = re.compile(r"\s[A-Z]{2,3}\.$")
+_CAPITALS_START = re.compile(r"[A-Z]{3,}\s+[A-Z]{3,}\b")
+# "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none;
+# nor does a passive ("Job cuts will be announced later …", "was told"), but for "it was noted
+# that …"; nor a gerund, the writer's own words ("It's worth noting that …", "start by noting").
+# One pattern for the three, searched once over the words before a verb.
+_NOT_REPORTING = re.compile(r"\b(?:(?i:to|untuk|ingin|hendak)"
+                            r"|(?P<gerund>(?i:worth|without|(?:start|begin)\s+by|after|before|from|of|for|about))"
+                            r"|(?<!\b[Ii]t )(?P<passive>be|been|being|is|are|was|were))\s+$")
+# ", adding to …", ", citing …": a participle phrase trailing an attribution
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+_ADDING = re.compile(r"\s+(?i:that)\b")
 # ", but he said …", ", sementara Budi menyebut …": a second report starts after a comma.
 _NEXT_REPORT = re.compile(r",\s*(?i:(?:but|and|while|though|although|tetapi|tapi|namun|dan|sementara|sedangkan)\s+)?$")
 
@@ -62,6 +76,12 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
         # of the article's, keeps the work per sentence flat as articles grow.
         framed = _framed(body, s_start, s_end, entities)
         found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, near))
+        if found and not framed and patterns()["short_tail"].search(body, s_start, found[0].start):
+            # "Sebagai warga negara, lanjut Agus, Setya Novanto punya hak …, tetapi ia menyarankan …":
+            # the cue in the middle makes the whole sentence one report, the later verb inside it.
+            whole = _tail_reported(body, s_start, s_end, entities, near)
+            if whole is not None and whole.end >= found[-1].end:
+                found = [whole]
         if not found:
             other = (_frame_tail(body, s_start, s_end, entities) or _passive(body, s_start, s_end, entities)
                      or _tail_reported(body, s_start, s_end, entities, near))
@@ -76,7 +96,11 @@ def _joined(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
     for start, end in sentences:
         # Only a sentence's last characters can end in an initialism: search there, not from its start.
         tail_from = max(out[-1][0], out[-1][1] - INITIALISM_TAIL) if out else 0
-        if out and _INITIALISM_END.search(body, tail_from, out[-1][1]) and "\n" not in body[out[-1][1] : start]:
+        # Both endings have a capital (or the "m" of "p.m.") before the final dot: test that first.
+        if out and (body[out[-1][1] - 2 : out[-1][1] - 1].isupper() or body[out[-1][1] - 2 : out[-1][1]] == "m.") and (
+                "\n" not in body[out[-1][1] : start]) and (
+                _INITIALISM_END.search(body, tail_from, out[-1][1])
+                or (_CAPITALS_END.search(body, tail_from, out[-1][1]) and _CAPITALS_START.match(body, start))):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -110,6 +134,10 @@ def _framed(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
             return _reported(body, comma + 1, s_end, frame["cue"], subject)
         if frame["cue"].lower() not in open_frames and not body[s_start : frame.start()].rstrip().endswith(","):
             continue  # "kata" inside a clause is the noun ("kata itu"), not "…, kata Budi, …"
+        if frame["cue"].lower() in _tail_frames() and _PARTICIPLE.match(body, comma + 1, s_end) and (
+                body[s_start : frame.start()].rstrip().endswith(",")):
+            # "… is investigating WeWork, according to two people …, adding to …": what comes before
+            return _reported(body, s_start, frame.start(), frame["cue"], subject)
         return _reported(body, s_start, s_end, frame["cue"], subject)
     return None
 
@@ -143,6 +171,11 @@ def _open_frames() -> frozenset[str]:
     return frozenset(f.lower() for f in frames("open"))
 
 
+@cache
+def _tail_frames() -> frozenset[str]:
+    return frozenset(f.lower() for f in frames("tail"))
+
+
 def _text_start(body: str, pos: int) -> int:
     """Where the text at ``pos`` begins, past spaces and opening quote marks."""
     return pos + len(body[pos : pos + 8]) - len(body[pos : pos + 8].lstrip(" \"“'‘"))
@@ -155,20 +188,42 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
     second report that ends the first."""
     pats = patterns()
     found: list[Candidate] = []
+    quoted = False  # a verb before a direct quotation was passed
+    attributing: re.Match[str] | None = None  # the verb that attributes a quotation before it
     for verb in pats["report_verb"].finditer(body, s_start, s_end):
-        if inside(quotations, verb.start()) or any(verb.end() <= c.start < s_end for c in quotations):
-            break  # speech before a direct quotation in the same sentence is that quotation's
-        if any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in quotations):
+        # '"…," Dempsey said, adding that …': a participle with its own clause reports after a quotation
+        ing = verb["cue"].lower().endswith("ing")
+        adding = ing and _ADDING.match(body, verb.end(), s_end) is not None
+        if inside(quotations, verb.start()):
+            break
+        if any(verb.end() <= c.start < s_end for c in quotations):
+            quoted = True  # speech before a direct quotation in the same sentence is that quotation's
+            continue
+        if quoted and not adding:
+            break
+        if not adding and any(s_start <= c.end <= verb.start() <= c.end + ATTRIBUTION_REACH for c in quotations):
+            attributing = verb
             continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
-        if _INFINITIVE.search(body, max(s_start, verb.start() - 12), verb.start()):
+        blocked = _NOT_REPORTING.search(body, max(s_start, verb.start() - 12), verb.start())
+        if blocked and not (blocked["gerund"] and not ing) and not (blocked["passive"] and ing):
             continue
         head = body[s_start : verb.start()].rstrip()
-        if head.endswith(",") and _names_after(body, verb.end(), entities) and not _person_before(
-                body, s_start + len(head) - 1, s_start, entities):
-            return found  # "…, said Amnesty International": the speaker follows (the tail form)
+        named = _name_after(body, verb.end(), entities) if head.endswith(",") else None
+        if named is not None and (_name_closes(body[verb.end() : s_end]) or not _person_before(
+                body, s_start + len(head) - 1, s_start, entities)):
+            # "…, said Amnesty International": the speaker follows (the tail form); "…, Burton, 32,
+            # of …, after locating …, said Lt. Matt Harris, police spokesman." too.
+            return found
         joins = bool(found) and found[-1].start <= verb.start() < found[-1].end
         participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
         subject = _subject(body, verb, s_start, entities, found[-1] if joins else None, participle)
+        if adding and attributing is not None and not joins:
+            # '"…," Dempsey said, adding that …', '"…," responded Jim Bridenstine, noting that …':
+            # the one who spoke the quotation goes on
+            quote_end = max(c.end for c in quotations if c.end <= attributing.start())
+            subject = (subject_before(body, attributing.start(), quote_end, entities)
+                       or person_in_attribution(body, attributing.end(), verb.start(), entities)
+                       or _name_after(body, attributing.end(), entities) or subject)
         if subject is None:
             continue
         lead = _next_report_at(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
@@ -178,7 +233,8 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
         if candidate is None:
             continue
         if candidate is _DIRECT:
-            break
+            quoted = True  # 'X said in a statement, “…” at …, adding that …' goes on after it
+            continue
         if lead is not None:
             found[-1] = _reported(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
         found.append(candidate)
@@ -200,7 +256,23 @@ def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity
         found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
         if found is not None:
             return found
-    return subject_before(body, verb.start(), s_start, entities) or name_before(body, verb.start(), s_start)
+    return (subject_before(body, verb.start(), s_start, entities) or name_before(body, verb.start(), s_start)
+            or _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+
+
+# "Rider berusia 25 tahun itu pun mengaku …", "mantan Menteri Keuangan pada 2001 - 2004 ini menyatakan":
+# a description longer than a plain noun subject, pointing back with "itu" / "ini" / "tersebut".
+_LINKS = r"(?:\s+(?:pun|juga|turut|pula|lantas|kemudian))*\s+$"  # "… itu pun turut mengisyaratkan"
+_DESCRIBED_BEFORE = re.compile(r"\b(?:[\w’'-]+\s+){1,7}?(?:itu|ini|tersebut)" + _LINKS)
+_LINKS_END = re.compile(_LINKS)
+
+
+def _description_before(body: str, verb_start: int, floor: int, entities: list[Entity]) -> Subject | None:
+    m = _DESCRIBED_BEFORE.search(body, max(floor, verb_start - MAX_SUBJECT_GAP), verb_start)
+    if m is None:
+        return None
+    text = _LINKS_END.sub("", m.group(0))
+    return description_subject(body, text, m.start(), entities) or Subject(text, m.start(), "pronoun")
 
 
 def _next_report_at(body: str, floor: int, subject_start: int) -> int | None:
@@ -211,7 +283,8 @@ def _next_report_at(body: str, floor: int, subject_start: int) -> int | None:
 
 def _content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int) -> Candidate | None:
     pats = patterns()
-    that = pats["that"].match(body[verb.end() : s_end])  # optional, so it always matches
+    # optional, so it always matches; "meminta Komisi KPK membuktikan bahwa …" asks for all of it
+    that = (_BARE_THAT if verb["cue"].lower() in _REQUESTS else pats["that"]).match(body[verb.end() : s_end])
     content = verb.end() + (that.end() if that else 0)
     adverbial = pats["adverbial"].match(body[content:s_end])
     if adverbial:
@@ -237,6 +310,7 @@ def _content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_e
 def _passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
     """"Dikatakan Arief, …" / "Diungkapkan oleh Bupati, …": the rest is the report. "… disebut
     Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is."""
+    unnamed: Candidate | None = None
     for m in patterns()["passive"].finditer(body, s_start, s_end):
         if re.search(r"\b(?i:yang)\s+$", body[max(s_start, m.start() - 6) : m.start()]):
             continue  # "pasal yang disebut Agus sebagai …" names a thing, reports no speech
@@ -245,6 +319,7 @@ def _passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Can
         else:
             agent = subject_after(body, m.end(), entities)
             if agent is None or agent.kind not in ("entity", "name"):
+                unnamed = unnamed or _evidential(body, m, s_start, s_end)
                 continue
             subject = agent
         if m.start() == _text_start(body, s_start):
@@ -257,7 +332,45 @@ def _passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Can
         if len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
             continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
         return _reported(body, s_start, s_end, m["cue"], subject)
-    return None
+    return unnamed or _menurutnya(body, s_start, s_end)
+
+
+# "Costa dikatakan tidak berlatih …", "Disebutkan lebih jauh, bahwa …": a passive with no one
+# named — the speaker is left unknown. (English "is said to be …" is more often the writer's.)
+_UNNAMED_CUES = frozenset({"dikatakan", "dilaporkan", "dikabarkan", "disebutkan", "disebut"})
+_EVIDENTIAL_OPEN = re.compile(r"(?:(?:lebih\s+)?(?:lanjut|jauh))?\s*,\s*(?:bahwa\b)?")
+_EVIDENTIAL_GOES_ON = re.compile(r"(?:(?:juga|pula|pun)\s+)?(?!oleh\b)[a-z]")
+# "yang disebut …" names a thing; "bisa dikatakan …" is the writer's own judgement.
+_NOT_EVIDENTIAL = re.compile(r"\b(?i:bisa|dapat|boleh|sering|biasa)\s+$")
+
+
+def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candidate | None:
+    """The report of a passive cue ``m`` that names no one."""
+    if m["cue"].lower() not in _UNNAMED_CUES or m.end() - m.start() > len(m["cue"]) + 1:
+        return None  # another verb, or "… oleh" with no name after it
+    if len(body[m.end() : s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    if m.start() == _text_start(body, s_start):
+        opened = _EVIDENTIAL_OPEN.match(body, m.end(), s_end)
+        return _reported(body, opened.end(), s_end, m["cue"], None) if opened else None
+    if (_NOT_EVIDENTIAL.search(body, max(s_start, m.start() - 8), m.start())
+            or not _EVIDENTIAL_GOES_ON.match(body, m.end(), s_end)):
+        return None
+    return _reported(body, s_start, s_end, m["cue"], None)
+
+
+def _menurutnya(body: str, s_start: int, s_end: int) -> Candidate | None:
+    """"Kebijakan itu menurutnya adalah …", "…, menurutnya sih …": "menurutnya" with no comma after
+    it (the frame pattern takes the one with a comma)."""
+    at = body.find("enurutnya", s_start, s_end)  # a plain find: most sentences have none
+    if at < 1 or body[at - 1] not in "Mm" or (at > 1 and body[at - 2].isalnum()):
+        return None
+    end = at + len("enurutnya")
+    if body[end : end + 1].isalnum() or body[end:s_end].lstrip().startswith(",") or len(
+            body[end:s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    start = end if at - 1 == _text_start(body, s_start) else s_start
+    return _reported(body, start, s_end, body[at - 1 : at + 6], Subject("-nya", at + 6, "clitic"))
 
 
 def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
@@ -279,6 +392,18 @@ def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
                 return None
             subject = Subject(words, skip_space(body, tail.end()), "noun")
         after = subject.start + len(subject.text)
+        initial = _INITIAL_GOES_ON.match(body, after, s_end)
+        if initial is not None:
+            # "said Mary E. Lovely, a …", "said Lt. Matt Harris, …": the recogniser stopped at a dot
+            people = [e for e in entities if e.label == "PERSON" and after < e.start < initial.end()]
+            if people and subject.entity is not None and subject.entity.label != "PERSON":
+                subject = Subject(body[subject.start : people[0].end], subject.start, "entity", people[0])
+            after = initial.end()
+        elif not _closes(body[after:s_end]):
+            # "said The We Company’s recently named executive chair Marcelo Claure in an email …"
+            person = person_in_attribution(body, tail.end(), s_end, entities)
+            if person is not None:
+                subject, after = person, person.start + len(person.text)
     cue = tail["cue"] + (tail["nya"] or "")
     if cue.lower() in _LISTENER_VERBS:
         return None  # ", told Business Insider …": who was told, not who spoke
@@ -297,7 +422,16 @@ def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
     return Candidate(s_start, tail.start(), "indirect", cue, subject)
 
 
+_REQUESTS = frozenset({"meminta", "minta", "mengajak", "mengimbau", "memerintahkan", "menyarankan", "mendesak",
+                       "menyerukan", "urged", "urges"})
+_BARE_THAT = re.compile(r"^[\s,:]*(?:(?i:bahwa|that)\b\s*,?\s*)?")
 _LISTENER_VERBS = frozenset({"told", "tells"})
+_INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")
+
+
+def _closes(rest: str) -> bool:
+    """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
+    return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
 # ", said Scott Paul, who heads …": what follows the speaker describes the speaker.
 _APPOSITIVE = re.compile(r"^\s*,\s*(?i:who|whose|which|a|an|the|yang|selaku|seorang|salah)\b")
 # "asked them about …", "told them of …", "wrote as …", "continued to …": an object or a
@@ -312,10 +446,19 @@ def _person_before(body: str, comma: int, floor: int, entities: list[Entity]) ->
         subject.entity is not None and subject.entity.label == "PERSON"))
 
 
-def _names_after(body: str, pos: int, entities: list[Entity]) -> bool:
-    """Whether a name (not a pronoun or a plain word) follows ``pos``: "said Amnesty International"."""
+def _name_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
+    """The name (not a pronoun or a plain word) that follows ``pos``: "said Amnesty International"."""
     subject = subject_after(body, pos, entities)
-    return subject is not None and subject.kind in ("entity", "name")
+    return subject if subject is not None and subject.kind in ("entity", "name") else None
+
+
+def _name_closes(rest: str) -> bool:
+    """Whether ``rest`` is only a name, then perhaps a short appositive, closing the sentence:
+    " Lt. Matt Harris, Columbus Police Department spokesman."."""
+    name, _, appositive = rest.strip(" .!?").partition(",")
+    words = name.split()
+    return (0 < len(words) <= MAX_TAIL_SUBJECT_WORDS and all(w[:1].isupper() for w in words)
+            and "," not in appositive and len(appositive.split()) <= MAX_TAIL_SUBJECT_WORDS)
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
