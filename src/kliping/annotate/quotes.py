@@ -16,10 +16,10 @@ import re
 from bisect import bisect_left, bisect_right
 
 from kliping.annotate import naming
+from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import (
-    OPENERS,
     Candidate,
     Subject,
     description_after,
@@ -36,60 +36,6 @@ from kliping.model import Entity, Quote
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
 MIN_UNCUED_PARTIAL_WORDS = 3  # with no speech verb in the sentence, shorter ones are mostly scare quotes
-_QUOTE_MARK = re.compile("[“”\"]")
-
-
-def _quotations(body: str) -> list[tuple[int, int]]:
-    """(first, last+1) character offsets of each top-level double-quoted span's content.
-
-    Real pages mix their marks, so the marks are read by position, not by shape alone: a
-    straight mark closes an open quotation even when a space precedes it (`“… Perekonomian,
-    "katanya`), unless two more marks follow in the paragraph (a nested pair). A closing mark
-    with nothing open ends a quotation whose opening mark is missing: it runs from the start
-    of the paragraph. A quotation that runs over paragraphs, each opening again and only the
-    last closing, is one span per paragraph, as a reader cites it.
-    """
-    spans: list[tuple[int, int]] = []
-    carried: tuple[int, int] | None = None  # (opening mark, paragraph end) of a quotation left open
-    for para in re.finditer(r"[^\n]+", body):
-        text_start = para.start() + len(para.group(0)) - len(para.group(0).lstrip())
-        if carried is not None and body[text_start : text_start + 1] in OPENERS:
-            spans.append((carried[0] + 1, carried[1]))  # it continues in a new opening: cut here
-            carried = None
-        stack: list[int] = []
-        marks = [m.start() for m in _QUOTE_MARK.finditer(body, para.start(), para.end())]
-        for k, i in enumerate(marks):
-            ch = body[i]
-            prev = body[i - 1] if i > para.start() else " "
-            nxt = body[i + 1] if i + 1 < para.end() else " "
-            looks_open = prev.isspace() or prev in "([{—–-“‘'"
-            if ch == "“":
-                opening = True
-            elif ch == "”":
-                opening = False
-            elif stack:
-                opening = looks_open and nxt.isalnum() and len(marks) - k - 1 >= 1
-            else:
-                opening = looks_open or i == text_start
-            if opening:
-                stack.append(i)
-            elif stack:
-                start = stack.pop()
-                if not stack:
-                    spans.append((start + 1, i))
-            elif carried is not None:
-                spans.append((carried[0] + 1, i))  # it ran on into a paragraph that did not reopen it
-                carried = None
-            elif i > text_start and not nxt.isalnum():
-                spans.append((text_start, i))  # the opening mark is missing
-        if carried is not None:
-            spans.append((carried[0] + 1, carried[1]))  # it was never closed: a paragraph's quotation
-            carried = None
-        if stack:
-            carried = (stack[0], para.end())
-    if carried is not None:
-        spans.append((carried[0] + 1, carried[1]))
-    return sorted(spans)
 
 
 def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -> tuple[str | None, Subject | None]:
@@ -128,7 +74,7 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
         if body[after : after + 1] == ",":
             # "Jim Carter, senior vice president for X at Y, said": the verb after appositives.
             verb = pats["appositive_verb"].search(body, after, min(stop, after + APPOSITIVE_REACH))
-            if verb and not _QUOTE_MARK.search(body, after, verb.start()):
+            if verb and not QUOTE_MARK.search(body, after, verb.start()):
                 return verb["cue"], subject
         elif body[end - 2 : end - 1] in _CONTINUING or tail.lstrip()[:1] == ",":
             # "“…,” Carter recalled.": the quotation runs into its clause, so an English
@@ -141,7 +87,7 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
         # description opens the attribution; the speaker is the name (or the person the
         # description points back at) standing right before the verb.
         verb = pats["verb"].search(body, end, min(stop, end + APPOSITIVE_REACH))
-        if verb and not _QUOTE_MARK.search(body, end, verb.start()):
+        if verb and not QUOTE_MARK.search(body, end, verb.start()):
             named = subject_before(body, verb.start(), end, entities)
             if (named is not None and len(body[end : named.start].split()) <= MAX_LEAD_WORDS
                     and (named.kind in ("entity", "name")
@@ -192,7 +138,7 @@ def _attribution_before(
 
 def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity]) -> list[Candidate]:
     out = []
-    for start, end in _quotations(body):
+    for start, end in quotations(body):
         text = body[start:end].strip().rstrip(",").strip()
         if not text:
             continue
@@ -218,7 +164,7 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
             if partial is not None:
                 out.append(partial)
     taken = [(c.start, c.end) for c in out]
-    for start, end in _single_quotations(body):
+    for start, end in single_quotations(body):
         if any(a - 1 <= start <= b + 1 for a, b in taken):
             continue  # a quotation inside a quotation is the outer speaker's words
         s_start, s_end = sentence_of(sentences, start)
@@ -245,16 +191,6 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
         person = None
     subject = Subject(person.text, person.start, "entity", person) if person else None
     return Candidate(start, end, "partial", None, subject)
-
-
-# Single marks quote fragments ("menilai tragedi itu ‘peringatan dari Tuhan’", "'salah dan bias'"):
-# an opening mark after a space or bracket and before a letter, a closing one after a letter or
-# stop and before a space or punctuation — so "dogs' bowls" and "Jum'at" are not quotations.
-_SINGLE = re.compile(r"(?<![^\s(\[“\"])[‘'](?=\w)([^‘’'\n]{1,200}?[\w.!?])[’'](?![\w])")
-
-
-def _single_quotations(body: str) -> list[tuple[int, int]]:
-    return [(m.start(1), m.end(1)) for m in _SINGLE.finditer(body)]
 
 
 def _person_by_name(name: str, entities: list[Entity]) -> str | None:

@@ -1,0 +1,75 @@
+"""Article body → the spans its quotation marks enclose: double-quoted spans (direct or partial
+quotations) and single-quoted fragments. Which of them are quotations, and whose, is decided in
+annotate/quotes.py; this module only reads the marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kliping.annotate.speech import OPENERS
+
+QUOTE_MARK = re.compile("[“”\"]")
+
+
+def quotations(body: str) -> list[tuple[int, int]]:
+    """(first, last+1) character offsets of each top-level double-quoted span's content.
+
+    Real pages mix their marks, so the marks are read by position, not by shape alone: a
+    straight mark closes an open quotation even when a space precedes it (`“… Perekonomian,
+    "katanya`), unless two more marks follow in the paragraph (a nested pair). A closing mark
+    with nothing open ends a quotation whose opening mark is missing: it runs from the start
+    of the paragraph. A quotation that runs over paragraphs, each opening again and only the
+    last closing, is one span per paragraph, as a reader cites it.
+    """
+    spans: list[tuple[int, int]] = []
+    carried: tuple[int, int] | None = None  # (opening mark, paragraph end) of a quotation left open
+    for para in re.finditer(r"[^\n]+", body):
+        text_start = para.start() + len(para.group(0)) - len(para.group(0).lstrip())
+        if carried is not None and body[text_start : text_start + 1] in OPENERS:
+            spans.append((carried[0] + 1, carried[1]))  # it continues in a new opening: cut here
+            carried = None
+        stack: list[int] = []
+        marks = [m.start() for m in QUOTE_MARK.finditer(body, para.start(), para.end())]
+        for k, i in enumerate(marks):
+            ch = body[i]
+            prev = body[i - 1] if i > para.start() else " "
+            nxt = body[i + 1] if i + 1 < para.end() else " "
+            looks_open = prev.isspace() or prev in "([{—–-“‘'"
+            if ch == "“":
+                opening = True
+            elif ch == "”":
+                opening = False
+            elif stack:
+                opening = looks_open and nxt.isalnum() and len(marks) - k - 1 >= 1
+            else:
+                opening = looks_open or i == text_start
+            if opening:
+                stack.append(i)
+            elif stack:
+                start = stack.pop()
+                if not stack:
+                    spans.append((start + 1, i))
+            elif carried is not None:
+                spans.append((carried[0] + 1, i))  # it ran on into a paragraph that did not reopen it
+                carried = None
+            elif i > text_start and not nxt.isalnum():
+                spans.append((text_start, i))  # the opening mark is missing
+        if carried is not None:
+            spans.append((carried[0] + 1, carried[1]))  # it was never closed: a paragraph's quotation
+            carried = None
+        if stack:
+            carried = (stack[0], para.end())
+    if carried is not None:
+        spans.append((carried[0] + 1, carried[1]))
+    return sorted(spans)
+
+
+# Single marks quote fragments ("menilai tragedi itu ‘peringatan dari Tuhan’", "'salah dan bias'"):
+# an opening mark after a space or bracket and before a letter, a closing one after a letter or
+# stop and before a space or punctuation — so "dogs' bowls" and "Jum'at" are not quotations.
+_SINGLE = re.compile(r"(?<![^\s(\[“\"])[‘'](?=\w)([^‘’'\n]{1,200}?[\w.!?])[’'](?![\w])")
+
+
+def single_quotations(body: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _SINGLE.finditer(body)]
