@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kliping.annotate.speech import OPENERS
+from kliping.annotate.cues import OPENERS
 
 QUOTE_MARK = re.compile("[“”\"]")
 

@@ -16,16 +16,13 @@ import re
 from bisect import bisect_left, bisect_right
 
 from kliping.annotate import naming
+from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import (
-    Candidate,
-    Subject,
     description_after,
-    patterns,
     person_in_attribution,
-    pronouns,
     sentence_of,
     skip_space,
     subject_after,

@@ -12,18 +12,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, frames, patterns
 from kliping.annotate.speech import (
     MAX_SUBJECT_GAP,
-    OPENERS,
-    Candidate,
-    Subject,
     appositive_subject,
     description_subject,
-    english_verbs,
-    frames,
     inside,
     name_before,
-    patterns,
     person_in_attribution,
     skip_space,
     subject_after,
