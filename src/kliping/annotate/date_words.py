@@ -1,0 +1,135 @@
+"""The date vocabulary (``resources/relative_dates.tsv`` and CLDR month and weekday names) and the
+small steps both date finders share: a found span, ISO values, snapping a span to words, and which
+way (past or future) a clause points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+from kliping import resources
+from kliping.timestamps import LOCALES, month_names, weekday_names
+
+TABLE = "relative_dates.tsv"
+
+
+DIGITS = re.compile(r"\d+")
+
+
+FUTURE_SLACK_DAYS = 62  # a year-less date further than this after the anchor is last year's
+
+
+YEAR = r"(?:19|20)\d\d"
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    value: str | None = None  # ISO when the text alone fixes it
+    month: int = 0  # year-less day/month: resolved against the anchor
+    day: int = 0
+    weekday: int | None = None
+    year_from: Found | None = None  # a range's first end takes the year of its second
+    conflict: str | None = None  # "weekday": the weekday written with the date does not fall on it
+
+
+@cache
+def kinds() -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for row in resources.rows(TABLE):
+        table.setdefault(row[0], []).append(row[2:])
+    return table
+
+
+def words(kind: str) -> str:
+    return "|".join(sorted((row[0] for row in kinds().get(kind, [])), key=len, reverse=True))
+
+
+@cache
+def numbers() -> dict[str, int]:
+    return {word.lower(): int(value) for word, value in kinds()["num"]}
+
+
+def capitalised(names: set[str]) -> str:
+    # Case-sensitive inside IGNORECASE patterns: "Minggu" is Sunday, "minggu" a week; "May" a month.
+    forms = {f for n in names for f in (n[:1].upper() + n[1:], n.upper())}
+    return "(?-i:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+@cache
+def wide_months() -> frozenset[str]:
+    months = {n.lower() for loc in LOCALES for n in get_month_names("wide", locale=loc).values()}
+    return frozenset(months | {n for n in month_names() if len(n) >= 4 and n != "sept"})
+
+
+@cache
+def full_names() -> tuple[str, str]:
+    """Alternations of wide month and weekday names (abbreviations like "Sen", "Mar" are words too)."""
+    days = {n.lower() for loc in LOCALES for n in get_day_names("wide", locale=loc).values()}
+    return capitalised(set(wide_months()) | {"sept"}), capitalised(days | {n for n in weekday_names() if len(n) > 3})
+
+
+def year_group(name: str) -> str:
+    # A count ("pada 2023 orang"), a decade ("1990-an", "1990s") or a decimal is not a year.
+    return rf"(?P<{name}>{YEAR})(?![.,]?\d)(?! ?-? ?an\b|s\b|'s\b)(?!\s+(?:{words('nonyear')})\b)"
+
+
+def iso_date(year: int, month: int, day: int | None = None) -> str | None:
+    try:
+        return f"{year:04d}-{month:02d}" if day is None else date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def snap(body: str, start: int, end: int) -> tuple[int, int]:
+    # Widen to whole words so look-arounds at the window's edges see what they would in the body.
+    start, end = max(start, 0), min(end, len(body))
+    while start > 0 and not body[start - 1].isspace():
+        start -= 1
+    while end < len(body) and not body[end].isspace():
+        end += 1
+    return start, end
+
+
+@cache
+def _future() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{words('future')})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def after_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words right after a year-less date that put it in the future ("mendatang") and in the past ("lalu")."""
+    words: dict[str, list[str]] = {"future": [], "past": []}
+    for direction, regex in kinds()["after"]:
+        words[direction].append(regex)
+    future, past = ("|".join(words[d]) or "(?!)" for d in ("future", "past"))
+    return re.compile(rf"\s*(?:{future})(?!\w)", re.IGNORECASE), re.compile(rf"\s*(?:{past})(?!\w)", re.IGNORECASE)
+
+
+CLAUSE_CHARS = 60  # how far back a future word ("akan", "will") still governs a date in the same clause
+
+
+_CLAUSE_END = re.compile(r"[.!?;,:\n\"“”]")
+
+
+def clause_direction(body: str, start: int, end: int) -> int:
+    """1 when the text puts a year-less date or a bare weekday in the future, -1 in the past, 0 when it does not say.
+
+    News reports the past, so a bare "15 September" or "on Monday" is the last one; a future word earlier in the
+    same clause ("akan digelar pada 20 Desember", "will play on Saturday") or after it ("1 Mei mendatang") is not.
+    """
+    future, past = after_words()
+    if future.match(body, end):
+        return 1
+    if past.match(body, end):
+        return -1
+    lead = max(start - CLAUSE_CHARS, 0)
+    for stop in _CLAUSE_END.finditer(body, lead, start):
+        lead = stop.end()
+    return 1 if _future().search(body, lead, start) else 0

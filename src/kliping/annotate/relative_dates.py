@@ -1,0 +1,205 @@
+"""Article body + anchor date → relative date mentions: "kemarin", "pekan lalu", "awal bulan ini",
+"April lalu", "pada Senin", "3 hari lalu", "bulan sebelumnya", "yesterday", "last month" … The
+phrases, cue words and offsets are rows of ``resources/relative_dates.tsv``; a phrase is tried only
+where one of its trigger words, names or years is written. See annotate/dates.py for the grains.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from kliping.annotate.date_words import (
+    FUTURE_SLACK_DAYS,
+    TABLE,
+    YEAR,
+    Found,
+    after_words,
+    clause_direction,
+    full_names,
+    iso_date,
+    kinds,
+    numbers,
+    snap,
+    words,
+    year_group,
+)
+from kliping.timestamps import month_names, weekday_names
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]  # the mention is group "r"; a cue before it is matched but not kept
+    unit: str  # day, week, month, year, weekday, monthname, written
+    amount: str  # "-1", "0", "1", "n", "-n", or "" for written years
+
+
+@cache
+def _rules() -> dict[str, tuple[re.Pattern[str], tuple[_Rule, ...]]]:
+    """The rel rows compiled, keyed by the trigger each holds ("lalu", "weekday"…): one alternation per key."""
+    month, weekday = full_names()
+    number = "|".join(sorted(numbers(), key=len, reverse=True))
+    mods = [w for (w,) in kinds()["mod"]]
+    mod = "(?:" + "|".join(re.escape(w) + ("" if w.endswith("-") else r"\s+") for w in mods) + ")?"
+    vocabulary = set(words("trigger").split("|"))
+    # A lowercase word that is no count or label, or a possessive: what a bare year or weekday used as a date follows.
+    word = rf"(?:(?!(?:{words('yearstop')})\b)(?-i:[a-z][a-z'’-]*)|(?-i:[A-Z][\w.-]*)['’]s)"
+    keyed: dict[str, list[tuple[str, _Rule]]] = {}
+    for row in kinds()["rel"]:
+        before, phrase, unit, amount = (*row, "")[:4]  # a trailing empty amount is stripped
+        before = before.replace("{word}", word)
+        expr = (
+            phrase.replace("{n}", rf"(?P<n>\d{{1,2}}|{number})")
+            .replace("{weekday}", rf"(?P<w>{weekday})")
+            .replace("{month}", rf"(?P<m>{month})")
+            .replace("{year}", year_group("y"))
+            .replace("{mod}", mod)
+            .replace("{tod}", rf"(?:\s+(?:{words('tod')}))?")
+        )
+        expr = re.sub(r" (?![*+?{])", r"\\s+", expr)
+        lead = rf"(?:{before})\s+" if before else ""
+        regex = rf"{lead}(?P<r>{expr})"
+        rule = _Rule(re.compile(rf"(?<![\w-]){regex}(?!\w)", re.IGNORECASE), unit, amount)
+        # A row with a name or year is tried at that name, which the scan meets before any word after it ("September
+        # tahun lalu"): keying it under "lalu" as well would only make the "lalu" alternation longer (speed).
+        keys = set(re.findall(r"\{(weekday|month|year)\}", phrase)) or (set(re.findall(r"[a-z]+", phrase)) & vocabulary)
+        if not keys:
+            raise ValueError(f"{TABLE}: {phrase!r} holds no trigger word nor {{weekday}}/{{month}}/{{year}}")
+        for key in keys:
+            keyed.setdefault(key, []).append((regex, rule))
+    compiled = {}
+    for key, rows in keyed.items():
+        alternatives = (re.sub(r"\(\?P<(\w)>", rf"(?P<\g<1>{j}>", regex) for j, (regex, _) in enumerate(rows))
+        alternation = "|".join(f"(?P<k{j}>{a})" for j, a in enumerate(alternatives))
+        compiled[key] = (re.compile(rf"(?<![\w-])(?:{alternation})(?!\w)", re.IGNORECASE), tuple(r for _, r in rows))
+    return compiled
+
+
+@cache
+def _names() -> re.Pattern[str]:
+    """Capitalised weekday and month names and years; case-sensitive so the scan skips lower case fast."""
+    month, weekday = full_names()
+    # A leading character class lets the regex engine skip to candidate letters (4x faster).
+    initials = "".join(sorted({c for c in month + weekday if c.isupper()}))
+    return re.compile(rf"(?=[{initials}12])(?<!\w)(?:(?P<weekday>{weekday})|(?P<month>{month})|(?P<year>{YEAR}))(?!\w)")
+
+
+def _triggers(body: str) -> list[tuple[int, int, str]]:
+    """Where relative phrases may hang: (start, end, key) for names, years and trigger words."""
+    found = [(m.start(), m.end(), m.lastgroup or "") for m in _names().finditer(body)]
+    lower = body.lower()  # str.find on lower case is far faster than an IGNORECASE alternation
+    if len(lower) != len(body):  # "İ" lowercases to two characters: keep offsets aligned
+        lower = "".join(c.lower()[:1] for c in body)
+    for word in words("trigger").split("|"):
+        i = lower.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if not (i and (lower[i - 1].isalnum() or lower[i - 1] == "-")) and not lower[end : end + 1].isalnum():
+                found.append((i, end, word))
+            i = lower.find(word, end)
+    return sorted(found)
+
+
+def weekday(iso: str) -> int:
+    return date.fromisoformat(iso).weekday()
+
+
+def _week(monday: date) -> str | None:
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year:04d}-{monday.month:02d}"
+    return f"{monday.year:04d}" if monday.year == sunday.year else None
+
+
+def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list[tuple[int, str]]) -> str | None:
+    if rule.unit == "written":
+        return m["y"]
+    if rule.unit.startswith("prev-"):  # "bulan sebelumnya", "the next year": counted from an earlier date
+        unit = rule.unit[5:]
+        grain = {"day": 10, "month": 7, "year": 4}[unit]
+        here = m.start("r")
+        sentence = max(body.rfind(c, 0, here) for c in ".!?\n") + 1
+        earlier = [(s, v) for s, v in prior if s < here and len(v) >= grain]
+        # The sentence's own first date is what it compares with ("Juli 2017 naik dari Juli 2016 dan dari bulan
+        # sebelumnya": June 2017); with none in the sentence, the last one before it; with none at all, the anchor.
+        same = [v for s, v in earlier if s >= sentence]
+        base = same[0] if same else earlier[-1][1] if earlier else anchor.isoformat()
+        ref = date(int(base[:4]), int(base[5:7]) if len(base) >= 7 else 1, int(base[8:10]) if grain == 10 else 1)
+        return _resolve(_Rule(rule.pattern, unit, rule.amount), m, ref, body, [])
+    if rule.unit == "weekday":  # amount -1: strictly before the anchor; 0: on or before (after if future); 1: after
+        wanted = weekday_names()[m["w"].lower()]
+        back = (anchor.weekday() - wanted) % 7
+        if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "will play on Saturday": on or after
+            return (anchor + timedelta(days=(wanted - anchor.weekday()) % 7)).isoformat()
+        shift = {"-1": -(back or 7), "1": (wanted - anchor.weekday()) % 7 or 7}.get(rule.amount, -back)
+        return (anchor + timedelta(days=shift)).isoformat()
+    if rule.unit == "monthname":  # amount -1: before the anchor's month; 1: after; 0: at most ~2 months ahead
+        month = month_names()[m["m"].lower()]
+        ahead = month - anchor.month
+        if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "set to expire in February"
+            return iso_date(anchor.year + (ahead < 0), month)
+        back = {"-1": int(ahead >= 0), "1": -int(ahead <= 0)}.get(rule.amount, int(ahead * 30 > FUTURE_SLACK_DAYS))
+        return iso_date(anchor.year - back, month)
+    if rule.unit == "monthyear":  # the month named, in the year said in words ("September tahun lalu")
+        return iso_date(anchor.year + int(rule.amount), month_names()[m["m"].lower()])
+    count = m["n"] if "n" in m.re.groupindex and m["n"] else "1"
+    n = int(count) if count.isdigit() else numbers()[count.lower()]
+    amount = -n if rule.amount == "-n" else n if rule.amount == "n" else int(rule.amount)
+    if rule.unit == "day":
+        return (anchor + timedelta(days=amount)).isoformat()
+    if rule.unit == "week":
+        return _week(anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=amount))
+    if rule.unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + amount
+        return iso_date(index // 12, index % 12 + 1)
+    return f"{anchor.year + amount:04d}"
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
+LOOK_BACK_WORDS = 5  # a phrase starts at most this many words before its trigger ("pada awal bulan April lalu")
+
+
+def relatives(
+    body: str, taken: list[Found], anchor: date | None, prior: list[tuple[int, str]]
+) -> Iterator[tuple[int, int, str]]:
+    """Relative phrases (and cued years/months/weekdays), tried only at word starts just before a trigger.
+
+    ``prior`` holds (start, value) of the dates found so far, in text order; each phrase found is added to it.
+    """
+    rules = _rules()
+    spans = [(f.start, f.end) for f in taken]
+    ends = {f.end for f in taken}
+    future, past = after_words()
+    done = 0
+    for t_start, t_end, key in _triggers(body):
+        if t_start < done or key not in rules:
+            continue
+        _, end_of_window = snap(body, t_end, t_end + 30)
+        starts = [w.start() for w in _WORD_START.finditer(body, max(done, t_start - 48), t_start + 1)]
+        pattern, row_rules = rules[key]
+        m, rule = None, row_rules[0]
+        for pos in starts[-LOOK_BACK_WORDS - 1 :]:  # leftmost start first, then the table's order
+            if (k := pattern.match(body, pos, end_of_window)) and k.end() >= t_end:
+                rule = row_rules[int(k.lastgroup[1:])]  # type: ignore[index]
+                m = rule.pattern.match(body, pos, end_of_window)
+                break
+        if m is None:
+            continue
+        start, end = m.span("r")
+        if any(s < end and start < e for s, e in spans) or (rule.unit != "written" and anchor is None):
+            continue
+        j = start
+        while j and body[j - 1].isspace():
+            j -= 1
+        if j in ends and (past.fullmatch(body, j, end) or future.fullmatch(body, j, end)):
+            continue  # "21 November kemarin": the word says which 21 November, it is not yesterday
+        done = m.end()
+        if value := _resolve(rule, m, anchor, body, prior):  # type: ignore[arg-type]
+            bisect.insort(prior, (start, value))
+            yield start, end, value
