@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kliping.annotate import aliases
+from kliping.annotate import aliases, entities
 from kliping.annotate.entities import find_entities, person_form
 
 
@@ -40,3 +40,76 @@ def test_entities_offsets_index_into_body() -> None:
     body = "Sekjen PBB Antonio Guterres mengecam serangan di Gaza, kata juru bicaranya di New York."
     for e in find_entities(body):
         assert body[e.start:e.end] == e.text
+
+
+def _people(body: str, language: str | None = "en") -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in find_entities(body, language):
+        if e.label == "PERSON":
+            out.setdefault(e.text, set()).add(e.canonical)
+    return out
+
+
+def test_entities_surname_alone_after_the_full_name_is_that_person() -> None:
+    body = ("Ann Figgins, who represents the guard, spoke to reporters. "
+            "Figgins declined to say more. The lawyer said Figgins would appeal.")
+    spans = [(0, 11, "PERSON")]
+    found = entities._people_by_one_name(body, spans)
+    assert [body[s:e] for s, e, _ in found] == ["Figgins", "Figgins"]
+    assert _people(body)["Figgins"] == {"Ann Figgins"}
+
+
+def test_entities_another_given_name_before_a_known_surname_is_another_person() -> None:
+    body = "Patrick Nielsen Hayden edits books. His wife Teresa Nielsen Hayden edits them too."
+    found = entities._people_by_one_name(body, [(0, 22, "PERSON")])
+    assert [body[s:e] for s, e, _ in found] == ["Teresa Nielsen Hayden"]
+
+
+def test_entities_short_given_name_stays_the_same_person() -> None:
+    body = "Patrick Carlineo pleaded guilty. Friends say Pat Carlineo is kind."
+    found = entities._people_by_one_name(body, [(0, 16, "PERSON")])
+    assert [body[s:e] for s, e, _ in found] == ["Carlineo"]
+
+
+def test_entities_surname_is_not_looked_for_from_an_ordinary_word() -> None:
+    body = "The Topical Team met. The Team said it would meet again."
+    assert entities._people_by_one_name(body, [(4, 16, "PERSON")]) == []
+
+
+def test_entities_person_span_keeps_apostrophe_prefix_and_hyphenated_tail() -> None:
+    body = "Biologist De’Broski Herbert and Jennifer Ngo-Anh spoke."
+    assert entities._whole_name(body, body.index("Broski"), body.index(" and")) == (
+        body.index("De’"), body.index(" and"))
+    start = body.index("Jennifer")
+    assert entities._whole_name(body, start, body.index("-Anh")) == (start, body.index(" spoke"))
+
+
+def test_entities_span_over_a_dateline_dash_is_cut_in_two() -> None:
+    body = "Jakarta, CNN Indonesia - - Kepolisian Negara Republik Indonesia memprediksi puncak arus mudik."
+    start, end = body.index("CNN"), body.index(" memprediksi")
+    pieces = entities._after_dateline(body, start, end, "ORG")
+    assert [body[s:e] for s, e, _ in pieces] == ["CNN Indonesia", "Kepolisian Negara Republik Indonesia"]
+
+
+def test_entities_place_before_a_titled_name_is_not_part_of_the_person() -> None:
+    body = "Warga Gunung Kidul menanam bunga, kata Bupati Gunung Kidul Badingah."
+    place = (body.index("Gunung"), body.index(" menanam"), "PLACE")
+    glued = (body.index("Gunung Kidul Badingah"), body.index("."), "PLACE")
+    out = entities._people_after_names(body, [place, glued])
+    assert [(body[s:e], label) for s, e, label in out] == [
+        ("Gunung Kidul", "PLACE"), ("Gunung Kidul", "PLACE"), ("Badingah", "PERSON")]
+
+
+def test_entities_titled_span_taken_for_an_organisation_holds_the_person() -> None:
+    body = "Presiden Turki Recep Tayyip Erdogan mengajak umat Muslim berkunjung."
+    out = entities._people_after_names(body, [(0, body.index(" mengajak"), "ORG")])
+    assert [(body[s:e], label) for s, e, label in out] == [
+        ("Turki", "PLACE"), ("Recep Tayyip Erdogan", "PERSON")]
+
+
+def test_entities_place_prefix_kept_when_the_rest_is_no_name() -> None:
+    body = "Kota Gunung Kidul Selatan tumbuh. Gunung Kidul indah."
+    place = (body.index("Gunung Kidul indah"), body.index(" indah"), "PLACE")
+    span = (0, body.index(" tumbuh"), "PLACE")
+    out = entities._people_after_names(body, [span, place])
+    assert out == [span, place]

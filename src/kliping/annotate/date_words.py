@@ -16,14 +16,10 @@ from kliping import resources
 from kliping.timestamps import LOCALES, month_names, weekday_names
 
 TABLE = "relative_dates.tsv"
-
-
 DIGITS = re.compile(r"\d+")
 
 
 FUTURE_SLACK_DAYS = 62  # a year-less date further than this after the anchor is last year's
-
-
 YEAR = r"(?:19|20)\d\d"
 
 
@@ -113,8 +109,6 @@ def after_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 CLAUSE_CHARS = 60  # how far back a future word ("akan", "will") still governs a date in the same clause
-
-
 _CLAUSE_END = re.compile(r"[.!?;,:\n\"“”]")
 
 

@@ -84,6 +84,22 @@ def _role_heads() -> str:
     return "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
 
 
+_NAME_PREFIX = re.compile(r"(?<![\w'’-])[A-Z][a-z]{0,2}['’]$")  # "O’", "De’" before "Neill", "Broski"
+_NAME_SUFFIX = re.compile(r"(?:-[A-Z][a-z]+)+")  # "-Anh" after "Ngo"
+_ANOTHER_NAME = re.compile(r" [A-Z][a-z]")
+
+
+def _whole_name(body: str, start: int, end: int) -> tuple[int, int]:
+    """A person span widened to the name's apostrophe prefix and hyphenated tail the model split
+    off: "De’[Broski Herbert]" → "De’Broski Herbert", "[Jennifer Ngo]-Anh" → "Jennifer Ngo-Anh"."""
+    if body[start - 1 : start] in ("’", "'") and (prefix := _NAME_PREFIX.search(body, max(0, start - 4), start)):
+        start = prefix.start()
+    if body[end : end + 1] == "-" and (suffix := _NAME_SUFFIX.match(body, end)):
+        if not _ANOTHER_NAME.match(body, suffix.end()):
+            end = suffix.end()  # not "Budi Santoso-Ani Lestari": a running ticket joins two names
+    return start, end
+
+
 def _known_label(body: str, start: int, end: int, label: str) -> str:
     """A name the alias table knows keeps its known label: "Moskow" is a place whatever the
     model says. (Names glued to a neighbour are split by the model's own repair step.)"""
@@ -132,12 +148,15 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
     """Model spans (English ones cut at lower-case words), plus alias-table names the model
     missed (where they overlap nothing)."""
     spans = []
-    for s0, e0, label0 in ner.find_entities(body):
-        pieces = _capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
-        for s, e, label in pieces:
-            if label == "PERSON":
-                s = _person_after_role(body, s, e)
-            spans.append((s, e, _known_label(body, s, e, label)))
+    for s1, e1, label1 in ner.find_entities(body):
+        for s0, e0, label0 in _after_dateline(body, s1, e1, label1):
+            pieces = _capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
+            for s, e, label in pieces:
+                if label == "PERSON":
+                    s = _person_after_role(body, s, e)
+                    s, e = _whole_name(body, s, e)
+                spans.append((s, e, _known_label(body, s, e, label)))
+    spans = _people_after_names(body, spans)
     for s, e, label in aliases.find_names(body):
         overlapping = [span for span in spans if s < span[1] and span[0] < e]
         # A known name wins over model spans it covers ("North" + "Korea" → "North Korea").
@@ -145,7 +164,49 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
             spans = [span for span in spans if span not in overlapping] + [(s, e, label)]
     if language == "en":
         spans += _titled_people(body, spans)
+        spans += _people_by_one_name(body, spans)
     return sorted(spans)
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w]*(?:['’-][A-Z]\w*)*")
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w'’-]+ ){1,2}$")
+
+
+def _people_by_one_name(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Later mentions of a person by one word of the full name ("Figgins said" after "Ann Figgins")
+    that the model left out: one pass over the capitalised words, each looked up in the words of
+    the article's full person names."""
+    names: dict[str, set[str]] = {}  # last word → the first words written with it
+    for s, e, label in spans:
+        if label == "PERSON":
+            words = body[s:e].split()
+            last = words[-1].rstrip(".,;:").removesuffix("’s").removesuffix("'s")
+            if len(words) >= 2 and len(last) > 2 and naming.is_name_like(last):
+                names.setdefault(last, set()).add(words[0])
+    if not names:
+        return []
+    taken = sorted((s, e) for s, e, _ in spans)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    for m in _NAME_WORD.finditer(body):
+        word = m.group(0)
+        if word not in names:
+            continue
+        s, e = m.span()
+        while i < len(taken) and taken[i][1] <= s:
+            i += 1
+        if i < len(taken) and taken[i][0] < e:
+            continue  # inside a span already
+        given = _GIVEN_BEFORE.search(body, max(0, s - 40), s)
+        first = given.group(0).split()[0] if given else ""
+        if given and all(naming.is_name_like(w) for w in given.group(0).split()) and not any(
+            f.startswith(first) for f in names[word]  # "Pat Carlineo" is "Patrick Carlineo"
+        ):
+            s = given.start()  # "Teresa Nielsen Hayden" after "Patrick Nielsen Hayden": another person
+        out.append((s, e, "PERSON"))
+    return out
 
 
 _TITLED = re.compile(r"\b([A-Za-z]+)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -198,6 +259,69 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
         if canonical and not any(o.start < start + len(text) and start < o.end for o in people):
             linked.append(Entity(text, start, start + len(text), "PERSON", canonical))
     return linked
+
+
+_DATELINE_DASH = re.compile(r" -\s?- ")
+
+
+def _after_dateline(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A span glued over a dateline's dash ("CNN Indonesia - - Presiden Turki Recep Tayyip
+    Erdogan") as its two sides."""
+    dash = _DATELINE_DASH.search(body, start, end) if body.find(" -", start, end) >= 0 else None
+    if dash is None:
+        return [(start, end, label)]
+    return [(start, dash.start(), label), (dash.end(), end, label)]
+
+
+def _people_after_names(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span that took in the place or organisation before a person's name ("Bupati [Gunung
+    Kidul Badingah]", "Pelatih [Persib Djadjang Nurdjaman]", when the article writes "Gunung
+    Kidul" or "Persib" alone) is cut there: the name is a person when a title stands before the
+    span or the span was a person. So is a span opened by a title ("Presiden Turki Recep Tayyip
+    Erdogan" taken for an organisation)."""
+    people = {body[s:e] for s, e, label in spans if label == "PERSON"}
+    named = {body[s:e] for s, e, label in spans if label != "PERSON"} - people
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in spans:
+        if body.find(" ", s, e) >= 0 and (label == "PERSON" or _opens_with_title(body, s)):
+            out += _person_inside(body, s, e, label, list(_PIECE_WORD.finditer(body, s, e)), named)
+        else:
+            out.append((s, e, label))
+    return out
+
+
+def _opens_with_title(body: str, pos: int) -> bool:
+    """Whether a title stands right before ``pos`` or opens the span there."""
+    word = _WORD_START.match(body, pos)
+    return bool(word and word.group(0).lower() in _role_first_words()) or _title_before(body, pos)
+
+
+def _person_inside(body: str, s: int, e: int, label: str, words: list[re.Match[str]],
+                   named: set[str]) -> list[tuple[int, int, str]]:
+    """One span of two words or more as its place or organisation and its person (see above)."""
+    start, titled = s, label == "PERSON" or _title_before(body, s)
+    word = _WORD_START.match(body, s)
+    if label != "PERSON" and word and word.group(0).lower() in _role_first_words() and _role_pattern().match(body, s):
+        cut = _person_after_role(body, s, e)
+        if cut > s:
+            words = [w for w in words if w.start() >= cut]
+            start, titled = cut, True
+    if not titled or not words:
+        return [(s, e, label)]
+    for k in range(len(words) - 1, 0, -1):
+        head = body[start : words[k - 1].end()]
+        if head in named or aliases.label_of(head) in ("PLACE", "ORG"):
+            if all(naming.is_name_like(w.group(0)) for w in words[k:]):
+                place = [(start, words[k - 1].end(), _known_label(body, start, words[k - 1].end(), label))
+                         ] if label != "PERSON" else []
+                return [*place, (words[k].start(), e, "PERSON")]
+            break
+    return [(s, e, label)]
+
+
+def _title_before(body: str, pos: int) -> bool:
+    before = body[max(0, pos - 30) : pos].split()
+    return bool(before) and before[-1].lower() in naming.title_words()
 
 
 def _role_prefix_of(role: str, roles: dict[str, str]) -> str | None:

@@ -160,8 +160,6 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
 
 
 _WORD_START = re.compile(r"(?<![\w-])\w")
-
-
 LOOK_BACK_WORDS = 5  # a phrase starts at most this many words before its trigger ("pada awal bulan April lalu")
 
 
