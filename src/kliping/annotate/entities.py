@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases, naming, ner
+from kliping.annotate import aliases, naming, ner, short_forms
 from kliping.model import Entity
 
 _WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
@@ -352,6 +352,7 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
         mentions.append(Entity(text, start, end, label, canonical))
     mentions = [m for m in mentions if not naming.is_function_word(m.text)]  # "Her heartbreak …" is no one
     _resolve_people(mentions)
-    mentions += naming.complete(body, mentions)
+    naming.complete(body, mentions)
+    mentions += short_forms.defined_short_forms(body, mentions)
     mentions += _link_roles(body, mentions)
     return sorted(mentions, key=lambda e: (e.start, e.end))

@@ -4,14 +4,15 @@ News names a person in full once ("Presiden Turki Recep Tayyip Erdogan") and the
 ("ujar Erdogan"); the recogniser often misses the full form, or glues a word to a name ("Situasi
 Lorenzo", "But Vaughan"). So, per article:
 
-* **full names** come from runs of capitalised words: from a short name, capitalised words on its
-  left join it while they are not roles, known places or ordinary words (``common_words.txt``,
-  built from open text by ``scripts/build_common_words.py``), up to ``MAX_NAME_WORDS`` words;
+* **full names** come from runs of capitalised words, cut at titles, roles, known places,
+  acronyms and organisation words, with ordinary words (``common_words.txt``, built from open
+  text by ``scripts/build_common_words.py``) kept only inside a sentence; a short name takes the
+  fullest such name holding its words, of at most ``MAX_NAME_WORDS`` words;
+* **titles** go: "Gov. Kristi Noem" → "Kristi Noem";
 * **a glued word** — an ordinary word or function word opening a person mention — is dropped when
-  the rest is a name the article writes elsewhere without it;
-* **nicknames and acronyms the article defines** stand for the full name: "Rahmad Darmawan (RD)",
-  "Djanur — begitu ia akrab disapa", "pria yang akrab disapa Emil", "Komisi Pemberantasan Korupsi
-  (KPK)"; every later use of the short form becomes a mention of the full name.
+  the rest is a name the article writes elsewhere without it.
+
+Nicknames, acronyms and initials the article defines are annotate/short_forms.py's.
 
 Every step is one pass over the body or the mentions (no comparison of every pair).
 """
@@ -28,15 +29,11 @@ from kliping.model import Entity
 from kliping.timestamps import month_names, weekday_names
 
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
-MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands
-NICKNAME_REACH = 400  # characters back from "akrab disapa X" to the person it names
-_CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
+CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
 # Two capitalised words or more (one word is never fuller than a name looked up).
-_RUN = re.compile(rf"{_CAP}(?: +(?:{_CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{_CAP}")
+_RUN = re.compile(rf"{CAP}(?: +(?:{CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{CAP}")
 _WORD = re.compile(r"\S+")
-_PAREN = re.compile(r"\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
 _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
-_QUOTE_MARKS = "\"“”"
 
 
 @cache
@@ -63,26 +60,13 @@ def _common() -> frozenset[str]:
 
 
 @cache
-def _stops() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     return frozenset(resources.lines("stopwords.txt"))
 
 
 @cache
 def _particles() -> frozenset[str]:
     return frozenset(resources.lines("name_particles.txt"))
-
-
-@cache
-def _nickname_cue() -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in sorted(resources.lines("nickname_cues.txt"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})\s+(?P<nick>{_CAP}(?: {_CAP}){{0,2}})")
-
-
-@cache
-def _nickname_probes() -> tuple[str, ...]:
-    """Phrases without which no nickname cue matches: the cues themselves (the cue before the
-    nickname, "disapa" / "dipanggil" after it, are among them)."""
-    return resources.lines("nickname_cues.txt")
 
 
 # Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
@@ -120,10 +104,10 @@ def is_function_word(text: str) -> bool:
 
 @cache
 def _function_words() -> frozenset[str]:
-    return _stops() | {row[1] for row in resources.rows("pronouns.tsv")}
+    return stop_words() | {row[1] for row in resources.rows("pronouns.tsv")}
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
     return _kind(word) == "name"
 
 
@@ -239,19 +223,19 @@ class _Index:
 
 
 @lru_cache(maxsize=16)
-def _index(body: str) -> _Index:
+def name_index(body: str) -> _Index:
     return _Index(_name_spans(body))
 
 
 def name_candidates(body: str) -> list[str]:
     """The names of two words or more the article writes (see _name_spans), each once."""
-    return list(dict.fromkeys(" ".join(span) for span in _index(body).spans))
+    return list(dict.fromkeys(" ".join(span) for span in name_index(body).spans))
 
 
 def full_name(body: str, name: str) -> str | None:
     """The fullest name the article writes that holds every word of ``name`` in order ("Erdogan"
     → "Recep Tayyip Erdogan", "Martin" → "Martin Chandrawinata"), or None."""
-    index = _index(body)
+    index = name_index(body)
     if name in index.memo:
         return index.memo[name]
     words = strip_titles(name).split()
@@ -275,9 +259,9 @@ def strip_titles(name: str) -> str:
     return " ".join(words[i:]) if i else name
 
 
-def complete(body: str, mentions: list[Entity]) -> list[Entity]:
-    """Canonical names of PERSON mentions completed in place; returns the mentions that the
-    article's own nicknames and acronyms add."""
+def complete(body: str, mentions: list[Entity]) -> None:
+    """Canonical names of PERSON mentions completed in place (the nicknames and acronyms the
+    article defines are annotate/short_forms.py's)."""
     people = [m for m in mentions if m.label == "PERSON"]
     written = _written_endings(people)
     for m in people:
@@ -287,7 +271,6 @@ def complete(body: str, mentions: list[Entity]) -> list[Entity]:
         m.canonical = person_name(m.canonical)
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
-    return _defined_short_forms(body, mentions)
 
 
 def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:
@@ -303,10 +286,10 @@ def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
     """"Situasi Lorenzo" → "Lorenzo" when the article also writes "Lorenzo" (or "Jorge Lorenzo")
     without "Situasi"; a stop word never opens a name ("But Vaughan", "Bagi Miller")."""
     words = m.canonical.split()
-    if len(words) < 2 or _is_name_word(words[0]):
+    if len(words) < 2 or is_name_word(words[0]):
         return
     rest = aliases.key(" ".join(words[1:]))
-    if words[0].casefold() in _stops() or written.get(rest, set()) - {aliases.key(words[0])}:
+    if words[0].casefold() in stop_words() or written.get(rest, set()) - {aliases.key(words[0])}:
         m.canonical = " ".join(words[1:])
 
 
@@ -333,132 +316,3 @@ def _inside(short: list[str], full: list[str]) -> bool:
     return True
 
 
-def _defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
-    """Mentions of the nicknames and acronyms the article defines, with the full name."""
-    defined: dict[str, tuple[str, str]] = {}  # short form → (label, full name)
-    by_end = {m.end: m for m in mentions}
-    full: str | None
-    for paren in _PAREN.finditer(body) if "(" in body else ():
-        short, end = paren.group(1), paren.start()
-        while end > 0 and body[end - 1].isspace():
-            end -= 1
-        named = by_end.get(end)
-        if named is not None:
-            label, full = named.label, named.canonical
-        else:
-            window = body[max(0, end - 60) : end].split()
-            last = window[-1] if window else ""
-            person = full_name(body, last) if last and _is_name_word(last) else None
-            label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
-        if full and _abbreviates(short, full):
-            defined.setdefault(short, (label, full))
-    people = [m for m in mentions if m.label == "PERSON"]
-    # The cue patterns are tried only where a cue's last word is written at all (most articles
-    # define no nickname; str.find is far cheaper than a regex tried at every word).
-    lowered = body.lower()
-    if any(cue in lowered for cue in _nickname_probes()):
-        for cue in _nickname_cue().finditer(body):
-            full = _nicknamed(body, people, cue["nick"], cue.start())
-            if full:
-                defined.setdefault(cue["nick"], ("PERSON", full))
-        for cue in _NICK_BEFORE_CUE.finditer(body):
-            full = _nicknamed(body, people, cue["nick"], cue.start())
-            if full:
-                defined.setdefault(cue["nick"], ("PERSON", full))
-    _initials_of_people(body, people, defined)
-    added: list[Entity] = []
-    if not defined:
-        return added
-    taken = [(m.start, m.end) for m in mentions]
-    at = {(m.start, m.end): m for m in mentions}
-    for short, (label, full) in list(defined.items())[:MAX_SHORT_FORMS]:
-        # str.find per short form: a regex of this article's forms would be compiled per article.
-        for start in _whole_word_positions(body, short):
-            end = start + len(short)
-            same = at.get((start, end))
-            if same is not None:
-                same.canonical, same.label = full, label
-            elif not any(s < end and start < e for s, e in taken):
-                added.append(Entity(short, start, end, label, full))
-    return added
-
-
-def _whole_word_positions(body: str, word: str) -> list[int]:
-    out = []
-    i = body.find(word)
-    while i >= 0:
-        before = body[i - 1] if i else " "
-        after = body[i + len(word)] if i + len(word) < len(body) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            out.append(i)
-        i = body.find(word, i + 1)
-    return out
-
-
-def _initials_of_people(body: str, people: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
-    """Initials that stand for one person the article names in full ("terang RD" after "Rahmad
-    Darmawan"; "SBY"): when exactly one full name has them and no table knows them otherwise."""
-    by_initials: dict[str, set[str]] = {}
-    for name in {m.canonical for m in people}:
-        words = [w for w in name.split() if w[:1].isupper()]
-        if 2 <= len(words) <= 4:
-            by_initials.setdefault("".join(w[0] for w in words), set()).add(name)
-    for initials, names in by_initials.items():
-        # A few candidates per article, each looked up with str.find: cheaper than scanning the
-        # text for every capitalised abbreviation.
-        if (len(names) == 1 and initials not in defined and aliases.label_of(initials) is None
-                and _whole_word_positions(body, initials)):
-            defined[initials] = ("PERSON", next(iter(names)))
-
-
-# "Djanur — begitulah ia akrab disapa": the nickname before the cue.
-_NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{_CAP})\s*[-–—,(]+(?:\s*-)?\s*begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
-                              r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)")
-
-
-def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | None:
-    """The full name a nickname defined at ``pos`` stands for: the nearest earlier name it
-    abbreviates ("Djanur" ← "Djadjang Nurdjaman"), else the nearest earlier person named outside
-    a quotation ("…," ujar pria yang akrab disapa Ketjuk: the speaker named before the quote)."""
-    earlier = [m for m in people if m.end <= pos and aliases.key(m.canonical) != aliases.key(nick)]
-    for name in [m.canonical for m in reversed(earlier)] + [" ".join(n) for n in _index(body).spans]:
-        if _abbreviates(nick, name):
-            return name
-    for m in reversed(earlier):
-        if pos - m.end > NICKNAME_REACH:
-            return None
-        para_start = body.rfind("\n", 0, m.start) + 1
-        if sum(body.count(q, para_start, m.start) for q in _QUOTE_MARKS) % 2 == 0:
-            return m.canonical
-    return None
-
-
-_ORG_RUN = re.compile(rf"(?:{_CAP}(?: +(?:dan|and|of|the|&|{_CAP}))*) *$")
-
-
-def _org_before(body: str, pos: int) -> str | None:
-    """The capitalised name right before "(" — "Komisi Pemberantasan Korupsi (KPK)"."""
-    m = _ORG_RUN.search(body, max(0, pos - 120), pos)
-    if m is None:
-        return None
-    name = m.group(0).strip()
-    while name.split() and name.split()[0].casefold() in _stops():
-        name = name.split(" ", 1)[1] if " " in name else ""
-    return name or None
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """Whether ``short`` can be read off ``full``: its letters in order, starting with the first
-    (KPK ← Komisi Pemberantasan Korupsi, Kemenpan-RB ← Kementerian Pendayagunaan …, RD ←
-    Rahmad Darmawan, Djanur ← Djadjang Nurdjaman), and the full form is longer."""
-    letters = [c for c in short.casefold() if c.isalnum()]
-    text = full.casefold()
-    if len(letters) < 2 or len(full) <= len(short) or not text or letters[0] != text[0]:
-        return False
-    i = 0
-    for c in letters:
-        i = text.find(c, i)
-        if i < 0:
-            return False
-        i += 1
-    return True

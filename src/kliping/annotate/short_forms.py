@@ -1,0 +1,164 @@
+"""Article body + entity mentions → mentions of the short forms the article defines: nicknames
+("Djadjang Nurdjaman … Djanur, begitu ia akrab disapa", "pria yang akrab disapa Emil"), acronyms
+("Komisi Pemberantasan Korupsi (KPK)") and initials ("terang RD" after "Rahmad Darmawan"); every
+use of the short form becomes a mention of the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kliping import resources
+from kliping.annotate import aliases
+from kliping.annotate.naming import CAP, full_name, is_name_word, name_index, stop_words
+from kliping.model import Entity
+
+MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands
+NICKNAME_REACH = 400  # characters back from "akrab disapa X" to the person it names
+_PAREN = re.compile(r"\(\s*([A-Z][\w&.-]{1,14}(?:\s*-\s*[A-Z]{1,4})?)\s*\)")
+_QUOTE_MARKS = "\"“”"
+
+
+@cache
+def _nickname_cue() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(resources.lines("nickname_cues.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\s+(?P<nick>{CAP}(?: {CAP}){{0,2}})")
+
+
+@cache
+def _nickname_probes() -> tuple[str, ...]:
+    """Phrases without which no nickname cue matches: the cues themselves (the cue before the
+    nickname, "disapa" / "dipanggil" after it, are among them)."""
+    return resources.lines("nickname_cues.txt")
+
+
+def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
+    """Mentions of the nicknames and acronyms the article defines, with the full name."""
+    defined: dict[str, tuple[str, str]] = {}  # short form → (label, full name)
+    by_end = {m.end: m for m in mentions}
+    full: str | None
+    for paren in _PAREN.finditer(body) if "(" in body else ():
+        short, end = paren.group(1), paren.start()
+        while end > 0 and body[end - 1].isspace():
+            end -= 1
+        named = by_end.get(end)
+        if named is not None:
+            label, full = named.label, named.canonical
+        else:
+            window = body[max(0, end - 60) : end].split()
+            last = window[-1] if window else ""
+            person = full_name(body, last) if last and is_name_word(last) else None
+            label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
+        if full and _abbreviates(short, full):
+            defined.setdefault(short, (label, full))
+    people = [m for m in mentions if m.label == "PERSON"]
+    # The cue patterns are tried only where a cue's last word is written at all (most articles
+    # define no nickname; str.find is far cheaper than a regex tried at every word).
+    lowered = body.lower()
+    if any(cue in lowered for cue in _nickname_probes()):
+        for cue in _nickname_cue().finditer(body):
+            full = _nicknamed(body, people, cue["nick"], cue.start())
+            if full:
+                defined.setdefault(cue["nick"], ("PERSON", full))
+        for cue in _NICK_BEFORE_CUE.finditer(body):
+            full = _nicknamed(body, people, cue["nick"], cue.start())
+            if full:
+                defined.setdefault(cue["nick"], ("PERSON", full))
+    _initials_of_people(body, people, defined)
+    added: list[Entity] = []
+    if not defined:
+        return added
+    taken = [(m.start, m.end) for m in mentions]
+    at = {(m.start, m.end): m for m in mentions}
+    for short, (label, full) in list(defined.items())[:MAX_SHORT_FORMS]:
+        # str.find per short form: a regex of this article's forms would be compiled per article.
+        for start in _whole_word_positions(body, short):
+            end = start + len(short)
+            same = at.get((start, end))
+            if same is not None:
+                same.canonical, same.label = full, label
+            elif not any(s < end and start < e for s, e in taken):
+                added.append(Entity(short, start, end, label, full))
+    return added
+
+
+def _whole_word_positions(body: str, word: str) -> list[int]:
+    out = []
+    i = body.find(word)
+    while i >= 0:
+        before = body[i - 1] if i else " "
+        after = body[i + len(word)] if i + len(word) < len(body) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append(i)
+        i = body.find(word, i + 1)
+    return out
+
+
+def _initials_of_people(body: str, people: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
+    """Initials that stand for one person the article names in full ("terang RD" after "Rahmad
+    Darmawan"; "SBY"): when exactly one full name has them and no table knows them otherwise."""
+    by_initials: dict[str, set[str]] = {}
+    for name in {m.canonical for m in people}:
+        words = [w for w in name.split() if w[:1].isupper()]
+        if 2 <= len(words) <= 4:
+            by_initials.setdefault("".join(w[0] for w in words), set()).add(name)
+    for initials, names in by_initials.items():
+        # A few candidates per article, each looked up with str.find: cheaper than scanning the
+        # text for every capitalised abbreviation.
+        if (len(names) == 1 and initials not in defined and aliases.label_of(initials) is None
+                and _whole_word_positions(body, initials)):
+            defined[initials] = ("PERSON", next(iter(names)))
+
+
+# "Djanur — begitulah ia akrab disapa": the nickname before the cue.
+_NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{CAP})\s*[-–—,(]+(?:\s*-)?\s*begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
+                              r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)")
+
+
+def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | None:
+    """The full name a nickname defined at ``pos`` stands for: the nearest earlier name it
+    abbreviates ("Djanur" ← "Djadjang Nurdjaman"), else the nearest earlier person named outside
+    a quotation ("…," ujar pria yang akrab disapa Ketjuk: the speaker named before the quote)."""
+    earlier = [m for m in people if m.end <= pos and aliases.key(m.canonical) != aliases.key(nick)]
+    for name in [m.canonical for m in reversed(earlier)] + [" ".join(n) for n in name_index(body).spans]:
+        if _abbreviates(nick, name):
+            return name
+    for m in reversed(earlier):
+        if pos - m.end > NICKNAME_REACH:
+            return None
+        para_start = body.rfind("\n", 0, m.start) + 1
+        if sum(body.count(q, para_start, m.start) for q in _QUOTE_MARKS) % 2 == 0:
+            return m.canonical
+    return None
+
+
+_ORG_RUN = re.compile(rf"(?:{CAP}(?: +(?:dan|and|of|the|&|{CAP}))*) *$")
+
+
+def _org_before(body: str, pos: int) -> str | None:
+    """The capitalised name right before "(" — "Komisi Pemberantasan Korupsi (KPK)"."""
+    m = _ORG_RUN.search(body, max(0, pos - 120), pos)
+    if m is None:
+        return None
+    name = m.group(0).strip()
+    while name.split() and name.split()[0].casefold() in stop_words():
+        name = name.split(" ", 1)[1] if " " in name else ""
+    return name or None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` can be read off ``full``: its letters in order, starting with the first
+    (KPK ← Komisi Pemberantasan Korupsi, Kemenpan-RB ← Kementerian Pendayagunaan …, RD ←
+    Rahmad Darmawan, Djanur ← Djadjang Nurdjaman), and the full form is longer."""
+    letters = [c for c in short.casefold() if c.isalnum()]
+    text = full.casefold()
+    if len(letters) < 2 or len(full) <= len(short) or not text or letters[0] != text[0]:
+        return False
+    i = 0
+    for c in letters:
+        i = text.find(c, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
