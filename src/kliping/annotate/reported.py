@@ -10,9 +10,17 @@ that quotation; a quoted fragment inside a reported clause ("said it was “a mi
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, frames, patterns
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
+from kliping.annotate.report_frames import (
+    MIN_REPORTED_WORDS,
+    frame_tail,
+    framed_report,
+    is_date,
+    passive,
+    report_span,
+    trimmed,
+)
 from kliping.annotate.speech import (
     MAX_SUBJECT_GAP,
     appositive_subject,
@@ -26,32 +34,37 @@ from kliping.annotate.speech import (
 )
 from kliping.model import Entity
 
-MIN_REPORTED_WORDS = 3
 ATTRIBUTION_REACH = 40  # characters from a quotation's end to the verb that attributes it
-MAX_SOURCE_WORDS = 12  # "according to a 2018 survey by … of the University of North Carolina,"
 MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an opener ("However, they said …")
 MAX_TAIL_SUBJECT_WORDS = 6  # "…, the state-run news agency said."
 
 # A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.
+
+
 INITIALISM_TAIL = 12  # characters: "U.S.", "D.C.", "p.m." and a space before them
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b[ap]\.m\.$")
 # "… give the ID. SPACE VIZZION a near-50:50 …": a name in capitals with a dot inside goes on.
+
+
 _CAPITALS_END = re.compile(r"\s[A-Z]{2,3}\.$")
 _CAPITALS_START = re.compile(r"[A-Z]{3,}\s+[A-Z]{3,}\b")
 # "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none;
 # nor does a passive ("Job cuts will be announced later …", "was told"), but for "it was noted
 # that …"; nor a gerund, the writer's own words ("It's worth noting that …", "start by noting").
 # One pattern for the three, searched once over the words before a verb.
+
+
 _NOT_REPORTING = re.compile(r"\b(?:(?i:to|untuk|ingin|hendak)"
                             r"|(?P<gerund>(?i:worth|without|(?:start|begin)\s+by|after|before|from|of|for|about))"
                             r"|(?<!\b[Ii]t )(?P<passive>be|been|being|is|are|was|were))\s+$")
 # ", adding to …", ", citing …": a participle phrase trailing an attribution
-_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+
+
 _ADDING = re.compile(r"\s+(?i:that)\b")
 # ", but he said …", ", sementara Budi menyebut …": a second report starts after a comma.
+
+
 _NEXT_REPORT = re.compile(r",\s*(?i:(?:but|and|while|though|although|tetapi|tapi|namun|dan|sementara|sedangkan)\s+)?$")
-
-
 def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
                         direct: list[Candidate]) -> list[Candidate]:
     quotations = sorted((c for c in direct if c.kind == "direct"), key=lambda c: c.start)
@@ -69,7 +82,7 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
             near.append(c)
         # Only the quotations that reach into the sentence can bear on it: passing those, not all
         # of the article's, keeps the work per sentence flat as articles grow.
-        framed = _framed(body, s_start, s_end, entities)
+        framed = framed_report(body, s_start, s_end, entities)
         found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, near))
         if found and not framed and patterns()["short_tail"].search(body, s_start, found[0].start):
             # "Sebagai warga negara, lanjut Agus, Setya Novanto punya hak …, tetapi ia menyarankan …":
@@ -78,7 +91,7 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
             if whole is not None and whole.end >= found[-1].end:
                 found = [whole]
         if not found:
-            other = (_frame_tail(body, s_start, s_end, entities) or _passive(body, s_start, s_end, entities)
+            other = (frame_tail(body, s_start, s_end, entities) or passive(body, s_start, s_end, entities)
                      or _tail_reported(body, s_start, s_end, entities, near))
             found = [other] if other else []
         out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
@@ -100,80 +113,6 @@ def _joined(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
         else:
             out.append((start, end))
     return out
-
-
-def _framed(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
-    """"Menurut X, …" / "Menurutnya, …" / "According to reports, …" opening the sentence: the rest
-    is the report. In the middle of it ("Kebijakan itu menurutnya adalah …", "One of them,
-    according to records, had …") the whole sentence is. "…, according to X." closing it."""
-    pats = patterns()
-    open_frames = _open_frames()
-    for frame in pats["frame"].finditer(body, s_start, s_end):
-        if frame["nya"]:
-            subject: Subject | None = Subject("-nya", frame.start("nya"), "clitic")
-            comma = frame.end() - 1
-        else:
-            subject = subject_after(body, frame.end(), entities)
-            comma = body.find(",", frame.end(), s_end)
-            if comma < 0:
-                continue
-            if subject is None or subject.start + len(subject.text) > comma:
-                # "according to reports," / "menurut situs Bild,": any short phrase may name the source
-                phrase = body[frame.end() : comma].strip()
-                if frame["cue"].lower() not in open_frames or not 0 < len(phrase.split()) <= MAX_SOURCE_WORDS:
-                    continue
-                subject = Subject(phrase, skip_space(body, frame.end()), "noun")
-        if body[comma : comma + 1] != ",":
-            continue
-        if frame.start("cue") == _text_start(body, s_start):
-            return _reported(body, comma + 1, s_end, frame["cue"], subject)
-        if frame["cue"].lower() not in open_frames and not body[s_start : frame.start()].rstrip().endswith(","):
-            continue  # "kata" inside a clause is the noun ("kata itu"), not "…, kata Budi, …"
-        if frame["cue"].lower() in _tail_frames() and _PARTICIPLE.match(body, comma + 1, s_end) and (
-                body[s_start : frame.start()].rstrip().endswith(",")):
-            # "… is investigating WeWork, according to two people …, adding to …": what comes before
-            return _reported(body, s_start, frame.start(), frame["cue"], subject)
-        return _reported(body, s_start, s_end, frame["cue"], subject)
-    return None
-
-
-def _frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
-    """"…, according to X." / "…, demikian dilansir BBC, Rabu (12/4)." / "…, according to two people
-    familiar with the matter, adding …": the report is what comes before."""
-    tail = patterns()["frame_tail"].search(body, s_start, s_end)
-    if tail is None or tail.start() == s_start:
-        return None
-    stop = body.find(",", tail.end(), s_end)
-    stop = s_end if stop < 0 else stop
-    subject = subject_after(body, tail.end(), entities)
-    if subject is None or subject.start + len(subject.text) > stop:
-        words = body[tail.end() : stop].rstrip(" .!?")
-        if not words or len(words.split()) > MAX_SOURCE_WORDS:
-            return None
-        subject = Subject(words, tail.end(), "noun")
-    if stop < s_end and not patterns()["trailer"].match(body[stop + 1 : s_end]) and not _is_date(body[stop:s_end]):
-        return _reported(body, s_start, s_end, tail["cue"], subject)  # "One of them, according to X, had …"
-    return _reported(body, s_start, tail.start(), tail["cue"], subject)
-
-
-def _is_date(text: str) -> bool:
-    """", Rabu (12/4/2017)." — a dateline after an attribution."""
-    return len(text.strip(" ,.").split()) <= 3 and bool(re.search(r"\d", text))
-
-
-@cache
-def _open_frames() -> frozenset[str]:
-    return frozenset(f.lower() for f in frames("open"))
-
-
-@cache
-def _tail_frames() -> frozenset[str]:
-    return frozenset(f.lower() for f in frames("tail"))
-
-
-def _text_start(body: str, pos: int) -> int:
-    """Where the text at ``pos`` begins, past spaces and opening quote marks."""
-    return pos + len(body[pos : pos + 8]) - len(body[pos : pos + 8].lstrip(" \"“'‘"))
 
 
 def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
@@ -231,14 +170,12 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             quoted = True  # 'X said in a statement, “…” at …, adding that …' goes on after it
             continue
         if lead is not None:
-            found[-1] = _reported(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
+            found[-1] = report_span(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
         found.append(candidate)
     return [c for c in found if c is not _DIRECT]
 
 
 _DIRECT = Candidate(0, 0, "direct", None, None)  # "X mengatakan: “…”": the direct quotation speaks
-
-
 def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity],
              before: Candidate | None, participle: bool) -> Subject | None:
     """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report before it."""
@@ -257,11 +194,11 @@ def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity
 
 # "Rider berusia 25 tahun itu pun mengaku …", "mantan Menteri Keuangan pada 2001 - 2004 ini menyatakan":
 # a description longer than a plain noun subject, pointing back with "itu" / "ini" / "tersebut".
+
+
 _LINKS = r"(?:\s+(?:pun|juga|turut|pula|lantas|kemudian))*\s+$"  # "… itu pun turut mengisyaratkan"
 _DESCRIBED_BEFORE = re.compile(r"\b(?:[\w’'-]+\s+){1,7}?(?:itu|ini|tersebut)" + _LINKS)
 _LINKS_END = re.compile(_LINKS)
-
-
 def _description_before(body: str, verb_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     m = _DESCRIBED_BEFORE.search(body, max(floor, verb_start - MAX_SUBJECT_GAP), verb_start)
     if m is None:
@@ -294,78 +231,12 @@ def _content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_e
         after = body[verb.end() : s_end]
         english = verb["cue"].lower() in english_verbs()
         if (english and pats["trailer"].match(after)) or len(body[content:s_end].split()) < MIN_REPORTED_WORDS:
-            return _reported(body, s_start, comma, verb["cue"], subject)
+            return report_span(body, s_start, comma, verb["cue"], subject)
         if english and after.lstrip().startswith(","):
-            return _reported(body, s_start, s_end, verb["cue"], subject)
+            return report_span(body, s_start, s_end, verb["cue"], subject)
     if len(body[content:s_end].split()) < MIN_REPORTED_WORDS or _NO_CLAUSE.match(body, content):
         return None
-    return _reported(body, content, s_end, verb["cue"], subject)
-
-
-def _passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
-    """"Dikatakan Arief, …" / "Diungkapkan oleh Bupati, …": the rest is the report. "… disebut
-    Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is."""
-    unnamed: Candidate | None = None
-    for m in patterns()["passive"].finditer(body, s_start, s_end):
-        if re.search(r"\b(?i:yang)\s+$", body[max(s_start, m.start() - 6) : m.start()]):
-            continue  # "pasal yang disebut Agus sebagai …" names a thing, reports no speech
-        if m["nya"]:
-            subject = Subject("-nya", m.start("nya"), "clitic")
-        else:
-            agent = subject_after(body, m.end(), entities)
-            if agent is None or agent.kind not in ("entity", "name"):
-                unnamed = unnamed or _evidential(body, m, s_start, s_end)
-                continue
-            subject = agent
-        if m.start() == _text_start(body, s_start):
-            end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
-            comma = body.find(",", end, s_end)
-            if comma < 0 or body[end:comma].strip():
-                continue
-            return _reported(body, comma + 1, s_end, m["cue"], subject)
-        end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
-        if len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
-            continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
-        return _reported(body, s_start, s_end, m["cue"], subject)
-    return unnamed or _menurutnya(body, s_start, s_end)
-
-
-# "Costa dikatakan tidak berlatih …", "Disebutkan lebih jauh, bahwa …": a passive with no one
-# named — the speaker is left unknown. (English "is said to be …" is more often the writer's.)
-_UNNAMED_CUES = frozenset({"dikatakan", "dilaporkan", "dikabarkan", "disebutkan", "disebut"})
-_EVIDENTIAL_OPEN = re.compile(r"(?:(?:lebih\s+)?(?:lanjut|jauh))?\s*,\s*(?:bahwa\b)?")
-_EVIDENTIAL_GOES_ON = re.compile(r"(?:(?:juga|pula|pun)\s+)?(?!oleh\b)[a-z]")
-# "yang disebut …" names a thing; "bisa dikatakan …" is the writer's own judgement.
-_NOT_EVIDENTIAL = re.compile(r"\b(?i:bisa|dapat|boleh|sering|biasa)\s+$")
-
-
-def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candidate | None:
-    """The report of a passive cue ``m`` that names no one."""
-    if m["cue"].lower() not in _UNNAMED_CUES or m.end() - m.start() > len(m["cue"]) + 1:
-        return None  # another verb, or "… oleh" with no name after it
-    if len(body[m.end() : s_end].split()) < MIN_REPORTED_WORDS:
-        return None
-    if m.start() == _text_start(body, s_start):
-        opened = _EVIDENTIAL_OPEN.match(body, m.end(), s_end)
-        return _reported(body, opened.end(), s_end, m["cue"], None) if opened else None
-    if (_NOT_EVIDENTIAL.search(body, max(s_start, m.start() - 8), m.start())
-            or not _EVIDENTIAL_GOES_ON.match(body, m.end(), s_end)):
-        return None
-    return _reported(body, s_start, s_end, m["cue"], None)
-
-
-def _menurutnya(body: str, s_start: int, s_end: int) -> Candidate | None:
-    """"Kebijakan itu menurutnya adalah …", "…, menurutnya sih …": "menurutnya" with no comma after
-    it (the frame pattern takes the one with a comma)."""
-    at = body.find("enurutnya", s_start, s_end)  # a plain find: most sentences have none
-    if at < 1 or body[at - 1] not in "Mm" or (at > 1 and body[at - 2].isalnum()):
-        return None
-    end = at + len("enurutnya")
-    if body[end : end + 1].isalnum() or body[end:s_end].lstrip().startswith(",") or len(
-            body[end:s_end].split()) < MIN_REPORTED_WORDS:
-        return None
-    start = end if at - 1 == _text_start(body, s_start) else s_start
-    return _reported(body, start, s_end, body[at - 1 : at + 6], Subject("-nya", at + 6, "clitic"))
+    return report_span(body, content, s_end, verb["cue"], subject)
 
 
 def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
@@ -408,32 +279,34 @@ def _tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
         # immunologist …, helps …" sits inside it.
         if len(body[s_start : tail.start()].split()) >= MIN_REPORTED_WORDS:
             return Candidate(s_start, tail.start(), "indirect", cue, subject)
-        return Candidate(*_trimmed(body, s_start, s_end), "indirect", cue, subject)
+        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
     if (rest.lstrip().startswith(",") and len(rest.split()) > MIN_REPORTED_WORDS
-            and not patterns()["trailer"].match(rest) and not _is_date(rest)):
-        return Candidate(*_trimmed(body, s_start, s_end), "indirect", cue, subject)
-    if not patterns()["trailer"].match(rest) and not _is_date(rest) and rest.strip(" .!?"):
+            and not patterns()["trailer"].match(rest) and not is_date(rest)):
+        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
+    if not patterns()["trailer"].match(rest) and not is_date(rest) and rest.strip(" .!?"):
         return None  # ", told Business Insider in October that …" is no closing attribution
     return Candidate(s_start, tail.start(), "indirect", cue, subject)
 
 
 _REQUESTS = frozenset({"meminta", "minta", "mengajak", "mengimbau", "memerintahkan", "menyarankan", "mendesak",
                        "menyerukan", "urged", "urges"})
+
+
 _BARE_THAT = re.compile(r"^[\s,:]*(?:(?i:bahwa|that)\b\s*,?\s*)?")
 _LISTENER_VERBS = frozenset({"told", "tells"})
 _INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")
-
-
 def _closes(rest: str) -> bool:
     """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
     return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
 # ", said Scott Paul, who heads …": what follows the speaker describes the speaker.
+
+
 _APPOSITIVE = re.compile(r"^\s*,\s*(?i:who|whose|which|a|an|the|yang|selaku|seorang|salah)\b")
 # "asked them about …", "told them of …", "wrote as …", "continued to …": an object or a
 # preposition after the verb, not a reported clause.
+
+
 _NO_CLAUSE = re.compile(r"^(?:(?:them|her|him|me|us|you)\s+)?(?:to|for|about|with|before|as|of|by|into|if|on)\b")
-
-
 def _person_before(body: str, comma: int, floor: int, entities: list[Entity]) -> bool:
     """"Sen. Ted Cruz, R-Texas, said …": a person before an appositive speaks, the name after is content."""
     subject = appositive_subject(body, comma, floor, entities)
@@ -454,16 +327,3 @@ def _name_closes(rest: str) -> bool:
     words = name.split()
     return (0 < len(words) <= MAX_TAIL_SUBJECT_WORDS and all(w[:1].isupper() for w in words)
             and "," not in appositive and len(appositive.split()) <= MAX_TAIL_SUBJECT_WORDS)
-
-
-def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and body[start] in " ,":
-        start += 1
-    while end > start and body[end - 1] in " .!?;,":
-        end -= 1
-    return start, end
-
-
-def _reported(body: str, start: int, end: int, cue: str, subject: Subject | None) -> Candidate:
-    start, end = _trimmed(body, start, end)
-    return Candidate(start, end, "indirect", cue, subject)
