@@ -95,3 +95,18 @@ def test_name_between_organisation_and_verb_speaks() -> None:
             "menambah produksi tahun depan.")
     [q] = find_quotes(body, find_entities(body, "id"))
     assert q.speaker == "Rahadi Wiryawan Prakoso"
+
+
+def test_bare_quoted_paragraph_after_a_sentence_about_someone_is_theirs() -> None:
+    body = ("Kepala desa Sumarni Wulandari meninjau tanggul yang jebol pada Selasa pagi.\n\n"
+            "Sumarni berjalan menyusuri tanggul bersama warga.\n\n"
+            "“Perbaikan harus selesai sebelum musim hujan tiba.”")
+    [q] = _direct(body)
+    assert q.speaker == "Sumarni Wulandari"
+
+
+def test_partial_quotation_with_no_one_named_is_the_person_of_the_passage() -> None:
+    body = ("Menteri Hendra Kusuma meninjau pelabuhan pada Senin.\n\n"
+            "Ia menyebut antrean kapal itu “tidak bisa dibiarkan terus terjadi”.")
+    partial = [q for q in find_quotes(body, find_entities(body)) if q.kind == "partial"]
+    assert [q.speaker for q in partial] == ["Hendra Kusuma"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from kliping.annotate import naming
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
@@ -179,14 +180,16 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
     someone's words — on dev most such spans are — and the person opening the sentence said them."""
     verb = patterns()["verb"].search(body, s_start, s_end)
     if verb is not None:
-        return Candidate(start, end, "partial", verb["cue"], subject_before(body, verb.start(), s_start, entities))
+        subject = subject_before(body, verb.start(), s_start, entities) or Subject("", start, "implicit")
+        return Candidate(start, end, "partial", verb["cue"], subject)
     words = body[start:end].split()
     if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
         return None
     person = next((e for e in entities if e.label == "PERSON" and s_start <= e.start < start), None)
     if person is not None and not _opens_sentence(body[s_start : person.start]):
         person = None
-    subject = Subject(person.text, person.start, "entity", person) if person else None
+    # No one named: the words are the person the passage is about ("implicit", resolved like "ia").
+    subject = Subject(person.text, person.start, "entity", person) if person else Subject("", start, "implicit")
     return Candidate(start, end, "partial", None, subject)
 
 
@@ -217,8 +220,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
         s = c.subject
         is_person = False
         if s is not None:
-            mention = s.text
-            if s.kind in ("pronoun", "clitic"):
+            mention = s.text or None
+            if s.kind in ("pronoun", "clitic", "implicit"):
                 speaker = (_subject_introduced(body, sentences, people, known(), last_end, min(c.start, s.start))
                            or last_person or _last_person_before(entities, s.start))
                 is_person = True
@@ -239,7 +242,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             last_person = speaker
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
-    _continue_speakers(body, sentences, candidates, quotes)
+    _continue_speakers(body, sentences, candidates, quotes, people, known)
     return quotes
 
 
@@ -328,7 +331,7 @@ def _opens_sentence(prefix: str) -> bool:
 
 
 def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: list[Candidate],
-                       quotes: list[Quote]) -> None:
+                       quotes: list[Quote], people: list[Entity], known: Callable[[], dict[str, str]]) -> None:
     """A quotation with no attribution of its own continues the speaker next to it, in place:
     the one just attributed before it ("…," kata Budi. "…") or in the paragraph before (a bare
     quoted paragraph), or — for a paragraph whose quotation runs on into the next — the one
@@ -342,6 +345,19 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
               and "\n" in body[c.end : candidates[k + 1].start]
               and not body[c.end : candidates[k + 1].start].strip(" \n\"“”")):
             quotes[k] = _with_speaker(q, quotes[k + 1])
+        elif (before := _sentence_before(sentences, c.start - 1)) is not None:
+            # A bare quoted paragraph after a sentence about someone ("Budi tiba di lokasi.\n\n“…”"):
+            # the person that sentence opens with.
+            subject = _sentence_subject(body, before[0], before[1], people, known())
+            if subject is not None:
+                quotes[k] = Quote(q.text, q.start, q.end, q.kind, subject, None, q.cue)
+
+
+def _sentence_before(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    i = bisect_right(sentences, (pos, pos)) - 1
+    while i >= 0 and sentences[i][1] > pos:
+        i -= 1
+    return sentences[i] if i >= 0 else None
 
 
 def _with_speaker(quote: Quote, source: Quote) -> Quote:
