@@ -253,6 +253,10 @@ _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 _PROPER_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*))*")
 
 
+# Words that open a noun phrase before the name it holds ("pihak InTour Live", "laman X").
+_PHRASE_OPENERS = frozenset({"pihak", "laman", "situs", "akun", "kantor", "state-run"})
+
+
 def _proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
     """The proper name inside a noun-phrase subject: "the state-run Xinhua News Agency" →
     "Xinhua News Agency", "laman Lancashire Telegraph" → "Lancashire Telegraph"; a word of a
@@ -262,8 +266,10 @@ def _proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None
     best = ""
     for m in _PROPER_RUN.finditer(phrase):
         words = m.group(0).split()
-        while words and not naming.is_name_like(words[0]):
-            words = words[1:]  # "The", "Pihak"
+        while words and words[0].casefold() in _PHRASE_OPENERS | naming.stop_words():
+            words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
+        if len(words) == 1 and not naming.is_name_like(words[0]):
+            words = []  # one ordinary word ("Prosecutors", "Laporan") names no one
         while words and words[-1][:1].islower():
             words = words[:-1]  # a name ends on a capitalised word, not on "of"
         if len(" ".join(words)) > len(best):
