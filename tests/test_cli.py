@@ -100,3 +100,22 @@ def test_same_file_name_in_two_folders_gets_two_ids(seeds_dir: Path, tmp_path: P
     dossier = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
     assert sorted(a["id"] for a in dossier["articles"]) == [SEED, f"{SEED}~2"]
     assert dossier["duplicates"] == [[SEED, f"{SEED}~2"]]  # an exact copy is a duplicate, not a second source
+
+
+def test_eval_scores_each_gold_on_the_inputs_it_names(tmp_path: Path) -> None:
+    article = {"id": "a1", "text": "Judul\n\n“Kami siap bekerja keras untuk warga,” kata Budi Santoso.",
+               "published": "2023-09-14"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    gold = {"inputs": ["in.jsonl"], "articles": {"a1": {"quotes": [
+        {"text": "Kami siap bekerja keras untuk warga", "kind": "direct", "speaker": "Budi Santoso"}]}}}
+    for name in ("one.json", "two.json"):
+        (tmp_path / name).write_text(json.dumps(gold), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kliping.cli", "eval", "--gold", str(tmp_path / "one.json"),
+                          "--gold", str(tmp_path / "two.json"), "--json"], capture_output=True, text=True, check=True)
+    golds = json.loads(out.stdout)["golds"]
+    assert [g["gold"]["full_name_speakers"]["correct"] for g in golds] == [1, 1]
+    assert [g["gold"]["direct_quotes"]["tp"] for g in golds] == [1, 1]
+    (tmp_path / "bare.json").write_text(json.dumps({"articles": {}}), encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "kliping.cli", "eval", "--gold", str(tmp_path / "bare.json")],
+                             capture_output=True, text=True)
+    assert refused.returncode == 2 and "names no 'inputs'" in refused.stderr

@@ -73,3 +73,38 @@ def test_entity_recogniser_on_a_conll_file_meets_floor() -> None:
     scores = score_ner(Path(__file__).parent / "fixtures" / "ner" / "nergrit_valid_head.txt")
     assert scores["micro"][2] >= 0.68, scores
     assert all(label in scores for label in ("PERSON", "ORG", "PLACE"))
+
+
+# Issue 11's floors on the chain sets (tests/fixtures/chain, real articles labelled by hand, split
+# by outlet): the dev split was tuned on, the test split never was. Each floor sits a little under
+# the figure measured when it was pinned (README), so a real drop fails and noise does not.
+CHAIN_FLOORS = {
+    # split: (quotations F1, speaker lenient, speaker full name, reported recall, reported precision,
+    #         dates, boilerplate F1)
+    "dev": (0.96, 0.77, 0.76, 0.83, 0.84, 0.92, 0.89),
+    "test": (0.94, 0.72, 0.67, 0.70, 0.77, 0.87, 0.62),
+}
+
+
+def _chain_report(split: str) -> Any:
+    from pathlib import Path
+
+    from kliping.eval import load_gold
+    from kliping.pipeline import extract
+
+    chain = Path(__file__).parent / "fixtures" / "chain"
+    gold = load_gold(chain / f"gold_{split}.json")
+    articles = [a for a in extract([str(chain / name) for name in gold["inputs"]]) if hasattr(a, "body")]
+    return evaluate(gold, articles)
+
+
+def test_chain_sets_meet_their_floors() -> None:
+    for split, floors in CHAIN_FLOORS.items():
+        report = _chain_report(split)
+        assert report.articles == 155 and not report.missing, split
+        got = (report.direct_quotes.f1, report.speakers.accuracy, report.full_speakers.accuracy,
+               report.reported.recall, report.reported.precision, report.dates.accuracy, report.boilerplate.f1)
+        names = ("quotations F1", "speaker", "full-name speaker", "reported recall", "reported precision",
+                 "dates", "boilerplate F1")
+        for name, value, floor in zip(names, got, floors, strict=True):
+            assert value >= floor, (split, name, round(value, 3), floor)
