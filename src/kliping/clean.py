@@ -74,7 +74,7 @@ def normalise_line(line: str) -> str:
 
 
 @cache
-def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], dict[str, str]]:
+def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """All boilerplate patterns as one alternation (one scan per line), the same without the
     patterns that need a word the line lacks, those needles, and group → reason.
 
@@ -91,8 +91,9 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], dic
         else:
             unneedled.append(groups[-1])
         reasons[f"p{i}"] = reason
+    needle = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)  # one scan, not one per needle
     return (re.compile("|".join(groups), re.IGNORECASE), re.compile("|".join(unneedled), re.IGNORECASE),
-            tuple(needles), reasons)
+            needle, reasons)
 
 
 @cache
@@ -253,8 +254,7 @@ def classify(line: str, title: str | None = None) -> str | None:
 
 def _classify(line: str) -> str | None:
     everything, short, needles, reasons = _furniture()
-    low = line.casefold()
-    m = (everything if any(n in low for n in needles) else short).fullmatch(line)
+    m = (everything if needles.search(line) else short).fullmatch(line)
     if m and m.lastgroup:
         return reasons[m.lastgroup]
     if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):

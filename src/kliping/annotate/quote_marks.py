@@ -10,6 +10,7 @@ import re
 from kliping.annotate.cues import OPENERS
 
 QUOTE_MARK = re.compile("[“”\"]")
+_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def quotations(body: str) -> list[tuple[int, int]]:
@@ -24,13 +25,17 @@ def quotations(body: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     carried: tuple[int, int] | None = None  # (opening mark, paragraph end) of a quotation left open
-    for para in re.finditer(r"[^\n]+", body):
+    if QUOTE_MARK.search(body) is None:
+        return spans
+    for para in _PARAGRAPH.finditer(body):
+        marks = [m.start() for m in QUOTE_MARK.finditer(body, para.start(), para.end())]
+        if not marks and carried is None:
+            continue  # most paragraphs: nothing opens, nothing is left open
         text_start = para.start() + len(para.group(0)) - len(para.group(0).lstrip())
         if carried is not None and body[text_start : text_start + 1] in OPENERS:
             spans.append((carried[0] + 1, carried[1]))  # it continues in a new opening: cut here
             carried = None
         stack: list[int] = []
-        marks = [m.start() for m in QUOTE_MARK.finditer(body, para.start(), para.end())]
         for k, i in enumerate(marks):
             ch = body[i]
             prev = body[i - 1] if i > para.start() else " "
