@@ -91,7 +91,8 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dic
         else:
             unneedled.append(groups[-1])
         reasons[f"p{i}"] = reason
-    needle = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)  # one scan, not one per needle
+    # One scan for all needles, not one per needle; with none, nothing is needled ("(?!)" never matches).
+    needle = re.compile("|".join(re.escape(n) for n in needles) or "(?!)", re.IGNORECASE)
     return (re.compile("|".join(groups), re.IGNORECASE), re.compile("|".join(unneedled), re.IGNORECASE),
             needle, reasons)
 
