@@ -185,3 +185,43 @@ def test_a_long_description_with_itu_speaks_for_the_person_before() -> None:
 def test_a_name_in_capitals_with_a_dot_does_not_end_the_report() -> None:
     body = "VW says that the ID. SPACE VIZZION could reach the US market in 2022."
     assert _texts(body, "en") == ["the ID. SPACE VIZZION could reach the US market in 2022"]
+
+
+def test_kata_dia_with_a_place_after_reports_what_came_before() -> None:
+    body = "Tarif parkir di pusat kota akan naik mulai bulan depan, kata dia di Balai Kota, Selasa (3/5)."
+    assert _texts(body) == ["Tarif parkir di pusat kota akan naik mulai bulan depan"]
+
+
+def test_seperti_yang_disampaikan_opens_the_report() -> None:
+    body = "Seperti yang disampaikan Bupati Hendra Wijaya, jalan desa itu selesai diaspal pada Juli."
+    [q] = _reported(body)
+    assert q.text == "jalan desa itu selesai diaspal pada Juli"
+
+
+def test_hal_itu_disampaikan_with_only_a_place_after_is_no_report() -> None:
+    body = ("Bupati Hendra Wijaya meresmikan pasar baru di kecamatan itu.\n\n"
+            "Hal itu disampaikan Hendra Wijaya di Kantor Bupati, Senin (4/7).")
+    assert _texts(body) == []
+
+
+def test_mengungkap_needs_a_clause() -> None:
+    assert _texts("Polisi Resor Bantul mengungkap kasus pencurian sepeda motor di tiga desa.") == []
+    assert _texts("Peneliti Dewi Lestari mengungkap bahwa debit sungai itu turun separuh sejak 2015.") == [
+        "debit sungai itu turun separuh sejak 2015"]
+
+
+def test_told_a_listener_then_the_clause() -> None:
+    body = "The harbour master told Reuters the ferries would sail again on Friday."
+    assert _texts(body, "en") == ["the ferries would sail again on Friday"]
+
+
+def test_said_in_a_longer_phrase_before_that() -> None:
+    body = "The water board said in a notice to residents that the pipes would be replaced by March."
+    assert _texts(body, "en") == ["the pipes would be replaced by March"]
+
+
+def test_wrote_and_revealed_report_only_with_that() -> None:
+    assert _texts("The mayor wrote on her blog that the library would stay open late.", "en") == [
+        "the library would stay open late"]
+    assert _texts("The author wrote a novel about the flood in two months.", "en") == []
+    assert _texts("Blood tests revealed that the patient had a rare infection.", "en") == []

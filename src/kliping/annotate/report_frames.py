@@ -43,14 +43,27 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             continue
         if frame.start("cue") == _text_start(body, s_start):
             return report_span(body, comma + 1, s_end, frame["cue"], subject)
-        if frame["cue"].lower() not in open_frames and not body[s_start : frame.start()].rstrip().endswith(","):
-            continue  # "kata" inside a clause is the noun ("kata itu"), not "…, kata Budi, …"
+        if frame["cue"].lower() not in open_frames:
+            # "kata" inside a clause is the noun ("kata itu"); "…, kata Budi, …" and "…, kata dia di
+            # Jakarta, Rabu." are the short cue after its content, which _tail_reported reads.
+            continue
         if frame["cue"].lower() in _tail_frames() and _PARTICIPLE.match(body, comma + 1, s_end) and (
                 body[s_start : frame.start()].rstrip().endswith(",")):
             # "… is investigating WeWork, according to two people …, adding to …": what comes before
             return report_span(body, s_start, frame.start(), frame["cue"], subject)
         return report_span(body, s_start, s_end, frame["cue"], subject)
     return None
+
+
+_POSSESSIVE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s")
+
+
+def owner(body: str, subject: Subject | None) -> Subject | None:
+    """"According to The Verge’s Stadia review": the source is the owner, "The Verge"."""
+    if subject is None or subject.kind == "clitic":
+        return subject
+    m = _POSSESSIVE.match(body, subject.start, subject.start + len(subject.text) + 3)
+    return Subject(m["owner"], subject.start, "noun") if m else subject
 
 
 def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
@@ -96,8 +109,11 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
     """"Dikatakan Arief, …" / "Diungkapkan oleh Bupati, …": the rest is the report. "… disebut
     Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is."""
     unnamed: Candidate | None = None
+    text_start = _text_start(body, s_start)
     for m in patterns()["passive"].finditer(body, s_start, s_end):
-        if re.search(r"\b(?i:yang)\s+$", body[max(s_start, m.start() - 6) : m.start()]):
+        # "Seperti (yang) disampaikan X, …", "Sebagaimana dikatakan X, …": the cue opens the sentence
+        opening = m.start() == text_start or _AS_SAID.fullmatch(body, text_start, m.start()) is not None
+        if not opening and re.search(r"\b(?i:yang)\s+$", body[max(s_start, m.start() - 6) : m.start()]):
             continue  # "pasal yang disebut Agus sebagai …" names a thing, reports no speech
         if m["nya"]:
             subject = Subject("-nya", m.start("nya"), "clitic")
@@ -107,19 +123,25 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
                 unnamed = unnamed or _evidential(body, m, s_start, s_end)
                 continue
             subject = agent
-        if m.start() == _text_start(body, s_start):
-            end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
+        end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
+        if opening:
             comma = body.find(",", end, s_end)
             if comma < 0 or body[end:comma].strip():
                 continue
             return report_span(body, comma + 1, s_end, m["cue"], subject)
-        end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
         if len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
             continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
+        if _POINTS_BACK.fullmatch(body, text_start, m.start()) and (
+                patterns()["trailer"].match(body[end:s_end]) or is_date(body[end:s_end])):
+            # "Hal itu disampaikan Budi di Jakarta, Senin (12/4).": the report was the sentence before
+            continue
         return report_span(body, s_start, s_end, m["cue"], subject)
     return unnamed or _menurutnya(body, s_start, s_end)
 
 
+_AS_SAID = re.compile(r"(?i:seperti|sebagaimana)(?:\s+(?i:yang))?\s+")
+# "Hal itu", "Pernyataan tersebut", "Prediksi ini" before a passive cue: a phrase pointing back
+_POINTS_BACK = re.compile(r"(?:[\w-]+\s+){1,3}(?i:itu|ini|tersebut)(?:\s+(?i:juga|pun|pula))?\s+")
 # "Costa dikatakan tidak berlatih …", "Disebutkan lebih jauh, bahwa …": a passive with no one
 # named — the speaker is left unknown. (English "is said to be …" is more often the writer's.)
 

@@ -17,6 +17,7 @@ from kliping.annotate.report_frames import (
     frame_tail,
     framed_report,
     is_date,
+    owner,
     passive,
     report_span,
     trimmed,
@@ -158,8 +159,15 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             subject = (subject_before(body, attributing.start(), quote_end, entities)
                        or person_in_attribution(body, attributing.end(), verb.start(), entities)
                        or _name_after(body, attributing.end(), entities) or subject)
-        if subject is None:
-            continue
+        if _IT_PASSIVE.search(body, max(s_start, verb.start() - 16), verb.start()) and (
+                source := _IN_SOURCE.match(body, verb.end(), s_end)):
+            # "it was revealed in Eurogamer's review that …", "it is reported by Reuters that …"
+            named = _name_after(body, source.end(), entities)
+            if named is not None:  # "in Eurogamer’s Stadia review": the owner of the review
+                subject = owner(body, named)
+        if subject is None or (verb["cue"].lower() in _CLAUSE_ONLY and subject.kind == "noun"
+                               and _THING.search(subject.text)):
+            continue  # "Blood tests revealed that …": a finding, no one's speech
         lead = _next_report_at(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
         if joins and lead is None:
             continue  # "Bloomberg reported that officials said …": one report, nested
@@ -215,9 +223,21 @@ def _next_report_at(body: str, floor: int, subject_start: int) -> int | None:
 
 def _content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int) -> Candidate | None:
     pats = patterns()
+    cue = verb["cue"].lower()
     # optional, so it always matches; "meminta Komisi KPK membuktikan bahwa …" asks for all of it
-    that = (_BARE_THAT if verb["cue"].lower() in _REQUESTS else pats["that"]).match(body[verb.end() : s_end])
+    that = (_BARE_THAT if cue in _REQUESTS else pats["that"]).match(body[verb.end() : s_end])
+    if that is not None and not that.group(0).strip(" ,:"):
+        # "said in a news release that …", "wrote on Twitter that …", "menyampaikan dalam rapat di
+        # DPR bahwa …": a longer phrase of place, time or channel before the complementiser
+        that = _THAT_LATER.match(body[verb.end() : s_end]) or that
     content = verb.end() + (that.end() if that else 0)
+    if cue in _LISTENER_VERBS and not (that and that.group(0).strip(" ,:")):
+        listener = _LISTENER.match(body, verb.end(), s_end)  # "told AFP the suspect …", "told reporters …"
+        if listener is not None:
+            content = listener.end()
+    if cue in _CLAUSE_ONLY and not (that and that.group(0).strip(" ,:")) and (
+            _CLAUSE_OPENS.match(body, verb.end()) is None):
+        return None  # "mengungkap kasus narkoba", "revealed a new phone": an object, no reported clause
     adverbial = pats["adverbial"].match(body[content:s_end])
     if adverbial:
         content += adverbial.end()  # "mengatakan pada Rabu (13/9/2023), …"
@@ -292,8 +312,29 @@ _REQUESTS = frozenset({"meminta", "minta", "mengajak", "mengimbau", "memerintahk
                        "menyerukan", "urged", "urges"})
 
 
+# Verbs whose object is more often a thing than a clause ("mengungkap kasus", "revealed a plan",
+# "wrote a book", "pointed out the flaws"): they report speech only with "bahwa"/"that" or a comma.
+_CLAUSE_ONLY = frozenset({"mengungkap", "membenarkan", "menyinggung", "mengonfirmasi", "menjabarkan",
+                          "revealed", "reveals", "wrote", "writes", "pointed out", "points out", "pointing out",
+                          "underscored", "underlined", "reiterated", "conceded", "contended", "notes", "stresses"})
+_IT_PASSIVE = re.compile(r"\b[Ii]t(?:['’]s|\s+(?:is|was|has\s+been|had\s+been))\s+$")
+_IN_SOURCE = re.compile(r"\s+(?i:in|by|from)\s+(?:(?i:the)\s+)?")
+# what a finding, not a speaker, is: "Blood tests revealed …", "Hasil penelitian mengungkap …"
+_THING = re.compile(r"(?i:\b(?:tests?|scans?|stud(?:y|ies)|data|surveys?|analys[ie]s|research|results?|records?"
+                    r"|documents?|footage|videos?|images?|figures|statistics|hasil|survei|studi|penelitian|riset"
+                    r"|dokumen|rekaman|temuan)\b)")
+_CLAUSE_OPENS = re.compile(r"\s*(?::|,(?!\s*(?i:and|or|but|dan|atau|tetapi|lalu)\b))")
+_THAT_LATER = re.compile(r"^[\s,]*(?i:in|on|at|during|via|through|to|with"
+                         r"|dalam|pada|di|kepada|melalui|lewat|saat|usai)\b"
+                         r"[^,.;:!?\"“]{0,60}?\b(?i:that|bahwa)\b\s*,?\s*")
+# "told AFP …", "told The Associated Press …", "told reporters …", "told him …": who heard it
+_LISTENER = re.compile(r"\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+                       r"|(?:reporters|journalists|lawmakers|legislators|parliament|supporters|investigators"
+                       r"|the\s+(?:court|jury|committee|audience|crowd|newspaper|paper|station|agency|broadcaster"
+                       r"|news\s+agency|magazine|website|outlet|network|hearing|council|conference))"
+                       r"|(?:me|us|him|her|them))(?=\s+(?:[a-z]|[A-Z][a-z]*\s))(?!\s+(?:to|about|of|for|that)\b)")
 _BARE_THAT = re.compile(r"^[\s,:]*(?:(?i:bahwa|that)\b\s*,?\s*)?")
-_LISTENER_VERBS = frozenset({"told", "tells"})
+_LISTENER_VERBS = frozenset({"told", "tells", "telling"})
 _INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")
 def _closes(rest: str) -> bool:
     """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
