@@ -52,14 +52,14 @@ FURNITURE = [
 ]
 
 # Paragraphs of the dev articles themselves that are page furniture (initials, "Sumber: …",
-# "(Baca: …)", a disclosure, a lone dash), judged by reading them: (id prefix, paragraph index).
+# "(Baca: …)", a disclosure, a lone dash, a correction note), judged by reading them: (id prefix, paragraph index).
 # Removing them is right, so precision in 3. does not count them against the cleaner.
 JUDGED_FURNITURE = {
     ("1517346900", 17), ("1475951457", 8), ("1513214722", 12), ("1500411600", 16), ("1516215600", 11),
     ("1505250900", 5), ("1506806515", 4), ("1511469000", 5), ("1511469000", 6), ("1499277600", 8),
     ("1516233600", 8), ("1515046500", 8), ("1515748878", 4), ("1513136983", 6), ("1513136983", 13),
     ("1503716590", 1), ("1496296800", 1), ("1519440673", 3), ("1519440673", 7), ("1513295866", 3),
-    ("1516756500", 7), ("1479157220", 7),
+    ("1516756500", 7), ("1479157220", 7), ("1513903431", 9),
 }
 
 

@@ -197,3 +197,56 @@ def test_clean_outlet_self_description_and_unlabelled_source_lines() -> None:
     assert classify("Sumber gambar header Unsplash.") == "source line"
     # A sentence of the article that merely mentions a site is kept.
     assert classify("Situs KabarKita.id melaporkan bahwa jembatan itu ambruk pada Senin.") is None
+
+
+def test_clean_english_page_furniture_of_many_kinds() -> None:
+    # Self-written lines (made-up names and outlets) in the shapes English news pages print.
+    cases = {
+        "photo credit": ["Getty Images", "Jane Roe/Getty Images", "Image: Harbor Press", "Credit: Tom Quill",
+                         "Photo courtesy of the city of Millbrook", "Dok. Humas Pemkot", "Istimewa"],
+        "caption": ["Residents wait for buses outside the station on Monday. (AP Photo/Carl Benson)",
+                    "Residents wait for buses outside the station on Monday. REUTERS/Carl Benson",
+                    "Residents wait for buses outside the station on Monday. Carl Benson/Getty Images",
+                    "Residents wait for buses outside the station on Monday. (Photo by Carl Benson/Getty Images)",
+                    "Image caption The mayor spoke to reporters on Friday"],
+        "continuation": ["Story continues below advertisement", "Advertisement - Continue Reading Below"],
+        "related": ["More: City council delays vote", "Related Content", "You may also like",
+                    "Watch: Crews clear the highway", "Also read: Bridge reopens after repairs"],
+        "prompt": ["Advertisement:", "Sponsored content", "Share Tweet Email Print", "Newsletters",
+                   "Enter your email address", "Download our app for breaking news alerts",
+                   "Follow Jane Roe on Twitter: @janeroe", "Have a news tip? Email us at tips@ledger.example",
+                   "Already a subscriber? Log in", "To see the full list, click here.",
+                   "Our morning digest brings you the day's news. Sign up for the free newsletter."],
+        "byline": ["Jane Roe is a staff writer for Harbor Press covering city hall.",
+                   "Contact Jane Roe at jroe@ledger.example.", "Tom Quill covers the economy for the Daily Beacon."],
+        "menu": ["Filed under: Politics, Elections", "© 2019 Harbor Press. All rights reserved.",
+                 "This material may not be published, broadcast, rewritten or redistributed.",
+                 "Your browser does not support the video tag.", "Skip to main content"],
+        "date line": ["Updated 3:45 p.m. ET", "Updated: Nov. 19, 2019",
+                      "Last updated on Tuesday, Nov 19 2019 10:02 AM"],
+        "note": ["Correction: An earlier version of this story misstated the mayor's age.",
+                 "This story has been updated to include comment from the school district.",
+                 "Editor's note: This story was produced with the help of readers.",
+                 "Koreksi (2 Mei 2019 Pukul 10.00): Judul artikel ini telah diperbaiki."],
+    }
+    for reason, lines in cases.items():
+        for line in lines:
+            assert classify(line) == reason, (line, classify(line))
+
+
+def test_clean_keeps_english_body_sentences_that_start_like_furniture() -> None:
+    for line in ["The article was published on Monday and quickly drew criticism from lawmakers.",
+                 "Follow the money, investigators say, and the picture becomes clearer.",
+                 "Contact tracing at the border has slowed since March.",
+                 "Published on Monday, the report found prices rose 5 percent.",
+                 "Getty Images said it had removed the photo from its archive.",
+                 "Courtesy of the mayor's office, residents received free bus passes for a week.",
+                 "Email records obtained by the newspaper show the deal was discussed in May.",
+                 "Copyright law has not kept up with streaming, the judge wrote.",
+                 "Click here scams have cost residents thousands of dollars, police said.",
+                 "Correction officers at the prison went on strike on Monday.",
+                 "File photos released by the army show the damage.",
+                 "Jane Roe, a reporter at the Valley Ledger, was detained for six hours.",
+                 "Lihat foto-foto banjir di Jakarta yang beredar di media sosial, warga diminta waspada.",
+                 "Istimewa rasanya bisa bertemu langsung dengan presiden, ujar Rina."]:
+        assert classify(line) is None, (line, classify(line))

@@ -92,7 +92,8 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dic
             unneedled.append(groups[-1])
         reasons[f"p{i}"] = reason
     # One scan for all needles, not one per needle; with none, nothing is needled ("(?!)" never matches).
-    needle = re.compile("|".join(re.escape(n) for n in needles) or "(?!)", re.IGNORECASE)
+    # The scan runs on the case-folded line without IGNORECASE: several times faster in ``re``.
+    needle = re.compile("|".join(re.escape(n.casefold()) for n in needles) or "(?!)")
     return (re.compile("|".join(groups), re.IGNORECASE), re.compile("|".join(unneedled), re.IGNORECASE),
             needle, reasons)
 
@@ -255,7 +256,7 @@ def classify(line: str, title: str | None = None) -> str | None:
 
 def _classify(line: str) -> str | None:
     everything, short, needles, reasons = _furniture()
-    m = (everything if needles.search(line) else short).fullmatch(line)
+    m = (everything if needles.search(line.casefold()) else short).fullmatch(line)
     if m and m.lastgroup:
         return reasons[m.lastgroup]
     if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):
