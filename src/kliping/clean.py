@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import py3langid
 
@@ -73,29 +73,41 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-@cache
-def _furniture() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """All boilerplate patterns as one alternation (one scan per line), the same without the
-    patterns that need a word the line lacks, those needles, and group → reason.
+@dataclass(frozen=True)
+class _Furniture:
+    """The boilerplate patterns: each as an alternative of one regex (one scan per line), with
+    the needles that enable the patterns that scan their line."""
 
-    In a full match of an alternation the first alternative that matches wins, so the
-    order of ``boilerplate.tsv`` still decides between reasons. A line holding no needle cannot
-    match a needled pattern, so the short alternation gives it the same answer.
-    """
-    groups, unneedled, needles, reasons = [], [], [], {}
+    groups: tuple[str, ...]  # "(?P<p3>…)", in the order of boilerplate.tsv
+    needled: dict[str, tuple[int, ...]]  # needle → the patterns it enables
+    needle: re.Pattern[str]  # any needle, on the case-folded line
+    reasons: dict[str, str]  # group → reason
+
+
+@cache
+def _furniture() -> _Furniture:
+    groups: list[str] = []
+    needled: dict[str, list[int]] = {}
+    reasons: dict[str, str] = {}
     for i, row in enumerate(resources.rows("boilerplate.tsv")):
-        reason, pattern = row[0], row[1]
-        groups.append(f"(?P<p{i}>{pattern})")
-        if len(row) > 2:
-            needles += row[2].split("|")
-        else:
-            unneedled.append(groups[-1])
-        reasons[f"p{i}"] = reason
+        groups.append(f"(?P<p{i}>{row[1]})")
+        reasons[f"p{i}"] = row[0]
+        for n in row[2].split("|") if len(row) > 2 else ():
+            needled.setdefault(n.casefold(), []).append(i)
     # One scan for all needles, not one per needle; with none, nothing is needled ("(?!)" never matches).
-    # The scan runs on the case-folded line without IGNORECASE: several times faster in ``re``.
-    needle = re.compile("|".join(re.escape(n.casefold()) for n in needles) or "(?!)")
-    return (re.compile("|".join(groups), re.IGNORECASE), re.compile("|".join(unneedled), re.IGNORECASE),
-            needle, reasons)
+    needle = re.compile(resources.alt(sorted(needled)) or "(?!)")  # a prefix tree: one scan, fast
+    return _Furniture(tuple(groups), {n: tuple(ix) for n, ix in needled.items()}, needle, reasons)
+
+
+@lru_cache(maxsize=256)
+def _alternation(enabled: frozenset[int]) -> re.Pattern[str]:
+    """The patterns a line can match: every pattern without needles, and the needled ones whose
+    needle the line holds — in the file's order, so the first that matches still decides the
+    reason. A pattern that scans its whole line is tried only where it can match."""
+    f = _furniture()
+    needled = {i for ix in f.needled.values() for i in ix}
+    kept = [g for i, g in enumerate(f.groups) if i not in needled or i in enabled]
+    return re.compile("|".join(kept) or "(?!)", re.IGNORECASE)
 
 
 @cache
@@ -255,10 +267,15 @@ def classify(line: str, title: str | None = None) -> str | None:
 
 
 def _classify(line: str) -> str | None:
-    everything, short, needles, reasons = _furniture()
-    m = (everything if needles.search(line.casefold()) else short).fullmatch(line)
+    f = _furniture()
+    low = line.casefold()
+    # Most lines hold no needle (one regex scan says so); the rest check each needle on its own, so
+    # a needle inside a longer one ("photo" in "photograph") still enables its patterns.
+    enabled = (frozenset(i for n, ix in f.needled.items() if n in low for i in ix) if f.needle.search(low)
+               else frozenset())
+    m = _alternation(enabled).fullmatch(line)
     if m and m.lastgroup:
-        return reasons[m.lastgroup]
+        return f.reasons[m.lastgroup]
     if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):
         # Separators and controls ("|---|---|", "·", "»"); "***" and "___" are section breaks
         # of the article itself (the benchmark's hand-checked bodies keep them).

@@ -11,6 +11,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.model import Entity
+from kliping.resources import alt
 
 OPENERS = "“\""
 
@@ -40,34 +41,6 @@ def words(kind: str) -> list[str]:
 def english_verbs() -> frozenset[str]:
     """English speech verbs: their reports may come before the speaker ("…, Cook said while …")."""
     return frozenset(row[2].lower() for row in resources.rows("quote_cues.tsv") if row[0] == "en")
-
-
-_Node = dict[str, "_Node"]
-
-
-def alt(words: list[str]) -> str:
-    """One regex alternative for a list of words, as a prefix tree ("me(?:ngatakan|nyatakan)"):
-    Python's re tries a flat alternation word by word at every position of the text, which made
-    the 150 cue verbs the costliest part of finding reported speech; a tree shares the work."""
-    tree: _Node = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _tree_regex(tree)
-
-
-def _tree_regex(node: _Node) -> str:
-    ends = "" in node
-    branches = [re.escape(ch) + _tree_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        # A word that is a prefix of another: the longer is tried first, as the flat list did.
-        return "(?:" + body + ")?"
-    return body
 
 
 def frames(flag: str | None = None) -> list[str]:

@@ -15,8 +15,9 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import naming
-from kliping.annotate.cues import Candidate, Subject, alt, patterns, pronouns
+from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.model import Entity
+from kliping.resources import alt
 
 MAX_SUBJECT_GAP = 90  # characters between a speaker and a verb in one clause
 MAX_NOUN_SUBJECT_WORDS = 4
