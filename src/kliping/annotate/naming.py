@@ -188,6 +188,7 @@ def _within_length(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)  # one article names the same people again and again; the result is pure
 def person_name(text: str) -> str:
     """A person's name as written, made canonical in form: no possessive, titles, roles or
     organisation words before it, at most MAX_NAME_WORDS words."""
