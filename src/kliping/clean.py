@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import py3langid
 
@@ -75,39 +75,33 @@ def normalise_line(line: str) -> str:
 
 @dataclass(frozen=True)
 class _Furniture:
-    """The boilerplate patterns: each as an alternative of one regex (one scan per line), with
-    the needles that enable the patterns that scan their line."""
+    """The boilerplate patterns: those without needles as one alternation (one scan per line),
+    each needled one on its own, tried only on lines that hold its needle."""
 
-    groups: tuple[str, ...]  # "(?P<p3>…)", in the order of boilerplate.tsv
-    needled: dict[str, tuple[int, ...]]  # needle → the patterns it enables
+    common: re.Pattern[str]  # the patterns without needles, group "p<i>" for row i
+    needled: dict[int, re.Pattern[str]]  # row → a pattern that scans its line
+    needles: dict[str, tuple[int, ...]]  # needle → the rows it enables
     needle: re.Pattern[str]  # any needle, on the case-folded line
-    reasons: dict[str, str]  # group → reason
+    reasons: tuple[str, ...]  # row → reason
 
 
 @cache
 def _furniture() -> _Furniture:
-    groups: list[str] = []
-    needled: dict[str, list[int]] = {}
-    reasons: dict[str, str] = {}
-    for i, row in enumerate(resources.rows("boilerplate.tsv")):
-        groups.append(f"(?P<p{i}>{row[1]})")
-        reasons[f"p{i}"] = row[0]
+    rows = resources.rows("boilerplate.tsv")
+    needles: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
         for n in row[2].split("|") if len(row) > 2 else ():
-            needled.setdefault(n.casefold(), []).append(i)
-    # One scan for all needles, not one per needle; with none, nothing is needled ("(?!)" never matches).
-    needle = re.compile(resources.alt(sorted(needled)) or "(?!)")  # a prefix tree: one scan, fast
-    return _Furniture(tuple(groups), {n: tuple(ix) for n, ix in needled.items()}, needle, reasons)
-
-
-@lru_cache(maxsize=256)
-def _alternation(enabled: frozenset[int]) -> re.Pattern[str]:
-    """The patterns a line can match: every pattern without needles, and the needled ones whose
-    needle the line holds — in the file's order, so the first that matches still decides the
-    reason. A pattern that scans its whole line is tried only where it can match."""
-    f = _furniture()
-    needled = {i for ix in f.needled.values() for i in ix}
-    kept = [g for i, g in enumerate(f.groups) if i not in needled or i in enabled]
-    return re.compile("|".join(kept) or "(?!)", re.IGNORECASE)
+            needles.setdefault(n.casefold(), []).append(i)
+    rows_needled = {i for ix in needles.values() for i in ix}
+    common = "|".join(f"(?P<p{i}>{row[1]})" for i, row in enumerate(rows) if i not in rows_needled)
+    return _Furniture(
+        re.compile(common or "(?!)", re.IGNORECASE),
+        {i: re.compile(rows[i][1], re.IGNORECASE) for i in sorted(rows_needled)},
+        {n: tuple(ix) for n, ix in needles.items()},
+        # One scan for all needles (a prefix tree), not one per needle; "(?!)" never matches.
+        re.compile(resources.alt(sorted(needles)) or "(?!)"),
+        tuple(row[0] for row in rows),
+    )
 
 
 @cache
@@ -268,14 +262,20 @@ def classify(line: str, title: str | None = None) -> str | None:
 
 def _classify(line: str) -> str | None:
     f = _furniture()
+    m = f.common.fullmatch(line)
+    # In an alternation the first pattern (in the file's order) that matches the whole line wins;
+    # a needled pattern is tried only where its needle is written, and only if it comes first.
+    first = int(m.lastgroup[1:]) if m and m.lastgroup else len(f.reasons)
     low = line.casefold()
-    # Most lines hold no needle (one regex scan says so); the rest check each needle on its own, so
-    # a needle inside a longer one ("photo" in "photograph") still enables its patterns.
-    enabled = (frozenset(i for n, ix in f.needled.items() if n in low for i in ix) if f.needle.search(low)
-               else frozenset())
-    m = _alternation(enabled).fullmatch(line)
-    if m and m.lastgroup:
-        return f.reasons[m.lastgroup]
+    if f.needle.search(low):
+        for i in sorted({i for n, ix in f.needles.items() if n in low for i in ix}):
+            if i >= first:
+                break
+            if f.needled[i].fullmatch(line):
+                first = i
+                break
+    if first < len(f.reasons):
+        return f.reasons[first]
     if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):
         # Separators and controls ("|---|---|", "·", "»"); "***" and "___" are section breaks
         # of the article itself (the benchmark's hand-checked bodies keep them).
