@@ -17,7 +17,10 @@ from kliping.model import Entity
 
 MIN_REPORTED_WORDS = 3
 MAX_SOURCE_WORDS = 12  # "according to a 2018 survey by … of the University of North Carolina,"
+# ", adding to …", ", citing …": a participle phrase trailing an attribution
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+
+
 def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
     """"Menurut X, …" / "Menurutnya, …" / "According to reports, …" opening the sentence: the rest
     is the report. In the middle of it ("Kebijakan itu menurutnya adalah …", "One of them,
@@ -144,15 +147,13 @@ _AS_SAID = re.compile(r"(?i:seperti|sebagaimana)(?:\s+(?i:yang))?\s+")
 _POINTS_BACK = re.compile(r"(?:[\w-]+\s+){1,3}(?i:itu|ini|tersebut)(?:\s+(?i:juga|pun|pula))?\s+")
 # "Costa dikatakan tidak berlatih …", "Disebutkan lebih jauh, bahwa …": a passive with no one
 # named — the speaker is left unknown. (English "is said to be …" is more often the writer's.)
-
-
 _UNNAMED_CUES = frozenset({"dikatakan", "dilaporkan", "dikabarkan", "disebutkan", "disebut"})
 _EVIDENTIAL_OPEN = re.compile(r"(?:(?:lebih\s+)?(?:lanjut|jauh))?\s*,\s*(?:bahwa\b)?")
 _EVIDENTIAL_GOES_ON = re.compile(r"(?:(?:juga|pula|pun)\s+)?(?!oleh\b)[a-z]")
 # "yang disebut …" names a thing; "bisa dikatakan …" is the writer's own judgement.
-
-
 _NOT_EVIDENTIAL = re.compile(r"\b(?i:bisa|dapat|boleh|sering|biasa)\s+$")
+
+
 def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candidate | None:
     """The report of a passive cue ``m`` that names no one."""
     if m["cue"].lower() not in _UNNAMED_CUES or m.end() - m.start() > len(m["cue"]) + 1:

@@ -40,32 +40,23 @@ MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an open
 MAX_TAIL_SUBJECT_WORDS = 6  # "…, the state-run news agency said."
 
 # A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.
-
-
 INITIALISM_TAIL = 12  # characters: "U.S.", "D.C.", "p.m." and a space before them
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b[ap]\.m\.$")
 # "… give the ID. SPACE VIZZION a near-50:50 …": a name in capitals with a dot inside goes on.
-
-
 _CAPITALS_END = re.compile(r"\s[A-Z]{2,3}\.$")
 _CAPITALS_START = re.compile(r"[A-Z]{3,}\s+[A-Z]{3,}\b")
 # "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none;
 # nor does a passive ("Job cuts will be announced later …", "was told"), but for "it was noted
 # that …"; nor a gerund, the writer's own words ("It's worth noting that …", "start by noting").
 # One pattern for the three, searched once over the words before a verb.
-
-
 _NOT_REPORTING = re.compile(r"\b(?:(?i:to|untuk|ingin|hendak)"
                             r"|(?P<gerund>(?i:worth|without|(?:start|begin)\s+by|after|before|from|of|for|about))"
                             r"|(?<!\b[Ii]t )(?P<passive>be|been|being|is|are|was|were))\s+$")
-# ", adding to …", ", citing …": a participle phrase trailing an attribution
-
-
 _ADDING = re.compile(r"\s+(?i:that)\b")
 # ", but he said …", ", sementara Budi menyebut …": a second report starts after a comma.
-
-
 _NEXT_REPORT = re.compile(r",\s*(?i:(?:but|and|while|though|although|tetapi|tapi|namun|dan|sementara|sedangkan)\s+)?$")
+
+
 def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
                         direct: list[Candidate]) -> list[Candidate]:
     quotations = sorted((c for c in direct if c.kind == "direct"), key=lambda c: c.start)
@@ -184,6 +175,8 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
 
 
 _DIRECT = Candidate(0, 0, "direct", None, None)  # "X mengatakan: “…”": the direct quotation speaks
+
+
 def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity],
              before: Candidate | None, participle: bool) -> Subject | None:
     """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report before it."""
@@ -202,11 +195,11 @@ def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity
 
 # "Rider berusia 25 tahun itu pun mengaku …", "mantan Menteri Keuangan pada 2001 - 2004 ini menyatakan":
 # a description longer than a plain noun subject, pointing back with "itu" / "ini" / "tersebut".
-
-
 _LINKS = r"(?:\s+(?:pun|juga|turut|pula|lantas|kemudian))*\s+$"  # "… itu pun turut mengisyaratkan"
 _DESCRIBED_BEFORE = re.compile(r"\b(?:[\w’'-]+\s+){1,7}?(?:itu|ini|tersebut)" + _LINKS)
 _LINKS_END = re.compile(_LINKS)
+
+
 def _description_before(body: str, verb_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     m = _DESCRIBED_BEFORE.search(body, max(floor, verb_start - MAX_SUBJECT_GAP), verb_start)
     if m is None:
@@ -336,18 +329,18 @@ _LISTENER = re.compile(r"\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&�
 _BARE_THAT = re.compile(r"^[\s,:]*(?:(?i:bahwa|that)\b\s*,?\s*)?")
 _LISTENER_VERBS = frozenset({"told", "tells", "telling"})
 _INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")
+
+
 def _closes(rest: str) -> bool:
     """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
     return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
 # ", said Scott Paul, who heads …": what follows the speaker describes the speaker.
-
-
 _APPOSITIVE = re.compile(r"^\s*,\s*(?i:who|whose|which|a|an|the|yang|selaku|seorang|salah)\b")
 # "asked them about …", "told them of …", "wrote as …", "continued to …": an object or a
 # preposition after the verb, not a reported clause.
-
-
 _NO_CLAUSE = re.compile(r"^(?:(?:them|her|him|me|us|you)\s+)?(?:to|for|about|with|before|as|of|by|into|if|on)\b")
+
+
 def _person_before(body: str, comma: int, floor: int, entities: list[Entity]) -> bool:
     """"Sen. Ted Cruz, R-Texas, said …": a person before an appositive speaks, the name after is content."""
     subject = appositive_subject(body, comma, floor, entities)
