@@ -109,11 +109,6 @@ def _sections() -> frozenset[str]:
     return frozenset(x.casefold() for x in resources.lines("sections.txt"))
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(x.casefold() for x in resources.lines("stopwords.txt"))
-
-
 def _same_text(a: str, b: str) -> bool:
     strip = " /|-–—:.,"
     return a.strip(strip).casefold() == b.strip(strip).casefold()
@@ -170,7 +165,7 @@ def _is_lead(line: str) -> bool:
 
 def _is_title_cased(words: list[str]) -> bool:
     """Every content word capitalised (or a number), as headlines are written; function words may not be."""
-    stop = _stopwords()
+    stop = resources.words("stopwords.txt")
     content = [w for w in words if w.strip("\"'“”‘’()[],:;!?").casefold() not in stop]
     if len(content) < STRAY_HEADLINE_MIN_WORDS - 1:
         return False
@@ -192,7 +187,7 @@ def _headline_shaped(line: str) -> bool:
 
 def _stray_headline(line: str, elsewhere: dict[str, int]) -> bool:
     """A headline-shaped line whose content words the rest of the article mostly does not use."""
-    stop = _stopwords()
+    stop = resources.words("stopwords.txt")
     own = [w for w in (m.casefold() for m in _WORD.findall(line)) if w not in stop]
     if not own:
         return False

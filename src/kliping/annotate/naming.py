@@ -54,21 +54,6 @@ def _hard_stops() -> frozenset[str]:
     return frozenset(words)
 
 
-@cache
-def _common() -> frozenset[str]:
-    return frozenset(resources.lines("common_words.txt"))
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    return frozenset(resources.lines("stopwords.txt"))
-
-
-@cache
-def _particles() -> frozenset[str]:
-    return frozenset(resources.lines("name_particles.txt"))
-
-
 # Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
 # "Pendidikan") head ministries and agencies; no given or family name has that shape.
 _INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an")
@@ -82,13 +67,14 @@ def _kind(word: str) -> str:
     low = bare.casefold()
     if not bare:
         return "stop"
-    if low in _particles() or len(bare) == 1 or (len(bare) <= 3 and bare.isupper() and word.endswith(".")):
+    initial = len(bare) == 1 or (len(bare) <= 3 and bare.isupper() and word.endswith("."))
+    if initial or low in resources.words("name_particles.txt"):
         return "name"  # a particle or an initial: "bin", "S.", "J."
     if low in _hard_stops() or _INSTITUTION_WORD.fullmatch(bare) or aliases.label_of(bare) in ("PLACE", "ORG"):
         return "stop"
     if not bare[0].isalpha() or (len(bare) > 2 and bare.isupper()):
         return "stop"  # "- -" of a dateline, an acronym ("HRC", "CNN"): not a person's name
-    return "soft" if low in _common() else "name"
+    return "soft" if low in resources.words("common_words.txt") else "name"
 
 
 def is_name_like(word: str) -> bool:
@@ -104,7 +90,7 @@ def is_function_word(text: str) -> bool:
 
 @cache
 def _function_words() -> frozenset[str]:
-    return stop_words() | {row[1] for row in resources.rows("pronouns.tsv")}
+    return resources.words("stopwords.txt") | {row[1] for row in resources.rows("pronouns.tsv")}
 
 
 def is_name_word(word: str) -> bool:
@@ -118,7 +104,7 @@ def _counted(words: list[str]) -> int:
 @lru_cache(maxsize=65536)
 def _weight(word: str) -> int:
     """1 for a word that counts in a name's length; initials and particles count 0."""
-    return int(len(word.strip(".")) > 1 and word.casefold() not in _particles())
+    return int(len(word.strip(".")) > 1 and word.casefold() not in resources.words("name_particles.txt"))
 
 
 def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
@@ -183,7 +169,7 @@ def _within_length(words: list[str]) -> list[str]:
             if _counted(kept) == 2:
                 break
         words = kept
-    while words and words[0].casefold() in _particles():
+    while words and words[0].casefold() in resources.words("name_particles.txt"):
         words = words[1:]
     return words
 
@@ -290,7 +276,7 @@ def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
     if len(words) < 2 or is_name_word(words[0]):
         return
     rest = aliases.key(" ".join(words[1:]))
-    if words[0].casefold() in stop_words() or written.get(rest, set()) - {aliases.key(words[0])}:
+    if words[0].casefold() in resources.words("stopwords.txt") or written.get(rest, set()) - {aliases.key(words[0])}:
         m.canonical = " ".join(words[1:])
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from kliping.annotate.linear_crf import LinearCRF, Vector
 from kliping.resources import lines
+from kliping.resources import words as word_set
 
 MODEL_NAME = "ner.crfsuite"
 LABELS = ("PERSON", "ORG", "PLACE")
@@ -342,7 +343,7 @@ def _may_name(words: Sequence[str]) -> bool:
 
 @cache
 def _common_words() -> frozenset[str]:
-    return frozenset(lines("stopwords.txt"))
+    return word_set("stopwords.txt")
 
 
 def find_entities(text: str) -> list[tuple[int, int, str]]:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from kliping import resources
 from kliping.annotate import naming
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
@@ -266,7 +267,8 @@ def _proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None
     best = ""
     for m in _PROPER_RUN.finditer(phrase):
         words = m.group(0).split()
-        while words and words[0].casefold() in _PHRASE_OPENERS | naming.stop_words():
+        stops = resources.words("stopwords.txt")
+        while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
             words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
         if len(words) == 1 and not naming.is_name_like(words[0]):
             words = []  # one ordinary word ("Prosecutors", "Laporan") names no one

@@ -11,7 +11,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.naming import CAP, full_name, is_name_word, name_index, stop_words
+from kliping.annotate.naming import CAP, full_name, is_name_word, name_index
 from kliping.model import Entity
 
 MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands
@@ -142,7 +142,7 @@ def _org_before(body: str, pos: int) -> str | None:
     if m is None:
         return None
     name = m.group(0).strip()
-    while name.split() and name.split()[0].casefold() in stop_words():
+    while name.split() and name.split()[0].casefold() in resources.words("stopwords.txt"):
         name = name.split(" ", 1)[1] if " " in name else ""
     return name or None
 

@@ -182,7 +182,7 @@ def _noun_subject(body: str, cue_start: int, lo: int) -> Subject | None:
     # "sumber keamanan mengatakan", "a U.S. official said", "…, the commission said." — not
     # when it opens with a function word ("That said", "As I said").
     first = words[0].lower()
-    if first in stop_words() and first not in _SUBJECT_OPENERS:
+    if first in resources.words("stopwords.txt") and first not in _SUBJECT_OPENERS:
         return None
     if not text[:1].isupper() and len(words) < 2 and first not in _SUBJECT_OPENERS:
         return None  # "tanpa menyebut …": one lower-case word is no speaker
@@ -233,18 +233,13 @@ def name_before(body: str, cue_start: int, floor: int) -> Subject | None:
         return None
     name = m.group(0).strip()
     start = cue_start - len(body[max(floor, cue_start - MAX_SUBJECT_GAP) : cue_start]) + m.start()
-    while " " in name and name.split()[0].lower() in stop_words():  # "But Vaughan cautioned"
+    while " " in name and name.split()[0].lower() in resources.words("stopwords.txt"):  # "But Vaughan cautioned"
         rest = name.split(" ", 1)[1].lstrip()
         start += len(name) - len(rest)
         name = rest
-    if name.lower() in pronouns() or name.split()[0].lower() in stop_words():
+    if name.lower() in pronouns() or name.split()[0].lower() in resources.words("stopwords.txt"):
         return None
     return Subject(name, start, "name")
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    return frozenset(resources.lines("stopwords.txt"))
 
 
 
@@ -307,7 +302,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
         return None
     # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
     # tersebut") name where the person played, not the person.
-    stops = stop_words()
+    stops = resources.words("stopwords.txt")
     content = [w for w in words[1:] + words[:1] if w.islower() and len(w) > 2 and w not in stops]
     if not content:
         return None

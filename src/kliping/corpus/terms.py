@@ -99,7 +99,7 @@ def stem(word: str, language: str | None) -> str:
 
 @cache
 def stopwords() -> frozenset[str]:
-    return frozenset(resources.lines("stopwords.txt"))
+    return resources.words("stopwords.txt")
 
 
 @cache

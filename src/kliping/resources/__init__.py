@@ -23,6 +23,12 @@ def lines(name: str) -> tuple[str, ...]:
 
 
 @cache
+def words(name: str) -> frozenset[str]:
+    """The lines of a word-list resource as a set, for membership tests (one per file, shared)."""
+    return frozenset(lines(name))
+
+
+@cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The tab-separated rows of a resource file (comments and blanks skipped)."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in lines(name))
