@@ -3,6 +3,7 @@ introductions, statement nouns, inverted English cues, titles before the person,
 
 from __future__ import annotations
 
+from kliping.annotate import naming
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
 from kliping.model import Quote
@@ -110,3 +111,53 @@ def test_partial_quotation_with_no_one_named_is_the_person_of_the_passage() -> N
             "Ia menyebut antrean kapal itu “tidak bisa dibiarkan terus terjadi”.")
     partial = [q for q in find_quotes(body, find_entities(body)) if q.kind == "partial"]
     assert [q.speaker for q in partial] == ["Hendra Kusuma"]
+
+
+def test_attribution_pronoun_after_a_sentence_opening_with_a_bare_surname() -> None:
+    body = ("Witnesses Anna Berglund and Omar Haddad testified on Tuesday.\n\n"
+            "“We cannot afford another delay,” Haddad said.\n\n"
+            "Berglund, later in the hearing, was blunt about the budget. "
+            "“Without money, nothing flies,” she said.")
+    assert _direct(body)[-1].speaker == "Anna Berglund"
+
+
+def test_attribution_wrongly_shaped_opening_mark_is_not_a_paragraph_long_quote() -> None:
+    body = ("Officials said the odds of full funding were ”slim.” The programme started in 2019 "
+            "and has grown each year since. “We will ask again next year,” said Rita Moreno.")
+    quotes = find_quotes(body, find_entities(body))
+    assert all(len(q.text) < 60 for q in quotes)
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Rita Moreno"]
+
+
+def test_attribution_name_as_appositive_after_a_role() -> None:
+    body = ("Mantan Menteri Perhubungan Indonesia, Bagas Wiratmaja, mengingatkan pemerintah agar "
+            "tidak menaikkan tarif tol tahun ini.")
+    [q] = find_quotes(body, find_entities(body))
+    assert q.kind == "indirect" and q.speaker == "Bagas Wiratmaja"
+
+
+def test_attribution_institution_name_is_not_cut_to_its_last_word() -> None:
+    body = "Kementerian Luar Negeri menegaskan bahwa pemerintah akan terus membantu warga di sana."
+    [q] = find_quotes(body, find_entities(body))
+    assert q.speaker == "Kementerian Luar Negeri"
+
+
+def test_attribution_role_resolves_to_the_person_introduced_with_it() -> None:
+    body = ("Bupati Kepulauan Sukamaju, Hendra Wiranata mengakui pengadaan kapal segera selesai.\n\n"
+            "Diungkapkan oleh Bupati, proses lelang sudah berjalan sejak bulan lalu.\n\n"
+            "“Kami berharap kapal tiba sebelum musim hujan,” ujar Bupati.")
+    assert [q.speaker for q in _direct(body)] == ["Hendra Wiranata"]
+
+
+def test_attribution_role_with_a_country_and_no_name_speaks_as_the_role() -> None:
+    body = ("Menteri Luar Negeri Norwegia dalam pernyataan resminya mengatakan komentar itu keliru.\n\n"
+            "“Kami menghormati kedaulatan setiap negara,” ungkap pernyataan tersebut.")
+    quotes = find_quotes(body, find_entities(body))
+    assert quotes[0].speaker == "Menteri Luar Negeri Norwegia"
+
+
+def test_attribution_place_in_a_title_is_not_part_of_the_name() -> None:
+    body = ("“Musim ini panen melimpah,” kata Bupati Gunung Sari Wulandari di kantornya.\n\n"
+            "Wulandari menambahkan, harga gabah tetap stabil.")
+    assert naming.full_name(body, "Wulandari") is None  # not "Sari Wulandari"
+    assert naming.strip_titles("Bupati Gunung Sari Wulandari") == "Wulandari"

@@ -77,6 +77,35 @@ def _kind(word: str) -> str:
     return "soft" if low in resources.words("common_words.txt") else "name"
 
 
+def is_institution(text: str) -> bool:
+    """Whether a capitalised run names a body or place acting as one, not a person: it opens with
+    an organisation or place head ("Kementerian Luar Negeri", "PT Pertamina (Persero)", "Kota
+    Palembang") and holds no title word that would introduce a person after it."""
+    words = [w.strip("().,").casefold() for w in text.split()]
+    if len(words) < 2 or words[0] not in _institution_heads():
+        return False
+    return not any(w in _person_titles() for w in words)
+
+
+@cache
+def _institution_heads() -> frozenset[str]:
+    # "di", "dari", "ke" lead into places, they do not name them
+    return resources.words("ner_org_cues.txt") - resources.words("stopwords.txt") | _place_heads()
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return resources.words("titles.txt") | resources.words("ner_person_cues.txt")
+
+
+def is_role(text: str) -> bool:
+    """Whether a mention is a role with no person's name in it: "Bupati", "Kepala Badan X",
+    "Menteri Luar Negeri Israel" — a title first, then only titles, bodies and places."""
+    words = text.split()
+    return bool(words) and words[0].casefold().strip(".,") in title_words() and all(
+        _kind(w) != "name" for w in words[1:])
+
+
 def is_name_like(word: str) -> bool:
     """Whether a capitalised word can open a name: not a title, role, function word or ordinary
     word ("The", "Pihak", "Laman")."""
@@ -121,8 +150,17 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
         before = body[max(0, run.start() - 3) : run.start()]
         sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before))
         current: list[str] = []
+        place = 0  # words of a place's name read so far: "Bupati Gunung Kidul Badingah"
         for i, word in enumerate(run.group(0).split()):
             kind = _kind(word)
+            if word.casefold() in _place_heads():
+                _keep(spans, current)
+                current, place = [], 1
+                continue
+            if place == 1 or (place and kind != "name"):
+                place += 1  # the place's own name: its first word, then any ordinary words
+                continue
+            place = 0
             if kind == "stop" or (kind == "soft" and i == 0 and sentence_start):
                 _keep(spans, current)
                 current = []
@@ -241,14 +279,28 @@ def strip_titles(name: str) -> str:
     Kristi Noem" → "Kristi Noem"); a name of titles only is kept."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and _kind(words[i]) == "stop":
-        i += 1  # titles, roles and known places: "Gubernur Jawa Barat Ani Sutrisno"
+    while i < len(words) - 1:
+        if _kind(words[i]) == "stop":
+            i += 1  # titles, roles and known places: "Gubernur Jawa Barat Ani Sutrisno"
+        elif i and words[i].casefold() in _place_heads() and i < len(words) - 2:
+            # "Bupati Gunung Kidul Badingah": a place head and the words of its place's name
+            i += 2
+            while i < len(words) - 1 and _kind(words[i]) != "name":
+                i += 1
+        else:
+            break
     return " ".join(words[i:]) if i else name
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
 
 
 def complete(body: str, mentions: list[Entity]) -> None:
     """Canonical names of PERSON mentions completed in place (the nicknames and acronyms the
     article defines are annotate/short_forms.py's)."""
+    _people_taken_for_bodies(mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     written = _written_endings(people)
     for m in people:
@@ -258,6 +310,18 @@ def complete(body: str, mentions: list[Entity]) -> None:
         m.canonical = person_name(m.canonical)
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
+
+
+def _people_taken_for_bodies(mentions: list[Entity]) -> None:
+    """An organisation that opens with a person's title and ends with a full name is that
+    person with their role: "CEO Creative Media Works Matthew Talbot" → Matthew Talbot."""
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 4 or words[0].casefold() not in title_words():
+            continue
+        name = person_name(m.text)
+        if len(name.split()) > 1 and name != m.text and all(_kind(w) == "name" for w in name.split()):
+            m.label, m.canonical = "PERSON", name
 
 
 def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:

@@ -11,6 +11,9 @@ from kliping.annotate.cues import OPENERS
 
 QUOTE_MARK = re.compile("[“”\"]")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# A quotation whose opening mark is missing runs from its paragraph's start; a page flattened to
+# one paragraph would make that the whole article, so a longer run is a stray mark, not a quote.
+MAX_UNOPENED = 1200
 
 
 def quotations(body: str) -> list[tuple[int, int]]:
@@ -36,6 +39,7 @@ def quotations(body: str) -> list[tuple[int, int]]:
             spans.append((carried[0] + 1, carried[1]))  # it continues in a new opening: cut here
             carried = None
         stack: list[int] = []
+        closed = False  # a quotation closed earlier in this paragraph: no missing opening before it
         for k, i in enumerate(marks):
             ch = body[i]
             prev = body[i - 1] if i > para.start() else " "
@@ -44,7 +48,9 @@ def quotations(body: str) -> list[tuple[int, int]]:
             if ch == "“":
                 opening = True
             elif ch == "”":
-                opening = False
+                # "were ”dwindling.”": a right mark after a space and before a word, with nothing
+                # open, is an opening mark of the wrong shape.
+                opening = not stack and carried is None and looks_open and nxt.isalnum()
             elif stack:
                 opening = looks_open and nxt.isalnum() and len(marks) - k - 1 >= 1
             else:
@@ -58,8 +64,10 @@ def quotations(body: str) -> list[tuple[int, int]]:
             elif carried is not None:
                 spans.append((carried[0] + 1, i))  # it ran on into a paragraph that did not reopen it
                 carried = None
-            elif i > text_start and not nxt.isalnum():
+            elif i > text_start and not nxt.isalnum() and not closed and i - text_start <= MAX_UNOPENED:
                 spans.append((text_start, i))  # the opening mark is missing
+            if spans and spans[-1][1] == i:
+                closed = True
         if carried is not None:
             spans.append((carried[0] + 1, carried[1]))  # it was never closed: a paragraph's quotation
             carried = None

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kliping import resources
-from kliping.annotate import naming
+from kliping.annotate import naming, speakers
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
@@ -194,12 +194,6 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
     return Candidate(start, end, "partial", None, subject)
 
 
-def _person_by_name(name: str, entities: list[Entity]) -> str | None:
-    words = set(name.split())
-    people = [e.canonical for e in entities if e.label == "PERSON" and words <= set(e.canonical.split())]
-    return people[-1] if people else None
-
-
 def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     """Every quotation in ``body`` with its kind, speaker (canonical or None), mention and cue."""
     sentences = split_sentences(body)
@@ -210,7 +204,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
 
     def known() -> dict[str, str]:
         if not names:
-            names.append(_people_by_word(people, naming.name_candidates(body)))
+            names.append(speakers.people_by_word(people, naming.name_candidates(body)))
         return names[0]
 
     quotes = []
@@ -223,21 +217,30 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
         if s is not None:
             mention = s.text or None
             if s.kind in ("pronoun", "clitic", "implicit"):
-                speaker = (_subject_introduced(body, sentences, people, known(), last_end, min(c.start, s.start))
+                until = min(c.start, s.start)
+                speaker = (_subject_introduced(body, sentences, people, known(), last_end, until)
                            or last_person or _last_person_before(entities, s.start))
                 is_person = True
+            elif s.entity is not None and s.entity.label in ("PLACE", "ORG") and (
+                    role_start := speakers.role_before(body, s.entity)) < s.entity.start:
+                # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
+                speaker, is_person = speakers.role_speaker(body, body[role_start : s.entity.end], role_start, entities)
             elif s.entity is not None:
                 speaker = s.entity.canonical
                 is_person = s.entity.label == "PERSON"
+            elif s.kind in ("name", "noun") and naming.is_role(s.text):
+                speaker, is_person = speakers.role_speaker(body, s.text, s.start, entities)
+            elif s.kind == "name" and naming.is_institution(s.text):
+                speaker = s.text  # "Kementerian Luar Negeri menegaskan": a body speaks
             elif s.kind == "name":
                 name = naming.person_name(s.text)
-                speaker = _person_by_name(name, entities) or naming.full_name(body, name) or name
+                speaker = speakers.person_by_name(name, entities) or naming.full_name(body, name) or name
                 is_person = True
             else:  # a noun phrase: a named person's short name ("Bishop"), or the body it names
-                speaker = _person_by_name(s.text, entities)
+                speaker = speakers.person_by_name(s.text, entities)
                 is_person = speaker is not None
                 if speaker is None:
-                    speaker = _proper_name_in(body, s.text, known())
+                    speaker = speakers.proper_name_in(body, s.text, known())
                     is_person = speaker in known().values()
         if speaker is not None and is_person:
             last_person = speaker
@@ -248,54 +251,19 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
 
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
+# "At a hearing last month of the subcommittee that funds NASA, Rep. X …": an opener that starts
+# with a function word may run longer before its comma.
+_LONG_OPENER = re.compile(r"^(\w+)\b[^,“”\"]{0,100},\s*")
+
+
+def _opener_end(text: str) -> int:
+    """Where a sentence's subject may start: after a discourse opener, if it has one."""
+    m = _LONG_OPENER.match(text)
+    if m and m[1].casefold() in resources.words("stopwords.txt"):
+        return m.end()
+    m = _DISCOURSE.match(text)
+    return m.end() if m else 0
 _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
-
-
-_PROPER_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*))*")
-
-
-# Words that open a noun phrase before the name it holds ("pihak InTour Live", "laman X").
-_PHRASE_OPENERS = frozenset({"pihak", "laman", "situs", "akun", "kantor", "state-run"})
-
-
-def _proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
-    """The proper name inside a noun-phrase subject: "the state-run Xinhua News Agency" →
-    "Xinhua News Agency", "laman Lancashire Telegraph" → "Lancashire Telegraph"; a word of a
-    person's full name stands for that person ("Doctor asks" → "Ken Doctor"). A phrase of
-    ordinary words ("The report", "Pihak promotor", "Prosecutors") names no one: a one-word name
-    must be written with its capital inside a sentence somewhere, and never in lower case."""
-    best = ""
-    for m in _PROPER_RUN.finditer(phrase):
-        words = m.group(0).split()
-        stops = resources.words("stopwords.txt")
-        while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
-            words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
-        if len(words) == 1 and not naming.is_name_like(words[0]):
-            words = []  # one ordinary word ("Prosecutors", "Laporan") names no one
-        while words and words[-1][:1].islower():
-            words = words[:-1]  # a name ends on a capitalised word, not on "of"
-        if len(" ".join(words)) > len(best):
-            best = " ".join(words)
-    if not best or " " in best:
-        return best or None
-    if best in known:
-        return known[best]
-    proper = re.search(rf"[a-z,] {re.escape(best)}\b", body) is not None
-    return best if proper and re.search(rf"\b{re.escape(best.lower())}\b", body) is None else None
-
-
-def _people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:
-    """Each word of a full name the article gives (two words or more, recognised or written as a
-    run of capitalised name words) → that name, for words that name one person only: "Stafford"
-    → "Tom Stafford" when no other Stafford is named."""
-    owners: dict[str, set[str]] = {}
-    for name in [e.canonical for e in people] + candidates:
-        words = name.split()
-        if len(words) > 1:
-            for w in words:
-                if len(w) > 2:
-                    owners.setdefault(w, set()).add(name)
-    return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
 
 
 def _subject_introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity],
@@ -322,9 +290,11 @@ def _sentence_subject(body: str, start: int, end: int, people: list[Entity], kno
     first = people[i] if i < len(people) and people[i].start < end else None
     if first is not None and _opens_sentence(body[start : first.start]):
         return first.canonical
-    opening = body[start : min(end, start + 60)]
-    discourse = _DISCOURSE.match(opening)
-    word = _FIRST_WORD.match(opening, discourse.end() if discourse else 0)
+    opening = body[start : min(end, start + 160)]
+    word = _FIRST_WORD.match(opening)  # "Young, in his testimony, didn't …": a name, not an opener
+    if word and word.group(0) in known:
+        return known[word.group(0)]
+    word = _FIRST_WORD.match(opening, _opener_end(opening))
     return known.get(word.group(0)) if word else None
 
 
@@ -332,7 +302,7 @@ def _opens_sentence(prefix: str) -> bool:
     """Whether a name after ``prefix`` is its sentence's subject: before it stand only a
     discourse opener ("Sementara itu,") and the person's titles ("Komisaris PT Persib Bandung",
     "pebalap Ducati,"), never prose ("Figgins declined to address whether …") or a quotation."""
-    prefix = _DISCOURSE.sub("", prefix, count=1)
+    prefix = prefix[_opener_end(prefix):]
     titles = naming.title_words()
     return not any(c in prefix for c in "“\"") and all(
         w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split())

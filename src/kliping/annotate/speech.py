@@ -29,7 +29,7 @@ _NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?(?= +[A-Z])|[A-Z](?:[\w'’-]|\.(?
 
 
 @cache
-def _name_pattern() -> re.Pattern[str]:
+def name_pattern() -> re.Pattern[str]:
     particles = alt(sorted(resources.lines("name_particles.txt")))
     return re.compile(rf"(?:{_NAME_WORD})(?: +(?:{_NAME_WORD}|{particles})(?=\s|$|[,.;:!?]))*")
 _PRONOUN_WORD = re.compile(r"[A-Za-z]+")
@@ -65,7 +65,7 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     handle = _HANDLE.match(body, pos)
     if handle:  # "kata akun rafly_rahman.h", "tulis warganet @budi_s": a social-media account speaks
         return Subject(handle["handle"].rstrip("."), handle.start("handle"), "name")
-    name = _name_pattern().match(body, pos)
+    name = name_pattern().match(body, pos)
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
         inside = [e for e in entities if e.label == "PERSON" and pos <= e.start < name.end()]
@@ -150,6 +150,16 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
     over up to MAX_APPOSITIVES commas; the first person (or unrecognised name) right before one
     wins, else the first phrase found there."""
     first: Subject | None = None
+    # "Mantan Wakil Presiden Indonesia, Boediono, mewanti-wanti": the appositive is the name.
+    prev = body.rfind(",", floor, comma)
+    if prev >= 0:
+        start = skip_space(body, prev + 1)
+        named = [e for e in entities if e.start == start and e.end == comma and e.label == "PERSON"]
+        if named:
+            return Subject(named[0].text, start, "entity", named[0])
+        name = name_before(body, comma, start)
+        if name is not None and name.start == start and sum(map(naming.is_name_like, name.text.split())) > 1:
+            return name  # a full name the recogniser missed or took for a place
     for _ in range(MAX_APPOSITIVES):
         comma = body.rfind(",", floor, comma)
         if comma < 0:
@@ -270,7 +280,7 @@ def person_in_attribution(body: str, start: int, stop: int, entities: list[Entit
         return Subject(e.text, e.start, "entity", e)
     described = patterns()["described_name"].match(body, start, limit)
     if described is not None:
-        name = _name_pattern().match(body, described.end())
+        name = name_pattern().match(body, described.end())
         text = name.group(0).split(". ")[0] if name else ""  # "Ken Doctor. That’s …" ends at the stop
         # The name must close the attribution: in "mantan bos PT Perkebunan Nasional III ini"
         # the description goes on, and the name is not the speaker's.

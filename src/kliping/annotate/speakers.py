@@ -1,0 +1,129 @@
+"""A speaker's mention → who speaks, by the article's own words: a person's short name ("Bishop"
+→ the one Bishop named in full), the proper name inside a noun phrase ("the state-run Xinhua
+News Agency"), and a role → the person the article introduced with it ("Bupati" after "Bupati
+Kepulauan Seribu, Irwansyah"; "Menteri Luar Negeri Israel" when no one holds it by name)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kliping import resources
+from kliping.annotate import naming
+from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, skip_space
+from kliping.model import Entity
+
+
+def role_before(body: str, entity: Entity) -> int:
+    """Where the role written before a place or body begins ("Menteri Luar Negeri Israel",
+    "pemerintah Iran"): the start of the title and organisation words right before it, or the
+    entity's own start when there are none."""
+    start = entity.start
+    heads = naming.title_words() | resources.words("ner_org_cues.txt")
+    for m in reversed(list(_WORD_BEFORE.finditer(body, max(0, entity.start - 60), entity.start))):
+        if m.end() != start and body[m.end() : start].strip():
+            break
+        if m.group(0).casefold() not in heads:
+            break
+        start = m.start()
+    return start
+
+
+_WORD_BEFORE = re.compile(r"[\w.]+")
+
+
+def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str | None:
+    """The person the article introduced with this role, last before ``until`` (else first after
+    it): "Bupati Kepulauan Seribu, Irwansyah …" … "Diungkapkan oleh Bupati" → Irwansyah. Only
+    capitalised words, titles and commas may stand between the role and the name."""
+    found = later = None
+    for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", body, flags=re.IGNORECASE):
+        if found is not None and m.start() >= until or later is not None:
+            break
+        holder = _holder_after(body, m.end(), entities)
+        if holder is None:
+            continue
+        if m.start() < until:
+            found = holder
+        else:
+            later = holder  # named with the role only after this mention: "CEO X … kata CEO X Budi"
+    return found or later
+
+
+def _holder_after(body: str, pos: int, entities: list[Entity]) -> str | None:
+    """The person a role written at ``pos`` introduces: a recognised person or a name the
+    recogniser missed ("CEO Creative Media Works Matthew Talbot")."""
+    titles = naming.title_words()
+    first = bisect_left(entities, pos, key=lambda e: e.start)
+    for e in entities[first:]:
+        if e.start >= pos + PERSON_AFTER_CUE_REACH:
+            break
+        if e.label == "PERSON":
+            between = body[pos : e.start].replace(",", " ").split()
+            if all(w[:1].isupper() or w.casefold() in titles for w in between):
+                return e.canonical
+            return None
+    name = name_pattern().match(body, skip_space(body, pos + (body[pos : pos + 1] == ",")))
+    if name is None:
+        return None
+    person = naming.person_name(name.group(0))
+    return person if len(person.split()) > 1 and naming.is_name_like(person.split()[0]) else None
+
+
+def role_speaker(body: str, role: str, start: int, entities: list[Entity]) -> tuple[str, bool]:
+    """(speaker, whether a person) for a role: the person introduced with it, else the role."""
+    holder = role_holder(body, role, start, entities)
+    return (holder, True) if holder is not None else (role, False)
+
+
+def person_by_name(name: str, entities: list[Entity]) -> str | None:
+    words = set(name.split())
+    people = [e.canonical for e in entities if e.label == "PERSON" and words <= set(e.canonical.split())]
+    return people[-1] if people else None
+
+
+_PROPER_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*))*")
+
+
+# Words that open a noun phrase before the name it holds ("pihak InTour Live", "laman X").
+_PHRASE_OPENERS = frozenset({"pihak", "laman", "situs", "akun", "kantor", "state-run"})
+
+
+def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
+    """The proper name inside a noun-phrase subject: "the state-run Xinhua News Agency" →
+    "Xinhua News Agency", "laman Lancashire Telegraph" → "Lancashire Telegraph"; a word of a
+    person's full name stands for that person ("Doctor asks" → "Ken Doctor"). A phrase of
+    ordinary words ("The report", "Pihak promotor", "Prosecutors") names no one: a one-word name
+    must be written with its capital inside a sentence somewhere, and never in lower case."""
+    best = ""
+    for m in _PROPER_RUN.finditer(phrase):
+        words = m.group(0).split()
+        stops = resources.words("stopwords.txt")
+        while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
+            words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
+        if len(words) == 1 and not naming.is_name_like(words[0]):
+            words = []  # one ordinary word ("Prosecutors", "Laporan") names no one
+        while words and words[-1][:1].islower():
+            words = words[:-1]  # a name ends on a capitalised word, not on "of"
+        if len(" ".join(words)) > len(best):
+            best = " ".join(words)
+    if not best or " " in best:
+        return best or None
+    if best in known:
+        return known[best]
+    proper = re.search(rf"[a-z,] {re.escape(best)}\b", body) is not None
+    return best if proper and re.search(rf"\b{re.escape(best.lower())}\b", body) is None else None
+
+
+def people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:
+    """Each word of a full name the article gives (two words or more, recognised or written as a
+    run of capitalised name words) → that name, for words that name one person only: "Stafford"
+    → "Tom Stafford" when no other Stafford is named."""
+    owners: dict[str, set[str]] = {}
+    for name in [e.canonical for e in people] + candidates:
+        words = name.split()
+        if len(words) > 1:
+            for w in words:
+                if len(w) > 2:
+                    owners.setdefault(w, set()).add(name)
+    return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
