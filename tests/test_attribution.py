@@ -6,7 +6,8 @@ from __future__ import annotations
 from kliping.annotate import naming
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
+from kliping.annotate.speech import description_subject
+from kliping.model import Entity, Quote
 
 
 def _direct(body: str) -> list[Quote]:
@@ -161,3 +162,36 @@ def test_attribution_place_in_a_title_is_not_part_of_the_name() -> None:
             "Wulandari menambahkan, harga gabah tetap stabil.")
     assert naming.full_name(body, "Wulandari") is None  # not "Sari Wulandari"
     assert naming.strip_titles("Bupati Gunung Sari Wulandari") == "Wulandari"
+
+
+def _entity(body: str, text: str, label: str, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return Entity(text, start, start + len(text), label, text)
+
+
+def test_description_of_a_body_points_at_the_body_named_most() -> None:
+    body = ("Northwind Freight cut prices. Rivals said Northwind Freight went too far. Analysts at "
+            "Lumen Research disagreed. The company, which employs 4,000 people, confirmed the cut.")
+    entities = [_entity(body, "Northwind Freight", "ORG"), _entity(body, "Northwind Freight", "ORG", 1),
+                _entity(body, "Lumen Research", "ORG")]
+    found = description_subject(body, "The company", body.index("The company"), entities)
+    assert found is not None and found.entity is not None and found.entity.canonical == "Northwind Freight"
+
+
+def test_description_of_a_body_named_once_points_nowhere() -> None:
+    body = "Analysts at Lumen Research disagreed. The company declined to comment."
+    entities = [_entity(body, "Lumen Research", "ORG")]
+    assert description_subject(body, "The company", body.index("The company"), entities) is None
+
+
+def test_description_of_a_person_by_age_points_at_the_person_the_article_is_about() -> None:
+    body = ("Teodor Vance joined the club. Vance replaced Marek Holm, and Vance met the players. "
+            "The 56-year-old said he was delighted.")
+    entities = [_entity(body, "Teodor Vance", "PERSON"), _entity(body, "Vance", "PERSON", 1),
+                _entity(body, "Marek Holm", "PERSON"), _entity(body, "Vance", "PERSON", 2)]
+    for e in entities:
+        e.canonical = "Teodor Vance" if "Vance" in e.text else e.text
+    found = description_subject(body, "The 56-year-old", body.index("The 56-year-old"), entities)
+    assert found is not None and found.entity is not None and found.entity.canonical == "Teodor Vance"

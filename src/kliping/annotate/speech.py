@@ -110,6 +110,8 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
     head = body[floor:cue_start].rstrip()
     if head.endswith(","):
         found = appositive_subject(body, floor + len(head) - 1, floor, entities)
+        if found is not None and found.kind == "noun":  # "The company, which …, confirmed"
+            return description_subject(body, found.text, found.start, entities) or found
         if found is not None:
             return found
     lo = max(floor, cue_start - MAX_SUBJECT_GAP)
@@ -317,7 +319,9 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     if not content:
         return None
     titles = naming.title_words()
-    person = any(w in titles for w in content)  # "the governor": a person, never an organisation
+    kind = _description_kind(content)
+    person = kind == "person" or any(w in titles for w in content)  # "the governor": never an organisation
+    body_noun = kind == "body" and not person
     last = bisect_left(entities, start, key=lambda e: e.start)
     for e in reversed(entities[:last]):
         if e.start < start - DESCRIPTION_REACH:
@@ -332,7 +336,40 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
             return Subject(text, start, "entity", e)
     # A person's role with nothing earlier to match ("mantan kiper Parma ini") still points back
     # like "ia": at the person the passage is about.
+    if body_noun or kind == "person":
+        # "The company, which …, confirmed", "The 56-year-old said": the body or person the
+        # article is about so far — the one named most often (and more than once) before it.
+        salient = _most_named(entities[:last], "ORG" if body_noun else "PERSON", start - DESCRIPTION_REACH)
+        if salient is not None:
+            return Subject(text, start, "entity", salient)
     return Subject(text, start, "pronoun") if person else None
+
+
+def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None:
+    counts: dict[str, int] = {}
+    latest: dict[str, Entity] = {}
+    for e in entities:
+        if e.label == label and e.start >= since:
+            counts[e.canonical] = counts.get(e.canonical, 0) + 1
+            latest[e.canonical] = e
+    best = max(counts, key=lambda c: (counts[c], latest[c].start), default=None)
+    return latest[best] if best is not None and counts[best] > 1 else None  # named once is no topic
+
+
+@cache
+def _description_nouns() -> dict[str, str]:
+    return {noun: kind for kind, noun in resources.rows("description_nouns.tsv")}
+
+
+def _description_kind(content: list[str]) -> str | None:
+    """"person", "body" or None: what a description's common nouns say it points at ("the
+    56-year-old", "the company")."""
+    nouns = _description_nouns()
+    for w in reversed(content):  # the head noun comes last in English, first in Indonesian: try both
+        kind = nouns.get(w) or nouns.get(w.split("-", 1)[-1] if w[:1].isdigit() else "")
+        if kind is not None:
+            return kind
+    return None
 
 
 def _same_word(seen: str, word: str) -> bool:
