@@ -195,3 +195,14 @@ def test_description_of_a_person_by_age_points_at_the_person_the_article_is_abou
         e.canonical = "Teodor Vance" if "Vance" in e.text else e.text
     found = description_subject(body, "The 56-year-old", body.index("The 56-year-old"), entities)
     assert found is not None and found.entity is not None and found.entity.canonical == "Teodor Vance"
+
+
+def test_attribution_source_close_to_a_person_is_not_that_person() -> None:
+    body = ("Namun sumber terdekat Rania Lestari membantah kabar itu.\n\n"
+            "“Rania belum kembali bekerja,” kata sumber dalam keluarga Rania Lestari.")
+    assert all(q.speaker is None for q in find_quotes(body, find_entities(body)))
+
+
+def test_attribution_indefinite_role_then_its_name_is_that_person() -> None:
+    body = "“Kami siap bertanding besok,” kata salah satu pemain, Dimas Prakoso."
+    assert [q.speaker for q in _direct(body)] == ["Dimas Prakoso"]

@@ -20,7 +20,7 @@ OPENERS = "“\""
 class Subject:
     text: str
     start: int
-    kind: str  # "entity", "pronoun", "clitic", "name"
+    kind: str  # "entity", "pronoun", "clitic", "implicit", "name", "noun", "anonymous"
     entity: Entity | None = None
 
 

@@ -23,6 +23,7 @@ from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotatio
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import (
+    anonymous,
     description_after,
     person_in_attribution,
     sentence_of,
@@ -56,6 +57,12 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
             # "kata Kabag Ops Polrestro Bekasi Kota, Aslan Solastomo", "said White House Press
             # Secretary Jane Doe": the title names a place or body, the person closes it.
             subject = person_in_attribution(body, end + m.end(), stop, entities) or subject
+        lead = skip_space(body, end + m.end())
+        phrase = _PHRASE.match(body, lead, stop)
+        if phrase is not None and anonymous(phrase.group(0)) and not _NAME_AFTER_COMMA.match(body, phrase.end()):
+            # "kata sumber dalam Beyonce": a source close to someone, not that someone — but
+            # "kata salah satu pemain, Budi Santoso" names the player.
+            subject = Subject(phrase.group(0), lead, "anonymous")
         return m["cue"], subject
     m = pats["after_noun"].match(tail)
     if m:
@@ -96,6 +103,8 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
     return None, None
 
 
+_PHRASE = re.compile(r"[^,.;:!?“”\"\n]{1,80}")
+_NAME_AFTER_COMMA = re.compile(r", +[A-Z]")
 APPOSITIVE_REACH = 220  # characters from a speaker over its appositives to the verb
 MAX_LEAD_WORDS = 6  # "“…,” chairman, CEO and president Craig Menear said": a title, not a clause
 _CONTINUING = frozenset(",!?—–…")  # a quotation closed with these runs on into its attribution
@@ -151,7 +160,7 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
         cue, subject = _attribution_after(body, end + 1, stop, entities)
         if cue is None:
             cue, subject = _attribution_before(body, start - 1, s_start, entities)
-        elif subject is None or subject.kind == "noun":
+        elif subject is None or subject.kind == "noun":  # not "anonymous": a source close to X is not X
             subject = _person_named_after(body, end + 1, stop, entities) or subject
         n_words = len(text.split())
         standalone = not body[s_start : start - 1].strip() or body[s_start : start - 1].rstrip().endswith(":")
@@ -216,7 +225,9 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
         is_person = False
         if s is not None:
             mention = s.text or None
-            if s.kind in ("pronoun", "clitic", "implicit"):
+            if s.kind == "anonymous":
+                pass  # named by no name: the speaker stays unknown
+            elif s.kind in ("pronoun", "clitic", "implicit"):
                 until = min(c.start, s.start)
                 speaker = (_subject_introduced(body, sentences, people, known(), last_end, until)
                            or last_person or _last_person_before(entities, s.start))

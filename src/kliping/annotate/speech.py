@@ -131,6 +131,10 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
         # "The governor said": the person the article introduced with that title, if any.
         return (noun and description_subject(body, noun.text, noun.start, entities)) or noun
     if best.entity is not None:
+        clause = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), lo - 1) + 1
+        if anonymous(body[clause : best.start]):  # "sumber terdekat Beyonce membantah"
+            lead = skip_space(body, clause)
+            return Subject(body[lead : best.start + len(best.text)], lead, "anonymous")
         best = _first_conjunct(body, best, entities, lo)
     # Prefer a person over a place or organisation named inside the same clause: in
     # "Lavrov dalam pernyataan di Moskow mengatakan" the speaker is Lavrov.
@@ -354,6 +358,26 @@ def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None
             latest[e.canonical] = e
     best = max(counts, key=lambda c: (counts[c], latest[c].start), default=None)
     return latest[best] if best is not None and counts[best] > 1 else None  # named once is no topic
+
+
+_INDEFINITE = frozenset({"a", "an", "seorang", "salah", "sejumlah", "beberapa", "some", "several"})
+
+
+def anonymous(lead: str) -> bool:
+    """Whether the words opening a speaker's phrase make it no one by name: "sumber terdekat
+    Beyonce", "a source close to …", "seorang pejabat di sana", "an official" — the person
+    named after them is who the source is close to, not who speaks."""
+    words = [w.strip(",").casefold() for w in lead.split()[:4]]
+    while words and words[0] in resources.words("stopwords.txt") and words[0] not in _INDEFINITE | {"the"}:
+        words = words[1:]  # "Namun sumber terdekat Beyonce"
+    if not words:
+        return False
+    nouns = _description_nouns()
+    if words[0] in _INDEFINITE:
+        rest = [w for w in words[1:] if w not in ("satu", "of")]
+        return bool(rest) and (nouns.get(rest[0]) in ("person", "anonymous") or rest[0] in naming.title_words())
+    return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
+                                                   and nouns.get(words[1]) == "anonymous")
 
 
 @cache
