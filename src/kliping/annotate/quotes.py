@@ -19,12 +19,11 @@ from collections.abc import Callable
 from kliping import resources
 from kliping.annotate import naming, speakers
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
+from kliping.annotate.descriptions import anonymous, description_after
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import (
-    anonymous,
-    description_after,
     person_in_attribution,
     sentence_of,
     skip_space,

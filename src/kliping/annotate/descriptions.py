@@ -1,0 +1,132 @@
+"""A noun phrase standing for a speaker → who it points at: a definite description ("the
+governor", "the company", "mantan kiper Parma ini") → the person or body the article named, and
+an anonymous source ("sumber terdekat X", "a source close to …") → no one by name. The nouns
+that tell which are data (resources/description_nouns.tsv, titles.txt, roles.txt)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from kliping import resources
+from kliping.annotate import naming
+from kliping.annotate.cues import Subject, patterns
+from kliping.model import Entity
+
+CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
+
+
+# What makes a noun phrase point back at someone already named: "the governor", "the agency",
+# "Eks gelandang Arsenal tersebut", "mantan kiper Parma ini".
+_DEFINITE_OPEN = frozenset({"the"})
+_DEFINITE_CLOSE = frozenset({"tersebut", "ini", "itu"})
+_DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
+                                r"|(?:[\w’'.-]+\s+){1,6}?(?:tersebut|ini|itu))\b")
+DESCRIPTION_REACH = 3000  # characters back to the mention a description points at
+
+
+def description_subject(body: str, text: str, start: int, entities: list[Entity]) -> Subject | None:
+    """The entity a definite description stands for: the closest before it whose own words or
+    the title written before it share a content word with the description ("Gov. Eric Holcomb" …
+    "the governor"; "Xinhua News Agency" … "the news agency"). None when nothing earlier fits."""
+    words = re.findall(r"[\w’'-]+", text)
+    if len(words) < 2 or not (words[0].lower() in _DEFINITE_OPEN or words[-1] in _DEFINITE_CLOSE):
+        return None
+    # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
+    # tersebut") name where the person played, not the person.
+    stops = resources.words("stopwords.txt")
+    content = [w for w in words[1:] + words[:1] if w.islower() and len(w) > 2 and w not in stops]
+    if not content:
+        return None
+    titles = naming.title_words()
+    kind = _description_kind(content)
+    person = kind == "person" or any(w in titles for w in content)  # "the governor": never an organisation
+    body_noun = kind == "body" and not person
+    last = bisect_left(entities, start, key=lambda e: e.start)
+    for e in reversed(entities[:last]):
+        if e.start < start - DESCRIPTION_REACH:
+            break
+        if e.label not in ("PERSON", "ORG") or e.end > start or (person and e.label != "PERSON"):
+            continue
+        # A person is known by the title written before the name; an organisation by its name.
+        lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
+        lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
+        seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
+        if any(_same_word(w, c) for w in seen for c in content):
+            return Subject(text, start, "entity", e)
+    # A person's role with nothing earlier to match ("mantan kiper Parma ini") still points back
+    # like "ia": at the person the passage is about.
+    if body_noun or kind == "person":
+        # "The company, which …, confirmed", "The 56-year-old said": the body or person the
+        # article is about so far — the one named most often (and more than once) before it.
+        salient = _most_named(entities[:last], "ORG" if body_noun else "PERSON", start - DESCRIPTION_REACH)
+        if salient is not None:
+            return Subject(text, start, "entity", salient)
+    return Subject(text, start, "pronoun") if person else None
+
+
+def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None:
+    counts: dict[str, int] = {}
+    latest: dict[str, Entity] = {}
+    for e in entities:
+        if e.label == label and e.start >= since:
+            counts[e.canonical] = counts.get(e.canonical, 0) + 1
+            latest[e.canonical] = e
+    best = max(counts, key=lambda c: (counts[c], latest[c].start), default=None)
+    return latest[best] if best is not None and counts[best] > 1 else None  # named once is no topic
+
+
+_INDEFINITE = frozenset({"a", "an", "seorang", "salah", "sejumlah", "beberapa", "some", "several"})
+
+
+def anonymous(lead: str) -> bool:
+    """Whether the words opening a speaker's phrase make it no one by name: "sumber terdekat
+    Beyonce", "a source close to …", "seorang pejabat di sana", "an official" — the person
+    named after them is who the source is close to, not who speaks."""
+    words = [w.strip(",").casefold() for w in lead.split()[:4]]
+    while words and words[0] in resources.words("stopwords.txt") and words[0] not in _INDEFINITE | {"the"}:
+        words = words[1:]  # "Namun sumber terdekat Beyonce"
+    if not words:
+        return False
+    nouns = _description_nouns()
+    if words[0] in _INDEFINITE:
+        rest = [w for w in words[1:] if w not in ("satu", "of")]
+        return bool(rest) and (nouns.get(rest[0]) in ("person", "anonymous") or rest[0] in naming.title_words())
+    return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
+                                                   and nouns.get(words[1]) == "anonymous")
+
+
+@cache
+def _description_nouns() -> dict[str, str]:
+    return {noun: kind for kind, noun in resources.rows("description_nouns.tsv")}
+
+
+def _description_kind(content: list[str]) -> str | None:
+    """"person", "body" or None: what a description's common nouns say it points at ("the
+    56-year-old", "the company")."""
+    nouns = _description_nouns()
+    for w in reversed(content):  # the head noun comes last in English, first in Indonesian: try both
+        kind = nouns.get(w) or nouns.get(w.split("-", 1)[-1] if w[:1].isdigit() else "")
+        if kind is not None:
+            return kind
+    return None
+
+
+def _same_word(seen: str, word: str) -> bool:
+    """A word of the earlier mention meets a description's: equal, or an abbreviation of it
+    ("Gov." for "governor", "Sen." for "senator")."""
+    low = seen.lower()
+    if low.endswith("."):
+        stem = low[:-1]
+        return len(stem) >= 3 and word.startswith(stem)
+    return low == word
+
+
+def description_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
+    """A definite description right after a cue that closes the attribution: "tutur mantan
+    kiper Parma ini.", "said the agency." — not "says the wagon will …", which is content."""
+    m = _DESCRIPTION_AFTER.match(body, len(body) - len(body[pos:].lstrip(" ")))
+    if m is None or not (CLOSING.match(body, m.end()) or patterns()["trailer"].match(body, m.end())):
+        return None
+    return description_subject(body, m.group(0), m.start(), entities)
