@@ -206,3 +206,17 @@ def test_attribution_source_close_to_a_person_is_not_that_person() -> None:
 def test_attribution_indefinite_role_then_its_name_is_that_person() -> None:
     body = "“Kami siap bertanding besok,” kata salah satu pemain, Dimas Prakoso."
     assert [q.speaker for q in _direct(body)] == ["Dimas Prakoso"]
+
+
+def test_attribution_testimonial_signed_on_the_next_line() -> None:
+    body = ("Pengunjung meninggalkan ulasan mereka.\n\n"
+            "“Pertunjukannya luar biasa dan tiketnya mudah dipesan.”\n\n– Sar***\n\n"
+            "“Penarinya hebat, musiknya juga bagus sekali.”\n\n— Budi H.")
+    assert [q.speaker for q in _direct(body)] == ["Sar***", "Budi H."]
+
+
+def test_attribution_name_in_brackets_before_the_verb_is_an_aside() -> None:
+    body = ("Di sisi lain, Dira (yang sebelumnya dikenal dengan nama Nona Biru) mengaku tertarik "
+            "dengan tema kebahagiaan untuk album berikutnya.")
+    [q] = find_quotes(body, find_entities(body))
+    assert q.speaker_mention == "Dira"

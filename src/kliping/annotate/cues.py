@@ -20,7 +20,7 @@ OPENERS = "“\""
 class Subject:
     text: str
     start: int
-    kind: str  # "entity", "pronoun", "clitic", "implicit", "name", "noun", "anonymous"
+    kind: str  # "entity", "pronoun", "clitic", "implicit", "name", "noun", "anonymous", "signed"
     entity: Entity | None = None
 
 

@@ -102,6 +102,7 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
     return None, None
 
 
+_SIGNED = re.compile(r"[ \t]*\n+[ \t]*[–—][ \t]*(?P<name>[^\n(–—]{1,40}?)[ \t]*(?=\(|\n|$)")
 _PHRASE = re.compile(r"[^,.;:!?“”\"\n]{1,80}")
 _NAME_AFTER_COMMA = re.compile(r", +[A-Z]")
 APPOSITIVE_REACH = 220  # characters from a speaker over its appositives to the verb
@@ -159,6 +160,9 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
         cue, subject = _attribution_after(body, end + 1, stop, entities)
         if cue is None:
             cue, subject = _attribution_before(body, start - 1, s_start, entities)
+            if cue is None and (signed := _SIGNED.match(body, end + 1)) is not None:
+                # A testimonial or epigraph signed on the line after it: "“…”\n\n– Ani S."
+                cue, subject = "–", Subject(signed["name"], signed.start("name"), "signed")
         elif subject is None or subject.kind == "noun":  # not "anonymous": a source close to X is not X
             subject = _person_named_after(body, end + 1, stop, entities) or subject
         n_words = len(text.split())
@@ -226,6 +230,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             mention = s.text or None
             if s.kind == "anonymous":
                 pass  # named by no name: the speaker stays unknown
+            elif s.kind == "signed":
+                speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 until = min(c.start, s.start)
                 speaker = (_subject_introduced(body, sentences, people, known(), last_end, until)

@@ -109,6 +109,11 @@ MAX_APPOSITIVES = 3  # comma-separated phrases between a speaker and the verb ("
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
     head = body[floor:cue_start].rstrip()
+    if head.endswith(")") and (opened := head.rfind("(")) > 0:
+        # "RM (yang sebelumnya dikenal dengan nama Rap Monster) mengaku": the name inside the
+        # brackets is an aside; the speaker stands before them.
+        cue_start = floor + len(head[:opened].rstrip())
+        head = body[floor:cue_start]
     if head.endswith(","):
         found = appositive_subject(body, floor + len(head) - 1, floor, entities)
         if found is not None and found.kind == "noun":  # "The company, which …, confirmed"
