@@ -220,3 +220,16 @@ def test_attribution_name_in_brackets_before_the_verb_is_an_aside() -> None:
             "dengan tema kebahagiaan untuk album berikutnya.")
     [q] = find_quotes(body, find_entities(body))
     assert q.speaker_mention == "Dira"
+
+
+def test_attribution_nickname_after_alias_is_the_full_name() -> None:
+    body = ("Bandung – Rahmat Sujatmiko alias Mang Ojat, pedagang di Jalan Braga, ingin menyumbangkan "
+            "hasil dagangannya.\n\n“Niat saya sudah bulat,” ucap Mang Ojat.")
+    assert [q.speaker for q in _direct(body)] == ["Rahmat Sujatmiko"]
+
+
+def test_attribution_nickname_described_after_a_quote_is_the_sentence_subject() -> None:
+    body = ("Wali Kota Sukamaju Ridwan Hartono ingin mengundang aktor Korea Park Min-jae ke peresmian.\n\n"
+            "“Saya minta pemilik jembatan mengundang artis dari Korea,” kata pria yang akrab disapa "
+            "Dodo itu.")
+    assert [q.speaker for q in _direct(body)] == ["Ridwan Hartono"]

@@ -127,10 +127,18 @@ def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | No
     for m in reversed(earlier):
         if pos - m.end > NICKNAME_REACH:
             return None
-        para_start = body.rfind("\n", 0, m.start) + 1
-        if sum(body.count(q, para_start, m.start) for q in _QUOTE_MARKS) % 2 == 0:
-            return m.canonical
+        if _outside_quotation(body, m):
+            # The person that sentence is about: "Wali Kota Ridwan Kamil ingin mengundang aktor
+            # Lee Min-ho … kata pria yang akrab disapa Emil itu" — its first person, not its last.
+            opening = max(body.rfind(". ", 0, m.start), body.rfind("\n", 0, m.start)) + 1
+            first = next(e for e in earlier if e.start >= opening and _outside_quotation(body, e))
+            return first.canonical
     return None
+
+
+def _outside_quotation(body: str, m: Entity) -> bool:
+    para_start = body.rfind("\n", 0, m.start) + 1
+    return sum(body.count(q, para_start, m.start) for q in _QUOTE_MARKS) % 2 == 0
 
 
 _ORG_RUN = re.compile(rf"(?:{CAP}(?: +(?:dan|and|of|the|&|{CAP}))*) *$")
