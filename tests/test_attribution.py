@@ -233,3 +233,18 @@ def test_attribution_nickname_described_after_a_quote_is_the_sentence_subject() 
             "“Saya minta pemilik jembatan mengundang artis dari Korea,” kata pria yang akrab disapa "
             "Dodo itu.")
     assert [q.speaker for q in _direct(body)] == ["Ridwan Hartono"]
+
+
+def test_attribution_pronoun_after_a_datelined_subject_sentence() -> None:
+    body = ("BANDUNG (Warta Kota) – Hakim tunggal Pengadilan Negeri Bandung, Agus Wiryawan, menolak "
+            "gugatan yang diajukan Surya Atmaja, Kamis.\n\n"
+            "“Permohonan pemohon dinyatakan gugur,” ujarnya.")
+    assert [q.speaker for q in _direct(body)] == ["Agus Wiryawan"]
+
+
+def test_attribution_bare_quoted_paragraph_two_sentences_after_its_speaker() -> None:
+    body = ("Direktur Utama PT Pangan Jaya Hendra Kusnadi menyatakan stok beras aman.\n\n"
+            "Hendra mengatakan stok di gudang mencapai 27.000 ton.\n\n"
+            "Jumlah tersebut melebihi batas aman yang dibutuhkan kota.\n\n"
+            "“Saat ini stok kita jauh di atas batas aman,” di kawasan Cakung, Selasa.")
+    assert _direct(body)[-1].speaker == "Hendra Kusnadi"

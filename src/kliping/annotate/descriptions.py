@@ -19,7 +19,7 @@ CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 # What makes a noun phrase point back at someone already named: "the governor", "the agency",
 # "Eks gelandang Arsenal tersebut", "mantan kiper Parma ini".
-_DEFINITE_OPEN = frozenset({"the"})
+_DEFINITE_OPEN = frozenset({"the", "pihak"})  # "Pihak promotor menyebut": the promoter
 _DEFINITE_CLOSE = frozenset({"tersebut", "ini", "itu"})
 _DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
                                 r"|(?:[\w’'.-]+\s+){1,6}?(?:tersebut|ini|itu))\b")

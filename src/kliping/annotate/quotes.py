@@ -32,6 +32,7 @@ from kliping.annotate.speech import (
 )
 from kliping.model import Entity, Quote
 
+BARE_QUOTE_LOOKBACK = 3  # sentences back from a bare quoted paragraph to the one naming its speaker
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
 MIN_UNCUED_PARTIAL_WORDS = 3  # with no speech verb in the sentence, shorter ones are mostly scare quotes
@@ -304,7 +305,8 @@ def _subject_introduced(body: str, sentences: list[tuple[int, int]], people: lis
 def _sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
     i = bisect_left(people, start, key=lambda e: e.start)
     first = people[i] if i < len(people) and people[i].start < end else None
-    if first is not None and _opens_sentence(body[start : first.start]):
+    if first is not None and _opens_sentence(body[start : first.start]) and (
+            " " in first.text or naming.is_name_like(first.text)):  # "People who share …" is no one
         return first.canonical
     opening = body[start : min(end, start + 160)]
     word = _FIRST_WORD.match(opening)  # "Young, in his testimony, didn't …": a name, not an opener
@@ -318,10 +320,14 @@ def _opens_sentence(prefix: str) -> bool:
     """Whether a name after ``prefix`` is its sentence's subject: before it stand only a
     discourse opener ("Sementara itu,") and the person's titles ("Komisaris PT Persib Bandung",
     "pebalap Ducati,"), never prose ("Figgins declined to address whether …") or a quotation."""
+    prefix = _DATELINE.sub("", prefix, count=1)  # "JAKARTA (Pos Kota) – Hakim tunggal …, Kusno,"
     prefix = prefix[_opener_end(prefix):]
     titles = naming.title_words()
     return not any(c in prefix for c in "“\"") and all(
         w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split())
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,/]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
 
 def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: list[Candidate],
@@ -339,12 +345,19 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
               and "\n" in body[c.end : candidates[k + 1].start]
               and not body[c.end : candidates[k + 1].start].strip(" \n\"“”")):
             quotes[k] = _with_speaker(q, quotes[k + 1])
-        elif (before := _sentence_before(sentences, c.start - 1)) is not None:
-            # A bare quoted paragraph after a sentence about someone ("Budi tiba di lokasi.\n\n“…”"):
-            # the person that sentence opens with.
-            subject = _sentence_subject(body, before[0], before[1], people, known())
-            if subject is not None:
-                quotes[k] = Quote(q.text, q.start, q.end, q.kind, subject, None, q.cue)
+        else:
+            # A bare quoted paragraph after sentences about someone ("Budi tiba di lokasi. Stok
+            # aman.\n\n“…”"): the person the nearest of them opens with, back to the last quotation.
+            subject, pos = None, c.start - 1
+            for _ in range(BARE_QUOTE_LOOKBACK):
+                before = _sentence_before(sentences, pos)
+                if before is None or QUOTE_MARK.search(body, before[0], before[1]):
+                    break
+                subject = _sentence_subject(body, before[0], before[1], people, known())
+                if subject is not None:
+                    quotes[k] = Quote(q.text, q.start, q.end, q.kind, subject, None, q.cue)
+                    break
+                pos = before[0] - 1
 
 
 def _sentence_before(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
