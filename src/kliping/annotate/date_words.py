@@ -72,8 +72,8 @@ def full_names() -> tuple[str, str]:
 
 
 def year_group(name: str) -> str:
-    # A count ("pada 2023 orang"), a decade ("1990-an", "1990s") or a decimal is not a year.
-    return rf"(?P<{name}>{YEAR})(?![.,]?\d)(?! ?-? ?an\b|s\b|'s\b)(?!\s+(?:{words('nonyear')})\b)"
+    # A count ("pada 2023 orang"), a decade ("1990-an", "1990s"), a decimal or a season ("2015/2016") is not a year.
+    return rf"(?P<{name}>{YEAR})(?![.,/]?\d)(?! ?-? ?an\b|s\b|'s\b)(?!\s+(?:{words('nonyear')})\b)"
 
 
 def iso_date(year: int, month: int, day: int | None = None) -> str | None:
@@ -127,3 +127,15 @@ def clause_direction(body: str, start: int, end: int) -> int:
     for stop in _CLAUSE_END.finditer(body, lead, start):
         lead = stop.end()
     return 1 if _future().search(body, lead, start) else 0
+
+
+def sentence_start(body: str, here: int) -> int:
+    return max(body.rfind(c, 0, here) for c in ".!?\n") + 1
+
+
+def sentence_year(body: str, here: int, dated: list[tuple[int, str]]) -> int | None:
+    """The year a year-grain mention earlier in the same sentence states ("cuaca tahun ini … pada akhir November",
+    "the 2016 campaign … a September 11 event"): the year of a year-less date after it. ``dated`` is in text order."""
+    start = sentence_start(body, here)
+    said = [v for s, v in dated if start <= s < here and len(v) == 4]
+    return int(said[-1]) if said else None

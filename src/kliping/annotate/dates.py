@@ -9,7 +9,11 @@
   anchor's year, unless that puts the date > ~2 months after the anchor (news reports the past), then the year
   before; a future word before it in its clause ("akan", "will", "set to") or after it ("mendatang") makes it
   the next such date, "lalu" after it the last one. In a range ("12 September hingga 17 September 2023") the
-  first end takes the second's year.
+  first end takes the second's year. But the article's own year comes first where it gives one (writers state a
+  year once and drop it after): the same day and month written with a year ("kerusuhan 27 Juli 1996 … Tragedi 27
+  Juli"), else a year said earlier in its sentence ("cuaca tahun ini … pada akhir November"), else that of the last
+  date before it in its month ("sebelum 15 Januari 1974 … Tanggal 10 Januari"); a weekday or a direction word
+  outranks them all.
 * **relative** — "kemarin", "tadi malam", "pekan lalu", "awal bulan ini", "April lalu", "September tahun lalu",
   "pada Senin", "3 hari lalu", "bulan sebelumnya", "yesterday", "last month", "the next year" …: phrases, cue
   words and offsets are data in ``resources/relative_dates.tsv``. "bulan sebelumnya", "the next year" count from
@@ -49,6 +53,7 @@ from kliping.annotate.date_words import (
     clause_direction,
     full_names,
     iso_date,
+    sentence_year,
     snap,
     wide_months,
     words,
@@ -231,6 +236,21 @@ def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -
     return anchor.year - 1 if ahead > FUTURE_SLACK_DAYS else anchor.year
 
 
+def _written_year(f: Found, found: list[Found]) -> int | None:
+    """The year of the same day and month where the article writes it with one ("kerusuhan 27 Juli 1996 … Tragedi
+    27 Juli", or the other way round): writers state a year once and drop it after."""
+    years = {g.value[:4] for g in found if g.value and len(g.value) == 10 and (g.month, g.day) == (f.month, f.day)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _month_year(f: Found, out: list[DateMention]) -> int | None:
+    """The year of the last date before it in the same month ("sebelum 15 Januari 1974 meledak. Tanggal 10 Januari")."""
+    for d in reversed(out):
+        if len(d.value) >= 7 and int(d.value[5:7]) == f.month:
+            return int(d.value[:4])
+    return None
+
+
 def _find(body: str, published: str | None) -> list[DateMention]:
     """Every date mention; ``conflict`` is "weekday" when its written weekday does not hold."""
     found = _absolutes(body)
@@ -241,18 +261,35 @@ def _find(body: str, published: str | None) -> list[DateMention]:
     anchor, from_published = _anchor(published, found)
     years: list[int] | None = None
     out: list[DateMention] = []
+    # A year-less date the text dates itself: the same day written with a year, else a year said earlier in its
+    # sentence (known once the relative phrases are), else the last date in its month; a weekday, a range's second
+    # end or a direction word ("mendatang", "akan") says more and goes first.
+    open_year: list[tuple[DateMention, Found]] = []
     for f in found:
-        value = f.value
+        value, year, unwritten = f.value, None, False
         if value is None:
             if years is None:  # only needed without a publication date, and computed once
                 years = [] if from_published else _article_years(body, found)
             direction = clause_direction(body, f.start, f.end) if f.weekday is None else 0
-            if (year := _year_for(f, anchor, direction, years)) is not None:
+            if direction == 0 and f.weekday is None and f.year_from is None:
+                year = _written_year(f, found)
+                unwritten = year is None
+                year = year or _month_year(f, out)
+            if year is None:
+                year = _year_for(f, anchor, direction, years)
+            if year is not None:
                 value = iso_date(year, f.month, f.day)
         if value:
             out.append(DateMention(body[f.start : f.end], f.start, f.end, value, f.conflict))
+            if unwritten:
+                open_year.append((out[-1], f))
     prior = [(d.start, d.value) for d in out]
     out += [DateMention(body[s:e], s, e, v) for s, e, v in relatives(body, found, anchor, prior)]
+    if open_year:  # "the 2016 campaign … a September 11 event", "cuaca tahun ini … pada 30 November"
+        dated = sorted((d.start, d.value) for d in out)
+        for d, f in open_year:
+            if (year := sentence_year(body, d.start, dated)) and (value := iso_date(year, f.month, f.day)):
+                d.value = value
     starts = {d.start for d in out}
     out += [  # the second year of "2019-2024" / "2019 hingga 2024", unless already found on its own
         DateMention(m["y"], m.start("y"), m.end("y"), m["y"])

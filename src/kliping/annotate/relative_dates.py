@@ -24,6 +24,8 @@ from kliping.annotate.date_words import (
     iso_date,
     kinds,
     numbers,
+    sentence_start,
+    sentence_year,
     snap,
     words,
     year_group,
@@ -122,7 +124,7 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
         unit = rule.unit[5:]
         grain = {"day": 10, "month": 7, "year": 4}[unit]
         here = m.start("r")
-        sentence = max(body.rfind(c, 0, here) for c in ".!?\n") + 1
+        sentence = sentence_start(body, here)
         earlier = [(s, v) for s, v in prior if s < here and len(v) >= grain]
         # The sentence's own first date is what it compares with ("Juli 2017 naik dari Juli 2016 dan dari bulan
         # sebelumnya": June 2017); with none in the sentence, the last one before it; with none at all, the anchor.
@@ -130,18 +132,28 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
         base = same[0] if same else earlier[-1][1] if earlier else anchor.isoformat()
         ref = date(int(base[:4]), int(base[5:7]) if len(base) >= 7 else 1, int(base[8:10]) if grain == 10 else 1)
         return _resolve(_Rule(rule.pattern, unit, rule.amount), m, ref, body, [])
-    if rule.unit == "weekday":  # amount -1: strictly before the anchor; 0: on or before (after if future); 1: after
+    if rule.unit == "weekday":
+        # amount -1: strictly before the anchor; -2: before yesterday; 0: on or before (after if future); 1: after
         wanted = weekday_names()[m["w"].lower()]
         back = (anchor.weekday() - wanted) % 7
         if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "will play on Saturday": on or after
             return (anchor + timedelta(days=(wanted - anchor.weekday()) % 7)).isoformat()
-        shift = {"-1": -(back or 7), "1": (wanted - anchor.weekday()) % 7 or 7}.get(rule.amount, -back)
+        shift = {"-1": -(back or 7), "-2": -(back + 7 * (back < 2)), "1": (wanted - anchor.weekday()) % 7 or 7}.get(
+            rule.amount, -back
+        )
         return (anchor + timedelta(days=shift)).isoformat()
     if rule.unit == "monthname":  # amount -1: before the anchor's month; 1: after; 0: at most ~2 months ahead
         month = month_names()[m["m"].lower()]
         ahead = month - anchor.month
         if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "set to expire in February"
             return iso_date(anchor.year + (ahead < 0), month)
+        if rule.amount == "0":  # the year the text gives it: said earlier in its sentence, else the month's last date
+            here = m.start("r")
+            if year := sentence_year(body, here, prior):
+                return iso_date(year, month)
+            said = [v for s, v in prior if s < here and len(v) >= 7 and int(v[5:7]) == month]
+            if said:  # "pada 1 Mei mendatang … tiket dipakai di Mei"
+                return said[-1][:7]
         back = {"-1": int(ahead >= 0), "1": -int(ahead <= 0)}.get(rule.amount, int(ahead * 30 > FUTURE_SLACK_DAYS))
         return iso_date(anchor.year - back, month)
     if rule.unit == "monthyear":  # the month named, in the year said in words ("September tahun lalu")
@@ -159,6 +171,15 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
     return f"{anchor.year + amount:04d}"
 
 
+@cache
+def _weekday_run() -> re.Pattern[str]:
+    """Three or more weekday names in a row: a schedule ("Senin, Rabu dan Sabtu") or the days of a list of dates
+    ("23, 27 dan 28 Juni (Jumat, Selasa, dan Rabu)"), no date of their own."""
+    weekday = full_names()[1]
+    joint = r"\s*(?:,\s*(?:(?:dan|atau|and|or)\s+)?|(?:dan|atau|and|or|&)\s+)"
+    return re.compile(rf"{weekday}(?:{joint}(?:{weekday})){{2,}}")
+
+
 _WORD_START = re.compile(r"(?<![\w-])\w")
 LOOK_BACK_WORDS = 5  # a phrase starts at most this many words before its trigger ("pada awal bulan April lalu")
 
@@ -174,9 +195,13 @@ def relatives(
     spans = [(f.start, f.end) for f in taken]
     ends = {f.end for f in taken}
     future, past = after_words()
+    runs: list[tuple[int, int]] | None = None  # weekday runs, found only once a weekday is met
     done = 0
     for t_start, t_end, key in _triggers(body):
         if t_start < done or key not in rules:
+            continue
+        # A trigger inside an absolute date ("Rabu (13/9/2023)") only holds phrases that overlap it: skip it (speed).
+        if (i := bisect.bisect_right(spans, (t_start, len(body)))) and spans[i - 1][1] >= t_end:
             continue
         _, end_of_window = snap(body, t_end, t_end + 30)
         starts = [w.start() for w in _WORD_START.finditer(body, max(done, t_start - 48), t_start + 1)]
@@ -197,6 +222,10 @@ def relatives(
             j -= 1
         if j in ends and (past.fullmatch(body, j, end) or future.fullmatch(body, j, end)):
             continue  # "21 November kemarin": the word says which 21 November, it is not yesterday
+        if rule.unit == "weekday":  # "Senin, Rabu dan Sabtu": a schedule or a gloss, not three dates
+            runs = [r.span() for r in _weekday_run().finditer(body)] if runs is None else runs
+            if any(s <= start and end <= e for s, e in runs):
+                continue
         done = m.end()
         if value := _resolve(rule, m, anchor, body, prior):  # type: ignore[arg-type]
             bisect.insort(prior, (start, value))
