@@ -248,3 +248,9 @@ def test_attribution_bare_quoted_paragraph_two_sentences_after_its_speaker() -> 
             "Jumlah tersebut melebihi batas aman yang dibutuhkan kota.\n\n"
             "“Saat ini stok kita jauh di atas batas aman,” di kawasan Cakung, Selasa.")
     assert _direct(body)[-1].speaker == "Hendra Kusnadi"
+
+
+def test_attribution_the_source_said_stays_anonymous() -> None:
+    body = ("Lena Ortiz, who runs the clinic, said supplies were short.\n\n"
+            "“Nobody is stopping people from leaving the camp,” the source said. “They are afraid.”")
+    assert all(q.speaker is None for q in _direct(body))

@@ -91,8 +91,9 @@ def anonymous(lead: str) -> bool:
         return False
     nouns = _description_nouns()
     if words[0] in _INDEFINITE:
-        rest = [w for w in words[1:] if w not in ("satu", "of")]
-        return bool(rest) and (nouns.get(rest[0]) in ("person", "anonymous") or rest[0] in naming.title_words())
+        # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
+        rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
+        return any(nouns.get(w) in ("person", "anonymous") or w in naming.title_words() for w in rest)
     return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
                                                    and nouns.get(words[1]) == "anonymous")
 

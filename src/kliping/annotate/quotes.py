@@ -96,7 +96,7 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
         if verb and not QUOTE_MARK.search(body, end, verb.start()):
             named = subject_before(body, verb.start(), end, entities)
             if (named is not None and len(body[end : named.start].split()) <= MAX_LEAD_WORDS
-                    and (named.kind in ("entity", "name")
+                    and (named.kind in ("entity", "name", "anonymous")
                          or (named.kind == "pronoun" and named.text.lower() not in pronouns()))
                     and pats["adverbs"].match(body[named.start + len(named.text) : verb.start()])):
                 return verb["cue"], named

@@ -134,6 +134,8 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             best = Subject(word.group(0), word.start(), "pronoun")
     if best is None:
         noun = _noun_subject(body, cue_start, lo)
+        if noun is not None and anonymous(noun.text):  # "the source said", "a U.S. official said"
+            return Subject(noun.text, noun.start, "anonymous")
         # "The governor said": the person the article introduced with that title, if any.
         return (noun and description_subject(body, noun.text, noun.start, entities)) or noun
     if best.entity is not None:
