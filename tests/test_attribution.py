@@ -254,3 +254,10 @@ def test_attribution_the_source_said_stays_anonymous() -> None:
     body = ("Lena Ortiz, who runs the clinic, said supplies were short.\n\n"
             "“Nobody is stopping people from leaving the camp,” the source said. “They are afraid.”")
     assert all(q.speaker is None for q in _direct(body))
+
+
+def test_attribution_body_named_inside_an_appositive_is_not_the_speaker() -> None:
+    body = ("Marta Quinlan, a senior analyst at Northgate, the Denver-based research firm, told "
+            "reporters on Monday that the base was “vital to the region.”")
+    quotes = find_quotes(body, find_entities(body))
+    assert quotes and all(q.speaker == "Marta Quinlan" for q in quotes)

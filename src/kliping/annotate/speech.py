@@ -185,10 +185,20 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
         else:
             found = name_before(body, comma, floor) or _noun_subject(body, comma, floor)
         if found is not None and found.start + len(found.text) == comma:
+            if found.kind == "name" and _inside_phrase(body, body.rfind(",", floor, comma) + 1, found.start):
+                continue  # "a senior analyst at Stratfor,": a body the appositive names, not its head
             if found.kind == "name" or (found.entity is not None and found.entity.label == "PERSON"):
                 return found
             first = first or found
     return first
+
+
+def _inside_phrase(body: str, start: int, name_start: int) -> bool:
+    """Whether ordinary lower-case words stand before a name in its comma phrase ("a senior
+    analyst at Stratfor"): the name is then a complement, not the phrase's head."""
+    titles = naming.title_words()
+    return any(w[:1].islower() and w.casefold() not in titles and w != "the"  # "the People's Daily,"
+               for w in body[start:name_start].split())
 
 
 def _noun_subject(body: str, cue_start: int, lo: int) -> Subject | None:
