@@ -259,7 +259,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 if speaker is None:
                     speaker = speakers.proper_name_in(body, s.text, known())
                     is_person = speaker in known().values()
-        if speaker is not None and is_person:
+        if speaker is not None and is_person and _named(speaker):
             last_person = speaker
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
@@ -305,7 +305,7 @@ def _subject_introduced(body: str, sentences: list[tuple[int, int]], people: lis
 def _sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
     i = bisect_left(people, start, key=lambda e: e.start)
     first = people[i] if i < len(people) and people[i].start < end else None
-    if first is not None and _opens_sentence(body[start : first.start]) and (
+    if first is not None and _opens_sentence(body[start : first.start]) and _named(first.canonical) and (
             " " in first.text or naming.is_name_like(first.text)):  # "People who share …" is no one
         return first.canonical
     opening = body[start : min(end, start + 160)]
@@ -381,5 +381,11 @@ def _adjacent(body: str, sentences: list[tuple[int, int]], prev_end: int, start:
 
 
 def _last_person_before(entities: list[Entity], pos: int) -> str | None:
-    people = [e for e in entities if e.label == "PERSON" and e.end <= pos]
+    people = [e for e in entities if e.label == "PERSON" and e.end <= pos and _named(e.canonical)]
     return people[-1].canonical if people else None
+
+
+def _named(name: str) -> bool:
+    """Whether a person mention holds a word only names have: "he" and "ia" stand for people,
+    not for a "High School" or "Pennsylvania" the recogniser took for one."""
+    return any(naming.is_name_word(w) for w in name.split())
