@@ -225,3 +225,207 @@ def test_wrote_and_revealed_report_only_with_that() -> None:
         "the library would stay open late"]
     assert _texts("The author wrote a novel about the flood in two months.", "en") == []
     assert _texts("Blood tests revealed that the patient had a rare infection.", "en") == []
+
+
+# ---- classes from the dev-set review: who speaks when no name stands next to the verb
+
+
+def test_an_anonymous_plural_source_speaks_without_a_name() -> None:
+    [q] = _reported("US officials said the bridge would reopen to traffic next spring.", "en")
+    assert q.text == "the bridge would reopen to traffic next spring"
+    assert q.speaker is None
+    [q] = _reported("Monday, prosecutors asserted that the two clerks had forged the ledger.", "en")
+    assert q.text == "the two clerks had forged the ledger"
+    assert q.speaker is None
+
+
+def test_an_aside_between_the_subject_and_the_verb() -> None:
+    body = "Most farm economists, however, argue that the drought will lift grain prices."
+    assert _texts(body, "en") == ["the drought will lift grain prices"]
+
+
+def test_his_office_speaks_for_the_person_named_before() -> None:
+    body = ("Reporters waited for Governor Mark Ellison outside the hall.\n\n"
+            "His office said he was travelling to a trade fair in Ohio that week.")
+    [q] = _reported(body, "en")
+    assert q.text == "he was travelling to a trade fair in Ohio that week"
+    assert q.speaker == "Mark Ellison"
+
+
+def test_who_said_speaks_for_the_noun_before_it() -> None:
+    body = "The clerk called the driver, who said that the parcel had been left at the gate."
+    [q] = _reported(body, "en")
+    assert q.text == "the parcel had been left at the gate"
+    assert q.speaker is None
+
+
+def test_a_second_verb_after_and_or_but_has_the_sentences_subject() -> None:
+    body = "Northwind is one of the firms bidding for the port, and confirmed that its plan uses electric cranes."
+    [q] = _reported(body, "en")
+    assert q.text == "its plan uses electric cranes"
+    assert q.speaker_mention == "Northwind"
+
+
+def test_a_participle_after_the_sentences_own_verb_has_its_subject() -> None:
+    body = "The council welcomed the grant, saying the old library would finally get a new roof."
+    assert _texts(body, "en") == ["the old library would finally get a new roof"]
+
+
+def test_adding_that_after_a_quotation_in_the_middle_keeps_the_speaker() -> None:
+    body = ('Mayor Tom Baker said in a statement, “We are very relieved” at the news of the rescue, '
+            "adding that the families had asked for privacy.")
+    [q] = _reported(body, "en")
+    assert q.text == "the families had asked for privacy"
+    assert q.speaker == "Tom Baker"
+
+
+# ---- where the report ends
+
+
+def test_a_semicolon_ends_the_report() -> None:
+    body = "Ana Cruz says that the mill closed in 1990; the town never recovered from the loss."
+    assert _texts(body, "en") == ["the mill closed in 1990"]
+
+
+def test_a_concessive_clause_ends_with_its_comma() -> None:
+    body = "While Tom Baker said the road was safe again, drivers kept using the old bypass."
+    assert _texts(body, "en") == ["the road was safe again"]
+
+
+def test_a_clause_before_that_is_the_reports_own() -> None:
+    body = "Ana Cruz said officials had promised that the clinic would stay open."
+    assert _texts(body, "en") == ["officials had promised that the clinic would stay open"]
+
+
+def test_after_that_a_clause_may_open_with_a_preposition() -> None:
+    body = "Tom Baker wrote that on two occasions they had asked the city for a permit."
+    assert _texts(body, "en") == ["on two occasions they had asked the city for a permit"]
+
+
+def test_a_quotation_inside_the_clause_does_not_end_it() -> None:
+    body = "Ana Cruz cautions that “only the first steps” have been taken on the northern dikes."
+    assert _texts(body, "en") == ["“only the first steps” have been taken on the northern dikes"]
+
+
+# ---- the cue after its content
+
+
+def test_say_then_an_unnamed_speaker_after_the_content() -> None:
+    body = "The river will crest above the flood line by Thursday, say officials."
+    [q] = _reported(body, "en")
+    assert q.text == "The river will crest above the flood line by Thursday"
+    assert q.speaker is None
+
+
+def test_kata_name_dari_an_institution_reports_what_came_before() -> None:
+    body = "Harga cabai akan turun setelah panen raya, kata Dewi Lestari dari Institut Pertanian Bogor."
+    [q] = _reported(body)
+    assert q.text == "Harga cabai akan turun setelah panen raya"
+    assert q.speaker == "Dewi Lestari"
+
+
+# ---- frames
+
+
+def test_a_viewpoint_frame_opens_the_report() -> None:
+    body = ("Peneliti Rina Wulandari mempelajari sungai itu selama sepuluh tahun.\n\n"
+            "Dari kacamata Rina, proyek tanggul itu tidak akan menahan banjir besar.")
+    [q] = _reported(body)
+    assert q.text == "proyek tanggul itu tidak akan menahan banjir besar"
+    assert q.speaker == "Rina Wulandari"
+    assert _texts("But in her view, the new tax rules favour large farms over small ones.", "en") == [
+        "the new tax rules favour large farms over small ones"]
+
+
+def test_according_to_a_study_by_an_author_names_the_author() -> None:
+    body = ("According to a 2021 survey by Maria Lopez of the University of Southern Nevada at Reno, "
+            "most small papers have cut their staff by half.")
+    [q] = _reported(body, "en")
+    assert q.text == "most small papers have cut their staff by half"
+    assert q.speaker == "Maria Lopez"
+
+
+def test_according_to_after_a_comma_inside_the_quotation_marks() -> None:
+    body = 'The farmer fell ill after cleaning the barn and was diagnosed with "barn lung," according to a new report.'
+    assert _texts(body, "en") == ['The farmer fell ill after cleaning the barn and was diagnosed with "barn lung']
+
+
+# ---- verbs that report only with a clause
+
+
+def test_state_note_and_berbicara_report_only_with_that() -> None:
+    assert _texts("The engineers state that the two designs use the same frame.", "en") == [
+        "the two designs use the same frame"]
+    assert _texts("The state is building a new road to the harbour this year.", "en") == []
+    assert _texts("Bupati Hendra Wijaya berbicara bahwa pasar itu harus tetap buka.") == [
+        "pasar itu harus tetap buka"]
+    assert _texts("Bupati Hendra Wijaya berbicara di depan para pedagang pasar itu.") == []
+
+
+def test_indonesian_verbs_with_a_thing_for_object_report_nothing() -> None:
+    assert _texts("Pebalap muda itu mencatat kemenangan pertamanya di sirkuit tersebut.") == []
+    assert _texts("Ia mengucapkan terima kasih kepada semua relawan di posko banjir.") == []
+    assert _texts("Perusahaan itu melanjutkan bisnis ponselnya di pasar Asia.") == []
+    assert _texts("Ia melanjutkan, pasar baru itu akan dibuka bulan depan.") == [
+        "pasar baru itu akan dibuka bulan depan"]
+
+
+# ---- no speech act
+
+
+def test_a_negated_or_future_speech_act_reports_nothing() -> None:
+    assert _texts("Budi belum menyebutkan secara pasti kapan jembatan itu dibuka.") == []
+    assert _texts("Ia akan menjelaskan rencana pembangunan pasar itu pekan depan.") == []
+    assert _texts("The company didn't say when the new store would open.", "en") == []
+    assert _texts("Ia tak menampik bahwa proyek itu terlambat dua bulan.") == ["proyek itu terlambat dua bulan"]
+
+
+def test_a_cue_word_used_as_a_noun_or_an_adjective_reports_nothing() -> None:
+    assert _texts("Other estimates are in the same range as the bank's figure.", "en") == []
+    assert _texts("The police questioned him over alleged thefts of copper wire.", "en") == []
+    assert _texts("Residents wanted some say in the design of the new square.", "en") == []
+    assert _texts("The car has a lane warning, as well as a rear camera and parking sensors.", "en") == []
+
+
+def test_what_someone_said_is_an_object_not_a_report() -> None:
+    body = "That figure is lower than what Ana Cruz said, but it is close enough for the budget."
+    assert _texts(body, "en") == []
+
+
+def test_a_preposition_after_the_verb_reports_nothing() -> None:
+    assert _texts("Tom Baker responded with a long silence at the meeting.", "en") == []
+    assert _texts("Ana Cruz told them of the accident on the way home.", "en") == []
+
+
+def test_a_pointer_or_a_thing_after_the_verb_reports_nothing() -> None:
+    body = ("Presiden Joko Widodo meminta semua kementerian berhemat.\n\n"
+            "Presiden menyampaikan hal itu seusai rapat kabinet di Istana Bogor.")
+    assert _texts(body) == ["semua kementerian berhemat"]
+    assert _texts("The agency confirmed this in a statement on Monday.", "en") == []
+    assert _texts("The museum announced the newest addition to its bird collection.", "en") == []
+    assert _texts("Northwind reported a loss of $3 million in the second quarter.", "en") == []
+
+
+def test_a_trailer_after_the_verb_attributes_the_quotation_before_it() -> None:
+    body = ('"We expect a busy summer," Ana Cruz, director of the regional tourism board for the coast, '
+            "said in a statement.")
+    assert _texts(body, "en") == []
+
+
+def test_the_lead_is_the_report_only_when_its_speaker_closes_it() -> None:
+    body = ("But surprisingly, when she checked the samples again, Ana Cruz found that they held "
+            "more cells than previously reported.")
+    assert _texts(body, "en") == []  # "found" reports nothing, and "reported" has no speaker beside it
+    body = "Ketika ditanya soal rencana pensiun, pemain itu menjawab secara singkat."
+    assert _texts(body) == []
+
+
+def test_what_a_passive_says_after_apa_yang_is_no_report() -> None:
+    body = "Jadi, dari apa yang coba disampaikan oleh Samsung, ponsel itu tahan air."
+    assert _texts(body) == []
+
+
+def test_a_paragraph_broken_in_mid_sentence_goes_on() -> None:
+    body = ("Menurut juru bicara Andi Pratama, kunjungan itu akan\n\n"
+            "membahas kerja sama perdagangan kedua negara.")
+    assert _texts(body) == ["kunjungan itu akan\n\nmembahas kerja sama perdagangan kedua negara"]
