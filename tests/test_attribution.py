@@ -261,3 +261,17 @@ def test_attribution_body_named_inside_an_appositive_is_not_the_speaker() -> Non
             "reporters on Monday that the base was “vital to the region.”")
     quotes = find_quotes(body, find_entities(body))
     assert quotes and all(q.speaker == "Marta Quinlan" for q in quotes)
+
+
+def test_attribution_name_inside_a_relative_clause_is_not_the_speaker() -> None:
+    body = ("Menteri Pendidikan Norwegia Halvor Skarstad, yang memimpin partai Suara Rakyat pun "
+            "mengatakan, kemenangan itu adalah akhir dari gagasan tersebut.")
+    [q] = find_quotes(body, find_entities(body))
+    assert q.speaker == "Halvor Skarstad"
+
+
+def test_attribution_description_ending_in_tersebut_points_back_at_the_person() -> None:
+    body = ("“Saya kecewa tidak menjadi starter di final,” kata Rizky Pratama.\n\n"
+            "Eks gelandang Persija tersebut mengungkapkan bahwa situasi ini adalah pilihan pelatih.")
+    quotes = find_quotes(body, find_entities(body))
+    assert [q.speaker for q in quotes] == ["Rizky Pratama", "Rizky Pratama"]

@@ -227,7 +227,8 @@ def _subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity
         return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
     comma = body.rfind(",", s_start, verb.start())
     clause = body[comma + 1 : verb.start()] if comma >= 0 else ""
-    if comma >= 0 and clause.strip() and len(clause.split()) <= MAX_TAIL_SUBJECT_WORDS:
+    relative = clause.split()[:1] in (["yang"], ["who"], ["which"])  # "X, yang memimpin Y pun mengatakan"
+    if comma >= 0 and clause.strip() and len(clause.split()) <= MAX_TAIL_SUBJECT_WORDS and not relative:
         # "…, the news agency said": the speaker is the phrase after the comma, not a name before it.
         found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
         if found is not None:

@@ -138,8 +138,22 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             return Subject(noun.text, noun.start, "anonymous")
         # "The governor said": the person the article introduced with that title, if any.
         return (noun and description_subject(body, noun.text, noun.start, entities)) or noun
+    relative = _RELATIVE.search(body, lo, best.start) if best.entity is not None else None
+    if relative is not None:
+        # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan": the name in the
+        # relative clause is its object; the speaker is the one the clause describes.
+        head = [e for e in entities if e.end == relative.start() and e.label == "PERSON"]
+        if head:
+            return Subject(head[0].text, head[0].start, "entity", head[0])
     if best.entity is not None:
         clause = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), lo - 1) + 1
+        pointer = _POINTER_AFTER.match(body, best.start + len(best.text), cue_start)
+        if pointer is not None and best.entity.label != "PERSON":
+            # "Eks gelandang Arsenal tersebut mengungkapkan": a description of someone named before
+            lead = skip_space(body, clause)
+            described = description_subject(body, body[lead : pointer.end()], lead, entities)
+            if described is not None:
+                return described
         if anonymous(body[clause : best.start]):  # "sumber terdekat Beyonce membantah"
             lead = skip_space(body, clause)
             return Subject(body[lead : best.start + len(best.text)], lead, "anonymous")
@@ -156,6 +170,10 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             # missed stands between the organisation and the verb; it is the one who speaks.
             best = named
     return best
+
+
+_POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
+_RELATIVE = re.compile(r",\s+(?:yang|who|which)\s+[^,]*$")
 
 
 def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
