@@ -275,3 +275,21 @@ def test_attribution_description_ending_in_tersebut_points_back_at_the_person() 
             "Eks gelandang Persija tersebut mengungkapkan bahwa situasi ini adalah pilihan pelatih.")
     quotes = find_quotes(body, find_entities(body))
     assert [q.speaker for q in quotes] == ["Rizky Pratama", "Rizky Pratama"]
+
+
+def test_description_matching_two_people_points_at_the_one_named_most() -> None:
+    body = ("Gov. Ellen Marsh met teachers. Marsh promised raises, and Marsh praised them. Unlike "
+            "Gov. Dale Hutton, who attacked teachers last year, the governor said he would wait.")
+    entities = [_entity(body, "Ellen Marsh", "PERSON"), _entity(body, "Marsh", "PERSON", 1),
+                _entity(body, "Marsh", "PERSON", 2), _entity(body, "Dale Hutton", "PERSON")]
+    for e in entities:
+        e.canonical = "Ellen Marsh" if "Marsh" in e.text else e.text
+    found = description_subject(body, "the governor", body.index("the governor"), entities)
+    assert found is not None and found.entity is not None and found.entity.canonical == "Ellen Marsh"
+
+
+def test_attribution_surname_that_is_a_common_word_names_the_person() -> None:
+    body = ("Media analyst Ken Doctor has followed the chains for years.\n\n"
+            "Meanwhile, Doctor says, they are trying to buy time through shrinkage.")
+    quotes = find_quotes(body, find_entities(body))
+    assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Ken Doctor"]

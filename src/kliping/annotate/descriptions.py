@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from functools import cache
 
 from kliping import resources
@@ -27,9 +28,10 @@ DESCRIPTION_REACH = 3000  # characters back to the mention a description points 
 
 
 def description_subject(body: str, text: str, start: int, entities: list[Entity]) -> Subject | None:
-    """The entity a definite description stands for: the closest before it whose own words or
-    the title written before it share a content word with the description ("Gov. Eric Holcomb" …
-    "the governor"; "Xinhua News Agency" … "the news agency"). None when nothing earlier fits."""
+    """The entity a definite description stands for: one before it whose own words or the title
+    written before it share a content word with the description ("Gov. Eric Holcomb" … "the
+    governor"; "Xinhua News Agency" … "the news agency") — of several, the one named most often,
+    then the closest. Else, by its noun, the person or body the article is about."""
     words = re.findall(r"[\w’'-]+", text)
     if len(words) < 2 or not (words[0].lower() in _DEFINITE_OPEN or words[-1] in _DEFINITE_CLOSE):
         return None
@@ -44,6 +46,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     person = kind == "person" or any(w in titles for w in content)  # "the governor": never an organisation
     body_noun = kind == "body" and not person
     last = bisect_left(entities, start, key=lambda e: e.start)
+    matched: list[Entity] = []
     for e in reversed(entities[:last]):
         if e.start < start - DESCRIPTION_REACH:
             break
@@ -54,7 +57,13 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
         lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
         seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
         if any(_same_word(w, c) for w in seen for c in content):
-            return Subject(text, start, "entity", e)
+            matched.append(e)
+    if matched:
+        # Two governors named: "the governor" is the one the article is about — named most
+        # often so far — and of those the closest.
+        named = Counter(e.canonical for e in entities[:last])
+        best = max(matched, key=lambda e: (named[e.canonical], e.start))
+        return Subject(text, start, "entity", best)
     # A person's role with nothing earlier to match ("mantan kiper Parma ini") still points back
     # like "ia": at the person the passage is about.
     if body_noun or kind == "person":

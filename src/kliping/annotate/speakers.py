@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from kliping import resources
-from kliping.annotate import naming
+from kliping.annotate import aliases, naming
 from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, skip_space
 from kliping.model import Entity
 
@@ -101,8 +101,10 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
         stops = resources.words("stopwords.txt")
         while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
             words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
-        if len(words) == 1 and not naming.is_name_like(words[0]):
-            words = []  # one ordinary word ("Prosecutors", "Laporan") names no one
+        if len(words) == 1 and words[0] in known and naming.is_name_like(known[words[0]].split()[0]):
+            return known[words[0]]  # "Doctor says": the one Ken Doctor the article names in full
+        if len(words) == 1 and not naming.is_name_like(words[0]) and aliases.label_of(words[0]) != "ORG":
+            words = []  # one ordinary word ("Prosecutors", "Laporan") names no one; "the Pentagon" does
         while words and words[-1][:1].islower():
             words = words[:-1]  # a name ends on a capitalised word, not on "of"
         if len(" ".join(words)) > len(best):
