@@ -1,11 +1,12 @@
 """RawDocument text → the article body plus every removed line with the reason it went.
 
 Two kinds of knowledge decide what goes: the patterns in ``resources/boilerplate.tsv``
-(related-article links, prompts, menus, photo credits, bylines… as *kinds* of page furniture)
-and general rules about page shape (a run of short unpunctuated lines at the end of a page is a
-menu; a line that is only a date is a date line; a line repeating the headline is a repeat; a lone
-title-cased line between paragraphs whose words the article does not use is another article's
-headline; a first line with a dateline or a full stop is the lead, not the headline).
+(related-article links, prompts, menus, photo credits, bylines… as *kinds* of page furniture;
+matched in ``clean_furniture``) and general rules about page shape (a run of short unpunctuated
+lines at the end of a page is a menu; a line that is only a date is a date line; a line repeating
+the headline is a repeat; a lone title-cased line between paragraphs whose words the article does
+not use is another article's headline; a first line with a dateline or a full stop is the lead,
+not the headline).
 Nothing is thrown away silently: body lines + removed lines = every non-blank input line.
 """
 
@@ -19,6 +20,7 @@ from functools import cache
 import py3langid
 
 from kliping import resources
+from kliping.clean_furniture import furniture
 from kliping.model import RawDocument, RemovedLine
 from kliping.timestamps import find_timestamps, weekday_names
 
@@ -28,6 +30,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SENTENCE_END = tuple(".!?\"”’')…:;。！？、」』")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 # A list bullet or dash in front of a line ("• ANTARA FOTO/…", "- Pewarta"): furniture stays
 # furniture behind one, so the rest of the line is classified again.
@@ -69,39 +72,13 @@ class Cleaned:
 
 def normalise_line(line: str) -> str:
     """One line with invisible characters gone and runs of spaces made one space."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    elif "  " not in line and "\t" not in line:
+        # Most lines: ASCII is its own NFC and holds no invisible character, and a lone space is
+        # what _SPACES would put back, so only the ends can change.
+        return line.strip()
     return _SPACES.sub(" ", line).strip()
-
-
-@dataclass(frozen=True)
-class _Furniture:
-    """The boilerplate patterns: those without needles as one alternation (one scan per line),
-    each needled one on its own, tried only on lines that hold its needle."""
-
-    common: re.Pattern[str]  # the patterns without needles, group "p<i>" for row i
-    needled: dict[int, re.Pattern[str]]  # row → a pattern that scans its line
-    needles: dict[str, tuple[int, ...]]  # needle → the rows it enables
-    needle: re.Pattern[str]  # any needle, on the case-folded line
-    reasons: tuple[str, ...]  # row → reason
-
-
-@cache
-def _furniture() -> _Furniture:
-    rows = resources.rows("boilerplate.tsv")
-    needles: dict[str, list[int]] = {}
-    for i, row in enumerate(rows):
-        for n in row[2].split("|") if len(row) > 2 else ():
-            needles.setdefault(n.casefold(), []).append(i)
-    rows_needled = {i for ix in needles.values() for i in ix}
-    common = "|".join(f"(?P<p{i}>{row[1]})" for i, row in enumerate(rows) if i not in rows_needled)
-    return _Furniture(
-        re.compile(common or "(?!)", re.IGNORECASE),
-        {i: re.compile(rows[i][1], re.IGNORECASE) for i in sorted(rows_needled)},
-        {n: tuple(ix) for n, ix in needles.items()},
-        # One scan for all needles (a prefix tree), not one per needle; "(?!)" never matches.
-        re.compile(resources.alt(sorted(needles)) or "(?!)"),
-        tuple(row[0] for row in rows),
-    )
 
 
 @cache
@@ -123,6 +100,8 @@ def _date_line_reason(line: str) -> str | None:
     """'date line' for a line that is only a date, 'byline' for a name beside a date."""
     if line.endswith((".", "!", "?")):
         return None  # a sentence that mentions a date
+    if not _DIGIT.search(line):
+        return None  # a year is written in digits (and looking for dates costs ten times more)
     stamps = [t for t in find_timestamps(line) if t.year is not None]
     if not stamps:
         return None
@@ -208,6 +187,8 @@ def _article_words(lines: list[str]) -> dict[str, int]:
 
 
 def _is_menu_item_list(line: str) -> bool:
+    if "|" not in line and "•" not in line and "·" not in line:
+        return False  # one part (most lines; splitting them cost more than this test)
     if line.startswith("|") or line.endswith("|"):
         return False  # a table row, not a menu
     parts = [p for p in _SEPARATORS.split(line) if p]
@@ -256,21 +237,8 @@ def classify(line: str, title: str | None = None) -> str | None:
 
 
 def _classify(line: str) -> str | None:
-    f = _furniture()
-    m = f.common.fullmatch(line)
-    # In an alternation the first pattern (in the file's order) that matches the whole line wins;
-    # a needled pattern is tried only where its needle is written, and only if it comes first.
-    first = int(m.lastgroup[1:]) if m and m.lastgroup else len(f.reasons)
-    low = line.casefold()
-    if f.needle.search(low):
-        for i in sorted({i for n, ix in f.needles.items() if n in low for i in ix}):
-            if i >= first:
-                break
-            if f.needled[i].fullmatch(line):
-                first = i
-                break
-    if first < len(f.reasons):
-        return f.reasons[first]
+    if (reason := furniture(line)) is not None:
+        return reason
     if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):
         # Separators and controls ("|---|---|", "·", "»"); "***" and "___" are section breaks
         # of the article itself (the benchmark's hand-checked bodies keep them).
@@ -328,7 +296,7 @@ def _language(text: str) -> str | None:
 
 def clean(raw: RawDocument) -> Cleaned:
     """Split a document's text into body lines and removed lines."""
-    lines = [n for n in (normalise_line(x) for x in raw.text.split("\n")) if n]
+    lines = [n for n in (normalise_line(x) for x in raw.text.split("\n") if x) if n]
     removed: list[RemovedLine] = []
     title = raw.title
     if raw.headline_first and lines:

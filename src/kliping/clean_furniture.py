@@ -1,0 +1,175 @@
+"""Which page-furniture pattern of ``resources/boilerplate.tsv`` a whole line is, if any.
+
+The first pattern in the file's order that matches the whole line gives the reason. Trying all
+of them on every line was most of clean's cost, yet most patterns start with a word ("baca",
+"editor", "foto") and cannot match a line that starts with another letter. So each pattern
+carries the characters its match can start with, and a line is tried only against the patterns
+its first character allows (a line starting with "S": ~25 of ~115), still in the file's order.
+Those characters are read off Python's own parse of the pattern (``re._parser``) and tested with
+``re`` itself, so they agree with the matcher; what the reading does not know, it takes as "can
+start with anything", which only costs time.
+
+Patterns with needles (third column) scan the line (".{0,400}…"): they are tried only on lines
+that hold one of their needles, and only where no earlier pattern matched.
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre  # re's own parser (no stubs: typed Any)
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from kliping import resources
+
+_FullMatch = Callable[[str], "re.Match[str] | None"]
+
+# The parse's names for \d, \s, \w and their negations, back to regex syntax.
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+# Anchors, \b and look-arounds consume no character: passing over them only widens the set.
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_FIRST_CHARS_KEPT = 1024  # first characters whose candidate patterns are remembered
+
+
+@dataclass(frozen=True)
+class _Table:
+    """boilerplate.tsv compiled: rows without needles by first character, needled rows by needle."""
+
+    plain: tuple[tuple[int, _FullMatch, re.Pattern[str] | None], ...]  # row, matcher, its first characters
+    needled: dict[int, _FullMatch]  # row → a pattern that scans its line
+    needles: dict[str, tuple[int, ...]]  # needle → the rows it enables
+    needle: re.Pattern[str]  # any needle, on the case-folded line
+    reasons: tuple[str, ...]  # row → reason
+
+
+@cache
+def _table() -> _Table:
+    rows = resources.rows("boilerplate.tsv")
+    needles: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        for n in row[2].split("|") if len(row) > 2 else ():
+            needles.setdefault(n.casefold(), []).append(i)
+    rows_needled = {i for ix in needles.values() for i in ix}
+    plain = []
+    for i, row in enumerate(rows):
+        if i not in rows_needled:
+            pattern = re.compile(row[1], re.IGNORECASE)
+            plain.append((i, pattern.fullmatch, first_chars(pattern)))
+    return _Table(
+        tuple(plain),
+        {i: re.compile(rows[i][1], re.IGNORECASE).fullmatch for i in sorted(rows_needled)},
+        {n: tuple(ix) for n, ix in needles.items()},
+        # One scan for all needles (a prefix tree), not one per needle; "(?!)" never matches.
+        re.compile(resources.alt(sorted(needles)) or "(?!)"),
+        tuple(row[0] for row in rows),
+    )
+
+
+def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex matching every character a non-empty match of ``pattern`` can start with
+    (maybe more), or None when that may be any character."""
+    parsed = sre.parse(pattern.pattern, pattern.flags)
+    found = _starts(parsed, parsed.state.flags)
+    return None if found is None else re.compile("|".join(found[0]) or "(?!)")
+
+
+def _starts(items: Any, flags: int) -> tuple[list[str], bool] | None:
+    """One-character regexes for what a match of the parsed ``items`` can start with, and whether
+    the match can be empty; None when it can start with anything."""
+    out: list[str] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL or op is sre.IN:
+            one = _one_char(op, av, flags)
+            return None if one is None else (out + [one], False)
+        if op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            inner = _starts(sub, (flags | add) & ~remove)
+        elif op is sre.ATOMIC_GROUP:
+            inner = _starts(av, flags)
+        elif op is sre.BRANCH:
+            inner = _branch(av[1], flags)
+        elif op in _REPEATS:
+            least, _most, sub = av
+            inner = _starts(sub, flags)
+            if inner is not None and least == 0:
+                inner = (inner[0], True)
+        else:
+            return None  # ".", a back-reference, a conditional: take it as anything
+        if inner is None:
+            return None
+        out += inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+def _branch(alternatives: list[Any], flags: int) -> tuple[list[str], bool] | None:
+    out: list[str] = []
+    empty = False
+    for alternative in alternatives:
+        inner = _starts(alternative, flags)
+        if inner is None:
+            return None
+        out += inner[0]
+        empty = empty or inner[1]
+    return out, empty
+
+
+def _one_char(op: Any, av: Any, flags: int) -> str | None:
+    """A literal or a character class as regex text, under the case flag in force where it stands."""
+    if flags & (re.ASCII | re.LOCALE):
+        return None  # \w and case mean something else there; not used in the file
+    if op is sre.LITERAL:
+        text = re.escape(chr(av))
+    else:
+        parts = []
+        for kind, value in av:
+            if kind is sre.NEGATE:
+                parts.append("^")
+            elif kind is sre.LITERAL:
+                parts.append(re.escape(chr(value)))
+            elif kind is sre.RANGE:
+                parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is sre.CATEGORY and value in _CATEGORIES:
+                parts.append(_CATEGORIES[value])
+            else:
+                return None
+        text = "[" + "".join(parts) + "]"
+    return f"(?{'' if flags & re.IGNORECASE else '-'}i:{text})"
+
+
+@lru_cache(maxsize=_FIRST_CHARS_KEPT)
+def _candidates(first: str) -> tuple[tuple[int, _FullMatch], ...]:
+    """The rows without needles a line starting with ``first`` can match, in the file's order."""
+    return tuple(
+        (i, fullmatch)
+        for i, fullmatch, starts in _table().plain
+        if starts is None or not first or starts.fullmatch(first)
+    )
+
+
+def furniture(line: str) -> str | None:
+    """The reason of the first pattern in boilerplate.tsv that matches the whole line, or None."""
+    table = _table()
+    first = len(table.reasons)
+    for i, fullmatch in _candidates(line[:1]):
+        if fullmatch(line):
+            first = i
+            break
+    # A needled pattern is tried only where its needle is written, and only if it comes first.
+    if first and table.needle.search(low := line.casefold()):
+        for i in sorted({i for n, ix in table.needles.items() if n in low for i in ix}):
+            if i >= first:
+                break
+            if table.needled[i](line):
+                first = i
+                break
+    return table.reasons[first] if first < len(table.reasons) else None
