@@ -142,9 +142,9 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
     if relative is not None:
         # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan": the name in the
         # relative clause is its object; the speaker is the one the clause describes.
-        head = [e for e in entities if e.end == relative.start() and e.label == "PERSON"]
-        if head:
-            return Subject(head[0].text, head[0].start, "entity", head[0])
+        heads = [e for e in entities if e.end == relative.start() and e.label == "PERSON"]
+        if heads:
+            return Subject(heads[0].text, heads[0].start, "entity", heads[0])
     if best.entity is not None:
         clause = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), lo - 1) + 1
         pointer = _POINTER_AFTER.match(body, best.start + len(best.text), cue_start)
