@@ -113,3 +113,10 @@ def test_entities_place_prefix_kept_when_the_rest_is_no_name() -> None:
     span = (0, body.index(" tumbuh"), "PLACE")
     out = entities._people_after_names(body, [span, place])
     assert out == [span, place]
+
+
+def test_public_figures_short_names_resolve_through_the_alias_table() -> None:
+    body = ("Rapat Komisi XI DPR di Universitas Airlangga dihadiri Menteri Keuangan Sri Mulyani. "
+            "Bang Ara juga hadir.")
+    people = {e.text: e.canonical for e in find_entities(body) if e.label == "PERSON"}
+    assert people == {"Sri Mulyani": "Sri Mulyani Indrawati", "Bang Ara": "Maruarar Sirait"}
