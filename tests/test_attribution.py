@@ -293,3 +293,10 @@ def test_attribution_surname_that_is_a_common_word_names_the_person() -> None:
             "Meanwhile, Doctor says, they are trying to buy time through shrinkage.")
     quotes = find_quotes(body, find_entities(body))
     assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Ken Doctor"]
+
+
+def test_attribution_one_word_body_after_the_speaks() -> None:
+    body = ("The base sits near the border. According to the Admiralty, the base serves as an outpost "
+            "against smugglers. Critics disagree with the Admiralty.")
+    quotes = find_quotes(body, find_entities(body))
+    assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Admiralty"]

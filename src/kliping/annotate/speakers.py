@@ -99,12 +99,16 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
     for m in _PROPER_RUN.finditer(phrase):
         words = m.group(0).split()
         stops = resources.words("stopwords.txt")
+        definite = phrase[: m.start()].rstrip().casefold().endswith("the") or words[0] == "The"
         while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
             words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
         if len(words) == 1 and words[0] in known and naming.is_name_like(known[words[0]].split()[0]):
             return known[words[0]]  # "Doctor says": the one Ken Doctor the article names in full
-        if len(words) == 1 and not naming.is_name_like(words[0]) and aliases.label_of(words[0]) != "ORG":
-            words = []  # one ordinary word ("Prosecutors", "Laporan") names no one; "the Pentagon" does
+        if len(words) == 1 and not naming.is_name_like(words[0]) and aliases.label_of(words[0]) != "ORG" and not (
+                definite and len(words[0]) > 3):
+            # One ordinary word ("Prosecutors", "Laporan") names no one; "the Pentagon" does — if
+            # the article never writes it in lower case (checked below).
+            words = []
         while words and words[-1][:1].islower():
             words = words[:-1]  # a name ends on a capitalised word, not on "of"
         if len(" ".join(words)) > len(best):
