@@ -280,6 +280,8 @@ def _opener_end(text: str) -> int:
         return m.end()
     m = _DISCOURSE.match(text)
     return m.end() if m else 0
+
+
 _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
