@@ -300,3 +300,16 @@ def test_attribution_one_word_body_after_the_speaks() -> None:
             "against smugglers. Critics disagree with the Admiralty.")
     quotes = find_quotes(body, find_entities(body))
     assert [q.speaker for q in quotes if q.kind == "indirect"] == ["Admiralty"]
+
+
+def test_attribution_role_written_as_an_appositive_after_the_name() -> None:
+    body = ("AKP Bima Kusumawardhana, Kapolsek Tambora, mengatakan pelaku ditangkap warga.\n\n"
+            "“Pelaku kami titipkan di rutan,” kata Kapolsek.")
+    assert [q.speaker for q in find_quotes(body, find_entities(body))] == ["Bima Kusumawardhana"] * 2
+
+
+def test_nickname_before_sapaan_is_the_nickname_of_the_name_after_it() -> None:
+    body = ("Mantan Kepala Badan Geologi Sutrisno Hadi menegaskan air tanah aman.\n\n"
+            "Penegasan itu disampaikan Mbah Tris — sapaan Sutrisno Hadi — berdasarkan data.\n\n"
+            "“Itu memang karst,” kata Mbah Tris.")
+    assert _direct(body)[0].speaker == "Sutrisno Hadi"

@@ -4,6 +4,7 @@ Every sentence here is written for the test (no article text is copied)."""
 
 from __future__ import annotations
 
+from kliping.annotate import naming
 from kliping.annotate.entities import find_entities
 from kliping.annotate.naming import full_name, strip_titles
 from kliping.annotate.quotes import find_quotes
@@ -73,3 +74,19 @@ def test_naming_initials_stand_for_the_one_person_with_them() -> None:
             "\"Kami siap menghadapi siapa pun,\" terang RD kepada wartawan.")
     [q] = _quotes(body)
     assert (q.speaker, q.speaker_mention) == ("Rudi Darmaputra", "RD")
+
+
+def test_body_written_alone_before_is_not_part_of_the_person_name() -> None:
+    body = ("Lintasel membuka kantor di Jakarta. Lintasel juga menawarkan layanan video.\n\n"
+            "CEO Lintasel Mathieu Delorme mengatakan pasar ini penting. Delorme tiba kemarin.")
+    assert naming.unglued(body, "Lintasel Mathieu Delorme") == "Mathieu Delorme"
+    # a given name written alone only after the full name stays: "Gatot S. Dewa Broto … Gatot"
+    later = "Sesmenpora Gatot S. Dewa Broto hadir. Gatot berkata singkat."
+    assert naming.unglued(later, "Gatot S. Dewa Broto") == "Gatot S. Dewa Broto"
+
+
+def test_running_ticket_is_its_first_name_when_both_are_written_alone() -> None:
+    body = "Pasangan Anwar - Sutan menang. Anwar berbicara, lalu Sutan menyusul."
+    assert naming.unglued(body, "Anwar - Sutan") == "Anwar"
+    korean = "Aktor Lee Jung - Jin datang. Jung - Jin senang."
+    assert naming.unglued(korean, "Lee Jung - Jin") == "Lee Jung - Jin"

@@ -150,15 +150,15 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
         before = body[max(0, run.start() - 3) : run.start()]
         sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before))
         current: list[str] = []
-        place = 0  # words of a place's name read so far: "Bupati Gunung Kidul Badingah"
+        place = 0  # words of a place's or body's name read so far: "Bupati Gunung Kidul Badingah"
         for i, word in enumerate(run.group(0).split()):
             kind = _kind(word)
-            if word.casefold() in _place_heads():
+            if word.casefold() in _name_heads():
                 _keep(spans, current)
                 current, place = [], 1
                 continue
             if place == 1 or (place and kind != "name"):
-                place += 1  # the place's own name: its first word, then any ordinary words
+                place += 1  # the place's or body's own name: its first word, then any ordinary words
                 continue
             place = 0
             if kind == "stop" or (kind == "soft" and i == 0 and sentence_start):
@@ -170,7 +170,9 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 _keep(spans, current)
                 current = []
         _keep(spans, current)
-    return tuple(spans)
+    # "CEO Wavecell Olivier Gerhardt": a body's name the article also writes alone is no part of
+    # the person's name.
+    return tuple(tuple(unglued(body, " ".join(span)).split()) if len(span) > 2 else span for span in spans)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -274,6 +276,31 @@ def full_name(body: str, name: str) -> str | None:
     return found
 
 
+_TICKET = re.compile(r"([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*) ?[-–] ?([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)")
+
+
+def unglued(body: str, name: str) -> str:
+    """A name without the body's name glued before it: "CEO Wavecell Olivier Gerhardt" gives
+    "Wavecell Olivier Gerhardt"; the article writes "Wavecell" on its own before that, so the
+    person is "Olivier Gerhardt". Two words always stay. A running ticket ("Anies - Sandi") whose
+    two names the article also writes alone is its first name."""
+    ticket = _TICKET.fullmatch(name)
+    if ticket and all(re.search(rf"(?<![\w-])(?<!- )(?<!– ){re.escape(p)}(?![\w'’-])(?!\s*[-–]\s*\w)(?! [A-Z])",
+                                body.replace(name, " ")) for p in (ticket[1], ticket[2])):
+        name = ticket[1]  # "Anies - Sandi" (a running ticket, each named alone too): the first speaks
+    words = name.split()
+    while len(words) > 2:
+        # Written alone before the name's first use: a body introduced earlier ("Wavecell …
+        # CEO Wavecell Olivier Gerhardt"); a person's given name alone comes after their full
+        # name ("Gatot S. Dewa Broto … kata Gatot"), never before it.
+        first = body.find(" ".join(words))
+        alone = re.compile(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])(?!\s+{re.escape(words[1])})")
+        if first <= 0 or alone.search(body, 0, first) is None:
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
 def strip_titles(name: str) -> str:
     """A person's name without the titles, roles and known places written before it ("Gov.
     Kristi Noem" → "Kristi Noem"); a name of titles only is kept."""
@@ -282,7 +309,7 @@ def strip_titles(name: str) -> str:
     while i < len(words) - 1:
         if _kind(words[i]) == "stop":
             i += 1  # titles, roles and known places: "Gubernur Jawa Barat Ani Sutrisno"
-        elif i and words[i].casefold() in _place_heads() and i < len(words) - 2:
+        elif i and words[i].casefold() in _name_heads() and i < len(words) - 2:
             # "Bupati Gunung Kidul Badingah": a place head and the words of its place's name
             i += 2
             while i < len(words) - 1 and _kind(words[i]) != "name":
@@ -290,6 +317,12 @@ def strip_titles(name: str) -> str:
         else:
             break
     return " ".join(words[i:]) if i else name
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Words after which the next word names a place or body: "Gunung Kidul", "Badan Geologi"."""
+    return _place_heads() | resources.words("name_heads.txt")
 
 
 @cache
@@ -307,7 +340,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
         if aliases.canonical(m.text, "PERSON"):
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
-        m.canonical = person_name(m.canonical)
+        m.canonical = unglued(body, person_name(m.canonical))
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
 

@@ -250,7 +250,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             elif s.kind == "name" and naming.is_institution(s.text):
                 speaker = s.text  # "Kementerian Luar Negeri menegaskan": a body speaks
             elif s.kind == "name":
-                name = naming.person_name(s.text)
+                name = naming.unglued(body, naming.person_name(s.text))
                 speaker = speakers.person_by_name(name, entities) or naming.full_name(body, name) or name
                 is_person = True
             else:  # a noun phrase: a named person's short name ("Bishop"), or the body it names

@@ -11,7 +11,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.naming import CAP, full_name, is_name_word, name_index
+from kliping.annotate.naming import CAP, full_name, is_name_word, name_index, strip_titles
 from kliping.model import Entity
 
 MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands
@@ -58,6 +58,14 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     lowered = body.lower()
     if any(cue in lowered for cue in _nickname_probes()):
         for cue in _nickname_cue().finditer(body):
+            named = _NAMED_BEFORE_SAPAAN.search(body, max(0, cue.start() - 60), cue.start() + len("sapaan"))
+            if named is not None and named.end() == cue.start():
+                # "Mbah Rono — sapaan Surono —", "Emil, sapaan akrab Ridwan Kamil": the nickname
+                # stands before the cue, the person's name after it.
+                full = full_name(body, cue["nick"]) or cue["nick"]
+                for nick in {named["nick"], strip_titles(named["nick"])}:  # "Mbah Rono", "Rono"
+                    defined.setdefault(nick, ("PERSON", full))
+                continue
             full = _nicknamed(body, people, cue["nick"], cue.start())
             if full:
                 defined.setdefault(cue["nick"], ("PERSON", full))
@@ -112,6 +120,7 @@ def _initials_of_people(body: str, people: list[Entity], defined: dict[str, tupl
 
 
 # "Djanur — begitulah ia akrab disapa": the nickname before the cue.
+_NAMED_BEFORE_SAPAAN = re.compile(rf"(?P<nick>{CAP}(?: {CAP})?)\s*[,—–-]\s*(?=sapaan\b)")
 _NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{CAP})\s*[-–—,(]+(?:\s*-)?\s*begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
                               r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)")
 

@@ -40,7 +40,7 @@ def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str
     for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", body, flags=re.IGNORECASE):
         if found is not None and m.start() >= until or later is not None:
             break
-        holder = _holder_after(body, m.end(), entities)
+        holder = _holder_after(body, m.end(), entities) or _holder_before(body, m.start(), entities)
         if holder is None:
             continue
         if m.start() < until:
@@ -48,6 +48,17 @@ def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str
         else:
             later = holder  # named with the role only after this mention: "CEO X … kata CEO X Budi"
     return found or later
+
+
+def _holder_before(body: str, pos: int, entities: list[Entity]) -> str | None:
+    """The person a role written at ``pos`` follows as an appositive: "AKP Boby Kusumawardhana,
+    Kapolsek Tambun, mengatakan" … "kata Kapolsek"."""
+    comma = body.rfind(",", max(0, pos - 3), pos)
+    if comma < 0 or body[comma + 1 : pos].strip():
+        return None
+    i = bisect_left(entities, comma, key=lambda e: e.end)
+    named = [e for e in entities[max(0, i - 3) : i + 3] if e.end == comma and e.label == "PERSON"]
+    return named[0].canonical if named else None
 
 
 def _holder_after(body: str, pos: int, entities: list[Entity]) -> str | None:

@@ -140,8 +140,9 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
         return (noun and description_subject(body, noun.text, noun.start, entities)) or noun
     relative = _RELATIVE.search(body, lo, best.start) if best.entity is not None else None
     if relative is not None:
-        # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan": the name in the
-        # relative clause is its object; the speaker is the one the clause describes.
+        # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan", "… San Afri Awang yang
+        # juga Juru Bicara Tim KLHS Kendeng mengatakan": the name in the relative clause is its
+        # object or complement; the speaker is the one the clause describes.
         heads = [e for e in entities if e.end == relative.start() and e.label == "PERSON"]
         if heads:
             return Subject(heads[0].text, heads[0].start, "entity", heads[0])
@@ -173,7 +174,7 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
 
 
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
-_RELATIVE = re.compile(r",\s+(?:yang|who|which)\s+[^,]*$")
+_RELATIVE = re.compile(r"(?:,\s+|\s+)(?:yang|who|which)\s+[^,]*$")
 
 
 def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
