@@ -58,12 +58,12 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     lowered = body.lower()
     if any(cue in lowered for cue in _nickname_probes()):
         for cue in _nickname_cue().finditer(body):
-            named = _NAMED_BEFORE_SAPAAN.search(body, max(0, cue.start() - 60), cue.start() + len("sapaan"))
-            if named is not None and named.end() == cue.start():
+            nicked = _NAMED_BEFORE_SAPAAN.search(body, max(0, cue.start() - 60), cue.start() + len("sapaan"))
+            if nicked is not None and nicked.end() == cue.start():
                 # "Mbah Rono — sapaan Surono —", "Emil, sapaan akrab Ridwan Kamil": the nickname
                 # stands before the cue, the person's name after it.
                 full = full_name(body, cue["nick"]) or cue["nick"]
-                for nick in {named["nick"], strip_titles(named["nick"])}:  # "Mbah Rono", "Rono"
+                for nick in {nicked["nick"], strip_titles(nicked["nick"])}:  # "Mbah Rono", "Rono"
                     defined.setdefault(nick, ("PERSON", full))
                 continue
             full = _nicknamed(body, people, cue["nick"], cue.start())
