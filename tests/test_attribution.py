@@ -313,3 +313,14 @@ def test_nickname_before_sapaan_is_the_nickname_of_the_name_after_it() -> None:
             "Penegasan itu disampaikan Mbah Tris — sapaan Sutrisno Hadi — berdasarkan data.\n\n"
             "“Itu memang karst,” kata Mbah Tris.")
     assert _direct(body)[0].speaker == "Sutrisno Hadi"
+
+
+def test_attribution_social_media_handle_keeps_its_at_sign() -> None:
+    body = "Warganet ramai berkomentar.\n\n“Kalau tidak suka ya sudah, tidak usah menonton,” tulis akun @RinaLestari."
+    assert [q.speaker for q in _direct(body)] == ["@RinaLestari"]
+
+
+def test_attribution_para_and_a_person_noun_is_an_anonymous_group() -> None:
+    body = ("Rafael Gomes dicoret dari skuad.\n\n"
+            "“Gomes akan absen pada pertandingan Sabtu karena cedera,” kata para pewarta. Gomes tidak berlatih.")
+    assert [q.speaker for q in _direct(body)] == [None]

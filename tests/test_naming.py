@@ -90,3 +90,9 @@ def test_running_ticket_is_its_first_name_when_both_are_written_alone() -> None:
     assert naming.unglued(body, "Anwar - Sutan") == "Anwar"
     korean = "Aktor Lee Jung - Jin datang. Jung - Jin senang."
     assert naming.unglued(korean, "Lee Jung - Jin") == "Lee Jung - Jin"
+
+
+def test_body_before_a_person_called_by_family_name_is_dropped() -> None:
+    body = ("Direktur Olahraga Lumora Paolo Ferretti menegaskan timnya tidak menyesal. Lumora "
+            "memilih pebalap itu. \"Kami ambisius,\" kata Ferretti. Lumora menang.")
+    assert naming.unglued(body, "Lumora Paolo Ferretti") == "Paolo Ferretti"

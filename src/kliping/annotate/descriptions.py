@@ -86,7 +86,7 @@ def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None
     return latest[best] if best is not None and counts[best] > 1 else None  # named once is no topic
 
 
-_INDEFINITE = frozenset({"a", "an", "seorang", "salah", "sejumlah", "beberapa", "some", "several"})
+_INDEFINITE = frozenset({"a", "an", "seorang", "salah", "sejumlah", "beberapa", "para", "some", "several"})
 
 
 def anonymous(lead: str) -> bool:

@@ -295,7 +295,13 @@ def unglued(body: str, name: str) -> str:
         # name ("Gatot S. Dewa Broto … kata Gatot"), never before it.
         first = body.find(" ".join(words))
         alone = re.compile(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])(?!\s+{re.escape(words[1])})")
-        if first <= 0 or alone.search(body, 0, first) is None:
+        if first > 0 and alone.search(body, 0, first) is not None:
+            words = words[1:]
+            continue
+        # Or both ends written alone, the person called by the family name ("Ducati … kata
+        # Ciabatti", after "Direktur Olahraga Ducati Paolo Ciabatti"): the first word is a body.
+        surname = re.compile(rf"(?<![\w-])(?<!{re.escape(words[-2])} ){re.escape(words[-1])}(?![\w-])")
+        if len(alone.findall(body)) < 2 or surname.search(body) is None:
             break
         words = words[1:]
     return " ".join(words)
@@ -343,6 +349,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
         m.canonical = unglued(body, person_name(m.canonical))
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
+    _people_ending_bodies(mentions, people)
 
 
 def _people_taken_for_bodies(mentions: list[Entity]) -> None:
@@ -355,6 +362,17 @@ def _people_taken_for_bodies(mentions: list[Entity]) -> None:
         name = person_name(m.text)
         if len(name.split()) > 1 and name != m.text and all(_kind(w) == "name" for w in name.split()):
             m.label, m.canonical = "PERSON", name
+
+
+def _people_ending_bodies(mentions: list[Entity], people: list[Entity]) -> None:
+    """A place or organisation mention that ends with the full name of a person the article
+    names is that person with their body before the name: "Kolla Education Prayudi Utomo"."""
+    full = {m.canonical for m in people if " " in m.canonical}
+    for m in mentions:
+        if m.label != "PERSON" and " " in m.text:
+            owner = next((name for name in full if m.text.endswith(" " + name)), None)
+            if owner is not None:
+                m.label, m.canonical = "PERSON", owner
 
 
 def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:

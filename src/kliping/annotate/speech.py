@@ -65,7 +65,8 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
         return Subject(word.group(0), pos, "pronoun")
     handle = _HANDLE.match(body, pos)
     if handle:  # "kata akun rafly_rahman.h", "tulis warganet @budi_s": a social-media account speaks
-        return Subject(handle["handle"].rstrip("."), handle.start("handle"), "name")
+        at = handle.start("handle") - (body[handle.start("handle") - 1] == "@")  # "@budi_s" as written
+        return Subject(body[at : handle.end("handle")].rstrip("."), at, "name")
     name = name_pattern().match(body, pos)
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
