@@ -324,3 +324,16 @@ def test_attribution_para_and_a_person_noun_is_an_anonymous_group() -> None:
     body = ("Rafael Gomes dicoret dari skuad.\n\n"
             "“Gomes akan absen pada pertandingan Sabtu karena cedera,” kata para pewarta. Gomes tidak berlatih.")
     assert [q.speaker for q in _direct(body)] == [None]
+
+
+def test_attribution_indonesian_description_after_the_cue() -> None:
+    body = ("Hal ini dilakoni oleh Aiptu Sutrisno Wibowo, anggota tim khusus yang menyamar sebagai pedagang.\n\n"
+            "“Saya mendapat perintah dari atasan untuk mengungkap kasus ini,” ujar pria asal Purworejo, Jawa Tengah.")
+    assert _direct(body)[0].speaker == "Sutrisno Wibowo"
+
+
+def test_description_capitalised_at_the_start_of_its_sentence() -> None:
+    body = ("“Kami akan rapat besok,” ujar Sufmi Hartono di Jakarta. Sufmi menjelaskan aturannya. "
+            "Politisi Gerindra ini menyampaikan bahwa ada pasal lain yang berlaku.")
+    quotes = find_quotes(body, find_entities(body))
+    assert quotes[-1].kind == "indirect" and quotes[-1].speaker == "Sufmi Hartono"

@@ -14,6 +14,7 @@ from kliping import resources
 from kliping.annotate import naming
 from kliping.annotate.cues import Subject, patterns
 from kliping.model import Entity
+from kliping.resources import alt
 
 CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
 
@@ -24,6 +25,15 @@ _DEFINITE_OPEN = frozenset({"the", "pihak"})  # "Pihak promotor menyebut": the p
 _DEFINITE_CLOSE = frozenset({"tersebut", "ini", "itu"})
 _DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
                                 r"|(?:[\w’'.-]+\s+){1,6}?(?:tersebut|ini|itu))\b")
+
+
+@cache
+def _person_description() -> re.Pattern[str]:
+    """"ujar pria asal Purworejo, Jawa Tengah.": a person noun (resources/description_nouns.tsv)
+    and a short phrase, closing the attribution."""
+    nouns = alt(sorted(n for n, kind in _description_nouns().items() if kind == "opener"))
+    return re.compile(rf"(?:{nouns})(?:\s+[\w’'.-]+){{1,4}}?(?=\s*[,.;:!?]|\s*$)")
+
 DESCRIPTION_REACH = 3000  # characters back to the mention a description points at
 
 
@@ -33,7 +43,11 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     governor"; "Xinhua News Agency" … "the news agency") — of several, the one named most often,
     then the closest. Else, by its noun, the person or body the article is about."""
     words = re.findall(r"[\w’'-]+", text)
-    if len(words) < 2 or not (words[0].lower() in _DEFINITE_OPEN or words[-1] in _DEFINITE_CLOSE):
+    if words and _common_noun(words[0]):
+        words[0] = words[0].lower()  # "Politisi Gerindra ini": capitalised only as a sentence's first word
+    # "pria asal Purworejo": an Indonesian person noun opens a description, head first.
+    person_first = bool(words) and _description_nouns().get(words[0]) == "opener"
+    if len(words) < 2 or not (words[0].lower() in _DEFINITE_OPEN or words[-1] in _DEFINITE_CLOSE or person_first):
         return None
     # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
     # tersebut") name where the person played, not the person.
@@ -102,7 +116,7 @@ def anonymous(lead: str) -> bool:
     if words[0] in _INDEFINITE:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
-        return any(nouns.get(w) in ("person", "anonymous") or w in naming.title_words() for w in rest)
+        return any(nouns.get(w) in ("person", "opener", "anonymous") or w in naming.title_words() for w in rest)
     return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
                                                    and nouns.get(words[1]) == "anonymous")
 
@@ -119,8 +133,13 @@ def _description_kind(content: list[str]) -> str | None:
     for w in reversed(content):  # the head noun comes last in English, first in Indonesian: try both
         kind = nouns.get(w) or nouns.get(w.split("-", 1)[-1] if w[:1].isdigit() else "")
         if kind is not None:
-            return kind
+            return "person" if kind == "opener" else kind  # an opener is a person noun too
     return None
+
+
+def _common_noun(word: str) -> bool:
+    low = word.lower()
+    return word[:1].isupper() and (low in naming.title_words() or low in _description_nouns())
 
 
 def _same_word(seen: str, word: str) -> bool:
@@ -136,7 +155,8 @@ def _same_word(seen: str, word: str) -> bool:
 def description_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
     """A definite description right after a cue that closes the attribution: "tutur mantan
     kiper Parma ini.", "said the agency." — not "says the wagon will …", which is content."""
-    m = _DESCRIPTION_AFTER.match(body, len(body) - len(body[pos:].lstrip(" ")))
+    at = len(body) - len(body[pos:].lstrip(" "))
+    m = _DESCRIPTION_AFTER.match(body, at) or _person_description().match(body, at)
     if m is None or not (CLOSING.match(body, m.end()) or patterns()["trailer"].match(body, m.end())):
         return None
     return description_subject(body, m.group(0), m.start(), entities)
