@@ -337,3 +337,10 @@ def test_description_capitalised_at_the_start_of_its_sentence() -> None:
             "Politisi Gerindra ini menyampaikan bahwa ada pasal lain yang berlaku.")
     quotes = find_quotes(body, find_entities(body))
     assert quotes[-1].kind == "indirect" and quotes[-1].speaker == "Sufmi Hartono"
+
+
+def test_attribution_unrecognised_name_opening_its_sentence_before_an_appositive() -> None:
+    body = ("Ranjau itu berasal dari perang saudara.\n\nAmornchai Sirisai, manajer proyek di Perhimpunan "
+            "Penyapu Ranjau Thailand, mengatakan banyak pasukan telah menanam ranjau di sana.")
+    [q] = find_quotes(body, find_entities(body))
+    assert q.speaker == "Amornchai Sirisai"

@@ -205,7 +205,7 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
         else:
             found = name_before(body, comma, floor) or _noun_subject(body, comma, floor)
         if found is not None and found.start + len(found.text) == comma:
-            if found.kind == "name" and _inside_phrase(body, body.rfind(",", floor, comma) + 1, found.start):
+            if found.kind == "name" and _inside_phrase(body, max(body.rfind(",", floor, comma) + 1, floor), found.start):
                 continue  # "a senior analyst at Stratfor,": a body the appositive names, not its head
             if found.kind == "name" or (found.entity is not None and found.entity.label == "PERSON"):
                 return found
