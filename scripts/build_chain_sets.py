@@ -39,12 +39,13 @@ OUT = REPO / "tests" / "fixtures" / "chain"
 WORK = Path("/tmp/chain_work")
 
 # Articles per Indonesian outlet in each split (about proportional to the outlet's size, at least 10).
-# Dev grew in a second round (cnn indonesia 41 → 59, the others +6 each: the next articles in sha1
-# order, labelled in batches id4–id6); the test split is unchanged.
-ID_DEV = {"cnn indonesia": 59, "dailysocial.id": 18, "juara.net": 20, "poskotanews": 20, "rimanews": 20}
+# Dev grew in two more rounds, the next articles in sha1 order each time: cnn indonesia 41 → 59 → 77,
+# the other outlets +6 and +6 (batches id4–id6, then id7–id9), English 60 → 80 pages (batches
+# en4–en5). The test split is unchanged.
+ID_DEV = {"cnn indonesia": 77, "dailysocial.id": 24, "juara.net": 26, "poskotanews": 26, "rimanews": 26}
 ID_TEST = {"kumparan": 32, "antaranews": 25, "merdeka": 16, "suara": 11, "goal indonesia": 11}
-EN_PER_SPLIT = 60
-BATCHES = {"id": 3, "en": 3}  # labelling batches per language (one labeller each)
+EN_PER_SPLIT = {"dev": 80, "test": 60}
+BATCHES = {"id": 3, "en": 2}  # labelling batches per language and round (one labeller each)
 
 
 def _sha(text: str) -> str:
@@ -72,7 +73,7 @@ def select() -> dict[str, list[dict[str, Any]]]:
     english = [r for r in rows if r["id"] in truth and r.get("language") == "en"]
     for split in ("dev", "test"):
         pool = sorted((r for r in english if en_split(truth[r["id"]]["url"]) == split), key=lambda r: _sha(r["id"]))
-        for r in pool[:EN_PER_SPLIT]:
+        for r in pool[: EN_PER_SPLIT[split]]:
             page = gzip.decompress((BENCH / "html" / f"{r['id']}.html.gz").read_bytes()).decode("utf-8", "replace")
             picked[split].append({"id": r["id"], "url": truth[r["id"]]["url"], "html": page, "kind": "benchmark",
                                   "body": truth[r["id"]]["articleBody"], "title": r.get("title"),
