@@ -344,3 +344,21 @@ def test_attribution_unrecognised_name_opening_its_sentence_before_an_appositive
             "Penyapu Ranjau Thailand, mengatakan banyak pasukan telah menanam ranjau di sana.")
     [q] = find_quotes(body, find_entities(body))
     assert q.speaker == "Amornchai Sirisai"
+
+
+def test_attribution_title_joined_by_dan_before_the_person() -> None:
+    body = ("Polisi belum memeriksa pelaku.\n\n“Belum, pertimbangan kondisi kesehatan,” kata Kasubdit "
+            "Pembinaan dan Penegakan Hukum Polda Metro Jaya, AKBP Budiyanto kepada wartawan, Minggu.")
+    assert [q.speaker for q in _direct(body)] == ["Budiyanto"]
+
+
+def test_attribution_dateline_is_not_part_of_the_first_name() -> None:
+    body = ("Rimanews - Mira Castell siap kembali ke industri musik.\n\n"
+            "“Saya menyetir sendiri ke mana-mana,” kata Mira.")
+    assert [q.speaker for q in _direct(body)] == ["Mira Castell"]
+
+
+def test_putri_is_a_name_not_a_title() -> None:
+    body = ("Hal ini diungkapkan jaksa Irma Putri saat membacakan tuntutan.\n\n"
+            "“Kami meminta hakim menolak,” ujar jaksa Irma.")
+    assert naming.full_name(body, "Irma") == "Irma Putri"

@@ -351,6 +351,7 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
             canonical = person_form(text) if label == "PERSON" else text
         mentions.append(Entity(text, start, end, label, canonical))
     mentions = [m for m in mentions if not naming.is_function_word(m.text)]  # "Her heartbreak …" is no one
+    naming.cut_datelines(body, mentions)
     _resolve_people(mentions)
     naming.complete(body, mentions)
     mentions += short_forms.defined_short_forms(body, mentions)

@@ -42,7 +42,7 @@ def title_words() -> frozenset[str]:
     words = set(resources.lines("titles.txt")) | set(resources.lines("ner_person_cues.txt"))
     for role in resources.lines("roles.txt"):
         words.update(role.split())
-    return frozenset(words)
+    return frozenset(words - resources.words("name_words.txt"))
 
 
 @cache
@@ -339,7 +339,7 @@ def _place_heads() -> frozenset[str]:
 def complete(body: str, mentions: list[Entity]) -> None:
     """Canonical names of PERSON mentions completed in place (the nicknames and acronyms the
     article defines are annotate/short_forms.py's)."""
-    _people_taken_for_bodies(mentions)
+    _people_taken_for_bodies(body, mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     written = _written_endings(people)
     for m in people:
@@ -352,14 +352,33 @@ def complete(body: str, mentions: list[Entity]) -> None:
     _people_ending_bodies(mentions, people)
 
 
-def _people_taken_for_bodies(mentions: list[Entity]) -> None:
+_DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")
+
+
+def cut_datelines(body: str, mentions: list[Entity]) -> None:
+    """A person mention that opens the body across a dateline's dash ("Rimanews - Miley Cyrus
+    siap …", "JAKARTA – Budi Santoso …") is the person after the dash: in place."""
+    for m in mentions:
+        if m.label == "PERSON" and not body[: m.start].strip() and (dash := _DATELINE_DASH.match(m.text)):
+            m.text, m.start = m.text[dash.end() :], m.start + dash.end()
+            m.canonical = m.text
+
+
+def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
     """An organisation that opens with a person's title and ends with a full name is that
-    person with their role: "CEO Creative Media Works Matthew Talbot" → Matthew Talbot."""
+    person with their role: "CEO Creative Media Works Matthew Talbot" → Matthew Talbot; so is one
+    whose first words the article writes alone as the body's name ("EV Hive Carlson Lau", with
+    "EV Hive" elsewhere)."""
     for m in mentions:
         words = m.text.split()
-        if m.label != "ORG" or len(words) < 4 or words[0].casefold() not in title_words():
+        if m.label != "ORG" or len(words) < 3:
             continue
-        name = person_name(m.text)
+        if len(words) > 3 and words[0].casefold() in title_words():
+            name = person_name(m.text)
+        else:
+            lead = " ".join(words[:-2])
+            alone = lead.casefold() not in _name_heads() and body.count(lead) > 1
+            name = " ".join(words[-2:]) if alone else m.text
         if len(name.split()) > 1 and name != m.text and all(_kind(w) == "name" for w in name.split()):
             m.label, m.canonical = "PERSON", name
 

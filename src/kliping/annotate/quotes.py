@@ -52,7 +52,7 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
             subject = subject_after(body, noun.end(), entities)
         if subject is None:  # "tutur mantan kiper Parma ini.": someone named before
             subject = description_after(body, end + m.end(), entities)
-        if subject is None or subject.kind == "name" or (
+        if subject is None or subject.kind == "name" or naming.is_role(subject.text) or (
                 subject.entity is not None and subject.entity.label != "PERSON"):
             # "kata Kabag Ops Polrestro Bekasi Kota, Aslan Solastomo", "said White House Press
             # Secretary Jane Doe": the title names a place or body, the person closes it.
@@ -242,9 +242,11 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                     role_start := speakers.role_before(body, s.entity)) < s.entity.start:
                 # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
                 speaker, is_person = speakers.role_speaker(body, body[role_start : s.entity.end], role_start, entities)
-            elif s.entity is not None:
+            elif s.entity is not None and not naming.is_role(s.entity.text):
                 speaker = s.entity.canonical
                 is_person = s.entity.label == "PERSON"
+            elif s.entity is not None:  # "kata Kasubdit Pembinaan": a role the recogniser took for a name
+                speaker, is_person = speakers.role_speaker(body, s.entity.text, s.start, entities)
             elif s.kind in ("name", "noun") and naming.is_role(s.text):
                 speaker, is_person = speakers.role_speaker(body, s.text, s.start, entities)
             elif s.kind == "name" and naming.is_institution(s.text):

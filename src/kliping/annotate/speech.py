@@ -205,7 +205,8 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
         else:
             found = name_before(body, comma, floor) or _noun_subject(body, comma, floor)
         if found is not None and found.start + len(found.text) == comma:
-            if found.kind == "name" and _inside_phrase(body, max(body.rfind(",", floor, comma) + 1, floor), found.start):
+            phrase_start = max(body.rfind(",", floor, comma) + 1, floor)
+            if found.kind == "name" and _inside_phrase(body, phrase_start, found.start):
                 continue  # "a senior analyst at Stratfor,": a body the appositive names, not its head
             if found.kind == "name" or (found.entity is not None and found.entity.label == "PERSON"):
                 return found
@@ -299,6 +300,7 @@ def name_before(body: str, cue_start: int, floor: int) -> Subject | None:
 
 
 PERSON_AFTER_CUE_REACH = 90  # characters from a cue to a person its description ends with
+_TITLE_CONNECTORS = frozenset({"dan", "and", "&", "of", "for"})
 
 
 def person_in_attribution(body: str, start: int, stop: int, entities: list[Entity]) -> Subject | None:
@@ -313,13 +315,17 @@ def person_in_attribution(body: str, start: int, stop: int, entities: list[Entit
     for e in entities[first:]:
         if e.start >= limit:
             break
-        if e.label != "PERSON":
+        if e.label != "PERSON" or naming.is_role(e.text):  # "kata Founder dan CEO …": the title, not its person
             continue
         between = body[start : e.start]
         if any(c in between for c in ".;:!?“”\"\n"):
             return None
         for part in between.split(","):
-            if part.strip() and any(trailer.match(" " + w) for w in part.split() if w[:1].islower()):
+            words = part.split()
+            # "Founder dan CEO EV Hive", "Kasubdit Pembinaan dan Penegakan Hukum": a connector
+            # between capitalised words joins a title, it opens no trailing phrase.
+            if any(trailer.match(" " + w) for i, w in enumerate(words) if w[:1].islower() and not (
+                    w in _TITLE_CONNECTORS and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())):
                 return None
         return Subject(e.text, e.start, "entity", e)
     described = patterns()["described_name"].match(body, start, limit)
