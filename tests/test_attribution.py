@@ -362,3 +362,10 @@ def test_putri_is_a_name_not_a_title() -> None:
     body = ("Hal ini diungkapkan jaksa Irma Putri saat membacakan tuntutan.\n\n"
             "“Kami meminta hakim menolak,” ujar jaksa Irma.")
     assert naming.full_name(body, "Irma") == "Irma Putri"
+
+
+def test_description_of_someone_introduced_without_a_name_stays_anonymous() -> None:
+    body = ("Harbor Freight Lines, part of Carver Holdings, declined the offer. A spokesperson who did not "
+            "wish to be named said the agency never vaccinates.\n\n"
+            "“Operating a vaccine program is not feasible,” the spokesperson said.")
+    assert [q.speaker for q in _direct(body)] == [None]

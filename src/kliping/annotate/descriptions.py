@@ -72,6 +72,11 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
         seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
         if any(_same_word(w, c) for w in seen for c in content):
             matched.append(e)
+    unnamed = _introduced_unnamed(body, content, start)
+    if unnamed > max((e.start for e in matched), default=-1):
+        # "A spokesperson who did not wish to be named … the spokesperson said": the description
+        # points back at someone the article introduced without a name.
+        return Subject(text, start, "anonymous")
     if matched:
         # Two governors named: "the governor" is the one the article is about — named most
         # often so far — and of those the closest.
@@ -87,6 +92,20 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
         if salient is not None:
             return Subject(text, start, "entity", salient)
     return Subject(text, start, "pronoun") if person else None
+
+
+def _introduced_unnamed(body: str, content: list[str], start: int) -> int:
+    """Where, last before ``start``, the article introduced a description's noun with an
+    indefinite ("a spokesperson", "seorang juru bicara"), or -1."""
+    nouns = [w for w in content if w in naming.title_words() or w in _description_nouns()]
+    if not nouns:
+        return -1
+    pattern = re.compile(rf"(?i:\b(?:a|an|seorang|salah seorang|salah satu)\s+(?:[\w’'-]+\s+){{0,2}}"
+                         rf"(?:{'|'.join(map(re.escape, nouns))})\b)")
+    found = -1
+    for m in pattern.finditer(body, max(0, start - DESCRIPTION_REACH), start):
+        found = m.start()
+    return found
 
 
 def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None:
