@@ -369,3 +369,15 @@ def test_description_of_someone_introduced_without_a_name_stays_anonymous() -> N
             "wish to be named said the agency never vaccinates.\n\n"
             "“Operating a vaccine program is not feasible,” the spokesperson said.")
     assert [q.speaker for q in _direct(body)] == [None]
+
+
+def test_attribution_inverted_cue_harap_and_a_weekday_after_a_past_verb() -> None:
+    body = ("Walikota meninjau sekolah.\n\n“Kalau bisa dikembangkan ke warga lain,” harap Husin Mardani.\n\n"
+            "“Meth is a serious problem here,” Noelle Kristen tweeted Monday night.")
+    assert [(q.speaker, q.cue) for q in _direct(body)] == [("Husin Mardani", "harap"), ("Noelle Kristen", "tweeted")]
+
+
+def test_place_before_a_person_mention_is_split_off() -> None:
+    body = ("Walikota Jakarta Utara Husin Mardani meninjau sekolah. Warga Jakarta Utara menyambutnya.\n\n"
+            "“Korporasi ikut bertanggung jawab,” ujar Husin.")
+    assert [q.speaker for q in _direct(body)] == ["Husin Mardani"]

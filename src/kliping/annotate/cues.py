@@ -101,7 +101,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # an attribution even when it is not in the cue list; only where the clause ends with it.
         "past_verb": re.compile(
             rf"(?:\s+(?i:{adverbs}))*\s+(?P<cue>[a-z]{{2,}}ed)(?:\s+(?:in|out|up|back|on))?"
-            rf"(?=\s*(?:[,.;:!?“\"—]|$)|\s+(?:{trailers})\b)"),
+            rf"(?=\s*(?:[,.;:!?“\"—]|$)|\s+(?i:{trailers})\b)"),  # "… Noem tweeted Monday night."
         # "Tottenham said in a statement: “…”": what may stand between a verb and its colon
         "colon_gap": re.compile(rf"\s+(?:(?i:{trailers})\b|[a-z]+ing\b)[^:.;!?“\"]{{0,60}}$"),
         # "said (the) White House Press Secretary Jane Doe": an article before the speaker

@@ -320,6 +320,8 @@ def strip_titles(name: str) -> str:
             i += 2
             while i < len(words) - 1 and _kind(words[i]) != "name":
                 i += 1
+        elif i and _kind(words[i]) == "soft" and i < len(words) - 2:
+            i += 1  # "Walikota Jakarta Utara Husein Murad": an ordinary word of the place, not the name
         else:
             break
     return " ".join(words[i:]) if i else name
@@ -341,6 +343,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
     article defines are annotate/short_forms.py's)."""
     _people_taken_for_bodies(body, mentions)
     people = [m for m in mentions if m.label == "PERSON"]
+    _places_split_off(body, mentions, people)
     written = _written_endings(people)
     for m in people:
         if aliases.canonical(m.text, "PERSON"):
@@ -381,6 +384,17 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
             name = " ".join(words[-2:]) if alone else m.text
         if len(name.split()) > 1 and name != m.text and all(_kind(w) == "name" for w in name.split()):
             m.label, m.canonical = "PERSON", name
+
+
+def _places_split_off(body: str, mentions: list[Entity], people: list[Entity]) -> None:
+    """A person mention whose first word ends the place written before it ("Walikota Jakarta
+    [Utara Husein Murad]", with "Jakarta Utara" a place of the article) starts after it."""
+    places = {aliases.key(m.text) for m in mentions if m.label == "PLACE" and " " in m.text}
+    for m in people:
+        words = m.text.split()
+        before = body[max(0, m.start - 30) : m.start].split()
+        if len(words) > 2 and before and aliases.key(f"{before[-1]} {words[0]}") in places:
+            m.canonical = " ".join(words[1:])
 
 
 def _people_ending_bodies(mentions: list[Entity], people: list[Entity]) -> None:
