@@ -238,7 +238,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = (_subject_introduced(body, sentences, people, known(), last_end, until)
                            or last_person or _last_person_before(entities, s.start))
                 is_person = True
-            elif s.entity is not None and s.entity.label in ("PLACE", "ORG") and (
+            elif s.entity is not None and s.entity.label in ("PLACE", "ORG") and not _full_name(s.entity.text) and (
                     role_start := speakers.role_before(body, s.entity)) < s.entity.start:
                 # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
                 speaker, is_person = speakers.role_speaker(body, body[role_start : s.entity.end], role_start, entities)
@@ -387,6 +387,13 @@ def _adjacent(body: str, sentences: list[tuple[int, int]], prev_end: int, start:
 def _last_person_before(entities: list[Entity], pos: int) -> str | None:
     people = [e for e in entities if e.label == "PERSON" and e.end <= pos and _named(e.canonical)]
     return people[-1].canonical if people else None
+
+
+def _full_name(text: str) -> bool:
+    """A given and a family name, every word a name word ("Malcolm Turner"): a person, whatever
+    the recogniser labelled it."""
+    words = text.split()
+    return len(words) > 1 and all(naming.is_name_word(w) for w in words)
 
 
 def _named(name: str) -> bool:
