@@ -189,9 +189,13 @@ def test_dates_contradicting_weekday_is_kept_and_reported() -> None:
     assert [d.conflict for d in find_dates("Ia tiba Rabu (13/9/2023).", ANCHOR)] == [None]
 
 
-def test_dates_week_across_two_months_falls_back_to_year() -> None:
-    # Anchor Tue 2017-03-28: this week runs 27 March – 2 April.
-    assert values("Ia tampil buruk pekan ini.", "2017-03-28") == {"pekan ini": "2017"}
+def test_dates_week_across_two_months_is_in_the_month_of_most_of_its_days() -> None:
+    # Anchor Tue 2017-03-28: this week runs 27 March – 2 April, five days of it in March.
+    assert values("Ia tampil buruk pekan ini.", "2017-03-28") == {"pekan ini": "2017-03"}
+    # Anchor Fri 2017-06-09: last week ran 29 May – 4 June, four days of it in June.
+    assert values("Pekan lalu ia tampil buruk.", "2017-06-09") == {"Pekan lalu": "2017-06"}
+    # Across a new year: 28 December 2020 – 3 January 2021 is December's week.
+    assert values("Ia tampil buruk pekan ini.", "2021-01-01") == {"pekan ini": "2020-12"}
 
 
 def test_dates_weekday_picks_the_year_that_makes_it_true() -> None:

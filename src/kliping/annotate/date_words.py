@@ -43,6 +43,7 @@ def kinds() -> dict[str, list[tuple[str, ...]]]:
     return table
 
 
+@cache  # _triggers asks for the trigger words once an article
 def words(kind: str) -> str:
     return "|".join(sorted((row[0] for row in kinds().get(kind, [])), key=len, reverse=True))
 
@@ -85,12 +86,19 @@ def iso_date(year: int, month: int, day: int | None = None) -> str | None:
 
 def snap(body: str, start: int, end: int) -> tuple[int, int]:
     # Widen to whole words so look-arounds at the window's edges see what they would in the body.
-    start, end = max(start, 0), min(end, len(body))
+    start = max(start, 0)
     while start > 0 and not body[start - 1].isspace():
         start -= 1
-    while end < len(body) and not body[end].isspace():
-        end += 1
-    return start, end
+    return start, word_end(body, end)
+
+
+_NON_SPACE = re.compile(r"\S*")
+
+
+def word_end(body: str, end: int) -> int:
+    """``end`` moved right to the end of the word it falls in (a regex: faster than a loop over characters)."""
+    m = _NON_SPACE.match(body, min(end, len(body)))
+    return m.end() if m else end
 
 
 @cache

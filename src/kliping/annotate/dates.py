@@ -2,7 +2,8 @@
 
 * **absolute** — "Rabu (13/9/2023)", "13 September 2023", "September 13, 2023", "Nov. 5", "October of 2006",
   "2018.04.05", "Juni 2024", "tahun 2023", "sejak 2014", "12-17 September 2023" (two mentions: "12" and
-  "17 September 2023"). A weekday written before the date belongs to it ("JAKARTA--Kamis (9/3/2023)").
+  "17 September 2023"), "April - Mei 2017" (the first month takes the year written after the second). A weekday
+  written before the date belongs to it ("JAKARTA--Kamis (9/3/2023)").
 * **year-less** — "Jumat (15/9)", "Rabu 20 September", "pada bulan Juni": the year comes from the anchor. A
   written weekday picks the year that makes it true: the anchor's, the one before or after; without a
   publication date, also any year the article states ("Rabu (14/8)" in a text that says 2019). Otherwise the
@@ -17,9 +18,13 @@
 * **relative** — "kemarin", "tadi malam", "pekan lalu", "awal bulan ini", "April lalu", "September tahun lalu",
   "pada Senin", "3 hari lalu", "bulan sebelumnya", "yesterday", "last month", "the next year" …: phrases, cue
   words and offsets are data in ``resources/relative_dates.tsv``. "bulan sebelumnya", "the next year" count from
-  the date the sentence gives, not from the anchor.
-* **bare years and weekdays** used as dates — "setelah 2015", "jembatan 2017", "a 2018 survey", "said Tuesday":
-  after a lowercase word or a possessive; after a capitalised word they are names ("Piala Dunia 2018").
+  the date the sentence gives, not from the anchor. "Rabu pekan lalu" is that day of last week. A relative day
+  glossed by a written date ("hari ini, Rabu (12/7)", "besok (21 November 2017)", "Kamis (25/1/2018) dinihari
+  tadi") is that date, one mention; a unit after a count ("beberapa tahun lalu", "tiga pekan mendatang", "sembilan
+  tahun ini") is a span, none ("semester 2 tahun ini" is this year).
+* **bare years and weekdays** used as dates — "setelah 2015", "jembatan 2017", "a 2018 survey", "said Tuesday",
+  "Beautiful Creatures (2013)": after a lowercase word or a possessive, or alone in brackets; after a capitalised
+  word they are names ("Piala Dunia 2018").
 
 The anchor is ``published`` (its local date) or else the latest full date (day, month, year) in the body;
 without one, relative and year-less expressions are skipped, never guessed (a year-less date whose written
@@ -29,9 +34,11 @@ A source that contradicts itself — a weekday written with a date it does not f
 Saturday) — keeps the date as written, and the mention says so: ``conflict`` is "weekday".
 
 Grains are day, month or year (the Article contract). A *week* ("pekan lalu", "last week", "sepekan lalu") is
-the Monday–Sunday week it names, reported at the finest grain holding all of it: its month ("2023-09"), else
-its year, else no mention — coarser, never wrong. A bare weekday ("pada Senin", "on Monday", "…, Rabu.") is
-the last such day on or before the anchor; "Senin lalu"/"last Monday" the last one strictly before it.
+the Monday–Sunday week it names, reported as the month holding most of it, its Thursday's (ISO 8601's rule for
+years; how annotators read "Minggu lalu" said on Tuesday 4 April: March). A *weekend* ("akhir pekan lalu", "this
+weekend") is its Saturday and Sunday: their month, else their year. A sentence-initial "Minggu lalu" is last week
+(the capital says nothing there). A bare weekday ("pada Senin", "on Monday", "…, Rabu.") is the last such day on
+or before the anchor; "Senin lalu"/"last Monday" the last one strictly before it.
 
 dateparser was measured and not used: ~1.7 ms a phrase, no grain, and it misses "pekan lalu", "Senin lalu",
 "April lalu" and picks the wrong year for "Jumat (15/9)".
@@ -72,7 +79,9 @@ def _absolute() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.,/-])(?:"
         rf"(?P<d1>[0-3]?\d)\s*(?:{words('range')})\s*(?P<d2>[0-3]?\d)\s+(?P<m1>{abbrev})\.?(?:\s+(?P<y1>{YEAR}))?"
-        rf"|(?P<m2>{month})\.?,?\s+(?:of\s+)?{year_group('y2')}"
+        # "Juni 2024", "October of 2006"; "April - Mei 2017": the first month takes the year written after the second
+        rf"|(?P<m2>{month})(?:\.?,?\s+(?:of\s+)?{year_group('y2')}"
+        rf"|(?=\.?\s*(?:{words('range')})\s*(?P<m8>{month})\.?,?\s+{year_group('y8')}))"
         rf"|(?P<m3>{month})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?!,?\s*\d|[.:/-]?\d)"
         # "Nov. 5", "Aug. 10": an abbreviation only with its dot ("Jun" and "Mar" are names and words too)
         rf"|(?P<m5>{abbrev})\.\s*(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!,?\s*\d|[.:/-]?\d)"
@@ -147,7 +156,9 @@ def _absolutes(body: str) -> list[Found]:
                 if 1 <= d1 < d2 <= 31:
                     found += [Found(m.start("d1"), m.end("d1"), None, mon, d1, year_from=second), second]
             elif m["m2"]:
-                found.append(Found(m.start(), m.end(), iso_date(int(m["y2"]), months[m["m2"].lower()])))
+                mon = months[m["m2"].lower()]
+                year = int(m["y2"]) if m["y2"] else int(m["y8"]) - (mon > months[m["m8"].lower()])
+                found.append(Found(m.start(), m.end(), iso_date(year, mon)))
             elif m["d3"] and 1 <= int(m["d3"]) <= 31:
                 found.append(Found(m.start(), m.end(), None, months[m["m3"].lower()], int(m["d3"])))
             elif m["d5"] and 1 <= int(m["d5"]) <= 31:
@@ -224,8 +235,9 @@ def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -
             # Never far after the anchor: a mistyped weekday must not move "Minggu (20/1)" a year ahead.
             if anchor is None or year not in near or (date(year, f.month, f.day) - anchor).days <= FUTURE_SLACK_DAYS:
                 return year
-        if not holds:
-            f.conflict = "weekday"
+        # No year it may lie in makes the weekday true ("Rabu (23/5)" a day before Wednesday 24 May 2017, in 2018 a
+        # Wednesday but a year ahead): the source contradicts itself.
+        f.conflict = "weekday"
     if anchor is None or (iso := iso_date(anchor.year, f.month, f.day)) is None:
         return None
     ahead = (date.fromisoformat(iso) - anchor).days

@@ -26,7 +26,7 @@ from kliping.annotate.date_words import (
     numbers,
     sentence_start,
     sentence_year,
-    snap,
+    word_end,
     words,
     year_group,
 )
@@ -90,13 +90,18 @@ def _names() -> re.Pattern[str]:
     return re.compile(rf"(?=[{initials}12])(?<!\w)(?:(?P<weekday>{weekday})|(?P<month>{month})|(?P<year>{YEAR}))(?!\w)")
 
 
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    return tuple(words("trigger").split("|"))
+
+
 def _triggers(body: str) -> list[tuple[int, int, str]]:
     """Where relative phrases may hang: (start, end, key) for names, years and trigger words."""
     found = [(m.start(), m.end(), m.lastgroup or "") for m in _names().finditer(body)]
     lower = body.lower()  # str.find on lower case is far faster than an IGNORECASE alternation
     if len(lower) != len(body):  # "İ" lowercases to two characters: keep offsets aligned
         lower = "".join(c.lower()[:1] for c in body)
-    for word in words("trigger").split("|"):
+    for word in _trigger_words():
         i = lower.find(word)
         while i >= 0:
             end = i + len(word)
@@ -110,11 +115,24 @@ def weekday(iso: str) -> int:
     return date.fromisoformat(iso).weekday()
 
 
-def _week(monday: date) -> str | None:
-    sunday = monday + timedelta(days=6)
-    if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return f"{monday.year:04d}-{monday.month:02d}"
-    return f"{monday.year:04d}" if monday.year == sunday.year else None
+def _week(monday: date) -> str:
+    # A week across two months is in the one holding most of its days, its Thursday's (as ISO 8601 puts a week in a
+    # year): "pekan lalu" said on Tuesday 4 April is the week of 27 March, March's.
+    thursday = monday + timedelta(days=3)
+    return f"{thursday.year:04d}-{thursday.month:02d}"
+
+
+@cache
+def _weekend_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{words('weekend')})(?!\w)", re.IGNORECASE)
+
+
+def _weekend(monday: date) -> str | None:
+    # Its Saturday and Sunday, at the finest grain holding both: their month, else their year.
+    saturday, sunday = monday + timedelta(days=5), monday + timedelta(days=6)
+    if saturday.month == sunday.month:
+        return f"{saturday.year:04d}-{saturday.month:02d}"
+    return f"{saturday.year:04d}" if saturday.year == sunday.year else None
 
 
 def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list[tuple[int, str]]) -> str | None:
@@ -138,6 +156,9 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
         back = (anchor.weekday() - wanted) % 7
         if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "will play on Saturday": on or after
             return (anchor + timedelta(days=(wanted - anchor.weekday()) % 7)).isoformat()
+        if rule.amount == "w":  # "Rabu pekan lalu", "Kamis minggu depan": that day of the week before or after
+            weeks = -1 if after_words()[1].search(m["r"]) else 1
+            return (anchor + timedelta(days=wanted - anchor.weekday(), weeks=weeks)).isoformat()
         shift = {"-1": -(back or 7), "-2": -(back + 7 * (back < 2)), "1": (wanted - anchor.weekday()) % 7 or 7}.get(
             rule.amount, -back
         )
@@ -164,7 +185,8 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
     if rule.unit == "day":
         return (anchor + timedelta(days=amount)).isoformat()
     if rule.unit == "week":
-        return _week(anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=amount))
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=amount)
+        return _weekend(monday) if _weekend_words().search(m["r"]) else _week(monday)
     if rule.unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + amount
         return iso_date(index // 12, index % 12 + 1)
@@ -180,7 +202,25 @@ def _weekday_run() -> re.Pattern[str]:
     return re.compile(rf"{weekday}(?:{joint}(?:{weekday})){{2,}}")
 
 
+@cache
+def _spans() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Units that make a span after a count, and the words that end a count (num words, "beberapa", "puluh")."""
+    counts = frozenset(numbers()) | frozenset(words("count").split("|"))
+    return re.compile(rf"(?:{words('span')})(?!\w)", re.IGNORECASE), counts
+
+
+def _after_count(body: str, end_of_word: int) -> bool:
+    """Whether the word ending at ``end_of_word`` is a count: "sembilan", "100", "beberapa" (not "14.00", a time)."""
+    start = end_of_word
+    while start and not body[start - 1].isspace():
+        start -= 1
+    word = body[start:end_of_word].lower()
+    return word.isdigit() or word in _spans()[1]
+
+
+_SHIFTS = frozenset({"day", "week", "month", "year", "prev-day", "prev-month", "prev-year"})
 _WORD_START = re.compile(r"(?<![\w-])\w")
+_GLOSS = re.compile(r"\s*[,(]?\s*")  # what stands between a relative day word and the date glossing it
 LOOK_BACK_WORDS = 5  # a phrase starts at most this many words before its trigger ("pada awal bulan April lalu")
 
 
@@ -194,6 +234,7 @@ def relatives(
     rules = _rules()
     spans = [(f.start, f.end) for f in taken]
     ends = {f.end for f in taken}
+    days: tuple[set[int], set[int]] | None = None  # starts and ends of the dates naming a day, once needed
     future, past = after_words()
     runs: list[tuple[int, int]] | None = None  # weekday runs, found only once a weekday is met
     done = 0
@@ -203,7 +244,7 @@ def relatives(
         # A trigger inside an absolute date ("Rabu (13/9/2023)") only holds phrases that overlap it: skip it (speed).
         if (i := bisect.bisect_right(spans, (t_start, len(body)))) and spans[i - 1][1] >= t_end:
             continue
-        _, end_of_window = snap(body, t_end, t_end + 30)
+        end_of_window = word_end(body, t_end + 30)
         starts = [w.start() for w in _WORD_START.finditer(body, max(done, t_start - 48), t_start + 1)]
         pattern, row_rules = rules[key]
         m, rule = None, row_rules[0]
@@ -222,6 +263,26 @@ def relatives(
             j -= 1
         if j in ends and (past.fullmatch(body, j, end) or future.fullmatch(body, j, end)):
             continue  # "21 November kemarin": the word says which 21 November, it is not yesterday
+        if (
+            rule.unit in _SHIFTS
+            and m.start() == start
+            and rule.amount not in ("n", "-n")
+            and _spans()[0].match(body, start)
+            and "\n" not in body[j:start]
+            and _after_count(body, j)
+        ):
+            # "selama sembilan tahun ini", "beberapa tahun lalu", "lima tahun sebelumnya": a span or a vague count,
+            # no date; the phrase is taken so no shorter one is found in it
+            done = m.end()
+            continue
+        if rule.unit == "day":
+            if days is None:
+                named = [(f.start, f.end) for f in taken if (len(f.value) == 10 if f.value else f.day)]
+                days = {s for s, _ in named}, {e for _, e in named}
+            if j in days[1] or ((g := _GLOSS.match(body, end)) and g.end() in days[0]):
+                # "Kamis (25/1/2018) dinihari tadi", "hari ini, Rabu (12/7)", "besok (21 November 2017)": the written
+                # date says which day it is (a story written days before it was published keeps its "hari ini")
+                continue
         if rule.unit == "weekday":  # "Senin, Rabu dan Sabtu": a schedule or a gloss, not three dates
             runs = [r.span() for r in _weekday_run().finditer(body)] if runs is None else runs
             if any(s <= start and end <= e for s, e in runs):

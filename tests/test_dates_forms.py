@@ -1,0 +1,114 @@
+"""Forms Indonesian and English news write dates in: years of works in brackets, month ranges, weeks and
+weekends across two months, a sentence-initial "Minggu lalu", a relative day glossed by its date, and
+vague counts and event names that are no dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from kliping.annotate.dates import find_dates
+
+
+def values(text: str, published: str | None) -> dict[str, str]:
+    found = find_dates(text, published)
+    for d in found:
+        assert text[d.start : d.end] == d.text
+    return {d.text: d.value for d in found}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A film, a book or a source dated in brackets.
+        (
+            "Ia dikenal lewat film Sunyi di Kota (2014) dan Laut Tenang (2019).",
+            {"2014": "2014", "2019": "2019"},
+        ),
+        ("Menurut kajian Bank Dunia (2020), angka itu naik.", {"2020": "2020"}),
+        ("He starred in The Long Road (2011).", {"2011": "2011"}),
+        # A month range: the first month takes the year written after the second.
+        ("Pelatihan berlangsung Maret - Mei 2022.", {"Maret": "2022-03", "Mei 2022": "2022-05"}),
+        ("Musim hujan Desember hingga Februari 2021 basah.", {"Desember": "2020-12", "Februari 2021": "2021-02"}),
+        ("Sales rose from May to June 2019.", {"May": "2019-05", "June 2019": "2019-06"}),
+    ],
+)
+def test_dates_written_years(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence, "2023-09-14") == expected
+
+
+def test_dates_number_spelt_out_before_brackets_is_no_year() -> None:
+    assert values("Panitia menyiapkan dua ribu (2000) kursi.", "2023-09-14") == {}
+
+
+def test_dates_weekend_is_its_saturday_and_sunday() -> None:
+    # Anchor Tue 2023-06-27: the week (26 June – 2 July) is June's, its weekend (1–2 July) July's.
+    text = "Pekan ini sibuk; akhir pekan ini libur."
+    assert values(text, "2023-06-27") == {"Pekan ini": "2023-06", "akhir pekan ini": "2023-07"}
+    # Anchor Tue 2016-09-06: last weekend was 3–4 September.
+    assert values("Laptop itu dirilis akhir pekan lalu.", "2016-09-06") == {"akhir pekan lalu": "2016-09"}
+    # 30 September and 1 October: no one month holds it.
+    assert values("Fans protest this weekend.", "2023-09-27") == {"this weekend": "2023"}
+
+
+def test_dates_sentence_initial_minggu_lalu_is_last_week() -> None:
+    # Anchor Tue 2017-04-04: last week ran 27 March – 2 April; its Sunday was 2 April.
+    assert values("Minggu lalu, harga cabai naik.", "2017-04-04") == {"Minggu lalu": "2017-03"}
+    assert values('"Minggu lalu kami rapat," katanya.', "2017-04-04") == {"Minggu lalu": "2017-03"}
+    # Inside a sentence the capital says Sunday, and so does a cue before it.
+    assert values("Ia datang Minggu lalu.", "2017-04-04") == {"Minggu lalu": "2017-04-02"}
+    assert values("Pada Minggu lalu ia datang.", "2017-04-04") == {"Minggu lalu": "2017-04-02"}
+
+
+def test_dates_weekday_true_only_a_year_ahead_is_a_conflict() -> None:
+    # 23 May 2017 is a Tuesday; 23 May 2018 a Wednesday, but a year after publication: keep 2017, say so.
+    found = find_dates("Rapat digelar Rabu (23/5) di Jakarta.", "2017-05-24")
+    assert [(d.text, d.value, d.conflict) for d in found] == [("Rabu (23/5)", "2017-05-23", "weekday")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ia tiba di Bali hari ini, Rabu (12/7), bersama kawan.", {"Rabu (12/7)": "2017-07-12"}),
+        ("Komisi besok (15 Juli 2017) akan rapat.", {"15 Juli 2017": "2017-07-15"}),
+        ("Madrid kalah pada Kamis (13/7/2017) dinihari tadi.", {"Kamis (13/7/2017)": "2017-07-13"}),
+        ("The consoles launch tomorrow (July 15) in 14 countries.", {"July 15": "2017-07-15"}),
+    ],
+)
+def test_dates_relative_day_glossed_by_its_date_is_that_date(sentence: str, expected: dict[str, str]) -> None:
+    # A story written before it was published keeps its "hari ini": the date written beside it says which day.
+    assert values(sentence, "2017-07-14") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beberapa tahun lalu ia pindah ke Bandung.",
+        "Rencana itu dibahas selama tiga pekan mendatang.",
+        "Tentara itu diculik lima tahun sebelumnya.",
+        "Pasangan itu sudah menikah selama sembilan tahun ini.",
+        "Candi itu dibangun dua puluh tahun lalu oleh warga.",
+        "Dana itu dipakai untuk kampanye Pilkada serentak 2018.",
+    ],
+)
+def test_dates_vague_counts_spans_and_elections_are_no_dates(sentence: str) -> None:
+    assert values(sentence, "2017-07-14") == {}
+
+
+def test_dates_counted_years_ago_stay_dates() -> None:
+    assert values("Dua tahun lalu ia pindah.", "2017-07-14") == {"Dua tahun lalu": "2015"}
+
+
+def test_dates_a_half_or_quarter_of_this_year_is_this_year() -> None:
+    assert values("Motor itu meluncur pada semester 2 tahun ini.", "2017-05-21") == {"tahun ini": "2017"}
+    assert values("Laba kuartal III tahun ini naik.", "2017-05-21") == {"tahun ini": "2017"}
+
+
+def test_dates_weekday_of_last_or_next_week() -> None:
+    # Anchor Wed 2017-06-07: last week's Wednesday is 31 May, not today.
+    assert values("Tim berlatih sejak Rabu pekan lalu.", "2017-06-07") == {"Rabu pekan lalu": "2017-05-31"}
+    # Anchor Sat 2017-05-06: next week's Thursday is 11 May.
+    assert values("Lagu itu dirilis pada Kamis minggu depan.", "2017-05-06") == {"Kamis minggu depan": "2017-05-11"}
+
+
+def test_dates_nanti_is_later_today() -> None:
+    assert values("Kami harap ada kesimpulan nanti sore.", "2017-10-20") == {"nanti sore": "2017-10-20"}
