@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from importlib import resources
+
+import pytest
+
+from kliping.annotate import report_clauses, report_frames, report_speakers, reported
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
+from kliping.annotate.report_words import either, flagged
 from kliping.model import Quote
 
 
@@ -429,3 +436,24 @@ def test_a_paragraph_broken_in_mid_sentence_goes_on() -> None:
     body = ("Menurut juru bicara Andi Pratama, kunjungan itu akan\n\n"
             "membahas kerja sama perdagangan kedua negara.")
     assert _texts(body) == ["kunjungan itu akan\n\nmembahas kerja sama perdagangan kedua negara"]
+
+
+def test_every_word_list_builds_its_patterns_and_says_what_it_holds() -> None:
+    for build in (report_clauses._speech_act, report_clauses.clause_patterns, report_frames._viewpoint,
+                  report_frames._passive, report_frames._appositive, report_speakers._unnamed,
+                  report_speakers._described_before, reported._verb_patterns):
+        assert build()
+    lists = [f for f in resources.files("kliping.resources").iterdir() if f.name.startswith("report_")]
+    assert len(lists) > 10
+    for f in lists:
+        assert f.read_text(encoding="utf-8").startswith("# "), f.name
+
+
+def test_a_misspelt_use_fails_rather_than_matching_anything() -> None:
+    with pytest.raises(ValueError):
+        flagged("report_conjunctions.tsv", "no_such_use")
+
+
+def test_word_alternatives_try_the_longest_first_and_let_a_phrase_span_any_space() -> None:
+    assert either(["meski", "meskipun", "as soon as"]) == r"as\s+soon\s+as|meskipun|meski"
+    assert re.fullmatch(either(["as soon as"]), "as  soon\nas")

@@ -1,8 +1,7 @@
 """Sentences → reported speech framed by a source rather than a verb: "Menurut X, …",
 "Menurutnya, …", "In her view, …", "…, according to X", "dilansir dari X, …", passive reports
 ("Dikatakan oleh X, …", "X dikatakan tidak …") and a short cue after its content ("…, kata
-Budi."). The spans and their speakers, for annotate/reported.py — with the speakers no name marks
-("US officials said …") and the sentences joined where the splitter cut one.
+Budi."). The spans and their speakers, for annotate/reported.py.
 """
 
 from __future__ import annotations
@@ -10,23 +9,23 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kliping.annotate.cues import OPENERS, Candidate, Subject, frames, patterns, pronouns, words
-from kliping.annotate.speech import (
-    MAX_SUBJECT_GAP,
-    inside,
-    person_in_attribution,
-    skip_space,
-    subject_after,
+from kliping.annotate.cues import OPENERS, Candidate, Subject, frames, patterns
+from kliping.annotate.report_spans import (
+    MAX_SOURCE_WORDS,
+    MAX_TAIL_SUBJECT_WORDS,
+    MIN_REPORTED_WORDS,
+    is_date,
+    report_span,
+    scanners,
+    text_start,
+    trimmed,
 )
+from kliping.annotate.report_words import either, flagged, listed, verb_classes
+from kliping.annotate.speech import inside, person_in_attribution, skip_space, subject_after
 from kliping.model import Entity
 from kliping.resources import alt
 
-MIN_REPORTED_WORDS = 3
-MAX_SOURCE_WORDS = 12  # "according to reports by two of the firm’s former employees in London,"
-MAX_TAIL_SUBJECT_WORDS = 6  # "…, the state-run news agency said."
 MAX_AFFILIATION_WORDS = 6  # more when the source has an author: "… by X of the University of North Carolina,"
-# Who was told, not who spoke: ", told Business Insider …"
-LISTENER_VERBS = frozenset({"told", "tells", "telling"})
 # ", adding to …", ", citing …": a participle phrase trailing an attribution
 _PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
 
@@ -35,8 +34,8 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
     """"Menurut X, …" / "Menurutnya, …" / "According to reports, …" opening the sentence: the rest
     is the report. In the middle of it ("Kebijakan itu menurutnya adalah …", "One of them,
     according to records, had …") the whole sentence is. "…, according to X." closing it."""
-    open_frames = _flagged("open")
     for frame in scanners()["frame"].finditer(body, s_start, s_end):
+        open_frames = _flagged("open")  # in the loop: most sentences have no frame
         if frame["nya"]:
             subject: Subject | None = Subject("-nya", frame.start("nya"), "clitic")
             comma = frame.end() - 1
@@ -78,19 +77,30 @@ def _author(body: str, start: int, end: int) -> Subject | None:
     return Subject(m["name"], m.start("name"), "name") if m else None
 
 
-# "In her view, …", "In the view of X, …", "Dari kacamata Winardi, …", "Dalam pandangan X, …": an
-# opinion framed as someone's, opening the sentence (after "But", "Namun"), like "Menurut X, …".
-_VIEWPOINT = re.compile(r"(?:(?i:but|and|yet|namun|tapi|tetapi|sementara\s+itu)\s*,?\s+)?"
-                        r"(?:(?i:in)\s+(?P<pronoun>his|her|their)\s+(?:view|opinion)"
-                        r"|(?i:in\s+the\s+(?:view|opinion)\s+of|dari\s+kacamata|dalam\s+pandangan)\s)")
-_VIEW_WORD = re.compile(r"view|opinion|pandangan|kacamata")  # searched first: few sentences have one
 VIEW_REACH = 40  # characters from a sentence's start to the frame's noun
 
 
+@cache
+def _viewpoint() -> dict[str, re.Pattern[str]]:
+    """"In her view, …", "In the view of X, …", "Dari kacamata Winardi, …", "Dalam pandangan X, …":
+    an opinion framed as someone's, opening the sentence (after "But", "Namun"), like "Menurut X, …"."""
+    lead = either(flagged("report_conjunctions.tsv", "viewpoint"))
+    owners, nouns = flagged("report_viewpoints.tsv", "owner"), either(flagged("report_viewpoints.tsv", "noun"))
+    whole = flagged("report_viewpoints.tsv", "frame")
+    return {
+        "frame": re.compile(rf"(?:(?i:{lead})\s*,?\s+)?"
+                            rf"(?:(?i:in)\s+(?P<pronoun>{either(owners)})\s+(?:{nouns})"
+                            rf"|(?i:in\s+the\s+(?:{nouns})\s+of|{either(whole)})\s)"),
+        # searched first: few sentences have one
+        "word": re.compile(either([*flagged("report_viewpoints.tsv", "noun"), *(f.split()[-1] for f in whole)])),
+    }
+
+
 def viewpoint(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
-    if _VIEW_WORD.search(body, s_start, min(s_end, s_start + VIEW_REACH)) is None:
+    pats = _viewpoint()
+    if pats["word"].search(body, s_start, min(s_end, s_start + VIEW_REACH)) is None:
         return None
-    m = _VIEWPOINT.match(body, text_start(body, s_start), s_end)
+    m = pats["frame"].match(body, text_start(body, s_start), s_end)
     if m is None:
         return None
     comma = body.find(",", m.end(), s_end)
@@ -103,17 +113,6 @@ def viewpoint(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Ca
         if subject is None or subject.start + len(subject.text) > comma:
             return None
     return report_span(body, comma + 1, s_end, m.group(0).strip(), subject)
-
-
-_POSSESSIVE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s")
-
-
-def owner(body: str, subject: Subject | None) -> Subject | None:
-    """"According to The Verge’s Stadia review": the source is the owner, "The Verge"."""
-    if subject is None or subject.kind == "clitic":
-        return subject
-    m = _POSSESSIVE.match(body, subject.start, subject.start + len(subject.text) + 3)
-    return Subject(m["owner"], subject.start, "noun") if m else subject
 
 
 def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
@@ -135,28 +134,6 @@ def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> C
     return report_span(body, s_start, tail.start(), tail["cue"], subject)
 
 
-def is_date(text: str) -> bool:
-    """", Rabu (12/4/2017)." — a dateline after an attribution."""
-    return len(text.strip(" ,.").split()) <= 3 and bool(re.search(r"\d", text))
-
-
-def cased(phrases: list[str]) -> str:
-    """One regex alternative for ``phrases`` in lower case, capitalised or in capitals: matched case-
-    sensitively, it scans in about half the time "(?i:…)" takes, over every sentence of every article."""
-    return alt(sorted({f for p in phrases for f in (p, p[:1].upper() + p[1:], p.upper())}, key=len, reverse=True))
-
-
-@cache
-def scanners() -> dict[str, re.Pattern[str]]:
-    """cues.patterns()' "report_verb", "frame" and "passive", case by case (see ``cased``)."""
-    verbs = sorted(set(words("verb")) | set(words("report")))
-    return {
-        "report_verb": re.compile(rf"\b(?P<cue>{cased(verbs)})\b"),
-        "frame": re.compile(rf"(?<!\w)(?P<cue>{cased(frames())})(?:(?P<nya>nya)\s*,|\s+)"),
-        "passive": re.compile(rf"(?<!\w)(?P<cue>{cased(frames('passive'))})(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?)"),
-    }
-
-
 @cache
 def _frame_tail() -> re.Pattern[str]:
     """"…, according to X." — and '… "feather-duvet lung," according to X.', the comma inside the
@@ -169,20 +146,36 @@ def _flagged(flag: str) -> frozenset[str]:
     return frozenset(f.lower() for f in frames(flag))
 
 
-def text_start(body: str, pos: int) -> int:
-    """Where the text at ``pos`` begins, past spaces and opening quote marks."""
-    return pos + len(body[pos : pos + 8]) - len(body[pos : pos + 8].lstrip(" \"“'‘"))
+@cache
+def _passive() -> dict[str, re.Pattern[str]]:
+    demonstratives = either(listed("report_demonstratives.txt"))
+    additive = either(flagged("report_particles.tsv", "additive"))
+    return {
+        # "pasal yang disebut Agus sebagai …", "apa yang coba disampaikan oleh Samsung": a thing named
+        "thing_named": re.compile(
+            rf"\b(?i:yang)(?:\s+(?i:{either(flagged('report_particles.tsv', 'after_yang'))}))?\s+$"),
+        # "Seperti (yang) disampaikan X, …", "Sebagaimana dikatakan X, …": the cue opens the sentence
+        "as_said": re.compile(rf"(?i:{either(flagged('report_conjunctions.tsv', 'as_said'))})(?:\s+(?i:yang))?\s+"),
+        # "Hal itu", "Pernyataan tersebut", "Prediksi ini" before a passive cue: a phrase pointing back
+        "points_back": re.compile(rf"(?:[\w-]+\s+){{1,3}}(?i:{demonstratives})(?:\s+(?i:{additive}))?\s+"),
+        # "Disebutkan lebih jauh, bahwa …": a passive opening the sentence with no one named
+        "evidential_open": re.compile(
+            rf"(?:{either(flagged('report_particles.tsv', 'evidential_adverb'))})?\s*,\s*(?:bahwa\b)?"),
+        "evidential_goes_on": re.compile(rf"(?:(?:{additive})\s+)?(?!oleh\b)[a-z]"),
+        # "bisa dikatakan …" is the writer's own judgement.
+        "not_evidential": re.compile(rf"\b(?i:{either(flagged('report_particles.tsv', 'judgement'))})\s+$"),
+    }
 
 
 def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
     """"Dikatakan Arief, …" / "Diungkapkan oleh Bupati, …": the rest is the report. "… disebut
     Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is."""
     unnamed: Candidate | None = None
-    first = text_start(body, s_start)
     for m in scanners()["passive"].finditer(body, s_start, s_end):
-        # "Seperti (yang) disampaikan X, …", "Sebagaimana dikatakan X, …": the cue opens the sentence
-        opening = m.start() == first or _AS_SAID.fullmatch(body, first, m.start()) is not None
-        if not opening and _THING_NAMED.search(body, max(s_start, m.start() - 16), m.start()):
+        # in the loop: most sentences have no passive cue
+        pats, first = _passive(), text_start(body, s_start)
+        opening = m.start() == first or pats["as_said"].fullmatch(body, first, m.start()) is not None
+        if not opening and pats["thing_named"].search(body, max(s_start, m.start() - 16), m.start()):
             # "pasal yang disebut Agus sebagai …" names a thing, reports no speech; "apa yang coba
             # disampaikan oleh Samsung" is what it said, not the report
             continue
@@ -202,7 +195,7 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
             return report_span(body, comma + 1, s_end, m["cue"], subject)
         if len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
             continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
-        if _POINTS_BACK.fullmatch(body, first, m.start()) and (
+        if pats["points_back"].fullmatch(body, first, m.start()) and (
                 patterns()["trailer"].match(body[end:s_end]) or is_date(body[end:s_end])):
             # "Hal itu disampaikan Budi di Jakarta, Senin (12/4).": the report was the sentence before
             continue
@@ -210,30 +203,20 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
     return unnamed or _menurutnya(body, s_start, s_end)
 
 
-_THING_NAMED = re.compile(r"\b(?i:yang)(?:\s+(?i:coba|ingin|hendak|mau|telah|sudah|pernah|sering|kerap))?\s+$")
-_AS_SAID = re.compile(r"(?i:seperti|sebagaimana)(?:\s+(?i:yang))?\s+")
-# "Hal itu", "Pernyataan tersebut", "Prediksi ini" before a passive cue: a phrase pointing back
-_POINTS_BACK = re.compile(r"(?:[\w-]+\s+){1,3}(?i:itu|ini|tersebut)(?:\s+(?i:juga|pun|pula))?\s+")
-# "Costa dikatakan tidak berlatih …", "Disebutkan lebih jauh, bahwa …": a passive with no one
-# named — the speaker is left unknown. (English "is said to be …" is more often the writer's.)
-_UNNAMED_CUES = frozenset({"dikatakan", "dilaporkan", "dikabarkan", "disebutkan", "disebut"})
-_EVIDENTIAL_OPEN = re.compile(r"(?:(?:lebih\s+)?(?:lanjut|jauh))?\s*,\s*(?:bahwa\b)?")
-_EVIDENTIAL_GOES_ON = re.compile(r"(?:(?:juga|pula|pun)\s+)?(?!oleh\b)[a-z]")
-# "yang disebut …" names a thing; "bisa dikatakan …" is the writer's own judgement.
-_NOT_EVIDENTIAL = re.compile(r"\b(?i:bisa|dapat|boleh|sering|biasa)\s+$")
-
-
 def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candidate | None:
-    """The report of a passive cue ``m`` that names no one."""
-    if m["cue"].lower() not in _UNNAMED_CUES or m.end() - m.start() > len(m["cue"]) + 1:
+    """The report of a passive cue ``m`` that names no one: "Costa dikatakan tidak berlatih …",
+    "Disebutkan lebih jauh, bahwa …" — the speaker is left unknown. (English "is said to be …" is
+    more often the writer's.)"""
+    if m["cue"].lower() not in verb_classes()["evidential"] or m.end() - m.start() > len(m["cue"]) + 1:
         return None  # another verb, or "… oleh" with no name after it
     if len(body[m.end() : s_end].split()) < MIN_REPORTED_WORDS:
         return None
+    pats = _passive()
     if m.start() == text_start(body, s_start):
-        opened = _EVIDENTIAL_OPEN.match(body, m.end(), s_end)
+        opened = pats["evidential_open"].match(body, m.end(), s_end)
         return report_span(body, opened.end(), s_end, m["cue"], None) if opened else None
-    if (_NOT_EVIDENTIAL.search(body, max(s_start, m.start() - 8), m.start())
-            or not _EVIDENTIAL_GOES_ON.match(body, m.end(), s_end)):
+    if (pats["not_evidential"].search(body, max(s_start, m.start() - 8), m.start())
+            or not pats["evidential_goes_on"].match(body, m.end(), s_end)):
         return None
     return report_span(body, s_start, s_end, m["cue"], None)
 
@@ -250,19 +233,6 @@ def _menurutnya(body: str, s_start: int, s_end: int) -> Candidate | None:
         return None
     start = end if at - 1 == text_start(body, s_start) else s_start
     return report_span(body, start, s_end, body[at - 1 : at + 6], Subject("-nya", at + 6, "clitic"))
-
-
-def trimmed(body: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and body[start] in " ,":
-        start += 1
-    while end > start and body[end - 1] in " .!?;,":
-        end -= 1
-    return start, end
-
-
-def report_span(body: str, start: int, end: int, cue: str, subject: Subject | None) -> Candidate:
-    start, end = trimmed(body, start, end)
-    return Candidate(start, end, "indirect", cue, subject)
 
 
 def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
@@ -297,10 +267,10 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             if person is not None:
                 subject, after = person, person.start + len(person.text)
     cue = tail["cue"] + (tail["nya"] or "")
-    if cue.lower() in LISTENER_VERBS:
+    if cue.lower() in verb_classes()["listener"]:
         return None  # ", told Business Insider …": who was told, not who spoke
     rest = body[after:s_end]
-    if _APPOSITIVE.match(rest):
+    if _appositive().match(rest):
         # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
         # immunologist …, helps …" sits inside it.
         if len(body[s_start : tail.start()].split()) >= MIN_REPORTED_WORDS:
@@ -317,94 +287,12 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
 def _closes(rest: str) -> bool:
     """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
     return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
-# ", said Scott Paul, who heads …": what follows the speaker describes the speaker.
-_APPOSITIVE = re.compile(r"^\s*,\s*(?i:who|whose|which|a|an|the|yang|selaku|seorang|salah)\b")
+
+
+@cache
+def _appositive() -> re.Pattern[str]:
+    """", said Scott Paul, who heads …": what follows the speaker describes the speaker."""
+    return re.compile(rf"^\s*,\s*(?i:{either(flagged('report_appositives.tsv', 'appositive'))})\b")
+
+
 _INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")
-
-
-# Who speaks for an office or stays unnamed: "US officials said", "Tuesday, prosecutors asserted",
-# "sources in the camp told", "sumber keamanan mengatakan" — the plural or the role, lower case.
-_SOURCE_NOUN = re.compile(r"\b(?:officials?|sources|prosecutors|police|investigators|authorities|analysts|experts"
-                          r"|economists|diplomats|observers|critics|residents|witnesses|scientists|researchers"
-                          r"|sumber|pejabat|penyidik|pengamat|saksi|petugas|aparat)\b")
-# "…, however, argue that …", "…, pun, …": an adverb set off by commas between a subject and its verb
-_ASIDE = re.compile(r",\s*(?i:however|though|meanwhile|too|also|in\s+turn|for\s+example|for\s+instance|in\s+fact"
-                    r"|namun|pun|sementara\s+itu)\s*,\s*$")
-# "His office said": the office of the person the sentence before named.
-_OFFICE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:office|campaign|team|camp)\s+$")
-# "…, and confirmed that …", "…, who said that …": the verb's subject is the sentence's, or the one
-# the relative pronoun stands for.
-_AND_VERB = re.compile(r"[,”\"]\s+(?:and|but)\s+$")
-_WHO_VERB = re.compile(r"(?:(?i:the|a|an)\s+(?P<noun>(?:[\w’'-]+\s+){0,2}[\w’'-]+)|(?P<name>[A-Z][\w’'-]*))"
-                       r",\s+who\s+$")
-_OPENING_NAME = re.compile(r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+[a-z]")
-
-
-def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Entity],
-                    participle: bool) -> Subject | None:
-    """The speaker where no name or pronoun is next to the verb (see _SOURCE_NOUN, _OFFICE,
-    _AND_VERB, _WHO_VERB); a participle after the sentence's own verb ("The US welcomed the
-    exchange, saying …") has the sentence's subject too."""
-    head = body[max(s_start, verb_start - MAX_SUBJECT_GAP) : verb_start]
-    aside = _ASIDE.search(head)
-    if aside is not None:
-        head = head[: aside.start()] + " "
-    if (office := _OFFICE.search(head)) is not None:
-        at = verb_start - len(head) + office.start()
-        people = [e for e in entities if e.label == "PERSON" and e.end <= at]
-        # the person last named, not the last speaker: "Teachers didn’t see Holcomb …. His office said …"
-        return Subject(office.group(0).strip(), at, "entity", people[-1]) if people else None
-    if (who := _WHO_VERB.search(head)) is not None:
-        group = "noun" if who["noun"] else "name"
-        return Subject(who[group], verb_start - len(head) + who.start(group), "noun")
-    if participle or _AND_VERB.search(head):
-        return _opening_subject(body, s_start, verb_start, entities)
-    clause = head[head.rfind(",") + 1 :]
-    sources = list(_SOURCE_NOUN.finditer(clause))
-    if not sources:
-        return None
-    return Subject(sources[-1].group(0), verb_start - len(clause) + sources[-1].start(), "noun")
-
-
-def _opening_subject(body: str, s_start: int, verb_start: int, entities: list[Entity]) -> Subject | None:
-    """The name or organisation opening the sentence: its subject."""
-    start = text_start(body, s_start)
-    for e in entities:
-        if e.start >= verb_start:
-            break
-        if e.start in (start, start + 4) and e.label in ("PERSON", "ORG", "PLACE"):
-            return Subject(e.text, e.start, "entity", e)
-    m = _OPENING_NAME.match(body, start, verb_start)
-    if m is None:
-        return None
-    kind = "pronoun" if m["name"].lower() in pronouns() else "noun"  # "He describes …, but cautions …"
-    return Subject(m["name"], m.start("name"), kind)
-
-
-# A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.
-INITIALISM_TAIL = 12  # characters: "U.S.", "D.C.", "p.m." and a space before them
-_INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b[ap]\.m\.$")
-# "… give the ID. SPACE VIZZION a near-50:50 …": a name in capitals with a dot inside goes on.
-_CAPITALS_END = re.compile(r"\s[A-Z]{2,3}\.$")
-_CAPITALS_START = re.compile(r"[A-Z]{3,}\s+[A-Z]{3,}\b")
-
-
-def joined(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences, with one that ends in an initialism inside its paragraph, or in no punctuation at
-    all, joined to the next."""
-    out: list[tuple[int, int]] = []
-    for start, end in sentences:
-        # Only a sentence's last characters can end in an initialism: search there, not from its start.
-        tail_from = max(out[-1][0], out[-1][1] - INITIALISM_TAIL) if out else 0
-        # Both endings have a capital (or the "m" of "p.m.") before the final dot: test that first.
-        if out and (body[out[-1][1] - 2 : out[-1][1] - 1].isupper() or body[out[-1][1] - 2 : out[-1][1]] == "m.") and (
-                "\n" not in body[out[-1][1] : start]) and (
-                _INITIALISM_END.search(body, tail_from, out[-1][1])
-                or (_CAPITALS_END.search(body, tail_from, out[-1][1]) and _CAPITALS_START.match(body, start))):
-            out[-1] = (out[-1][0], end)
-        elif out and body[start : start + 1].islower() and body[out[-1][1] - 1 : out[-1][1]].islower():
-            # "… ini beragendakan\n\nmembahas isu …": a paragraph broken in mid-sentence goes on
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out

@@ -1,0 +1,195 @@
+"""What a speech verb reports: whether it names a speech act at all ("tidak menjelaskan", "to say",
+"will announce", "Other estimates", "collision warning") and, when it does, the clause it reports
+— after "bahwa"/"that" and a phrase of time, place or listener ("told reporters …"), before it in
+English order ("…, Harris said."), or nothing when its object is a thing ("revealed a new phone",
+"menyampaikan hal itu").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kliping import resources
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
+from kliping.annotate.report_spans import MIN_REPORTED_WORDS, report_span, text_start
+from kliping.annotate.report_words import either, flagged, listed, verb_classes
+from kliping.resources import alt
+
+MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an opener ("However, they said …")
+UNSAID_REACH = 60  # characters before a verb searched for "what …" and a negation
+NOT_REPORTING_REACH = 12  # characters before a verb searched for "to", "worth", "was"
+
+
+@cache
+def _speech_act() -> dict[str, re.Pattern[str]]:
+    def words(flag: str) -> str:
+        return either(flagged("report_before_verb.tsv", flag))
+
+    negators = alt(sorted(resources.words("negators.txt") | set(flagged("report_verb_classes.tsv", "refusal")),
+                          key=len, reverse=True))
+    return {
+        # "to say", "untuk mengakui", "declined to say": an infinitive names a speech act, reports none;
+        # nor does a passive ("Job cuts will be announced later …", "was told"), but for "it was noted
+        # that …"; nor a gerund, the writer's own words ("It's worth noting that …", "start by noting").
+        # One pattern for the three, searched once over the words before a verb.
+        "not_reporting": re.compile(rf"\b(?:(?i:{words('infinitive')})|(?P<gerund>(?i:{words('gerund')}))"
+                                    rf"|(?<!\b[Ii]t )(?P<passive>{words('passive')}))\s+$"),
+        # The words before a verb that make it no speech act: "tidak menjelaskan", "belum menyebutkan",
+        # "did not say" (denied), "akan menjelaskan", "will announce", "dapat melanjutkan" (still to
+        # come), "some say in", "Other estimates", "over alleged", "the reported deal" (a noun or an
+        # adjective after a determiner or preposition), "That's smaller than what Budi said, …", "what
+        # voters do or don't say on …" (the verb's object is "what", before it).
+        "unsaid": re.compile(rf"(?:(?:\b(?:{negators}|{either(listed('report_modals.txt'))})|n[’']t)"
+                             rf"(?:\s+(?:{either(listed('report_modal_adverbs.txt'))}))?"
+                             rf"|\b(?i:{either(flagged('report_determiners.tsv', 'nominal'))})"
+                             rf"|\b[Ww]hat(?:\s+[\w’'-]+){{1,6}})\s+$"),
+        # What may stand before a verb in -ing that reports: a comma (", saying …"), a form of "be"
+        # ("is warning that …"), "by" ("by warning candidates against …") or "with" and its subject
+        # ("with Audi suggesting that …").
+        "participle_opens": re.compile(rf"(?:,|\b(?:{words('participle')})"
+                                       rf"|\bwith\s+(?:[\w’'.-]+\s+){{1,3}})\s*$"),
+    }
+
+
+def no_speech_act(body: str, verb: re.Match[str], s_start: int, ing: bool) -> bool:
+    """Whether ``verb`` names no speech act: after "to"/"untuk" always, after a form of "be" unless
+    it ends in -ing, after a gerund's opener ("worth") when it does; after a negation, a modal, a
+    determiner or "what …"; or as a noun in -ing ("collision warning", "theories suggesting …")."""
+    pats = _speech_act()
+    blocked = pats["not_reporting"].search(body, max(s_start, verb.start() - NOT_REPORTING_REACH), verb.start())
+    if blocked and not (blocked["gerund"] and not ing) and not (blocked["passive"] and ing):
+        return True
+    before = body[max(s_start, verb.start() - UNSAID_REACH) : verb.start()]
+    if ing and verb["cue"].lower() in english_verbs() and not pats["participle_opens"].search(before):  # not "menuding"
+        return True
+    m = pats["unsaid"].search(before)
+    # "tak menampik …", "did not deny …": a denial denied admits it, a report.
+    return m is not None and not (verb["cue"].lower() in verb_classes()["denial"] and "what" not in m.group(0).lower())
+
+
+@cache
+def clause_patterns() -> dict[str, re.Pattern[str]]:
+    complementiser = either(flagged("report_conjunctions.tsv", "complementiser"))
+    return {
+        "bare_that": re.compile(rf"^[\s,:]*(?:(?i:{complementiser})\b\s*,?\s*)?"),
+        # An auxiliary or a subject pronoun: the words hold a clause of their own.
+        "finite": re.compile(rf"\b(?:{either(listed('report_finite_words.txt'))})\b"),
+        # Words opening a subordinate clause at a sentence's start ("Ketika ditanya …,", "When asked …,").
+        "subordinate": re.compile(rf"(?i:{either(listed('report_subordinators.txt'))})\b"),
+        "pointer": re.compile(rf"(?i:{either(listed('report_pointers.txt'))})\b"),
+        "determiner": re.compile(rf"\s*(?:{either(flagged('report_determiners.tsv', 'object'))}"
+                                 r"|[A-Z][\w-]*[’']s)\s"),  # "claimed Ford’s body"
+        "clause_opens": re.compile(
+            rf"\s*(?::|,(?!\s*(?i:{either(flagged('report_conjunctions.tsv', 'coordinating'))})\b))"),
+        # (a dot inside a sentence is an abbreviation's: "on Sept. 30 that …", "with AutoIndustriya.com that …")
+        "that_later": re.compile(rf"^[\s,]*(?i:{either(flagged('report_prepositions.tsv', 'channel'))})\b"
+                                 rf"[^,;:!?\"“]{{0,60}}?\b(?i:{complementiser})\b\s*,?\s*"),
+        # "told AFP …", "told The Associated Press …", "told reporters …", "told him …": who heard it
+        "listener": re.compile(
+            r"\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+            rf"|(?:{either(flagged('report_objects.tsv', 'listener'))}"
+            rf"|the\s+(?:{either(flagged('report_objects.tsv', 'the_listener'))}))"
+            rf"|(?:{either(flagged('report_objects.tsv', 'listener_pronoun'))}))(?=\s+(?:[a-z]|[A-Z][a-z]*\s))"
+            rf"(?!\s+(?:{either(flagged('report_prepositions.tsv', 'after_listener'))})\b)"),
+        # "asked them about …", "told them of …", "wrote as …", "continued to …": an object or a
+        # preposition after the verb, not a reported clause ("said if …" is one: a conditional opens it).
+        # (matched at a position: no "^", which anchors only at the text's start and so never matched)
+        "no_clause": re.compile(rf"(?:(?:{either(flagged('report_objects.tsv', 'object_pronoun'))})\s+)?"
+                                rf"(?:{either(flagged('report_prepositions.tsv', 'object'))})\b"),
+        # "While X said …, he did not …": the report ends with the subordinate clause it sits in.
+        "concessive": re.compile(rf"(?i:{either(listed('report_concessives.txt'))})\b"),
+    }
+
+
+DIRECT = Candidate(0, 0, "direct", None, None)  # "X mengatakan: “…”": the direct quotation speaks
+
+
+def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int) -> Candidate | None:
+    """The report of ``verb`` said by ``subject``: None when it reports no clause, DIRECT when a
+    direct quotation follows it."""
+    pats, own, classes = patterns(), clause_patterns(), verb_classes()
+    cue = verb["cue"].lower()
+    # optional, so it always matches; "meminta Komisi KPK membuktikan bahwa …" asks for all of it
+    that = (own["bare_that"] if cue in classes["request"] else pats["that"]).match(body[verb.end() : s_end])
+    if that is not None and own["finite"].search(that.group(0)):
+        that = None  # "said Kabul had ensured that …": the words before "that" are the report's own clause
+    if that is not None and not that.group(0).strip(" ,:"):
+        # "said in a news release that …", "wrote on Twitter that …", "menyampaikan dalam rapat di
+        # DPR bahwa …": a longer phrase of place, time or channel before the complementiser
+        that = own["that_later"].match(body[verb.end() : s_end]) or that
+    start = verb.end() + (that.end() if that else 0)
+    said_that = bool(that and that.group(0).strip(" ,:"))  # "bahwa", "that": a clause follows
+    if cue in classes["listener"] and not said_that:
+        listener = own["listener"].match(body, verb.end(), s_end)  # "told AFP the suspect …", "told reporters …"
+        if listener is not None:
+            start = listener.end()
+    clause_only, that_only = cue in classes["clause_only"], cue in classes["that_only"]
+    if (clause_only or that_only) and not said_that and (
+            that_only or own["clause_opens"].match(body, verb.end()) is None):
+        return None  # "mengungkap kasus narkoba", "revealed a new phone": an object, no reported clause
+    adverbial = pats["adverbial"].match(body[start:s_end])
+    if adverbial and not own["finite"].search(adverbial.group(0)):
+        # "mengatakan pada Rabu (13/9/2023), …" — not "said that on three occasions they had written
+        # to him, trying …", a clause of the report
+        start += adverbial.end()
+    if body[start : start + 1] in OPENERS + "'‘" and not _quote_goes_on(body, start, s_end):
+        return DIRECT  # "X mengatakan: “…”" is a direct quotation, found above
+    if not said_that and (
+            (pointer := own["pointer"].match(body, start, s_end))
+            and pats["trailer"].match(body[pointer.end() : s_end].rstrip(" .!?"))
+            or (cue in classes["object"] and own["determiner"].match(body, start, s_end)
+                and not own["finite"].search(body, start, clause_end(body, start, s_end)))):
+        # "Presiden menyampaikan hal itu seusai …", "Google confirmed this in a statement": the report
+        # was the sentence before; "NASA announced the newest milestone in …": a thing, no clause
+        return None
+    # "…, Harris said." / "…, Cook said while visiting …" / "…, she said, are aging …" — English
+    # order; "…, Putin mengatakan, …" reports what follows.
+    comma = body.rfind(",", s_start, subject.start)
+    lead_words = len(body[s_start:comma].split()) if comma > s_start else 0
+    # The lead is the report only when the speaker and the verb close it side by side — not in
+    # "…, Howitt found that they had … previously reported." — and when it is no subordinate
+    # clause of its own, alone before the speaker ("Ketika ditanya …, Fabregas menjawab secara diplomatis.").
+    if lead_words >= MIN_LEAD_WORDS and not body[comma + 1 : subject.start].strip(" ") and (
+            pats["adverbs"].match(body[subject.start + len(subject.text) : verb.start()])
+            and not (own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma])):
+        after = body[verb.end() : s_end]
+        english = verb["cue"].lower() in english_verbs()
+        if (english and pats["trailer"].match(after)) or len(body[start:s_end].split()) < MIN_REPORTED_WORDS:
+            return report_span(body, s_start, comma, verb["cue"], subject)
+        if english and after.lstrip().startswith(","):
+            return report_span(body, s_start, s_end, verb["cue"], subject)
+    if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
+        return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
+    return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
+
+
+# "; Ford’s attitude …": a clause joined after the report with a semicolon is the writer's again (one
+# joined with "but" is as often the speaker's: "…, but that the overall architecture …").
+_REPORT_ENDS = re.compile(r";")
+
+
+def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
+    semicolon = _REPORT_ENDS.search(body, start, s_end)
+    end = semicolon.start() if semicolon else s_end
+    if clause_patterns()["concessive"].match(body, text_start(body, s_start)) and "," not in body[s_start:start]:
+        return clause_end(body, start, end)
+    return end
+
+
+_CLOSERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _quote_goes_on(body: str, opener: int, s_end: int) -> bool:
+    """'cautions that “we’re still in the very early days” of figuring it out': the clause goes on
+    after the quoted words, which are a fragment of the report, not the speaker's whole say."""
+    close = body.find(_CLOSERS[body[opener]], opener + 1, s_end)
+    if close < 0 or body[close - 1] in ",.!?":  # '"tidak," berarti …': the quotation closes off
+        return False
+    rest = body[close + 1 : s_end].strip(" .!?")
+    return len(rest.split()) >= 2 and not rest.startswith(",") and not patterns()["trailer"].match(rest)
+
+
+def clause_end(body: str, start: int, end: int) -> int:
+    comma = body.find(",", start, end)
+    return end if comma < 0 else comma

@@ -1,0 +1,172 @@
+"""Who reports: the speaker of a speech verb — the phrase before it ("…, the news agency said"), a
+name or a description pointing back ("Rider berusia 25 tahun itu pun mengaku …"), one that is
+unnamed or speaks for an office ("US officials said", "His office said"), the sentence's subject
+("The US welcomed …, saying …") — and the names after a verb or a frame ("said Amnesty
+International", "according to The Verge’s review").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kliping.annotate.cues import Candidate, Subject, pronouns
+from kliping.annotate.descriptions import description_subject
+from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
+from kliping.annotate.report_words import capitalisable, either, flagged, listed
+from kliping.annotate.speech import (
+    MAX_SUBJECT_GAP,
+    appositive_subject,
+    name_before,
+    subject_after,
+    subject_before,
+)
+from kliping.model import Entity
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    return frozenset(flagged("report_appositives.tsv", "relative"))
+
+
+def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity],
+                 before: Candidate | None, participle: bool) -> Subject | None:
+    """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report ``before`` it."""
+    if participle:
+        return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
+    comma = body.rfind(",", s_start, verb.start())
+    clause = body[comma + 1 : verb.start()] if comma >= 0 else ""
+    first = clause.split()[:1]
+    relative = bool(first) and first[0] in _relatives()  # "X, yang memimpin Y pun mengatakan"
+    if comma >= 0 and clause.strip() and len(clause.split()) <= MAX_TAIL_SUBJECT_WORDS and not relative:
+        # "…, the news agency said": the speaker is the phrase after the comma, not a name before it.
+        found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
+        if found is not None:
+            return found
+    return (subject_before(body, verb.start(), s_start, entities) or name_before(body, verb.start(), s_start)
+            or _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+
+
+@cache
+def _links() -> str:
+    """"… itu pun turut mengisyaratkan": the particles between a description and its verb."""
+    return rf"(?:\s+(?:{either(flagged('report_particles.tsv', 'link'))}))*\s+$"
+
+
+@cache
+def _described_before() -> re.Pattern[str]:
+    """"Rider berusia 25 tahun itu pun mengaku …", "mantan Menteri Keuangan pada 2001 - 2004 ini
+    menyatakan": a description longer than a plain noun subject, pointing back with "itu" / "ini" /
+    "tersebut"."""
+    return re.compile(rf"\b(?:[\w’'-]+\s+){{1,7}}?(?:{either(listed('report_demonstratives.txt'))})" + _links())
+
+
+@cache
+def _links_end() -> re.Pattern[str]:
+    return re.compile(_links())
+
+
+def _description_before(body: str, verb_start: int, floor: int, entities: list[Entity]) -> Subject | None:
+    m = _described_before().search(body, max(floor, verb_start - MAX_SUBJECT_GAP), verb_start)
+    if m is None:
+        return None
+    text = _links_end().sub("", m.group(0))
+    return description_subject(body, text, m.start(), entities) or Subject(text, m.start(), "pronoun")
+
+
+def person_before(body: str, comma: int, floor: int, entities: list[Entity]) -> bool:
+    """"Sen. Ted Cruz, R-Texas, said …": a person before an appositive speaks, the name after is content."""
+    subject = appositive_subject(body, comma, floor, entities)
+    return subject is not None and (subject.kind == "name" or (
+        subject.entity is not None and subject.entity.label == "PERSON"))
+
+
+def name_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
+    """The name (not a pronoun or a plain word) that follows ``pos``: "said Amnesty International"."""
+    subject = subject_after(body, pos, entities)
+    return subject if subject is not None and subject.kind in ("entity", "name") else None
+
+
+def name_closes(rest: str) -> bool:
+    """Whether ``rest`` is only a name, then perhaps a short appositive, closing the sentence:
+    " Lt. Matt Harris, Columbus Police Department spokesman."."""
+    name, _, appositive = rest.strip(" .!?").partition(",")
+    words = name.split()
+    return (0 < len(words) <= MAX_TAIL_SUBJECT_WORDS and all(w[:1].isupper() for w in words)
+            and "," not in appositive and len(appositive.split()) <= MAX_TAIL_SUBJECT_WORDS)
+
+
+_POSSESSIVE = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s")
+
+
+def owner(body: str, subject: Subject | None) -> Subject | None:
+    """"According to The Verge’s Stadia review": the source is the owner, "The Verge"."""
+    if subject is None or subject.kind == "clitic":
+        return subject
+    m = _POSSESSIVE.match(body, subject.start, subject.start + len(subject.text) + 3)
+    return Subject(m["owner"], subject.start, "noun") if m else subject
+
+
+@cache
+def _unnamed() -> dict[str, re.Pattern[str]]:
+    articles = either(flagged("report_determiners.tsv", "article"))
+    return {
+        # Who speaks for an office or stays unnamed: "US officials said", "Tuesday, prosecutors
+        # asserted", "sumber keamanan mengatakan" — the plural or the role, lower case.
+        "source": re.compile(rf"\b(?:{either(listed('report_source_nouns.txt'))})\b"),
+        # "…, however, argue that …", "…, pun, …": an adverb set off by commas between a subject and its verb
+        "aside": re.compile(rf",\s*(?i:{either(listed('report_asides.txt'))})\s*,\s*$"),
+        # "His office said": the office of the person the sentence before named.
+        "office": re.compile(rf"\b(?:{either(capitalisable(flagged('report_offices.tsv', 'owner')))})"
+                             rf"\s+(?:{either(flagged('report_offices.tsv', 'noun'))})\s+$"),
+        # "…, and confirmed that …", "…, who said that …": the verb's subject is the sentence's, or
+        # the one the relative pronoun stands for.
+        "and_verb": re.compile(rf"[,”\"]\s+(?:{either(flagged('report_conjunctions.tsv', 'shared_subject'))})\s+$"),
+        "who_verb": re.compile(rf"(?:(?i:{articles})\s+(?P<noun>(?:[\w’'-]+\s+){{0,2}}[\w’'-]+)"
+                               rf"|(?P<name>[A-Z][\w’'-]*)),\s+who\s+$"),
+    }
+
+
+_OPENING_NAME = re.compile(r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+[a-z]")
+
+
+def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Entity],
+                    participle: bool) -> Subject | None:
+    """The speaker where no name or pronoun is next to the verb (see ``_unnamed``); a participle
+    after the sentence's own verb ("The US welcomed the exchange, saying …") has the sentence's
+    subject too."""
+    pats = _unnamed()
+    head = body[max(s_start, verb_start - MAX_SUBJECT_GAP) : verb_start]
+    aside = pats["aside"].search(head)
+    if aside is not None:
+        head = head[: aside.start()] + " "
+    if (office := pats["office"].search(head)) is not None:
+        at = verb_start - len(head) + office.start()
+        people = [e for e in entities if e.label == "PERSON" and e.end <= at]
+        # the person last named, not the last speaker: "Teachers didn’t see Holcomb …. His office said …"
+        return Subject(office.group(0).strip(), at, "entity", people[-1]) if people else None
+    if (who := pats["who_verb"].search(head)) is not None:
+        group = "noun" if who["noun"] else "name"
+        return Subject(who[group], verb_start - len(head) + who.start(group), "noun")
+    if participle or pats["and_verb"].search(head):
+        return _opening_subject(body, s_start, verb_start, entities)
+    clause = head[head.rfind(",") + 1 :]
+    sources = list(pats["source"].finditer(clause))
+    if not sources:
+        return None
+    return Subject(sources[-1].group(0), verb_start - len(clause) + sources[-1].start(), "noun")
+
+
+def _opening_subject(body: str, s_start: int, verb_start: int, entities: list[Entity]) -> Subject | None:
+    """The name or organisation opening the sentence: its subject."""
+    start = text_start(body, s_start)
+    for e in entities:
+        if e.start >= verb_start:
+            break
+        if e.start in (start, start + 4) and e.label in ("PERSON", "ORG", "PLACE"):
+            return Subject(e.text, e.start, "entity", e)
+    m = _OPENING_NAME.match(body, start, verb_start)
+    if m is None:
+        return None
+    kind = "pronoun" if m["name"].lower() in pronouns() else "noun"  # "He describes …, but cautions …"
+    return Subject(m["name"], m.start("name"), kind)
