@@ -381,3 +381,9 @@ def test_place_before_a_person_mention_is_split_off() -> None:
     body = ("Walikota Jakarta Utara Husin Mardani meninjau sekolah. Warga Jakarta Utara menyambutnya.\n\n"
             "“Korporasi ikut bertanggung jawab,” ujar Husin.")
     assert [q.speaker for q in _direct(body)] == ["Husin Mardani"]
+
+
+def test_attribution_people_of_a_place_are_anonymous() -> None:
+    body = ("Israel menolak mencopot detektor logam.\n\nWarga Palestina menilai pengamanan yang dilakukan "
+            "ini berlebihan.\n\nSome 200 troops remain. Syria observers say the base is vital.")
+    assert [q.speaker for q in find_quotes(body, find_entities(body))] == [None, None]

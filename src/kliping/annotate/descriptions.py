@@ -140,6 +140,18 @@ def anonymous(lead: str) -> bool:
                                                    and nouns.get(words[1]) == "anonymous")
 
 
+def group_of_place(before: str, after: str) -> bool:
+    """Whether the words around a place that speaks make it its people, named by no name:
+    "Warga Palestina" (a person noun before it), "Middle East observers" (a lower-case noun
+    after it, before the verb)."""
+    words = before.split()
+    if words and _description_nouns().get(words[-1].casefold()) in ("person", "opener", "anonymous"):
+        return words[-1].casefold() not in naming.title_words()
+    rest = after.split()
+    return (len(rest) == 1 and rest[0].isalpha() and rest[0].islower()
+            and rest[0] not in resources.words("speech_adverbs.txt"))  # "Rusia juga mengatakan" is Russia
+
+
 @cache
 def _description_nouns() -> dict[str, str]:
     return {noun: kind for kind, noun in resources.rows("description_nouns.tsv")}
