@@ -96,3 +96,11 @@ def test_body_before_a_person_called_by_family_name_is_dropped() -> None:
     body = ("Direktur Olahraga Lumora Paolo Ferretti menegaskan timnya tidak menyesal. Lumora "
             "memilih pebalap itu. \"Kami ambisius,\" kata Ferretti. Lumora menang.")
     assert naming.unglued(body, "Lumora Paolo Ferretti") == "Paolo Ferretti"
+
+
+def test_full_name_taken_for_a_place_is_the_person() -> None:
+    from kliping.model import Entity
+    body = "Lia Marven menang. Marven tertawa."
+    mentions = [Entity("Lia Marven", 0, 10, "PLACE", "Lia Marven"), Entity("Marven", 19, 25, "PERSON", "Marven")]
+    naming.complete(body, mentions)
+    assert [(m.label, m.canonical) for m in mentions] == [("PERSON", "Lia Marven"), ("PERSON", "Lia Marven")]

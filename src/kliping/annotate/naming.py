@@ -409,12 +409,17 @@ def _people_ending_bodies(mentions: list[Entity], people: list[Entity]) -> None:
 
 
 def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:
-    """A one-word place or organisation that is a word of a person the article names, and that
-    no table knows ("Southgate" beside "Gareth Southgate"), is that person: in place."""
+    """A place or organisation that no table knows and that is a word of a person the article
+    names ("Southgate" beside "Gareth Southgate") or their full name is that person: in place."""
     names = {w: m.canonical for m in people if len(m.canonical.split()) > 1 for w in m.canonical.split()}
+    full = {aliases.key(m.canonical): m.canonical for m in people if " " in m.canonical}
     for m in mentions:
-        if m.label != "PERSON" and " " not in m.text and m.text in names and aliases.label_of(m.text) is None:
+        if m.label == "PERSON" or aliases.label_of(m.text) is not None:
+            continue
+        if " " not in m.text and m.text in names:
             m.label, m.canonical = "PERSON", names[m.text]
+        elif aliases.key(m.text) in full:  # "Gal Gadot" taken for a place, "Gadot" for a person
+            m.label, m.canonical = "PERSON", full[aliases.key(m.text)]
 
 
 def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
