@@ -457,3 +457,75 @@ def test_a_misspelt_use_fails_rather_than_matching_anything() -> None:
 def test_word_alternatives_try_the_longest_first_and_let_a_phrase_span_any_space() -> None:
     assert either(["meski", "meskipun", "as soon as"]) == r"as\s+soon\s+as|meskipun|meski"
     assert re.fullmatch(either(["as soon as"]), "as  soon\nas")
+
+
+def test_a_role_before_the_speaker_in_the_middle_keeps_the_sentence_one_report() -> None:
+    body = ("Sidang itu digelar di Jakarta.\n\n"
+            "Dana hibah itu, kata auditor Wulan Sasmita, dicairkan dalam dua tahap sepanjang tahun lalu.")
+    [q] = _reported(body)
+    assert q.text == "Dana hibah itu, kata auditor Wulan Sasmita, dicairkan dalam dua tahap sepanjang tahun lalu"
+    assert q.speaker is not None and q.speaker.endswith("Wulan Sasmita")
+
+
+def test_a_middle_cue_without_its_closing_comma_still_reports_the_sentence() -> None:
+    body = ("Koki Darmaji Santoso membuka warung barunya di Bandung.\n\n"
+            "Kunci sambal yang enak, kata Darmaji terletak pada cabai yang baru dipetik.")
+    assert _texts(body) == ["Kunci sambal yang enak, kata Darmaji terletak pada cabai yang baru dipetik"]
+    # a closing cue with a trailer after it still reports only what comes before
+    assert _texts("Harga pupuk akan naik bulan depan, kata Darmaji kepada wartawan di Bandung.") == [
+        "Harga pupuk akan naik bulan depan"]
+
+
+def test_melansir_names_the_medium_the_rest_of_the_sentence_comes_from() -> None:
+    [q] = _reported("Melansir Reuters, harga kopi dunia naik tajam sepanjang pekan ini.")
+    assert q.text == "harga kopi dunia naik tajam sepanjang pekan ini"
+    assert q.speaker == "Reuters"
+
+
+def test_menurut_with_its_comma_left_out_reports_the_clause_after_the_name() -> None:
+    body = "Soal jadwal panen, menurut Darmaji Santoso sawah di desa itu siap dipanen pekan depan."
+    [q] = _reported(body)
+    assert q.text == "sawah di desa itu siap dipanen pekan depan"
+    assert q.speaker == "Darmaji Santoso"
+    # inside a clause, or naming a document rather than a person, it is left alone
+    assert _texts("Kebijakan itu menurut Darmaji Santoso tidak tepat sasaran.") == []
+    # "according to X" closing its sentence is the tail form, not an opening frame
+    closing = _reported("Prices fell again last month, according to Maria Lopez of the Central Bank.", "en")
+    assert [q.text for q in closing] == ["Prices fell again last month"]
+
+
+def test_menghimbau_the_common_spelling_of_mengimbau_is_a_request() -> None:
+    body = "Kapolsek Bambang Irawan menghimbau agar warga mengunci rumah sebelum mudik."
+    [q] = _reported(body)
+    assert q.text == "agar warga mengunci rumah sebelum mudik"
+    assert q.speaker == "Bambang Irawan"
+
+
+def test_a_news_report_passive_with_no_source_reports_with_no_speaker() -> None:
+    opening = _reported("Sebelumnya diberitakan, jembatan gantung di desa itu putus diterjang banjir.")
+    assert [(q.text, q.speaker) for q in opening] == [("jembatan gantung di desa itu putus diterjang banjir", None)]
+    closing = _reported("Harga tiket kereta naik dua kali lipat selama libur panjang, seperti diberitakan.")
+    assert [(q.text, q.speaker) for q in closing] == [("Harga tiket kereta naik dua kali lipat selama libur panjang",
+                                                      None)]
+    after_comma = _reported("Menjelang musim hujan, dilaporkan bahwa tanggul sungai itu mulai retak.")
+    assert [(q.text, q.speaker) for q in after_comma] == [("tanggul sungai itu mulai retak", None)]
+
+
+def test_a_that_clause_after_the_verb_is_the_report_not_the_lead_before_the_speaker() -> None:
+    body = "At the time, the ministry said in a statement that it would not extend the deadline."
+    assert _texts(body, "en") == ["it would not extend the deadline"]
+    # with no "that", the lead before the speaker is still the report
+    assert _texts("Fuel prices will rise again next month, the minister said on Monday.", "en") == [
+        "Fuel prices will rise again next month"]
+
+
+def test_reports_that_names_a_medium_as_the_source() -> None:
+    [q] = _reported("As if that were not enough, Bloomberg reports that the merger talks have stalled.", "en")
+    assert q.text == "the merger talks have stalled"
+    assert _reported("The company reports strong earnings every quarter.", "en") == []
+
+
+def test_said_then_according_to_a_medium_reports_the_lead_for_the_first_speaker() -> None:
+    body = ("For now, there is no sign that the two outbreaks are linked, the provincial health office said, "
+            "according to Reuters.")
+    assert _texts(body, "en") == ["For now, there is no sign that the two outbreaks are linked"]

@@ -2,7 +2,8 @@
 "will announce", "Other estimates", "collision warning") and, when it does, the clause it reports
 — after "bahwa"/"that" and a phrase of time, place or listener ("told reporters …"), before it in
 English order ("…, Harris said."), or nothing when its object is a thing ("revealed a new phone",
-"menyampaikan hal itu").
+"menyampaikan hal itu"). And the report of a news passive that names no one ("Sebelumnya
+diberitakan, …", "…, seperti diberitakan."), whose speaker stays unknown.
 """
 
 from __future__ import annotations
@@ -155,10 +156,18 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
             and not (own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma])):
         after = body[verb.end() : s_end]
         english = verb["cue"].lower() in english_verbs()
-        if (english and pats["trailer"].match(after)) or len(body[start:s_end].split()) < MIN_REPORTED_WORDS:
+        # "At the time, the agency said in a statement that …": a "that" right after the verb's
+        # phrase of channel opens the report, which the lead before the speaker only sets in time
+        that_follows = said_that and not after.lstrip().startswith(",")
+        if (english and pats["trailer"].match(after) and not that_follows) or len(
+                body[start:s_end].split()) < MIN_REPORTED_WORDS:
             return report_span(body, s_start, comma, verb["cue"], subject)
         if english and after.lstrip().startswith(","):
             return report_span(body, s_start, s_end, verb["cue"], subject)
+    if lead_words >= MIN_LEAD_WORDS and pats["frame_tail"].match(body, verb.end(), s_end):
+        # "…, the Inner Mongolia health commission said, according to Reuters.": the medium passed on
+        # what the speaker said before it — the lead is the report, not "according to Reuters"
+        return report_span(body, s_start, comma, verb["cue"], subject)
     if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
         return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
     return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
@@ -193,3 +202,34 @@ def _quote_goes_on(body: str, opener: int, s_end: int) -> bool:
 def clause_end(body: str, start: int, end: int) -> int:
     comma = body.find(",", start, end)
     return end if comma < 0 else comma
+
+
+@cache
+def _unsourced() -> dict[str, re.Pattern[str]]:
+    return {
+        "open": re.compile(rf"(?P<cue>(?i:{either(flagged('report_unsourced.tsv', 'open'))}))"
+                           r"(?:\s*,\s*(?:(?i:bahwa)\b\s*)?|\s+(?i:bahwa)\b\s*)"),
+        "tail": re.compile(rf",\s*(?P<cue>(?i:{either(flagged('report_unsourced.tsv', 'tail'))}))\s*[.!?]?\s*$"),
+    }
+
+
+@cache
+def _unsourced_stems() -> frozenset[str]:
+    """The phrases' last words without their first letter ("iberitakan"): "Diberitakan" holds it too."""
+    return frozenset(row.split()[-1][1:].lower() for flag in ("open", "tail")
+                     for row in flagged("report_unsourced.tsv", flag))
+
+
+def unsourced(body: str, s_start: int, s_end: int) -> Candidate | None:
+    """"Sebelumnya diberitakan, mobil itu …", "…, dilaporkan bahwa DiCaprio …", "…, seperti
+    diberitakan.": a report the writer passes on, no one named — the speaker is unknown."""
+    pats, first = _unsourced(), text_start(body, s_start)
+    if not any(body.find(stem, first, s_end) >= 0 for stem in _unsourced_stems()):
+        return None  # plain finds first: few sentences hold one, and a regex per sentence costs
+    tail = pats["tail"].search(body, first, s_end)
+    if tail is not None and len(body[first : tail.start()].split()) >= MIN_REPORTED_WORDS:
+        return report_span(body, first, tail.start(), tail["cue"], None)
+    for m in pats["open"].finditer(body, first, s_end):
+        if m.start() == first or body[first : m.start()].rstrip().endswith(","):
+            return report_span(body, m.end(), s_end, m["cue"], None)
+    return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kliping.annotate.cues import OPENERS, Candidate, Subject, frames, patterns
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, frames, patterns
+from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import (
     MAX_SOURCE_WORDS,
     MAX_TAIL_SUBJECT_WORDS,
@@ -17,9 +18,11 @@ from kliping.annotate.report_spans import (
     is_date,
     report_span,
     scanners,
+    source_frames,
     text_start,
     trimmed,
 )
+from kliping.annotate.report_speakers import described_after
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
 from kliping.annotate.speech import inside, person_in_attribution, skip_space, subject_after
 from kliping.model import Entity
@@ -43,6 +46,8 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             subject = subject_after(body, frame.end(), entities)
             comma = body.find(",", frame.end(), s_end)
             if comma < 0:
+                if (found := _unclosed(body, frame, s_start, s_end, subject)) is not None:
+                    return found
                 continue
             if subject is None or subject.start + len(subject.text) > comma:
                 # "according to reports," / "menurut situs Bild,": any short phrase may name the source
@@ -66,6 +71,27 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             return report_span(body, s_start, frame.start(), frame["cue"], subject)
         return report_span(body, s_start, s_end, frame["cue"], subject)
     return None
+
+
+# the clause after "menurut Hadi" when no comma closes the frame: it starts with a lower-case word
+_CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
+
+
+def _unclosed(body: str, frame: re.Match[str], s_start: int, s_end: int, subject: Subject | None) -> Candidate | None:
+    """"Terkait alutsista, menurut Hadi memang masih belum …", "Menurut David kesempatan itu terbuka
+    lebar.": a name after an opening frame with its comma left out — the clause after the name is the
+    report (a sentence with a comma after the frame reads as usual)."""
+    cue = frame["cue"].lower()
+    if (subject is None or subject.kind not in ("entity", "name") or cue not in _flagged("open")
+            or cue in _flagged("tail")):
+        return None  # "…, according to Sui-Lee Wee of the Times." closes its sentence: the tail form
+    before = body[s_start : frame.start()].rstrip()
+    end = subject.start + len(subject.text)
+    if (before and not before.endswith(",")) or body[frame.end() : subject.start].strip():
+        return None  # "Kebijakan itu menurut Budi …" inside a clause, "menurut data BPS …"
+    if not _CLAUSE_GOES_ON.match(body, end, s_end) or len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    return report_span(body, end, s_end, frame["cue"], subject)
 
 
 # "according to a 2018 survey by Penelope Muse Abernathy of the University of …": the author speaks.
@@ -143,7 +169,7 @@ def _frame_tail() -> re.Pattern[str]:
 
 @cache
 def _flagged(flag: str) -> frozenset[str]:
-    return frozenset(f.lower() for f in frames(flag))
+    return frozenset(f.lower() for f in source_frames(flag))
 
 
 @cache
@@ -218,7 +244,13 @@ def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candid
     if (pats["not_evidential"].search(body, max(s_start, m.start() - 8), m.start())
             or not pats["evidential_goes_on"].match(body, m.end(), s_end)):
         return None
+    if (that := _THAT.match(body, m.end(), s_end)) and body[s_start : m.start()].rstrip().endswith(","):
+        # "Sebelum mengincar Phoenix, dilaporkan bahwa DiCaprio …": the clause after "bahwa"
+        return report_span(body, that.end(), s_end, m["cue"], None)
     return report_span(body, s_start, s_end, m["cue"], None)
+
+
+_THAT = re.compile(r"(?i:bahwa)\b\s*")
 
 
 def _menurutnya(body: str, s_start: int, s_end: int) -> Candidate | None:
@@ -251,8 +283,11 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             # ", says the World Health Organization.", ", say officials."
             words = body[tail.end() : s_end].strip(" .!?")
             if not words or len(words.split()) > MAX_TAIL_SUBJECT_WORDS or "," in words:
-                return None
-            subject = Subject(words, skip_space(body, tail.end()), "noun")
+                subject = described_after(body, tail.end(), s_end, entities)
+                if subject is None:
+                    return None
+            else:
+                subject = Subject(words, skip_space(body, tail.end()), "noun")
         after = subject.start + len(subject.text)
         initial = _INITIAL_GOES_ON.match(body, after, s_end)
         if initial is not None:
@@ -280,6 +315,11 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             and not patterns()["trailer"].match(rest) and not is_date(rest)):
         return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
     if not patterns()["trailer"].match(rest) and not is_date(rest) and rest.strip(" .!?"):
+        if cue.lower() not in english_verbs() and len(rest.split()) >= MIN_REPORTED_WORDS and not (
+                clause_patterns()["that_later"].match(rest)):
+            # "Cita rasa makanan Turki, kata Sezai ada pada bumbu …": an Indonesian cue goes on into
+            # the rest of the clause with its closing comma left out, so the sentence is the report.
+            return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
         return None  # ", told Business Insider in October that …" is no closing attribution
     return Candidate(s_start, tail.start(), "indirect", cue, subject)
 

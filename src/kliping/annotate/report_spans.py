@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kliping import resources
 from kliping.annotate.cues import Candidate, Subject, frames, words
 from kliping.resources import alt
 
@@ -44,13 +45,20 @@ def cased(phrases: list[str]) -> str:
     return alt(sorted({f for p in phrases for f in (p, p[:1].upper() + p[1:], p.upper())}, key=len, reverse=True))
 
 
+def source_frames(flag: str | None = None) -> list[str]:
+    """quote_frames.tsv's frames (see cues.frames) and those only reported speech reads."""
+    own = [row[1] for row in resources.rows("report_source_frames.tsv")
+           if flag is None or flag in row[2].split(",")]
+    return sorted([*frames(flag), *own], key=len, reverse=True)
+
+
 @cache
 def scanners() -> dict[str, re.Pattern[str]]:
     """cues.patterns()' "report_verb", "frame" and "passive", case by case (see ``cased``)."""
     verbs = sorted(set(words("verb")) | set(words("report")))
     return {
         "report_verb": re.compile(rf"\b(?P<cue>{cased(verbs)})\b"),
-        "frame": re.compile(rf"(?<!\w)(?P<cue>{cased(frames())})(?:(?P<nya>nya)\s*,|\s+)"),
+        "frame": re.compile(rf"(?<!\w)(?P<cue>{cased(source_frames())})(?:(?P<nya>nya)\s*,|\s+)"),
         "passive": re.compile(rf"(?<!\w)(?P<cue>{cased(frames('passive'))})(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?)"),
     }
 

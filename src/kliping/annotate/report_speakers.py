@@ -18,6 +18,7 @@ from kliping.annotate.speech import (
     MAX_SUBJECT_GAP,
     appositive_subject,
     name_before,
+    skip_space,
     subject_after,
     subject_before,
 )
@@ -170,3 +171,20 @@ def _opening_subject(body: str, s_start: int, verb_start: int, entities: list[En
         return None
     kind = "pronoun" if m["name"].lower() in pronouns() else "noun"  # "He describes …, but cautions …"
     return Subject(m["name"], m.start("name"), kind)
+
+
+# "jaksa Irene Putri": the capitalised words that end a described speaker
+_NAME_LAST = re.compile(r"(?<!\S)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*$")
+
+
+def described_after(body: str, start: int, s_end: int, entities: list[Entity]) -> Subject | None:
+    """", kata jaksa Irene Putri, …": a role before the name the recogniser gave, up to the comma
+    that closes the attribution in the middle of the sentence — the person named is the speaker."""
+    comma = body.find(",", start, s_end)
+    if comma < 0 or len(body[start:comma].split()) > MAX_TAIL_SUBJECT_WORDS:
+        return None
+    person = next((e for e in entities if e.label == "PERSON" and start < e.start and e.end <= comma), None)
+    if person is not None:
+        return Subject(person.text, person.start, "entity", person)
+    name = _NAME_LAST.search(body, start, comma)  # a name the recogniser missed closes the phrase
+    return Subject(name[0], name.start(), "name") if name and name.start() > skip_space(body, start) else None

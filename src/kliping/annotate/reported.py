@@ -21,7 +21,7 @@ import re
 from functools import cache
 
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
-from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act
+from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced
 from kliping.annotate.report_frames import frame_tail, framed_report, passive, tail_reported, viewpoint
 from kliping.annotate.report_spans import MIN_REPORTED_WORDS, joined, report_span, scanners
 from kliping.annotate.report_speakers import (
@@ -84,7 +84,7 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
                 found = [whole]
         if not found:
             other = (frame_tail(body, s_start, s_end, entities) or passive(body, s_start, s_end, entities)
-                     or tail_reported(body, s_start, s_end, entities, near))
+                     or tail_reported(body, s_start, s_end, entities, near) or unsourced(body, s_start, s_end))
             found = [other] if other else []
         out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
