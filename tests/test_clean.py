@@ -250,3 +250,168 @@ def test_clean_keeps_english_body_sentences_that_start_like_furniture() -> None:
                  "Lihat foto-foto banjir di Jakarta yang beredar di media sosial, warga diminta waspada.",
                  "Istimewa rasanya bisa bertemu langsung dengan presiden, ujar Rina."]:
         assert classify(line) is None, (line, classify(line))
+
+
+# Kinds of page furniture in the shapes many outlets print them, with look-alike body lines that
+# must stay. Every line here is made up (names, outlets, headlines); what matters is the shape.
+
+def test_clean_author_lines_in_their_common_shapes() -> None:
+    for line in ["Oleh: Dewi Lestari, Agus Salim, & Rudi Hartono", "oleh Dewi LestariAgus Salim diperbarui 20 Agu 2021",
+                 "Reporter : Dita Lestari", "Penulis Naskah: Dewi Lestari", "Video Editor: Agus Salim",
+                 "Produser: Bayu Aji", "Penulis | : | Dewi Lestari |", "Kontributor Bandung, Agus Salim",
+                 "Ditulis oleh Dewi Lestari", "Diposting oleh Admin", "Author: Admin Kabarkita",
+                 "Jane Roe, Staff Writer", "Tim Liputan Kabarkita", "- Editor"]:
+        assert classify(line) in ("byline", "menu"), line
+    for line in ["Tim redaksi majalah itu dipanggil Dewan Pers.", "Editor buku itu menolak berkomentar.",
+                 "Ditulis oleh Pramoedya, novel itu terbit pada 1980.",
+                 "Dilaporkan oleh warga setempat, api cepat membesar.",
+                 "Jane Roe, a reporter at the Valley Ledger, was detained."]:
+        assert classify(line) is None, line
+
+
+def test_clean_reading_time_view_counts_and_text_controls() -> None:
+    for line in ["Lama baca < 1 menit", "▒ Lama baca 3 menit", "Estimasi baca 4 menit", "Baca dalam 3 menit",
+                 "3 menit membaca", "5 minute read", "Reading time: 4 minutes", "⏱ 3 menit baca",
+                 "Dibaca 1.234 kali", "Dilihat: 24 kali", "1.481 views", "-A +A", "Aa", "Ukuran teks", "Font size",
+                 "Change Size", "Salin Artikel", "Facebook Twitter WhatsApp Telegram Copy Link", "Laporkan Konten",
+                 "Close Ads", "Mohon tunggu...", "BERIKUTNYA", "Kembali ke atas ↑", "Lanjutkan Membaca ↓",
+                 "Cari Berita Lain Di Sini", "Breaking News:", "2 jam yang lalu", "3 hours ago", "#Banjir #Bekasi"]:
+        assert classify(line) is not None, line
+    for line in ["Waktu baca pelajar di Indonesia masih rendah, kata peneliti.",
+                 "Dibaca sebagai sinyal positif, saham naik.",
+                 "Baca dalam hati ayat-ayat itu, kata ustaz.", "Live streaming pertandingan itu ditonton jutaan orang.",
+                 "Harga naik 5% →"]:
+        assert classify(line) is None, line
+
+
+def test_clean_section_names_and_breadcrumbs() -> None:
+    for line in ["Sepakbola Nasional", "Bola Dunia", "Hukum & Kriminal", "Nasional / Politik", "Berita › Daerah",
+                 "Sport | Liga Inggris", "Home > Nasional > Hukum", "Politics", "Berita Utama"]:
+        assert classify(line) == "menu", line
+    for line in ["Hukum harus ditegakkan tanpa pandang bulu.", "Politik uang masih marak menjelang pemilu.",
+                 "Dampak Ekonomi", "Ekonomi / Politik Luar Negeri Indonesia"]:
+        assert classify(line) is None, line
+
+
+def test_clean_channel_prompts_of_many_shapes() -> None:
+    for line in ["Follow WhatsApp Channel Kabarsatu untuk update berita terbaru setiap hari",
+                 "Cek Berita dan Artikel yang lain di", "Google News", "WhatsApp Channel",
+                 "dan follow Channel WhatsApp Kabarsatu.id",
+                 "Yuk gabung channel WhatsApp Kabarsatu untuk berita terkini",
+                 "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+                 "Kabarsatu kini hadir di WhatsApp, klik di sini",
+                 "Silakan baca konten menarik lainnya dari Kabarsatu.com di Google News",
+                 "Baca berita tanpa iklan. Gabung Kabarsatu+",
+                 "Hai, Sobat Kabarsatu! Kirim video peristiwa menarik ke redaksi.",
+                 "Baca kisah inspiratif para guru di sini", "Selengkapnya baca di sini", "Klik di sini",
+                 "Berkomentarlah secara bijaksana dan bertanggung jawab.",
+                 "Login untuk memaksimalkan pengalaman membaca",
+                 "Join our WhatsApp channel", "Watch the video:", "Simak Video Pilihan Berikut Ini:"]:
+        assert classify(line) in ("prompt", "related"), line
+    for line in ["Informasi itu beredar di saluran WhatsApp warga sejak Senin.",
+                 "Meta meluncurkan fitur WhatsApp Channel di Indonesia.",
+                 "Simak video pertandingan itu yang beredar luas di media sosial, kata polisi.",
+                 "Ikuti aturan yang berlaku, kata Kapolda kepada warga.", "Lihat di sini ada banyak bukti, kata dia."]:
+        assert classify(line) is None, line
+
+
+def test_clean_photo_credits_of_organisations_and_captions_that_end_with_one() -> None:
+    for line in ["IDN TIMES/Putri Lestari", "KABARKITA/HERU SANTOSO 28-06-2022", "Kabarkita.com/Jepri Saputra",
+                 "detikcom/Rifki Nugroho", "(kabarkita.com/Arie Basuki)", "FOTO ISTIMEWA/kabarkita.com",
+                 "ANTARA FOTO/Aditya Putra/aww.", "(Tangkapan Layar YouTube Kabarkita)", "Ilustrasi (Unsplash)",
+                 "Ilustrasi pemilu", "Ilustrasi rumah sakit. (Istimewa)", "Sumber gambar: Freepik",
+                 "Warga mengantre di Jakarta, Senin (28/6/2022). KABARKITA/HERU SANTOSO 28-06-2022",
+                 "Warga mengantre di Jakarta, Senin (28/6/2022). [Kabarkita.com/Dimas Angga]",
+                 "Warga mengantre bantuan di Cianjur. (Istimewa)"]:
+        assert classify(line) in ("photo credit", "caption"), line
+    for line in ["KPK/BPK menemukan kerugian negara.", "Jokowi/Prabowo",
+                 "Marcus Fernaldi Gideon/Kevin Sanjaya Sukamuljo",
+                 "Ilustrasi itu menggambarkan suasana pasar.", "Tangkapan layar percakapan itu beredar luas.",
+                 "Terima kasih semuanya. pic.twitter.com/AbCdEf", "Data lengkap ada di situs dinkes.go.id/Covid"]:
+        assert classify(line) is None, line
+
+
+def test_clean_source_attribution_and_crawler_header_lines() -> None:
+    for line, reason in [("Sumber: Antara, Reuters", "source line"), ("Dilansir dari Antara", "attribution"),
+                         ("Referensi: kabarkita.com", "attribution"), ("description Harga beras naik", "menu"),
+                         ("fingerprint 1a2b3c4d", "menu"), ("id 12345", "menu"), ("pagetype article", "menu")]:
+        assert classify(line) == reason, line
+    for line in ["Dilansir dari Antara, Senin (5/5), gempa terjadi pukul 10.00 WIB.", "id est, the rule applies.",
+                 "Referensi utama kebijakan itu adalah UU Cipta Kerja.", "Description of the suspect was released."]:
+        assert classify(line) is None, line
+
+
+def test_clean_a_name_beside_a_byline_or_date_is_a_byline() -> None:
+    text = ("Harga Beras Naik Lagi\nSandra Wulan,\nBayu Pratama\nCitra Dewi\nTim Redaksi\n"
+            "Kamis, 14 September 2023 - 20:22 WIB\n"
+            "JAKARTA - Harga beras naik di sejumlah pasar, kata pedagang.\nDampak Kenaikan\n"
+            "Pedagang berharap pemerintah menggelar operasi pasar untuk menekan kenaikan harga.")
+    cleaned = clean(_raw(text))
+    assert {("Bayu Pratama", "byline"), ("Citra Dewi", "byline")} <= {(r.text, r.reason) for r in cleaned.removed}
+    assert "Dampak Kenaikan" in cleaned.body
+    # A subheading beside a date line stays: its words are written in lower case elsewhere.
+    text = ("Judul Berita\nJAKARTA - Harga beras naik di sejumlah pasar tradisional pekan ini.\nKenaikan Harga\n"
+            "Senin, 5 Mei 2025\nPedagang menilai kenaikan harga terjadi karena pasokan berkurang.")
+    assert "Kenaikan Harga" in clean(_raw(text)).body
+
+
+def test_clean_headlines_listed_under_a_label_in_any_case() -> None:
+    text = ("Judul Berita\nJAKARTA - Harga beras naik di sejumlah pasar tradisional pekan ini.\nBaca juga:\n"
+            "Polisi tangkap dua pelaku pencurian motor di Bekasi\nHarga cabai rawit naik jelang Lebaran\n"
+            "Pedagang berharap pemerintah segera menggelar operasi pasar di wilayah itu.")
+    cleaned = clean(_raw(text))
+    assert [r.reason for r in cleaned.removed] == ["headline", "related", "related", "related"]
+    # The list ends at the article's own lines: a title-cased subheading that uses its words.
+    text = ("Judul Berita\nBEKASI - Bhayangkara menang 2-1 atas Persegres di Stadion Patriot.\nLihat Foto\n"
+            "Skuat Bhayangkara vs Persegres\nBhayangkara: Wahyu; Otavio, Saputra, Rochman.")
+    assert "Skuat Bhayangkara vs Persegres" in clean(_raw(text)).body
+
+
+def test_clean_bulleted_headlines_of_other_articles() -> None:
+    text = ("Star Count\nAstronomers counted the stars in a small patch of sky last year.\n"
+            "- Fifteen Amazing Images of Distant Comets\n- Eleven Unanswered Questions About Dark Energy\n"
+            "The survey will continue next spring with a larger telescope.")
+    cleaned = clean(_raw(text))
+    assert [r.reason for r in cleaned.removed] == ["headline", "related", "related"]
+    text = ("Langkah Mudah\nAda beberapa cara menabung.\n- Sisihkan Gaji di Awal Bulan\n"
+            "- Catat Semua Pengeluaran Bulanan\n"
+            "Cara pertama, sisihkan gaji di awal bulan. Cara kedua, catat semua pengeluaran bulanan.")
+    assert len(clean(_raw(text)).removed) == 1  # a list of the article's own points stays
+
+
+def test_clean_keeps_a_short_truncated_line_above_footer_furniture() -> None:
+    text = ("Judul\nJAKARTA - Harga beras naik di sejumlah pasar tradisional pekan ini.\n"
+            "Ia menambahkan bahwa pihaknya\n(ant)\nEditor: Andi Saputra")
+    assert clean(_raw(text)).body.endswith("Ia menambahkan bahwa pihaknya")
+
+
+def test_clean_crawler_header_names_the_headline() -> None:
+    text = ("title Harga Beras Naik\n date 2023-05-01\nurl https://kabarkita.example/a\n"
+            "Pedagang mengeluhkan harga beras yang terus naik\nJAKARTA - Harga beras naik di pasar.")
+    cleaned = clean(_raw(text))
+    assert cleaned.title == "Harga Beras Naik"
+    assert cleaned.body.startswith("Pedagang mengeluhkan harga beras")
+
+
+def test_clean_a_first_paragraph_that_ends_a_quotation_is_not_a_headline() -> None:
+    lead = "Presiden meminta para menteri bekerja lebih cepat, katanya, “Rakyat menunggu hasil nyata.”"
+    cleaned = clean(_raw(f"{lead}\nParagraf kedua menjelaskan tanggapan para menteri."))
+    assert cleaned.title is None and cleaned.body.startswith(lead)
+
+
+def test_clean_more_furniture_shapes_and_their_look_alikes() -> None:
+    for line, reason in [("5:45 AM PST 11/19/2019 by Jane Roe", "byline"), ("11/19/2019 10:00 AM", "date line"),
+                         ("IDN Kita/Putri Lestari", "photo credit"), ("Berita lain terkait banjir Bekasi", "related"),
+                         ("Follow Instagram kami @kabarkita", "prompt"), ("Don’t miss: A new park", "prompt"),
+                         ("Baca Selengkapnya →", "related"),
+                         ("Pemerintahan. Sumber ilustrasi: FREEPIK/Freepik", "caption"),
+                         ("KT PHOTO: JANE ROE", "photo credit"), ("Images: Harbor Press", "photo credit"),
+                         ("Warga antre di stadion pada 30 Mei 2025. KT PHOTO: JANE ROE", "caption"),
+                         ("PromosiBelanja Hemat di Akhir Pekan", "prompt"), ("View image in fullscreen", "prompt"),
+                         ("Posted by Harbor Press on Sunday, 31 July 2016", "byline")]:
+        assert classify(line) == reason, line
+    for line in ["Ikuti Instagram resmi Pemprov untuk info banjir, kata Gubernur.",
+                 "Don't miss the deadline, officials warned.", "Skor akhir 1.234.567 penonton.",
+                 "Promosi jabatan itu dilakukan Senin.", "Promosi Jabatan", "Photos of the damage circulated online.",
+                 "Flood hits city on 5 May 2023"]:
+        assert classify(line) is None, line

@@ -11,7 +11,7 @@ import pytest
 
 from kliping import resources
 from kliping.clean import _SEPARATORS, _date_line_reason, _is_menu_item_list, normalise_line
-from kliping.clean_furniture import first_chars, furniture
+from kliping.clean_furniture import first_chars, furniture, leads
 from kliping.model import Skipped
 from kliping.read import iter_documents
 from kliping.timestamps import find_timestamps
@@ -73,6 +73,33 @@ def test_first_chars(pattern: str, can: str, cannot: str) -> None:
     assert starts is not None
     assert all(starts.fullmatch(c) for c in can), can
     assert not any(starts.fullmatch(c) for c in cannot), cannot
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(baca|simak) (juga|pula)\b.*", {"baca juga", "baca pula", "simak juga", "simak pula"}),
+        (r"((dan|and)\s+)?(cek|ikuti)\b", {"dan", "and", "cek", "ikuti"}),  # an optional part, then the rest
+        (r"a(bc)?d", {"abcd", "ad"}),
+        (r"\(?(photo|foto) by .{0,9}", {"(photo by ", "(foto by ", "photo by ", "foto by "}),
+        (r"(?=.{0,20}$)Baca", {"baca"}),  # look-arounds take no characters; ASCII letters in lower case
+        (r"(foo)(bar|baz)", {"fooba"}),  # re's parse shares "ba": a beginning need not be the whole word
+        (r"(?-i:[A-Z][\w]+),", None),  # a class: no literal beginning
+        (r"x?y*", None),  # may begin with anything, or be empty
+        (r"é(tude)", None),  # not ASCII: re.IGNORECASE's folding is not lower case there
+    ],
+)
+def test_leads(pattern: str, expected: set[str] | None) -> None:
+    found = leads(re.compile(pattern, re.IGNORECASE))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_furniture_tries_a_line_against_the_patterns_its_beginning_allows() -> None:
+    # Lines made up for this test: the same verdict as every row in order, whatever the case.
+    for line in ["BACA JUGA: Harga Cabai Naik", "baca juga", "Bacaan ringan untuk akhir pekan.", "Simak!",
+                 "Dan follow Channel WhatsApp Kabarkita", "Ikuti", "ikutilah kata hati", "Menurut BPS, harga naik.",
+                 "Kelvin \u212a", "\u212aomentar", "Komentar", "A", "Aa", "AAA", "#tag #lain", "“Kami siap,” katanya."]:
+        assert furniture(line) == _every_row_in_order(line), line
 
 
 def test_normalise_line_shortcut_for_ascii_is_the_full_rule() -> None:

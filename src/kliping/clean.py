@@ -5,8 +5,9 @@ Two kinds of knowledge decide what goes: the patterns in ``resources/boilerplate
 matched in ``clean_furniture``) and general rules about page shape (a run of short unpunctuated
 lines at the end of a page is a menu; a line that is only a date is a date line; a line repeating
 the headline is a repeat; a lone title-cased line between paragraphs whose words the article does
-not use is another article's headline; a first line with a dateline or a full stop is the lead,
-not the headline).
+not use is another article's headline, and so are the lines listed under a bare "Baca juga:"; a
+name alone beside a byline or a date line is a byline; a first line with a dateline or a full
+stop is the lead, not the headline).
 Nothing is thrown away silently: body lines + removed lines = every non-blank input line.
 """
 
@@ -32,9 +33,42 @@ _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
-# A list bullet or dash in front of a line ("• ANTARA FOTO/…", "- Pewarta"): furniture stays
-# furniture behind one, so the rest of the line is classified again.
-_BULLET = re.compile(r"^[•·▪►»*\-–—]+\s*")
+# A list bullet, dash or icon in front of a line ("• ANTARA FOTO/…", "- Pewarta", "▒ Lama baca",
+# "⏱ 3 menit"): furniture stays furniture behind one, so the rest of the line is classified again.
+_BULLET = re.compile(
+    r"^[•·▪▫►▸▶»*\-–—◆◇○●■□✓✔\u2190-\u21ff\u2300-\u23ff\u2580-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]+\s*"
+)
+# An arrow or icon after a button's label ("Baca Selengkapnya →", "Lanjutkan Membaca ↓").
+_TRAILING_ICON = re.compile(
+    r"\s*[»›>\u2190-\u21ff\u2300-\u23ff\u2580-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]+$"
+)  # tried only on lines whose last character is one
+# Breadcrumbs and combined kickers: section names joined by a separator ("Nasional / Politik",
+# "Berita › Daerah", "Hukum & Kriminal").
+_SECTION_SEPARATORS = re.compile(r"\s*(?:[/|›»>•·&])\s*")
+_HOME = frozenset(("home", "beranda", "index", "indeks"))
+# A photo credit after a caption's last sentence: "… (28/6/2022). KOMPAS/HERU SRI 28-06-2022",
+# "… [Suara.com/Dimas]", "… (merdeka.com/Arie Basuki)". An organisation in capitals or a web
+# domain, a slash, a name; never a social-media link ("pic.twitter.com/…").
+_CREDIT_TAIL = re.compile(
+    r"[.!?”\"’')](?:\s+[(\[]?|[(\[])\s*(?!pic\.|twitter\.|t\.co|instagram\.|youtu)"
+    r"(?:[A-Z][A-Z0-9&.-]+(?: [A-Z][A-Za-z0-9&.-]*){0,2}|[A-Za-z][\w-]*(?:\.[a-z]{2,6})+|[a-z]+com)"
+    r"\s?/\s?(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:\.[a-z]{2,6})+)(?: [A-Z][\w.'’-]*){0,4}"
+    r"(?:\s?/\s?[\w.'’ -]{1,30}){0,2}(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[)\]]?$"
+)
+CREDIT_TAIL_CHARS = 90
+# A line that is only a person's name, or two or three ("Amir Sodikin", "Rina P, Bayu Aji,"):
+# each two to five capitalised words.
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|von|de|al)){1,4}"
+_NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
+# Words between a date and a name on a byline: "Posted by Jane Roe on 31 July 2016"
+_BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
+                           "diperbarui", "diterbitkan"))
+_BYLINE_ROLES = frozenset(("author", "editor", "penulis", "reporter", "pewarta", "writer", "redaktur",
+                           "kontributor", "wartawan", "penyunting"))
+# Reported speech inside a line: a sentence of the article, not another article's headline.
+_REPORTING = re.compile(r"\b(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|katanya|ujarnya|said|says)\b")
+# "(13/9)", "(13/9/2023)": Indonesian reports date their sentences; headlines do not.
+_DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 # A dateline lead-in: a place or an outlet, maybe "(Outlet)", then a dash ("JAKARTA (Pos Kota) –",
 # "Jakarta, CNN Indonesia - -", "NAMAMEDIA.com - "). The dash has a space on at least one side
 # so that "U-22" or "Rusia-Korut" is not one.
@@ -42,6 +76,8 @@ _DATELINE_DASH = re.compile(
     r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,3}\s*(?:\([^()]{1,40}\)\s*)?(?:\s(?:--|-|–|—)|(?:--|-|–|—)\s)"
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# A crawler's header names the headline ("title Harga beras naik"): then no other line is it.
+_CRAWLER_TITLE = re.compile(r"^title\s*:?\s+(\S.*)$")
 
 MAX_LEADING_FURNITURE = 3  # date lines, captions, credits a scraper may put above the headline
 HEADLINE_MAX_WORDS = 25
@@ -55,6 +91,16 @@ STRAY_HEADLINE_MAX_WORDS = 20
 STRAY_HEADLINE_MAX_SHARED = 0.5  # share of its content words found elsewhere in the article
 STRAY_HEADLINE_MAX_NUMBERS = 2
 STRAY_HEADLINE_CAPITALISED = 0.9  # "Susunan pemain: …", "37 tahun, 46 hari" are lists, not titles
+# A label that lists other articles' headlines under it ("Baca juga:", "Berita Terkait", "Related").
+_RELATED_LABEL = re.compile(
+    r"(?:(?:baca|lihat|simak|read|see)(?: juga| pula| also)?|(?:berita|artikel|topik|tautan|link) "
+    r"(?:terkait|lainnya|pilihan)|related(?: articles?| stories| news| links| reading)?|also read|see also)"
+    r"\s*[:»›>-]?",
+    re.IGNORECASE,
+)
+# After a bare "Baca juga:" label, the headlines it lists (in any case) run until a sentence.
+LISTED_HEADLINES_MAX = 6
+LISTED_HEADLINE_MIN_WORDS = 3
 
 # A trailing run of lines this short and unpunctuated is a footer menu, not prose.
 MENU_MAX_WORDS = 5
@@ -110,7 +156,7 @@ def _date_line_reason(line: str) -> str | None:
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]
     labels = _date_labels()
-    others = [w for w in words if w.lower() not in labels]
+    others = [w for w in words if w.lower() not in labels and w.lower() not in _BYLINE_JOINS]
     if not others:
         return "date line"
     if len(others) <= MENU_MAX_WORDS and all(_NAME_WORD.match(w) for w in others):
@@ -123,7 +169,17 @@ def _reads_like_headline(line: str) -> bool:
     return (
         len(line.split()) <= HEADLINE_MAX_WORDS
         and not line.endswith((".", "!", "?"))
+        and not _ends_a_paragraph(line)
         and not re.match(r"^[A-Z][\w.]*(?:[ ,]+[\w.]+){0,3}\s*(?:--|-|–|—|:)\s", line)
+    )
+
+
+def _ends_a_paragraph(line: str) -> bool:
+    """A clause that goes on in the next paragraph, or a quotation's last sentence: written by
+    the article, not a headline ("…, katanya:", "… kata dia, “Kami siap.”")."""
+    return len(line.split()) >= LEAD_MIN_WORDS and (
+        line.endswith((":", ";", ","))
+        or (line[-1:] in "\"”’'" and line[-2:-1] in ".,")
     )
 
 
@@ -138,6 +194,8 @@ def _is_lead(line: str) -> bool:
     if words > HEADLINE_MAX_WORDS:
         return True
     if line.endswith(".") and not line.endswith(".."):
+        return True
+    if _ends_a_paragraph(line):
         return True
     return words >= LEAD_MIN_WORDS and _DATELINE_DASH.match(line) is not None
 
@@ -161,7 +219,22 @@ def _headline_shaped(line: str) -> bool:
         return False  # a sentence, a list of names, or a shouted subheading
     if sum(1 for w in words if w[:1].isdigit()) > STRAY_HEADLINE_MAX_NUMBERS:
         return False  # a result or a record ("X: Barcelona 3 - 1 United, 28/05/2011 – 40 tahun")
+    if _DATED.search(line) or _REPORTING.search(line):
+        return False  # a dated or attributed sentence of the article
     return _is_title_cased(words)
+
+
+def _listed_headline(line: str) -> bool:
+    """A headline under a "Baca juga:" label, title-cased or not: a few words, not a sentence."""
+    words = line.split()
+    return (
+        LISTED_HEADLINE_MIN_WORDS <= len(words) <= STRAY_HEADLINE_MAX_WORDS
+        and not line.rstrip("\"”’'").endswith((".", ",", ":", ";"))
+        and sum(1 for w in words if w[:1].isdigit()) <= STRAY_HEADLINE_MAX_NUMBERS
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“'‘•·-–—")
+        and not _DATED.search(line)
+        and not _REPORTING.search(line)
+    )
 
 
 def _stray_headline(line: str, elsewhere: dict[str, int]) -> bool:
@@ -206,13 +279,14 @@ def _has_unspaced_script(line: str) -> bool:
 
 def _is_menu_like(line: str) -> bool:
     # Numbers and "label: value" pairs mark lists and tables (a line-up, a price list)
-    # that end many articles; menus are plain words.
+    # that end many articles; menus are plain words; a comma goes on a clause.
     return (
         len(line) <= MENU_MAX_CHARS
         and len(line.split()) <= MENU_MAX_WORDS
         and not line.endswith(_SENTENCE_END)
         and not any(ch.isdigit() for ch in line)
         and ":" not in line
+        and "," not in line
         and not _has_unspaced_script(line)
     )
 
@@ -233,6 +307,8 @@ def classify(line: str, title: str | None = None) -> str | None:
         reason = _classify(line[bullet.end():])
     if reason is None and line[:1] + line[-1:] in ("()", "[]") and len(line) > 2:
         reason = _classify(line[1:-1].strip())  # "(Baca Juga: …)", "[Foto: …]"
+    if reason is None and _TRAILING_ICON.match(line[-1:]) and (label := _TRAILING_ICON.sub("", line)):
+        reason = _classify(label)  # "Baca Selengkapnya →"
     return reason
 
 
@@ -243,11 +319,54 @@ def _classify(line: str) -> str | None:
         # Separators and controls ("|---|---|", "·", "»"); "***" and "___" are section breaks
         # of the article itself (the benchmark's hand-checked bodies keep them).
         return "menu"
-    if len(line) <= MENU_MAX_CHARS and line.casefold() in _sections():
-        return "menu"  # a section name alone: a breadcrumb or kicker
+    if len(line) <= MENU_MAX_CHARS and _is_sections(line):
+        return "menu"  # a section name alone, or a breadcrumb of them: a kicker
+    if "/" in line[-CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(line, max(0, len(line) - CREDIT_TAIL_CHARS)):
+        return "caption"  # a caption that ends with its photo credit
     if _is_menu_item_list(line):
         return "menu"
     return _date_line_reason(line)
+
+
+def _is_sections(line: str) -> bool:
+    low = line.casefold()
+    sections = _sections()
+    if low in sections:
+        return True
+    if not any(ch in line for ch in "/|›»>•·&"):
+        return False
+    parts = [p for p in _SECTION_SEPARATORS.split(low) if p]
+    return len(parts) >= 2 and all(p in sections or p in _HOME for p in parts)
+
+
+def _names_beside_bylines(lines: list[str], verdicts: list[str | None]) -> None:
+    """A line that is only a name, beside a byline, a date line or an "Editor" label, is a byline
+    too ("Sandro Gatra," / "Amir Sodikin"; "Rizki N" / "Selasa, 11 Oktober 2022 | 08:00 WIB").
+    A name's words are never written in lower case elsewhere in the article; a subheading's are."""
+    beside = {
+        n for k, verdict in enumerate(verdicts)
+        if verdict in ("byline", "date line")
+        or (verdict == "menu" and lines[k].casefold().rstrip(" :") in _BYLINE_ROLES)
+        for n in (k - 1, k + 1)
+    }
+    lower: set[str] | None = None
+    stop = resources.words("stopwords.txt")
+    todo = sorted(beside, reverse=True)
+    while todo:
+        n = todo.pop()
+        if not 0 <= n < len(lines) or verdicts[n] is not None:
+            continue
+        line = lines[n]
+        if len(line) > MENU_MAX_CHARS or not _NAME_LINE.match(line):
+            continue
+        words = [w.strip(",.").casefold() for w in line.split() if w not in ("dan", "and", "&")]
+        if any(w in stop or w in _sections() for w in words):
+            continue
+        if lower is None:
+            lower = {w for text in lines for w in _WORD.findall(text) if w.islower()}
+        if not any(w in lower for w in words):
+            verdicts[n] = "byline"
+            todo += [n + 1, n - 1]  # the next name of a list of authors
 
 
 def _short_unfinished(line: str) -> bool:
@@ -257,19 +376,46 @@ def _short_unfinished(line: str) -> bool:
 def _related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocument) -> None:
     """Mark other articles' headlines among the body lines as "related".
 
-    Two shapes: the headline on the line after a bare "Baca juga:" label, and a lone title-cased
-    line between paragraphs whose words the article does not otherwise use. The second is for
-    Indonesian text only: on English pages (dev) such lines were subheadings and Q&A lines, and
-    the HTML extractor already drops related-link blocks there.
+    Three shapes: the headlines listed under a bare "Baca juga:" label (in any case, until a
+    sentence), a bulleted title-cased line whose words the article does not otherwise use, and a
+    lone title-cased line between paragraphs whose words the article does not otherwise use. The
+    third is for Indonesian text only: on English pages (dev) such lines were subheadings and Q&A
+    lines, and the HTML extractor already drops related-link blocks there.
     """
     elsewhere: dict[str, int] | None = None
     indonesian: bool | None = None
-    for n in range(1, len(lines) - 1):
+    listed = -1  # headlines listed since the last bare label; -1 when no label is open
+    for n in range(len(lines)):
         if verdicts[n] is not None:
+            # "Baca juga:" alone opens a list of the headlines it points to
+            listed = 0 if verdicts[n] == "related" and _RELATED_LABEL.fullmatch(lines[n]) else -1
             continue
-        before = lines[n - 1]
-        if verdicts[n - 1] == "related" and len(before.split()) <= 3 and _headline_shaped(lines[n]):
-            verdicts[n] = "related"  # "Baca juga:" alone, then the headline it points to
+        if n == 0:
+            continue
+        if 0 <= listed < LISTED_HEADLINES_MAX and _listed_headline(lines[n]):
+            # After the first, a title-cased line may be the article's next subheading: it is
+            # another headline only if the article does not use its words.
+            if listed == 0 or not _is_title_cased(lines[n].split()):
+                verdicts[n] = "related"
+                listed += 1
+                continue
+            if elsewhere is None:
+                elsewhere = _article_words(lines)
+            if _stray_headline(lines[n], elsewhere):
+                verdicts[n] = "related"
+                listed += 1
+                continue
+        listed = -1
+        if n == len(lines) - 1:
+            break
+        bullet = None if lines[n][:1].isalnum() else _BULLET.match(lines[n])
+        if bullet and 0 < bullet.end() < len(lines[n]):
+            # "• Headline", "- Headline": a bulleted link to another article, in any language
+            if _headline_shaped(lines[n][bullet.end():]):
+                if elsewhere is None:
+                    elsewhere = _article_words(lines)
+                if _stray_headline(lines[n], elsewhere):
+                    verdicts[n] = "related"
             continue
         if not _headline_shaped(lines[n]):
             continue  # most lines are paragraphs
@@ -302,11 +448,19 @@ def clean(raw: RawDocument) -> Cleaned:
     if raw.headline_first and lines:
         # The first line is the headline — unless it is furniture (a date, a caption): then the
         # first line after a little furniture is, if it reads like a headline.
+        crawled = None  # the headline a crawler's header names ("title …")
         for n, line in enumerate(lines[: MAX_LEADING_FURNITURE + 1]):
             reason = classify(line)
             if reason == "byline" and not _CLOCK.search(line):
                 reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
-            if reason is None and (not _is_lead(line) if n == 0 else _reads_like_headline(line)):
+            if crawled is None and reason and (m := _CRAWLER_TITLE.match(line)):
+                crawled = title = m.group(1)
+            if reason is None and crawled is not None and not _same_text(line, crawled):
+                lines = lines[n:]  # the header named the headline; this line is the text
+                break
+            if reason is None and (
+                crawled is not None or (not _is_lead(line) if n == 0 else _reads_like_headline(line))
+            ):
                 title = line
                 removed.append(RemovedLine(line, "headline"))
                 lines = lines[n + 1 :]
@@ -319,12 +473,11 @@ def clean(raw: RawDocument) -> Cleaned:
             lines = lines[MAX_LEADING_FURNITURE + 1 :]
 
     verdicts: list[str | None] = [classify(line, title) for line in lines]
-    # Footer menus: walk up from the end through furniture and short unpunctuated lines. A last
-    # line that reads as prose is a truncated sentence of the article and stops the walk.
+    _names_beside_bylines(lines, verdicts)
+    # Footer menus: walk up from the end through furniture and short unpunctuated lines. A line
+    # that reads as prose is a truncated sentence of the article and stops the walk.
     i = len(lines) - 1
-    if i >= 0 and not verdicts[i] and _reads_like_prose(lines[i]):
-        i = -1
-    while i >= 0 and (verdicts[i] or _is_menu_like(lines[i])):
+    while i >= 0 and (verdicts[i] or (_is_menu_like(lines[i]) and not _reads_like_prose(lines[i]))):
         verdicts[i] = verdicts[i] or "menu"
         i -= 1
 

@@ -2,12 +2,15 @@
 
 The first pattern in the file's order that matches the whole line gives the reason. Trying all
 of them on every line was most of clean's cost, yet most patterns start with a word ("baca",
-"editor", "foto") and cannot match a line that starts with another letter. So each pattern
-carries the characters its match can start with, and a line is tried only against the patterns
-its first character allows (a line starting with "S": ~25 of ~115), still in the file's order.
-Those characters are read off Python's own parse of the pattern (``re._parser``) and tested with
-``re`` itself, so they agree with the matcher; what the reading does not know, it takes as "can
-start with anything", which only costs time.
+"editor", "foto") and cannot match a line that starts with another. So each pattern carries the
+characters its match can start with, and the words: a line is tried only against the patterns its
+first four characters allow ("Menurut …": ~8 of ~140), still in the file's order. Both are read
+off Python's own parse of the pattern (``re._parser``); the first character is tested with ``re``
+itself, so it agrees with the matcher, and the words only where the line's characters are ASCII,
+where lower case is what ``re.IGNORECASE`` compares. What the reading does not know, it takes as
+"can start with anything", which only costs time. Among a line's candidates, rows that follow
+each other with the same reason are tried as one alternation (``(?:a)|(?:b)``): the reason is the
+same whichever of them matches, and one call into ``re`` costs less than one per row.
 
 Patterns with needles (third column) scan the line (".{0,400}…"): they are tried only on lines
 that hold one of their needles, and only where no earlier pattern matched.
@@ -34,14 +37,17 @@ _CATEGORIES = {
 # Anchors, \b and look-arounds consume no character: passing over them only widens the set.
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_FIRST_CHARS_KEPT = 1024  # first characters whose candidate patterns are remembered
+_HEADS_KEPT = 8192  # line beginnings whose candidate patterns are remembered
+HEAD = 4  # characters of a line's beginning that choose its candidates
+_LEADS_MAX = 512  # literal beginnings read off one pattern at most
 
 
 @dataclass(frozen=True)
 class _Table:
     """boilerplate.tsv compiled: rows without needles by first character, needled rows by needle."""
 
-    plain: tuple[tuple[int, _FullMatch, re.Pattern[str] | None], ...]  # row, matcher, its first characters
+    plain: tuple[tuple[int, re.Pattern[str] | None, tuple[str, ...] | None], ...]  # row, first characters, beginnings
+    patterns: tuple[str, ...]  # row → its regex
     needled: dict[int, _FullMatch]  # row → a pattern that scans its line
     needles: dict[str, tuple[int, ...]]  # needle → the rows it enables
     needle: re.Pattern[str]  # any needle, on the case-folded line
@@ -60,9 +66,10 @@ def _table() -> _Table:
     for i, row in enumerate(rows):
         if i not in rows_needled:
             pattern = re.compile(row[1], re.IGNORECASE)
-            plain.append((i, pattern.fullmatch, first_chars(pattern)))
+            plain.append((i, first_chars(pattern), leads(pattern)))
     return _Table(
         tuple(plain),
+        tuple(row[1] for row in rows),
         {i: re.compile(rows[i][1], re.IGNORECASE).fullmatch for i in sorted(rows_needled)},
         {n: tuple(ix) for n, ix in needles.items()},
         # One scan for all needles (a prefix tree), not one per needle; "(?!)" never matches.
@@ -146,21 +153,107 @@ def _one_char(op: Any, av: Any, flags: int) -> str | None:
     return f"(?{'' if flags & re.IGNORECASE else '-'}i:{text})"
 
 
-@lru_cache(maxsize=_FIRST_CHARS_KEPT)
-def _candidates(first: str) -> tuple[tuple[int, _FullMatch], ...]:
-    """The rows without needles a line starting with ``first`` can match, in the file's order."""
-    return tuple(
-        (i, fullmatch)
-        for i, fullmatch, starts in _table().plain
-        if starts is None or not first or starts.fullmatch(first)
-    )
+def leads(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which begins every match of ``pattern``, or None when that
+    is not known ("(baca|simak) juga" → "baca juga", "simak juga")."""
+    found, _whole = _leads(sre.parse(pattern.pattern, pattern.flags))
+    return None if found is None or "" in found else tuple(found)
+
+
+def _leads(items: Any) -> tuple[list[str] | None, bool]:
+    """The literal beginnings of the parsed ``items`` and whether they are the whole of them."""
+    return _leads_from(list(items), 0)
+
+
+def _leads_from(items: list[Any], k: int) -> tuple[list[str] | None, bool]:
+    out = [""]
+    while k < len(items):
+        op, av = items[k]
+        k += 1
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL and chr(av).isascii():
+            out = [p + chr(av).lower() for p in out]
+            continue
+        if op is sre.SUBPATTERN:
+            inner, whole = _leads(av[3])
+        elif op is sre.BRANCH:
+            inner, whole = [], True
+            for alternative in av[1]:
+                found, complete = _leads(alternative)
+                if found is None:
+                    return out, False
+                inner += found
+                whole = whole and complete
+        elif op in _REPEATS and av[0] == 0 and av[1] == 1:
+            # An optional part ("(dan )?ikuti"): its beginnings, and those of what follows it.
+            found, complete = _leads(av[2])
+            rest, rest_whole = _leads_from(items, k)
+            if found is None or rest is None or len(found) * len(rest) > _LEADS_MAX:
+                return out, False
+            inner = ([q + r for q in found for r in rest] if complete else found) + rest
+            whole = complete and rest_whole
+            k = len(items)
+        elif op in _REPEATS and av[0] >= 1:
+            inner, whole = _leads(av[2])
+            whole = False
+        else:
+            return out, False  # a class, "." …: the beginnings end here
+        if inner is None or len(out) * len(inner) > _LEADS_MAX:
+            return out, False
+        out = [p + q for p in out for q in inner]
+        if not whole:
+            return out, False
+    return out, True
+
+
+def _fits(lead: str, head: str) -> bool:
+    """Whether a line beginning with ``head`` can begin with ``lead``: they agree where both go."""
+    n = min(len(lead), len(head))
+    return lead[:n] == head[:n]
+
+
+@lru_cache(maxsize=_HEADS_KEPT)
+def _candidates(head: str) -> tuple[tuple[int, _FullMatch], ...]:
+    """The rows without needles a line beginning with ``head`` (its first HEAD characters) can
+    match, in the file's order: each run of rows with one reason as one matcher, given with the
+    run's first row. A run never spans a needled row, so comparing a needled row with the run's
+    first row orders them as the file does."""
+    table = _table()
+    first = head[:1]
+    ascii_head = ""  # the line's beginning as re.IGNORECASE compares it, up to a non-ASCII character
+    for ch in head:
+        if not ch.isascii():
+            break
+        ascii_head += ch.lower()
+    rows = [
+        i for i, starts, beginnings in table.plain
+        if (starts is None or not first or starts.fullmatch(first))
+        and (beginnings is None or any(_fits(lead, ascii_head) for lead in beginnings))
+    ]
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and table.reasons[runs[-1][-1]] == table.reasons[i] and not any(
+            runs[-1][-1] < k < i for k in table.needled
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return tuple((run[0], _matcher(tuple(run))) for run in runs)
+
+
+@cache
+def _matcher(rows: tuple[int, ...]) -> _FullMatch:
+    """One matcher for rows with one reason: any of their patterns matching the whole line."""
+    patterns = _table().patterns
+    return re.compile("|".join(f"(?:{patterns[i]})" for i in rows), re.IGNORECASE).fullmatch
 
 
 def furniture(line: str) -> str | None:
     """The reason of the first pattern in boilerplate.tsv that matches the whole line, or None."""
     table = _table()
     first = len(table.reasons)
-    for i, fullmatch in _candidates(line[:1]):
+    for i, fullmatch in _candidates(line[:HEAD]):
         if fullmatch(line):
             first = i
             break
