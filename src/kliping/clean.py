@@ -18,17 +18,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import py3langid
-
 from kliping import resources
 from kliping.clean_furniture import furniture
+from kliping.clean_headlines import SENTENCE_END, WORD, related_headlines
 from kliping.model import RawDocument, RemovedLine
 from kliping.timestamps import find_timestamps, weekday_names
 
 # Characters that scrapers leave behind and that only get in the way of matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_SENTENCE_END = tuple(".!?\"”’')…:;。！？、」』")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DIGIT = re.compile(r"\d")
@@ -65,17 +63,12 @@ _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", 
                            "diperbarui", "diterbitkan"))
 _BYLINE_ROLES = frozenset(("author", "editor", "penulis", "reporter", "pewarta", "writer", "redaktur",
                            "kontributor", "wartawan", "penyunting"))
-# Reported speech inside a line: a sentence of the article, not another article's headline.
-_REPORTING = re.compile(r"\b(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|katanya|ujarnya|said|says)\b")
-# "(13/9)", "(13/9/2023)": Indonesian reports date their sentences; headlines do not.
-_DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 # A dateline lead-in: a place or an outlet, maybe "(Outlet)", then a dash ("JAKARTA (Pos Kota) –",
 # "Jakarta, CNN Indonesia - -", "NAMAMEDIA.com - "). The dash has a space on at least one side
 # so that "U-22" or "Rusia-Korut" is not one.
 _DATELINE_DASH = re.compile(
     r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,3}\s*(?:\([^()]{1,40}\)\s*)?(?:\s(?:--|-|–|—)|(?:--|-|–|—)\s)"
 )
-_WORD = re.compile(r"[^\W\d_]{3,}")
 # A crawler's header names the headline ("title Harga beras naik"): then no other line is it.
 _CRAWLER_TITLE = re.compile(r"^title\s*:?\s+(\S.*)$")
 
@@ -83,24 +76,6 @@ MAX_LEADING_FURNITURE = 3  # date lines, captions, credits a scraper may put abo
 HEADLINE_MAX_WORDS = 25
 # A first line that opens with a dateline and runs this long is the lead, not a headline.
 LEAD_MIN_WORDS = 10
-
-# A title-cased line this long between two paragraphs, whose words the article does not
-# otherwise use, is another article's headline (a related link printed without "Baca juga").
-STRAY_HEADLINE_MIN_WORDS = 4
-STRAY_HEADLINE_MAX_WORDS = 20
-STRAY_HEADLINE_MAX_SHARED = 0.5  # share of its content words found elsewhere in the article
-STRAY_HEADLINE_MAX_NUMBERS = 2
-STRAY_HEADLINE_CAPITALISED = 0.9  # "Susunan pemain: …", "37 tahun, 46 hari" are lists, not titles
-# A label that lists other articles' headlines under it ("Baca juga:", "Berita Terkait", "Related").
-_RELATED_LABEL = re.compile(
-    r"(?:(?:baca|lihat|simak|read|see)(?: juga| pula| also)?|(?:berita|artikel|topik|tautan|link) "
-    r"(?:terkait|lainnya|pilihan)|related(?: articles?| stories| news| links| reading)?|also read|see also)"
-    r"\s*[:»›>-]?",
-    re.IGNORECASE,
-)
-# After a bare "Baca juga:" label, the headlines it lists (in any case) run until a sentence.
-LISTED_HEADLINES_MAX = 6
-LISTED_HEADLINE_MIN_WORDS = 3
 
 # A trailing run of lines this short and unpunctuated is a footer menu, not prose.
 MENU_MAX_WORDS = 5
@@ -200,65 +175,6 @@ def _is_lead(line: str) -> bool:
     return words >= LEAD_MIN_WORDS and _DATELINE_DASH.match(line) is not None
 
 
-def _is_title_cased(words: list[str]) -> bool:
-    """Every content word capitalised (or a number), as headlines are written; function words may not be."""
-    stop = resources.words("stopwords.txt")
-    content = [w for w in words if w.strip("\"'“”‘’()[],:;!?").casefold() not in stop]
-    if len(content) < STRAY_HEADLINE_MIN_WORDS - 1:
-        return False
-    capital = sum(1 for w in content if (w.lstrip("\"'“‘([")[:1] or "a").isupper() or w[:1].isdigit())
-    return capital >= STRAY_HEADLINE_CAPITALISED * len(content)
-
-
-def _headline_shaped(line: str) -> bool:
-    """Written as a headline: a few title-cased words, not a sentence, a list or a result."""
-    words = line.split()
-    if not STRAY_HEADLINE_MIN_WORDS <= len(words) <= STRAY_HEADLINE_MAX_WORDS:
-        return False
-    if line.endswith((".", ",", ":", ";", "\"", "”", "’", "'")) or ";" in line or line.isupper():
-        return False  # a sentence, a list of names, or a shouted subheading
-    if sum(1 for w in words if w[:1].isdigit()) > STRAY_HEADLINE_MAX_NUMBERS:
-        return False  # a result or a record ("X: Barcelona 3 - 1 United, 28/05/2011 – 40 tahun")
-    if _DATED.search(line) or _REPORTING.search(line):
-        return False  # a dated or attributed sentence of the article
-    return _is_title_cased(words)
-
-
-def _listed_headline(line: str) -> bool:
-    """A headline under a "Baca juga:" label, title-cased or not: a few words, not a sentence."""
-    words = line.split()
-    return (
-        LISTED_HEADLINE_MIN_WORDS <= len(words) <= STRAY_HEADLINE_MAX_WORDS
-        and not line.rstrip("\"”’'").endswith((".", ",", ":", ";"))
-        and sum(1 for w in words if w[:1].isdigit()) <= STRAY_HEADLINE_MAX_NUMBERS
-        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“'‘•·-–—")
-        and not _DATED.search(line)
-        and not _REPORTING.search(line)
-    )
-
-
-def _stray_headline(line: str, elsewhere: dict[str, int]) -> bool:
-    """A headline-shaped line whose content words the rest of the article mostly does not use."""
-    stop = resources.words("stopwords.txt")
-    own = [w for w in (m.casefold() for m in _WORD.findall(line)) if w not in stop]
-    if not own:
-        return False
-    own_counts: dict[str, int] = {}
-    for w in own:
-        own_counts[w] = own_counts.get(w, 0) + 1
-    shared = sum(1 for w in own if elsewhere.get(w, 0) > own_counts[w])
-    return shared < STRAY_HEADLINE_MAX_SHARED * len(own)
-
-
-def _article_words(lines: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for line in lines:
-        for w in _WORD.findall(line):
-            key = w.casefold()
-            counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
 def _is_menu_item_list(line: str) -> bool:
     if "|" not in line and "•" not in line and "·" not in line:
         return False  # one part (most lines; splitting them cost more than this test)
@@ -283,7 +199,7 @@ def _is_menu_like(line: str) -> bool:
     return (
         len(line) <= MENU_MAX_CHARS
         and len(line.split()) <= MENU_MAX_WORDS
-        and not line.endswith(_SENTENCE_END)
+        and not line.endswith(SENTENCE_END)
         and not any(ch.isdigit() for ch in line)
         and ":" not in line
         and "," not in line
@@ -363,81 +279,10 @@ def _names_beside_bylines(lines: list[str], verdicts: list[str | None]) -> None:
         if any(w in stop or w in _sections() for w in words):
             continue
         if lower is None:
-            lower = {w for text in lines for w in _WORD.findall(text) if w.islower()}
+            lower = {w for text in lines for w in WORD.findall(text) if w.islower()}
         if not any(w in lower for w in words):
             verdicts[n] = "byline"
             todo += [n + 1, n - 1]  # the next name of a list of authors
-
-
-def _short_unfinished(line: str) -> bool:
-    return len(line.split()) <= STRAY_HEADLINE_MAX_WORDS and not line.endswith(_SENTENCE_END)
-
-
-def _related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocument) -> None:
-    """Mark other articles' headlines among the body lines as "related".
-
-    Three shapes: the headlines listed under a bare "Baca juga:" label (in any case, until a
-    sentence), a bulleted title-cased line whose words the article does not otherwise use, and a
-    lone title-cased line between paragraphs whose words the article does not otherwise use. The
-    third is for Indonesian text only: on English pages (dev) such lines were subheadings and Q&A
-    lines, and the HTML extractor already drops related-link blocks there.
-    """
-    elsewhere: dict[str, int] | None = None
-    indonesian: bool | None = None
-    listed = -1  # headlines listed since the last bare label; -1 when no label is open
-    for n in range(len(lines)):
-        if verdicts[n] is not None:
-            # "Baca juga:" alone opens a list of the headlines it points to
-            listed = 0 if verdicts[n] == "related" and _RELATED_LABEL.fullmatch(lines[n]) else -1
-            continue
-        if n == 0:
-            continue
-        if 0 <= listed < LISTED_HEADLINES_MAX and _listed_headline(lines[n]):
-            # After the first, a title-cased line may be the article's next subheading: it is
-            # another headline only if the article does not use its words.
-            if listed == 0 or not _is_title_cased(lines[n].split()):
-                verdicts[n] = "related"
-                listed += 1
-                continue
-            if elsewhere is None:
-                elsewhere = _article_words(lines)
-            if _stray_headline(lines[n], elsewhere):
-                verdicts[n] = "related"
-                listed += 1
-                continue
-        listed = -1
-        if n == len(lines) - 1:
-            break
-        bullet = None if lines[n][:1].isalnum() else _BULLET.match(lines[n])
-        if bullet and 0 < bullet.end() < len(lines[n]):
-            # "• Headline", "- Headline": a bulleted link to another article, in any language
-            if _headline_shaped(lines[n][bullet.end():]):
-                if elsewhere is None:
-                    elsewhere = _article_words(lines)
-                if _stray_headline(lines[n], elsewhere):
-                    verdicts[n] = "related"
-            continue
-        if not _headline_shaped(lines[n]):
-            continue  # most lines are paragraphs
-        # Lone: its neighbours are prose or furniture, not more title-cased lines (a list).
-        if any(verdicts[k] is None and _short_unfinished(lines[k]) and _is_title_cased(lines[k].split())
-               for k in (n - 1, n + 1)):
-            continue
-        if indonesian is None:
-            language = raw.language or _language(raw.text)
-            indonesian = (language or "").lower().startswith("id")
-        if not indonesian:
-            return
-        if elsewhere is None:
-            elsewhere = _article_words(lines)
-        if _stray_headline(lines[n], elsewhere):
-            verdicts[n] = "related"
-
-
-def _language(text: str) -> str | None:
-    # The same cut as describe.detect_language: the first 600 characters decide.
-    lang, _score = py3langid.classify(text[:600])
-    return str(lang)
 
 
 def clean(raw: RawDocument) -> Cleaned:
@@ -481,7 +326,7 @@ def clean(raw: RawDocument) -> Cleaned:
         verdicts[i] = verdicts[i] or "menu"
         i -= 1
 
-    _related_headlines(lines, verdicts, raw)
+    related_headlines(lines, verdicts, raw, _BULLET)
 
     body = []
     for line, verdict in zip(lines, verdicts, strict=True):
