@@ -8,9 +8,8 @@ first four characters allow ("Menurut …": ~8 of ~140), still in the file's ord
 off Python's own parse of the pattern (``re._parser``); the first character is tested with ``re``
 itself, so it agrees with the matcher, and the words only where the line's characters are ASCII,
 where lower case is what ``re.IGNORECASE`` compares. What the reading does not know, it takes as
-"can start with anything", which only costs time. Among a line's candidates, rows that follow
-each other with the same reason are tried as one alternation (``(?:a)|(?:b)``): the reason is the
-same whichever of them matches, and one call into ``re`` costs less than one per row.
+"can start with anything", which only costs time. Each row is compiled once, on its own: an
+alternation per combination of candidates had to be compiled for every new line beginning.
 
 Patterns with needles (third column) scan the line (".{0,400}…"): they are tried only on lines
 that hold one of their needles, and only where no earlier pattern matched.
@@ -213,12 +212,25 @@ def _fits(lead: str, head: str) -> bool:
     return lead[:n] == head[:n]
 
 
+@cache
+def _prefixes(beginnings: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """A row's beginnings as two sets, so that ``_fits`` against all of them is a few lookups:
+    every prefix of a beginning up to HEAD characters, and the beginnings shorter than HEAD."""
+    prefixes = frozenset(lead[:k] for lead in beginnings for k in range(0, min(len(lead), HEAD) + 1))
+    return prefixes, frozenset(lead for lead in beginnings if len(lead) < HEAD)
+
+
+def _fits_any(sets: tuple[frozenset[str], frozenset[str]], head: str) -> bool:
+    """``any(_fits(lead, head) for lead in beginnings)``: the head is a prefix of a beginning, or
+    a beginning shorter than it is a prefix of the head."""
+    prefixes, short = sets
+    return head[:HEAD] in prefixes or any(head[:k] in short for k in range(len(head) + 1))
+
+
 @lru_cache(maxsize=_HEADS_KEPT)
 def _candidates(head: str) -> tuple[tuple[int, _FullMatch], ...]:
     """The rows without needles a line beginning with ``head`` (its first HEAD characters) can
-    match, in the file's order: each run of rows with one reason as one matcher, given with the
-    run's first row. A run never spans a needled row, so comparing a needled row with the run's
-    first row orders them as the file does."""
+    match, in the file's order, each with its matcher."""
     table = _table()
     first = head[:1]
     ascii_head = ""  # the line's beginning as re.IGNORECASE compares it, up to a non-ASCII character
@@ -229,24 +241,18 @@ def _candidates(head: str) -> tuple[tuple[int, _FullMatch], ...]:
     rows = [
         i for i, starts, beginnings in table.plain
         if (starts is None or not first or starts.fullmatch(first))
-        and (beginnings is None or any(_fits(lead, ascii_head) for lead in beginnings))
+        and (beginnings is None or _fits_any(_prefixes(beginnings), ascii_head))
     ]
-    runs: list[list[int]] = []
-    for i in rows:
-        if runs and table.reasons[runs[-1][-1]] == table.reasons[i] and not any(
-            runs[-1][-1] < k < i for k in table.needled
-        ):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return tuple((run[0], _matcher(tuple(run))) for run in runs)
+    # Each row keeps its own compiled pattern: alternations of the rows a head allows would be
+    # compiled anew for every new combination (thousands per process, most of clean's cost on
+    # a few thousand articles), for no gain once compiled.
+    return tuple((i, _matcher(i)) for i in rows)
 
 
 @cache
-def _matcher(rows: tuple[int, ...]) -> _FullMatch:
-    """One matcher for rows with one reason: any of their patterns matching the whole line."""
-    patterns = _table().patterns
-    return re.compile("|".join(f"(?:{patterns[i]})" for i in rows), re.IGNORECASE).fullmatch
+def _matcher(row: int) -> _FullMatch:
+    """A row's pattern, matching the whole line."""
+    return re.compile(_table().patterns[row], re.IGNORECASE).fullmatch
 
 
 def furniture(line: str) -> str | None:
