@@ -4,7 +4,7 @@ Every sentence here is written for the test (no article text is copied)."""
 
 from __future__ import annotations
 
-from kliping.annotate import naming
+from kliping.annotate import naming, person_mentions
 from kliping.annotate.entities import find_entities
 from kliping.annotate.naming import full_name, strip_titles
 from kliping.annotate.quotes import find_quotes
@@ -102,5 +102,5 @@ def test_full_name_taken_for_a_place_is_the_person() -> None:
     from kliping.model import Entity
     body = "Lia Marven menang. Marven tertawa."
     mentions = [Entity("Lia Marven", 0, 10, "PLACE", "Lia Marven"), Entity("Marven", 19, 25, "PERSON", "Marven")]
-    naming.complete(body, mentions)
+    person_mentions.complete(body, mentions)
     assert [(m.label, m.canonical) for m in mentions] == [("PERSON", "Lia Marven"), ("PERSON", "Lia Marven")]

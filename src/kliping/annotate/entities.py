@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases, naming, ner, short_forms
+from kliping.annotate import aliases, naming, ner, person_mentions, short_forms
 from kliping.model import Entity
 
 _WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
@@ -351,9 +351,9 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
             canonical = person_form(text) if label == "PERSON" else text
         mentions.append(Entity(text, start, end, label, canonical))
     mentions = [m for m in mentions if not naming.is_function_word(m.text)]  # "Her heartbreak …" is no one
-    naming.cut_datelines(body, mentions)
+    person_mentions.cut_datelines(body, mentions)
     _resolve_people(mentions)
-    naming.complete(body, mentions)
+    person_mentions.complete(body, mentions)
     mentions += short_forms.defined_short_forms(body, mentions)
     mentions += _link_roles(body, mentions)
     return sorted(mentions, key=lambda e: (e.start, e.end))

@@ -25,7 +25,6 @@ from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.model import Entity
 from kliping.timestamps import month_names, weekday_names
 
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
@@ -104,6 +103,16 @@ def is_role(text: str) -> bool:
     words = text.split()
     return bool(words) and words[0].casefold().strip(".,") in title_words() and all(
         _kind(w) != "name" for w in words[1:])
+
+
+def word_kind(word: str) -> str:
+    """"name", "soft" (an ordinary word) or "stop" (never part of a name): see ``_kind``."""
+    return _kind(word)
+
+
+def name_heads() -> frozenset[str]:
+    """Words after which the next word names a place or body ("Gunung Kidul", "Badan Geologi")."""
+    return _name_heads()
 
 
 def is_name_like(word: str) -> bool:
@@ -358,112 +367,6 @@ def _name_heads() -> frozenset[str]:
 @cache
 def _place_heads() -> frozenset[str]:
     return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
-
-
-def complete(body: str, mentions: list[Entity]) -> None:
-    """Canonical names of PERSON mentions completed in place (the nicknames and acronyms the
-    article defines are annotate/short_forms.py's)."""
-    _people_taken_for_bodies(body, mentions)
-    people = [m for m in mentions if m.label == "PERSON"]
-    _places_split_off(body, mentions, people)
-    written = _written_endings(people)
-    for m in people:
-        if aliases.canonical(m.text, "PERSON"):
-            continue  # the alias table names this one already
-        _drop_glued_word(m, written)
-        m.canonical = unglued(body, person_name(m.canonical))
-        m.canonical = full_name(body, m.canonical) or m.canonical
-    _people_taken_for_places(mentions, people)
-    _people_ending_bodies(mentions, people)
-
-
-_DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")
-
-
-def cut_datelines(body: str, mentions: list[Entity]) -> None:
-    """A person mention that opens the body across a dateline's dash ("Rimanews - Miley Cyrus
-    siap …", "JAKARTA – Budi Santoso …") is the person after the dash: in place."""
-    for m in mentions:
-        if m.label == "PERSON" and not body[: m.start].strip() and (dash := _DATELINE_DASH.match(m.text)):
-            m.text, m.start = m.text[dash.end() :], m.start + dash.end()
-            m.canonical = m.text
-
-
-def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
-    """An organisation that opens with a person's title and ends with a full name is that
-    person with their role: "CEO Creative Media Works Matthew Talbot" → Matthew Talbot; so is one
-    whose first words the article writes alone as the body's name ("EV Hive Carlson Lau", with
-    "EV Hive" elsewhere)."""
-    for m in mentions:
-        words = m.text.split()
-        if m.label != "ORG" or len(words) < 3:
-            continue
-        if len(words) > 3 and words[0].casefold() in title_words():
-            name = person_name(m.text)
-        else:
-            lead = " ".join(words[:-2])
-            alone = lead.casefold() not in _name_heads() and body.count(lead) > 1
-            name = " ".join(words[-2:]) if alone else m.text
-        if len(name.split()) > 1 and name != m.text and all(_kind(w) == "name" for w in name.split()):
-            m.label, m.canonical = "PERSON", name
-
-
-def _places_split_off(body: str, mentions: list[Entity], people: list[Entity]) -> None:
-    """A person mention whose first word ends the place written before it ("Walikota Jakarta
-    [Utara Husein Murad]", with "Jakarta Utara" a place of the article) starts after it."""
-    places = {aliases.key(m.text) for m in mentions if m.label == "PLACE" and " " in m.text}
-    for m in people:
-        words = m.text.split()
-        before = body[max(0, m.start - 30) : m.start].split()
-        if len(words) > 2 and before and aliases.key(f"{before[-1]} {words[0]}") in places:
-            m.canonical = " ".join(words[1:])
-
-
-def _people_ending_bodies(mentions: list[Entity], people: list[Entity]) -> None:
-    """A place or organisation mention that ends with the full name of a person the article
-    names is that person with their body before the name: "Kolla Education Prayudi Utomo"."""
-    full = {m.canonical for m in people if " " in m.canonical}
-    for m in mentions:
-        if m.label != "PERSON" and " " in m.text:
-            owner = next((name for name in full if m.text.endswith(" " + name)), None)
-            if owner is not None:
-                m.label, m.canonical = "PERSON", owner
-
-
-def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:
-    """A place or organisation that no table knows and that is a word of a person the article
-    names ("Southgate" beside "Gareth Southgate") or their full name is that person: in place."""
-    names = {w: m.canonical for m in people if len(m.canonical.split()) > 1 for w in m.canonical.split()}
-    full = {aliases.key(m.canonical): m.canonical for m in people if " " in m.canonical}
-    for m in mentions:
-        if m.label == "PERSON" or aliases.label_of(m.text) is not None:
-            continue
-        if " " not in m.text and m.text in names:
-            m.label, m.canonical = "PERSON", names[m.text]
-        elif aliases.key(m.text) in full:  # "Gal Gadot" taken for a place, "Gadot" for a person
-            m.label, m.canonical = "PERSON", full[aliases.key(m.text)]
-
-
-def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
-    """"Situasi Lorenzo" → "Lorenzo" when the article also writes "Lorenzo" (or "Jorge Lorenzo")
-    without "Situasi"; a stop word never opens a name ("But Vaughan", "Bagi Miller")."""
-    words = m.canonical.split()
-    if len(words) < 2 or is_name_word(words[0]):
-        return
-    rest = aliases.key(" ".join(words[1:]))
-    if words[0].casefold() in resources.words("stopwords.txt") or written.get(rest, set()) - {aliases.key(words[0])}:
-        m.canonical = " ".join(words[1:])
-
-
-def _written_endings(people: list[Entity]) -> dict[str, set[str]]:
-    """Every ending of every person mention written (key) → the words written before it ("" for
-    none): "Jorge Lorenzo" gives "lorenzo" → {"jorge"}, "jorge lorenzo" → {""}."""
-    endings: dict[str, set[str]] = {}
-    for m in people:
-        words = aliases.key(m.text).split()
-        for i in range(len(words)):
-            endings.setdefault(" ".join(words[i:]), set()).add(words[i - 1] if i else "")
-    return endings
 
 
 def _inside(short: list[str], full: list[str]) -> bool:

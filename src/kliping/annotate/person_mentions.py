@@ -1,0 +1,129 @@
+"""An article's person mentions, set right in place: canonical names completed from the article's
+own words (annotate/naming.py), and the recogniser's usual slips undone — a dateline glued to the
+first name, a role or a body's name glued to a person's, a person taken for a place or a body, a
+place's last word taken into a name. The nicknames and acronyms an article defines are
+annotate/short_forms.py's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kliping import resources
+from kliping.annotate import aliases
+from kliping.annotate.naming import (
+    full_name,
+    is_name_word,
+    name_heads,
+    person_name,
+    title_words,
+    unglued,
+    word_kind,
+)
+from kliping.model import Entity
+
+
+def complete(body: str, mentions: list[Entity]) -> None:
+    """Canonical names of PERSON mentions completed in place (the nicknames and acronyms the
+    article defines are annotate/short_forms.py's)."""
+    _people_taken_for_bodies(body, mentions)
+    people = [m for m in mentions if m.label == "PERSON"]
+    _places_split_off(body, mentions, people)
+    written = _written_endings(people)
+    for m in people:
+        if aliases.canonical(m.text, "PERSON"):
+            continue  # the alias table names this one already
+        _drop_glued_word(m, written)
+        m.canonical = unglued(body, person_name(m.canonical))
+        m.canonical = full_name(body, m.canonical) or m.canonical
+    _people_taken_for_places(mentions, people)
+    _people_ending_bodies(mentions, people)
+
+
+_DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")
+
+
+def cut_datelines(body: str, mentions: list[Entity]) -> None:
+    """A person mention that opens the body across a dateline's dash ("Rimanews - Miley Cyrus
+    siap …", "JAKARTA – Budi Santoso …") is the person after the dash: in place."""
+    for m in mentions:
+        if m.label == "PERSON" and not body[: m.start].strip() and (dash := _DATELINE_DASH.match(m.text)):
+            m.text, m.start = m.text[dash.end() :], m.start + dash.end()
+            m.canonical = m.text
+
+
+def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
+    """An organisation that opens with a person's title and ends with a full name is that
+    person with their role: "CEO Creative Media Works Matthew Talbot" → Matthew Talbot; so is one
+    whose first words the article writes alone as the body's name ("EV Hive Carlson Lau", with
+    "EV Hive" elsewhere)."""
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 3:
+            continue
+        if len(words) > 3 and words[0].casefold() in title_words():
+            name = person_name(m.text)
+        else:
+            lead = " ".join(words[:-2])
+            alone = lead.casefold() not in name_heads() and body.count(lead) > 1
+            name = " ".join(words[-2:]) if alone else m.text
+        if len(name.split()) > 1 and name != m.text and all(word_kind(w) == "name" for w in name.split()):
+            m.label, m.canonical = "PERSON", name
+
+
+def _places_split_off(body: str, mentions: list[Entity], people: list[Entity]) -> None:
+    """A person mention whose first word ends the place written before it ("Walikota Jakarta
+    [Utara Husein Murad]", with "Jakarta Utara" a place of the article) starts after it."""
+    places = {aliases.key(m.text) for m in mentions if m.label == "PLACE" and " " in m.text}
+    for m in people:
+        words = m.text.split()
+        before = body[max(0, m.start - 30) : m.start].split()
+        if len(words) > 2 and before and aliases.key(f"{before[-1]} {words[0]}") in places:
+            m.canonical = " ".join(words[1:])
+
+
+def _people_ending_bodies(mentions: list[Entity], people: list[Entity]) -> None:
+    """A place or organisation mention that ends with the full name of a person the article
+    names is that person with their body before the name: "Kolla Education Prayudi Utomo"."""
+    full = {m.canonical for m in people if " " in m.canonical}
+    for m in mentions:
+        if m.label != "PERSON" and " " in m.text:
+            owner = next((name for name in full if m.text.endswith(" " + name)), None)
+            if owner is not None:
+                m.label, m.canonical = "PERSON", owner
+
+
+def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> None:
+    """A place or organisation that no table knows and that is a word of a person the article
+    names ("Southgate" beside "Gareth Southgate") or their full name is that person: in place."""
+    names = {w: m.canonical for m in people if len(m.canonical.split()) > 1 for w in m.canonical.split()}
+    full = {aliases.key(m.canonical): m.canonical for m in people if " " in m.canonical}
+    for m in mentions:
+        if m.label == "PERSON" or aliases.label_of(m.text) is not None:
+            continue
+        if " " not in m.text and m.text in names:
+            m.label, m.canonical = "PERSON", names[m.text]
+        elif aliases.key(m.text) in full:  # "Gal Gadot" taken for a place, "Gadot" for a person
+            m.label, m.canonical = "PERSON", full[aliases.key(m.text)]
+
+
+def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
+    """"Situasi Lorenzo" → "Lorenzo" when the article also writes "Lorenzo" (or "Jorge Lorenzo")
+    without "Situasi"; a stop word never opens a name ("But Vaughan", "Bagi Miller")."""
+    words = m.canonical.split()
+    if len(words) < 2 or is_name_word(words[0]):
+        return
+    rest = aliases.key(" ".join(words[1:]))
+    if words[0].casefold() in resources.words("stopwords.txt") or written.get(rest, set()) - {aliases.key(words[0])}:
+        m.canonical = " ".join(words[1:])
+
+
+def _written_endings(people: list[Entity]) -> dict[str, set[str]]:
+    """Every ending of every person mention written (key) → the words written before it ("" for
+    none): "Jorge Lorenzo" gives "lorenzo" → {"jorge"}, "jorge lorenzo" → {""}."""
+    endings: dict[str, set[str]] = {}
+    for m in people:
+        words = aliases.key(m.text).split()
+        for i in range(len(words)):
+            endings.setdefault(" ".join(words[i:]), set()).add(words[i - 1] if i else "")
+    return endings
