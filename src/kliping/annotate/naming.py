@@ -324,14 +324,20 @@ def _alone_at(body: str, word: str, not_before: str = "", not_after: str = "", t
     while i >= 0:
         end = i + len(word)
         before, after = body[max(0, i - 2) : i], body[end : end + 2]
-        rest = body[end:].lstrip()
+        # Bounded work per occurrence (no copy of the rest of the body): the next non-space
+        # character after the word, the last one before it.
+        nxt, prev = end, i
+        while nxt < len(body) and body[nxt].isspace():
+            nxt += 1
+        while prev > 0 and body[prev - 1].isspace():
+            prev -= 1
         ok = (not before[-1:].isalnum() and before[-1:] not in ("-", "_") and after[:1] not in ("-", "_")
               and not after[:1].isalnum() and after[:1] not in ("'", "’")
-              and not (not_before and rest.startswith(not_before))
-              and not (not_after and body[:i].rstrip().endswith(not_after)))
+              and not (not_before and body.startswith(not_before, nxt))
+              and not (not_after and body.endswith(not_after, 0, prev)))
         if ok and ticket:
             next_capital = after[:1] == " " and after[1:2].isupper()
-            ok = before not in ("- ", "– ") and rest[:1] not in ("-", "–") and not next_capital
+            ok = before not in ("- ", "– ") and body[nxt : nxt + 1] not in ("-", "–") and not next_capital
         if ok:
             found.append(i)
         i = body.find(word, end)
