@@ -13,12 +13,22 @@ from typing import Any
 
 import pytest
 
+from kliping.annotate.dates import find_dates
 from kliping.model import Article, RawDocument
 from kliping.pipeline import process
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DATE_ANCHOR = "2023-09-14T20:22:00+07:00"  # a Thursday: the publication date the date tests anchor on
+
+
+def date_values(text: str, published: str | None = DATE_ANCHOR) -> dict[str, str]:
+    """The date mentions found in ``text``, text → value; each mention's offsets must hold its text."""
+    found = find_dates(text, published)
+    for d in found:
+        assert text[d.start : d.end] == d.text
+    return {d.text: d.value for d in found}
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import DATE_ANCHOR as ANCHOR
+from conftest import date_values as values
 
 from kliping.annotate.dates import find_dates
 from kliping.model import RawDocument
@@ -14,14 +16,6 @@ from kliping.pipeline import process
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
 GOLD = json.loads((ROOT / "tests" / "fixtures" / "gold" / "seeds.json").read_text(encoding="utf-8"))["articles"]
-ANCHOR = "2023-09-14T20:22:00+07:00"  # a Thursday
-
-
-def values(text: str, published: str | None = ANCHOR) -> dict[str, str]:
-    found = find_dates(text, published)
-    for d in found:
-        assert text[d.start : d.end] == d.text
-    return {d.text: d.value for d in found}
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import DATE_ANCHOR as ANCHOR
+from conftest import date_values as values
 
 from kliping.annotate.dates import find_dates
-
-ANCHOR = "2023-09-14T20:22:00+07:00"  # a Thursday
-
-
-def values(text: str, published: str | None = ANCHOR) -> dict[str, str]:
-    found = find_dates(text, published)
-    for d in found:
-        assert text[d.start : d.end] == d.text
-    return {d.text: d.value for d in found}
 
 
 def test_yearless_date_repeating_a_written_one_takes_its_year() -> None:

@@ -5,15 +5,9 @@ vague counts and event names that are no dates."""
 from __future__ import annotations
 
 import pytest
+from conftest import date_values as values
 
 from kliping.annotate.dates import find_dates
-
-
-def values(text: str, published: str | None) -> dict[str, str]:
-    found = find_dates(text, published)
-    for d in found:
-        assert text[d.start : d.end] == d.text
-    return {d.text: d.value for d in found}
 
 
 @pytest.mark.parametrize(
