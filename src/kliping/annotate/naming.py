@@ -105,11 +105,6 @@ def is_role(text: str) -> bool:
         _kind(w) != "name" for w in words[1:])
 
 
-def word_kind(word: str) -> str:
-    """"name", "soft" (an ordinary word) or "stop" (never part of a name): see ``_kind``."""
-    return _kind(word)
-
-
 def name_heads() -> frozenset[str]:
     """Words after which the next word names a place or body ("Gunung Kidul", "Badan Geologi")."""
     return _name_heads()
@@ -133,6 +128,19 @@ def _function_words() -> frozenset[str]:
 
 def is_name_word(word: str) -> bool:
     return _kind(word) == "name"
+
+
+def is_full_name(text: str) -> bool:
+    """A given and a family name, every word a name word ("Malcolm Turner"): a person, whatever
+    the recogniser labelled it."""
+    words = text.split()
+    return len(words) > 1 and all(map(is_name_word, words))
+
+
+def holds_name_word(name: str) -> bool:
+    """Whether a mention holds a word only names have: "he" and "ia" stand for people, not for a
+    "High School" or "Pennsylvania" the recogniser took for one."""
+    return any(map(is_name_word, name.split()))
 
 
 def _counted(words: list[str]) -> int:

@@ -13,12 +13,12 @@ from kliping import resources
 from kliping.annotate import aliases
 from kliping.annotate.naming import (
     full_name,
+    is_full_name,
     is_name_word,
     name_heads,
     person_name,
     title_words,
     unglued,
-    word_kind,
 )
 from kliping.model import Entity
 
@@ -67,7 +67,7 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
             lead = " ".join(words[:-2])
             alone = lead.casefold() not in name_heads() and body.count(lead) > 1
             name = " ".join(words[-2:]) if alone else m.text
-        if len(name.split()) > 1 and name != m.text and all(word_kind(w) == "name" for w in name.split()):
+        if name != m.text and is_full_name(name):
             m.label, m.canonical = "PERSON", name
 
 

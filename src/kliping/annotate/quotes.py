@@ -238,8 +238,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = (_subject_introduced(body, sentences, people, known(), last_end, until)
                            or last_person or _last_person_before(entities, s.start))
                 is_person = True
-            elif s.entity is not None and s.entity.label in ("PLACE", "ORG") and not _full_name(s.entity.text) and (
-                    role_start := speakers.role_before(body, s.entity)) < s.entity.start:
+            elif (s.entity is not None and s.entity.label in ("PLACE", "ORG") and not naming.is_full_name(s.entity.text)
+                  and (role_start := speakers.role_before(body, s.entity)) < s.entity.start):
                 # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
                 speaker, is_person = speakers.role_speaker(body, body[role_start : s.entity.end], role_start, entities)
             elif s.entity is not None and not naming.is_role(s.entity.text):
@@ -261,7 +261,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 if speaker is None:
                     speaker = speakers.proper_name_in(body, s.text, known())
                     is_person = speaker in known().values()
-        if speaker is not None and is_person and _named(speaker):
+        if speaker is not None and is_person and naming.holds_name_word(speaker):
             last_person = speaker
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
@@ -309,8 +309,8 @@ def _subject_introduced(body: str, sentences: list[tuple[int, int]], people: lis
 def _sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
     i = bisect_left(people, start, key=lambda e: e.start)
     first = people[i] if i < len(people) and people[i].start < end else None
-    if first is not None and _opens_sentence(body[start : first.start]) and _named(first.canonical) and (
-            " " in first.text or naming.is_name_like(first.text)):  # "People who share …" is no one
+    if (first is not None and _opens_sentence(body[start : first.start]) and naming.holds_name_word(first.canonical)
+            and (" " in first.text or naming.is_name_like(first.text))):  # "People who share …" is no one
         return first.canonical
     opening = body[start : min(end, start + 160)]
     word = _FIRST_WORD.match(opening)  # "Young, in his testimony, didn't …": a name, not an opener
@@ -385,18 +385,6 @@ def _adjacent(body: str, sentences: list[tuple[int, int]], prev_end: int, start:
 
 
 def _last_person_before(entities: list[Entity], pos: int) -> str | None:
-    people = [e for e in entities if e.label == "PERSON" and e.end <= pos and _named(e.canonical)]
+    people = [e for e in entities if e.label == "PERSON" and e.end <= pos and naming.holds_name_word(e.canonical)]
     return people[-1].canonical if people else None
 
-
-def _full_name(text: str) -> bool:
-    """A given and a family name, every word a name word ("Malcolm Turner"): a person, whatever
-    the recogniser labelled it."""
-    words = text.split()
-    return len(words) > 1 and all(naming.is_name_word(w) for w in words)
-
-
-def _named(name: str) -> bool:
-    """Whether a person mention holds a word only names have: "he" and "ia" stand for people,
-    not for a "High School" or "Pennsylvania" the recogniser took for one."""
-    return any(naming.is_name_word(w) for w in name.split())
