@@ -41,8 +41,9 @@ WORK = Path("/tmp/chain_work")
 # Articles per Indonesian outlet in each split (about proportional to the outlet's size, at least 10).
 # Dev grew in two more rounds, the next articles in sha1 order each time: cnn indonesia 41 → 59 → 77,
 # the other outlets +6 and +6 (batches id4–id6, then id7–id9), English 60 → 80 pages (batches
-# en4–en5). The test split is unchanged.
-ID_DEV = {"cnn indonesia": 77, "dailysocial.id": 24, "juara.net": 26, "poskotanews": 26, "rimanews": 26}
+# en4–en5); a third round added 60 Indonesian articles (cnn indonesia → 101, dailysocial.id and
+# juara.net → 36, poskotanews and rimanews → 33; batches id10–id12). The test split is unchanged.
+ID_DEV = {"cnn indonesia": 101, "dailysocial.id": 36, "juara.net": 36, "poskotanews": 33, "rimanews": 33}
 ID_TEST = {"kumparan": 32, "antaranews": 25, "merdeka": 16, "suara": 11, "goal indonesia": 11}
 EN_PER_SPLIT = {"dev": 80, "test": 60}
 BATCHES = {"id": 3, "en": 2}  # labelling batches per language and round (one labeller each)
