@@ -387,3 +387,20 @@ def test_attribution_people_of_a_place_are_anonymous() -> None:
     body = ("Israel menolak mencopot detektor logam.\n\nWarga Palestina menilai pengamanan yang dilakukan "
             "ini berlebihan.\n\nSome 200 troops remain. Syria observers say the base is vital.")
     assert [q.speaker for q in find_quotes(body, find_entities(body))] == [None, None]
+
+
+def test_attribution_less_common_speech_roots_after_a_quotation() -> None:
+    body = ("Kapolres Sukamaju AKBP Darmawan Hadi memaparkan hasil razia.\n\n"
+            "“Barang bukti kami amankan di gudang,” beber Darmawan.\n\n"
+            "Siti Rohmah, pedagang sayur di pasar itu, menanggapi santai.\n\n"
+            "“Yang penting dagangan laku,” seloroh Siti sambil tertawa.")
+    assert [(q.speaker, q.cue) for q in _direct(body)] == [("Darmawan Hadi", "beber"), ("Siti Rohmah", "seloroh")]
+
+
+def test_acronym_defined_after_a_name_the_recogniser_cut_speaks_as_the_whole_name() -> None:
+    # The recogniser may take only the name's tail ("Kendal") before the bracket: the acronym
+    # still stands for the whole capitalised run, checked letter by letter.
+    body = ("Pernyataan itu disampaikan Forum Warga Peduli Sungai Kendal (FWPSK) dalam keterangan tertulis.\n\n"
+            "FWPSK mengatakan warga sudah tiga kali melapor ke dinas.")
+    quotes = [q for q in find_quotes(body, find_entities(body)) if q.kind == "indirect"]
+    assert [q.speaker for q in quotes if q.text.startswith("warga sudah")] == ["Forum Warga Peduli Sungai Kendal"]

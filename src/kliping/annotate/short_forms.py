@@ -43,12 +43,15 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
         while end > 0 and body[end - 1].isspace():
             end -= 1
         named = by_end.get(end)
-        if named is not None:
+        if named is not None and _abbreviates(short, named.canonical):
             label, full = named.label, named.canonical
         else:
+            # No mention ends there, or the one that does is only the name's tail (the model took
+            # "Kendeng" of "Jaringan Masyarakat Peduli Pegunungan Kendeng (JMPPK)"): the whole
+            # capitalised run before the bracket.
             window = body[max(0, end - 60) : end].split()
             last = window[-1] if window else ""
-            person = full_name(body, last) if last and is_name_word(last) else None
+            person = full_name(body, last) if last and is_name_word(last) and named is None else None
             label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
         if full and _abbreviates(short, full):
             defined.setdefault(short, (label, full))
