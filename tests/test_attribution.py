@@ -404,3 +404,14 @@ def test_acronym_defined_after_a_name_the_recogniser_cut_speaks_as_the_whole_nam
             "FWPSK mengatakan warga sudah tiga kali melapor ke dinas.")
     quotes = [q for q in find_quotes(body, find_entities(body)) if q.kind == "indirect"]
     assert [q.speaker for q in quotes if q.text.startswith("warga sudah")] == ["Forum Warga Peduli Sungai Kendal"]
+
+
+def test_attribution_group_named_by_what_it_belongs_to_is_no_one_by_name() -> None:
+    # "users of Instagram", "members of Congress": the name says whose group it is, not who speaks.
+    bodies = ["Video itu ditonton dua juta kali dalam sehari.\n\n"
+              "Beberapa pengguna Instagram menyebut video itu terlalu pendek untuk sebuah trailer.",
+              "The agency asked for more money this year.\n\n"
+              "Some members of Congress suggested that the agency relies too much on contractors."]
+    for body, language in zip(bodies, ("id", "en"), strict=True):
+        quotes = [q for q in find_quotes(body, find_entities(body, language)) if q.kind == "indirect"]
+        assert quotes and all(q.speaker is None for q in quotes), body

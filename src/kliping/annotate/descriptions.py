@@ -119,7 +119,6 @@ def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None
     return latest[best] if best is not None and counts[best] > 1 else None  # named once is no topic
 
 
-_INDEFINITE = frozenset({"a", "an", "seorang", "salah", "sejumlah", "beberapa", "para", "some", "several"})
 
 
 def anonymous(lead: str) -> bool:
@@ -127,12 +126,12 @@ def anonymous(lead: str) -> bool:
     Beyonce", "a source close to …", "seorang pejabat di sana", "an official" — the person
     named after them is who the source is close to, not who speaks."""
     words = [w.strip(",").casefold() for w in lead.split()[:4]]
-    while words and words[0] in resources.words("stopwords.txt") and words[0] not in _INDEFINITE | {"the"}:
+    while words and words[0] in resources.words("stopwords.txt") and words[0] not in resources.words("indefinites.txt") | {"the"}:
         words = words[1:]  # "Namun sumber terdekat Beyonce"
     if not words:
         return False
     nouns = _description_nouns()
-    if words[0] in _INDEFINITE:
+    if words[0] in resources.words("indefinites.txt"):
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
         return any(nouns.get(w) in ("person", "opener", "anonymous") or w in naming.title_words() for w in rest)
