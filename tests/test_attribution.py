@@ -415,3 +415,21 @@ def test_attribution_group_named_by_what_it_belongs_to_is_no_one_by_name() -> No
     for body, language in zip(bodies, ("id", "en"), strict=True):
         quotes = [q for q in find_quotes(body, find_entities(body, language)) if q.kind == "indirect"]
         assert quotes and all(q.speaker is None for q in quotes), body
+
+
+def test_attribution_clitic_after_a_passive_narrative_keeps_the_speaker() -> None:
+    # The person the narrative is about only undergoes something: the prosecutor goes on speaking.
+    body = ("Jaksa Ratna Dewi meminta hakim menolak pembelaan terdakwa.\n\n"
+            "“Terdakwa terbukti menerima uang,” ucap jaksa Ratna.\n\n"
+            "Bambang Suharto sendiri telah ditetapkan sebagai tersangka dalam perkara lain.\n\n"
+            "“Karena itu kami meminta majelis menolak pembelaannya,” tuturnya.")
+    assert [q.speaker for q in _direct(body)] == ["Ratna Dewi", "Ratna Dewi"]
+
+
+def test_attribution_heading_naming_someone_does_not_take_over_the_speaker() -> None:
+    body = ("Aktris Maya Lestari bercerita tentang audisi pertamanya. Ia mengaku menyukai lagu-lagu "
+            "penyanyi Rina Amelia sejak kecil.\n\n"
+            "Terbantu Lagu Rina Amelia\n\n"
+            "Saat menunggu giliran, ia mendengarkan lagu kesukaannya.\n\n"
+            "“Saya menari supaya tidak gugup,” katanya.")
+    assert [q.speaker for q in _direct(body)] == ["Maya Lestari"]

@@ -13,11 +13,10 @@ the most recent speaker; roles through the entity linker ("Presiden Rusia" → V
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 
-from kliping import resources
-from kliping.annotate import naming, speakers
+from kliping.annotate import naming, speakers, subjects
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.descriptions import anonymous, description_after
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
@@ -200,7 +199,7 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
     if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
         return None
     person = next((e for e in entities if e.label == "PERSON" and s_start <= e.start < start), None)
-    if person is not None and not _opens_sentence(body[s_start : person.start]):
+    if person is not None and not subjects.opens_sentence(body[s_start : person.start]):
         person = None
     # No one named: the words are the person the passage is about ("implicit", resolved like "ia").
     subject = Subject(person.text, person.start, "entity", person) if person else Subject("", start, "implicit")
@@ -235,7 +234,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 until = min(c.start, s.start)
-                speaker = (_subject_introduced(body, sentences, people, known(), last_end, until)
+                speaker = (subjects.introduced(body, sentences, people, known(), last_end, until,
+                                                s.kind == "clitic")
                            or last_person or _last_person_before(entities, s.start))
                 is_person = True
             elif (s.entity is not None and s.entity.label in ("PLACE", "ORG") and not naming.is_full_name(s.entity.text)
@@ -269,71 +269,6 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     return quotes
 
 
-_DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
-# "At a hearing last month of the subcommittee that funds NASA, Rep. X …": an opener that starts
-# with a function word may run longer before its comma.
-_LONG_OPENER = re.compile(r"^(\w+)\b[^,“”\"]{0,100},\s*")
-
-
-def _opener_end(text: str) -> int:
-    """Where a sentence's subject may start: after a discourse opener, if it has one."""
-    m = _LONG_OPENER.match(text)
-    if m and m[1].casefold() in resources.words("stopwords.txt"):
-        return m.end()
-    m = _DISCOURSE.match(text)
-    return m.end() if m else 0
-
-
-_FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
-
-
-def _subject_introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity],
-                        known: dict[str, str], since: int, until: int) -> str | None:
-    """The person a narrative sentence between the last quotation and this one is about — its
-    subject, named near its start ("Komisaris PT X Kuswara S. Taryono pun bersyukur …",
-    "Stafford, earlier in the hearing, was adamant …") — so that "ia", "he" and "-nya" after it
-    mean that person, not the speaker quoted before."""
-    found = None
-    first_sentence = max(0, bisect_right(sentences, (since, len(body))) - 1)
-    for s_start, s_end in sentences[first_sentence:]:
-        if s_start >= until:
-            break
-        if s_end <= since:
-            continue
-        subject = _sentence_subject(body, s_start, min(s_end, until), people, known)
-        if subject is not None:
-            found = subject
-    return found
-
-
-def _sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
-    i = bisect_left(people, start, key=lambda e: e.start)
-    first = people[i] if i < len(people) and people[i].start < end else None
-    if (first is not None and _opens_sentence(body[start : first.start]) and naming.holds_name_word(first.canonical)
-            and (" " in first.text or naming.is_name_like(first.text))):  # "People who share …" is no one
-        return first.canonical
-    opening = body[start : min(end, start + 160)]
-    word = _FIRST_WORD.match(opening)  # "Young, in his testimony, didn't …": a name, not an opener
-    if word and word.group(0) in known:
-        return known[word.group(0)]
-    word = _FIRST_WORD.match(opening, _opener_end(opening))
-    return known.get(word.group(0)) if word else None
-
-
-def _opens_sentence(prefix: str) -> bool:
-    """Whether a name after ``prefix`` is its sentence's subject: before it stand only a
-    discourse opener ("Sementara itu,") and the person's titles ("Komisaris PT Persib Bandung",
-    "pebalap Ducati,"), never prose ("Figgins declined to address whether …") or a quotation."""
-    prefix = _DATELINE.sub("", prefix, count=1)  # "JAKARTA (Pos Kota) – Hakim tunggal …, Kusno,"
-    prefix = prefix[_opener_end(prefix):]
-    titles = naming.title_words()
-    return not any(c in prefix for c in "“\"") and all(
-        w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split())
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z .,/]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
-
-
 def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: list[Candidate],
                        quotes: list[Quote], people: list[Entity], known: Callable[[], dict[str, str]]) -> None:
     """A quotation with no attribution of its own continues the speaker next to it, in place:
@@ -357,7 +292,7 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
                 before = _sentence_before(sentences, pos)
                 if before is None or QUOTE_MARK.search(body, before[0], before[1]):
                     break
-                subject = _sentence_subject(body, before[0], before[1], people, known())
+                subject = subjects.sentence_subject(body, before[0], before[1], people, known())
                 if subject is not None:
                     quotes[k] = Quote(q.text, q.start, q.end, q.kind, subject, None, q.cue)
                     break
