@@ -83,6 +83,8 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
                                  r"|[A-Z][\w-]*[’']s)\s"),  # "claimed Ford’s body"
         "clause_opens": re.compile(
             rf"\s*(?::|,(?!\s*(?i:{either(flagged('report_conjunctions.tsv', 'coordinating'))})\b))"),
+        # "membenarkan ada tersangka baru": a word that opens a clause after a clause-only verb
+        "clause_opener": re.compile(rf"\s+(?:{either(listed('report_clause_openers.txt'))})\s"),
         # (a dot inside a sentence is an abbreviation's: "on Sept. 30 that …", "with AutoIndustriya.com that …")
         "that_later": re.compile(rf"^[\s,]*(?i:{either(flagged('report_prepositions.tsv', 'channel'))})\b"
                                  rf"[^,;:!?\"“]{{0,60}}?\b(?i:{complementiser})\b\s*,?\s*"),
@@ -127,7 +129,8 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
             start = listener.end()
     clause_only, that_only = cue in classes["clause_only"], cue in classes["that_only"]
     if (clause_only or that_only) and not said_that and (
-            that_only or own["clause_opens"].match(body, verb.end()) is None):
+            that_only or (own["clause_opens"].match(body, verb.end()) is None
+                          and own["clause_opener"].match(body, verb.end()) is None)):
         return None  # "mengungkap kasus narkoba", "revealed a new phone": an object, no reported clause
     adverbial = pats["adverbial"].match(body[start:s_end])
     if adverbial and not own["finite"].search(adverbial.group(0)):
@@ -155,14 +158,14 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
             pats["adverbs"].match(body[subject.start + len(subject.text) : verb.start()])
             and not (own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma])):
         after = body[verb.end() : s_end]
-        english = verb["cue"].lower() in english_verbs()
+        is_english = verb["cue"].lower() in english_verbs()
         # "At the time, the agency said in a statement that …": a "that" right after the verb's
         # phrase of channel opens the report, which the lead before the speaker only sets in time
         that_follows = said_that and not after.lstrip().startswith(",")
-        if (english and pats["trailer"].match(after) and not that_follows) or len(
+        if (is_english and pats["trailer"].match(after) and not that_follows) or len(
                 body[start:s_end].split()) < MIN_REPORTED_WORDS:
             return report_span(body, s_start, comma, verb["cue"], subject)
-        if english and after.lstrip().startswith(","):
+        if is_english and after.lstrip().startswith(","):
             return report_span(body, s_start, s_end, verb["cue"], subject)
     if lead_words >= MIN_LEAD_WORDS and pats["frame_tail"].match(body, verb.end(), s_end):
         # "…, the Inner Mongolia health commission said, according to Reuters.": the medium passed on
@@ -214,18 +217,19 @@ def _unsourced() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def _unsourced_stems() -> frozenset[str]:
-    """The phrases' last words without their first letter ("iberitakan"): "Diberitakan" holds it too."""
-    return frozenset(row.split()[-1][1:].lower() for flag in ("open", "tail")
-                     for row in flagged("report_unsourced.tsv", flag))
+def _unsourced_stems() -> re.Pattern[str]:
+    """The phrases' last words without their first letter ("iberitakan"): "Diberitakan" holds it too.
+    One search for them all: cheaper than a find per word, over every sentence."""
+    return re.compile(either({row.split()[-1][1:].lower() for flag in ("open", "tail")
+                              for row in flagged("report_unsourced.tsv", flag)}))
 
 
 def unsourced(body: str, s_start: int, s_end: int) -> Candidate | None:
     """"Sebelumnya diberitakan, mobil itu …", "…, dilaporkan bahwa DiCaprio …", "…, seperti
     diberitakan.": a report the writer passes on, no one named — the speaker is unknown."""
     pats, first = _unsourced(), text_start(body, s_start)
-    if not any(body.find(stem, first, s_end) >= 0 for stem in _unsourced_stems()):
-        return None  # plain finds first: few sentences hold one, and a regex per sentence costs
+    if _unsourced_stems().search(body, first, s_end) is None:
+        return None  # the stems first: few sentences hold one, and the full patterns cost more
     tail = pats["tail"].search(body, first, s_end)
     if tail is not None and len(body[first : tail.start()].split()) >= MIN_REPORTED_WORDS:
         return report_span(body, first, tail.start(), tail["cue"], None)

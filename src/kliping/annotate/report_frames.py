@@ -39,6 +39,9 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
     according to records, had …") the whole sentence is. "…, according to X." closing it."""
     for frame in scanners()["frame"].finditer(body, s_start, s_end):
         open_frames = _flagged("open")  # in the loop: most sentences have no frame
+        if frame["cue"].lower() in _flagged("start") and (frame.start("cue") != text_start(body, s_start) or (
+                _POINTS_BACK.match(body, frame.end()))):
+            continue  # "Budi dalam pernyataannya mengatakan …", "Dalam laporan tersebut, …"
         if frame["nya"]:
             subject: Subject | None = Subject("-nya", frame.start("nya"), "clitic")
             comma = frame.end() - 1
@@ -71,6 +74,10 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             return report_span(body, s_start, frame.start(), frame["cue"], subject)
         return report_span(body, s_start, s_end, frame["cue"], subject)
     return None
+
+
+# "Dalam laporan tersebut, …": a frame's source that only points back
+_POINTS_BACK = re.compile(rf"(?i:{either(listed('report_demonstratives.txt'))})\s*,")
 
 
 # the clause after "menurut Hadi" when no comma closes the frame: it starts with a lower-case word

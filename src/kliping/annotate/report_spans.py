@@ -48,7 +48,7 @@ def cased(phrases: list[str]) -> str:
 def source_frames(flag: str | None = None) -> list[str]:
     """quote_frames.tsv's frames (see cues.frames) and those only reported speech reads."""
     own = [row[1] for row in resources.rows("report_source_frames.tsv")
-           if flag is None or flag in row[2].split(",")]
+           if (flag is None and "passive" not in row[2].split(",")) or flag in row[2].split(",")]
     return sorted([*frames(flag), *own], key=len, reverse=True)
 
 
@@ -59,7 +59,8 @@ def scanners() -> dict[str, re.Pattern[str]]:
     return {
         "report_verb": re.compile(rf"\b(?P<cue>{cased(verbs)})\b"),
         "frame": re.compile(rf"(?<!\w)(?P<cue>{cased(source_frames())})(?:(?P<nya>nya)\s*,|\s+)"),
-        "passive": re.compile(rf"(?<!\w)(?P<cue>{cased(frames('passive'))})(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?)"),
+        "passive": re.compile(
+            rf"(?<!\w)(?P<cue>{cased(source_frames('passive'))})(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?)"),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kliping.annotate import aliases
 from kliping.annotate.cues import Candidate, Subject, pronouns
 from kliping.annotate.descriptions import description_subject
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
@@ -44,8 +45,21 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
         if found is not None:
             return found
-    return (subject_before(body, verb.start(), s_start, entities) or name_before(body, verb.start(), s_start)
+    found = subject_before(body, verb.start(), s_start, entities)
+    if found is not None and found.kind == "noun" and _proper(found.text):
+        # "Uber bilang kalau …", "TMZ melaporkan …": a name the recogniser missed, opening the
+        # clause, is a name, not a noun phrase naming no one
+        named = name_before(body, verb.start(), found.start)
+        if named is not None and named.start == found.start and named.text == found.text:
+            return named
+    return (found or name_before(body, verb.start(), s_start)
             or _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+
+
+def _proper(text: str) -> bool:
+    """Whether a noun phrase the recogniser left is a name after all: one the alias table knows
+    ("Uber") or an acronym ("TMZ")."""
+    return aliases.label_of(text) is not None or (len(text) > 1 and text.isupper() and text.isalpha())
 
 
 @cache
@@ -113,8 +127,12 @@ def _unnamed() -> dict[str, re.Pattern[str]]:
     articles = either(flagged("report_determiners.tsv", "article"))
     return {
         # Who speaks for an office or stays unnamed: "US officials said", "Tuesday, prosecutors
-        # asserted", "sumber keamanan mengatakan" — the plural or the role, lower case.
-        "source": re.compile(rf"\b(?:{either(listed('report_source_nouns.txt'))})\b"),
+        # asserted", "sumber keamanan mengatakan", "Mereka mengatakan bahwa …" — the plural or the
+        # role, lower case or opening the sentence capitalised.
+        "source": re.compile(rf"\b(?:{either(capitalisable(listed('report_source_nouns.txt')))})\b"),
+        # "a spokesperson", "seorang warga": the indefinite article right before a source noun
+        "indefinite": re.compile(
+            rf"\b(?:{either(capitalisable(flagged('report_determiners.tsv', 'indefinite')))})\s+$"),
         # "…, however, argue that …", "…, pun, …": an adverb set off by commas between a subject and its verb
         "aside": re.compile(rf",\s*(?i:{either(listed('report_asides.txt'))})\s*,\s*$"),
         # "His office said": the office of the person the sentence before named.
@@ -155,7 +173,11 @@ def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Ent
     sources = list(pats["source"].finditer(clause))
     if not sources:
         return None
-    return Subject(sources[-1].group(0), verb_start - len(clause) + sources[-1].start(), "noun")
+    at = verb_start - len(clause) + sources[-1].start()
+    if (one := pats["indefinite"].search(clause, 0, sources[-1].start())) is not None:
+        # "A spokesperson who did not wish to be named said …": one of them, named by no name
+        return Subject(clause[one.start() : sources[-1].end()], at - (sources[-1].start() - one.start()), "anonymous")
+    return Subject(sources[-1].group(0), at, "noun")
 
 
 def _opening_subject(body: str, s_start: int, verb_start: int, entities: list[Entity]) -> Subject | None:

@@ -65,17 +65,23 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
     for s_start, s_end in joined(body, sentences):
         while k < len(quotations) and quotations[k].end <= s_start:
             k += 1
-        if inside(quotations, s_start) and inside(quotations, s_end - 1):
-            continue
         near = []  # the quotations in this sentence: a report never runs over one
         for c in quotations[k:]:
             if c.start >= s_end:
                 break
             near.append(c)
+        # (a quotation holding the sentence's start reaches into it, so it is among the near ones)
+        if near and inside(near, s_start) and inside(near, s_end - 1):
+            continue
         # Only the quotations that reach into the sentence can bear on it: passing those, not all
         # of the article's, keeps the work per sentence flat as articles grow.
         framed = framed_report(body, s_start, s_end, entities) or viewpoint(body, s_start, s_end, entities)
         found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, near))
+        if framed and framed.start > s_start + 1 and (
+                own := _verb_reported(body, framed.start, s_end, entities, near)) and _someone(own[0].subject):
+            # "Mengutip ZDnet, Direktur Intel John Webb menyatakan cip baru ini …": the medium
+            # passed on what a person after it said (not "According to X, the country had admitted …")
+            found = own
         if found and not framed and patterns()["short_tail"].search(body, s_start, found[0].start):
             # "Sebagai warga negara, lanjut Agus, Setya Novanto punya hak …, tetapi ia menyarankan …":
             # the cue in the middle makes the whole sentence one report, the later verb inside it.
@@ -163,6 +169,12 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             found[-1] = report_span(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
         found.append(candidate)
     return [c for c in found if c is not DIRECT]
+
+
+def _someone(subject: Subject | None) -> bool:
+    """Whether a speaker is a person: one the recogniser named, a name or a pronoun."""
+    return subject is not None and (subject.kind in ("name", "pronoun") or (
+        subject.entity is not None and subject.entity.label == "PERSON"))
 
 
 def _attributes(body: str, verb: re.Match[str], s_start: int, s_end: int, quotations: list[Candidate]) -> bool:
