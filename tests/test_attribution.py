@@ -433,3 +433,10 @@ def test_attribution_heading_naming_someone_does_not_take_over_the_speaker() -> 
             "Saat menunggu giliran, ia mendengarkan lagu kesukaannya.\n\n"
             "“Saya menari supaya tidak gugup,” katanya.")
     assert [q.speaker for q in _direct(body)] == ["Maya Lestari"]
+
+
+def test_attribution_a_misspelt_name_is_the_person_the_article_introduced() -> None:
+    body = ("Hendrawan Saputra, kepala dinas perumahan, meninjau rumah warga, Senin.\n\n"
+            "“Kami cek dulu kepemilikannya,” kata Hendrawan.\n\n"
+            "“Setelah itu baru dibedah,” kata Hendrawn.")
+    assert [q.speaker for q in _direct(body)] == ["Hendrawan Saputra", "Hendrawan Saputra"]

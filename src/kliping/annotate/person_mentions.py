@@ -38,6 +38,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
         m.canonical = full_name(body, m.canonical) or m.canonical
     _people_taken_for_places(mentions, people)
     _people_ending_bodies(mentions, people)
+    _misspellings_joined([m for m in mentions if m.label == "PERSON"])
 
 
 _DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")
@@ -127,3 +128,74 @@ def _written_endings(people: list[Entity]) -> dict[str, set[str]]:
         for i in range(len(words)):
             endings.setdefault(" ".join(words[i:]), set()).add(words[i - 1] if i else "")
     return endings
+
+
+MIN_TYPO_WORD = 5  # shorter names differ by a letter and are other people ("Budi", "Budu")
+MAX_RIVALS = 20  # names sharing a deletion key worth comparing: a hostile page may write thousands
+
+
+def _misspellings_joined(people: list[Entity]) -> None:
+    """One person whose name the article misspells somewhere ("Irwansyah" … "kata Irmansyah",
+    "Arifin" … "Arifi", "Victor" … "Viktor"): a name one letter away from another of the
+    article's names, word for word, takes the fuller one (as a short form does), else the one
+    written more often, else the one written first. Words are looked up by their one-letter
+    deletions that at most MAX_RIVALS names share: the work stays linear."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, m in enumerate(people):
+        counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        first.setdefault(m.canonical, -i)
+    by_key: dict[str, set[str]] = {}
+    for name in counts:
+        for word in name.split():
+            for key in _deletions(word):
+                by_key.setdefault(key, set()).add(name)
+    better: dict[str, str] = {}
+    for name in counts:
+        rivals: set[str] = set()
+        for word in name.split():
+            for key in _deletions(word):
+                near = by_key.get(key, set())
+                if len(near) <= MAX_RIVALS:  # a key many names share ("santoso") tells nothing
+                    rivals |= near
+        for other in sorted(rivals - {name}):
+            if _one_letter_apart(name, other) and _rank(other, counts, first) > _rank(name, counts, first):
+                better[name] = other
+                break
+    for m in people:
+        m.canonical = better.get(m.canonical, m.canonical)
+
+
+def _rank(name: str, counts: dict[str, int], first: dict[str, int]) -> tuple[int, int, int]:
+    """Fuller, then written more often, then written first: an article introduces a name
+    right and misspells it later."""
+    return len(name.split()), counts[name], first[name]
+
+
+def _deletions(word: str) -> list[str]:
+    if len(word) < MIN_TYPO_WORD:
+        return []
+    low = word.casefold()
+    return [low] + [low[:i] + low[i + 1:] for i in range(len(low))]
+
+
+def _one_letter_apart(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` misspelt: the same words but one, which is one letter off
+    (a long word); or, as one word, one letter off a word of ``other``."""
+    words, full = name.casefold().split(), other.casefold().split()
+    if len(words) == 1 and len(full) > 1:
+        return any(_near(words[0], w) for w in full)
+    if len(words) != len(full):
+        return False
+    diffs = [(a, b) for a, b in zip(words, full, strict=True) if a != b]
+    return len(diffs) == 1 and _near(*diffs[0])
+
+
+def _near(a: str, b: str) -> bool:
+    """Edit distance exactly one between two long words."""
+    if a == b or min(len(a), len(b)) < MIN_TYPO_WORD or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
