@@ -10,6 +10,7 @@ spans run from the first to the last token, so "Kim Jong-un" comes back as one s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -30,7 +31,10 @@ _SHAPE = str.maketrans(
 )
 # Curly quotes and dashes are rare in the training data; features see their plain forms.
 _PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-_SENT_END = frozenset(".!?")
+# A sentence ends at a gap after . ! ? or at a gap holding a line break. Gaps between tokens are
+# the whitespace runs (every other character is in a token), so the cuts are found in one pass;
+# the leading (?=\s) lets the regex engine pass over the other characters quickly.
+_SENT_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?])\s+|[^\S\n]*\n\s*)")
 _MAX_GAZ = 5  # longest gazetteer entry, in tokens
 _CACHE_WORDS = 100_000  # word types whose scores are kept (~28 MB)
 
@@ -114,6 +118,8 @@ def gazetteer_marks(lows: Sequence[str]) -> list[str]:
     """Per lower-cased token "gB"/"gI" (place) or "oB"/"oI" (organisation) where a known name starts/goes on."""
     gaz = _gazetteer()
     marks = [""] * len(lows)
+    if gaz.keys().isdisjoint(lows):  # most sentences: one set test instead of a loop over tokens
+        return marks
     i = 0
     while i < len(lows):
         for entry, kind in gaz.get(lows[i], ()):  # longest first
@@ -200,24 +206,40 @@ class _WordScores:
 
     def __init__(self, capacity: int = _CACHE_WORDS) -> None:
         self.capacity = capacity
-        self.index: dict[tuple[str, bool], int] = {}
+        # One word → row index per casing: set operations and map() look words up without a Python loop.
+        self.index: dict[bool, dict[str, int]] = {True: {}, False: {}}
+        self.size = 0
         self.table = np.zeros((0, 5, 0))
 
-    def rows(self, keys: list[tuple[str, bool]]) -> Vector:
-        index = self.index
-        new = list(dict.fromkeys(k for k in keys if k not in index))
+    def _new(self, sentences: Sequence[Sequence[str]], casing: list[bool]) -> list[tuple[str, bool]]:
+        """The (word, cased) keys of the sentences not in the table (in any order: a row's place
+        in the table does not change its scores)."""
+        out: list[tuple[str, bool]] = []
+        for cased, index in self.index.items():
+            words = set().union(*(s for s, c in zip(sentences, casing, strict=True) if c == cased))
+            out += [(w, cased) for w in words.difference(index)]
+        return out
+
+    def rows(self, sentences: Sequence[Sequence[str]]) -> Vector:
+        """The rows of every token of the sentences, in order (a sentence is cased as ``is_cased`` says)."""
+        casing = [is_cased(s) for s in sentences]
+        new = self._new(sentences, casing)
         if new:
             crf = _crf()
-            if len(index) + len(new) > self.capacity or not len(self.table):
+            if self.size + len(new) > self.capacity or not len(self.table):
                 # Start again rather than track recency: a full table is rebuilt from the next texts.
-                index.clear()
-                new = list(dict.fromkeys(keys))
+                for index in self.index.values():
+                    index.clear()
+                self.size = 0
+                new = self._new(sentences, casing)
                 self.table = np.zeros((max(self.capacity, len(new)), 5, len(crf.labels)))
             scores = crf.score([g for w, cased in new for g in _word_features.__wrapped__(w, cased)])
-            first = len(index)
-            self.table[first:first + len(new)] = scores.reshape(len(new), 5, -1)
-            index.update(zip(new, range(first, first + len(new)), strict=True))
-        return self.table[[index[k] for k in keys]]
+            first, self.size = self.size, self.size + len(new)
+            self.table[first:self.size] = scores.reshape(len(new), 5, -1)
+            for (w, cased), row in zip(new, range(first, self.size), strict=True):
+                self.index[cased][w] = row
+        rows = [row for s, c in zip(sentences, casing, strict=True) for row in map(self.index[c].__getitem__, s)]
+        return self.table[rows]
 
 
 _word_scores = _WordScores()
@@ -228,7 +250,7 @@ def _emissions(sentences: Sequence[Sequence[str]], marks: Sequence[list[str]]) -
 
     Built for all sentences at once on their concatenation: the neighbour rows are shifted copies,
     reset at sentence edges (where BOS/EOS stand instead)."""
-    rows = _word_scores.rows([(w, cased) for s in sentences for cased in (is_cased(s),) for w in s])
+    rows = _word_scores.rows(sentences)
     fixed = _fixed_scores()
     lengths = np.array([len(s) for s in sentences])
     ends = np.cumsum(lengths)
@@ -247,9 +269,11 @@ def _emissions(sentences: Sequence[Sequence[str]], marks: Sequence[list[str]]) -
     after2[ends] = 0.0
     after2[(ends - 1)[long]] = 0.0
     out = rows[:, 0] + before1 + after1 + before2 + after2
-    for i, mark in enumerate(m for ms in marks for m in ms):
-        if mark:
-            out[i] += fixed[mark]
+    for start, ms in zip(starts.tolist(), marks, strict=True):
+        if any(ms):  # most sentences hold no known name
+            for i, mark in enumerate(ms, start):
+                if mark:
+                    out[i] += fixed[mark]
     return np.split(out, ends[:-1] + 1)
 
 
@@ -263,6 +287,8 @@ def _repair(words: Sequence[str], tags: list[str], marks: list[str]) -> list[str
     gazetteer at the head of a longer entity is split off ("Kremlin" ORG + "Dmitry Peskov"), and the
     rest becomes a PERSON when the CRF gave the whole the gazetteer's own type ("Korea Utara Kim Jong-un").
     """
+    if not any(marks):
+        return tags
     for a, b, label in chunks(tags):
         if marks[a] not in ("gB", "oB"):
             continue
@@ -297,24 +323,31 @@ def tag_sentences(sentences: Sequence[Sequence[str]], repair: bool = True) -> li
     if not todo:
         return out
     words = [sentences[i] for i in todo]
-    marks = [gazetteer_marks([w.lower() for w in ws]) for ws in words]  # the features and the repair need them
+    marks = [gazetteer_marks(list(map(str.lower, ws))) for ws in words]  # the features and the repair need them
     for i, ws, ms, tags in zip(todo, words, marks, _crf().decode(_emissions(words, marks)), strict=True):
         out[i] = _repair(ws, tags, ms) if repair else tags
     return out
 
 
-def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterable[list[tuple[int, int]]]:
-    """Token spans grouped into rough sentences: after . ! ? or at a line break."""
+def _sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the rough sentences of ``text``: cut after . ! ? or at a line break."""
+    out: list[tuple[int, int]] = []
     start = 0
-    for i in range(1, len(spans) + 1):
-        if i == len(spans):
-            break
-        prev_end, (cur_start, _) = spans[i - 1][1], spans[i]
-        if "\n" in text[prev_end:cur_start] or (text[prev_end - 1] in _SENT_END and cur_start > prev_end):
-            yield spans[start:i]
-            start = i
-    if start < len(spans):
-        yield spans[start:]
+    for cut in _SENT_BREAK.finditer(text):
+        out.append((start, cut.start()))
+        start = cut.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterable[list[tuple[int, int]]]:
+    """Token spans (``tokenize``'s) grouped into the sentences of ``_sentence_ranges``."""
+    first = 0
+    for _, end in _sentence_ranges(text):
+        last = bisect_left(spans, (end,), first)  # the first token at or after ``end``
+        if last > first:
+            yield spans[first:last]
+        first = last
 
 
 def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -322,6 +355,11 @@ def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     begin, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O":  # most tags: it only closes an entity
+            if begin >= 0:
+                out.append((begin, i, label))
+                begin = -1
+            continue
         prefix, _, kind = tag.partition("-")
         if begin >= 0 and (prefix != "I" or kind != label):
             out.append((begin, i, label))
@@ -348,17 +386,26 @@ def _common_words() -> frozenset[str]:
 
 def find_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans of the persons, organisations and places in ``text``."""
-    spans = tokenize(text)
     out: list[tuple[int, int, str]] = []
     cased = is_cased([text[:2000]])  # all-lower-case or all-caps text: every sentence may hold a name
-    sentences = [sent for sent in _sentences(text, spans)
-                 if not cased or _may_name([text[s:e] for s, e in sent])]
-    all_tags = tag_sentences([[text[s:e] for s, e in sent] for sent in sentences])
-    for sent, tags in zip(sentences, all_tags, strict=True):
-        for a, b, label in chunks(tags):
-            end = sent[b - 1][1]
+    ranges: list[tuple[int, int]] = []
+    sentences: list[list[str]] = []
+    for start, end in _sentence_ranges(text):
+        # Sentences cut at whitespace, where no token runs on: tokenizing each alone is tokenizing the text.
+        words = _TOKEN.findall(text, start, end)
+        if words and (not cased or _may_name(words)):
+            ranges.append((start, end))
+            sentences.append(words)
+    for (start, end), tags in zip(ranges, tag_sentences(sentences), strict=True):
+        found = chunks(tags)
+        if not found:
+            continue
+        sent = [m.span() for m in _TOKEN.finditer(text, start, end)]  # offsets only where a name is
+        for a, b, label in found:
+            stop = sent[b - 1][1]
             # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.
-            if b + 1 < len(sent) and text[end:end + 1] == "-" and sent[b + 1][0] == end + 1 and text[end + 1].islower():
-                end = sent[b + 1][1]
-            out.append((sent[a][0], end, label))
+            if (b + 1 < len(sent) and text[stop:stop + 1] == "-" and sent[b + 1][0] == stop + 1
+                    and text[stop + 1].islower()):
+                stop = sent[b + 1][1]
+            out.append((sent[a][0], stop, label))
     return out
