@@ -440,3 +440,10 @@ def test_attribution_a_misspelt_name_is_the_person_the_article_introduced() -> N
             "“Kami cek dulu kepemilikannya,” kata Hendrawan.\n\n"
             "“Setelah itu baru dibedah,” kata Hendrawn.")
     assert [q.speaker for q in _direct(body)] == ["Hendrawan Saputra", "Hendrawan Saputra"]
+
+
+def test_attribution_sang_description_is_the_person_of_the_passage() -> None:
+    body = ("Aktor Bima Prasetyo mengenang syuting film laga pertamanya di Bandung.\n\n"
+            "“Kami syuting dari subuh sampai malam,” kata Bima.\n\n"
+            "Sang aktor melanjutkan, “Semua adegan berbahaya saya lakukan sendiri.”")
+    assert [q.speaker for q in _direct(body)] == ["Bima Prasetyo", "Bima Prasetyo"]

@@ -21,8 +21,6 @@ CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 # What makes a noun phrase point back at someone already named: "the governor", "the agency",
 # "Eks gelandang Arsenal tersebut", "mantan kiper Parma ini".
-_DEFINITE_OPEN = frozenset({"the", "pihak"})  # "Pihak promotor menyebut": the promoter
-_DEFINITE_CLOSE = frozenset({"tersebut", "ini", "itu"})
 _DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
                                 r"|(?:[\w’'.-]+\s+){1,6}?(?:tersebut|ini|itu))\b")
 
@@ -47,7 +45,8 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
         words[0] = words[0].lower()  # "Politisi Gerindra ini": capitalised only as a sentence's first word
     # "pria asal Purworejo": an Indonesian person noun opens a description, head first.
     person_first = bool(words) and _description_nouns().get(words[0]) == "opener"
-    if len(words) < 2 or not (words[0].lower() in _DEFINITE_OPEN or words[-1] in _DEFINITE_CLOSE or person_first):
+    if len(words) < 2 or not (words[0].lower() in resources.words("definite_openers.txt")
+                               or words[-1] in resources.words("report_demonstratives.txt") or person_first):
         return None
     # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
     # tersebut") name where the person played, not the person.
@@ -126,12 +125,13 @@ def anonymous(lead: str) -> bool:
     Beyonce", "a source close to …", "seorang pejabat di sana", "an official" — the person
     named after them is who the source is close to, not who speaks."""
     words = [w.strip(",").casefold() for w in lead.split()[:4]]
-    while words and words[0] in resources.words("stopwords.txt") and words[0] not in resources.words("indefinites.txt") | {"the"}:
+    indefinite = resources.words("indefinites.txt")
+    while words and words[0] in resources.words("stopwords.txt") and words[0] not in indefinite | {"the"}:
         words = words[1:]  # "Namun sumber terdekat Beyonce"
     if not words:
         return False
     nouns = _description_nouns()
-    if words[0] in resources.words("indefinites.txt"):
+    if words[0] in indefinite:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
         return any(nouns.get(w) in ("person", "opener", "anonymous") or w in naming.title_words() for w in rest)
