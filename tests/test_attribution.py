@@ -447,3 +447,27 @@ def test_attribution_sang_description_is_the_person_of_the_passage() -> None:
             "“Kami syuting dari subuh sampai malam,” kata Bima.\n\n"
             "Sang aktor melanjutkan, “Semua adegan berbahaya saya lakukan sendiri.”")
     assert [q.speaker for q in _direct(body)] == ["Bima Prasetyo", "Bima Prasetyo"]
+
+
+def test_attribution_rank_with_its_corps_is_no_part_of_the_name() -> None:
+    body = ("Komandan Kodim Letkol Inf Bayu Santoso meninjau lokasi banjir.\n\n"
+            "“Semua personel kami kerahkan,” kata Bayu.")
+    assert [q.speaker for q in _direct(body)] == ["Bayu Santoso"]
+
+
+def test_attribution_role_introduced_with_its_acronym_speaks_as_its_holder_later() -> None:
+    # "Kepala Badan … (BPBD) Cianjur Hendra Gunawan", then "Kepala BPBD" and "Kepala BPBD Cianjur":
+    # the role in its short form is the person; the place before the name is no part of it.
+    body = ("Kepala Badan Penanggulangan Bencana Daerah (BPBD) Cianjur Hendra Gunawan mengatakan, tim "
+            "gabungan masih mencari tiga warga.\n\n"
+            "Kepala BPBD menambahkan, sebanyak 240 warga mengungsi ke balai desa.\n\n"
+            "“Logistik cukup untuk sepekan,” kata Kepala BPBD Cianjur.")
+    quotes = find_quotes(body, find_entities(body, "id"))
+    assert [q.speaker for q in quotes] == ["Hendra Gunawan"] * 3
+    assert quotes[-1].speaker_mention == "Kepala BPBD Cianjur"
+
+
+def test_attribution_acting_head_named_by_role_alone_is_the_person() -> None:
+    body = ("Plt Kepala Pusat Data dan Informasi BNPB Abdul Muhari mengatakan, hujan masih turun.\n\n"
+            "“Kami terus memantau,” ujar Plt Kepala Pusat Data dan Informasi.")
+    assert [q.speaker for q in _direct(body)] == ["Abdul Muhari"]

@@ -18,7 +18,9 @@ from kliping.model import Entity
 _WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
 # Words that may sit between a title and its person or organisation: "Menteri Luar Negeri
 # Rusia", "Juru bicara Kremlin", "Kepala Badan Intelijen Negara".
-_ROLE_TAIL = r"(?:\s+(?:[A-Z][\w.'’-]*|dan|bidang|urusan|untuk|luar|dalam|negeri|bicara|of|the|for))*"
+# A bracketed acronym may follow the body's name ("Kepala Badan Penanggulangan Bencana Daerah
+# (BPBD) Cianjur").
+_ROLE_TAIL = r"(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|dan|bidang|urusan|untuk|luar|dalam|negeri|bicara|of|the|for))*"
 
 
 def person_form(name: str) -> str:
@@ -250,9 +252,9 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
         if person is not None:
             # "Presiden Rusia Vladimir Putin": the role ends where the name begins.
             role = body[start : person.start].strip()
-            if role:
-                roles.pop(aliases.key(role), None)
-                roles[aliases.key(role)] = person.canonical  # the latest introduction last
+            for form in _role_forms(role):
+                roles.pop(aliases.key(form), None)
+                roles[aliases.key(form)] = person.canonical  # the latest introduction last
             continue
         text = _trim_role(text)
         canonical = roles.get(aliases.key(text)) or _role_prefix_of(aliases.key(text), roles)
@@ -324,6 +326,24 @@ def _title_before(body: str, pos: int) -> bool:
     return bool(before) and before[-1].lower() in naming.title_words()
 
 
+_BRACKETED = re.compile(r"\(([A-Z][\w.-]*)\)")
+
+
+def _role_forms(role: str) -> list[str]:
+    """A role as introduced and as the article may write it later: "Kepala Badan Penanggulangan
+    Bencana Daerah (BPBD) Cianjur" is also "Kepala Badan Penanggulangan Bencana Daerah Cianjur" and
+    "Kepala BPBD Cianjur" (the acronym stands for the words before it whose letters it holds)."""
+    bracket = _BRACKETED.search(role) if "(" in role else None
+    if bracket is None:
+        return [role] if role else []
+    before, after, short = role[: bracket.start()].split(), role[bracket.end() :].split(), bracket.group(1)
+    spelled = " ".join(before + after)
+    for k in range(len(before), 0, -1):
+        if before[-k][:1].upper() == short[:1] and short_forms.abbreviates(short, " ".join(before[-k:])):
+            return [role, spelled, " ".join(before[:-k] + [short] + after)]
+    return [role, spelled]
+
+
 def _role_prefix_of(role: str, roles: dict[str, str]) -> str | None:
     """The person of the latest introduced role that begins with ``role`` word for word."""
     words = role.split()
@@ -338,6 +358,8 @@ def _trim_role(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[-1][0].islower() and words[-1].lower() not in {"bicara", "negeri"}:
         words.pop()
+    if words and len(words[-1]) > 4 and words[-1].endswith(".") and "." not in words[-1][:-1]:
+        words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Jr.", "U.S.")
     return " ".join(words)
 
 

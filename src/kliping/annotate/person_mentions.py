@@ -35,10 +35,22 @@ def complete(body: str, mentions: list[Entity]) -> None:
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
         m.canonical = unglued(body, person_name(m.canonical))
-        m.canonical = full_name(body, m.canonical) or m.canonical
+        fuller = full_name(body, m.canonical)
+        if fuller and not _only_own_context(body, m, fuller):
+            m.canonical = fuller
     _people_taken_for_places(mentions, people)
     _people_ending_bodies(mentions, people)
     _misspellings_joined([m for m in mentions if m.label == "PERSON"])
+
+
+def _only_own_context(body: str, m: Entity, fuller: str) -> bool:
+    """Whether the fuller name is only this two-word-or-longer mention with the words the
+    recogniser left out right before it ("Kepala BPBD [Cianjur] Hendra Gunawan": a place), written
+    nowhere else: the model's boundary stands. A fuller name written elsewhere completes it."""
+    if " " not in m.canonical or not fuller.endswith(m.canonical):
+        return False
+    at = body.find(fuller)
+    return 0 <= at < m.start and body.find(fuller, at + 1) < 0 and at + len(fuller) == m.end
 
 
 _DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")

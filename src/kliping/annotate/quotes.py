@@ -245,6 +245,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             elif s.entity is not None and not naming.is_role(s.entity.text):
                 speaker = s.entity.canonical
                 is_person = s.entity.label == "PERSON"
+            elif s.entity is not None and s.entity.label == "PERSON" and s.entity.canonical != s.entity.text:
+                speaker, is_person = s.entity.canonical, True  # a role linked to the person it introduced
             elif s.entity is not None:  # "kata Kasubdit Pembinaan": a role the recogniser took for a name
                 speaker, is_person = speakers.role_speaker(body, s.entity.text, s.start, entities)
             elif s.kind in ("name", "noun") and naming.is_role(s.text):

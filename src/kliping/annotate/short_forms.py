@@ -43,7 +43,7 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
         while end > 0 and body[end - 1].isspace():
             end -= 1
         named = by_end.get(end)
-        if named is not None and _abbreviates(short, named.canonical):
+        if named is not None and abbreviates(short, named.canonical):
             label, full = named.label, named.canonical
         else:
             # No mention ends there, or the one that does is only the name's tail (the model took
@@ -53,7 +53,7 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
             last = window[-1] if window else ""
             person = full_name(body, last) if last and is_name_word(last) and named is None else None
             label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
-        if full and _abbreviates(short, full):
+        if full and abbreviates(short, full):
             defined.setdefault(short, (label, full))
     people = [m for m in mentions if m.label == "PERSON"]
     # The cue patterns are tried only where a cue's last word is written at all (most articles
@@ -134,7 +134,7 @@ def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | No
     a quotation ("…," ujar pria yang akrab disapa Ketjuk: the speaker named before the quote)."""
     earlier = [m for m in people if m.end <= pos and aliases.key(m.canonical) != aliases.key(nick)]
     for name in [m.canonical for m in reversed(earlier)] + [" ".join(n) for n in name_index(body).spans]:
-        if _abbreviates(nick, name):
+        if abbreviates(nick, name):
             return name
     for m in reversed(earlier):
         if pos - m.end > NICKNAME_REACH:
@@ -167,7 +167,7 @@ def _org_before(body: str, pos: int) -> str | None:
     return name or None
 
 
-def _abbreviates(short: str, full: str) -> bool:
+def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` can be read off ``full``: its letters in order, starting with the first
     (KPK ← Komisi Pemberantasan Korupsi, Kemenpan-RB ← Kementerian Pendayagunaan …, RD ←
     Rahmad Darmawan, Djanur ← Djadjang Nurdjaman), and the full form is longer."""
