@@ -471,3 +471,19 @@ def test_attribution_acting_head_named_by_role_alone_is_the_person() -> None:
     body = ("Plt Kepala Pusat Data dan Informasi BNPB Abdul Muhari mengatakan, hujan masih turun.\n\n"
             "“Kami terus memantau,” ujar Plt Kepala Pusat Data dan Informasi.")
     assert [q.speaker for q in _direct(body)] == ["Abdul Muhari"]
+
+
+def test_attribution_running_ticket_named_after_a_quote_speaks_by_its_first_name() -> None:
+    body = ("Pasangan calon Andi Wijaya-Rina Kartika mendaftar ke KPU, Senin.\n\n"
+            "“Kami siap bertarung,” kata Andi Wijaya-Rina Kartika.")
+    assert [q.speaker for q in _direct(body)] == ["Andi Wijaya"]
+    body = "Striker Jean-Pierre Papin mencetak dua gol.\n\n“Saya senang,” kata Papin."
+    assert [q.speaker for q in _direct(body)] == ["Jean-Pierre Papin"]  # one hyphenated name, no ticket
+
+
+def test_attribution_an_official_of_a_country_is_no_one_by_name() -> None:
+    for body in ["A U.S. official said the talks would resume next week.",
+                 "A senior Russian official said the talks would resume next week.",
+                 "“The talks will resume,” a U.S. official said."]:
+        quotes = find_quotes(body, find_entities(body, "en"))
+        assert quotes and all(q.speaker is None for q in quotes), body

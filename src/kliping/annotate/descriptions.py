@@ -139,6 +139,19 @@ def anonymous(lead: str) -> bool:
                                                    and nouns.get(words[1]) == "anonymous")
 
 
+def someone_of(phrase: str) -> bool:
+    """Whether a subject phrase is one person of a place or body, named by no name: an
+    indefinite opener and a person noun or title closing it ("A U.S. official", "a senior
+    Russian official", "seorang pejabat Kemlu" is anonymous() already)."""
+    words = [w.strip(",.").casefold() for w in phrase.split()]
+    if len(words) < 2 or len(words) > MAX_SOMEONE_WORDS or words[0] not in resources.words("indefinites.txt"):
+        return False
+    return _description_nouns().get(words[-1]) in ("person", "opener", "anonymous") or words[-1] in naming.title_words()
+
+
+MAX_SOMEONE_WORDS = 6  # "A senior U.S. defence official"
+
+
 def group_of_place(before: str, after: str) -> bool:
     """Whether the words around a place that speaks make it its people, named by no name:
     "Warga Palestina" (a person noun before it), "Middle East observers" (a lower-case noun

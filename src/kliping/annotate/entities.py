@@ -112,6 +112,19 @@ ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
 _PIECE_WORD = re.compile(r"\S+")
 
 
+# "Budi Santoso-Ani Lestari", "Budi Santoso - Ani Lestari": a running ticket, two names of two
+# words or more joined by a dash ("Jean-Pierre Papin" and "Jennifer Ngo-Anh" are one name each).
+_TICKET = re.compile(r"([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)+) ?[-–] ?([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)+)")
+
+
+def _ticket_split(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A person span that is a running ticket as its two people."""
+    m = _TICKET.fullmatch(body, start, end) if label == "PERSON" else None
+    if m is None or not all(map(naming.is_name_word, (m.group(1) + " " + m.group(2)).split())):
+        return [(start, end, label)]  # "Striker Jean-Pierre Papin": a title, then one name
+    return [(m.start(1), m.end(1), label), (m.start(2), m.end(2), label)]
+
+
 def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """A model span cut into its runs of capitalised words: the model (trained on Indonesian)
     glues English clauses into one name ("North Korean leader Kim Jong Un met Russian President
@@ -159,6 +172,7 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                     s, e = _whole_name(body, s, e)
                 spans.append((s, e, _known_label(body, s, e, label)))
     spans = _people_after_names(body, spans)
+    spans = [piece for span in spans for piece in _ticket_split(body, *span)]
     for s, e, label in aliases.find_names(body):
         overlapping = [span for span in spans if s < span[1] and span[0] < e]
         # A known name wins over model spans it covers ("North" + "Korea" → "North Korea").

@@ -16,7 +16,7 @@ from functools import cache
 from kliping import resources
 from kliping.annotate import naming
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
-from kliping.annotate.descriptions import CLOSING, anonymous, description_subject, group_of_place
+from kliping.annotate.descriptions import CLOSING, anonymous, description_subject, group_of_place, someone_of
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -156,12 +156,13 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             described = description_subject(body, body[lead : pointer.end()], lead, entities)
             if described is not None:
                 return described
-        if anonymous(body[clause : best.start]) or (best.entity.label == "PLACE" and group_of_place(
+        if anonymous(body[clause : best.start]) or someone_of(body[clause:cue_start]) or (
+                best.entity.label == "PLACE" and group_of_place(
                 body[clause : best.start], body[best.start + len(best.text) : cue_start])):
             # "sumber terdekat Beyonce membantah", "Warga Palestina menilai", "Middle East
             # observers say": people of or near someone or somewhere, named by no name
             lead = skip_space(body, clause)
-            return Subject(body[lead : best.start + len(best.text)], lead, "anonymous")
+            return Subject(body[lead:cue_start].rstrip(), lead, "anonymous")
         best = _first_conjunct(body, best, entities, lo)
     # Prefer a person over a place or organisation named inside the same clause: in
     # "Lavrov dalam pernyataan di Moskow mengatakan" the speaker is Lavrov.
