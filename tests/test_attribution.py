@@ -487,3 +487,12 @@ def test_attribution_an_official_of_a_country_is_no_one_by_name() -> None:
                  "“The talks will resume,” a U.S. official said."]:
         quotes = find_quotes(body, find_entities(body, "en"))
         assert quotes and all(q.speaker is None for q in quotes), body
+
+
+def test_attribution_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
+    body = ("Duta Besar Rina Hapsari menghadiri sidang itu di New York.\n\n"
+            "Seorang juru bicara Kementerian Luar Negeri AS mengatakan, pihaknya memantau situasi dengan seksama.\n\n"
+            "Ia juga mengatakan, bantuan kemanusiaan harus segera dikirim ke wilayah itu.\n\n"
+            "“Kami menyambut baik langkah pemerintah,” tuturnya.")
+    quotes = find_quotes(body, find_entities(body, "id"))
+    assert len(quotes) == 3 and all(q.speaker is None for q in quotes), [(q.text, q.speaker) for q in quotes]

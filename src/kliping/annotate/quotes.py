@@ -221,6 +221,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
 
     quotes = []
     last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
+    anonymous_last = False  # the last speaker was named by no name ("seorang juru bicara")
     last_end = 0
     for c in candidates:
         speaker, mention = None, None
@@ -229,14 +230,14 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
         if s is not None:
             mention = s.text or None
             if s.kind == "anonymous":
-                pass  # named by no name: the speaker stays unknown
+                last_person = None  # named by no name: the speaker stays unknown, and so do its "ia", "-nya"
             elif s.kind == "signed":
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 until = min(c.start, s.start)
                 speaker = (subjects.introduced(body, sentences, people, known(), last_end, until,
                                                 s.kind == "clitic")
-                           or last_person or _last_person_before(entities, s.start))
+                           or last_person or (None if anonymous_last else _last_person_before(entities, s.start)))
                 is_person = True
             elif (s.entity is not None and s.entity.label in ("PLACE", "ORG") and not naming.is_full_name(s.entity.text)
                   and (role_start := speakers.role_before(body, s.entity)) < s.entity.start):
@@ -265,6 +266,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                     is_person = speaker in known().values()
         if speaker is not None and is_person and naming.holds_name_word(speaker):
             last_person = speaker
+        anonymous_last = s is not None and s.kind == "anonymous" or (anonymous_last and speaker is None)
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
     _continue_speakers(body, sentences, candidates, quotes, people, known)
