@@ -496,3 +496,12 @@ def test_attribution_pronoun_after_an_unnamed_speaker_stays_unnamed() -> None:
             "“Kami menyambut baik langkah pemerintah,” tuturnya.")
     quotes = find_quotes(body, find_entities(body, "id"))
     assert len(quotes) == 3 and all(q.speaker is None for q in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+def test_attribution_another_of_them_is_no_one_by_name() -> None:
+    for body in ["Penyanyi Rina Amelia merilis lagu baru. Penyanyi lain mengatakan lagu itu terlalu pendek.",
+                 "Penyanyi Rina Amelia merilis lagu baru. “Tidak pernah mengecewakan,” tulis pengguna lain.",
+                 "Tiga perempuan melapor ke polisi terkait aktor Dimas Prakoso. Perempuan ketiga mengatakan "
+                 "kejadian itu terjadi pada malam hari."]:
+        quotes = find_quotes(body, find_entities(body, "id"))
+        assert quotes and all(q.speaker is None for q in quotes), body

@@ -135,6 +135,9 @@ def anonymous(lead: str) -> bool:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
         return any(nouns.get(w) in ("person", "opener", "anonymous") or w in naming.title_words() for w in rest)
+    if len(words) > 1 and words[1] in resources.words("other_ones.txt") and nouns.get(words[0]) in (
+            "person", "opener", "anonymous"):
+        return True  # "pengguna lain", "Perempuan ketiga": one more of them
     return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
                                                    and nouns.get(words[1]) == "anonymous")
 
