@@ -505,3 +505,16 @@ def test_attribution_another_of_them_is_no_one_by_name() -> None:
                  "kejadian itu terjadi pada malam hari."]:
         quotes = find_quotes(body, find_entities(body, "id"))
         assert quotes and all(q.speaker is None for q in quotes), body
+
+
+def test_attribution_a_four_word_name_the_recogniser_found_is_kept_whole() -> None:
+    body = ("Pemimpin de facto Myanmar, Aung San Suu Kyi, berpidato di Naypyidaw pada Selasa.\n\n"
+            "“Kami paham keprihatinan dunia,” kata Suu Kyi.")
+    assert [q.speaker for q in _direct(body)] == ["Aung San Suu Kyi"]
+
+
+def test_attribution_a_body_named_short_is_the_full_name_the_article_gives() -> None:
+    body = ("Satelit milik Telkom Indonesia mengalami gangguan sejak Jumat.\n\n"
+            "Telkom menyatakan layanan akan pulih dalam dua pekan ke depan.")
+    quotes = find_quotes(body, find_entities(body, "id"))
+    assert [q.speaker for q in quotes] == ["Telkom Indonesia"]

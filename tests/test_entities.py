@@ -120,3 +120,11 @@ def test_public_figures_short_names_resolve_through_the_alias_table() -> None:
             "Bang Ara juga hadir.")
     people = {e.text: e.canonical for e in find_entities(body) if e.label == "PERSON"}
     assert people == {"Sri Mulyani": "Sri Mulyani Indrawati", "Bang Ara": "Maruarar Sirait"}
+
+
+def test_provinces_and_regions_in_the_news_are_places() -> None:
+    from kliping.annotate import aliases
+
+    for name in ("Jawa Barat", "Sulawesi Selatan", "Aceh", "Papua", "Myanmar", "Palestina", "Tepi Barat", "Crimea"):
+        assert aliases.label_of(name) == "PLACE", name
+    assert aliases.canonical("Burma") == "Myanmar" and aliases.canonical("West Bank") == "Tepi Barat"

@@ -32,7 +32,7 @@ def _table() -> dict[str, tuple[str, str]]:
             table[key(name)] = ("PLACE", name)
             if code in english:
                 table.setdefault(key(english[code]), ("PLACE", name))
-    for place in resources.lines("places.txt"):  # cities that open datelines are places too
+    for place in resources.lines("places.txt") + resources.lines("regions.txt"):  # cities, provinces, regions
         table.setdefault(key(place), ("PLACE", place))
     for label, canonical, names in resources.rows("aliases.tsv"):
         table[key(canonical)] = (label, canonical)

@@ -250,6 +250,34 @@ def _resolve_people(mentions: list[Entity]) -> None:
             m.canonical = people[earlier[-1] if earlier else fuller[0]][0].canonical
 
 
+def _resolve_bodies(mentions: list[Entity]) -> None:
+    """Give a short organisation mention the fuller name the article writes, in place: each word
+    of the short one opens the word at the same place in the full one ("Telkom" → "Telkom
+    Indonesia", "Man United" → "Manchester United"), and the words it adds are names. The
+    earliest fuller name wins: an article introduces a body by its full name. Looked up by first
+    word, so the work stays linear."""
+    bodies = [m for m in mentions if m.label == "ORG" and not aliases.canonical(m.text, "ORG")]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for m in bodies:
+        name = tuple(m.canonical.split())
+        if name and name not in by_first.setdefault(name[0][:3].casefold(), []):
+            by_first[name[0][:3].casefold()].append(name)
+    for m in bodies:
+        words = tuple(m.canonical.split())
+        if not words or len(words[0]) < 3:
+            continue
+        for full in by_first.get(words[0][:3].casefold(), ())[:MAX_FULLER]:
+            n = len(words)
+            if len(full) > n and all(f.startswith(w) for w, f in zip(words, full[:n], strict=True)) and all(
+                naming.is_name_word(w) or aliases.label_of(w) for w in full[n:]
+            ):
+                m.canonical = " ".join(full)
+                break
+
+
+MAX_FULLER = 8  # fuller names tried per short organisation mention: a hostile page may repeat one
+
+
 def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
     """Roles that introduced a person, and later bare uses of those roles, as PERSON mentions.
 
@@ -389,6 +417,8 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
     mentions = [m for m in mentions if not naming.is_function_word(m.text)]  # "Her heartbreak …" is no one
     person_mentions.cut_datelines(body, mentions)
     _resolve_people(mentions)
+    if language != "en":
+        _resolve_bodies(mentions)  # English text names products after their makers ("Google Stadia")
     person_mentions.complete(body, mentions)
     mentions += short_forms.defined_short_forms(body, mentions)
     mentions += _link_roles(body, mentions)

@@ -12,6 +12,7 @@ import re
 from kliping import resources
 from kliping.annotate import aliases
 from kliping.annotate.naming import (
+    MAX_NAME_WORDS,
     full_name,
     is_full_name,
     is_name_word,
@@ -30,10 +31,14 @@ def complete(body: str, mentions: list[Entity]) -> None:
     people = [m for m in mentions if m.label == "PERSON"]
     _places_split_off(body, mentions, people)
     written = _written_endings(people)
+    spans = {m.text for m in people}
     for m in people:
         if aliases.canonical(m.text, "PERSON"):
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
+        words = m.canonical.split()
+        if len(words) == MAX_NAME_WORDS + 1 and m.canonical in spans and all(map(is_name_word, words)):
+            continue  # "Aung San Suu Kyi": the recogniser's own four-word name, every word a name's
         m.canonical = unglued(body, person_name(m.canonical))
         fuller = full_name(body, m.canonical)
         if fuller and not _only_own_context(body, m, fuller):
