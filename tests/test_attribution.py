@@ -518,3 +518,11 @@ def test_attribution_a_body_named_short_is_the_full_name_the_article_gives() -> 
             "Telkom menyatakan layanan akan pulih dalam dua pekan ke depan.")
     quotes = find_quotes(body, find_entities(body, "id"))
     assert [q.speaker for q in quotes] == ["Telkom Indonesia"]
+
+
+def test_a_single_quoted_word_is_a_partial_quote_when_someone_says_it() -> None:
+    body = ("Pengacara Mark Neubauer mengatakan bahwa tuduhan itu “fitnah”.\n\n"
+            "Pemerintah melanjutkan program “Nawacita” tahun ini.")
+    quotes = find_quotes(body, find_entities(body, "id"))
+    partial = [(q.text, q.speaker) for q in quotes if q.kind == "partial"]
+    assert partial == [("fitnah", "Mark Neubauer")]
