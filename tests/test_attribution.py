@@ -526,3 +526,38 @@ def test_a_single_quoted_word_is_a_partial_quote_when_someone_says_it() -> None:
     quotes = find_quotes(body, find_entities(body, "id"))
     partial = [(q.text, q.speaker) for q in quotes if q.kind == "partial"]
     assert partial == [("fitnah", "Mark Neubauer")]
+
+
+def _reported_speakers(body: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(body, find_entities(body, "id")) if q.kind == "indirect"]
+
+
+def test_attribution_age_in_brackets_after_the_name() -> None:
+    assert _reported_speakers("Sumiati (58), petani setempat, mengatakan harga yang ditawarkan terlalu rendah.") == [
+        "Sumiati"]
+    assert _reported_speakers("Seorang warga Kecamatan Sukaraja, Wawan (45), mengaku terganggu dengan banyaknya "
+                              "baliho.") == ["Wawan"]
+
+
+def test_attribution_title_before_and_degrees_after_the_name() -> None:
+    body = ("Kepala Dinas Kesehatan Kabupaten Sirnagalih, dr. Maya Kartikasari, M.Kes, mengatakan kasus demam "
+            "berdarah meningkat.")
+    assert _reported_speakers(body) == ["Maya Kartikasari"]
+    body = "Kuasa hukum terdakwa, Rudi Hartono, S.H., M.H., mengatakan kliennya tidak bersalah sama sekali."
+    assert _reported_speakers(body) == ["Rudi Hartono"]
+
+
+def test_attribution_given_name_that_is_also_a_role_word() -> None:
+    body = "Kapolda Riau, Irjen Pol. Agung Setiawan Harahap, mengatakan pihaknya akan menindak tegas pelaku."
+    assert _reported_speakers(body) == ["Agung Setiawan Harahap"]
+    body = "Jaksa Agung ST Burhanuddin mengatakan penyidikan kasus itu terus berjalan sesuai jadwal."
+    assert _reported_speakers(body) == ["ST Burhanuddin"]
+
+
+def test_attribution_nicknames_defined_after_the_name_or_inside_it() -> None:
+    body = ("Ketua KPU Kabupaten Garut Hasanuddin Lubis meninjau pendaftaran.\n\n"
+            "“Prinsipnya kami melayani,” ujar Hasan, sapaan akrabnya.")
+    assert [q.speaker for q in _direct(body)] == ["Hasanuddin Lubis"]
+    body = ("Pelatih Persib Bambang “Bento” Riyadi mengakui timnya kalah.\n\n"
+            "“Kami kehilangan fokus,” kata Bento.")
+    assert [(q.text, q.speaker) for q in _direct(body)] == [("Kami kehilangan fokus", "Bambang Riyadi")]

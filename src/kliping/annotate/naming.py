@@ -168,7 +168,16 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
         sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before))
         current: list[str] = []
         place = 0  # words of a place's or body's name read so far: "Bupati Gunung Kidul Badingah"
-        for i, word in enumerate(run.group(0).split()):
+        words = run.group(0).split()
+        skip = 0
+        for i, word in enumerate(words):
+            if skip:
+                skip -= 1
+                continue
+            if (role := _role_at(words, i)) and i + role < len(words):
+                _keep(spans, current)  # "Jaksa Agung ST Burhanuddin": the role's words end a name
+                current, place, skip = [], 0, role - 1
+                continue
             kind = _kind(word)
             if word.casefold() in _name_heads():
                 _keep(spans, current)
@@ -358,7 +367,10 @@ def strip_titles(name: str) -> str:
     words = name.split()
     i = 0
     while i < len(words) - 1:
-        if _kind(words[i]) == "stop":
+        role = _role_at(words, i)
+        if role and i + role < len(words):
+            i += role  # a role of several words, one of them a name too: "Jaksa Agung ST Burhanuddin"
+        elif _kind(words[i]) == "stop":
             i += 1  # titles, roles and known places: "Gubernur Jawa Barat Ani Sutrisno"
         elif i and words[i].casefold() in _name_heads() and i < len(words) - 2:
             # "Bupati Gunung Kidul Badingah": a place head and the words of its place's name
@@ -370,6 +382,25 @@ def strip_titles(name: str) -> str:
         else:
             break
     return " ".join(words[i:]) if i else name
+
+
+@cache
+def _roles_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Roles of several words (roles.txt) by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for role in resources.lines("roles.txt"):
+        words = tuple(role.casefold().split())
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _role_at(words: list[str], i: int) -> int:
+    """How many words of ``words`` from ``i`` a role of several words covers (0 if none)."""
+    for role in _roles_by_first().get(words[i].casefold(), ()):
+        if tuple(w.casefold().strip(".,") for w in words[i : i + len(role)]) == role:
+            return len(role)
+    return 0
 
 
 @cache

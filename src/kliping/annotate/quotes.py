@@ -148,7 +148,7 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
     out = []
     for start, end in quotations(body):
         text = body[start:end].strip().rstrip(",").strip()
-        if not text:
+        if not text or _nickname_inside_name(body, start, end, text):
             continue
         s_start, _ = sentence_of(sentences, start - 1)
         _, s_end = sentence_of(sentences, min(end, len(body) - 1))
@@ -185,6 +185,19 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
             if partial is not None:
                 out.append(partial)
     return out
+
+
+_CAP_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+_CAP_AFTER = re.compile(r" [A-Z]")
+
+
+def _nickname_inside_name(body: str, start: int, end: int, text: str) -> bool:
+    """'Bambang "Bento" Riyadi': one capitalised word quoted between two words of a name is the
+    person's nickname (annotate/short_forms.py), not a quotation."""
+    if " " in text or not text[:1].isupper():
+        return False
+    before = _CAP_BEFORE.search(body, max(0, start - 40), start - 1)
+    return before is not None and _CAP_AFTER.match(body, end + 1) is not None
 
 
 def _said_word(text: str) -> bool:

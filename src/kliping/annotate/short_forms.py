@@ -76,6 +76,8 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
             full = _nicknamed(body, people, cue["nick"], cue.start())
             if full:
                 defined.setdefault(cue["nick"], ("PERSON", full))
+    for quoted in _QUOTED_NICK.finditer(body) if '"' in body or "“" in body or "'" in body else ():
+        defined.setdefault(quoted["nick"], ("PERSON", f"{quoted['given']} {quoted['family']}"))
     _initials_of_people(body, people, defined)
     added: list[Entity] = []
     if not defined:
@@ -124,8 +126,10 @@ def _initials_of_people(body: str, people: list[Entity], defined: dict[str, tupl
 
 # "Djanur — begitulah ia akrab disapa": the nickname before the cue.
 _NAMED_BEFORE_SAPAAN = re.compile(rf"(?P<nick>{CAP}(?: {CAP})?)\s*[,—–-]\s*(?=sapaan\b)")
-_NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{CAP})\s*[-–—,(]+(?:\s*-)?\s*begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
-                              r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)")
+_NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{CAP})\s*[-–—,(]+(?:\s*-)?\s*(?:begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
+                              r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)|(?:sapaan|panggilan)\s+(?:akrab)?nya\b)")
+# 'Bambang "Bento" Riyadi': a nickname in quotation marks inside the name.
+_QUOTED_NICK = re.compile(rf"(?P<given>{CAP}) [\"“'‘](?P<nick>{CAP})[\"”'’] (?P<family>{CAP})")
 
 
 def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | None:

@@ -188,27 +188,34 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
     over up to MAX_APPOSITIVES commas; the first person (or unrecognised name) right before one
     wins, else the first phrase found there."""
     first: Subject | None = None
+    while (prev := body.rfind(",", floor, comma)) >= 0 and _DEGREE.fullmatch(body, prev + 1, comma):
+        comma = prev  # "dr. Maya Kartikasari, M.Kes, mengatakan": degrees after the name
     # "Mantan Wakil Presiden Indonesia, Boediono, mewanti-wanti": the appositive is the name.
     prev = body.rfind(",", floor, comma)
     if prev >= 0:
-        start = skip_space(body, prev + 1)
-        named = [e for e in entities if e.start == start and e.end == comma and e.label == "PERSON"]
+        opening = skip_space(body, prev + 1)
+        start, end = _past_title_words(body, opening, comma), _before_age(body, comma)
+        named = [e for e in entities if e.start == start and e.end == end and e.label == "PERSON"]
         if named:
             return Subject(named[0].text, start, "entity", named[0])
-        name = name_before(body, comma, start)
-        if name is not None and name.start == start and sum(map(naming.is_name_like, name.text.split())) > 1:
-            return name  # a full name the recogniser missed or took for a place
+        name = name_before(body, end, start)
+        # a full name the recogniser missed or took for a place; after a title ("dr. Maya
+        # Kartikasari") a name even if one of its words is also an ordinary word
+        if name is not None and name.start == start and (
+                sum(map(naming.is_name_like, name.text.split())) > 1 or (start > opening and " " in name.text)):
+            return name
     for _ in range(MAX_APPOSITIVES):
         comma = body.rfind(",", floor, comma)
         if comma < 0:
             break
-        people = [e for e in entities if e.end == comma and floor <= e.start]
+        end = _before_age(body, comma)  # "Sumiati (58), petani setempat, mengatakan"
+        people = [e for e in entities if e.end == end and floor <= e.start]
         if people:
             e = max(people, key=lambda e: e.end - e.start)
             found: Subject | None = Subject(e.text, e.start, "entity", e)
         else:
-            found = name_before(body, comma, floor) or _noun_subject(body, comma, floor)
-        if found is not None and found.start + len(found.text) == comma:
+            found = name_before(body, end, floor) or _noun_subject(body, end, floor)
+        if found is not None and found.start + len(found.text) == end:
             phrase_start = max(body.rfind(",", floor, comma) + 1, floor)
             if found.kind == "name" and _inside_phrase(body, phrase_start, found.start):
                 continue  # "a senior analyst at Stratfor,": a body the appositive names, not its head
@@ -216,6 +223,28 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
                 return found
             first = first or found
     return first
+
+
+# An academic degree written after a name: "M.Kes", "S.H.", "Sp.PD", "Ph.D", "MBA".
+_DEGREE = re.compile(r"\s*(?:(?:[A-Z][a-z]{0,3}\.\s?){1,3}[A-Z]?[a-z]{0,4}\.?|MBA|MSc|PhD|MPH)\s*")
+_AGE = re.compile(r"\s*\(\s*\d{1,3}(?:\s*(?:tahun|th|thn|years?))?\s*\)\s*$")
+
+
+def _past_title_words(body: str, pos: int, stop: int) -> int:
+    """``pos`` moved past the abbreviated titles that open a name: "dr. Maya Kartikasari", "Prof. Ani"
+    (not past "chief executive of", which opens a description)."""
+    while (word := _WORD_AT.match(body, pos, stop)) is not None and word.group(1).casefold() in naming.title_words():
+        pos = word.end()
+    return pos
+
+
+_WORD_AT = re.compile(r"([A-Za-z]+)\.\s+")
+
+
+def _before_age(body: str, pos: int) -> int:
+    """Where a name ends when the person's age in brackets follows it: "Wawan (45)", "Ani (38 tahun)"."""
+    age = _AGE.search(body, max(0, pos - 16), pos)
+    return age.start() if age else pos
 
 
 def _inside_phrase(body: str, start: int, name_start: int) -> bool:
