@@ -561,3 +561,14 @@ def test_attribution_nicknames_defined_after_the_name_or_inside_it() -> None:
     body = ("Pelatih Persib Bambang “Bento” Riyadi mengakui timnya kalah.\n\n"
             "“Kami kehilangan fokus,” kata Bento.")
     assert [(q.text, q.speaker) for q in _direct(body)] == [("Kami kehilangan fokus", "Bambang Riyadi")]
+
+
+def test_attribution_english_bodies_named_whole_without_their_article() -> None:
+    cases = [("The Department of Health and Social Care said the union's demand for a 35% rise was unaffordable.",
+              "Department of Health and Social Care"),
+             ("The Bank of Japan said it needed more evidence that wages would keep rising.", "Bank of Japan"),
+             ("Poland's Defense Ministry said it welcomed the decision to send more troops.",
+              "Poland's Defense Ministry")]
+    for body, speaker in cases:
+        quotes = find_quotes(body, find_entities(body, "en"))
+        assert [q.speaker for q in quotes] == [speaker], body

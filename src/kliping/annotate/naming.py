@@ -86,6 +86,11 @@ def is_institution(text: str) -> bool:
     return not any(w in _person_titles() for w in words)
 
 
+def is_institution_head(word: str) -> bool:
+    """Whether a word heads a body's or place's name ("Kementerian", "Ministry", "Office")."""
+    return word.strip(".,").casefold() in _institution_heads()
+
+
 @cache
 def _institution_heads() -> frozenset[str]:
     # "di", "dari", "ke" lead into places, they do not name them
