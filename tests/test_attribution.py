@@ -572,3 +572,13 @@ def test_attribution_english_bodies_named_whole_without_their_article() -> None:
     for body, speaker in cases:
         quotes = find_quotes(body, find_entities(body, "en"))
         assert [q.speaker for q in quotes] == [speaker], body
+
+
+def test_attribution_name_after_a_described_role_and_ministry_short_forms() -> None:
+    assert _reported_speakers("Pengamat transportasi, Yoga Adiwinata, menilai kebijakan itu perlu dikaji ulang.") == [
+        "Yoga Adiwinata"]
+    assert _reported_speakers("Sekretaris Jenderal Kemendikbudristek Lestari Anggraeni mengatakan ada kendala "
+                              "teknis dalam integrasi data.") == ["Lestari Anggraeni"]
+    # the phrase between the commas is itself a role: the titled name before it speaks
+    assert _reported_speakers("AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan perempuan itu ditangkap "
+                              "pedagang pasar.") == ["Boby Kusumawardhana"]

@@ -167,6 +167,11 @@ def group_of_place(before: str, after: str) -> bool:
             and rest[0] not in resources.words("speech_adverbs.txt"))  # "Rusia juga mengatakan" is Russia
 
 
+def is_person_noun(word: str) -> bool:
+    """Whether a lower-case noun names a kind of person ("pengamat", "petani", "spokesman")."""
+    return _description_nouns().get(word) in ("person", "opener")
+
+
 @cache
 def _description_nouns() -> dict[str, str]:
     return {noun: kind for kind, noun in resources.rows("description_nouns.tsv")}

@@ -55,7 +55,7 @@ def _hard_stops() -> frozenset[str]:
 
 # Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
 # "Pendidikan") head ministries and agencies; no given or family name has that shape.
-_INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an")
+_INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an|Kemen[a-z]{2,}")  # and "Kemendikbudristek", "Kemenpora"
 
 
 @lru_cache(maxsize=65536)

@@ -16,7 +16,14 @@ from functools import cache
 from kliping import resources
 from kliping.annotate import naming
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
-from kliping.annotate.descriptions import CLOSING, anonymous, description_subject, group_of_place, someone_of
+from kliping.annotate.descriptions import (
+    CLOSING,
+    anonymous,
+    description_subject,
+    group_of_place,
+    is_person_noun,
+    someone_of,
+)
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -202,7 +209,9 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
         # a full name the recogniser missed or took for a place; after a title ("dr. Maya
         # Kartikasari") a name even if one of its words is also an ordinary word
         if name is not None and name.start == start and (
-                sum(map(naming.is_name_like, name.text.split())) > 1 or (start > opening and " " in name.text)):
+                sum(map(naming.is_name_like, name.text.split())) > 1 or (start > opening and " " in name.text)
+                or (" " in name.text and name.text.split()[0].casefold() not in naming.title_words()
+                    and _described_before(body, floor, prev))):
             return name
     for _ in range(MAX_APPOSITIVES):
         comma = body.rfind(",", floor, comma)
@@ -228,6 +237,17 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
 # An academic degree written after a name: "M.Kes", "S.H.", "Sp.PD", "Ph.D", "MBA".
 _DEGREE = re.compile(r"\s*(?:(?:[A-Z][a-z]{0,3}\.\s?){1,3}[A-Z]?[a-z]{0,4}\.?|MBA|MSc|PhD|MPH)\s*")
 _AGE = re.compile(r"\s*\(\s*\d{1,3}(?:\s*(?:tahun|th|thn|years?))?\s*\)\s*$")
+
+
+def _described_before(body: str, floor: int, comma: int) -> bool:
+    """Whether the phrase before an appositive name is a role or a person's description opening
+    the sentence ("Pengamat transportasi, Yoga Adiwinata, menilai"): the name is a person's."""
+    lead = body[skip_space(body, floor) : comma].split()
+    first = lead[0].casefold().strip(",") if lead else ""
+    return 0 < len(lead) <= MAX_DESCRIPTION_WORDS and (first in naming.title_words() or is_person_noun(first))
+
+
+MAX_DESCRIPTION_WORDS = 4  # "Pengamat transportasi", "Kepala Dinas Kesehatan Garut"
 
 
 def _past_title_words(body: str, pos: int, stop: int) -> int:
