@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kliping.annotate import aliases, entities
+from kliping.annotate import aliases, english_spans, entities
 from kliping.annotate.entities import find_entities, person_form
 
 
@@ -54,26 +54,26 @@ def test_entities_surname_alone_after_the_full_name_is_that_person() -> None:
     body = ("Ann Figgins, who represents the guard, spoke to reporters. "
             "Figgins declined to say more. The lawyer said Figgins would appeal.")
     spans = [(0, 11, "PERSON")]
-    found = entities._people_by_one_name(body, spans)
+    found = english_spans.people_by_one_name(body, spans)
     assert [body[s:e] for s, e, _ in found] == ["Figgins", "Figgins"]
     assert _people(body)["Figgins"] == {"Ann Figgins"}
 
 
 def test_entities_another_given_name_before_a_known_surname_is_another_person() -> None:
     body = "Patrick Nielsen Hayden edits books. His wife Teresa Nielsen Hayden edits them too."
-    found = entities._people_by_one_name(body, [(0, 22, "PERSON")])
+    found = english_spans.people_by_one_name(body, [(0, 22, "PERSON")])
     assert [body[s:e] for s, e, _ in found] == ["Teresa Nielsen Hayden"]
 
 
 def test_entities_short_given_name_stays_the_same_person() -> None:
     body = "Patrick Carlineo pleaded guilty. Friends say Pat Carlineo is kind."
-    found = entities._people_by_one_name(body, [(0, 16, "PERSON")])
+    found = english_spans.people_by_one_name(body, [(0, 16, "PERSON")])
     assert [body[s:e] for s, e, _ in found] == ["Carlineo"]
 
 
 def test_entities_surname_is_not_looked_for_from_an_ordinary_word() -> None:
     body = "The Topical Team met. The Team said it would meet again."
-    assert entities._people_by_one_name(body, [(4, 16, "PERSON")]) == []
+    assert english_spans.people_by_one_name(body, [(4, 16, "PERSON")]) == []
 
 
 def test_entities_person_span_keeps_apostrophe_prefix_and_hyphenated_tail() -> None:

@@ -9,18 +9,18 @@ names (aliases.py). Within an article, a short mention takes the full name it ab
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kliping import resources
-from kliping.annotate import aliases, naming, ner, person_mentions, short_forms
+from kliping.annotate import aliases, english_spans, naming, ner, person_mentions, short_forms
+from kliping.annotate.role_phrases import (
+    WORD_START,
+    person_after_role,
+    role_first_words,
+    role_pattern,
+    roles_in,
+)
 from kliping.model import Entity
 
 _WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
-# Words that may sit between a title and its person or organisation: "Menteri Luar Negeri
-# Rusia", "Juru bicara Kremlin", "Kepala Badan Intelijen Negara".
-# A bracketed acronym may follow the body's name ("Kepala Badan Penanggulangan Bencana Daerah
-# (BPBD) Cianjur").
-_ROLE_TAIL = r"(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|dan|bidang|urusan|untuk|luar|dalam|negeri|bicara|of|the|for))*"
 
 
 def person_form(name: str) -> str:
@@ -32,58 +32,6 @@ def person_form(name: str) -> str:
 
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(aliases.key(w) for w in _WORDS.findall(text.replace("-", " ")))
-
-
-@cache
-def _role_pattern() -> re.Pattern[str]:
-    roles = sorted(resources.lines("roles.txt"), key=len, reverse=True)
-    heads = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"\b(?i:{heads})\b{_ROLE_TAIL}")
-
-
-@cache
-def _role_first_words() -> frozenset[str]:
-    return frozenset(r.split()[0] for r in resources.lines("roles.txt"))
-
-
-_WORD_START = re.compile(r"\b[A-Za-z]+")
-
-
-def _roles_in(body: str) -> list[re.Match[str]]:
-    """Every role phrase in ``body``. Words are checked against the roles' first words before
-    the role pattern is tried there: one alternation of a hundred roles tried at every
-    character cost more than the rest of entity linking together."""
-    firsts, pattern = _role_first_words(), _role_pattern()
-    out = []
-    pos = 0
-    for word in _WORD_START.finditer(body):
-        if word.start() < pos or word.group(0).lower() not in firsts:
-            continue
-        m = pattern.match(body, word.start())
-        if m:
-            out.append(m)
-            pos = m.end()
-    return out
-
-
-def _person_after_role(body: str, start: int, end: int) -> int:
-    """Where the name begins in a person span that swallowed a title: "Utara Komisaris Besar
-    Rina Sari Ginting" → at "Rina". The start is unchanged when no title is inside."""
-    cut = start
-    # From a little before the span: the model may start a name inside its title
-    # ("Menteri Luar [Negeri Retno Marsudi]").
-    for m in _role_pattern().finditer(body, max(0, start - ROLE_LOOKBACK), end):
-        head = re.match(rf"(?i:{_role_heads()})", body[m.start() : m.end()])
-        if head and start + 1 <= m.start() + head.end() < end - 2:
-            cut = max(cut, m.start() + head.end())
-    while cut < end and body[cut] == " ":
-        cut += 1
-    return cut if cut < end else start
-
-
-@cache
-def _role_heads() -> str:
-    return "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
 
 
 _NAME_PREFIX = re.compile(r"(?<![\w'’-])[A-Z][a-z]{0,2}['’]$")  # "O’", "De’" before "Neill", "Broski"
@@ -108,52 +56,7 @@ def _known_label(body: str, start: int, end: int, label: str) -> str:
     return aliases.label_of(body[start:end]) or label
 
 
-ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
 _PIECE_WORD = re.compile(r"\S+")
-
-
-_INSTITUTION_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|for|on|the)\s+)*[A-Z][\w'’-]*)+")
-
-
-def _english_body(text: str) -> bool:
-    """An English body's name with its head last or after an owner: "Defense Ministry", "Land
-    Transport Authority", "Sheriff's Office", "China's Ministry of Commerce"."""
-    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
-    owner = text.split()[0].endswith(("'s", "’s"))
-    return naming.is_institution_head(words[-1]) or (owner and len(words) > 2 and naming.is_institution_head(words[1]))
-
-
-_ARTICLE = re.compile(r"(?:The|An?) ")
-_CONNECTOR_BEFORE = re.compile(r"\b(?:of|and|&|dan|for)\s+$")
-
-
-def _institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """In English text, a body's name with its head first or last that runs over "of" and "and" is
-    one organisation, whatever pieces the model (trained on Indonesian) cut it into or missed
-    ("Department of Health and Social Care", "Office of Emergency Services", "Poland's Defense
-    Ministry"); a place's, when its head is a place's ("County of Fresno"). Not when a person's
-    full name ends it, but a "person" after "of" or "and" is part of the body's name. (In
-    Indonesian text the model's own spans measured better: NERGrit's villages and districts.)"""
-    out = sorted(spans)
-    for run in _INSTITUTION_RUN.finditer(body):
-        s, e = run.span()
-        if body[s:e] in _media_names():
-            continue  # "The New York Times": a known name, article and all
-        article = _ARTICLE.match(body, s)
-        if article:
-            s = article.end()  # "The Department of Health and Social Care", "An Environment Agency spokesperson"
-        text = body[s:e]
-        if " " not in text or text.isupper() or not (naming.is_institution(text) or _english_body(text)):
-            continue
-        inside = [span for span in out if span[0] < e and s < span[1]]
-        if any(a < run.start() or b > e for a, b, _ in inside):
-            continue
-        if any(label == "PERSON" and naming.is_full_name(body[a:b]) and not _CONNECTOR_BEFORE.search(body, s, a)
-               for a, b, label in inside):
-            continue
-        label = "PLACE" if text.split()[0].casefold() in resources.words("ner_place_cues.txt") else "ORG"
-        out = sorted([span for span in out if span not in inside] + [(s, e, label)])
-    return out
 
 
 # "Budi Santoso-Ani Lestari", "Budi Santoso - Ani Lestari": a running ticket, two names of two
@@ -169,50 +72,16 @@ def _ticket_split(body: str, start: int, end: int, label: str) -> list[tuple[int
     return [(m.start(1), m.end(1), label), (m.start(2), m.end(2), label)]
 
 
-def _capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """A model span cut into its runs of capitalised words: the model (trained on Indonesian)
-    glues English clauses into one name ("North Korean leader Kim Jong Un met Russian President
-    Vladimir Putin") and takes in neighbours ("as Pyongyang", "'s Far East"). A piece after a
-    title ("leader", "President") is a person."""
-    pieces: list[list[re.Match[str]]] = [[]]
-    for word in _PIECE_WORD.finditer(body, start, end):
-        text = word.group(0).lstrip("'’\"“(")
-        if text[:1].isupper() or text[:1].isdigit():
-            pieces[-1].append(word)
-        elif text.lower() in aliases.NAME_CONNECTORS and pieces[-1]:
-            pieces[-1].append(word)
-        elif pieces[-1]:
-            pieces.append([])
-    out = []
-    for piece in pieces:
-        while piece and not piece[-1].group(0)[:1].isupper():
-            piece.pop()  # a name does not end on "dan" or "of"
-        if not piece:
-            continue
-        s = piece[0].start() + len(piece[0].group(0)) - len(piece[0].group(0).lstrip("'’\"“("))
-        e = piece[-1].end()
-        before = body[max(0, s - 30) : s].split()
-        after_title = bool(before) and before[-1].lower() in _role_words()
-        cut = _person_after_role(body, s, e)  # "Russian President Vladimir Putin" → "Vladimir Putin"
-        out.append((cut, e, "PERSON" if after_title or cut > s else label))
-    return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
-
-
-@cache
-def _role_words() -> frozenset[str]:
-    return frozenset(w for r in resources.lines("roles.txt") for w in r.split())
-
-
 def recognise(body: str, language: str | None = None) -> list[tuple[int, int, str]]:
     """Model spans (English ones cut at lower-case words), plus alias-table names the model
     missed (where they overlap nothing)."""
     spans = []
     for s1, e1, label1 in ner.find_entities(body):
         for s0, e0, label0 in _after_dateline(body, s1, e1, label1):
-            pieces = _capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
+            pieces = english_spans.capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
             for s, e, label in pieces:
                 if label == "PERSON":
-                    s = _person_after_role(body, s, e)
+                    s = person_after_role(body, s, e)
                     s, e = _whole_name(body, s, e)
                 spans.append((s, e, _known_label(body, s, e, label)))
     spans = _people_after_names(body, spans)
@@ -223,64 +92,9 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
         if all(s <= ts and te <= e and (ts, te) != (s, e) for ts, te, _ in overlapping):
             spans = [span for span in spans if span not in overlapping] + [(s, e, label)]
     if language == "en":
-        spans += _titled_people(body, spans)
-        spans += _people_by_one_name(body, spans)
-    return _institutions_whole(body, spans) if language == "en" else sorted(spans)
-
-
-_NAME_WORD = re.compile(r"\b[A-Z][\w]*(?:['’-][A-Z]\w*)*")
-
-
-_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?:[A-Z][\w'’-]+ ){1,2}$")
-
-
-def _people_by_one_name(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Later mentions of a person by one word of the full name ("Figgins said" after "Ann Figgins")
-    that the model left out: one pass over the capitalised words, each looked up in the words of
-    the article's full person names."""
-    names: dict[str, set[str]] = {}  # last word → the first words written with it
-    for s, e, label in spans:
-        if label == "PERSON":
-            words = body[s:e].split()
-            last = words[-1].rstrip(".,;:").removesuffix("’s").removesuffix("'s")
-            if len(words) >= 2 and len(last) > 2 and naming.is_name_like(last):
-                names.setdefault(last, set()).add(words[0])
-    if not names:
-        return []
-    taken = sorted((s, e) for s, e, _ in spans)
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    for m in _NAME_WORD.finditer(body):
-        word = m.group(0)
-        if word not in names:
-            continue
-        s, e = m.span()
-        while i < len(taken) and taken[i][1] <= s:
-            i += 1
-        if i < len(taken) and taken[i][0] < e:
-            continue  # inside a span already
-        given = _GIVEN_BEFORE.search(body, max(0, s - 40), s)
-        first = given.group(0).split()[0] if given else ""
-        if given and all(naming.is_name_like(w) for w in given.group(0).split()) and not any(
-            f.startswith(first) for f in names[word]  # "Pat Carlineo" is "Patrick Carlineo"
-        ):
-            s = given.start()  # "Teresa Nielsen Hayden" after "Patrick Nielsen Hayden": another person
-        out.append((s, e, "PERSON"))
-    return out
-
-
-_TITLED = re.compile(r"\b([A-Za-z]+)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
-
-
-def _titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """People the model missed, named right after a title: "Kremlin spokesman Dmitry Peskov"."""
-    out: list[tuple[int, int, str]] = []
-    roles = _role_words()
-    for m in _TITLED.finditer(body):
-        s, e = m.start(2), m.end(2)
-        if m.group(1).lower() in roles and not any(s < te and ts < e for ts, te, _ in spans + out):
-            out.append((s, e, "PERSON"))
-    return out
+        spans += english_spans.titled_people(body, spans)
+        spans += english_spans.people_by_one_name(body, spans)
+    return english_spans.institutions_whole(body, spans) if language == "en" else sorted(spans)
 
 
 def _resolve_people(mentions: list[Entity]) -> None:
@@ -331,7 +145,7 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
     people = [m for m in mentions if m.label == "PERSON"]
     roles: dict[str, str] = {}
     linked: list[Entity] = []
-    for m in _roles_in(body):
+    for m in roles_in(body):
         start, end = m.start(), m.end()
         text = body[start:end]
         person = next((p for p in people if start <= p.start <= end + 1), None)
@@ -380,17 +194,17 @@ def _people_after_names(body: str, spans: list[tuple[int, int, str]]) -> list[tu
 
 def _opens_with_title(body: str, pos: int) -> bool:
     """Whether a title stands right before ``pos`` or opens the span there."""
-    word = _WORD_START.match(body, pos)
-    return bool(word and word.group(0).lower() in _role_first_words()) or _title_before(body, pos)
+    word = WORD_START.match(body, pos)
+    return bool(word and word.group(0).lower() in role_first_words()) or _title_before(body, pos)
 
 
 def _person_inside(body: str, s: int, e: int, label: str, words: list[re.Match[str]],
                    named: set[str]) -> list[tuple[int, int, str]]:
     """One span of two words or more as its place or organisation and its person (see above)."""
     start, titled = s, label == "PERSON" or _title_before(body, s)
-    word = _WORD_START.match(body, s)
-    if label != "PERSON" and word and word.group(0).lower() in _role_first_words() and _role_pattern().match(body, s):
-        cut = _person_after_role(body, s, e)
+    word = WORD_START.match(body, s)
+    if label != "PERSON" and word and word.group(0).lower() in role_first_words() and role_pattern().match(body, s):
+        cut = person_after_role(body, s, e)
         if cut > s:
             words = [w for w in words if w.start() >= cut]
             start, titled = cut, True
@@ -454,14 +268,9 @@ def _without_article(name: str) -> str:
     "Bank of Japan"), unless the article is part of a known name ("The New York Times") or the
     name is one word after it ("The Wrap")."""
     words = name.split()
-    if len(words) > 2 and words[0] == "The" and name not in _media_names():
+    if len(words) > 2 and words[0] == "The" and name not in english_spans.media_names():
         return " ".join(words[1:])
     return name
-
-
-@cache
-def _media_names() -> frozenset[str]:
-    return frozenset(resources.lines("media_names.txt"))
 
 
 def find_entities(body: str, language: str | None = None) -> list[Entity]:
