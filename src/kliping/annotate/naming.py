@@ -175,11 +175,12 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
         place = 0  # words of a place's or body's name read so far: "Bupati Gunung Kidul Badingah"
         words = run.group(0).split()
         skip = 0
+        firsts = _roles_by_first()
         for i, word in enumerate(words):
             if skip:
                 skip -= 1
                 continue
-            if (role := _role_at(words, i)) and i + role < len(words):
+            if word.lower() in firsts and (role := _role_at(words, i)) and i + role < len(words):
                 _keep(spans, current)  # "Jaksa Agung ST Burhanuddin": the role's words end a name
                 current, place, skip = [], 0, role - 1
                 continue

@@ -148,33 +148,35 @@ def _written_endings(people: list[Entity]) -> dict[str, set[str]]:
 
 
 MIN_TYPO_WORD = 5  # shorter names differ by a letter and are other people ("Budi", "Budu")
-MAX_RIVALS = 20  # names sharing a deletion key worth comparing: a hostile page may write thousands
+MAX_RIVALS = 20  # names sharing a first letter worth comparing: a hostile page may write thousands
 
 
 def _misspellings_joined(people: list[Entity]) -> None:
     """One person whose name the article misspells somewhere ("Irwansyah" … "kata Irmansyah",
     "Arifin" … "Arifi", "Victor" … "Viktor"): a name one letter away from another of the
     article's names, word for word, takes the fuller one (as a short form does), else the one
-    written more often, else the one written first. Words are looked up by their one-letter
-    deletions that at most MAX_RIVALS names share: the work stays linear."""
+    written more often, else the one written first. Names are compared only with those sharing
+    a long word's first letter, at most MAX_RIVALS of them (a misspelt first letter is rare):
+    the work stays linear."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for i, m in enumerate(people):
         counts[m.canonical] = counts.get(m.canonical, 0) + 1
         first.setdefault(m.canonical, -i)
-    by_key: dict[str, set[str]] = {}
+    if len(counts) < 2:
+        return
+    by_letter: dict[str, set[str]] = {}
     for name in counts:
         for word in name.split():
-            for key in _deletions(word):
-                by_key.setdefault(key, set()).add(name)
+            if len(word) >= MIN_TYPO_WORD:
+                by_letter.setdefault(word[0].casefold(), set()).add(name)
     better: dict[str, str] = {}
     for name in counts:
         rivals: set[str] = set()
         for word in name.split():
-            for key in _deletions(word):
-                near = by_key.get(key, set())
-                if len(near) <= MAX_RIVALS:  # a key many names share ("santoso") tells nothing
-                    rivals |= near
+            near = by_letter.get(word[0].casefold(), set()) if len(word) >= MIN_TYPO_WORD else set()
+            if len(near) <= MAX_RIVALS:  # a letter many names share tells too little to compare them all
+                rivals |= near
         for other in sorted(rivals - {name}):
             if _one_letter_apart(name, other) and _rank(other, counts, first) > _rank(name, counts, first):
                 better[name] = other
@@ -187,13 +189,6 @@ def _rank(name: str, counts: dict[str, int], first: dict[str, int]) -> tuple[int
     """Fuller, then written more often, then written first: an article introduces a name
     right and misspells it later."""
     return len(name.split()), counts[name], first[name]
-
-
-def _deletions(word: str) -> list[str]:
-    if len(word) < MIN_TYPO_WORD:
-        return []
-    low = word.casefold()
-    return [low] + [low[:i] + low[i + 1:] for i in range(len(low))]
 
 
 def _one_letter_apart(name: str, other: str) -> bool:
