@@ -582,3 +582,12 @@ def test_attribution_name_after_a_described_role_and_ministry_short_forms() -> N
     # the phrase between the commas is itself a role: the titled name before it speaks
     assert _reported_speakers("AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan perempuan itu ditangkap "
                               "pedagang pasar.") == ["Boby Kusumawardhana"]
+
+
+def test_attribution_club_before_a_coach_and_a_particle_inside_a_name() -> None:
+    body = ("Pelatih Real Madrid Carlo Ancelotti puas dengan kemenangan timnya atas Sevilla.\n\n"
+            "“Kami bermain sangat baik malam ini,” kata juru taktik asal Italia itu.")
+    assert [q.speaker for q in _direct(body)] == ["Carlo Ancelotti"]
+    body = ("Manajer Manchester United Erik ten Hag mengakui timnya kurang beruntung.\n\n"
+            "“Kami menciptakan banyak peluang,” kata arsitek asal Belanda itu.")
+    assert [q.speaker for q in _direct(body)] == ["Erik ten Hag"]
