@@ -591,3 +591,9 @@ def test_attribution_club_before_a_coach_and_a_particle_inside_a_name() -> None:
     body = ("Manajer Manchester United Erik ten Hag mengakui timnya kurang beruntung.\n\n"
             "“Kami menciptakan banyak peluang,” kata arsitek asal Belanda itu.")
     assert [q.speaker for q in _direct(body)] == ["Erik ten Hag"]
+
+
+def test_attribution_a_brand_named_word_before_a_name_is_no_part_of_it() -> None:
+    body = ("“Ini bentuk keprihatinan kami,” kata Koordinator KontraS Fatia Maulidiyanti dalam keterangan "
+            "tertulis, Kamis.")
+    assert [q.speaker for q in _direct(body)] == ["Fatia Maulidiyanti"]

@@ -58,6 +58,16 @@ def _hard_stops() -> frozenset[str]:
 _INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an|Kemen[a-z]{2,}")  # and "Kemendikbudristek", "Kemenpora"
 
 
+# A word with a capital inside ("KontraS", "YouTube") names a body or brand, never a person: a
+# person's name may only open that way ("McDonald", "DiCaprio", "LeBron").
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Le", "La", "Du", "Da", "Van", "Von", "Del", "Al", "El", "O")
+
+
+def _is_brand(word: str) -> bool:
+    return bool(_BRAND.fullmatch(word)) and not word.startswith(_NAME_PREFIXES)
+
+
 @lru_cache(maxsize=65536)
 def _kind(word: str) -> str:
     """"name", "soft" (an ordinary word: part of a name only in the middle of a sentence), or
@@ -193,7 +203,7 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 place += 1  # the place's or body's own name: its first word, then any ordinary words
                 continue
             place = 0
-            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start):
+            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start) or _is_brand(word):
                 _keep(spans, current)
                 current = []
                 continue
@@ -376,8 +386,8 @@ def strip_titles(name: str) -> str:
         role = _role_at(words, i)
         if role and i + role < len(words):
             i += role  # a role of several words, one of them a name too: "Jaksa Agung ST Burhanuddin"
-        elif _kind(words[i]) == "stop":
-            i += 1  # titles, roles and known places: "Gubernur Jawa Barat Ani Sutrisno"
+        elif _kind(words[i]) == "stop" or _is_brand(words[i]):
+            i += 1  # titles, roles, known places, brands: "Gubernur Jawa Barat Ani Sutrisno", "KontraS Fatia …"
         elif i and words[i].casefold() in _name_heads() and i < len(words) - 2:
             # "Bupati Gunung Kidul Badingah": a place head and the words of its place's name
             i += 2
