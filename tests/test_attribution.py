@@ -597,3 +597,9 @@ def test_attribution_a_brand_named_word_before_a_name_is_no_part_of_it() -> None
     body = ("“Ini bentuk keprihatinan kami,” kata Koordinator KontraS Fatia Maulidiyanti dalam keterangan "
             "tertulis, Kamis.")
     assert [q.speaker for q in _direct(body)] == ["Fatia Maulidiyanti"]
+
+
+def test_attribution_four_word_name_after_a_rank() -> None:
+    body = ("“Semua sudah sesuai prosedur,” kata Kapolres Jakarta Selatan Kombes Ade Ary Syam Indradi saat "
+            "dihubungi wartawan, Selasa (13/6).")
+    assert [q.speaker for q in _direct(body)] == ["Ade Ary Syam Indradi"]

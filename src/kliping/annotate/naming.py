@@ -260,7 +260,23 @@ def _within_length(words: list[str]) -> list[str]:
 def person_name(text: str) -> str:
     """A person's name as written, made canonical in form: no possessive, titles, roles or
     organisation words before it, at most MAX_NAME_WORDS words."""
-    return _tidy(strip_titles(_POSSESSIVE.sub("", text)))
+    bare = _POSSESSIVE.sub("", text)
+    stripped = strip_titles(bare)
+    words = stripped.split()
+    if len(words) == MAX_NAME_WORDS + 1 and _after_rank(bare, stripped) and all(_kind(w) != "stop" for w in words):
+        return stripped  # "Kombes Ade Ary Syam Indradi": after a rank, four words are one person's name
+    return _tidy(stripped)
+
+
+def _after_rank(name: str, stripped: str) -> bool:
+    """Whether the words stripped off the front of ``name`` end with a police or military rank."""
+    return after_rank(name, len(name) - len(stripped))
+
+
+def after_rank(text: str, pos: int) -> bool:
+    """Whether the word right before ``pos`` is a police or military rank ("Kombes", "Letkol Inf")."""
+    before = text[max(0, pos - 20) : pos].split()
+    return bool(before) and before[-1].strip(".,").casefold() in resources.words("ranks.txt")
 
 
 def _tidy(name: str) -> str:

@@ -13,6 +13,7 @@ from kliping import resources
 from kliping.annotate import aliases
 from kliping.annotate.naming import (
     MAX_NAME_WORDS,
+    after_rank,
     full_name,
     is_full_name,
     is_name_word,
@@ -37,8 +38,9 @@ def complete(body: str, mentions: list[Entity]) -> None:
             continue  # the alias table names this one already
         _drop_glued_word(m, written)
         words = m.canonical.split()
-        if len(words) == MAX_NAME_WORDS + 1 and m.canonical in spans and all(map(is_name_word, words)):
-            continue  # "Aung San Suu Kyi": the recogniser's own four-word name, every word a name's
+        if len(words) == MAX_NAME_WORDS + 1 and m.canonical in spans and (
+                all(map(is_name_word, words)) or after_rank(body, m.start)):
+            continue  # "Aung San Suu Kyi", "Kombes Ade Ary Syam Indradi": the recogniser's own four-word name
         m.canonical = unglued(body, person_name(m.canonical))
         fuller = full_name(body, m.canonical)
         if fuller and not _only_own_context(body, m, fuller):
