@@ -38,7 +38,7 @@ _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
 @cache
 def title_words() -> frozenset[str]:
     """Lower-cased words that open a name as a title or role, never as its part."""
-    words = set(resources.lines("titles.txt")) | set(resources.lines("ner_person_cues.txt"))
+    words = set(_person_titles())
     for role in resources.lines("roles.txt"):
         words.update(role.split())
     return frozenset(words - resources.words("name_words.txt"))
@@ -109,7 +109,7 @@ def _institution_heads() -> frozenset[str]:
 
 @cache
 def _person_titles() -> frozenset[str]:
-    return resources.words("titles.txt") | resources.words("ner_person_cues.txt")
+    return resources.words("titles.txt") | resources.words("ranks.txt") | resources.words("ner_person_cues.txt")
 
 
 def is_role(text: str) -> bool:
