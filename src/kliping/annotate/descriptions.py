@@ -11,7 +11,7 @@ from collections import Counter
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import naming
+from kliping.annotate import name_words
 from kliping.annotate.cues import Subject, patterns
 from kliping.model import Entity
 from kliping.resources import alt
@@ -54,7 +54,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     content = [w for w in words[1:] + words[:1] if w.islower() and len(w) > 2 and w not in stops]
     if not content:
         return None
-    titles = naming.title_words()
+    titles = name_words.title_words()
     kind = _description_kind(content)
     person = kind == "person" or any(w in titles for w in content)  # "the governor": never an organisation
     body_noun = kind == "body" and not person
@@ -96,7 +96,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
 def _introduced_unnamed(body: str, content: list[str], start: int) -> int:
     """Where, last before ``start``, the article introduced a description's noun with an
     indefinite ("a spokesperson", "seorang juru bicara"), or -1."""
-    nouns = [w for w in content if w in naming.title_words() or w in _description_nouns()]
+    nouns = [w for w in content if w in name_words.title_words() or w in _description_nouns()]
     if not nouns:
         return -1
     pattern = re.compile(rf"(?i:\b(?:a|an|seorang|salah seorang|salah satu)\s+(?:[\w’'-]+\s+){{0,2}}"
@@ -134,7 +134,7 @@ def anonymous(lead: str) -> bool:
     if words[0] in indefinite:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
-        return any(nouns.get(w) in ("person", "opener", "anonymous") or w in naming.title_words() for w in rest)
+        return any(nouns.get(w) in ("person", "opener", "anonymous") or w in name_words.title_words() for w in rest)
     if len(words) > 1 and words[1] in resources.words("other_ones.txt") and nouns.get(words[0]) in (
             "person", "opener", "anonymous"):
         return True  # "pengguna lain", "Perempuan ketiga": one more of them
@@ -149,7 +149,8 @@ def someone_of(phrase: str) -> bool:
     words = [w.strip(",.").casefold() for w in phrase.split()]
     if len(words) < 2 or len(words) > MAX_SOMEONE_WORDS or words[0] not in resources.words("indefinites.txt"):
         return False
-    return _description_nouns().get(words[-1]) in ("person", "opener", "anonymous") or words[-1] in naming.title_words()
+    last = words[-1]
+    return _description_nouns().get(last) in ("person", "opener", "anonymous") or last in name_words.title_words()
 
 
 MAX_SOMEONE_WORDS = 6  # "A senior U.S. defence official"
@@ -161,7 +162,7 @@ def group_of_place(before: str, after: str) -> bool:
     after it, before the verb)."""
     words = before.split()
     if words and _description_nouns().get(words[-1].casefold()) in ("person", "opener", "anonymous"):
-        return words[-1].casefold() not in naming.title_words()
+        return words[-1].casefold() not in name_words.title_words()
     rest = after.split()
     return (len(rest) == 1 and rest[0].isalpha() and rest[0].islower()
             and rest[0] not in resources.words("speech_adverbs.txt"))  # "Rusia juga mengatakan" is Russia
@@ -190,7 +191,7 @@ def _description_kind(content: list[str]) -> str | None:
 
 def _common_noun(word: str) -> bool:
     low = word.lower()
-    return word[:1].isupper() and (low in naming.title_words() or low in _description_nouns())
+    return word[:1].isupper() and (low in name_words.title_words() or low in _description_nouns())
 
 
 def _same_word(seen: str, word: str) -> bool:

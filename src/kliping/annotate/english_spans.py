@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases, naming
+from kliping.annotate import aliases, name_words
 from kliping.annotate.role_phrases import person_after_role, role_words
 
 _PIECE_WORD = re.compile(r"\S+")
@@ -52,7 +52,8 @@ def _english_body(text: str) -> bool:
     Transport Authority", "Sheriff's Office", "China's Ministry of Commerce"."""
     words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
     owner = text.split()[0].endswith(("'s", "’s"))
-    return naming.is_institution_head(words[-1]) or (owner and len(words) > 2 and naming.is_institution_head(words[1]))
+    head = name_words.is_institution_head
+    return head(words[-1]) or (owner and len(words) > 2 and head(words[1]))
 
 
 _ARTICLE = re.compile(r"(?:The|An?) ")
@@ -75,12 +76,12 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
         if article:
             s = article.end()  # "The Department of Health and Social Care", "An Environment Agency spokesperson"
         text = body[s:e]
-        if " " not in text or text.isupper() or not (naming.is_institution(text) or _english_body(text)):
+        if " " not in text or text.isupper() or not (name_words.is_institution(text) or _english_body(text)):
             continue
         inside = [span for span in out if span[0] < e and s < span[1]]
         if any(a < run.start() or b > e for a, b, _ in inside):
             continue
-        if any(label == "PERSON" and naming.is_full_name(body[a:b]) and not _CONNECTOR_BEFORE.search(body, s, a)
+        if any(label == "PERSON" and name_words.is_full_name(body[a:b]) and not _CONNECTOR_BEFORE.search(body, s, a)
                for a, b, label in inside):
             continue
         label = "PLACE" if text.split()[0].casefold() in resources.words("ner_place_cues.txt") else "ORG"
@@ -103,7 +104,7 @@ def people_by_one_name(body: str, spans: list[tuple[int, int, str]]) -> list[tup
         if label == "PERSON":
             words = body[s:e].split()
             last = words[-1].rstrip(".,;:").removesuffix("’s").removesuffix("'s")
-            if len(words) >= 2 and len(last) > 2 and naming.is_name_like(last):
+            if len(words) >= 2 and len(last) > 2 and name_words.is_name_like(last):
                 names.setdefault(last, set()).add(words[0])
     if not names:
         return []
@@ -121,7 +122,7 @@ def people_by_one_name(body: str, spans: list[tuple[int, int, str]]) -> list[tup
             continue  # inside a span already
         given = _GIVEN_BEFORE.search(body, max(0, s - 40), s)
         first = given.group(0).split()[0] if given else ""
-        if given and all(naming.is_name_like(w) for w in given.group(0).split()) and not any(
+        if given and all(name_words.is_name_like(w) for w in given.group(0).split()) and not any(
             f.startswith(first) for f in names[word]  # "Pat Carlineo" is "Patrick Carlineo"
         ):
             s = given.start()  # "Teresa Nielsen Hayden" after "Patrick Nielsen Hayden": another person

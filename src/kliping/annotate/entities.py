@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kliping.annotate import aliases, english_spans, naming, ner, person_mentions, short_forms
+from kliping.annotate import aliases, english_spans, name_words, ner, person_mentions, short_forms
 from kliping.annotate.role_phrases import (
     WORD_START,
     person_after_role,
@@ -67,7 +67,7 @@ _TICKET = re.compile(r"([A-Z][\w'’.]*(?: [A-Z][\w'’.]*)+) ?[-–] ?([A-Z][\w
 def _ticket_split(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """A person span that is a running ticket as its two people."""
     m = _TICKET.fullmatch(body, start, end) if label == "PERSON" else None
-    if m is None or not all(map(naming.is_name_word, (m.group(1) + " " + m.group(2)).split())):
+    if m is None or not all(map(name_words.is_name_word, (m.group(1) + " " + m.group(2)).split())):
         return [(start, end, label)]  # "Striker Jean-Pierre Papin": a title, then one name
     return [(m.start(1), m.end(1), label), (m.start(2), m.end(2), label)]
 
@@ -127,7 +127,7 @@ def _resolve_bodies(mentions: list[Entity]) -> None:
         for full in by_first.get(words[0][:3].casefold(), ())[:MAX_FULLER]:
             n = len(words)
             if len(full) > n and all(f.startswith(w) for w, f in zip(words, full[:n], strict=True)) and all(
-                naming.is_name_word(w) or aliases.label_of(w) for w in full[n:]
+                name_words.is_name_word(w) or aliases.label_of(w) for w in full[n:]
             ):
                 m.canonical = " ".join(full)
                 break
@@ -213,7 +213,7 @@ def _person_inside(body: str, s: int, e: int, label: str, words: list[re.Match[s
     for k in range(len(words) - 1, 0, -1):
         head = body[start : words[k - 1].end()]
         if head in named or aliases.label_of(head) in ("PLACE", "ORG"):
-            if all(naming.is_name_like(w.group(0)) for w in words[k:]):
+            if all(name_words.is_name_like(w.group(0)) for w in words[k:]):
                 place = [(start, words[k - 1].end(), _known_label(body, start, words[k - 1].end(), label))
                          ] if label != "PERSON" else []
                 return [*place, (words[k].start(), e, "PERSON")]
@@ -223,7 +223,7 @@ def _person_inside(body: str, s: int, e: int, label: str, words: list[re.Match[s
 
 def _title_before(body: str, pos: int) -> bool:
     before = body[max(0, pos - 30) : pos].split()
-    return bool(before) and before[-1].lower() in naming.title_words()
+    return bool(before) and before[-1].lower() in name_words.title_words()
 
 
 _BRACKETED = re.compile(r"\(([A-Z][\w.-]*)\)")
@@ -282,7 +282,7 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
         if canonical is None:
             canonical = person_form(text) if label == "PERSON" else _without_article(text)
         mentions.append(Entity(text, start, end, label, canonical))
-    mentions = [m for m in mentions if not naming.is_function_word(m.text)]  # "Her heartbreak …" is no one
+    mentions = [m for m in mentions if not name_words.is_function_word(m.text)]  # "Her heartbreak …" is no one
     person_mentions.cut_datelines(body, mentions)
     _resolve_people(mentions)
     if language != "en":

@@ -25,7 +25,11 @@ from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.timestamps import month_names, weekday_names
+from kliping.annotate.name_words import (
+    is_brand,
+    name_heads,
+    word_kind,
+)
 
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
 CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
@@ -33,129 +37,6 @@ CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
 _RUN = re.compile(rf"{CAP}(?: +(?:{CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{CAP}")
 _WORD = re.compile(r"\S+")
 _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
-
-
-@cache
-def title_words() -> frozenset[str]:
-    """Lower-cased words that open a name as a title or role, never as its part."""
-    words = set(_person_titles())
-    for role in resources.lines("roles.txt"):
-        words.update(role.split())
-    return frozenset(words - resources.words("name_words.txt"))
-
-
-@cache
-def _hard_stops() -> frozenset[str]:
-    """Words that end a name wherever they stand: titles, roles, organisation heads, function
-    words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
-    words = set(title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
-    words.update(w for w in [*month_names(), *weekday_names()] if len(w) > 3)
-    return frozenset(words)
-
-
-# Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
-# "Pendidikan") head ministries and agencies; no given or family name has that shape.
-_INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an|Kemen[a-z]{2,}")  # and "Kemendikbudristek", "Kemenpora"
-
-
-# A word with a capital inside ("KontraS", "YouTube") names a body or brand, never a person: a
-# person's name may only open that way ("McDonald", "DiCaprio", "LeBron").
-_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
-_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Le", "La", "Du", "Da", "Van", "Von", "Del", "Al", "El", "O")
-
-
-def _is_brand(word: str) -> bool:
-    return bool(_BRAND.fullmatch(word)) and not word.startswith(_NAME_PREFIXES)
-
-
-@lru_cache(maxsize=65536)
-def _kind(word: str) -> str:
-    """"name", "soft" (an ordinary word: part of a name only in the middle of a sentence), or
-    "stop" (never part of a name)."""
-    bare = word.strip(".,;:'’")
-    low = bare.casefold()
-    if not bare:
-        return "stop"
-    initial = len(bare) == 1 or (len(bare) <= 3 and bare.isupper() and word.endswith("."))
-    if initial or low in resources.words("name_particles.txt"):
-        return "name"  # a particle or an initial: "bin", "S.", "J."
-    if low in _hard_stops() or _INSTITUTION_WORD.fullmatch(bare) or aliases.label_of(bare) in ("PLACE", "ORG"):
-        return "stop"
-    if not bare[0].isalpha() or (len(bare) > 2 and bare.isupper()):
-        return "stop"  # "- -" of a dateline, an acronym ("HRC", "CNN"): not a person's name
-    return "soft" if low in resources.words("common_words.txt") else "name"
-
-
-def is_institution(text: str) -> bool:
-    """Whether a capitalised run names a body or place acting as one, not a person: it opens with
-    an organisation or place head ("Kementerian Luar Negeri", "PT Pertamina (Persero)", "Kota
-    Palembang") and holds no title word that would introduce a person after it."""
-    words = [w.strip("().,").casefold() for w in text.split()]
-    if len(words) < 2 or words[0] not in _institution_heads():
-        return False
-    return not any(w in _person_titles() for w in words)
-
-
-def is_institution_head(word: str) -> bool:
-    """Whether a word heads a body's or place's name ("Kementerian", "Ministry", "Office")."""
-    return word.strip(".,").casefold() in _institution_heads()
-
-
-@cache
-def _institution_heads() -> frozenset[str]:
-    # "di", "dari", "ke" lead into places, they do not name them
-    return resources.words("ner_org_cues.txt") - resources.words("stopwords.txt") | _place_heads()
-
-
-@cache
-def _person_titles() -> frozenset[str]:
-    return resources.words("titles.txt") | resources.words("ranks.txt") | resources.words("ner_person_cues.txt")
-
-
-def is_role(text: str) -> bool:
-    """Whether a mention is a role with no person's name in it: "Bupati", "Kepala Badan X",
-    "Menteri Luar Negeri Israel" — a title first, then only titles, bodies and places."""
-    words = text.split()
-    return bool(words) and words[0].casefold().strip(".,") in title_words() and all(
-        _kind(w) != "name" for w in words[1:])
-
-
-def name_heads() -> frozenset[str]:
-    """Words after which the next word names a place or body ("Gunung Kidul", "Badan Geologi")."""
-    return _name_heads()
-
-
-def is_name_like(word: str) -> bool:
-    """Whether a capitalised word can open a name: not a title, role, function word or ordinary
-    word ("The", "Pihak", "Laman")."""
-    return _kind(word) == "name"
-
-
-def is_function_word(text: str) -> bool:
-    """Whether a mention is a pronoun or function word the recogniser took for a name."""
-    return text.casefold() in _function_words()
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return resources.words("stopwords.txt") | {row[1] for row in resources.rows("pronouns.tsv")}
-
-
-def is_name_word(word: str) -> bool:
-    return _kind(word) == "name"
-
-
-def is_full_name(text: str) -> bool:
-    """A given and a family name, every word a name word ("Malcolm Turner"): a person, whatever
-    the recogniser labelled it."""
-    words = text.split()
-    return len(words) > 1 and all(map(is_name_word, words))
-
-
-def holds_name_word(name: str) -> bool:
-    """Whether a mention holds a word only names have: "he" and "ia" stand for people, not for a
-    "High School" or "Pennsylvania" the recogniser took for one."""
-    return any(map(is_name_word, name.split()))
 
 
 def _counted(words: list[str]) -> int:
@@ -194,8 +75,8 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 _keep(spans, current)  # "Jaksa Agung ST Burhanuddin": the role's words end a name
                 current, place, skip = [], 0, role - 1
                 continue
-            kind = _kind(word)
-            if word.casefold() in _name_heads():
+            kind = word_kind(word)
+            if word.casefold() in name_heads():
                 _keep(spans, current)
                 current, place = [], 1
                 continue
@@ -203,7 +84,7 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 place += 1  # the place's or body's own name: its first word, then any ordinary words
                 continue
             place = 0
-            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start) or _is_brand(word):
+            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start) or is_brand(word):
                 _keep(spans, current)
                 current = []
                 continue
@@ -233,7 +114,7 @@ def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
     if len(words) < 2:
         return  # see _name_spans: a one-word candidate never wins
     words = [_bare(w) for w in words]
-    while len(words) > 2 and _kind(words[0]) == "soft":
+    while len(words) > 2 and word_kind(words[0]) == "soft":
         words = words[1:]
     words = _within_length(words)
     if len(words) > 1:
@@ -263,7 +144,7 @@ def person_name(text: str) -> str:
     bare = _POSSESSIVE.sub("", text)
     stripped = strip_titles(bare)
     words = stripped.split()
-    if len(words) == MAX_NAME_WORDS + 1 and _after_rank(bare, stripped) and all(_kind(w) != "stop" for w in words):
+    if len(words) == MAX_NAME_WORDS + 1 and _after_rank(bare, stripped) and all(word_kind(w) != "stop" for w in words):
         return stripped  # "Kombes Ade Ary Syam Indradi": after a rank, four words are one person's name
     return _tidy(stripped)
 
@@ -283,7 +164,7 @@ def _tidy(name: str) -> str:
     """A recognised person name cut as the article's own names are: at a word that is never part
     of a name ("CNN Indonesia - - Presiden Turki Recep Tayyip Erdogan"), to MAX_NAME_WORDS."""
     words = name.split()
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _kind(w) == "stop"), default=0)
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if word_kind(w) == "stop"), default=0)
     return " ".join(_within_length(words[cut:])) or name
 
 
@@ -402,14 +283,14 @@ def strip_titles(name: str) -> str:
         role = _role_at(words, i)
         if role and i + role < len(words):
             i += role  # a role of several words, one of them a name too: "Jaksa Agung ST Burhanuddin"
-        elif _kind(words[i]) == "stop" or _is_brand(words[i]):
+        elif word_kind(words[i]) == "stop" or is_brand(words[i]):
             i += 1  # titles, roles, known places, brands: "Gubernur Jawa Barat Ani Sutrisno", "KontraS Fatia …"
-        elif i and words[i].casefold() in _name_heads() and i < len(words) - 2:
+        elif i and words[i].casefold() in name_heads() and i < len(words) - 2:
             # "Bupati Gunung Kidul Badingah": a place head and the words of its place's name
             i += 2
-            while i < len(words) - 1 and _kind(words[i]) != "name":
+            while i < len(words) - 1 and word_kind(words[i]) != "name":
                 i += 1
-        elif i and _kind(words[i]) == "soft" and i < len(words) - 2:
+        elif i and word_kind(words[i]) == "soft" and i < len(words) - 2:
             i += 1  # "Walikota Jakarta Utara Husein Murad": an ordinary word of the place, not the name
         else:
             break
@@ -433,17 +314,6 @@ def _role_at(words: list[str], i: int) -> int:
         if tuple(w.casefold().strip(".,") for w in words[i : i + len(role)]) == role:
             return len(role)
     return 0
-
-
-@cache
-def _name_heads() -> frozenset[str]:
-    """Words after which the next word names a place or body: "Gunung Kidul", "Badan Geologi"."""
-    return _place_heads() | resources.words("name_heads.txt")
-
-
-@cache
-def _place_heads() -> frozenset[str]:
-    return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
 
 
 def _inside(short: list[str], full: list[str]) -> bool:

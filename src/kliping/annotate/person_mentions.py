@@ -11,17 +11,8 @@ import re
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.naming import (
-    MAX_NAME_WORDS,
-    after_rank,
-    full_name,
-    is_full_name,
-    is_name_word,
-    name_heads,
-    person_name,
-    title_words,
-    unglued,
-)
+from kliping.annotate.name_words import is_full_name, is_name_word, name_heads, title_words
+from kliping.annotate.naming import MAX_NAME_WORDS, after_rank, full_name, person_name, unglued
 from kliping.model import Entity
 
 

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from kliping.annotate import naming, speakers, subjects
+from kliping.annotate import name_words, naming, speakers, subjects
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.descriptions import anonymous, description_after
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
@@ -51,7 +51,7 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
             subject = subject_after(body, noun.end(), entities)
         if subject is None:  # "tutur mantan kiper Parma ini.": someone named before
             subject = description_after(body, end + m.end(), entities)
-        if subject is None or subject.kind == "name" or naming.is_role(subject.text) or (
+        if subject is None or subject.kind == "name" or name_words.is_role(subject.text) or (
                 subject.entity is not None and subject.entity.label != "PERSON"):
             # "kata Kabag Ops Polrestro Bekasi Kota, Aslan Solastomo", "said White House Press
             # Secretary Jane Doe": the title names a place or body, the person closes it.
@@ -261,20 +261,21 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                                                 s.kind == "clitic")
                            or last_person or (None if anonymous_last else _last_person_before(entities, s.start)))
                 is_person = True
-            elif (s.entity is not None and s.entity.label in ("PLACE", "ORG") and not naming.is_full_name(s.entity.text)
+            elif (s.entity is not None and s.entity.label in ("PLACE", "ORG")
+                  and not name_words.is_full_name(s.entity.text)
                   and (role_start := speakers.role_before(body, s.entity)) < s.entity.start):
                 # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
                 speaker, is_person = speakers.role_speaker(body, body[role_start : s.entity.end], role_start, entities)
-            elif s.entity is not None and not naming.is_role(s.entity.text):
+            elif s.entity is not None and not name_words.is_role(s.entity.text):
                 speaker = s.entity.canonical
                 is_person = s.entity.label == "PERSON"
             elif s.entity is not None and s.entity.label == "PERSON" and s.entity.canonical != s.entity.text:
                 speaker, is_person = s.entity.canonical, True  # a role linked to the person it introduced
             elif s.entity is not None:  # "kata Kasubdit Pembinaan": a role the recogniser took for a name
                 speaker, is_person = speakers.role_speaker(body, s.entity.text, s.start, entities)
-            elif s.kind in ("name", "noun") and naming.is_role(s.text):
+            elif s.kind in ("name", "noun") and name_words.is_role(s.text):
                 speaker, is_person = speakers.role_speaker(body, s.text, s.start, entities)
-            elif s.kind == "name" and naming.is_institution(s.text):
+            elif s.kind == "name" and name_words.is_institution(s.text):
                 speaker = s.text  # "Kementerian Luar Negeri menegaskan": a body speaks
             elif s.kind == "name":
                 name = naming.unglued(body, naming.person_name(s.text))
@@ -286,7 +287,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 if speaker is None:
                     speaker = speakers.proper_name_in(body, s.text, known())
                     is_person = speaker in known().values()
-        if speaker is not None and is_person and naming.holds_name_word(speaker):
+        if speaker is not None and is_person and name_words.holds_name_word(speaker):
             last_person = speaker
         anonymous_last = s is not None and s.kind == "anonymous" or (anonymous_last and speaker is None)
         last_end = max(last_end, c.end)
@@ -346,6 +347,6 @@ def _adjacent(body: str, sentences: list[tuple[int, int]], prev_end: int, start:
 
 
 def _last_person_before(entities: list[Entity], pos: int) -> str | None:
-    people = [e for e in entities if e.label == "PERSON" and e.end <= pos and naming.holds_name_word(e.canonical)]
+    people = [e for e in entities if e.label == "PERSON" and e.end <= pos and name_words.holds_name_word(e.canonical)]
     return people[-1].canonical if people else None
 

@@ -11,7 +11,8 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.naming import CAP, full_name, is_name_word, name_index, strip_titles
+from kliping.annotate.name_words import is_name_word
+from kliping.annotate.naming import CAP, full_name, name_index, strip_titles
 from kliping.model import Entity
 
 MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from kliping import resources
-from kliping.annotate import aliases, naming
+from kliping.annotate import aliases, name_words, naming
 from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, skip_space
 from kliping.model import Entity
 
@@ -19,7 +19,7 @@ def role_before(body: str, entity: Entity) -> int:
     "pemerintah Iran"): the start of the title and organisation words right before it, or the
     entity's own start when there are none."""
     start = entity.start
-    heads = naming.title_words() | resources.words("ner_org_cues.txt")
+    heads = name_words.title_words() | resources.words("ner_org_cues.txt")
     for m in reversed(list(_WORD_BEFORE.finditer(body, max(0, entity.start - 60), entity.start))):
         if m.end() != start and body[m.end() : start].strip():
             break
@@ -64,7 +64,7 @@ def _holder_before(body: str, pos: int, entities: list[Entity]) -> str | None:
 def _holder_after(body: str, pos: int, entities: list[Entity]) -> str | None:
     """The person a role written at ``pos`` introduces: a recognised person or a name the
     recogniser missed ("CEO Creative Media Works Matthew Talbot")."""
-    titles = naming.title_words()
+    titles = name_words.title_words()
     first = bisect_left(entities, pos, key=lambda e: e.start)
     for e in entities[first:]:
         if e.start >= pos + PERSON_AFTER_CUE_REACH:
@@ -78,7 +78,7 @@ def _holder_after(body: str, pos: int, entities: list[Entity]) -> str | None:
     if name is None:
         return None
     person = naming.person_name(name.group(0))
-    return person if len(person.split()) > 1 and naming.is_name_like(person.split()[0]) else None
+    return person if len(person.split()) > 1 and name_words.is_name_like(person.split()[0]) else None
 
 
 def role_speaker(body: str, role: str, start: int, entities: list[Entity]) -> tuple[str, bool]:
@@ -113,9 +113,9 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
         definite = phrase[: m.start()].rstrip().casefold().endswith("the") or words[0] == "The"
         while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
             words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
-        if len(words) == 1 and words[0] in known and naming.is_name_like(known[words[0]].split()[0]):
+        if len(words) == 1 and words[0] in known and name_words.is_name_like(known[words[0]].split()[0]):
             return known[words[0]]  # "Doctor says": the one Ken Doctor the article names in full
-        if len(words) == 1 and not naming.is_name_like(words[0]) and aliases.label_of(words[0]) != "ORG" and not (
+        if len(words) == 1 and not name_words.is_name_like(words[0]) and aliases.label_of(words[0]) != "ORG" and not (
                 definite and len(words[0]) > 3):
             # One ordinary word ("Prosecutors", "Laporan") names no one; "the Pentagon" does — if
             # the article never writes it in lower case (checked below).

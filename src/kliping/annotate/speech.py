@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import naming
+from kliping.annotate import name_words
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.descriptions import (
     CLOSING,
@@ -97,7 +97,7 @@ def _past_titles(subject: Subject) -> Subject:
     """"SciSpacE Team Leader Jennifer Ngo-Anh": the person's name is what follows the last title
     word of a capitalised run, when at least two words (a given name and a family name) do."""
     words = subject.text.split(" ")
-    titles = naming.title_words()
+    titles = name_words.title_words()
     last = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in titles), default=-1)
     if 0 <= last < len(words) - 2:
         rest = " ".join(words[last + 1 :])
@@ -209,8 +209,8 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
         # a full name the recogniser missed or took for a place; after a title ("dr. Maya
         # Kartikasari") a name even if one of its words is also an ordinary word
         if name is not None and name.start == start and (
-                sum(map(naming.is_name_like, name.text.split())) > 1 or (start > opening and " " in name.text)
-                or (" " in name.text and name.text.split()[0].casefold() not in naming.title_words()
+                sum(map(name_words.is_name_like, name.text.split())) > 1 or (start > opening and " " in name.text)
+                or (" " in name.text and name.text.split()[0].casefold() not in name_words.title_words()
                     and _described_before(body, floor, prev))):
             return name
     for _ in range(MAX_APPOSITIVES):
@@ -244,7 +244,7 @@ def _described_before(body: str, floor: int, comma: int) -> bool:
     the sentence ("Pengamat transportasi, Yoga Adiwinata, menilai"): the name is a person's."""
     lead = body[skip_space(body, floor) : comma].split()
     first = lead[0].casefold().strip(",") if lead else ""
-    return 0 < len(lead) <= MAX_DESCRIPTION_WORDS and (first in naming.title_words() or is_person_noun(first))
+    return 0 < len(lead) <= MAX_DESCRIPTION_WORDS and (first in name_words.title_words() or is_person_noun(first))
 
 
 MAX_DESCRIPTION_WORDS = 4  # "Pengamat transportasi", "Kepala Dinas Kesehatan Garut"
@@ -253,7 +253,8 @@ MAX_DESCRIPTION_WORDS = 4  # "Pengamat transportasi", "Kepala Dinas Kesehatan Ga
 def _past_title_words(body: str, pos: int, stop: int) -> int:
     """``pos`` moved past the abbreviated titles that open a name: "dr. Maya Kartikasari", "Prof. Ani"
     (not past "chief executive of", which opens a description)."""
-    while (word := _WORD_AT.match(body, pos, stop)) is not None and word.group(1).casefold() in naming.title_words():
+    titles = name_words.title_words()
+    while (word := _WORD_AT.match(body, pos, stop)) is not None and word.group(1).casefold() in titles:
         pos = word.end()
     return pos
 
@@ -270,7 +271,7 @@ def _before_age(body: str, pos: int) -> int:
 def _inside_phrase(body: str, start: int, name_start: int) -> bool:
     """Whether ordinary lower-case words stand before a name in its comma phrase ("a senior
     analyst at Stratfor"): the name is then a complement, not the phrase's head."""
-    titles = naming.title_words()
+    titles = name_words.title_words()
     return any(w[:1].islower() and w.casefold() not in titles and w != "the"  # "the People's Daily,"
                for w in body[start:name_start].split())
 
@@ -368,7 +369,7 @@ def person_in_attribution(body: str, start: int, stop: int, entities: list[Entit
     for e in entities[first:]:
         if e.start >= limit:
             break
-        if e.label != "PERSON" or naming.is_role(e.text):  # "kata Founder dan CEO …": the title, not its person
+        if e.label != "PERSON" or name_words.is_role(e.text):  # "kata Founder dan CEO …": the title, not its person
             continue
         between = body[start : e.start]
         if any(c in between for c in ".;:!?“”\"\n"):

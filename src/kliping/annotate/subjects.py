@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from kliping import resources
-from kliping.annotate import naming
+from kliping.annotate import name_words
 from kliping.model import Entity
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
@@ -78,8 +78,8 @@ def _narrates(body: str, start: int, end: int, subject: str, clitic: bool) -> bo
 def sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
     i = bisect_left(people, start, key=lambda e: e.start)
     first = people[i] if i < len(people) and people[i].start < end else None
-    if (first is not None and opens_sentence(body[start : first.start]) and naming.holds_name_word(first.canonical)
-            and (" " in first.text or naming.is_name_like(first.text))):  # "People who share …" is no one
+    if (first is not None and opens_sentence(body[start : first.start]) and name_words.holds_name_word(first.canonical)
+            and (" " in first.text or name_words.is_name_like(first.text))):  # "People who share …" is no one
         return first.canonical
     opening = body[start : min(end, start + 160)]
     word = _FIRST_WORD.match(opening)  # "Young, in his testimony, didn't …": a name, not an opener
@@ -95,7 +95,7 @@ def opens_sentence(prefix: str) -> bool:
     "pebalap Ducati,"), never prose ("Figgins declined to address whether …") or a quotation."""
     prefix = _DATELINE.sub("", prefix, count=1)  # "JAKARTA (Pos Kota) – Hakim tunggal …, Kusno,"
     prefix = prefix[_opener_end(prefix):]
-    titles = naming.title_words()
+    titles = name_words.title_words()
     return not any(c in prefix for c in "“\"") and all(
         w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split())
 

@@ -1,0 +1,148 @@
+"""What kind of word a capitalised word is to a person's name: a name word ("Budi"), an ordinary
+word that may be one inside a sentence ("Putri", "Bangun"), or a word that never is — a title, a
+role, a rank, an organisation's or place's head, a known place or body, an acronym, a brand, a
+calendar word. annotate/naming.py builds and cuts names with it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from kliping import resources
+from kliping.annotate import aliases
+from kliping.timestamps import month_names, weekday_names
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Lower-cased words that open a name as a title or role, never as its part."""
+    words = set(_person_titles())
+    for role in resources.lines("roles.txt"):
+        words.update(role.split())
+    return frozenset(words - resources.words("name_words.txt"))
+
+
+@cache
+def _hard_stops() -> frozenset[str]:
+    """Words that end a name wherever they stand: titles, roles, organisation heads, function
+    words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
+    words = set(title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
+    words.update(w for w in [*month_names(), *weekday_names()] if len(w) > 3)
+    return frozenset(words)
+
+
+# Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
+# "Pendidikan") head ministries and agencies; no given or family name has that shape.
+_INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an|Kemen[a-z]{2,}")  # and "Kemendikbudristek", "Kemenpora"
+
+
+# A word with a capital inside ("KontraS", "YouTube") names a body or brand, never a person: a
+# person's name may only open that way ("McDonald", "DiCaprio", "LeBron").
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Le", "La", "Du", "Da", "Van", "Von", "Del", "Al", "El", "O")
+
+
+def is_brand(word: str) -> bool:
+    return bool(_BRAND.fullmatch(word)) and not word.startswith(_NAME_PREFIXES)
+
+
+@lru_cache(maxsize=65536)
+def word_kind(word: str) -> str:
+    """"name", "soft" (an ordinary word: part of a name only in the middle of a sentence), or
+    "stop" (never part of a name)."""
+    bare = word.strip(".,;:'’")
+    low = bare.casefold()
+    if not bare:
+        return "stop"
+    initial = len(bare) == 1 or (len(bare) <= 3 and bare.isupper() and word.endswith("."))
+    if initial or low in resources.words("name_particles.txt"):
+        return "name"  # a particle or an initial: "bin", "S.", "J."
+    if low in _hard_stops() or _INSTITUTION_WORD.fullmatch(bare) or aliases.label_of(bare) in ("PLACE", "ORG"):
+        return "stop"
+    if not bare[0].isalpha() or (len(bare) > 2 and bare.isupper()):
+        return "stop"  # "- -" of a dateline, an acronym ("HRC", "CNN"): not a person's name
+    return "soft" if low in resources.words("common_words.txt") else "name"
+
+
+def is_institution(text: str) -> bool:
+    """Whether a capitalised run names a body or place acting as one, not a person: it opens with
+    an organisation or place head ("Kementerian Luar Negeri", "PT Pertamina (Persero)", "Kota
+    Palembang") and holds no title word that would introduce a person after it."""
+    words = [w.strip("().,").casefold() for w in text.split()]
+    if len(words) < 2 or words[0] not in _institution_heads():
+        return False
+    return not any(w in _person_titles() for w in words)
+
+
+def is_institution_head(word: str) -> bool:
+    """Whether a word heads a body's or place's name ("Kementerian", "Ministry", "Office")."""
+    return word.strip(".,").casefold() in _institution_heads()
+
+
+@cache
+def _institution_heads() -> frozenset[str]:
+    # "di", "dari", "ke" lead into places, they do not name them
+    return resources.words("ner_org_cues.txt") - resources.words("stopwords.txt") | _place_heads()
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return resources.words("titles.txt") | resources.words("ranks.txt") | resources.words("ner_person_cues.txt")
+
+
+def is_role(text: str) -> bool:
+    """Whether a mention is a role with no person's name in it: "Bupati", "Kepala Badan X",
+    "Menteri Luar Negeri Israel" — a title first, then only titles, bodies and places."""
+    words = text.split()
+    return bool(words) and words[0].casefold().strip(".,") in title_words() and all(
+        word_kind(w) != "name" for w in words[1:])
+
+
+def name_heads() -> frozenset[str]:
+    """Words after which the next word names a place or body ("Gunung Kidul", "Badan Geologi")."""
+    return _name_heads()
+
+
+def is_name_like(word: str) -> bool:
+    """Whether a capitalised word can open a name: not a title, role, function word or ordinary
+    word ("The", "Pihak", "Laman")."""
+    return word_kind(word) == "name"
+
+
+def is_function_word(text: str) -> bool:
+    """Whether a mention is a pronoun or function word the recogniser took for a name."""
+    return text.casefold() in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return resources.words("stopwords.txt") | {row[1] for row in resources.rows("pronouns.tsv")}
+
+
+def is_name_word(word: str) -> bool:
+    return word_kind(word) == "name"
+
+
+def is_full_name(text: str) -> bool:
+    """A given and a family name, every word a name word ("Malcolm Turner"): a person, whatever
+    the recogniser labelled it."""
+    words = text.split()
+    return len(words) > 1 and all(map(is_name_word, words))
+
+
+def holds_name_word(name: str) -> bool:
+    """Whether a mention holds a word only names have: "he" and "ia" stand for people, not for a
+    "High School" or "Pennsylvania" the recogniser took for one."""
+    return any(map(is_name_word, name.split()))
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Words after which the next word names a place or body: "Gunung Kidul", "Badan Geologi"."""
+    return _place_heads() | resources.words("name_heads.txt")
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
