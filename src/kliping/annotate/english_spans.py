@@ -6,7 +6,9 @@ named "Department of Health and Social Care" or "Poland's Defense Ministry".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import accumulate
 
 from kliping import resources
 from kliping.annotate import aliases, name_words
@@ -67,7 +69,11 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
     Ministry"); a place's, when its head is a place's ("County of Fresno"). Not when a person's
     full name ends it, but a "person" after "of" or "and" is part of the body's name. (In
     Indonesian text the model's own spans measured better: NERGrit's villages and districts.)"""
-    out = sorted(spans)
+    spans = sorted(spans)
+    starts = [a for a, _, _ in spans]
+    reach = list(accumulate((b for _, b, _ in spans), max))  # how far the spans so far reach: rises
+    dropped: set[int] = set()
+    added: list[tuple[int, int, str]] = []
     for run in _INSTITUTION_RUN.finditer(body):
         s, e = run.span()
         if body[s:e] in media_names():
@@ -78,14 +84,18 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
         text = body[s:e]
         if " " not in text or text.isupper() or not (name_words.is_institution(text) or _english_body(text)):
             continue
-        inside = [span for span in out if span[0] < e and s < span[1]]
-        if any(a < run.start() or b > e for a, b, _ in inside):
+        # The spans touching the run, found by bisection: the work stays linear in the spans.
+        first, last = bisect_right(reach, s), bisect_left(starts, e)
+        inside = range(first, max(first, last))
+        if any(spans[i][0] < run.start() or spans[i][1] > e for i in inside):
             continue
-        if any(label == "PERSON" and name_words.is_full_name(body[a:b]) and not _CONNECTOR_BEFORE.search(body, s, a)
-               for a, b, label in inside):
+        if any(spans[i][2] == "PERSON" and name_words.is_full_name(body[spans[i][0] : spans[i][1]])
+               and not _CONNECTOR_BEFORE.search(body, s, spans[i][0]) for i in inside):
             continue
         label = "PLACE" if text.split()[0].casefold() in resources.words("ner_place_cues.txt") else "ORG"
-        out = sorted([span for span in out if span not in inside] + [(s, e, label)])
+        dropped.update(inside)
+        added.append((s, e, label))
+    out = sorted([span for i, span in enumerate(spans) if i not in dropped] + added)
     return out
 
 
@@ -137,10 +147,18 @@ def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """People the model missed, named right after a title: "Kremlin spokesman Dmitry Peskov"."""
     out: list[tuple[int, int, str]] = []
     roles = role_words()
+    taken = sorted(spans)
+    starts = [a for a, _, _ in taken]
+    reach = list(accumulate((b for _, b, _ in taken), max))
     for m in _TITLED.finditer(body):
         s, e = m.start(2), m.end(2)
-        if m.group(1).lower() in roles and not any(s < te and ts < e for ts, te, _ in spans + out):
-            out.append((s, e, "PERSON"))
+        if m.group(1).lower() not in roles or (out and out[-1][1] > s):
+            continue  # (matches come in text order: only the last one added can overlap)
+        # a span overlaps [s, e) when it starts before e and reaches past s: bisection, not a scan
+        k = bisect_left(starts, e)
+        if k and reach[k - 1] > s:
+            continue
+        out.append((s, e, "PERSON"))
     return out
 
 

@@ -9,6 +9,8 @@ names (aliases.py). Within an article, a short mention takes the full name it ab
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from kliping.annotate import aliases, english_spans, name_words, ner, person_mentions, short_forms
 from kliping.annotate.role_phrases import (
@@ -86,26 +88,59 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                 spans.append((s, e, _known_label(body, s, e, label)))
     spans = _people_after_names(body, spans)
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]
-    for s, e, label in aliases.find_names(body):
-        overlapping = [span for span in spans if s < span[1] and span[0] < e]
-        # A known name wins over model spans it covers ("North" + "Korea" → "North Korea").
-        if all(s <= ts and te <= e and (ts, te) != (s, e) for ts, te, _ in overlapping):
-            spans = [span for span in spans if span not in overlapping] + [(s, e, label)]
+    spans = _known_names_win(body, sorted(spans))
     if language == "en":
         spans += english_spans.titled_people(body, spans)
         spans += english_spans.people_by_one_name(body, spans)
     return english_spans.institutions_whole(body, spans) if language == "en" else sorted(spans)
 
 
+def _known_names_win(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Alias-table names the model missed, where they overlap nothing; and a known name wins over
+    the model spans it covers ("North" + "Korea" → "North Korea"). The spans a name touches are
+    found by bisection (the names come in text order and do not overlap one another)."""
+    starts = [a for a, _, _ in spans]
+    reach = list(accumulate((b for _, b, _ in spans), max))
+    dropped: set[int] = set()
+    added: list[tuple[int, int, str]] = []
+    for s, e, label in aliases.find_names(body):
+        last = bisect_left(starts, e)
+        first = bisect_right(reach, s, 0, last)
+        touching = [i for i in range(first, last) if spans[i][1] > s]
+        if all(s <= spans[i][0] and spans[i][1] <= e and spans[i][:2] != (s, e) for i in touching):
+            dropped.update(touching)
+            added.append((s, e, label))
+    return [span for i, span in enumerate(spans) if i not in dropped] + added
+
+
 def _resolve_people(mentions: list[Entity]) -> None:
-    """Give each short person mention the full name it abbreviates, in place."""
+    """Give each short person mention the full name it abbreviates, in place: the most recent
+    earlier fuller name holding its words, else the first later one. Names are compared as sets
+    of words, each distinct set once, through the sets holding its rarest word (at most
+    MAX_FULLER_NAMES of them): an article repeating a name thousands of times stays linear."""
     people = [(m, frozenset(_tokens(m.text))) for m in mentions if m.label == "PERSON"]
+    where: dict[frozenset[str], list[int]] = {}  # a set of words → the mentions written with it
+    for i, (_, words) in enumerate(people):
+        where.setdefault(words, []).append(i)
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for words in where:
+        for w in words:
+            by_word.setdefault(w, []).append(words)
+    fuller: dict[frozenset[str], list[int]] = {}
+    for words in where:
+        if not words:
+            continue
+        rarest = min(words, key=lambda w: len(by_word[w]))
+        sets = [o for o in by_word[rarest][:MAX_FULLER_NAMES] if len(o) > len(words) and words <= o]
+        fuller[words] = sorted(j for o in sets for j in where[o])
     for i, (m, words) in enumerate(people):
-        fuller = [j for j, (_, other) in enumerate(people) if len(other) > len(words) and words <= other]
-        if fuller:
-            # The most recent earlier fuller name containing these words, else the first later one.
-            earlier = [j for j in fuller if j < i]
-            m.canonical = people[earlier[-1] if earlier else fuller[0]][0].canonical
+        found = fuller.get(words)
+        if found:
+            k = bisect_left(found, i)
+            m.canonical = people[found[k - 1] if k else found[0]][0].canonical
+
+
+MAX_FULLER_NAMES = 50  # distinct fuller names looked at per name: a hostile page may write thousands
 
 
 def _resolve_bodies(mentions: list[Entity]) -> None:
@@ -142,13 +177,16 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
     A later use may shorten the role ("CEO" for "CEO Creative Media Works", "Kepala Badan" for
     "Kepala Badan Nasional Penanggulangan Bencana"): it stands for the person most recently
     introduced by a role it begins."""
-    people = [m for m in mentions if m.label == "PERSON"]
+    people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda p: p.start)
+    people_starts = [p.start for p in people]
+    people_reach = list(accumulate((p.end for p in people), max))
     roles: dict[str, str] = {}
     linked: list[Entity] = []
     for m in roles_in(body):
         start, end = m.start(), m.end()
         text = body[start:end]
-        person = next((p for p in people if start <= p.start <= end + 1), None)
+        k = bisect_left(people_starts, start)  # the first person at or after the role's start
+        person = people[k] if k < len(people) and people[k].start <= end + 1 else None
         if person is not None:
             # "Presiden Rusia Vladimir Putin": the role ends where the name begins.
             role = body[start : person.start].strip()
@@ -158,7 +196,8 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
             continue
         text = _trim_role(text)
         canonical = roles.get(aliases.key(text)) or _role_prefix_of(aliases.key(text), roles)
-        if canonical and not any(o.start < start + len(text) and start < o.end for o in people):
+        k = bisect_left(people_starts, start + len(text))  # people starting before the role ends
+        if canonical and not (k and people_reach[k - 1] > start):  # none of them reaching into it
             linked.append(Entity(text, start, start + len(text), "PERSON", canonical))
     return linked
 

@@ -68,6 +68,7 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
     person with their role: "CEO Creative Media Works Matthew Talbot" → Matthew Talbot; so is one
     whose first words the article writes alone as the body's name ("EV Hive Carlson Lau", with
     "EV Hive" elsewhere)."""
+    written_twice: dict[str, bool] = {}  # each lead counted once; past MAX_LEADS_COUNTED, not at all
     for m in mentions:
         words = m.text.split()
         if m.label != "ORG" or len(words) < 3:
@@ -76,7 +77,10 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
             name = person_name(m.text)
         else:
             lead = " ".join(words[:-2])
-            alone = lead.casefold() not in name_heads() and body.count(lead) > 1
+            if lead not in written_twice and len(written_twice) < MAX_LEADS_COUNTED:
+                first = body.find(lead)
+                written_twice[lead] = body.find(lead, first + 1) >= 0
+            alone = lead.casefold() not in name_heads() and written_twice.get(lead, False)
             name = " ".join(words[-2:]) if alone else m.text
         if name != m.text and is_full_name(name):
             m.label, m.canonical = "PERSON", name
@@ -140,6 +144,7 @@ def _written_endings(people: list[Entity]) -> dict[str, set[str]]:
     return endings
 
 
+MAX_LEADS_COUNTED = 200  # bodies' names looked for elsewhere in the text: each look reads the whole body
 MIN_TYPO_WORD = 5  # shorter names differ by a letter and are other people ("Budi", "Budu")
 MAX_RIVALS = 20  # names sharing a first letter worth comparing: a hostile page may write thousands
 
