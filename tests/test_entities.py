@@ -128,3 +128,13 @@ def test_provinces_and_regions_in_the_news_are_places() -> None:
     for name in ("Jawa Barat", "Sulawesi Selatan", "Aceh", "Papua", "Myanmar", "Palestina", "Tepi Barat", "Crimea"):
         assert aliases.label_of(name) == "PLACE", name
     assert aliases.canonical("Burma") == "Myanmar" and aliases.canonical("West Bank") == "Tepi Barat"
+
+
+def test_span_index_finds_the_spans_touching_a_range_even_where_spans_overlap() -> None:
+    from kliping.annotate.span_index import SpanIndex
+
+    index = SpanIndex([(0, 10), (2, 4), (5, 8), (12, 15)])
+    assert index.touching(4, 6) == [0, 2]  # (2, 4) ends where the range starts
+    assert index.touching(10, 12) == []
+    assert index.any_touching(9, 11) and not index.any_touching(10, 12)
+    assert index.first_from(5) == 2 and index.first_from(16) == 4

@@ -6,13 +6,12 @@ named "Department of Health and Social Care" or "Poland's Defense Ministry".
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import cache
-from itertools import accumulate
 
 from kliping import resources
 from kliping.annotate import aliases, name_words
 from kliping.annotate.role_phrases import person_after_role, role_words
+from kliping.annotate.span_index import SpanIndex
 
 _PIECE_WORD = re.compile(r"\S+")
 
@@ -70,8 +69,7 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
     full name ends it, but a "person" after "of" or "and" is part of the body's name. (In
     Indonesian text the model's own spans measured better: NERGrit's villages and districts.)"""
     spans = sorted(spans)
-    starts = [a for a, _, _ in spans]
-    reach = list(accumulate((b for _, b, _ in spans), max))  # how far the spans so far reach: rises
+    index = SpanIndex((a, b) for a, b, _ in spans)
     dropped: set[int] = set()
     added: list[tuple[int, int, str]] = []
     for run in _INSTITUTION_RUN.finditer(body):
@@ -84,9 +82,7 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
         text = body[s:e]
         if " " not in text or text.isupper() or not (name_words.is_institution(text) or _english_body(text)):
             continue
-        # The spans touching the run, found by bisection: the work stays linear in the spans.
-        first, last = bisect_right(reach, s), bisect_left(starts, e)
-        inside = range(first, max(first, last))
+        inside = index.touching(s, e)
         if any(spans[i][0] < run.start() or spans[i][1] > e for i in inside):
             continue
         if any(spans[i][2] == "PERSON" and name_words.is_full_name(body[spans[i][0] : spans[i][1]])
@@ -147,18 +143,13 @@ def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     """People the model missed, named right after a title: "Kremlin spokesman Dmitry Peskov"."""
     out: list[tuple[int, int, str]] = []
     roles = role_words()
-    taken = sorted(spans)
-    starts = [a for a, _, _ in taken]
-    reach = list(accumulate((b for _, b, _ in taken), max))
+    taken = SpanIndex((a, b) for a, b, _ in sorted(spans))
     for m in _TITLED.finditer(body):
         s, e = m.start(2), m.end(2)
         if m.group(1).lower() not in roles or (out and out[-1][1] > s):
             continue  # (matches come in text order: only the last one added can overlap)
-        # a span overlaps [s, e) when it starts before e and reaches past s: bisection, not a scan
-        k = bisect_left(starts, e)
-        if k and reach[k - 1] > s:
-            continue
-        out.append((s, e, "PERSON"))
+        if not taken.any_touching(s, e):
+            out.append((s, e, "PERSON"))
     return out
 
 

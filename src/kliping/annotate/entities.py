@@ -9,8 +9,7 @@ names (aliases.py). Within an article, a short mention takes the full name it ab
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_left
 
 from kliping.annotate import aliases, english_spans, name_words, ner, person_mentions, short_forms
 from kliping.annotate.role_phrases import (
@@ -20,6 +19,7 @@ from kliping.annotate.role_phrases import (
     role_pattern,
     roles_in,
 )
+from kliping.annotate.span_index import SpanIndex
 from kliping.model import Entity
 
 _WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
@@ -99,14 +99,11 @@ def _known_names_win(body: str, spans: list[tuple[int, int, str]]) -> list[tuple
     """Alias-table names the model missed, where they overlap nothing; and a known name wins over
     the model spans it covers ("North" + "Korea" → "North Korea"). The spans a name touches are
     found by bisection (the names come in text order and do not overlap one another)."""
-    starts = [a for a, _, _ in spans]
-    reach = list(accumulate((b for _, b, _ in spans), max))
+    index = SpanIndex((a, b) for a, b, _ in spans)
     dropped: set[int] = set()
     added: list[tuple[int, int, str]] = []
     for s, e, label in aliases.find_names(body):
-        last = bisect_left(starts, e)
-        first = bisect_right(reach, s, 0, last)
-        touching = [i for i in range(first, last) if spans[i][1] > s]
+        touching = index.touching(s, e)
         if all(s <= spans[i][0] and spans[i][1] <= e and spans[i][:2] != (s, e) for i in touching):
             dropped.update(touching)
             added.append((s, e, label))
@@ -178,14 +175,13 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
     "Kepala Badan Nasional Penanggulangan Bencana"): it stands for the person most recently
     introduced by a role it begins."""
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda p: p.start)
-    people_starts = [p.start for p in people]
-    people_reach = list(accumulate((p.end for p in people), max))
+    placed = SpanIndex((p.start, p.end) for p in people)
     roles: dict[str, str] = {}
     linked: list[Entity] = []
     for m in roles_in(body):
         start, end = m.start(), m.end()
         text = body[start:end]
-        k = bisect_left(people_starts, start)  # the first person at or after the role's start
+        k = placed.first_from(start)  # the first person at or after the role's start
         person = people[k] if k < len(people) and people[k].start <= end + 1 else None
         if person is not None:
             # "Presiden Rusia Vladimir Putin": the role ends where the name begins.
@@ -196,8 +192,7 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
             continue
         text = _trim_role(text)
         canonical = roles.get(aliases.key(text)) or _role_prefix_of(aliases.key(text), roles)
-        k = bisect_left(people_starts, start + len(text))  # people starting before the role ends
-        if canonical and not (k and people_reach[k - 1] > start):  # none of them reaching into it
+        if canonical and not placed.any_touching(start, start + len(text)):
             linked.append(Entity(text, start, start + len(text), "PERSON", canonical))
     return linked
 
