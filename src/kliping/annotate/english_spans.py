@@ -6,7 +6,6 @@ named "Department of Health and Social Care" or "Poland's Defense Ministry".
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases, name_words
@@ -74,7 +73,7 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
     added: list[tuple[int, int, str]] = []
     for run in _INSTITUTION_RUN.finditer(body):
         s, e = run.span()
-        if body[s:e] in media_names():
+        if body[s:e] in resources.words("media_names.txt"):
             continue  # "The New York Times": a known name, article and all
         article = _ARTICLE.match(body, s)
         if article:
@@ -152,7 +151,3 @@ def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             out.append((s, e, "PERSON"))
     return out
 
-
-@cache
-def media_names() -> frozenset[str]:
-    return frozenset(resources.lines("media_names.txt"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kliping import resources
 from kliping.annotate import aliases, english_spans, name_words, ner, person_mentions, short_forms
 from kliping.annotate.role_phrases import (
     WORD_START,
@@ -302,7 +303,7 @@ def _without_article(name: str) -> str:
     "Bank of Japan"), unless the article is part of a known name ("The New York Times") or the
     name is one word after it ("The Wrap")."""
     words = name.split()
-    if len(words) > 2 and words[0] == "The" and name not in english_spans.media_names():
+    if len(words) > 2 and words[0] == "The" and name not in resources.words("media_names.txt"):
         return " ".join(words[1:])
     return name
 

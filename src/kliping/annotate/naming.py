@@ -144,14 +144,10 @@ def person_name(text: str) -> str:
     bare = _POSSESSIVE.sub("", text)
     stripped = strip_titles(bare)
     words = stripped.split()
-    if len(words) == MAX_NAME_WORDS + 1 and _after_rank(bare, stripped) and all(word_kind(w) != "stop" for w in words):
+    ranked = after_rank(bare, len(bare) - len(stripped))
+    if len(words) == MAX_NAME_WORDS + 1 and ranked and all(word_kind(w) != "stop" for w in words):
         return stripped  # "Kombes Ade Ary Syam Indradi": after a rank, four words are one person's name
     return _tidy(stripped)
-
-
-def _after_rank(name: str, stripped: str) -> bool:
-    """Whether the words stripped off the front of ``name`` end with a police or military rank."""
-    return after_rank(name, len(name) - len(stripped))
 
 
 def after_rank(text: str, pos: int) -> bool:
