@@ -171,7 +171,7 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
             shown = body[start:end].rstrip().rstrip(",").rstrip()
             out.append(Candidate(start, start + len(shown), "direct", cue, subject))
         elif n_words >= MIN_PARTIAL_WORDS or _said_word(text):
-            partial = _partial(body, start, start + len(text), s_start, s_end, entities, n_words >= MIN_PARTIAL_WORDS)
+            partial = _partial(body, start, start + len(text), s_start, s_end, entities)
             if partial is not None:
                 out.append(partial)
     taken = [(c.start, c.end) for c in out]
@@ -179,9 +179,8 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
         if any(a - 1 <= start <= b + 1 for a, b in taken):
             continue  # a quotation inside a quotation is the outer speaker's words
         s_start, s_end = sentence_of(sentences, start)
-        long_enough = len(body[start:end].split()) >= MIN_PARTIAL_WORDS
-        if long_enough or _said_word(body[start:end]):
-            partial = _partial(body, start, end, s_start, s_end, entities, long_enough)
+        if len(body[start:end].split()) >= MIN_PARTIAL_WORDS or _said_word(body[start:end]):
+            partial = _partial(body, start, end, s_start, s_end, entities)
             if partial is not None:
                 out.append(partial)
     return out
@@ -202,13 +201,14 @@ def _nickname_inside_name(body: str, start: int, end: int, text: str) -> bool:
 
 def _said_word(text: str) -> bool:
     """A one-word quotation that may be someone's word ("aneh", "immaterial"): lower case. A
-    capitalised one is a name or title ("Nawacita"), a scare quote at most."""
+    capitalised one is a name or title ("Nawacita"), a scare quote at most. It becomes a partial
+    quotation only where its sentence has a speech verb: _partial's uncued fragments need
+    MIN_UNCUED_PARTIAL_WORDS words."""
     word = text.strip(" .,!?")
     return " " not in word and word[:1].islower()
 
 
-def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities: list[Entity],
-             uncued: bool = True) -> Candidate | None:
+def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
     """A quoted fragment inside a sentence: its speaker is the speech verb's subject. Without a
     speech verb ("Noem called the campaign a “bold, innovative effort”") a fragment of
     MIN_UNCUED_PARTIAL_WORDS words or more that is not a title ("The Name of the Rose") is still
@@ -218,7 +218,7 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
         subject = subject_before(body, verb.start(), s_start, entities) or Subject("", start, "implicit")
         return Candidate(start, end, "partial", verb["cue"], subject)
     words = body[start:end].split()
-    if not uncued or len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
+    if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
         return None
     person = next((e for e in entities if e.label == "PERSON" and s_start <= e.start < start), None)
     if person is not None and not subjects.opens_sentence(body[s_start : person.start]):
