@@ -134,9 +134,8 @@ def anonymous(lead: str) -> bool:
     if words[0] in indefinite:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
-        return any(nouns.get(w) in ("person", "opener", "anonymous") or w in name_words.title_words() for w in rest)
-    if len(words) > 1 and words[1] in resources.words("other_ones.txt") and nouns.get(words[0]) in (
-            "person", "opener", "anonymous"):
+        return any(map(_names_someone, rest))
+    if len(words) > 1 and words[1] in resources.words("other_ones.txt") and nouns.get(words[0]) in _PEOPLE:
         return True  # "pengguna lain", "Perempuan ketiga": one more of them
     return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
                                                    and nouns.get(words[1]) == "anonymous")
@@ -149,11 +148,16 @@ def someone_of(phrase: str) -> bool:
     words = [w.strip(",.").casefold() for w in phrase.split()]
     if len(words) < 2 or len(words) > MAX_SOMEONE_WORDS or words[0] not in resources.words("indefinites.txt"):
         return False
-    last = words[-1]
-    return _description_nouns().get(last) in ("person", "opener", "anonymous") or last in name_words.title_words()
+    return _names_someone(words[-1])
 
 
 MAX_SOMEONE_WORDS = 6  # "A senior U.S. defence official"
+_PEOPLE = ("person", "opener", "anonymous")  # the kinds of description noun that name people
+
+
+def _names_someone(word: str) -> bool:
+    """Whether a lower-case word names a person by what they are: a person noun or a title."""
+    return _description_nouns().get(word) in _PEOPLE or word in name_words.title_words()
 
 
 def group_of_place(before: str, after: str) -> bool:
@@ -161,7 +165,7 @@ def group_of_place(before: str, after: str) -> bool:
     "Warga Palestina" (a person noun before it), "Middle East observers" (a lower-case noun
     after it, before the verb)."""
     words = before.split()
-    if words and _description_nouns().get(words[-1].casefold()) in ("person", "opener", "anonymous"):
+    if words and _description_nouns().get(words[-1].casefold()) in _PEOPLE:
         return words[-1].casefold() not in name_words.title_words()
     rest = after.split()
     return (len(rest) == 1 and rest[0].isalpha() and rest[0].islower()
