@@ -137,8 +137,9 @@ def test_search_filters_by_date_and_story(seeds_db: Path) -> None:
         story_id = everywhere[0].story_id
         assert all(h.story_id == story_id for h in store.search("Putin", story=story_id))
         assert store.search("Putin", story="no-such-story") == []
-        with pytest.raises(Exception, match="since"):
-            store.search("Putin", since="last week")
+        for bad in ("last week", "2023-13", "2023-02-30", "2023-00"):  # a shape alone is not a date
+            with pytest.raises(Exception, match="since"):
+                store.search("Putin", since=bad)
 
 
 @pytest.mark.parametrize("query", ['"', "OR (", "*", "NEAR(a b", "a AND", "-", "^x", "title:Putin", "'; DROP TABLE x",

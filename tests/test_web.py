@@ -143,8 +143,9 @@ def test_ids_are_encoded_whole_in_links() -> None:
     assert href("speakers", 'x" onmouseover="y') == "/speakers/x%22%20onmouseover%3D%22y"
 
 
-def test_bad_since_is_explained_not_a_crash(client: TestClient) -> None:
-    r = client.get("/search?q=rusia&since=yesterday")
+@pytest.mark.parametrize("since", ["yesterday", "2023-13", "2023-02-30"])
+def test_bad_since_is_explained_not_a_crash(client: TestClient, since: str) -> None:
+    r = client.get(f"/search?q=rusia&since={since}")
     assert r.status_code == 400 and "2023-09-13" in r.text
 
 

@@ -23,6 +23,7 @@ from kliping.errors import InputError
 from kliping.model import Article, Skipped
 from kliping.read import STDIN_SOURCE
 from kliping.show.jsonout import article_summary, dossier
+from kliping.timestamps import is_iso_date
 
 if TYPE_CHECKING:
     from kliping.store import Store
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 SNIPPET_MARK = "**"  # search snippets mark matches as **word**: plain text, escaped by every renderer
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
 _WORD = re.compile(r"\w+")
-_SINCE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass
@@ -167,8 +167,8 @@ def load_stories(data: bytes) -> StoryIndex:
 
 
 def check_since(since: str | None) -> None:
-    """``--since`` must be an ISO date at some grain: it is compared with stored dates as text."""
-    if since is not None and not _SINCE.match(since):
+    """``--since`` must be a real ISO date at some grain: it is compared with stored dates as text."""
+    if since is not None and not is_iso_date(since):
         raise InputError(f"--since wants a date like 2023-09-13, 2023-09 or 2023, not {since!r}")
 
 

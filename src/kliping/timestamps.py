@@ -172,3 +172,21 @@ def weekday_matches(ts: Timestamp, year: int) -> bool:
         return date(year, ts.month, ts.day).weekday() == ts.weekday
     except ValueError:
         return False
+
+
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def is_iso_date(text: str) -> bool:
+    """A calendar date at some grain — "2023", "2023-09", "2023-09-13" — that exists: "2023-13" and
+    "2023-02-30" are refused (filters compare stored dates as text, so a shape alone is not enough)."""
+    m = _ISO_PREFIX.fullmatch(text)
+    if not m:
+        return False
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return False
+    return True
+

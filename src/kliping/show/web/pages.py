@@ -24,11 +24,11 @@ from kliping.show.views import (
     story_view,
 )
 from kliping.store import Store
+from kliping.timestamps import is_iso_date
 
 View = dict[str, Any]
 SEARCH_LIMIT = 50
 SPEAKER_MATCHES = 10
-_SINCE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def href(kind: str, key: str, **params: str) -> str:
@@ -65,7 +65,7 @@ def search_page(store: Store, q: str, speaker: str = "", since: str = "", story:
     """Full-text hits over articles and quotations, and the speakers whose name matches the query."""
     q, speaker, since, story = q.strip(), speaker.strip(), since.strip(), story.strip()
     errors = []
-    if since and not _SINCE.match(since):
+    if since and not is_iso_date(since):
         errors.append("“since” takes a date like 2023-09-13, 2023-09 or 2023.")
     hits: list[View] = []
     if (q or speaker) and not errors:
