@@ -183,9 +183,9 @@ def is_iso_date(text: str) -> bool:
     m = _ISO_PREFIX.fullmatch(text)
     if not m:
         return False
-    year, month, day = (int(g) if g else None for g in m.groups())
+    year, month, day = (int(g) if g else 1 for g in m.groups())  # an absent month or day: any will do
     try:
-        date(year, 1 if month is None else month, 1 if day is None else day)
+        date(year, month, day)
     except ValueError:
         return False
     return True
