@@ -19,6 +19,7 @@ from typing import BinaryIO
 from kliping.errors import InputError, Rejected
 from kliping.model import RawDocument, Skipped
 from kliping.read.jsonl import iter_jsonl
+from kliping.read.skips import summarised
 from kliping.read.sniff import (
     GZIP_MAGIC,
     check_not_binary,
@@ -79,7 +80,7 @@ def iter_documents(
             yield item
         elif item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_guarded(stream, STDIN_SOURCE, None, None, max_document_bytes)
+            yield from summarised(_read_guarded(stream, STDIN_SOURCE, None, None, max_document_bytes), STDIN_SOURCE)
         else:
             yield from _read_file(item, max_document_bytes)
 
@@ -170,7 +171,7 @@ def _read_file(path: str, limit: int) -> Iterator[Item]:
         yield Skipped(path, f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        yield from _read_guarded(handle, path, path, info.st_size, limit)
+        yield from summarised(_read_guarded(handle, path, path, info.st_size, limit), path)
 
 
 def _read_guarded(

@@ -23,12 +23,16 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 def iter_jsonl(
     stream: BinaryIO, *, source: str, max_document_bytes: int
 ) -> Iterator[RawDocument | Skipped]:
-    """Yield one RawDocument per usable line and one Skipped per unusable line."""
+    """Yield one RawDocument per usable line and one Skipped per unusable line (or one for the
+    file when it has no line at all)."""
     lineno = 0
+    blank = 0
     while True:
         # readline with a cap: a single huge line must not be pulled into memory whole.
         line = stream.readline(max_document_bytes + 1)
         if not line:
+            if lineno == blank:
+                yield Skipped(source, "empty file" if not lineno else f"no article lines ({lineno:,} blank lines)")
             return
         lineno += 1
         where = f"{source}:{lineno}"
@@ -45,6 +49,9 @@ def iter_jsonl(
                 yield Skipped(source, "a JSON document, not JSON lines: put one article per line")
                 return
         if not line.strip():
+            skipped = _skip_blank_lines(stream)
+            lineno += skipped
+            blank += 1 + skipped
             continue
         try:
             yield parse_line(line, source=where)
@@ -110,6 +117,24 @@ def _string(value: Any) -> str | None:
 def _authors(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     return [name for item in items if (name := _string(item))]
+
+
+def _skip_blank_lines(stream: BinaryIO) -> int:
+    """Consume the blank lines that follow in bulk; return how many there were. A file of a
+    billion newlines (a small .gz) must not cost a billion trips through the loop above."""
+    peek = getattr(stream, "peek", None)
+    newlines = 0
+    while peek is not None:
+        ahead = peek(_DRAIN_CHUNK)
+        blank = len(ahead) - len(ahead.lstrip())
+        cut = ahead.rfind(b"\n", 0, blank) + 1  # whole lines only: a line's leading spaces stay with it
+        if not cut:
+            break
+        newlines += ahead.count(b"\n", 0, cut)
+        stream.read(cut)
+        if cut < len(ahead):
+            break
+    return newlines
 
 
 def _drain_line(stream: BinaryIO) -> int:

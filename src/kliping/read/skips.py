@@ -1,0 +1,58 @@
+"""One input's unusable parts, summarised: the first few named one by one, the rest counted.
+
+A JSON-lines or WARC file can hold millions of unusable lines or records (a bad export, a
+decompression bomb of ``{}`` lines). Naming each one costs a stderr line, a dossier entry and
+memory in ``add`` per line; past the first few the user learns nothing new from them. And a long
+run of nothing but unusable lines is not a damaged article list but not one at all: reading
+stops there, with the line it stopped at, rather than spending minutes on it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from kliping.model import RawDocument, Skipped
+
+SHOWN_PER_INPUT = 5  # unusable lines or records named one by one per input; the rest are counted
+GIVE_UP_AFTER = 10_000  # unusable JSON lines in a row after which the rest of an input is not read
+_REASONS_KEPT = 50  # distinct reasons counted by name; further ones count as "other"
+
+
+def summarised(items: Iterator[RawDocument | Skipped], source: str) -> Iterator[RawDocument | Skipped]:
+    """``items`` read from ``source``, with its parts' skips (``source:LINE``, ``source#…``) cut to
+    SHOWN_PER_INPUT plus one line counting the rest, and reading stopped after GIVE_UP_AFTER
+    unusable lines in a row. A skip of the input as a whole passes through."""
+    shown = 0
+    streak = 0
+    hidden: Counter[str] = Counter()
+    try:
+        for item in items:
+            if not isinstance(item, Skipped) or item.source == source:
+                streak = 0
+                yield item
+                continue
+            streak += 1
+            if shown < SHOWN_PER_INPUT:
+                shown += 1
+                yield item
+            else:
+                reason = _kind(item.reason)
+                hidden[reason if reason in hidden or len(hidden) < _REASONS_KEPT else "other"] += 1
+            if streak >= GIVE_UP_AFTER and item.source.startswith(f"{source}:"):  # lines; records cost more
+                yield Skipped(source, f"stopped reading at {item.source}: {streak:,} unusable lines in a row, "
+                                      "so the rest is not an article list (split the file to read past it)")
+                break
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # the file is closed now, not when the generator is collected
+    if hidden:
+        total = sum(hidden.values())
+        common = ", ".join(f"{reason} ×{count:,}" for reason, count in hidden.most_common(3))
+        yield Skipped(source, f"{total:,} more unusable lines or records not listed one by one ({common})")
+
+
+def _kind(reason: str) -> str:
+    """A reason without its column or size detail, so that like skips count together."""
+    return reason.split(" (", 1)[0]
