@@ -13,11 +13,11 @@ import pytest
 
 from kliping import cli
 from kliping.corpus.assemble import analyze_corpus
-from kliping.errors import StoreError
+from kliping.errors import InputError, StoreError
 from kliping.model import Article
 from kliping.run.add import add_paths
 from kliping.store import SNIPPET_MARK, Store, fts_query
-from kliping.store_records import MIGRATIONS
+from kliping.store_records import MAX_QUERY_TERMS, MIGRATIONS, time_budget
 
 PESKOV_SEED = "003_04e3b211cc35a03e"
 
@@ -153,6 +153,21 @@ def test_hostile_queries_do_not_raise(seeds_db: Path, query: str) -> None:
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('Putin OR (Kim* "Jong Un"') == '"Putin" "OR" "Kim"* "Jong Un"'
     assert fts_query('" * ( )') == ""
+
+
+def test_a_query_cannot_make_search_slow(seeds_db: Path) -> None:
+    # A word repeated 4,000 times (a 24 KB GET any web page can fire) took 87 s: each word or phrase now
+    # counts once, at most MAX_QUERY_TERMS of them, and a statement past its budget is stopped.
+    assert fts_query("Putin putin " * 2000) == '"Putin"'
+    assert fts_query('Kim "Jong Un" kim "jong un"') == '"Kim" "Jong Un"'
+    assert fts_query(" ".join(f"w{i}" for i in range(4000))).count('"') == 2 * MAX_QUERY_TERMS
+    assert fts_query("korea " * 400) == '"korea"'  # cut at a word, never inside one ("kor")
+    with Store.open(seeds_db) as store:
+        assert store.search("Putin " * 4000, limit=200) == store.search("Putin", limit=200) != []
+        with pytest.raises(InputError, match="budget"), time_budget(store._conn, 0.05, "the search"):
+            store._conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                                " SELECT count(*) FROM (SELECT x FROM c LIMIT 1000000000)").fetchone()
+        assert store.search("Putin", limit=1)  # the handler is gone: later statements run whole
 
 
 def test_migrations_are_recorded_and_applied_once(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from starlette.types import Message
 from test_report import HOSTILE_SPEAKER, HOSTILE_TITLE, hostile, parse
 
 from kliping.cli import _parser
+from kliping.errors import InputError
 from kliping.model import Article
 from kliping.show.web import app as web_app
 from kliping.show.web.app import allowed_hosts_for, create_app
@@ -147,6 +148,19 @@ def test_ids_are_encoded_whole_in_links() -> None:
 def test_bad_since_is_explained_not_a_crash(client: TestClient, since: str) -> None:
     r = client.get(f"/search?q=rusia&since={since}")
     assert r.status_code == 400 and "2023-09-13" in r.text
+
+
+def test_a_search_past_its_budget_is_explained_not_a_crash(client: TestClient,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def too_slow(*args: object, **kwargs: object) -> None:
+        raise InputError("the search ran past its 2 s budget: use fewer or rarer words")
+
+    monkeypatch.setattr(Store, "search", too_slow)
+    r = client.get("/search?q=rusia")
+    assert r.status_code == 400 and "budget" in r.text
+
+    monkeypatch.undo()
+    assert client.get("/search?q=" + "rusia%20" * 4000).status_code == 200  # one word, answered at once
 
 
 def test_requests_for_other_hosts_are_refused(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from kliping.errors import StoreError
 from kliping.model import Article, Quote, Skipped, Story
 from kliping.store_records import (
     MIGRATIONS,
+    SEARCH_SECONDS,
     SNIPPET_MARK,
     AddResult,
     CorpusState,
@@ -54,6 +55,7 @@ from kliping.store_records import (
     statements,
     store_dossier,
     stored_article,
+    time_budget,
 )
 
 __all__ = ["BATCH_SIZE", "SNIPPET_MARK", "AddResult", "Hit", "Store", "StoryRow", "fts_query"]
@@ -337,8 +339,9 @@ class Store:
         if speaker is not None:
             where += " AND q.speaker LIKE ? ESCAPE '\\'"
             params.append("%" + like_escape(speaker) + "%")
-        hits = [] if speaker else self._hits("article", match, where, params, limit)
-        hits += self._hits("quote", match, where, params, limit)
+        with time_budget(self._conn, SEARCH_SECONDS, "the search"):
+            hits = [] if speaker else self._hits("article", match, where, params, limit)
+            hits += self._hits("quote", match, where, params, limit)
         hits.sort(key=lambda h: h[0])  # bm25 ranks: lower is better
         return [hit for _, hit in hits[:limit]]
 

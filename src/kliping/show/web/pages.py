@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from kliping.errors import InputError
 from kliping.model import Article
 from kliping.show.views import (
     FULL_PER_PAGE,
@@ -24,6 +25,7 @@ from kliping.show.views import (
     story_view,
 )
 from kliping.store import Store
+from kliping.store_records import query_words
 from kliping.timestamps import is_iso_date
 
 View = dict[str, Any]
@@ -68,15 +70,20 @@ def search_page(store: Store, q: str, speaker: str = "", since: str = "", story:
     if since and not is_iso_date(since):
         errors.append("“since” takes a date like 2023-09-13, 2023-09 or 2023.")
     hits: list[View] = []
+    found = []
     if (q or speaker) and not errors:
-        for h in store.search(q, speaker=speaker or None, since=since or None, story=story or None,
-                              limit=SEARCH_LIMIT):
-            hits.append({"kind": h.kind, "article_id": h.article_id, "story_id": h.story_id, "title": h.title,
-                         "outlet": h.outlet, "published": h.published, "date_label": date_label(h.published),
-                         "speaker": h.speaker, "snippet": h.snippet,
-                         "href": href("articles", h.article_id),
-                         "story_href": href("stories", h.story_id) if h.story_id else None,
-                         "speaker_href": href("speakers", h.speaker) if h.speaker else None})
+        try:
+            found = store.search(q, speaker=speaker or None, since=since or None, story=story or None,
+                                 limit=SEARCH_LIMIT)
+        except InputError as exc:  # past its time budget: say so, as for a bad date
+            errors.append(f"{exc}.")
+    for h in found:
+        hits.append({"kind": h.kind, "article_id": h.article_id, "story_id": h.story_id, "title": h.title,
+                     "outlet": h.outlet, "published": h.published, "date_label": date_label(h.published),
+                     "speaker": h.speaker, "snippet": h.snippet,
+                     "href": href("articles", h.article_id),
+                     "story_href": href("stories", h.story_id) if h.story_id else None,
+                     "speaker_href": href("speakers", h.speaker) if h.speaker else None})
     return {
         "page": "search",
         "query": {"q": q, "speaker": speaker, "since": since, "story": story},
@@ -89,7 +96,7 @@ def search_page(store: Store, q: str, speaker: str = "", since: str = "", story:
 
 def matching_speakers(store: Store, q: str) -> list[View]:
     """Speakers any of whose name words starts with a query word: "peskov" finds "Dmitry Peskov"."""
-    words = [w.casefold() for w in re.findall(r"\w+", q)]
+    words = query_words(q)  # distinct and capped: 4,000 words × every speaker would hold the request
     if not words:
         return []
     found: list[tuple[int, str]] = []
