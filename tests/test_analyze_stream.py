@@ -113,6 +113,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(seeds_dir: Path, tmp_path: 
     assert summary.articles == 6 and summary.duplicates == 1
     assert _outputs(out) == expected[:2] + (_outputs(out)[2],)
     assert not (out / JOURNAL_DIR).exists()  # a finished run leaves no journal
+    assert sorted(p.name for p in out.iterdir()) == ["articles.jsonl", "dossier.json", "index.html"]  # nor a lock
 
 
 def test_resume_needs_an_unfinished_run_of_the_same_inputs(seeds_dir: Path, tmp_path: Path,

@@ -210,6 +210,9 @@ class Journal:
         self.db.close()
         if finished:
             shutil.rmtree(self.dir, ignore_errors=True)
+            # A finished run leaves only its outputs: the lock file goes while still held, so no
+            # other run can have taken it in between (a later run creates and locks a new one).
+            Path(self._lock.name).unlink(missing_ok=True)
         self._lock.close()  # closing the file releases the lock
 
 
