@@ -119,3 +119,28 @@ def test_eval_scores_each_gold_on_the_inputs_it_names(tmp_path: Path) -> None:
     refused = subprocess.run([sys.executable, "-m", "kliping.cli", "eval", "--gold", str(tmp_path / "bare.json")],
                              capture_output=True, text=True)
     assert refused.returncode == 2 and "names no 'inputs'" in refused.stderr
+
+
+def test_progress_off_a_terminal_is_plain_lines_in_a_long_run_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from kliping.model import Skipped
+    from kliping.show import terminal
+
+    quiet = io.StringIO()
+    with terminal.reporter(quiet) as report:  # a short run in a log: only what was skipped
+        report("a1")
+        report(Skipped("x.txt", "empty file"))
+        report.stage("grouping stories")
+    assert quiet.getvalue() == "kliping: skipped x.txt: empty file\n"
+
+    monkeypatch.setattr(terminal, "PLAIN_PROGRESS_SECONDS", 0.0)  # as if every step came after a long wait
+    log = io.StringIO()
+    with terminal.reporter(log) as report:
+        report("a1")
+        report("a2")
+        report.stage("grouping stories")
+    lines = log.getvalue().splitlines()
+    assert [line.rsplit(" (", 1)[0] for line in lines] == [
+        "kliping: 1 articles, 0 skipped", "kliping: 2 articles, 0 skipped", "kliping: grouping stories"]
+    assert all(line.endswith(" s)") for line in lines)

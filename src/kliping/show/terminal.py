@@ -7,6 +7,7 @@ Run progress and summaries go to stderr so stdout stays clean for JSON; the resu
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
@@ -29,8 +30,12 @@ def skipped_line(item: Skipped) -> str:
     return f"kliping: skipped {item.source}: {item.reason}"
 
 
+PLAIN_PROGRESS_SECONDS = 10.0  # off a terminal (a log, CI), a progress line this often — none in a short run
+
+
 class Reporter:
-    """Counts articles as they come, shows progress on a terminal, reports skips at once."""
+    """Counts articles as they come, shows progress (a live line on a terminal, a plain line every
+    PLAIN_PROGRESS_SECONDS elsewhere, so a long run in a log is not silent for minutes), reports skips at once."""
 
     def __init__(self, console: Console, progress: Progress | None) -> None:
         self.console = console
@@ -38,6 +43,8 @@ class Reporter:
         self.task = progress.add_task("reading", total=None) if progress else None
         self.articles = 0
         self.skipped = 0
+        self._started = time.monotonic()
+        self._next_line = self._started + PLAIN_PROGRESS_SECONDS
 
     def __call__(self, item: Article | Skipped | str) -> None:
         """An article (or its id) read, or an input skipped."""
@@ -52,16 +59,25 @@ class Reporter:
                 self.task, advance=1,
                 description=f"{self.articles} articles, {self.skipped} skipped",
             )
+        elif time.monotonic() >= self._next_line:
+            self._plain(f"{self.articles:,} articles, {self.skipped:,} skipped")
 
     def stage(self, description: str) -> None:
         """A step after reading (grouping, writing): shown where the progress line is."""
         if self.progress is not None and self.task is not None:
             self.progress.update(self.task, description=description)
+        elif time.monotonic() - self._started >= PLAIN_PROGRESS_SECONDS:
+            self._plain(description)
+
+    def _plain(self, what: str) -> None:
+        elapsed = time.monotonic() - self._started
+        self.console.print(escape(f"kliping: {what} ({elapsed:,.0f} s)"), highlight=False, soft_wrap=True)
+        self._next_line = time.monotonic() + PLAIN_PROGRESS_SECONDS
 
 
 @contextmanager
 def reporter(stream: TextIO | None = None) -> Iterator[Reporter]:
-    """A Reporter writing to stderr (or ``stream``); progress only when it is a terminal."""
+    """A Reporter writing to stderr (or ``stream``): a live progress line on a terminal, plain lines elsewhere."""
     console = Console(file=stream, stderr=stream is None, highlight=False)
     if not console.is_terminal:
         yield Reporter(console, None)
