@@ -2,69 +2,64 @@
 
 Only ``response`` records with HTTP status 200 and ``resource`` records whose content is
 HTML count as pages; requests, metadata, images, redirects and error pages are not articles
-and pass silently. The caller decompresses ``.warc.gz`` with ``gzip`` so that a file cut
-mid-record raises EOFError here: every complete record before the cut still comes out.
+and pass silently. The caller decompresses ``.warc.gz``; records are framed and checked by
+``warc_frames`` before warcio parses one, so a cut or lying record costs that record only.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Generator
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import WARCIterator
+from warcio.archiveiterator import ArchiveIterator
 
 from kliping.errors import Rejected
 from kliping.model import RawDocument, Skipped
 from kliping.read.sniff import content_id, decode, sniff_format, too_large
+from kliping.read.warc_frames import frames
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([^\"';\s]+)", re.IGNORECASE)
-_DRAIN_CHUNK = 1 << 16
-
-
-class _Truncated(Exception):
-    """A record's content ended before its declared Content-Length."""
 
 
 def iter_warc(
     stream: BinaryIO, *, source: str, max_document_bytes: int
 ) -> Generator[RawDocument | Skipped, None, bool]:
-    """Yield a RawDocument or Skipped per HTML page; a broken stream ends with one Skipped.
-
-    Returns True when it reported the stream as broken, so the caller does not say it twice.
-    """
-    records = WARCIterator(stream)
-    where = f"{source}#offset 0"
+    """Yield a RawDocument or Skipped per HTML page, and a Skipped per unusable record (reading goes on
+    past it: see warc_frames). Returns True when it reported a problem with the stream, so the caller
+    does not report a cut .gz a second time."""
     pages = 0
-    try:
-        for record in records:
-            # warcio has consumed the previous record, so .offset is where this one starts.
-            where = f"{source}#offset {records.offset}"
+    problems = 0
+    for frame in frames(stream, max_document_bytes):
+        where = f"{source}#offset {frame.offset}"
+        if frame.data is None:
+            problems += 1
+            yield Skipped(where, f"truncated or corrupt WARC: {frame.problem}")
+            continue
+        try:
+            record = next(iter(ArchiveIterator(io.BytesIO(frame.data))))
             uri = record.rec_headers.get_header("WARC-Target-URI")
             content_type = _html_content_type(record)
             if content_type is None:
-                _drain(record)
                 continue
-            payload = record.content_stream().read(max_document_bytes + 1)
-            _drain(record)
-            if content_type == "" and sniff_format(payload[:8192]) != "html":
-                continue  # no Content-Type at all: only the bytes can say it is a page
-            pages += 1
-            name = f"{source}#{uri}" if uri else where
-            if len(payload) > max_document_bytes:
-                yield Skipped(name, too_large(None, max_document_bytes))
-                continue
-            yield _page(payload, content_type, source=name, url=uri)
-    except _Truncated as exc:
-        yield Skipped(where, f"truncated or corrupt WARC: {exc}")
-        return True
-    except Exception as exc:  # warcio raises anything from EOFError to AttributeError on junk
-        yield Skipped(where, f"truncated or corrupt WARC: {_describe(exc)}")
-        return True
-    if pages == 0:
+            payload = b"" if frame.oversize else record.content_stream().read(max_document_bytes + 1)
+        except Exception as exc:  # warcio raises anything from EOFError to AttributeError on junk
+            problems += 1
+            yield Skipped(where, f"truncated or corrupt WARC: {_describe(exc)}")
+            continue
+        if content_type == "" and not frame.oversize and sniff_format(payload[:8192]) != "html":
+            continue  # no Content-Type at all: only the bytes can say it is a page
+        pages += 1
+        name = f"{source}#{uri}" if uri else where
+        if frame.oversize or len(payload) > max_document_bytes:
+            yield Skipped(name, too_large(None, max_document_bytes))
+            continue
+        yield _page(payload, content_type, source=name, url=uri)
+    if pages == 0 and problems == 0:
         yield Skipped(source, "no HTML pages (status 200, text/html) in this WARC")
-    return False
+    return problems > 0
 
 
 def _page(
@@ -98,16 +93,6 @@ def _html_content_type(record: Any) -> str | None:
     if content_type is None:
         return ""
     return content_type if content_type.lower().lstrip().startswith(_HTML_TYPES) else None
-
-
-def _drain(record: Any) -> None:
-    """Read the record to its end and raise _Truncated when the stream stops short of it."""
-    raw = record.raw_stream
-    while raw.read(_DRAIN_CHUNK):
-        pass
-    missing = getattr(raw, "limit", 0)
-    if missing:
-        raise _Truncated(f"record ends {missing} bytes before its declared length")
 
 
 def _describe(exc: Exception) -> str:
