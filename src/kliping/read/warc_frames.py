@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 _CHUNK = 1 << 16
 _MAX_HEADER = 1 << 16  # a record's header block; real ones are well under 2 KB
-_RECORD_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+_RECORD_START = re.compile(rb"WARC/1\.[01]\r?\n")
 _CONTENT_LENGTH = re.compile(rb"^content-length:[ \t]*(\S*)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _BLANK_LINES = re.compile(rb"[\r\n]*")
@@ -73,9 +73,9 @@ class _Buffer:
     def find_record_start(self) -> bool:
         """Drop bytes up to the next line that starts a record; False when the stream ends first."""
         while True:
-            found = _RECORD_START.search(self.data)
-            if found:
-                self.skip(found.start(1))
+            found = _record_start(self.data)
+            if found >= 0:
+                self.skip(found)
                 return True
             if self.eof:
                 self.skip(len(self.data))
@@ -83,6 +83,17 @@ class _Buffer:
             keep = min(len(self.data), 16)  # a start may straddle two reads
             self.skip(len(self.data) - keep)
             self.fill(len(self.data) + _CHUNK)
+
+
+def _record_start(data: bytearray) -> int:
+    """Where the first line that starts a record begins, or -1. bytes.find, not a regex: a regex
+    with a line-start alternative crawled through a gigabyte of NUL bytes at 5 s per 200 MB."""
+    at = data.find(b"WARC/1.")
+    while at >= 0:
+        if (at == 0 or data[at - 1] == 0x0A) and _RECORD_START.match(data, at):
+            return at
+        at = data.find(b"WARC/1.", at + 1)
+    return -1
 
 
 def frames(stream: BinaryIO, limit: int) -> Iterator[Frame]:
