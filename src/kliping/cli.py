@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 from kliping import __version__
 from kliping.corpus.assemble import analyze_corpus
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES
-from kliping.errors import InputError, KlipingError
+from kliping.errors import InputError, KlipingError, StoreFailed
 from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold, score_ner
 from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
 from kliping.model import Article
@@ -23,8 +24,10 @@ from kliping.run.engines import ENGINES
 from kliping.show.jsonout import article_line
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
+from kliping.store_files import RECOVERY, as_store_error, connect_read_only, integrity_problems, readable_sources
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+EXIT_STORE = 3  # the store's file is damaged, or the disk full or failing
 EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C
 
 
@@ -81,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
     for cmd in (search_cmd, stories_cmd, show_cmd):
         cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
         cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    check_cmd = commands.add_parser("check", help="check the store's file for damage (exit 3 when damaged)")
+    check_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
+    check_cmd.add_argument("--sources", action="store_true",
+                           help="list the input files and URLs of the articles the store still holds (to re-add "
+                                "them into a new store)")
 
     serve_cmd = commands.add_parser("serve", help="browse, search and add to the store in a local web app")
     serve_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help + "; created when missing")
@@ -152,7 +161,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with Store.open(args.db, create=False) as store:
+    with Store.open(args.db, create=False, write=False) as store:
         hits = store.search(args.query, speaker=args.speaker, since=args.since, story=args.story, limit=args.limit)
     if args.json:
         _print_json([h.to_dict() for h in hits])
@@ -162,7 +171,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    with Store.open(args.db, create=False) as store:
+    with Store.open(args.db, create=False, write=False) as store:
         rows = store.stories(args.limit)
     if args.json:
         _print_json([r.to_dict() for r in rows])
@@ -172,7 +181,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with Store.open(args.db, create=False) as store:
+    with Store.open(args.db, create=False, write=False) as store:
         story = store.story(args.story)
         if story is None:
             raise InputError(f"no story {args.story!r} in {args.db}: `kliping stories --db {args.db}` lists them")
@@ -243,14 +252,43 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    db = Path(args.db)
+    if not db.is_file():
+        raise InputError(f"no database at {db}")
+    conn = connect_read_only(db, 10.0)
+    try:
+        problems = integrity_problems(conn)
+        if args.sources:
+            for source in readable_sources(conn):
+                sys.stdout.write(source + "\n")
+    finally:
+        conn.close()
+    if problems:
+        sys.stderr.write(f"kliping: {db} is damaged:\n" + "".join(f"  {p}\n" for p in problems)
+                         + "To recover, " + RECOVERY.format(db=db) + ".\n")
+        return EXIT_STORE
+    sys.stderr.write(f"kliping: {db}: no damage found\n")
+    return EXIT_OK
+
+
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
-            "search": cmd_search, "stories": cmd_stories, "show": cmd_show}
+            "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        except sqlite3.Error as exc:  # the store's file failed under a command: in words, not a traceback
+            failed = as_store_error(exc, Path(getattr(args, "db", None) or "the store"), "reading or writing")
+            if failed is None:
+                raise
+            raise failed from exc
+    except StoreFailed as err:
+        sys.stderr.write(f"kliping: error: {err}\n")
+        return EXIT_STORE
     except KlipingError as err:
         sys.stderr.write(f"kliping: error: {err}\n")
         return EXIT_USAGE

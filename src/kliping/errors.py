@@ -33,3 +33,7 @@ class GoldError(KlipingError):
 
 class StoreError(KlipingError):
     """The article store cannot be opened or written."""
+
+
+class StoreFailed(StoreError):
+    """The store's file is damaged, or writing it failed (disk full, I/O error): not the user's usage."""

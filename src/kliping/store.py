@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pickle
 import sqlite3
 import time
@@ -36,6 +37,7 @@ from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex, article_date
 from kliping.errors import StoreError
 from kliping.model import Article, Quote, Skipped, Story
+from kliping.store_files import as_store_error, check_before_writing, connect_read_only
 from kliping.store_records import (
     MIGRATIONS,
     SEARCH_SECONDS,
@@ -83,26 +85,38 @@ class Store:
         self._dups: tuple[int, DuplicateIndex] | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
-        """Open (or with ``create`` make) the database at ``path`` and bring its schema up to date."""
+    def open(cls, path: str | Path, *, create: bool = True, write: bool = True) -> Store:
+        """Open (or with ``create`` make) the database at ``path`` and bring its schema up to date; with
+        ``write=False`` open it read-only (a store in a read-only folder can still be read)."""
         db = Path(path)
         if not create and not db.is_file():
             raise StoreError(f"no database at {db}: `kliping add PATH... --db {db}` creates one")
         try:
-            conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            if write:
+                conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            else:
+                conn = connect_read_only(db, BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {db}: {exc}") from exc
         store = cls(conn, db)
         try:
-            # WAL + NORMAL: a killed process never loses a commit; only a power cut may lose the last ones.
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # A new file switching to WAL says "locked" without waiting while another process creates it too.
-            pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-            retry_locked(lambda: conn.executescript(pragmas), BUSY_TIMEOUT_MS / 1000)
-            retry_locked(store._migrate, BUSY_TIMEOUT_MS / 1000)
+            if write:
+                # WAL + NORMAL: a killed process never loses a commit; only a power cut may lose the last ones.
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                # A new file switching to WAL says "locked" without waiting while another process creates it too.
+                pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                retry_locked(lambda: conn.executescript(pragmas), BUSY_TIMEOUT_MS / 1000)
+                check_before_writing(conn, db)
+                retry_locked(store._migrate, BUSY_TIMEOUT_MS / 1000)
+            elif not store._readable_as_is():  # an older schema: brought up to date where the file can be written
+                conn.close()
+                return cls.open(db, create=False, write=True)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(f"{db} is not a kliping database ({exc})") from exc
+            raise as_store_error(exc, db, "opening") or StoreError(f"{db} is not a kliping database ({exc})") from exc
+        except BaseException:
+            conn.close()
+            raise
         return store
 
     def close(self) -> None:
@@ -130,6 +144,19 @@ class Store:
                     self._conn.execute(statement)
                 self._conn.execute("INSERT INTO schema_version VALUES (?, ?)",
                                    (version, datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def _readable_as_is(self) -> bool:
+        """Whether a store opened read-only has the schema this kliping reads; False for an older one that
+        can be upgraded here. A newer one, or an older one that cannot be written, is refused."""
+        version = self.schema_version()
+        latest = MIGRATIONS[-1][0]
+        if version > latest:
+            raise StoreError(f"{self.path} was written by a newer kliping (schema {version}); upgrade kliping")
+        if version == latest:
+            return True
+        if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
+            return False
+        raise StoreError(f"{self.path} has an older schema ({version}) and cannot be written here to upgrade it")
 
     def schema_version(self) -> int:
         return int(self._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0])
@@ -186,17 +213,23 @@ class Store:
         batch: list[Article] = []
         target = batch_size
         started = time.perf_counter()
-        for article in articles:  # reading and annotating happen here, outside any transaction
-            batch.append(article)
-            if len(batch) >= target:
-                gathered = time.perf_counter() - started
-                work, state_write = self._add_batch(batch, result)
-                per_article = (gathered + work) / len(batch)
-                target = max(batch_size, math.ceil(STATE_SHARE * state_write / max(per_article, 1e-6)))
-                batch = []
-                started = time.perf_counter()
-        if batch:
-            self._add_batch(batch, result)
+        try:
+            for article in articles:  # reading and annotating happen here, outside any transaction
+                batch.append(article)
+                if len(batch) >= target:
+                    gathered = time.perf_counter() - started
+                    work, state_write = self._add_batch(batch, result)
+                    per_article = (gathered + work) / len(batch)
+                    target = max(batch_size, math.ceil(STATE_SHARE * state_write / max(per_article, 1e-6)))
+                    batch = []
+                    started = time.perf_counter()
+            if batch:
+                self._add_batch(batch, result)
+        except sqlite3.Error as exc:  # a full disk or damage found mid-way: in words, and what is safe
+            failed = as_store_error(exc, self.path, "writing to")
+            if failed is None:
+                raise
+            raise failed from exc
         return result
 
     def _add_batch(self, batch: list[Article], result: AddResult) -> tuple[float, float]:

@@ -93,7 +93,7 @@ def analyze_store(
         skipped = add_paths(paths, db, stdin=stdin, on_item=on_item).skipped
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    with Store.open(db, create=False) as store:
+    with Store.open(db, create=False, write=False) as store:
         if on_stage is not None:
             on_stage("building stories")
         data = store.dossier(skipped)

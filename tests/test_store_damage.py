@@ -1,0 +1,93 @@
+"""A store that is damaged, full or only readable: refused for writing with a clear line, read where it
+can be, checked by `kliping check`, and never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kliping import cli
+from kliping.errors import StoreFailed
+from kliping.model import Article
+from kliping.store import Store
+
+
+@pytest.fixture
+def db(tmp_path: Path, seed_articles: dict[str, Article]) -> Path:
+    path = tmp_path / "k.db"
+    with Store.open(path) as store:
+        store.add(seed_articles.values())
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file with garbage, as a bad disk or a stray write would."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = path.stat().st_size
+    with path.open("r+b") as f:
+        for offset in range(2 * 4096, size - 4096, 3 * 4096):
+            f.seek(offset + 100)
+            f.write(b"\xde\xad\xbe\xef" * 200)
+
+
+def test_a_damaged_store_is_refused_for_writing_and_check_says_so(db: Path, seeds_dir: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", "--db", str(db))[0] == 0
+    damage(db)
+    before = db.read_bytes()
+    code, _, err = run(capsys, "add", str(seeds_dir), "--db", str(db))
+    assert code == cli.EXIT_STORE and "is damaged" in err and "nothing was written" in err
+    assert "Traceback" not in err and db.read_bytes() == before  # it wrote nothing into the damaged file
+    code, out, err = run(capsys, "check", "--db", str(db), "--sources")
+    assert code == cli.EXIT_STORE and "is damaged" in err and "re-add your sources" in err
+
+
+def test_undecodable_text_in_a_store_is_one_clear_line(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE articles SET title = CAST(x'c328ff' AS TEXT), body = CAST(x'ff' AS TEXT)")
+    conn.commit()
+    conn.close()
+    for argv in (["stories"], ["show", "s1"], ["search", "Putin"]):
+        code, _, err = run(capsys, *argv, "--db", str(db))
+        assert code == cli.EXIT_STORE, argv
+        assert err.startswith("kliping: error:") and "damaged" in err and "Traceback" not in err
+
+
+def test_a_full_disk_stops_add_with_what_is_safe(db: Path, seed_articles: dict[str, Article]) -> None:
+    with Store.open(db) as store:
+        count = store.article_count()
+        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+        store._conn.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: a full disk
+        more = [Article.from_dict({**a.to_dict(), "id": a.id + "-b", "body": a.body + " Tambahan baru.",
+                                   "source": a.source + ".b", "url": None}) for a in seed_articles.values()]
+        with pytest.raises(StoreFailed, match="disk is full") as caught:
+            store.add(more)
+        assert "re-running the same command is safe" in str(caught.value)
+        assert store.article_count() == count  # the failed batch was rolled back, nothing before it lost
+        store._conn.execute(f"PRAGMA max_page_count = {pages * 100}")
+        assert store.add(more).added == len(more)  # and re-running adds them
+
+
+def test_read_only_commands_open_the_store_read_only(db: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(db, create=False, write=False) as store:
+        assert store.article_count() == 5
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store._conn.execute("DELETE FROM articles")
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    before = copy.read_bytes()
+    for argv in (["stories"], ["show", "s1"], ["search", "Putin"]):
+        assert run(capsys, *argv, "--db", str(copy))[0] == 0
+    assert copy.read_bytes() == before
