@@ -16,9 +16,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from kliping import resources
 from kliping.annotate import name_words, naming, speakers, subjects
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
-from kliping.annotate.descriptions import anonymous, description_after
+from kliping.annotate.descriptions import anonymous, description_after, is_person_noun
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
@@ -257,10 +258,16 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 until = min(c.start, s.start)
-                speaker = (subjects.introduced(body, sentences, people, known(), last_end, until,
+                speaker = (speakers.introduced(body, sentences, people, known(), last_end, until,
                                                 s.kind == "clitic")
                            or last_person or (None if anonymous_last else _last_person_before(entities, s.start)))
                 is_person = True
+            elif s.entity is not None and _points_back(s) and (turned := speakers.introduced(
+                    body, sentences, people, known(), last_end, min(c.start, s.start))) is not None:
+                # "“…,” ucap pemain asal Wamena itu": a description closing the attribution
+                # points at the person the narrative since the last quotation turned to
+                # ("Bek Perseka, Yanuar Tabuni, mengaku …"), before anyone named more often.
+                speaker, is_person = turned, True
             elif (s.entity is not None and s.entity.label in ("PLACE", "ORG")
                   and not name_words.is_full_name(s.entity.text)
                   and (role_start := speakers.role_before(body, s.entity)) < s.entity.start):
@@ -287,13 +294,30 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 if speaker is None:
                     speaker = speakers.proper_name_in(body, s.text, known())
                     is_person = speaker in known().values()
+        if speaker is not None and is_person:
+            speaker = speakers.one_of_pair(speaker, s.entity.text if s is not None and s.entity else None, people)
         if speaker is not None and is_person and name_words.holds_name_word(speaker):
             last_person = speaker
         anonymous_last = s is not None and s.kind == "anonymous" or (anonymous_last and speaker is None)
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
     _continue_speakers(body, sentences, candidates, quotes, people, known)
+    _partials_of_reports(quotes)
     return quotes
+
+
+def _partials_of_reports(quotes: list[Quote]) -> None:
+    """A quoted fragment inside reported speech is the words of the report's speaker, in place:
+    in "Lunaris chief executive Raj Mehta said in a statement that the craft was “healthy”" the
+    report (annotate/reported.py, which reads the whole clause) names Raj Mehta even where the
+    fragment's own reading found no mention of anyone (a name the recogniser missed, no verb)."""
+    reports = [q for q in quotes if q.kind == "indirect"]
+    for k, q in enumerate(quotes):
+        if q.kind != "partial" or q.speaker_mention is not None:
+            continue
+        around = [r for r in reports if r.start <= q.start and q.end <= r.end + 1]
+        if around and around[-1].speaker is not None:
+            quotes[k] = _with_speaker(q, around[-1])
 
 
 def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: list[Candidate],
@@ -319,11 +343,21 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
                 before = _sentence_before(sentences, pos)
                 if before is None or QUOTE_MARK.search(body, before[0], before[1]):
                     break
-                subject = subjects.sentence_subject(body, before[0], before[1], people, known())
+                subject = (subjects.sentence_subject(body, before[0], before[1], people, known())
+                           or speakers.lead_person(body, before[0], before[1], people))
                 if subject is not None:
                     quotes[k] = Quote(q.text, q.start, q.end, q.kind, subject, None, q.cue)
                     break
                 pos = before[0] - 1
+
+
+def _points_back(s: Subject) -> bool:
+    """Whether a speaker's mention is a description pointing back at someone named before
+    ("pemain asal Wamena itu", "pria asal Tabanan"), not a name."""
+    assert s.entity is not None
+    words = s.text.split()
+    return s.text != s.entity.text and (words[-1].lower() in resources.words("report_demonstratives.txt")
+                                        or words[0].islower() and is_person_noun(words[0]))
 
 
 def _sentence_before(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

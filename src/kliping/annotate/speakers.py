@@ -6,10 +6,11 @@ Kepulauan Seribu, Irwansyah"; "Menteri Luar Negeri Israel" when no one holds it 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from kliping import resources
-from kliping.annotate import aliases, name_words, naming
+from kliping.annotate import aliases, name_words, naming, subjects
+from kliping.annotate.cues import pronouns
 from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, skip_space
 from kliping.model import Entity
 
@@ -144,3 +145,90 @@ def people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str
                 if len(w) > 2:
                     owners.setdefault(w, set()).add(name)
     return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
+
+
+# The subject of a sentence that opens with a phrase before its comma: "Pakar keamanan siber dari
+# Pusat Studi X, Budi Santoso, meragukan …", "Vance's lawyer, Michael Brennan, offered …",
+# "Sementara, selaku penulis film itu, Ani Lestari menanggapi …", "Saat Budi tiba, Ani
+# menyambutnya": the person right after the opening phrase's comma, followed by a lower-case
+# word (the verb, or "yang" opening a clause about the person). Titles may stand before the
+# name ("dr.", "Ustaz"), an age in brackets and one appositive after it.
+MAX_LEAD_OPENING = 160  # characters of opening phrase before the subject
+_AFTER_LEAD = re.compile(r"(?:\s*\(\d{1,3}\))?(?:,\s*[^,“”\"]{1,120}(?=,))?,?\s+(?P<word>[a-z]\w*)")
+_TITLE_TOKEN = re.compile(r"\([A-Z][\w.-]*\)|[\w.’'-]+")
+_LEAD_PASSIVE = re.compile(
+    r"(?:(?:sendiri|pun|juga|telah|sudah|kemudian|lantas|akhirnya|also|later|then),?\s+)*"
+    r"(?:di[a-z]{3,}|(?:was|were|is|are|has been|had been|have been)\s+(?:\w+\s+)?\w+(?:ed|en))\b")
+_PAIR = re.compile(r"\s[-–/&]\s|\s(?:dan|and)\s")  # "Anies - Sandi", "Karena dan Katrina"
+
+
+def lead_person(body: str, start: int, end: int, people: list[Entity], clitic: bool = False) -> str | None:
+    """The person a sentence's main clause is about when an opening phrase and a comma stand
+    before the name (see above); None when the sentence does not open that way, or when (for a
+    "-nya" after a quotation, ``clitic``) the person only undergoes something ("Budi, warga
+    setempat, ditangkap …")."""
+    i = bisect_left(people, start, key=lambda e: e.start)
+    e = people[i] if i < len(people) else None  # only the sentence's first person: in "Saat Budi
+    if e is None or e.start >= min(end, start + MAX_LEAD_OPENING):  # tiba, Ani …" no one is sure
+        return None
+    opening = body[start : e.start].rstrip()
+    titles = name_words.title_words()
+    # Past the person's titles and the body they hold them in: "…, dr. Fahmi", "Sementara, Ketua
+    # Dewan Kehormatan Penyelenggara Pemilu (DKPP) Jimly …".
+    while opening and not opening.endswith(",") and _TITLE_TOKEN.fullmatch(last := opening.rsplit(None, 1)[-1]) and (
+            last[:1].isupper() or last[:1] == "(" or last.rstrip(".").casefold() in titles):
+        opening = opening[: -len(last)].rstrip()
+    # A sentence opening with the name is subjects.py's to read (it knows its passives).
+    if not opening.endswith(",") or any(c in opening for c in "“”\"") or opening.count(",") > 3:
+        return None
+    if not name_words.holds_name_word(e.canonical) or not (" " in e.text or name_words.is_name_like(e.text)):
+        return None
+    if _PAIR.search(e.canonical):
+        return None  # "Anies - Sandiaga memperoleh …": a ticket is two people; "-nya" is one
+    after = _AFTER_LEAD.match(body, e.end, end)
+    if after is None or after["word"] in ("dan", "and", "atau", "or") or after["word"] in pronouns():
+        return None
+    if clitic and _LEAD_PASSIVE.match(body, after.start("word"), end):
+        return None
+    return e.canonical
+
+
+def introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity], known: dict[str, str],
+               since: int, until: int, clitic: bool = False) -> str | None:
+    """The person the narrative between the last quotation (``since``) and a quotation's "ia",
+    "he" or "-nya" (``until``) last turned to: the subject of its last sentence that has one
+    (annotate/subjects.py), or the person after its opening phrase (lead_person). A sentence
+    that opens with a pronoun ("Ia menambahkan …", "He said …") turns to no one new: the person
+    before goes on, whatever else it names."""
+    found = None
+    first = max(0, bisect_right(sentences, (since, len(body))) - 1)
+    for s_start, s_end in sentences[first:]:
+        if s_start >= until:
+            break
+        if s_end <= since or (word := _FIRST_WORD.match(body, s_start)) and word.group(0).lower() in pronouns():
+            continue
+        end = min(s_end, until)
+        who = subjects.introduced(body, sentences, people, known, s_start, end, clitic)
+        if who is None and body[s_start:s_end].rstrip()[-1:] in ".!?\"”’)":  # not a heading
+            who = lead_person(body, s_start, end, people, clitic)
+        found = who or found
+    return found
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def one_of_pair(speaker: str, mention: str | None, people: list[Entity]) -> str:
+    """A person's name that is a pair ("Anies - Sandi", a running ticket the linker kept whole)
+    → the one of the two the mention names ("Anies"), else the first, by the fullest name the
+    article gives that person ("Anies Baswedan") when it names them apart: one person speaks."""
+    sides = _PAIR.split(speaker)
+    if len(sides) < 2:
+        return speaker
+    named = set((mention or "").split())
+    side = next((x for x in sides if named and named <= set(x.split())), sides[0]).strip()
+    words = set(side.split())
+    fuller = [e.canonical for e in people if words <= set(e.canonical.split()) and not _PAIR.search(e.canonical)]
+    # Only when the article names that person apart: detokenised text spaces the hyphens inside
+    # one name too ("Lee Jung - Jin", "Ezzedine al - Qassam").
+    return max(fuller, key=len) if fuller else speaker
