@@ -193,3 +193,17 @@ def test_big_dossiers_show_a_bounded_number_of_full_texts(seed_articles: dict[st
     full = sum(a["full"] for s in view["stories"] for a in s["articles"])
     assert full == FULL_PER_PAGE and sum(len(s["articles"]) for s in view["stories"]) == 300
     assert html.count('<article class="article"') == 300 and "Full text not shown here" in html
+
+
+def test_unnamed_outlets_are_named_by_site_or_file_and_stay_distinct_in_the_chart(
+        seed_articles: dict[str, Article]) -> None:
+    from kliping.show.report import _short
+    from kliping.show.views import outlet_label
+
+    a = next(iter(seed_articles.values()))
+    assert outlet_label(replace(a, outlet=None, url="https://www.berita.example/x/1"), a.id) == "berita.example"
+    assert outlet_label(replace(a, outlet=None, url=None, source="in/003_04e3b211cc.txt"), a.id) == "003_04e3b211cc.txt"
+    assert outlet_label(replace(a, outlet=None, url=None, source="dl/feed.jsonl:12"), a.id) == "feed.jsonl:12"
+    labels = [f"berita-harian-daerah-{n:04}.txt" for n in range(3)]
+    shown = [_short(label) for label in labels]
+    assert len(set(shown)) == 3 and all(len(s) <= 19 for s in shown)  # cut in the middle, not to one prefix

@@ -182,8 +182,12 @@ def layout_chart(chart: View) -> View | None:
 
 
 def _short(label: str, room: int = 19) -> str:
-    """A lane label that fits left of the axis (the full one is the SVG tooltip)."""
-    return label if len(label) <= room else label[:room - 1].rstrip() + "…"
+    """A lane label that fits left of the axis (the full one is the SVG tooltip), cut in the middle:
+    labels that differ only at the end ("feed.jsonl:12", "feed.jsonl:13") stay distinct."""
+    if len(label) <= room:
+        return label
+    tail = (room - 1) // 2
+    return label[: room - 1 - tail].rstrip() + "…" + label[-tail:].lstrip()
 
 
 def _range_label(first: date, last: date) -> str:

@@ -11,12 +11,14 @@ articles.jsonl and the web app. (200 stories × 10 articles: ~9 MB of HTML, rend
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from kliping.model import Article, Claim, Story
 
@@ -65,8 +67,17 @@ def anchor(prefix: str, key: str) -> str:
 
 
 def outlet_label(article: Article | None, article_id: str) -> str:
-    """The outlet, or a label naming the article: two articles of unknown outlets are not one source."""
-    return (article.outlet if article else None) or f"unknown outlet ({article_id[:14]})"
+    """The outlet; for an unnamed one its site ("berita.example") or its file ("003_04e3b211cc.txt",
+    "feed.jsonl:12"), so two articles of unknown outlets are not one source and each label says where
+    it came from."""
+    if article is None:
+        return article_id
+    if article.outlet:
+        return article.outlet
+    host = urlsplit(article.url).hostname if article.url else None
+    if host:
+        return host.removeprefix("www.")
+    return os.path.basename(article.source) if article.source else article_id
 
 
 def _ref(article_id: str, articles: Mapping[str, Article], story_anchor: str) -> View:
