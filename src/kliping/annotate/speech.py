@@ -10,7 +10,7 @@ mengatakan").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kliping import resources
@@ -44,9 +44,16 @@ _PRONOUN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def entity_at(entities: list[Entity], pos: int) -> Entity | None:
-    """The longest entity starting at ``pos`` (a role and its person count as one)."""
-    found = [e for e in entities if e.start == pos]
-    return max(found, key=lambda e: e.end - e.start) if found else None
+    """The longest entity starting at ``pos`` (a role and its person count as one). ``entities`` are in
+    order of start (as find_entities gives them): found by bisection, since a scan per cue made a long
+    article quadratic (800 KB of quoted sentences: 50 s here alone)."""
+    i = bisect_left(entities, pos, key=lambda e: e.start)
+    best = None
+    while i < len(entities) and entities[i].start == pos:
+        if best is None or entities[i].end - entities[i].start > best.end - best.start:
+            best = entities[i]
+        i += 1
+    return best
 
 
 def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
@@ -315,9 +322,10 @@ def _first_conjunct(body: str, subject: Subject, entities: list[Entity], lo: int
 
 
 def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= pos < end:
-            return start, end
+    """The sentence (in order, not overlapping) holding ``pos``, or the empty span at ``pos``."""
+    i = bisect_right(sentences, (pos, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
     return pos, pos
 
 
