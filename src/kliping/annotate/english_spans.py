@@ -11,6 +11,7 @@ from kliping import resources
 from kliping.annotate import aliases, name_words
 from kliping.annotate.role_phrases import person_after_role, role_words
 from kliping.annotate.span_index import SpanIndex
+from kliping.model import Entity
 
 _PIECE_WORD = re.compile(r"\S+")
 
@@ -23,8 +24,12 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
     pieces: list[list[re.Match[str]]] = [[]]
     for word in _PIECE_WORD.finditer(body, start, end):
         text = word.group(0).lstrip("'’\"“(")
-        if text[:1].isupper() or text[:1].isdigit():
+        if _MODIFIER.fullmatch(text):
+            pieces.append([])  # "Sacramento-based": what the name after it is, not part of it
+        elif text[:1].isupper() or text[:1].isdigit():
             pieces[-1].append(word)
+            if _OWNER.search(text) and word.end() < end:
+                pieces.append([])  # "The Verge’s Stadia review": the owner, then what it owns
         elif text.lower() in aliases.NAME_CONNECTORS and pieces[-1]:
             pieces[-1].append(word)
         elif pieces[-1]:
@@ -37,6 +42,8 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
             continue
         s = piece[0].start() + len(piece[0].group(0)) - len(piece[0].group(0).lstrip("'’\"“("))
         e = piece[-1].end()
+        if e < end and (owner := _OWNER.search(piece[-1].group(0))):
+            e = piece[-1].start() + owner.start()  # the owner's name without its "’s"
         before = body[max(0, s - 30) : s].split()
         after_title = bool(before) and before[-1].lower() in role_words()
         cut = person_after_role(body, s, e)  # "Russian President Vladimir Putin" → "Vladimir Putin"
@@ -44,16 +51,32 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
     return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
 
 
-_INSTITUTION_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|for|on|the)\s+)*[A-Z][\w'’-]*)+")
+# An English compound adjective made from a name ("Sacramento-based", "Kremlin-backed",
+# "U.S.-born"), and a possessive ending an owner's name ("The Verge’s").
+_MODIFIER = re.compile(r"[A-Z][\w.'’]*-(?:[a-z]+ed|born|run|owned|made|wide)[,;:.]?")
+_OWNER = re.compile(r"['’]s$")
+
+# A run of capitalised words ("U.S." among them) joined by the connectors of English bodies' names:
+# "of", "for" and "on" (a "the" may follow them), "and", "&".
+_INSTITUTION_RUN = re.compile(
+    r"(?<![\w'’.-])(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"
+    r"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|(?:and|&)\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*))+")
+_HEAD_BEFORE_CONNECTOR = re.compile(r"\s+(?:of|for|on)\s")
+
+
+_head = name_words.is_body_head
 
 
 def _english_body(text: str) -> bool:
-    """An English body's name with its head last or after an owner: "Defense Ministry", "Land
-    Transport Authority", "Sheriff's Office", "China's Ministry of Commerce"."""
-    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
-    owner = text.split()[0].endswith(("'s", "’s"))
-    head = name_words.is_institution_head
-    return head(words[-1]) or (owner and len(words) > 2 and head(words[1]))
+    """An English body's name: its head last, or before "of", "for" or "on", after any owner
+    ("Defense Ministry", "Land Transport Authority", "Sheriff's Office", "China's Ministry of
+    Commerce", "National Institute on Drug Abuse", "Chinese Center for Disease Control and
+    Prevention"); or names joined by "&" ("Pacific Gas & Electric")."""
+    words = [_OWNER.sub("", w) for w in text.split()]
+    if _head(words[-1]) or " & " in text:
+        return True
+    return any(_head(w) and _HEAD_BEFORE_CONNECTOR.match(text, m.end())
+               for w, m in zip(words, re.finditer(r"\S+", text), strict=True))
 
 
 _ARTICLE = re.compile(r"(?:The|An?) ")
@@ -78,8 +101,11 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
         article = _ARTICLE.match(body, s)
         if article:
             s = article.end()  # "The Department of Health and Social Care", "An Environment Agency spokesperson"
+        s, e = _body_start(body, s, e), _body_end(body, s, e, spans, index)
         text = body[s:e]
         if " " not in text or text.isupper() or not (name_words.is_institution(text) or _english_body(text)):
+            continue
+        if _names_holder(text):
             continue
         inside = index.touching(s, e)
         if any(spans[i][0] < run.start() or spans[i][1] > e for i in inside):
@@ -92,6 +118,55 @@ def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tup
         added.append((s, e, label))
     out = sorted([span for i, span in enumerate(spans) if i not in dropped] + added)
     return out
+
+
+_JOIN = re.compile(r"\s+(?:(?P<and>and|&)|of|for|on)\s+(?:the\s+)?(?P<next>[\w'’.-]+)")
+
+
+def _body_end(body: str, s: int, e: int, spans: list[tuple[int, int, str]], index: SpanIndex) -> int:
+    """Where a body's run ends: before a time ("the U.S. Senate on Monday") or a second party
+    joined to it by "and" — a person's full name or an acronym ("the Department of Homeland
+    Security and Alex Azar", "… and CBP")."""
+    for join in _JOIN.finditer(body, s, e):
+        if join["next"].casefold() in name_words.calendar_words():
+            return join.start()
+        if not join["and"]:
+            continue
+        rest = body[join.start("next") : e]
+        if rest.isupper() and " " not in rest:
+            return join.start()
+        if any(spans[i][0] == join.start("next") and spans[i][2] == "PERSON"
+               and name_words.is_full_name(body[spans[i][0] : spans[i][1]])
+               for i in index.touching(join.start("next"), e)):
+            return join.start()
+    return e
+
+
+_WORD_OR_JOIN = re.compile(r"(?P<join>of|for|on|the)\b|[\w'’.&-]+")
+
+
+def _body_start(body: str, s: int, e: int) -> int:
+    """Where a body's name begins in a run: after the connector before its first head ("[Director
+    of the] National Institute of …", "[Officials of the] Bureau of …"); a name opens with its
+    head or with the words that qualify it, not with "X of"."""
+    start, joined = s, False
+    for word in _WORD_OR_JOIN.finditer(body, s, e):
+        if word["join"]:
+            joined = True
+            continue
+        if joined:
+            start, joined = word.start(), False
+        if _head(word.group(0)):
+            return start
+    return s
+
+
+def _names_holder(text: str) -> bool:
+    """Whether a run is a role and the person holding it ("Senior Minister of State for Transport
+    Lim Wei Ling"): a title word in it and a name of two name words closing it."""
+    words = text.split()
+    return (any(w[:1].isupper() and w.casefold() in name_words.title_words() for w in words[:-2])
+            and name_words.is_full_name(" ".join(words[-2:])) and not _head(words[-1]))
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][\w]*(?:['’-][A-Z]\w*)*")
@@ -151,3 +226,72 @@ def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             out.append((s, e, "PERSON"))
     return out
 
+
+def bodies_in_full(mentions: list[Entity]) -> None:
+    """A body the article names short takes the fuller name it also writes, in place, when the
+    words the full name adds only say what kind of body it is or whose ("McClatchy" → "McClatchy
+    Co.", "Pacific Northern" → "Pacific Northern Airlines", "Election Commission" → "Election
+    Commission of India"), or when the short name is the full one's head alone ("the Chronicle"
+    → "San Francisco Chronicle", one such body named). Not a product named after its maker
+    ("Google Stadia" adds a name), nor a person's family name ("Gates" of "Bill Gates" stays).
+    Looked up by first and last word, so the work stays linear."""
+    by_first: dict[str, list[list[str]]] = {}
+    by_head: dict[str, set[str]] = {}
+    for m in mentions:
+        words = _ARTICLE.sub("", m.canonical, count=1).split()
+        if m.label == "ORG" and len(words) > 1 and words not in by_first.get(words[0], []):
+            by_first.setdefault(words[0], []).append(words)
+            by_head.setdefault(words[-1].casefold(), set()).add(" ".join(words))
+    if not by_first:
+        return
+    people: dict[str, set[str]] = {}  # a word of a person's full name → those full names
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.canonical:
+            for w in m.canonical.split():
+                people.setdefault(w, set()).add(m.canonical)
+    for m in mentions:
+        words = _ARTICLE.sub("", m.canonical, count=1).split()
+        if not words or m.label == "PLACE" or aliases.canonical(m.text) or (
+                m.label == "PERSON" and any(people.get(w, set()) - {m.canonical} for w in words)):
+            continue
+        heads = by_head.get(words[0].casefold(), set()) if len(words) == 1 and _head(words[0]) else set()
+        if len(heads) == 1:
+            m.label, m.canonical = "ORG", next(iter(heads))
+            continue
+        for full in by_first.get(words[0], [])[:MAX_FULLER]:
+            rest = full[len(words) :]
+            if rest and full[: len(words)] == words and (all(map(_head, rest)) or (rest[0] == "of" and len(rest) > 1)):
+                m.label, m.canonical = "ORG", " ".join(full)
+                break
+
+
+MAX_FULLER = 8  # fuller names tried per short body: a hostile page may write thousands
+
+
+def short_given_names(mentions: list[Entity]) -> None:
+    """A person written once with the short form of a given name the article also writes in full
+    ("Pat Carlineo" beside "Patrick Carlineo Jr.", "Chris Early" beside "Christopher Early") is
+    that person, in place: the same other names, and a given name of three letters or more that
+    opens the fuller one. Only when exactly one fuller name fits; looked up by the last name."""
+    by_last: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.canonical.split()
+        if m.label == "PERSON" and len(words) > 1:
+            by_last.setdefault(_last_name(words), set()).add(m.canonical)
+    for m in mentions:
+        words = m.canonical.split()
+        if m.label != "PERSON" or len(words) < 2 or len(words[0]) < 3:
+            continue
+        fits = [full for full in by_last.get(_last_name(words), ()) if full != m.canonical
+                and (other := full.split())[0] != words[0] and other[0].startswith(words[0])
+                and other[1 : len(words)] == words[1:]]
+        if len(fits) == 1:
+            m.canonical = fits[0]
+
+
+def _last_name(words: list[str]) -> str:
+    """A name's family name, past a generational suffix ("Jr.", "III")."""
+    return words[-2] if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES else words[-1]
+
+
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})

@@ -322,6 +322,9 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
     _resolve_people(mentions)
     if language != "en":
         _resolve_bodies(mentions)  # English text names products after their makers ("Google Stadia")
+    else:
+        english_spans.bodies_in_full(mentions)
+        english_spans.short_given_names(mentions)
     person_mentions.complete(body, mentions)
     mentions += short_forms.defined_short_forms(body, mentions)
     mentions += _link_roles(body, mentions)

@@ -28,8 +28,14 @@ def _hard_stops() -> frozenset[str]:
     """Words that end a name wherever they stand: titles, roles, organisation heads, function
     words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
     words = set(title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
-    words.update(w for w in [*month_names(), *weekday_names()] if len(w) > 3)
+    words.update(calendar_words())
     return frozenset(words)
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Lower-cased month and weekday names of four letters or more ("Monday", "Senin", "March")."""
+    return frozenset(w.casefold() for w in [*month_names(), *weekday_names()] if len(w) > 3)
 
 
 # Indonesian institution words: ke-…-an and pe(r/m/n)-…-an nouns ("Kebudayaan", "Pertahanan",
@@ -78,6 +84,14 @@ def is_institution(text: str) -> bool:
 def is_institution_head(word: str) -> bool:
     """Whether a word heads a body's or place's name ("Kementerian", "Ministry", "Office")."""
     return word.strip(".,").casefold() in _institution_heads()
+
+
+def is_body_head(word: str) -> bool:
+    """Whether a word heads a body's or place's name in either language: the heads above and the
+    English ones (resources/english_heads.txt: "Airlines", "Center", "Chronicle"), which the
+    entity model does not read."""
+    return is_institution_head(word) or word.strip(".,").removesuffix("'s").removesuffix("’s").casefold() in (
+        resources.words("english_heads.txt"))
 
 
 @cache

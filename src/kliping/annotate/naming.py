@@ -32,11 +32,13 @@ from kliping.annotate.name_words import (
 )
 
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
-CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?"
+CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?)"  # "P.J." is one word of a name, not "P." and "J."
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Two capitalised words or more (one word is never fuller than a name looked up).
 _RUN = re.compile(rf"{CAP}(?: +(?:{CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{CAP}")
 _WORD = re.compile(r"\S+")
 _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
+_CONNECTED = re.compile(r"[A-Z][\w'’.-]* +(?:and|of|for|on|&) +$")
 
 
 def _counted(words: list[str]) -> int:
@@ -61,7 +63,10 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
     spans: list[tuple[str, ...]] = []
     for run in _RUN.finditer(body):
         before = body[max(0, run.start() - 3) : run.start()]
-        sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before))
+        # An ordinary word opening a sentence, or going on with a body's name after a connector
+        # ("Customs and [Border Protection]", "Center for [Disease Control]"), is no given name.
+        sentence_start = not before.strip() or bool(_SENTENCE_OPENS.search(before)) or bool(
+            _CONNECTED.search(body, max(0, run.start() - 30), run.start()))
         current: list[str] = []
         place = 0  # words of a place's or body's name read so far: "Bupati Gunung Kidul Badingah"
         words = run.group(0).split()
@@ -89,7 +94,7 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 current = []
                 continue
             current.append(word)
-            if word.endswith(".") and len(word.strip(".")) > 1:
+            if word.endswith(".") and len(word.strip(".")) > 1 and not _INITIALS.fullmatch(word):
                 _keep(spans, current)
                 current = []
         _keep(spans, current)
@@ -104,7 +109,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 @lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     """A name word without trailing punctuation or possessive; an initial keeps its dot."""
-    if len(word.strip(".")) <= 1:
+    if len(word.strip(".")) <= 1 or _INITIALS.fullmatch(word):
         return word
     word = word.rstrip(".,;:")
     return _POSSESSIVE.sub("", word) if ("'" in word or "’" in word) else word

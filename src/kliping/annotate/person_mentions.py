@@ -11,7 +11,7 @@ import re
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.name_words import is_full_name, is_name_word, name_heads, title_words
+from kliping.annotate.name_words import is_body_head, is_full_name, is_name_word, name_heads, title_words
 from kliping.annotate.naming import MAX_NAME_WORDS, after_rank, full_name, person_name, unglued
 from kliping.model import Entity
 
@@ -73,7 +73,7 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
         words = m.text.split()
         if m.label != "ORG" or len(words) < 3:
             continue
-        if len(words) > 3 and words[0].casefold() in title_words():
+        if words[0].casefold() in title_words():  # "Deputy Karen Oyelaran", "CEO Creative Media Works Matthew Talbot"
             name = person_name(m.text)
         else:
             lead = " ".join(words[:-2])
@@ -82,8 +82,8 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
                 written_twice[lead] = body.find(lead, first + 1) >= 0
             alone = lead.casefold() not in name_heads() and written_twice.get(lead, False)
             name = " ".join(words[-2:]) if alone else m.text
-        if name != m.text and is_full_name(name):
-            m.label, m.canonical = "PERSON", name
+        if name != m.text and is_full_name(name) and not is_body_head(name.split()[-1]):
+            m.label, m.canonical = "PERSON", name  # not "[People's] Liberation Army": a body's head ends it
 
 
 def _places_split_off(body: str, mentions: list[Entity], people: list[Entity]) -> None:
