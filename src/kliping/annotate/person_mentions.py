@@ -57,8 +57,9 @@ _DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")
 def cut_datelines(body: str, mentions: list[Entity]) -> None:
     """A person mention that opens the body across a dateline's dash ("Rimanews - Miley Cyrus
     siap …", "JAKARTA – Budi Santoso …") is the person after the dash: in place."""
+    opening = len(body) - len(body.lstrip())  # where the text starts: a mention at it opens the body
     for m in mentions:
-        if m.label == "PERSON" and not body[: m.start].strip() and (dash := _DATELINE_DASH.match(m.text)):
+        if m.label == "PERSON" and m.start <= opening and (dash := _DATELINE_DASH.match(m.text)):
             m.text, m.start = m.text[dash.end() :], m.start + dash.end()
             m.canonical = m.text
 
