@@ -31,10 +31,10 @@ _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
-# A list bullet, dash or icon in front of a line ("• ANTARA FOTO/…", "- Pewarta", "▒ Lama baca",
+# A list bullet, dash, plus or icon in front of a line ("• ANTARA FOTO/…", "- Pewarta", "+ Ikuti", "▒ Lama baca",
 # "⏱ 3 menit"): furniture stays furniture behind one, so the rest of the line is classified again.
 _BULLET = re.compile(
-    r"^[•·▪▫►▸▶»*\-–—◆◇○●■□✓✔\u2190-\u21ff\u2300-\u23ff\u2580-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]+\s*"
+    r"^[•·▪▫►▸▶»*+\-–—◆◇○●■□✓✔\u2190-\u21ff\u2300-\u23ff\u2580-\u25ff\u2600-\u27bf\U0001f300-\U0001faff]+\s*"
 )
 # An arrow or icon after a button's label ("Baca Selengkapnya →", "Lanjutkan Membaca ↓").
 _TRAILING_ICON = re.compile(
@@ -62,13 +62,28 @@ _NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
 _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
                            "diperbarui", "diterbitkan"))
 _BYLINE_ROLES = frozenset(("author", "editor", "penulis", "reporter", "pewarta", "writer", "redaktur",
-                           "kontributor", "wartawan", "penyunting"))
+                           "kontributor", "wartawan", "penyunting", "fotografer", "photographer",
+                           "videografer", "videographer", "video editor", "editor video", "editor foto",
+                           "photo editor", "produser", "producer", "narator", "narrator", "kamerawan",
+                           "penulis naskah", "koresponden", "correspondent", "jurnalis", "journalist"))
 # A dateline lead-in: a place or an outlet, maybe "(Outlet)", then a dash ("JAKARTA (Pos Kota) –",
 # "Jakarta, CNN Indonesia - -", "NAMAMEDIA.com - "). The dash has a space on at least one side
 # so that "U-22" or "Rusia-Korut" is not one.
 _DATELINE_DASH = re.compile(
     r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,3}\s*(?:\([^()]{1,40}\)\s*)?(?:\s(?:--|-|–|—)|(?:--|-|–|—)\s)"
 )
+# An outlet's web name opening a line, then a comma or a dash: "Liputan6.com, Jakarta …",
+# "JAKARTA, KOMPAS.com – …", "TEMPO.CO, Jakarta - …", "Suara.com - …". A headline never opens so.
+_OUTLET_LEAD = re.compile(
+    r"^(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}\s*,\s*)?[A-Za-z][\w-]*\.(?:co\.id|com|co|id|net|org|tv|news)\b"
+    r"\s*(?:,|--|-|–|—)",
+    re.IGNORECASE,
+)
+# A dateline alone on its line, its dash last ("Jakarta, CNN Indonesia --", "JAKARTA, KOMPAS.com –"):
+# the lead's first words, cut off by the page's layout; a headline does not end with a dash.
+_BARE_DATELINE = re.compile(r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,4}\s*(?:\([^()]{1,40}\)\s*)?(?:--|-|–|—)$")
+# "(13/9)", "(13/9/2023)": a report dates its sentences so; a headline does not.
+_DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 # A crawler's header names the headline ("title Harga beras naik"): then no other line is it.
 _CRAWLER_TITLE = re.compile(r"^title\s*:?\s+(\S.*)$")
 
@@ -146,6 +161,7 @@ def _reads_like_headline(line: str) -> bool:
         and not line.endswith((".", "!", "?"))
         and not _ends_a_paragraph(line)
         and not re.match(r"^[A-Z][\w.]*(?:[ ,]+[\w.]+){0,3}\s*(?:--|-|–|—|:)\s", line)
+        and not _is_lead(line)
     )
 
 
@@ -171,6 +187,10 @@ def _is_lead(line: str) -> bool:
     if line.endswith(".") and not line.endswith(".."):
         return True
     if _ends_a_paragraph(line):
+        return True
+    if _OUTLET_LEAD.match(line) or _BARE_DATELINE.match(line):
+        return True
+    if words >= LEAD_MIN_WORDS and _DATED.search(line):
         return True
     return words >= LEAD_MIN_WORDS and _DATELINE_DASH.match(line) is not None
 
@@ -212,6 +232,12 @@ def _reads_like_prose(line: str) -> bool:
     words = line.split()
     rest = [w for w in words[1:] if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[:1].islower() for w in rest) * 2 > len(rest)
+
+
+def _opens_a_sentence(line: str) -> bool:
+    """Whether a line starts with a word that opens sentences and never menus ("Ia menambahkan")."""
+    first = line.split(maxsplit=1)[0].strip(",.:;\"“'‘").casefold() if line.strip() else ""
+    return first in resources.words("furniture_openers.txt")
 
 
 def classify(line: str, title: str | None = None) -> str | None:
@@ -320,9 +346,11 @@ def clean(raw: RawDocument) -> Cleaned:
     verdicts: list[str | None] = [classify(line, title) for line in lines]
     _names_beside_bylines(lines, verdicts)
     # Footer menus: walk up from the end through furniture and short unpunctuated lines. A line
-    # that reads as prose is a truncated sentence of the article and stops the walk.
+    # that reads as prose, or opens as a sentence does, is a truncated sentence of the article and
+    # stops the walk.
     i = len(lines) - 1
-    while i >= 0 and (verdicts[i] or (_is_menu_like(lines[i]) and not _reads_like_prose(lines[i]))):
+    while i >= 0 and (verdicts[i] or (_is_menu_like(lines[i]) and not _reads_like_prose(lines[i])
+                                      and not _opens_a_sentence(lines[i]))):
         verdicts[i] = verdicts[i] or "menu"
         i -= 1
 
