@@ -18,6 +18,8 @@ from kliping.annotate.report_words import either, flagged, listed, verb_classes
 from kliping.resources import alt
 
 MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an opener ("However, they said …")
+MAX_NOUN_PHRASE_WORDS = 5  # "people familiar with the matter": the words after an unnamed speaker's noun
+MAX_CLOSING_WORDS = 6  # "…, she wrote in a blog post.": the phrase of channel after a verb closing its report
 UNSAID_REACH = 60  # characters before a verb searched for "what …" and a negation
 NOT_REPORTING_REACH = 12  # characters before a verb searched for "to", "worth", "was"
 
@@ -101,7 +103,9 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         "no_clause": re.compile(rf"(?:(?:{either(flagged('report_objects.tsv', 'object_pronoun'))})\s+)?"
                                 rf"(?:{either(flagged('report_prepositions.tsv', 'object'))})\b"),
         # "While X said …, he did not …": the report ends with the subordinate clause it sits in.
-        "concessive": re.compile(rf"(?i:{either(listed('report_concessives.txt'))})\b"),
+        # (after "And", "But", "Namun": "And though the CDC has said that …, it has also …")
+        "concessive": re.compile(rf"(?:(?i:{either(flagged('report_conjunctions.tsv', 'viewpoint'))})\s*,?\s+)?"
+                                 rf"(?i:{either(listed('report_concessives.txt'))})\b"),
     }
 
 
@@ -124,14 +128,25 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     start = verb.end() + (that.end() if that else 0)
     said_that = bool(that and that.group(0).strip(" ,:"))  # "bahwa", "that": a clause follows
     if cue in classes["listener"] and not said_that:
-        listener = own["listener"].match(body, verb.end(), s_end)  # "told AFP the suspect …", "told reporters …"
-        if listener is not None:
-            start = listener.end()
+        told_that = _LISTENER_THAT.match(body, verb.end(), s_end)
+        if told_that is not None and not own["finite"].search(body, verb.end(), told_that.start("that")):
+            # "assured the public on Weibo, a Twitter-like site, that …": who heard it, then the report
+            start, said_that = told_that.end(), True
+        elif (listener := own["listener"].match(body, verb.end(), s_end)) is not None:
+            start = listener.end()  # "told AFP the suspect …", "told reporters …"
     clause_only, that_only = cue in classes["clause_only"], cue in classes["that_only"]
     if (clause_only or that_only) and not said_that and (
             that_only or (own["clause_opens"].match(body, verb.end()) is None
-                          and own["clause_opener"].match(body, verb.end()) is None)):
-        return None  # "mengungkap kasus narkoba", "revealed a new phone": an object, no reported clause
+                          and own["clause_opener"].match(body, verb.end()) is None
+                          and (cue not in english_verbs() or _CLAUSE_SOON.match(body, verb.end(), s_end) is None))):
+        # "mengungkap kasus narkoba", "revealed a new phone": an object, no reported clause — but in
+        # English order "…, she wrote in a blog post." closes its report, whatever the verb's object
+        # may be (not "…, Hawk Sawyer testified before the Senate …, where …", a phrase of its own)
+        rest = body[verb.end() : s_end].strip(" .!?")
+        if (cue not in english_verbs() or not verb["cue"][:1].islower() or "," in rest
+                or len(rest.split()) > MAX_CLOSING_WORDS):  # (not the "Note" of "Galaxy Note 8")
+            return None
+        return _lead_report(body, verb, subject, s_start, s_end, start, said_that)
     adverbial = pats["adverbial"].match(body[start:s_end])
     if adverbial and not own["finite"].search(adverbial.group(0)):
         # "mengatakan pada Rabu (13/9/2023), …" — not "said that on three occasions they had written
@@ -147,26 +162,11 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
         # "Presiden menyampaikan hal itu seusai …", "Google confirmed this in a statement": the report
         # was the sentence before; "NASA announced the newest milestone in …": a thing, no clause
         return None
-    # "…, Harris said." / "…, Cook said while visiting …" / "…, she said, are aging …" — English
-    # order; "…, Putin mengatakan, …" reports what follows.
+    lead = _lead_report(body, verb, subject, s_start, s_end, start, said_that)
+    if lead is not None:
+        return lead
     comma = body.rfind(",", s_start, subject.start)
     lead_words = len(body[s_start:comma].split()) if comma > s_start else 0
-    # The lead is the report only when the speaker and the verb close it side by side — not in
-    # "…, Howitt found that they had … previously reported." — and when it is no subordinate
-    # clause of its own, alone before the speaker ("Ketika ditanya …, Fabregas menjawab secara diplomatis.").
-    if lead_words >= MIN_LEAD_WORDS and not body[comma + 1 : subject.start].strip(" ") and (
-            pats["adverbs"].match(body[subject.start + len(subject.text) : verb.start()])
-            and not (own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma])):
-        after = body[verb.end() : s_end]
-        is_english = verb["cue"].lower() in english_verbs()
-        # "At the time, the agency said in a statement that …": a "that" right after the verb's
-        # phrase of channel opens the report, which the lead before the speaker only sets in time
-        that_follows = said_that and not after.lstrip().startswith(",")
-        if (is_english and pats["trailer"].match(after) and not that_follows) or len(
-                body[start:s_end].split()) < MIN_REPORTED_WORDS:
-            return report_span(body, s_start, comma, verb["cue"], subject)
-        if is_english and after.lstrip().startswith(","):
-            return report_span(body, s_start, s_end, verb["cue"], subject)
     if lead_words >= MIN_LEAD_WORDS and pats["frame_tail"].match(body, verb.end(), s_end):
         # "…, the Inner Mongolia health commission said, according to Reuters.": the medium passed on
         # what the speaker said before it — the lead is the report, not "according to Reuters"
@@ -174,6 +174,54 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
         return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
     return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
+
+
+def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int, start: int,
+                 said_that: bool) -> Candidate | None:
+    """"…, Harris said." / "…, Cook said while visiting …" / "…, she said, are aging …" — English
+    order, the report before the speaker (or around them); "…, Putin mengatakan, …" reports what
+    follows, so None."""
+    pats, own = patterns(), clause_patterns()
+    comma = body.rfind(",", s_start, subject.start)
+    lead_words = len(body[s_start:comma].split()) if comma > s_start else 0
+    # The lead is the report only when the speaker and the verb close it side by side — not in
+    # "…, Howitt found that they had … previously reported." — and when it is no subordinate
+    # clause of its own, alone before the speaker ("Ketika ditanya …, Fabregas menjawab secara diplomatis.").
+    between = body[subject.start + len(subject.text) : verb.start()]
+    if not lead_words or body[comma + 1 : subject.start].strip(" ") or not (pats["adverbs"].match(between) or (
+            # "…, people familiar with the matter said.": a noun that names no one, and what it is
+            subject.kind in ("noun", "anonymous") and "," not in between
+            and len(between.split()) <= MAX_NOUN_PHRASE_WORDS)):
+        return None
+    after = body[verb.end() : s_end]
+    is_english = verb["cue"].lower() in english_verbs()
+    if is_english and own["clause_opens"].match(after) and after.lstrip().startswith(",") and len(
+            after.split()) >= MIN_REPORTED_WORDS and not pats["trailer"].match(after):
+        # "The vote, Porter said, will take place …", "However, he said, the plan …": the speaker
+        # set off inside the sentence, which is the report
+        return report_span(body, s_start, s_end, verb["cue"], subject)
+    if lead_words < MIN_LEAD_WORDS or (
+            own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma]):
+        return None
+    # "At the time, the agency said in a statement that …": a "that" right after the verb's
+    # phrase of channel opens the report, which the lead before the speaker only sets in time
+    that_follows = said_that and not after.lstrip().startswith(",")
+    if (is_english and pats["trailer"].match(after) and not that_follows) or len(
+            body[start:s_end].split()) < MIN_REPORTED_WORDS:
+        return report_span(body, s_start, comma, verb["cue"], subject)
+    if is_english and after.lstrip().startswith(","):
+        return report_span(body, s_start, s_end, verb["cue"], subject)
+    return None
+
+
+# "pledged the company would …", "revealed the phone will ship …": a subject of a few words, then an
+# auxiliary — a clause with its "that" left out (not "revealed a phone that will …", a relative clause)
+_CLAUSE_SOON = re.compile(r"\s+(?:(?!(?:that|which|who|to)\b)[\w’'.-]+\s+){1,4}"
+                          r"(?:would|will|could|can|may|might|must|should|had|has|have|was|were|is|are)\b")
+
+
+# "told the committee on Tuesday, in a hearing, that …": the listener and phrases of time or channel
+_LISTENER_THAT = re.compile(r"[^.;:!?\"“”]{1,100}?\b(?P<that>that)\b\s*,?\s*")
 
 
 # "; Ford’s attitude …": a clause joined after the report with a semicolon is the writer's again (one

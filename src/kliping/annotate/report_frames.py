@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, frames, patterns
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import (
     MAX_SOURCE_WORDS,
@@ -171,7 +171,7 @@ def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> C
 def _frame_tail() -> re.Pattern[str]:
     """"…, according to X." — and '… "feather-duvet lung," according to X.', the comma inside the
     closing quotation mark in the American way."""
-    return re.compile(rf",[”\"’']?\s*(?P<cue>(?i:{alt(frames('tail'))}))\s+")
+    return re.compile(rf",[”\"’']?\s*(?P<cue>(?i:{alt(source_frames('tail'))}))\s+")
 
 
 @cache
@@ -190,7 +190,7 @@ def _passive() -> dict[str, re.Pattern[str]]:
         # "Seperti (yang) disampaikan X, …", "Sebagaimana dikatakan X, …": the cue opens the sentence
         "as_said": re.compile(rf"(?i:{either(flagged('report_conjunctions.tsv', 'as_said'))})(?:\s+(?i:yang))?\s+"),
         # "Hal itu", "Pernyataan tersebut", "Prediksi ini" before a passive cue: a phrase pointing back
-        "points_back": re.compile(rf"(?:[\w-]+\s+){{1,3}}(?i:{demonstratives})(?:\s+(?i:{additive}))?\s+"),
+        "points_back": re.compile(rf"(?:[\w-]+\s+){{0,3}}(?i:{demonstratives})(?:\s+(?i:{additive}))?\s+"),
         # "Disebutkan lebih jauh, bahwa …": a passive opening the sentence with no one named
         "evidential_open": re.compile(
             rf"(?:{either(flagged('report_particles.tsv', 'evidential_adverb'))})?\s*,\s*(?:bahwa\b)?"),
@@ -215,7 +215,7 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
         if m["nya"]:
             subject = Subject("-nya", m.start("nya"), "clitic")
         else:
-            agent = subject_after(body, m.end(), entities)
+            agent = None if body.startswith(",", skip_space(body, m.end())) else subject_after(body, m.end(), entities)
             if agent is None or agent.kind not in ("entity", "name"):
                 unnamed = unnamed or _evidential(body, m, s_start, s_end)
                 continue
@@ -223,13 +223,19 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
         end = subject.start + len(subject.text) if subject.kind != "clitic" else m.end()
         if opening:
             comma = body.find(",", end, s_end)
-            if comma < 0 or body[end:comma].strip():
-                continue
-            return report_span(body, comma + 1, s_end, m["cue"], subject)
+            if comma >= 0 and (not body[end:comma].strip() or patterns()["trailer"].match(body[end:comma])):
+                # "Dikatakan Arief, …", "Disampaikan Budi di sela acara itu, …"
+                return report_span(body, comma + 1, s_end, m["cue"], subject)
+            if subject.kind != "clitic" and m["cue"].lower() in verb_classes()["evidential"] and _CLAUSE_GOES_ON.match(
+                    body, end, s_end) and len(body[m.end() : s_end].split()) > MIN_REPORTED_WORDS:
+                # "Disebutkan Spiral Ventures bakal mengumpulkan …": no agent, the name opens the report
+                return report_span(body, m.end(), s_end, m["cue"], None)
+            continue
         if len(body[end:s_end].split()) < MIN_REPORTED_WORDS:
             continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
         if pats["points_back"].fullmatch(body, first, m.start()) and (
-                patterns()["trailer"].match(body[end:s_end]) or is_date(body[end:s_end])):
+                patterns()["trailer"].match(body[end:s_end]) or is_date(body[end:s_end])
+                or _DATED.search(body, end, s_end)):
             # "Hal itu disampaikan Budi di Jakarta, Senin (12/4).": the report was the sentence before
             continue
         return report_span(body, s_start, s_end, m["cue"], subject)
@@ -278,7 +284,7 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
                   quotations: list[Candidate]) -> Candidate | None:
     """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content; "Saat ini,
     lanjut Lembong, telah …" — in the middle of the sentence, which is the report."""
-    tail = patterns()["short_tail"].search(body, s_start, s_end)
+    tail = scanners()["tail"].search(body, s_start, s_end)
     if tail is None or inside(quotations, tail.start()) or body[s_start] in OPENERS:
         return None
     if tail["nya"]:
@@ -290,7 +296,15 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             # ", says the World Health Organization.", ", say officials."
             words = body[tail.end() : s_end].strip(" .!?")
             if not words or len(words.split()) > MAX_TAIL_SUBJECT_WORDS or "," in words:
-                subject = described_after(body, tail.end(), s_end, entities)
+                # ", kata jaksa Irene Putri, …"; ", ungkap pelatih Persija Thomas Doll seperti
+                # dilansir …": a role, then the person named
+                subject = (described_after(body, tail.end(), s_end, entities)
+                           or person_in_attribution(body, tail.end(), s_end, entities))
+                if subject is None:
+                    return None
+            elif tail["cue"].lower() in verb_classes()["noun_too"]:
+                # ", nilai pengamat ekonomi Faisal Basri." — not ", nilai tukar rupiah melemah.", the noun
+                subject = person_in_attribution(body, tail.end(), s_end, entities)
                 if subject is None:
                     return None
             else:
@@ -312,6 +326,13 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
     if cue.lower() in verb_classes()["listener"]:
         return None  # ", told Business Insider …": who was told, not who spoke
     rest = body[after:s_end]
+    if (len(body[text_start(body, s_start) : tail.start()].split()) < MIN_REPORTED_WORDS
+            and len(rest.split()) >= MIN_REPORTED_WORDS and not _appositive().match(rest)
+            and not (patterns()["trailer"].match(rest) and _DATED.search(rest))):
+        # "Namun, kata dia soal kuota itu …", "TNI AU, kata Hadi saat ini dituntut …": too few words
+        # before the cue to be its report — it sits inside the sentence, which is the report
+        # (not "Hal itu, kata dia di Jakarta, Senin (12/4).", a trailer and a date).
+        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
     if _appositive().match(rest):
         # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
         # immunologist …, helps …" sits inside it.
@@ -329,6 +350,27 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
         return None  # ", told Business Insider in October that …" is no closing attribution
     return Candidate(s_start, tail.start(), "indirect", cue, subject)
+
+
+# a weekday or a date in brackets: what closes an attribution's trailer ("di Jakarta, Senin (12/4).")
+_DATED = re.compile(r"(?i:\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday"
+                    r"|thursday|friday|saturday|sunday)\b)|\(\s*\d")
+
+
+def opening_cue(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
+    """"Lanjut Budi, harga beras …", "Tambah dia, …": a short cue opening the sentence, its speaker and
+    a comma — the rest is the report (as "Kata Budi, …" is)."""
+    first = text_start(body, s_start)
+    cue = scanners()["short_open"].match(body, first, s_end)
+    if cue is None:
+        return None
+    subject = subject_after(body, cue.end(), entities)
+    if subject is None or subject.kind not in ("entity", "name", "pronoun"):
+        return None  # "Jelas, …", "Harap maklum, …": no speaker, no cue
+    end = subject.start + len(subject.text)
+    if not body.startswith(",", end) or len(body[end + 1 : s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    return report_span(body, end + 1, s_end, cue["cue"], subject)
 
 
 def _closes(rest: str) -> bool:

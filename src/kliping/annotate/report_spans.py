@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate.cues import Candidate, Subject, frames, words
+from kliping.annotate.cues import Candidate, Subject, english_verbs, frames, words
 from kliping.resources import alt
 
 MIN_REPORTED_WORDS = 3
@@ -59,9 +59,23 @@ def scanners() -> dict[str, re.Pattern[str]]:
     return {
         "report_verb": re.compile(rf"\b(?P<cue>{cased(verbs)})\b"),
         "frame": re.compile(rf"(?<!\w)(?P<cue>{cased(source_frames())})(?:(?P<nya>nya)\s*,|\s+)"),
+        # "…, kata Budi.", "…, tambahnya." and the English speech verbs before their speaker:
+        # "…, reports Reuters.", "…, argued Jane Porter, a safety analyst." (not a participle)
+        "tail": re.compile(rf",\s*(?P<cue>{cased(_tail_cues())})(?P<nya>nya)?\b"),
+        # "Lanjut Budi, …", "Tambah dia, …" opening a sentence: capitalised, then a space
+        "short_open": re.compile(rf"(?P<cue>{alt(_capitalised(words('short')))})\s+"),
         "passive": re.compile(
-            rf"(?<!\w)(?P<cue>{cased(source_frames('passive'))})(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?)"),
+            rf"(?<!\w)(?P<cue>{cased(source_frames('passive'))})(?:(?P<nya>nya)\b|\s+(?:(?i:oleh)\s+)?|(?=\s*,))"),
     }
+
+
+def _capitalised(cues: list[str]) -> list[str]:
+    return sorted({w[:1].upper() + w[1:] for w in cues}, key=len, reverse=True)
+
+
+def _tail_cues() -> list[str]:
+    english = {w for w in set(words("verb")) | set(words("report")) if w.isascii() and w in english_verbs()}
+    return sorted(set(words("short")) | {w for w in english if not w.endswith("ing")}, key=len, reverse=True)
 
 
 # A sentence the splitter cut after an initialism ("… from the U.S. Securities …") goes on.

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from kliping.annotate import aliases
-from kliping.annotate.cues import Candidate, Subject, pronouns
+from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
 from kliping.annotate.descriptions import description_subject
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
 from kliping.annotate.report_words import capitalisable, either, flagged, listed
@@ -141,10 +141,26 @@ def _unnamed() -> dict[str, re.Pattern[str]]:
         # "…, and confirmed that …", "…, who said that …": the verb's subject is the sentence's, or
         # the one the relative pronoun stands for.
         "and_verb": re.compile(rf"[,”\"]\s+(?:{either(flagged('report_conjunctions.tsv', 'shared_subject'))})\s+$"),
+        # "… memiliki beberapa pesawat dan mengklaim …": a second verb of the sentence's subject
+        "joined_verb": re.compile(rf"\s(?:{either(flagged('report_conjunctions.tsv', 'verb_joiner'))})"
+                                  rf"(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+$"),
+        # "tiga perempuan lain juga mengaku …", "ratusan warga menyebut …", "dozens of residents said":
+        # people counted, named by no name (the adverbs of speech_adverbs.txt may follow)
+        "counted": re.compile(rf"\b(?P<who>(?:{either(capitalisable(listed('report_quantifiers.txt')))})\s+"
+                              rf"(?:orang\s+)?[a-z][\w-]*(?:\s+(?:lain|lainnya|other))?)"
+                              rf"(?:\s+(?:yang|who))?(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+$"),
         "who_verb": re.compile(rf"(?:(?i:{articles})\s+(?P<noun>(?:[\w’'-]+\s+){{0,2}}[\w’'-]+)"
                                rf"|(?P<name>[A-Z][\w’'-]*)),\s+who\s+$"),
     }
 
+
+# an Indonesian active verb (me-, ber-): "menyertakan", "berkata" (read only before an Indonesian verb)
+_ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}")
+_WORD = re.compile(r"[\w’'-]+")
+
+# "tuntutan jaksa yang meminta …", "analis yang memprediksi …": the noun heads a relative clause inside
+# a phrase about something else — its speech is that phrase's detail, not a report of its own
+_RELATIVE_ONLY = re.compile(r"\syang(?:\s+(?:juga|pun|telah|sudah|sempat|pernah))*\s+$")
 
 _OPENING_NAME = re.compile(r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+[a-z]")
 
@@ -172,8 +188,18 @@ def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Ent
     clause = head[head.rfind(",") + 1 :]
     sources = list(pats["source"].finditer(clause))
     if not sources:
+        if (counted := pats["counted"].search(clause)) is not None:
+            at = verb_start - len(clause) + counted.start("who")
+            return Subject(counted["who"], at, "anonymous")
+        if pats["joined_verb"].search(head):
+            return _opening_subject(body, s_start, verb_start, entities)
         return None
     at = verb_start - len(clause) + sources[-1].start()
+    if (word := _WORD.match(body, verb_start)) is not None and word.group(0).lower() not in english_verbs() and (
+            _ACTIVE_VERB.search(clause, sources[-1].end()) or _RELATIVE_ONLY.search(clause, sources[-1].end())):
+        # "jaksa juga menyertakan bukti berupa tulisan … yang merinci …": the noun is the subject
+        # of another verb, not of the speech verb (English: "people familiar with the merger said")
+        return None
     if (one := pats["indefinite"].search(clause, 0, sources[-1].start())) is not None:
         # "A spokesperson who did not wish to be named said …": one of them, named by no name
         return Subject(clause[one.start() : sources[-1].end()], at - (sources[-1].start() - one.start()), "anonymous")

@@ -1,7 +1,8 @@
 """Article body + entities + direct quotations → reported speech: who said what, without quotation marks.
 
 "X mengatakan (bahwa) …", "X said (that) …", "Menurut X, …" / "Menurutnya, …", "…, according
-to X", "…, kata X." / "…, Harris said.", "Dikatakan X, …", "… disebut X bisa …". The content is
+to X", "…, kata X." / "…, Harris said." / "…, reports Reuters.", "Lanjut Budi, …", "Dikatakan X, …",
+"… disebut X bisa …", "…, seperti disampaikan X.". The content is
 the clause the cue reports — the whole sentence when the cue sits in its middle ("Obrolan itu,
 lanjutnya, dilakukan …"). A sentence whose speech belongs to a direct quotation in it is left to
 that quotation; a quoted fragment inside a reported clause ("said it was “a mistake”") is not.
@@ -22,7 +23,14 @@ from functools import cache
 
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced
-from kliping.annotate.report_frames import frame_tail, framed_report, passive, tail_reported, viewpoint
+from kliping.annotate.report_frames import (
+    frame_tail,
+    framed_report,
+    opening_cue,
+    passive,
+    tail_reported,
+    viewpoint,
+)
 from kliping.annotate.report_spans import MIN_REPORTED_WORDS, joined, report_span, scanners
 from kliping.annotate.report_speakers import (
     name_after,
@@ -90,7 +98,8 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
                 found = [whole]
         if not found:
             other = (frame_tail(body, s_start, s_end, entities) or passive(body, s_start, s_end, entities)
-                     or tail_reported(body, s_start, s_end, entities, near) or unsourced(body, s_start, s_end))
+                     or tail_reported(body, s_start, s_end, entities, near)
+                     or opening_cue(body, s_start, s_end, entities) or unsourced(body, s_start, s_end))
             found = [other] if other else []
         out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
