@@ -40,13 +40,34 @@ def _tokens(text: str) -> tuple[str, ...]:
 _NAME_PREFIX = re.compile(r"(?<![\w'’-])[A-Z][a-z]{0,2}['’]$")  # "O’", "De’" before "Neill", "Broski"
 _NAME_SUFFIX = re.compile(r"(?:-[A-Z][a-z]+)+")  # "-Anh" after "Ngo"
 _ANOTHER_NAME = re.compile(r" [A-Z][a-z]")
+# A given name's initial the model left out before the name: "M. Hery", "Moh. Ali" (one capital,
+# or a capital and one or two small letters, with its dot), not at a sentence's start.
+_INITIAL_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][a-z]{0,2}\. $")
+_PARTICLE_TAIL = re.compile(r" (\w+)$")
+_NEXT_NAME = re.compile(r" [A-Z][\w'’]+(?:-[A-Z][\w'’]+)*")
 
 
 def _whole_name(body: str, start: int, end: int) -> tuple[int, int]:
-    """A person span widened to the name's apostrophe prefix and hyphenated tail the model split
-    off: "De’[Broski Herbert]" → "De’Broski Herbert", "[Jennifer Ngo]-Anh" → "Jennifer Ngo-Anh"."""
+    """A person span widened to the name's apostrophe prefix, leading initial, hyphenated tail and
+    family name after a particle the model split off: "De’[Broski Herbert]" → "De’Broski Herbert",
+    "M. [Hery Saripudin]", "[Muchsin Al] Atas", "[Jennifer Ngo]-Anh" → "Jennifer Ngo-Anh"."""
     if body[start - 1 : start] in ("’", "'") and (prefix := _NAME_PREFIX.search(body, max(0, start - 4), start)):
         start = prefix.start()
+    elif body[start - 2 : start] == ". " and (initial := _INITIAL_BEFORE.search(body, max(0, start - 8), start)):
+        letters = initial.group(0).strip(". ")
+        before = body[max(0, initial.start() - 30) : initial.start()].split()
+        if (name_words.word_kind(letters + ".") == "name" and letters.casefold() not in name_words.title_words()
+                and not (before and name_words.is_name_word(before[-1]))):
+            # not "Jl.", "Dr.", the Haji title "H." (titles.txt), nor a middle initial after a
+            # given name the model left apart ("Sonya A. [Zoghlin]": that is the name's own repair)
+            start = initial.start()
+    tail = _PARTICLE_TAIL.search(body, max(start, end - 8), end)
+    if tail and tail.group(1).casefold() in resources.words("name_particles.txt"):
+        # "Muchsin Al [Atas]", "Ahmad bin [Said]": a particle never ends a name, the family name follows it
+        # (its own word may be an ordinary one: "atas"), never a title or a month
+        after = _NEXT_NAME.match(body, end)
+        if after and after.group(0).strip().casefold() not in name_words.title_words() | name_words.calendar_words():
+            end = after.end()
     if body[end : end + 1] == "-" and (suffix := _NAME_SUFFIX.match(body, end)):
         if not _ANOTHER_NAME.match(body, suffix.end()):
             end = suffix.end()  # not "Budi Santoso-Ani Lestari": a running ticket joins two names

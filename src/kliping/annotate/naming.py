@@ -236,6 +236,8 @@ def unglued(body: str, name: str) -> str:
         # name ("Gatot S. Dewa Broto … kata Gatot"), never before it.
         first = body.find(" ".join(words))
         alone = _alone_at(body, words[0], not_before=words[1])
+        if alone and _after_honorific(body, alone[0]):
+            break  # "Koh Herry … Herry Santoso Wibowo": a given name after an honorific is the person's
         if first > 0 and alone and alone[0] < first:
             words = words[1:]
             continue
@@ -245,6 +247,12 @@ def unglued(body: str, name: str) -> str:
             break
         words = words[1:]
     return " ".join(words)
+
+
+def _after_honorific(body: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a title or honorific (titles.txt: "Koh", "Cak", "Kang")."""
+    before = body[max(0, pos - 20) : pos].split()
+    return bool(before) and before[-1].strip(".,\"“”‘’(").casefold() in resources.words("titles.txt")
 
 
 def _alone_at(body: str, word: str, not_before: str = "", not_after: str = "", ticket: bool = False) -> list[int]:

@@ -11,7 +11,7 @@ import re
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.name_words import is_body_head, is_full_name, is_name_word, name_heads, title_words
+from kliping.annotate.name_words import is_body_head, is_full_name, is_name_word, name_heads, title_words, word_kind
 from kliping.annotate.naming import MAX_NAME_WORDS, after_rank, full_name, person_name, unglued
 from kliping.model import Entity
 
@@ -37,6 +37,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
         if fuller and not _only_own_context(body, m, fuller):
             m.canonical = fuller
     _people_taken_for_places(mentions, people)
+    _bodies_named_by_people(body, mentions, people)
     _people_ending_bodies(mentions, people)
     _misspellings_joined([m for m in mentions if m.label == "PERSON"])
 
@@ -121,6 +122,48 @@ def _people_taken_for_places(mentions: list[Entity], people: list[Entity]) -> No
             m.label, m.canonical = "PERSON", names[m.text]
         elif aliases.key(m.text) in full:  # "Gal Gadot" taken for a place, "Gadot" for a person
             m.label, m.canonical = "PERSON", full[aliases.key(m.text)]
+
+
+def _bodies_named_by_people(body: str, mentions: list[Entity], people: list[Entity]) -> None:
+    """A full name the recogniser took for a place or a body, and then called a person by one of
+    its words: "Amalia Febe Venita Bangun" (taken for a body) … "tutur Febe"; "dr. Maya
+    Kartikasari" (taken for a place) … "kata Maya". The one such name of the article holding the
+    word (a body's name the article also writes alone cut off: "BigDish Ray Aditya Wong" … "kata
+    Ray" is Ray Aditya Wong) is that person, and so are its one-word mentions. Two such names
+    holding the word, or a name holding a title, a body's or place's word, leave it alone."""
+    lone = {m.canonical for m in people if " " not in m.canonical}
+    if not lone:
+        return
+    holders: dict[str, set[str]] = {}  # a one-word person → the names it is a word of
+    named: dict[str, str] = {}  # such a mention's text → the person's name in it
+    for m in mentions:
+        if m.label == "PERSON" or " " not in m.text or not lone.intersection(m.text.split()):
+            continue  # (the cheap test first: unglued reads the body)
+        if aliases.label_of(m.text) is not None:
+            continue
+        name = named.get(m.text) or unglued(body, m.text)
+        words = name.split()
+        if len(words) > MAX_NAME_WORDS + 1 or not lone.intersection(words) or not _person_like(words):
+            continue
+        named[m.text] = name
+        for w in lone.intersection(words):
+            holders.setdefault(w, set()).add(name)
+    owners = {w: next(iter(names)) for w, names in holders.items() if len(names) == 1}
+    if not owners:
+        return
+    full = set(owners.values())
+    for m in mentions:
+        if m.label != "PERSON" and named.get(m.text) in full:
+            m.label, m.canonical = "PERSON", named[m.text]
+        elif m.label == "PERSON" and m.canonical in owners:
+            m.canonical = owners[m.canonical]
+
+
+def _person_like(words: list[str]) -> bool:
+    """Words that may be one person's name: none a title, role, known place or body word, the
+    last no body's head, and all names but one ordinary word at most ("Bangun", "Ray", "Maya")."""
+    kinds = [word_kind(w) for w in words]
+    return "stop" not in kinds and kinds.count("soft") <= 1 and not is_body_head(words[-1])
 
 
 def _drop_glued_word(m: Entity, written: dict[str, set[str]]) -> None:
