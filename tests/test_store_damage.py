@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,20 @@ def test_read_only_commands_open_the_store_read_only(db: Path, tmp_path: Path,
     for argv in (["stories"], ["show", "s1"], ["search", "Putin"]):
         assert run(capsys, *argv, "--db", str(copy))[0] == 0
     assert copy.read_bytes() == before
+
+
+def test_the_web_app_says_the_store_is_damaged_instead_of_a_bare_500(db: Path) -> None:
+    from kliping.show.web.app import create_app
+
+    with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx works as well
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE articles SET title = CAST(x'3c623ec328ff' AS TEXT), body = CAST(x'ff' AS TEXT)")
+    conn.commit()
+    conn.close()
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000", raise_server_exceptions=False) as client:
+        for url in ("/", "/stories/s1", "/search?q=putin"):
+            page = client.get(url)
+            assert page.status_code == 503 and "damaged" in page.text and "re-add your sources" in page.text
+            assert "<b>" not in page.text  # the damaged bytes are text, escaped like any article text

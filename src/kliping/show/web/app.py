@@ -21,6 +21,7 @@ thread opens the store once and keeps it (opening migrates, which takes the writ
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -39,6 +40,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from kliping.errors import StoreFailed
 from kliping.model import Article
 from kliping.show.report import layout_chart
 from kliping.show.views import date_label
@@ -46,6 +48,7 @@ from kliping.show.web import pages
 from kliping.show.web.security import TOKEN_FIELD, Csrf, SecurityHeaders, same_origin
 from kliping.show.web.uploads import ACCEPTED, MAX_FILES, MAX_UPLOAD_BYTES, TooLarge, limited_receive, read_uploads
 from kliping.store import AddResult, Store
+from kliping.store_files import as_store_error
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 T = TypeVar("T")
@@ -167,6 +170,9 @@ class _App:
     async def error(self, request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         detail = exc.detail if isinstance(exc, HTTPException) else "Something went wrong on our side."
+        failed = as_store_error(exc, self.db_path, "reading or writing") if isinstance(exc, sqlite3.Error) else None
+        if isinstance(exc, StoreFailed) or failed is not None:  # the store's file, not a bug: say what to do
+            status, detail = 503, str(failed or exc)
         view = {"page": "error", "status": status, "detail": detail}
         if request.query_params.get("format") == "json" or "json" in request.headers.get("accept", ""):
             return JSONResponse(view, status_code=status)
