@@ -195,8 +195,15 @@ def test_dates_week_across_two_months_is_in_the_month_of_most_of_its_days() -> N
 def test_dates_weekday_picks_the_year_that_makes_it_true() -> None:
     # 3 January 2024 is a Wednesday; 3 January 2023 a Tuesday.
     assert values("Rapat pada Rabu (3/1) dibuka.", "2023-12-28") == {"Rabu (3/1)": "2024-01-03"}
-    # 15 September 2022 is a Thursday: the written weekday outweighs the anchor's year.
-    assert values("Ia datang Kamis (15/9).", "2023-09-20") == {"Kamis (15/9)": "2022-09-15"}
+    # 16 November 2023 would be two months ahead and a Thursday; 16 November 2022 was a Wednesday.
+    assert values("Ia datang Rabu (16/11).", "2023-09-20") == {"Rabu (16/11)": "2022-11-16"}
+
+
+def test_dates_recent_day_with_a_wrong_weekday_is_a_conflict_not_a_year_ago() -> None:
+    # 15 September 2023, five days before publication, was a Friday; 15 September 2022 a Thursday. A writer means last
+    # week and slipped on the weekday (or the day), not a year ago: keep the date as written and say so.
+    found = find_dates("Ia datang Kamis (15/9).", "2023-09-20")
+    assert [(d.text, d.value, d.conflict) for d in found] == [("Kamis (15/9)", "2023-09-15", "weekday")]
 
 
 def test_dates_wrong_weekday_does_not_move_date_a_year_ahead() -> None:

@@ -91,3 +91,61 @@ def test_tahun_at_a_sentence_start_is_still_a_year() -> None:
 def test_besok_after_a_date_is_part_of_it() -> None:
     # "31 Januari besok" is the coming 31 January, not tomorrow.
     assert values("Pemesanan dibuka mulai tanggal 31 Januari besok.", "2018-01-18") == {"31 Januari": "2018-01-31"}
+
+
+def test_yearless_date_just_across_the_new_year_is_the_coming_one() -> None:
+    # Two months' slack ahead holds across 31 December as it does inside a year.
+    assert values("Pameran dibuka 15 Januari.", "2023-12-20") == {"15 Januari": "2024-01-15"}
+    assert values("The electric scooter goes on sale in late January.", "2019-11-20") == {"late January": "2020-01"}
+    assert values("Pameran dibuka 15 Maret.", "2023-12-20") == {"15 Maret": "2023-03-15"}
+
+
+def test_verb_in_the_past_puts_a_yearless_date_behind() -> None:
+    assert values("The bridge design was unveiled in January.", "2019-11-20") == {"January": "2019-01"}
+    assert values("The deal was announced on December 5.", "2019-11-20") == {"December 5": "2018-12-05"}
+    assert values("The summit was held on December 5.", "2019-11-20") == {"December 5": "2018-12-05"}
+    # Not a backshifted "was" in reported speech, a passive still to come, nor a future word in the clause.
+    assert values("He said the vote was on December 5.", "2019-11-20") == {"December 5": "2019-12-05"}
+    assert values("The album, to be released in January, is new.", "2019-11-20") == {"January": "2020-01"}
+    assert values("The summit is held on December 5.", "2019-11-20") == {"December 5": "2019-12-05"}
+    assert values("The hearing was scheduled for December 5.", "2019-11-20") == {"December 5": "2019-12-05"}
+
+
+def test_fixture_in_the_present_tense_is_to_come() -> None:
+    assert values("The Harbor City Herons play Saturday against the Foxes.", "2019-11-19") == {"Saturday": "2019-11-23"}
+    assert values("The flower fair opens to visitors on Friday.", "2019-11-20") == {"Friday": "2019-11-22"}
+    assert values("The Herons did not play Saturday.", "2019-11-19") == {"Saturday": "2019-11-16"}
+
+
+def test_fronted_date_takes_the_direction_of_the_clause_after_it() -> None:
+    text = "Sebelum 30 Juni, koperasi itu akan membagikan sisa hasil usaha."
+    assert values(text, "2017-04-12") == {"30 Juni": "2017-06-30"}
+    assert values("Pada Sabtu, tim akan bertanding di Bandung.") == {"Sabtu": "2023-09-16"}
+    # What someone says after the comma does not move the day they said it.
+    assert values("Pada Senin, Bupati Arman Sulistyo mengatakan pemerintah akan menaikkan harga.") == {
+        "Senin": "2023-09-11"
+    }
+    text = "In August, the water board announced that it would not raise fees."
+    assert values(text, "2019-11-20") == {"August": "2019-08"}
+
+
+def test_year_said_in_words_after_a_yearless_day_is_its_year() -> None:
+    assert values("Kasus itu terjadi pada 5 November tahun lalu.") == {"5 November tahun lalu": "2022-11-05"}
+    assert values("The vote was held on Nov. 5 last year.") == {"Nov. 5 last year": "2022-11-05"}
+    # 5 November 2022 was a Saturday.
+    found = find_dates("Kasus itu terjadi Kamis, 5 November tahun lalu.", ANCHOR)
+    assert [(d.value, d.conflict) for d in found] == [("2022-11-05", "weekday")]
+
+
+def test_weekday_takes_the_year_the_article_writes_the_same_day_with() -> None:
+    # 14 August 2023 was a Monday; the article has written the day with its year, 2019, when it was a Wednesday.
+    text = "Gempa terjadi Rabu (14/8/2019) pagi. Warga masih mengenang Rabu (14/8) itu."
+    assert values(text) == {"Rabu (14/8/2019)": "2019-08-14", "Rabu (14/8)": "2019-08-14"}
+
+
+def test_second_month_before_is_the_first_ones_month() -> None:
+    text = (
+        "Ekspor Juli 2017 naik. Ekspor ke China naik dibanding bulan sebelumnya. "
+        "Ke Jepang turun dibanding bulan sebelumnya."
+    )
+    assert [d.value for d in find_dates(text, ANCHOR)] == ["2017-07", "2017-06", "2017-06"]

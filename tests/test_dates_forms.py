@@ -106,3 +106,82 @@ def test_dates_weekday_of_last_or_next_week() -> None:
 
 def test_dates_nanti_is_later_today() -> None:
     assert values("Kami harap ada kesimpulan nanti sore.", "2017-10-20") == {"nanti sore": "2017-10-20"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Parts of today, last night and tomorrow.
+        ("Kami rapat dengan mereka siang ini.", {"siang ini": "2023-09-14"}),
+        ('"Panggung ini milik kalian malam ini," kata penyanyi itu.', {"malam ini": "2023-09-14"}),
+        ("Seorang pencuri kambing diringkus warga semalam.", {"semalam": "2023-09-13"}),
+        ("Doa bersama diadakan di balai desa Sukamaju, semalam.", {"semalam": "2023-09-13"}),
+        ("Pengumuman dilakukan esok hari di Istana.", {"esok hari": "2023-09-15"}),
+        ("The show airs tonight.", {"tonight": "2023-09-14"}),
+        ("Prices rose this past weekend.", {"this past weekend": "2023-09"}),
+        # A weekday of this week, another time of day, a relative word that belongs to the date before it.
+        ("Hasilnya diumumkan Rabu ini.", {"Rabu ini": "2023-09-13"}),
+        ("Ia berbicara kepada wartawan Senin petang.", {"Senin petang": "2023-09-11"}),
+        ("Kami akan bertemu pada Rabu besok.", {"Rabu": "2023-09-20"}),
+        ("Tahun 2016 kemarin jembatan desa itu diperbaiki.", {"Tahun 2016": "2016"}),
+        # A weekday with its date after a comma, or with a slash typed twice.
+        ("Presiden batal hadir Senin malam, (11/9).", {"Senin malam, (11/9)": "2023-09-11"}),
+        ("Persikas menang atas tim tamu, Sabtu (9//9).", {"Sabtu (9//9)": "2023-09-09"}),
+        # Abbreviated months without their dot where no name shares them; British ordinals; American day order.
+        ("Voting was held on Nov 5.", {"Nov 5": "2022-11-05"}),
+        ("The plot was foiled on the 5th of November.", {"5th of November": "2022-11-05"}),
+        ("The event was held on 16th September 2023.", {"16th September 2023": "2023-09-16"}),
+        ("He was arrested on 11/19/2019 in Ohio.", {"11/19/2019": "2019-11-19"}),
+        # Years of a quarter or a half, a year's possessive.
+        ("Laba kuartal III 2023 naik; semester I 2017 turun.", {"2023": "2023", "2017": "2017"}),
+        ("Revenue rose in Q3 2019.", {"2019": "2019"}),
+        ("The sequel flopped; 2011’s Harbor Lights did better.", {"2011": "2011"}),
+        # A week of a month, a month after "before"/"sebelum", "medio".
+        ("Panen kopi dimulai pada minggu kedua April.", {"April": "2023-04"}),
+        ("Talks stalled in the first week of June.", {"June": "2023-06"}),
+        ("Prior to September, the ferry ran twice a day.", {"September": "2023-09"}),
+        ("Harga stabil sebelum Agustus.", {"Agustus": "2023-08"}),
+        ("Panen raya jatuh medio Agustus.", {"medio Agustus": "2023-08"}),
+        # A day of the month by its number.
+        ("Rapat digelar tanggal 17 bulan lalu.", {"17 bulan lalu": "2023-08-17"}),
+        ("Rapat digelar tanggal 10 kemarin.", {"10 kemarin": "2023-09-10"}),
+        ("Rapat digelar pada tanggal 5 mendatang.", {"5 mendatang": "2023-10-05"}),
+    ],
+)
+def test_dates_more_news_forms(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mereka menginap semalam di hotel itu dan bekerja semalam suntuk.",
+        "Harga naik dua kali lipat dalam semalam.",
+        "Kita bekerja untuk hari esok yang lebih baik.",
+        "The host returned to The Tonight Show stage.",
+        "Pasar kaget buka pada hari Sabtu terakhir setiap bulan.",
+        "Skor akhir 16-17/9 tidak berubah, juga pada pasal 1-2/3.",
+        "He scored on Jun 5 and Mar 5 plays.",
+        "Music of the 1990's was loud.",
+        "Police stopped a van driven by a man of 1987 Maple Hollow Road.",
+        "After May resigned, talks stalled.",
+        "Tim itu menang dengan skor akhir 2019 poin.",
+    ],
+)
+def test_dates_no_date_in_these(sentence: str) -> None:
+    assert values(sentence) == {}
+
+
+def test_dates_ranges_of_days_with_their_weekdays() -> None:
+    assert values("Festival digelar Sabtu-Minggu (16-17/9/2023).") == {"16": "2023-09-16", "17/9/2023": "2023-09-17"}
+    assert values("Festival digelar pada 30 Agustus-2 September 2023.") == {
+        "30 Agustus": "2023-08-30",
+        "2 September 2023": "2023-09-02",
+    }
+    assert values("The fair ran Sept. 16-17, 2023.") == {"Sept. 16": "2023-09-16", "17, 2023": "2023-09-17"}
+    # 16 September 2023 was a Saturday: the first end's weekday is wrong, and said so.
+    found = find_dates("Festival digelar Jumat-Minggu (16-17/9).", "2023-09-20")
+    assert [(d.text, d.value, d.conflict) for d in found] == [
+        ("16", "2023-09-16", "weekday"),
+        ("17/9", "2023-09-17", None),
+    ]

@@ -72,9 +72,17 @@ def full_names() -> tuple[str, str]:
     return capitalised(set(wide_months()) | {"sept"}), capitalised(days | {n for n in weekday_names() if len(n) > 3})
 
 
+# Fixed-width look-behinds (no literal space: the relative-date rows turn spaces into \s+).
+_DECADE_APOSTROPHE = "|".join(rf"(?<={w}\d\d\d0)" for w in (r"the\x20", r"The\x20", r"early\x20", r"late\x20", "mid-"))
+
+
 def year_group(name: str) -> str:
-    # A count ("pada 2023 orang"), a decade ("1990-an", "1990s"), a decimal or a season ("2015/2016") is not a year.
-    return rf"(?P<{name}>{YEAR})(?![.,/]?\d)(?! ?-? ?an\b|s\b|'s\b)(?!\s+(?:{words('nonyear')})\b)"
+    # A count ("pada 2023 orang"), a decade ("1990-an", "1990s", "the 1990's"), a decimal or a season ("2015/2016") is
+    # not a year; a year's possessive is ("2016's Star Trek Beyond").
+    return (
+        rf"(?P<{name}>{YEAR})(?![.,/]?\d)(?! ?-? ?an\b|s\b|(?:{_DECADE_APOSTROPHE})['’]s\b)"
+        rf"(?!\s+(?:{words('nonyear')})\b)"
+    )
 
 
 def iso_date(year: int, month: int, day: int | None = None) -> str | None:
@@ -134,7 +142,93 @@ def clause_direction(body: str, start: int, end: int) -> int:
     lead = max(start - CLAUSE_CHARS, 0)
     for stop in _CLAUSE_END.finditer(body, lead, start):
         lead = stop.end()
-    return 1 if _future().search(body, lead, start) else 0
+    if _future().search(body, lead, start):
+        return 1
+    # A date fronted before the sentence's first comma is governed by the verb of the clause after it, a future word
+    # right after its subject ("Sebelum 30 Juni, PBSI akan melakukan pemutihan"); not one in what someone says there
+    # ("Pada Senin, Presiden mengatakan pemerintah akan …"), nor "would" ("In August, CBP said it would …").
+    if lead == sentence_start(body, start) and (comma := _FRONTED.match(body, end)) is not None:
+        at = comma.end()
+        for _ in range(4):  # its subject, then the verb: four words at most
+            if (word := _WORD.match(body, at)) is None:
+                break
+            if (w := _future().match(body, word.start(1))) and w.group().lower() != "would":
+                return 1
+            at = word.end()
+    return 0
+
+
+_FRONTED = re.compile(r"[^,.;:!?\n\"“”]{0,30},")  # the rest of a fronted phrase, to its comma
+_WORD = re.compile(r"\s*([^\s,.;:!?\"“”]+)")
+
+
+@cache
+def _year_words() -> tuple[re.Pattern[str], tuple[int, ...]]:
+    rows = kinds()["yearword"]
+    space = r"[ \t]+"
+    alternatives = "|".join(f"(?P<a{i}>{regex.replace(' ', space)})" for i, (_, regex) in enumerate(rows))
+    return re.compile(rf"[ \t]*,?[ \t]*(?:{alternatives})(?!\w)", re.IGNORECASE), tuple(int(a) for a, _ in rows)
+
+
+def year_said(body: str, end: int) -> tuple[int, int] | None:
+    """(shift, end) when the year is said in words right after a year-less date ("5 November tahun lalu", "Nov. 5
+    last year"): the anchor's year plus shift, and where the words end."""
+    pattern, shifts = _year_words()
+    if m := pattern.match(body, end):
+        return shifts[int((m.lastgroup or "a0")[1:])], m.end()
+    return None
+
+
+@cache
+def _told_past() -> re.Pattern[str]:
+    verbs = "|".join(regex for (regex,) in kinds()["pastverb"])
+    passive = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"  # "is held", "to be released": not past
+    return re.compile(rf"(?<!\w){passive}(?:{verbs})\s+(?:(?:in|on|at|during)\s+)?(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def told_past(body: str, start: int) -> bool:
+    """Whether a verb in the past stands right before a year-less date or its preposition ("previewed in January",
+    "was announced on December 5"): what it tells has happened, so the date is not one still to come."""
+    return bool(_told_past().search(body, max(start - 40, 0), start))
+
+
+def near_years(f: Found, anchor: date) -> list[int]:
+    """The years about the anchor a year-less day with a weekday may lie in, the one the anchor suggests first.
+
+    A day of the last two months is in that year only: a weekday not its own is a slip of the pen, not a day of a
+    year ago ("Kamis (15/9)" in a paper of 20 September 2023, a Friday then: the source contradicts itself)."""
+    near = [anchor.year, anchor.year - 1, anchor.year + 1]
+    if (unsaid := unsaid_year(f, anchor)) is None:  # 29 February
+        return near
+    if 0 <= (anchor - date(unsaid, f.month, f.day)).days <= FUTURE_SLACK_DAYS:
+        return [unsaid]
+    return [unsaid] + [y for y in near if y != unsaid]
+
+
+def unsaid_year(f: Found, anchor: date) -> int | None:
+    """The year of a year-less day the text gives no direction for: the anchor's, unless that puts it more than ~2
+    months ahead (news reports the past), then the year before; across the new year the same slack holds ("15 Januari"
+    said on 20 December is next month's, not last January's)."""
+    if (iso := iso_date(anchor.year, f.month, f.day)) is None:
+        return None
+    if (date.fromisoformat(iso) - anchor).days > FUTURE_SLACK_DAYS:
+        return anchor.year - 1
+    after = iso_date(anchor.year + 1, f.month, f.day)
+    return anchor.year + 1 if after and (date.fromisoformat(after) - anchor).days <= FUTURE_SLACK_DAYS else anchor.year
+
+
+def two_days(
+    m: re.Match[str], d1: str, d2: str, month: int, year: str | None, *weekdays: int | None, start: int | None = None
+) -> list[Found]:
+    """The ends of a range of days in one month, the days in groups ``d1`` and ``d2`` ("12-17 September 2023",
+    "Sabtu-Minggu (16-17/9)", "Sept. 16-17"): the second runs to the end of the match, the first (from ``start``, else
+    its day) takes the second's year; each keeps the weekday written for it."""
+    first, second = int(m[d1]), int(m[d2])
+    if not 1 <= first < second <= 31:
+        return []
+    wa, wb = weekdays or (None, None)
+    last = Found(m.start(d2), m.end(), iso_date(int(year), month, second) if year else None, month, second, wb)
+    return [Found(m.start(d1) if start is None else start, m.end(d1), None, month, first, wa, year_from=last), last]
 
 
 def sentence_start(body: str, here: int) -> int:

@@ -1,24 +1,34 @@
 """Article body (+ publication date) → DateMentions: every date expression, ISO at the grain it states.
 
-* **absolute** — "Rabu (13/9/2023)", "13 September 2023", "September 13, 2023", "Nov. 5", "October of 2006",
-  "2018.04.05", "Juni 2024", "tahun 2023", "sejak 2014", "12-17 September 2023" (two mentions: "12" and
-  "17 September 2023"), "April - Mei 2017" (the first month takes the year written after the second). A weekday
-  written before the date belongs to it ("JAKARTA--Kamis (9/3/2023)").
-* **year-less** — "Jumat (15/9)", "Rabu 20 September", "pada bulan Juni": the year comes from the anchor. A
-  written weekday picks the year that makes it true: the anchor's, the one before or after; without a
-  publication date, also any year the article states ("Rabu (14/8)" in a text that says 2019). Otherwise the
-  anchor's year, unless that puts the date > ~2 months after the anchor (news reports the past), then the year
-  before; a future word before it in its clause ("akan", "will", "set to") or after it ("mendatang") makes it
-  the next such date, "lalu" after it the last one. In a range ("12 September hingga 17 September 2023") the
-  first end takes the second's year. But the article's own year comes first where it gives one (writers state a
-  year once and drop it after): the same day and month written with a year ("kerusuhan 27 Juli 1996 … Tragedi 27
-  Juli"), else a year said earlier in its sentence ("cuaca tahun ini … pada akhir November"), else that of the last
-  date before it in its month ("sebelum 15 Januari 1974 … Tanggal 10 Januari"); a weekday or a direction word
-  outranks them all.
-* **relative** — "kemarin", "tadi malam", "pekan lalu", "awal bulan ini", "April lalu", "September tahun lalu",
-  "pada Senin", "3 hari lalu", "bulan sebelumnya", "yesterday", "last month", "the next year" …: phrases, cue
-  words and offsets are data in ``resources/relative_dates.tsv``. "bulan sebelumnya", "the next year" count from
-  the date the sentence gives, not from the anchor. "Rabu pekan lalu" is that day of last week. A relative day
+* **absolute** — "Rabu (13/9/2023)", "13 September 2023", "September 13, 2023", "Nov. 5", "Nov 5", "5th of
+  November", "October of 2006", "2018.04.05", "11/19/2019" (month first where the day says so), "Juni 2024", "tahun
+  2023", "sejak 2014", "kuartal III 2023", "12-17 September 2023" (two mentions: "12" and "17 September 2023"; so
+  "Sabtu-Minggu (16-17/9)", "Sept. 16-17", "30 Agustus-2 September 2023"), "April - Mei 2017" (the first month takes
+  the year written after the second). A weekday written before the date belongs to it ("JAKARTA--Kamis (9/3/2023)",
+  "Senin malam, (2/3)", and "Sabtu (18//3)" with its slash typed twice).
+* **year-less** — "Jumat (15/9)", "Rabu 20 September", "pada bulan Juni": the year comes from the anchor. The
+  year said in words right after it is its own ("5 November tahun lalu", "Nov. 5 last year"). A written weekday
+  picks the year that makes it true: the anchor's, the one before or after, then the year the article writes the
+  same day or month with ("Rabu (14/8/2019) … Rabu (14/8)"); without a publication date, also any year the article
+  states ("Rabu (14/8)" in a text that says 2019). But a day of the last two months whose weekday is not its own is a
+  slip, not a day of a year ago: it keeps the anchor's year and says ``conflict``. Otherwise the anchor's year,
+  unless that puts the date > ~2 months after the anchor (news reports the past), then the year before; the same
+  slack holds across the new year ("15 Januari" said on 20 December is next month's). A future word before it in
+  its clause ("akan", "will", "set to", a fixture's "play Saturday"), right after the subject of the clause a fronted
+  date stands before ("Sebelum 30 Juni, PBSI akan …") or after it ("mendatang") makes it the next such date; "lalu"
+  after it, or an English verb in the past right before it ("previewed in January"), the last one. In a range ("12
+  September hingga 17 September 2023") the first end takes the second's year. But the article's own year comes
+  first where it gives one (writers state a year once and drop it after): the same day and month written with a
+  year ("kerusuhan 27 Juli 1996 … Tragedi 27 Juli"), else a year said earlier in its sentence ("cuaca tahun ini …
+  pada akhir November"), else that of the last date before it in its month ("sebelum 15 Januari 1974 … Tanggal 10
+  Januari"); a weekday or a direction word outranks them all.
+* **relative** — "kemarin", "tadi malam", "semalam", "malam ini", "pekan lalu", "awal bulan ini", "April lalu",
+  "September tahun lalu", "pada Senin", "Rabu ini", "3 hari lalu", "tanggal 17 bulan lalu", "bulan sebelumnya",
+  "yesterday", "tonight", "last month", "the next year" …: phrases, cue words and offsets are data in
+  ``resources/relative_dates.tsv``. "bulan sebelumnya", "the next year" count from the date the sentence gives, not
+  from the anchor (nor from another such phrase: a second "bulan sebelumnya" is the first one's month). A relative
+  word right after a date is part of it ("Tahun 2016 kemarin", "Rabu besok"). "Rabu pekan lalu" is that day of last
+  week; "Jumat terakhir setiap bulan" recurs and is none. A relative day
   glossed by a written date ("hari ini, Rabu (12/7)", "besok (21 November 2017)", "Kamis (25/1/2018) dinihari
   tadi") is that date, one mention; a unit after a count ("beberapa tahun lalu", "tiga pekan mendatang", "sembilan
   tahun ini") is a span, none ("semester 2 tahun ini" is this year).
@@ -60,11 +70,16 @@ from kliping.annotate.date_words import (
     clause_direction,
     full_names,
     iso_date,
+    near_years,
     sentence_year,
     snap,
+    told_past,
+    two_days,
+    unsaid_year,
     wide_months,
     words,
     year_group,
+    year_said,
 )
 from kliping.annotate.relative_dates import relatives, weekday
 from kliping.model import Article, DateMention
@@ -76,6 +91,7 @@ def _absolute() -> re.Pattern[str]:
     """Forms timestamps.py leaves out: month-year, "Month day", "12-17 September", "Sabtu malam (7/5)"."""
     month, weekday = full_names()
     abbrev = capitalised(set(month_names()))
+    bare = capitalised(set(words("abbrev").split("|")))
     return re.compile(
         rf"(?<![\w.,/-])(?:"
         rf"(?P<d1>[0-3]?\d)\s*(?:{words('range')})\s*(?P<d2>[0-3]?\d)\s+(?P<m1>{abbrev})\.?(?:\s+(?P<y1>{YEAR}))?"
@@ -83,10 +99,43 @@ def _absolute() -> re.Pattern[str]:
         rf"|(?P<m2>{month})(?:\.?,?\s+(?:of\s+)?{year_group('y2')}"
         rf"|(?=\.?\s*(?:{words('range')})\s*(?P<m8>{month})\.?,?\s+{year_group('y8')}))"
         rf"|(?P<m3>{month})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?!,?\s*\d|[.:/-]?\d)"
-        # "Nov. 5", "Aug. 10": an abbreviation only with its dot ("Jun" and "Mar" are names and words too)
-        rf"|(?P<m5>{abbrev})\.\s*(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!,?\s*\d|[.:/-]?\d)"
+        # "Nov. 5", "Aug. 10": an abbreviation with its dot; without it only those no name or word shares ("Nov 5",
+        # not "Jun 5" or "Mar 5")
+        rf"|(?P<m5>(?:{abbrev})(?=\.)|{bare}(?=\s))\.?\s*(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?!,?\s*\d|[.:/-]?\d)"
+        # "5th of November", "16th September 2023"
+        rf"|(?P<d9>[0-3]?\d)(?:st|nd|rd|th)\s+(?:of\s+)?(?P<m9>{month})(?:,?\s+(?P<y9>{YEAR}))?(?![.,/]?\d)"
         rf"|(?P<y6>{YEAR})(?P<sep>[./])(?P<m6>[01]\d)(?P=sep)(?P<d6>[0-3]\d)(?![.,/]?\d)"  # "2018.04.05", "2018/04/05"
-        rf"|(?P<w4>{weekday})\s+(?:{words('tod')})\s*\((?P<d4>[0-3]?\d)/(?P<m4>[01]?\d)(?:/(?P<y4>{YEAR}))?\)"
+        # month first, as American pages write it, where the day (over 12) says so: "11/19/2019"
+        rf"|(?P<m7>0?[1-9]|1[0-2])/(?P<d7>1[3-9]|2\d|3[01])/(?P<y7>{YEAR})(?![.,/]?\d)"
+        # "Sabtu malam (7/5)", "Senin malam, (2/3)", and a doubled slash typed by mistake: "Sabtu (18//3)"
+        rf"|(?P<w4>{weekday})(?:\s+(?:{words('tod')}))?\s*,?\s*\((?P<d4>[0-3]?\d)/{{1,2}}(?P<m4>[01]?\d)"
+        rf"(?:/{{1,2}}(?P<y4>{YEAR}))?\)"
+        rf")(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+# Where a range of days may be written: "16-17/9", "Sept. 16-17", "Agustus-2 September".
+_DASHED = re.compile(r"\d\s*[-–]\s*\d\d?/\d|[^\W\d_]\.?\s*\d\d?\s*[-–]\s*\d\d?\b|[^\W\d_][-–]\d\d?\s+[^\W\d_]")
+
+
+@cache
+def _day_ranges() -> re.Pattern[str]:
+    """Ranges of days written with a dash, tried only where one is ("16-17", "Agustus-2"): a pattern of their own
+    keeps the common one lean (speed)."""
+    month, weekday = full_names()
+    abbrev = capitalised(set(month_names()))
+    return re.compile(
+        rf"(?:(?<![\w.,/-])(?:"
+        # "Sabtu-Minggu (16-17/9/2023)", "(16-17/9)", "16-17/9/2023": two days, each with its weekday (bracketed or
+        # with a year: "skor 16-17/9" is no date)
+        rf"(?:(?P<wa>{weekday})\s*(?:{words('range')})\s*(?P<wb>{weekday})\s*,?\s*)?(?P<br>\()?(?P<da>[0-3]?\d)\s*[-–]\s*"
+        rf"(?P<db>[0-3]?\d)/(?P<mab>[01]?\d)(?:/(?P<yab>{YEAR}))?(?(br)\)|(?<=\d{{4}}))"
+        # "Sept. 16-17, 2023", "November 18-24"
+        rf"|(?P<m12>(?:{abbrev})\.|{month})\s*(?P<e1>[0-3]?\d)\s*[-–]\s*(?P<e2>[0-3]?\d)(?:,?\s+(?P<y12>{YEAR}))?"
+        rf"(?![.:/-]?\d)"
+        # the second end of "30 Agustus-2 September 2023", written against the dash
+        rf")|(?<=[^\W\d_][-–])(?P<d14>[0-3]?\d)\s+(?P<m14>{month})\.?(?:,?\s+(?P<y14>{YEAR}))?(?![.,/]?\d)"
         rf")(?!\w)",
         re.IGNORECASE,
     )
@@ -107,17 +156,26 @@ def _between() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+_JOINTS = ("/", ".", "-", "–")
+_ORDINAL_OF = re.compile(r"(?:st|nd|rd|th)(?:\s+of)?\b", re.IGNORECASE)
+
+
 def _near_date(body: str, start: int, end: int) -> bool:
     """Whether a digit run can be part of a date: a year, or a day/month beside a month name or "/"."""
     if end - start == 4:
         return body[start : start + 2] in ("19", "20")
     if end - start > 2:
         return False
-    if (body[end : end + 1] in ("/", ".", "-", "–") and body[end + 1 : end + 2].isdigit()) or (
-        body[start - 1 : start] in ("/", ".", "-", "–") and body[start - 2 : start - 1].isdigit()
-    ):
+    # "14/8", "14.8", and "18//3" with its slash typed twice
+    step = 2 if body[end : end + 2] == "//" else 1
+    if body[end : end + 1] in _JOINTS and body[end + step : end + step + 1].isdigit():
         return True
-    after, before = body[end : end + 14].split(None, 1), body[max(start - 14, 0) : start].split()
+    step = 2 if body[start - 2 : start] == "//" else 1
+    if body[start - 1 : start] in _JOINTS and body[start - step - 1 : start - step].isdigit():
+        return True
+    ordinal = _ORDINAL_OF.match(body, end) if body[end : end + 1].isalpha() else None  # "5th of November"
+    after = body[ordinal.end() if ordinal else end : end + 20].split(None, 1)
+    before = body[max(start - 14, 0) : start].split()
     months = month_names()
     return bool(
         after and after[0].lower().strip(".,)") in months or before and before[-1].lower().strip(".,(") in months
@@ -149,12 +207,20 @@ def _absolutes(body: str) -> list[Found]:
             if ts.day is None or (ts.year and value is None):
                 continue
             found.append(Found(ts.start + ws, ts.end + ws, value, ts.month, ts.day, ts.weekday))
+        window = body[ws:we]
+        dashed = ("-" in window or "–" in window) and _DASHED.search(window)
+        for m in _day_ranges().finditer(body, ws, we) if dashed else ():
+            if m["db"] and 1 <= int(m["mab"]) <= 12:
+                wa, wb = (weekday_names()[m[w].lower()] if m[w] else None for w in ("wa", "wb"))
+                found += two_days(m, "da", "db", int(m["mab"]), m["yab"], wa, wb)
+            elif m["e1"]:
+                found += two_days(m, "e1", "e2", months[m["m12"].lower().rstrip(".")], m["y12"], start=m.start())
+            elif m["d14"] and 1 <= int(m["d14"]) <= 31:
+                mon, day, y = months[m["m14"].lower()], int(m["d14"]), m["y14"]
+                found.append(Found(m.start(), m.end(), iso_date(int(y), mon, day) if y else None, mon, day))
         for m in _absolute().finditer(body, ws, we):
             if m["d1"]:
-                mon, y, d1, d2 = months[m["m1"].lower()], m["y1"], int(m["d1"]), int(m["d2"])
-                second = Found(m.start("d2"), m.end(), iso_date(int(y), mon, d2) if y else None, mon, d2)
-                if 1 <= d1 < d2 <= 31:
-                    found += [Found(m.start("d1"), m.end("d1"), None, mon, d1, year_from=second), second]
+                found += two_days(m, "d1", "d2", months[m["m1"].lower()], m["y1"])
             elif m["m2"]:
                 mon = months[m["m2"].lower()]
                 year = int(m["y2"]) if m["y2"] else int(m["y8"]) - (mon > months[m["m8"].lower()])
@@ -163,6 +229,11 @@ def _absolutes(body: str) -> list[Found]:
                 found.append(Found(m.start(), m.end(), None, months[m["m3"].lower()], int(m["d3"])))
             elif m["d5"] and 1 <= int(m["d5"]) <= 31:
                 found.append(Found(m.start(), m.end(), None, months[m["m5"].lower()], int(m["d5"])))
+            elif m["d9"] and 1 <= int(m["d9"]) <= 31:
+                mon, day = months[m["m9"].lower()], int(m["d9"])
+                found.append(Found(m.start(), m.end(), iso_date(int(m["y9"]), mon, day) if m["y9"] else None, mon, day))
+            elif m["d7"]:
+                found.append(Found(m.start(), m.end(), iso_date(int(m["y7"]), int(m["m7"]), int(m["d7"]))))
             elif m["d6"]:
                 found.append(Found(m.start(), m.end(), iso_date(int(m["y6"]), int(m["m6"]), int(m["d6"]))))
             elif m["d4"] and 1 <= int(m["m4"]) <= 12:
@@ -177,8 +248,9 @@ def _absolutes(body: str) -> list[Found]:
                 f.end += 1  # the bracket _trim took off when the date stood alone
         if f.weekday is not None and f.value and date.fromisoformat(f.value).weekday() != f.weekday:
             f.conflict = "weekday"  # the source contradicts itself: keep what it wrote, say so
-    kept: list[Found] = []  # earliest first, then longest: "13 Mei 2024" beats the "Mei 2024" inside it
-    for f in sorted((f for f in found if f.value or f.day), key=lambda f: (f.start, -f.end)):
+    kept: list[Found] = []  # earliest first, then longest: "13 Mei 2024" beats the "Mei 2024" inside it; then the one
+    # that knows its weekday ("Minggu" of "Sabtu-Minggu (16-17/9)" over the bare "17/9")
+    for f in sorted((f for f in found if f.value or f.day), key=lambda f: (f.start, -f.end, f.weekday is None)):
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
@@ -221,15 +293,16 @@ _YEARS = re.compile(rf"(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)")
 def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -> int | None:
     """The year of a year-less day and month: the one its weekday makes true, else the one the anchor suggests.
 
-    ``years`` are the article's own years, tried for a weekday only when there is no publication date (a
-    wrong weekday must not send a dated article's "Kamis (8/7)" to a far year where 8 July is a Thursday).
-    A written weekday no candidate year makes true is a contradiction of the source: ``f.conflict`` says so.
+    ``years`` are the article's own years for it, tried for a weekday after the anchor's: the year it writes the
+    same day or month with ("Rabu (14/8/2019) … Rabu (14/8)"), then, only when there is no publication date, every
+    year it states (a wrong weekday must not send a dated article's "Kamis (8/7)" to a far year where 8 July is a
+    Thursday). A written weekday no candidate year makes true is a contradiction of the source: ``f.conflict`` says so.
     """
     if (second := f.year_from) is not None:
         year = int(second.value[:4]) if second.value else _year_for(second, anchor, direction, years)
         return None if year is None else year - (f.month > second.month)
     if f.weekday is not None:
-        near: list[int] = [anchor.year, anchor.year - 1, anchor.year + 1] if anchor else []
+        near = near_years(f, anchor) if anchor else []
         holds = [y for y in near + years if (iso := iso_date(y, f.month, f.day)) and weekday(iso) == f.weekday]
         for year in holds:
             # Never far after the anchor: a mistyped weekday must not move "Minggu (20/1)" a year ahead.
@@ -245,7 +318,7 @@ def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -
         return anchor.year + (ahead < 0)
     if direction < 0:
         return anchor.year - (ahead > 0)
-    return anchor.year - 1 if ahead > FUTURE_SLACK_DAYS else anchor.year
+    return unsaid_year(f, anchor)
 
 
 def _written_year(f: Found, found: list[Found]) -> int | None:
@@ -271,6 +344,9 @@ def _find(body: str, published: str | None) -> list[DateMention]:
         if first.value is None and first.year_from is None and connector.fullmatch(body, first.end, second.start):
             first.year_from = second
     anchor, from_published = _anchor(published, found)
+    for f in found:  # "5 November tahun lalu", "Nov. 5 last year": the year said in words is the date's
+        if f.value is None and anchor is not None and (said := year_said(body, f.end)):
+            f.value, f.end = iso_date(anchor.year + said[0], f.month, f.day), said[1]
     years: list[int] | None = None
     out: list[DateMention] = []
     # A year-less date the text dates itself: the same day written with a year, else a year said earlier in its
@@ -287,10 +363,17 @@ def _find(body: str, published: str | None) -> list[DateMention]:
                 year = _written_year(f, found)
                 unwritten = year is None
                 year = year or _month_year(f, out)
-            if year is None:
-                year = _year_for(f, anchor, direction, years)
+            if year is None and f.weekday is not None:  # what the article writes of the same day or month goes first
+                own = [y for y in (_written_year(f, found), _month_year(f, out)) if y]
+                year = _year_for(f, anchor, 0, own + [y for y in years if y not in own])
+            elif year is None:  # a verb in the past before it ("previewed in January"): the last such day
+                year = _year_for(f, anchor, direction or (-1 if told_past(body, f.start) else 0), years)
             if year is not None:
                 value = iso_date(year, f.month, f.day)
+        if value and f.weekday is not None and weekday(value) != f.weekday:
+            # the source contradicts itself (also where the year came from words or from a range's second end:
+            # "Kamis, 5 November tahun lalu", "Jumat-Minggu (16-17/9)")
+            f.conflict = "weekday"
         if value:
             out.append(DateMention(body[f.start : f.end], f.start, f.end, value, f.conflict))
             if unwritten:

@@ -26,6 +26,7 @@ from kliping.annotate.date_words import (
     numbers,
     sentence_start,
     sentence_year,
+    told_past,
     word_end,
     words,
     year_group,
@@ -38,6 +39,9 @@ class _Rule:
     pattern: re.Pattern[str]  # the mention is group "r"; a cue before it is matched but not kept
     unit: str  # day, week, month, year, weekday, monthname, written
     amount: str  # "-1", "0", "1", "n", "-n", or "" for written years
+
+
+_RECURS = r"(?!\s+(?:(?:terakhir|pertama|of)\s+)?(?:setiap|tiap|each|every)\b)"  # "Jumat terakhir setiap bulan"
 
 
 @cache
@@ -56,9 +60,10 @@ def _rules() -> dict[str, tuple[re.Pattern[str], tuple[_Rule, ...]]]:
         before = before.replace("{word}", word)
         expr = (
             phrase.replace("{n}", rf"(?P<n>\d{{1,2}}|{number})")
-            .replace("{weekday}", rf"(?P<w>{weekday})")
+            .replace("{weekday}", rf"(?P<w>{weekday}){_RECURS}")
             .replace("{month}", rf"(?P<m>{month})")
             .replace("{year}", year_group("y"))
+            .replace("{day}", r"(?P<d>[0-3]?\d)(?![.,:/]?\d)")
             .replace("{mod}", mod)
             .replace("{tod}", rf"(?:\s+(?:{words('tod')}))?")
         )
@@ -175,8 +180,23 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
             said = [v for s, v in prior if s < here and len(v) >= 7 and int(v[5:7]) == month]
             if said:  # "pada 1 Mei mendatang … tiket dipakai di Mei"
                 return said[-1][:7]
-        back = {"-1": int(ahead >= 0), "1": -int(ahead <= 0)}.get(rule.amount, int(ahead * 30 > FUTURE_SLACK_DAYS))
+        # Unsaid, at most ~2 months ahead, across the new year too ("January" said in November is the coming one),
+        # unless a verb in the past tells it ("previewed in January": the last January).
+        if rule.amount == "0" and told_past(body, m.start("r")):
+            unsaid = int(ahead > 0)
+        else:
+            unsaid = 1 if ahead * 30 > FUTURE_SLACK_DAYS else -1 if (ahead + 12) * 30 <= FUTURE_SLACK_DAYS else 0
+        back = {"-1": int(ahead >= 0), "1": -int(ahead <= 0)}.get(rule.amount, unsaid)
         return iso_date(anchor.year - back, month)
+    if rule.unit == "monthday":  # "tanggal 17 bulan lalu": that day of the month shifted by amount; "p"/"f": the last
+        # such day on or before the anchor ("tanggal 17 kemarin"), the next one after it ("tanggal 17 mendatang")
+        day = int(m["d"])
+        if rule.amount in ("p", "f"):
+            shift = -int(day > anchor.day) if rule.amount == "p" else int(day <= anchor.day)
+        else:
+            shift = int(rule.amount)
+        index = anchor.year * 12 + anchor.month - 1 + shift
+        return iso_date(index // 12, index % 12 + 1, day)
     if rule.unit == "monthyear":  # the month named, in the year said in words ("September tahun lalu")
         return iso_date(anchor.year + int(rule.amount), month_names()[m["m"].lower()])
     count = m["n"] if "n" in m.re.groupindex and m["n"] else "1"
@@ -233,10 +253,11 @@ def relatives(
     """
     rules = _rules()
     spans = [(f.start, f.end) for f in taken]
-    ends = {f.end for f in taken}
+    ends = {f.end for f in taken}  # and of each phrase found here: "Tahun 2016 kemarin", "Rabu besok" are one date
     days: tuple[set[int], set[int]] | None = None  # starts and ends of the dates naming a day, once needed
     future, past = after_words()
     runs: list[tuple[int, int]] | None = None  # weekday runs, found only once a weekday is met
+    counted: set[int] = set()  # starts of the phrases counted from an earlier date, which count from none themselves
     done = 0
     for t_start, t_end, key in _triggers(body):
         if t_start < done or key not in rules:
@@ -262,7 +283,7 @@ def relatives(
         while j and body[j - 1].isspace():
             j -= 1
         if j in ends and (past.fullmatch(body, j, end) or future.fullmatch(body, j, end)):
-            continue  # "21 November kemarin": the word says which 21 November, it is not yesterday
+            continue  # "21 November kemarin", "Rabu besok": the word says which one, it is not yesterday or tomorrow
         if (
             rule.unit in _SHIFTS
             and m.start() == start
@@ -279,7 +300,8 @@ def relatives(
             if days is None:
                 named = [(f.start, f.end) for f in taken if (len(f.value) == 10 if f.value else f.day)]
                 days = {s for s, _ in named}, {e for _, e in named}
-            if j in days[1] or ((g := _GLOSS.match(body, end)) and g.end() in days[0]):
+            shut = j - (body[j - 1 : j] == ")")  # "Rabu Pon (1/2/2023) esok hari": a date in brackets before it
+            if j in days[1] or shut in days[1] or ((g := _GLOSS.match(body, end)) and g.end() in days[0]):
                 # "Kamis (25/1/2018) dinihari tadi", "hari ini, Rabu (12/7)", "besok (21 November 2017)": the written
                 # date says which day it is (a story written days before it was published keeps its "hari ini")
                 continue
@@ -288,6 +310,11 @@ def relatives(
             if any(s <= start and end <= e for s, e in runs):
                 continue
         done = m.end()
-        if value := _resolve(rule, m, anchor, body, prior):  # type: ignore[arg-type]
+        dated = prior
+        if rule.unit.startswith("prev-"):  # a second "bulan sebelumnya" is the first one's month, not the month before
+            counted.add(start)
+            dated = [(s, v) for s, v in prior if s not in counted]
+        if value := _resolve(rule, m, anchor, body, dated):  # type: ignore[arg-type]
             bisect.insort(prior, (start, value))
+            ends.add(end)
             yield start, end, value
