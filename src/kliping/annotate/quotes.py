@@ -242,6 +242,14 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             names.append(speakers.people_by_word(people, naming.name_candidates(body)))
         return names[0]
 
+    genders: list[dict[str, list[tuple[int, str, int]]]] = []  # likewise: only for a "he" or "she"
+
+    def gender_evidence() -> dict[str, list[tuple[int, str, int]]]:
+        if not genders:
+            quoted = sorted((c.start, c.end) for c in direct)
+            genders.append(speakers.genders(body, sentences, people, quoted))
+        return genders[0]
+
     quotes = []
     last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
     anonymous_last = False  # the last speaker was named by no name ("seorang juru bicara")
@@ -261,6 +269,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker = (speakers.introduced(body, sentences, people, known(), last_end, until,
                                                 s.kind == "clitic")
                            or last_person or (None if anonymous_last else _last_person_before(entities, s.start)))
+                if s.kind == "pronoun" and speakers.pronoun_gender(s.text):  # "she" is not the man named last
+                    speaker = speakers.gendered(speaker, s.text, s.start, people, gender_evidence())
                 is_person = True
             elif s.entity is not None and _points_back(s) and (turned := speakers.introduced(
                     body, sentences, people, known(), last_end, min(c.start, s.start))) is not None:
