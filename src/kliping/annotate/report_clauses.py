@@ -80,11 +80,20 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         "finite": re.compile(rf"\b(?:{either(listed('report_finite_words.txt'))})\b"),
         # Words opening a subordinate clause at a sentence's start ("Ketika ditanya …,", "When asked …,").
         "subordinate": re.compile(rf"(?i:{either(listed('report_subordinators.txt'))})\b"),
+        # "…their features were shipping, I rushed over …", "…, although given the source, we would not
+        # …": reported speech turns a speaker's "I" into "he" — a clause after a comma whose subject
+        # is "I" or "we" is the writer's, and the report ends before it (with a concessive it opens)
+        "writer_clause": re.compile(rf",\s*(?:(?i:{either(listed('report_concessives.txt'))})\b[^,;]*,\s*)?"
+                                    r"(?:(?:and|but|so)\s+)?(?:I|we)\s"),
+        "subordinate_inside": re.compile(rf"\s(?i:{either(listed('report_subordinators.txt'))})\b"),
         "pointer": re.compile(rf"(?i:{either(listed('report_pointers.txt'))})\b"),
         "determiner": re.compile(rf"\s*(?:{either(flagged('report_determiners.tsv', 'object'))}"
                                  r"|[A-Z][\w-]*[’']s)\s"),  # "claimed Ford’s body"
         "clause_opens": re.compile(
             rf"\s*(?::|,(?!\s*(?i:{either(flagged('report_conjunctions.tsv', 'coordinating'))})\b))"),
+        # "memastikan diri lolos …", "menyampaikan permohonan maaf …": the verb performs an act on
+        # its object (not "dirinya …", a clause's subject)
+        "act_object": re.compile(rf"(?i:{either(flagged('report_objects.tsv', 'act'))})\b(?![’'-])"),
         # "membenarkan ada tersangka baru": a word that opens a clause after a clause-only verb
         "clause_opener": re.compile(rf"\s+(?:{either(listed('report_clause_openers.txt'))})\s"),
         # (a dot inside a sentence is an abbreviation's: "on Sept. 30 that …", "with AutoIndustriya.com that …")
@@ -152,13 +161,15 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
         # "mengatakan pada Rabu (13/9/2023), …" — not "said that on three occasions they had written
         # to him, trying …", a clause of the report
         start += adverbial.end()
+    if not said_that and own["act_object"].match(body, start, s_end):
+        return None
     if body[start : start + 1] in OPENERS + "'‘" and not _quote_goes_on(body, start, s_end):
         return DIRECT  # "X mengatakan: “…”" is a direct quotation, found above
     if not said_that and (
             (pointer := own["pointer"].match(body, start, s_end))
             and pats["trailer"].match(body[pointer.end() : s_end].rstrip(" .!?"))
             or (cue in classes["object"] and own["determiner"].match(body, start, s_end)
-                and not own["finite"].search(body, start, clause_end(body, start, s_end)))):
+                and not own["finite"].search(body, start, _main_clause_end(body, start, s_end)))):
         # "Presiden menyampaikan hal itu seusai …", "Google confirmed this in a statement": the report
         # was the sentence before; "NASA announced the newest milestone in …": a thing, no clause
         return None
@@ -232,6 +243,9 @@ _REPORT_ENDS = re.compile(r";")
 def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
     semicolon = _REPORT_ENDS.search(body, start, s_end)
     end = semicolon.start() if semicolon else s_end
+    writer = clause_patterns()["writer_clause"].search(body, start, end)
+    if writer is not None:
+        end = writer.start()
     if clause_patterns()["concessive"].match(body, text_start(body, s_start)) and "," not in body[s_start:start]:
         return clause_end(body, start, end)
     return end
@@ -248,6 +262,14 @@ def _quote_goes_on(body: str, opener: int, s_end: int) -> bool:
         return False
     rest = body[close + 1 : s_end].strip(" .!?")
     return len(rest.split()) >= 2 and not rest.startswith(",") and not patterns()["trailer"].match(rest)
+
+
+def _main_clause_end(body: str, start: int, end: int) -> int:
+    """Where a verb's object ends: at a comma or a subordinate clause — "reported its third case on
+    Sunday after two others were revealed": the auxiliary is the subordinate clause's, the object a thing."""
+    end = clause_end(body, start, end)
+    sub = clause_patterns()["subordinate_inside"].search(body, start, end)
+    return sub.start() if sub else end
 
 
 def clause_end(body: str, start: int, end: int) -> int:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kliping import resources
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced
 from kliping.annotate.report_frames import (
@@ -31,7 +32,7 @@ from kliping.annotate.report_frames import (
     tail_reported,
     viewpoint,
 )
-from kliping.annotate.report_spans import MIN_REPORTED_WORDS, joined, report_span, scanners
+from kliping.annotate.report_spans import MIN_REPORTED_WORDS, joined, report_span, scanners, text_start
 from kliping.annotate.report_speakers import (
     name_after,
     name_closes,
@@ -62,7 +63,55 @@ def _verb_patterns() -> dict[str, re.Pattern[str]]:
         "in_source": re.compile(rf"\s+(?i:{either(flagged('report_prepositions.tsv', 'source'))})\s+(?:(?i:the)\s+)?"),
         # what a finding, not a speaker, is: "Blood tests revealed …", "Hasil penelitian mengungkap …"
         "thing": re.compile(rf"(?i:\b(?:{either(listed('report_findings.txt'))})\b)"),
+        # "…, but the agency didn’t say how many …", "…, namun tidak merinci …": after a report, the
+        # writer notes what the source left unsaid — a clause of a few words' subject, a negation
+        # and, with an adverb or none between, the speech verb (searched only before such a verb)
+        "unsaid_note": re.compile(
+            rf",\s*(?i:{either(flagged('report_conjunctions.tsv', 'second_report'))})\s+(?:[\w’'.-]+\s+){{0,3}}?"
+            rf"(?:(?i:{either(resources.words('negators.txt') | verb_classes()['refusal'])})"
+            rf"|\w+n[’']t)\s+(?:[\w’'-]+\s+)?$"),
+        # "menepis tudingan bahwa …", "rejected the claim that …": a verb of denial before the noun
+        "denied": re.compile(rf"\b(?i:{either(verb_classes()['denial'] | verb_classes()['refusal'])})"
+                             r"(?:\s+[\w’'.-]+){0,3}\s+$"),
+        # "the claim that …", "an earlier declaration by the ministry that …", "klaim Budi bahwa …",
+        # "laporan dari warga bahwa …": what was said, named by a noun (an English one after a
+        # determiner or an owner's name, not the verb of "did not claim that") — not "a statement
+        # that was issued …", a relative clause, nor "the claim is that …"
+        "noun_report": re.compile(
+            rf"(?:(?:\b(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}})[’']s|\b(?i:{either(_DETERMINERS)}))"
+            rf"\s+(?:[a-z]+\s+)?(?P<en>(?i:{either(_speech_nouns('en'))}))|\b(?P<id>(?i:{either(_speech_nouns('id'))})))"
+            rf"(?:\s+(?:(?i:by|from|of|dari|oleh)\s+)?(?!(?:is|was|are|were)\b)(?P<who>[^\s,.;:!?\"“”][^,.;:!?\"“”]{{0,60}}?))?"
+            rf"\s*,?\s+(?i:that|bahwa)\s+(?!(?:{either(_RELATIVE_VERBS)})\b)"),
     }
+
+
+def _speech_nouns(lang: str) -> list[str]:
+    return [row[1] for row in resources.rows("report_speech_nouns.tsv") if row[0] == lang and "speech_noun" in row[2]]
+
+
+_DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "such")
+# "a statement that was issued …", "claims that have been made": a relative "that", no reported clause
+_RELATIVE_VERBS = ("was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+                   "might", "must", "should", "appeared", "seemed", "came", "went", "made")
+
+
+def noun_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
+    """"…, despite a declaration by the ministry that the risk was minimal.": the clause after a noun
+    of speech is a report; its speaker is the name after "by"/"dari" or the noun's owner, else unknown.
+    Not when the noun opens the sentence's clause, its subject ("In sum, the claim that X … is
+    false."): where that clause ends, before the main verb, no word marks."""
+    m = _verb_patterns()["noun_report"].search(body, s_start, s_end)
+    if m is None or len(body[m.end() : s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    clause_start = max(body.rfind(",", s_start, m.start()) + 1, text_start(body, s_start))
+    if not body[clause_start : m.start()].strip() or _verb_patterns()["denied"].search(body, clause_start, m.start()):
+        return None  # "Menteri menepis tudingan bahwa …": the sentence states the denial
+    subject: Subject | None = None
+    if m["owner"]:
+        subject = Subject(m["owner"], m.start("owner"), "noun")
+    elif m["who"]:
+        subject = owner(body, name_after(body, m.start("who"), entities))
+    return report_span(body, m.end(), s_end, m["en"] or m["id"], subject)
 
 
 def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
@@ -99,7 +148,8 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
         if not found:
             other = (frame_tail(body, s_start, s_end, entities) or passive(body, s_start, s_end, entities)
                      or tail_reported(body, s_start, s_end, entities, near)
-                     or opening_cue(body, s_start, s_end, entities) or unsourced(body, s_start, s_end))
+                     or opening_cue(body, s_start, s_end, entities) or unsourced(body, s_start, s_end)
+                     or noun_report(body, s_start, s_end, entities))
             found = [other] if other else []
         out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
     return [c for c in out if len(body[c.start : c.end].split()) >= MIN_REPORTED_WORDS]
@@ -130,6 +180,10 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             attributing = verb
             continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
         if no_speech_act(body, verb, s_start, ing):
+            if found and found[-1].start <= verb.start() < found[-1].end and (
+                    note := _verb_patterns()["unsaid_note"].search(body, found[-1].start, verb.start())):
+                # "X reported …, but the agency didn’t estimate …": the report ends before the note
+                found[-1] = report_span(body, found[-1].start, note.start(), found[-1].cue or "", found[-1].subject)
             continue
         head = body[s_start : verb.start()].rstrip()
         named = name_after(body, verb.end(), entities) if head.endswith(",") else None
