@@ -76,3 +76,20 @@ def test_a_flood_of_unusable_lines_stops_that_file_only(tmp_path: Path) -> None:
     stop, count = skipped[SHOWN_PER_INPUT:]
     assert stop.reason.startswith(f"stopped reading at {flood}:{GIVE_UP_AFTER + 1}: {GIVE_UP_AFTER:,} unusable")
     assert count.reason.startswith(f"{GIVE_UP_AFTER - SHOWN_PER_INPUT:,} more unusable lines")
+
+
+def test_text_past_the_length_cap_is_not_read_and_says_so() -> None:
+    from kliping.clean import MAX_BODY_CHARS, clean
+
+    sentence = "Banjir merendam tiga kecamatan di Bekasi pada Senin pagi. "
+    paragraph = sentence * 40
+    raw = RawDocument(source="flood.txt", id="flood", text="Banjir di Bekasi\n" + (paragraph + "\n") * 2000,
+                      format="text", headline_first=True)
+    cleaned = clean(raw)
+    assert MAX_BODY_CHARS // 2 < len(cleaned.body) <= MAX_BODY_CHARS
+    assert cleaned.body.endswith(sentence.strip())  # cut between paragraphs, not inside a word
+    [note] = [r for r in cleaned.removed if r.reason == "too long"]
+    assert note.text.startswith("Banjir merendam") and "characters past the first" in note.text
+    one_line = RawDocument(source="line.txt", id="line", text="Judul\n" + "kata " * 400_000, format="text",
+                           headline_first=True)
+    assert len(clean(one_line).body) <= MAX_BODY_CHARS  # a single huge line is cut at a word too

@@ -311,10 +311,31 @@ def _names_beside_bylines(lines: list[str], verdicts: list[str | None]) -> None:
             todo += [n + 1, n - 1]  # the next name of a list of authors
 
 
+MAX_BODY_CHARS = 1_000_000  # of an article's text read; news runs to tens of thousands, a flood to millions
+_NOTE_CHARS = 200  # of the text past the cap, kept in its "too long" note
+
+
+def _within_cap(text: str) -> tuple[str, RemovedLine | None]:
+    """The text up to MAX_BODY_CHARS, cut at a paragraph, sentence or word; and a note of what was
+    not read (so every later stage's work is bounded by the cap, whatever the input holds)."""
+    if len(text) <= MAX_BODY_CHARS:
+        return text, None
+    cut = MAX_BODY_CHARS
+    for mark in ("\n", ". ", " "):  # the last paragraph end in the cap's second half, else sentence, else word
+        at = text.rfind(mark, MAX_BODY_CHARS // 2, MAX_BODY_CHARS)
+        if at >= 0:
+            cut = at + 1
+            break
+    rest = text[cut:]
+    note = f"{rest[:_NOTE_CHARS].strip()}… ({len(rest):,} characters past the first {cut:,} not read)"
+    return text[:cut], RemovedLine(note, "too long")
+
+
 def clean(raw: RawDocument) -> Cleaned:
     """Split a document's text into body lines and removed lines."""
-    lines = [n for n in (normalise_line(x) for x in raw.text.split("\n") if x) if n]
-    removed: list[RemovedLine] = []
+    text, over_cap = _within_cap(raw.text)
+    lines = [n for n in (normalise_line(x) for x in text.split("\n") if x) if n]
+    removed: list[RemovedLine] = [over_cap] if over_cap else []
     title = raw.title
     if raw.headline_first and lines:
         # The first line is the headline — unless it is furniture (a date, a caption): then the
