@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kliping import resources
+from kliping.annotate.report_words import either, flagged, listed
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -116,3 +117,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
 @cache
 def pronouns() -> frozenset[str]:
     return frozenset(row[1] for row in resources.rows("pronouns.tsv"))
+
+
+@cache
+def pointer_object() -> re.Pattern[str]:
+    """A speech verb's object that points back at words reported before ("mengatakan hal itu",
+    "said this"), followed by where or when it was said ("di tengah …", "during …") or the
+    clause's end: what the sentence goes on to quote is the writer's term, not the speaker's."""
+    channel = either(flagged("report_prepositions.tsv", "channel"))
+    return re.compile(rf"\s+(?i:{either(listed('report_pointers.txt'))})(?=\s*[,;]|\s+(?i:{channel})\b)")

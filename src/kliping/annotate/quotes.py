@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from kliping import resources
 from kliping.annotate import name_words, naming, speakers, subjects
-from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
+from kliping.annotate.cues import Candidate, Subject, patterns, pointer_object, pronouns
 from kliping.annotate.descriptions import anonymous, description_after, is_person_noun
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
@@ -215,6 +215,9 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
     MIN_UNCUED_PARTIAL_WORDS words or more that is not a title ("The Name of the Rose") is still
     someone's words — on dev most such spans are — and the person opening the sentence said them."""
     verb = patterns()["verb"].search(body, s_start, s_end)
+    if verb is not None and len(body[start:end].split()) < MIN_UNCUED_PARTIAL_WORDS and (
+            (pointer := pointer_object().match(body, verb.end(), start)) is not None and pointer.end() <= start):
+        return None  # "Putin mengatakan hal itu di tengah “kecurigaan” AS": narration, not his word
     if verb is not None:
         subject = subject_before(body, verb.start(), s_start, entities) or Subject("", start, "implicit")
         return Candidate(start, end, "partial", verb["cue"], subject)
@@ -257,7 +260,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
     for c in candidates:
         speaker, mention = None, None
         s = c.subject
-        is_person = False
+        is_person = unnamed = False
         if s is not None:
             mention = s.text or None
             if s.kind == "anonymous":
@@ -266,9 +269,12 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 until = min(c.start, s.start)
-                speaker = (speakers.introduced(body, sentences, people, known(), last_end, until,
-                                                s.kind == "clitic")
-                           or last_person or (None if anonymous_last else _last_person_before(entities, s.start)))
+                turned = speakers.introduced(body, sentences, people, known(), last_end, until, s.kind == "clitic")
+                if turned == speakers.UNNAMED:  # "Seorang karyawan … mengaku …" “…,” ungkapnya.
+                    last_person, unnamed = None, True
+                else:
+                    speaker = (turned or last_person
+                               or (None if anonymous_last else _last_person_before(entities, s.start)))
                 if s.kind == "pronoun" and speakers.pronoun_gender(s.text):  # "she" is not the man named last
                     speaker = speakers.gendered(speaker, s.text, s.start, people, gender_evidence())
                 is_person = True
@@ -277,7 +283,10 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 # "“…,” ucap pemain asal Wamena itu": a description closing the attribution
                 # points at the person the narrative since the last quotation turned to
                 # ("Bek Perseka, Yanuar Tabuni, mengaku …"), before anyone named more often.
-                speaker, is_person = turned, True
+                if turned == speakers.UNNAMED:
+                    last_person, unnamed = None, True
+                else:
+                    speaker, is_person = turned, True
             elif (s.entity is not None and s.entity.label in ("PLACE", "ORG")
                   and not name_words.is_full_name(s.entity.text)
                   and (role_start := speakers.role_before(body, s.entity)) < s.entity.start):
@@ -308,7 +317,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
             speaker = speakers.one_of_pair(speaker, s.entity.text if s is not None and s.entity else None, people)
         if speaker is not None and is_person and name_words.holds_name_word(speaker):
             last_person = speaker
-        anonymous_last = s is not None and s.kind == "anonymous" or (anonymous_last and speaker is None)
+        anonymous_last = s is not None and s.kind == "anonymous" or unnamed or (anonymous_last and speaker is None)
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
     _continue_speakers(body, sentences, candidates, quotes, people, known)

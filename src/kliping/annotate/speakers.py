@@ -25,8 +25,8 @@ def role_before(body: str, entity: Entity) -> int:
     for m in reversed(list(_WORD_BEFORE.finditer(body, max(0, entity.start - 60), entity.start))):
         if m.end() != start and body[m.end() : start].strip():
             break
-        if m.group(0).casefold() not in heads:
-            break
+        if m.group(0).casefold() not in heads or (entity.label == "ORG" and m.group(0).islower()):
+            break  # "the group Doctors for Camp Closure", "perusahaan X": a class noun, not a role
         start = m.start()
     return start
 
@@ -169,6 +169,8 @@ def lead_person(body: str, start: int, end: int, people: list[Entity], clitic: b
     "-nya" after a quotation, ``clitic``) the person only undergoes something ("Budi, warga
     setempat, ditangkap …")."""
     i = bisect_left(people, start, key=lambda e: e.start)
+    if i < len(people) and _POSSESSOR.match(body, people[i].end - 2, people[i].end + 2):
+        i += 1  # "Vance's lawyer, Michael Brennan, offered …": the possessor is not the subject
     e = people[i] if i < len(people) else None  # only the sentence's first person: in "Saat Budi
     if e is None or e.start >= min(end, start + MAX_LEAD_OPENING):  # tiba, Ani …" no one is sure
         return None
@@ -201,9 +203,9 @@ def introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity]
     (annotate/subjects.py), or the person after its opening phrase (lead_person). A sentence
     that opens with a pronoun ("Ia menambahkan …", "He said …") turns to no one new: the person
     before goes on, whatever else it names. A possessor is not a sentence's subject: in "Vance's
-    lawyer, Michael Brennan, offered …" the lawyer speaks on."""
+    lawyer, Michael Brennan, offered …" the lawyer speaks on. UNNAMED when it last turned to
+    someone named by no name ("Seorang warga mengaku …")."""
     found = None
-    people = [e for e in people if not _POSSESSOR.match(body, e.end - 2, e.end + 2)]
     first = max(0, bisect_right(sentences, (since, len(body))) - 1)
     for s_start, s_end in sentences[first:]:
         if s_start >= until:
@@ -214,8 +216,15 @@ def introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity]
         who = subjects.introduced(body, sentences, people, known, s_start, end, clitic)
         if who is None and body[s_start:s_end].rstrip()[-1:] in ".!?\"”’)":  # not a heading
             who = lead_person(body, s_start, end, people, clitic)
+        if who is None and subjects.unnamed_subject(body, s_start, end):
+            who = UNNAMED  # "Seorang karyawan yang enggan disebut namanya mengaku …": no one by name
         found = who or found
     return found
+
+
+# introduced()'s answer when the narrative turned to someone it names by no name: the speaker is
+# unknown, and not the person quoted before.
+UNNAMED = "\x00unnamed"
 
 
 _FIRST_WORD = re.compile(r"[A-Za-z]+")

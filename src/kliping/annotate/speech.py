@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import name_words
+from kliping.annotate import name_words, subjects
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.descriptions import (
     CLOSING,
@@ -171,6 +171,9 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             if described is not None:
                 return described
         if anonymous(body[clause : best.start]) or someone_of(body[clause:cue_start]) or (
+                # "Another analyst, who …, said": the recogniser took the indefinite for a name
+                best.entity.text.casefold() in resources.words("indefinites.txt")
+                and anonymous(body[best.start : cue_start])) or (
                 best.entity.label == "PLACE" and group_of_place(
                 body[clause : best.start], body[best.start + len(best.text) : cue_start])):
             # "sumber terdekat Beyonce membantah", "Warga Palestina menilai", "Middle East
@@ -178,6 +181,7 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             lead = skip_space(body, clause)
             return Subject(body[lead:cue_start].rstrip(), lead, "anonymous")
         best = _first_conjunct(body, best, entities, lo)
+        best = subjects.head_of(body, best, entities, lo)
     # Prefer a person over a place or organisation named inside the same clause: in
     # "Lavrov dalam pernyataan di Moskow mengatakan" the speaker is Lavrov.
     if best.entity is not None and best.entity.label != "PERSON":
@@ -231,6 +235,8 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
             found: Subject | None = Subject(e.text, e.start, "entity", e)
         else:
             found = name_before(body, end, floor) or _noun_subject(body, end, floor)
+        if found is not None and found.kind == "name" and found.text.casefold() in name_words.calendar_words():
+            continue  # "On Monday, the People's Daily, the party's paper, warned": a day speaks not
         if found is not None and found.start + len(found.text) == end:
             phrase_start = max(body.rfind(",", floor, comma) + 1, floor)
             if found.kind == "name" and _inside_phrase(body, phrase_start, found.start):
@@ -287,10 +293,12 @@ def _noun_subject(body: str, cue_start: int, lo: int) -> Subject | None:
     """"Polisi mengatakan", "Kuasa hukum tersangka membantah": a short noun phrase opening the
     clause speaks, though it names no one — the mention is kept, the speaker stays unknown."""
     clause = max(body.rfind(",", lo, cue_start), body.rfind(".", lo, cue_start), lo - 1) + 1
-    text = body[clause:cue_start].strip()
+    text = body[clause:cue_start].strip().lstrip("”\"’' ")  # "“…,” one commenter said": not the closing mark
     adverbs = set(resources.lines("speech_adverbs.txt"))
     while text and text.split()[-1].lower() in adverbs:  # "RM lantas mengatakan"
         text = text.rsplit(" ", 1)[0] if " " in text else ""
+    if text[:3].casefold() == "as " and anonymous(text[3:]):
+        text = text[3:]  # "…,” as one bank's CEO told me": the comparative frame, then the speaker
     words = text.split()
     if not 1 <= len(words) <= MAX_NOUN_SUBJECT_WORDS or text.lower() in pronouns():
         return None
@@ -298,7 +306,7 @@ def _noun_subject(body: str, cue_start: int, lo: int) -> Subject | None:
     # "sumber keamanan mengatakan", "a U.S. official said", "…, the commission said." — not
     # when it opens with a function word ("That said", "As I said").
     first = words[0].lower()
-    if first in resources.words("stopwords.txt") and first not in _SUBJECT_OPENERS:
+    if first in resources.words("stopwords.txt") and first not in _SUBJECT_OPENERS | resources.words("indefinites.txt"):
         return None
     if not text[:1].isupper() and len(words) < 2 and first not in _SUBJECT_OPENERS:
         return None  # "tanpa menyebut …": one lower-case word is no speaker

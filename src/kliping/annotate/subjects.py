@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate import name_words
+from kliping.annotate.cues import Subject
+from kliping.annotate.descriptions import anonymous, someone_of
 from kliping.model import Entity
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
@@ -77,16 +80,68 @@ def _narrates(body: str, start: int, end: int, subject: str, clitic: bool) -> bo
 
 def sentence_subject(body: str, start: int, end: int, people: list[Entity], known: dict[str, str]) -> str | None:
     i = bisect_left(people, start, key=lambda e: e.start)
+    if i < len(people) and _POSSESSIVE.match(body, people[i].end):
+        i += 1  # "Vance's lawyer told the court …": the lawyer is the subject, not Vance
     first = people[i] if i < len(people) and people[i].start < end else None
-    if (first is not None and opens_sentence(body[start : first.start]) and name_words.holds_name_word(first.canonical)
+    prefix = body[start : first.start] if first is not None else ""
+    if (agent := _pointer_passive().match(prefix)) is not None:
+        prefix = prefix[agent.end():]  # "Hal itu diungkapkan Darsih (44), peserta JKN": the one who said it
+    if (first is not None and opens_sentence(prefix) and name_words.holds_name_word(first.canonical)
             and (" " in first.text or name_words.is_name_like(first.text))):  # "People who share …" is no one
         return first.canonical
     opening = body[start : min(end, start + 160)]
     word = _FIRST_WORD.match(opening)  # "Young, in his testimony, didn't …": a name, not an opener
-    if word and word.group(0) in known:
-        return known[word.group(0)]
+    if word and word.group(0) in known and _named_by(body, word.group(0)):
+        return known[word.group(0)]  # (a possessor, "Vance's", is one word here: not known)
     word = _FIRST_WORD.match(opening, _opener_end(opening))
-    return known.get(word.group(0)) if word else None
+    return known.get(word.group(0)) if word and _named_by(body, word.group(0)) else None
+
+
+@cache
+def _pointer_passive() -> re.Pattern[str]:
+    """A sentence opening with a pointer back at the words reported before and a passive speech
+    verb ("Hal itu diungkapkan (oleh) …", "Hal tersebut disampaikan …"): its agent is its subject."""
+    pointers = "|".join(r"\s+".join(map(re.escape, p.split())) for p in resources.lines("report_pointers.txt"))
+    return re.compile(rf"(?i:{pointers})\s+(?:(?:juga|pun|telah|sudah)\s+)?di[a-z]{{3,}}\s+(?:oleh\s+)?")
+
+
+_POSSESSIVE = re.compile(r"['’](?:s\b|\s)")  # "Vance's lawyer", "Jones' car"
+
+
+def _named_by(body: str, word: str) -> bool:
+    """Whether a capitalised word opening a sentence is the name it is a word of: a name word, or an
+    ordinary word ("Young", "Research") the article never writes in lower case — in "Research
+    focusing on …" it is the noun, whatever "Scientific Research" the article names."""
+    return name_words.word_kind(word) == "name" or word.casefold() not in _lower_words(body)
+
+
+@lru_cache(maxsize=4)
+def _lower_words(body: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][\w'’-]*", body))
+
+
+# Where the phrase naming a sentence's subject ends: its first comma or bracket, or the relative
+# clause that describes the person ("seorang karyawan yang terkena PHK", "a refugee who feared …").
+_SUBJECT_PHRASE_END = re.compile(r"[,;:(]|\s(?:yang|who|which|that)\s")
+_NAMED_AFTER = re.compile(r",\s*[A-Z]")
+
+
+def unnamed_subject(body: str, start: int, end: int) -> bool:
+    """Whether a sentence opens with someone named by no name, after any discourse opener:
+    "Seorang musisi, misalnya, menulis …", "Namun, seorang karyawan yang terkena PHK mengaku …",
+    "Another analyst, who asked not to be named, said …", "A senior EU negotiator, speaking on
+    condition of anonymity, …". The "ia", "-nya" or "he" after it is that person, not the one
+    quoted before — unless the appositive names them ("Salah satu pemain, Budi Santoso, …")."""
+    text = body[start : min(end, start + 160)]
+    for lead in (text, text[_opener_end(text):]):
+        cut = _SUBJECT_PHRASE_END.search(lead)
+        phrase = lead[: cut.start()] if cut else lead
+        first = phrase.split()[0].casefold() if phrase.split() else ""
+        # The phrase opens with its indefinite: "Menjadi seorang polisi dituntut …" is about no one.
+        if first in resources.words("indefinites.txt") and (anonymous(phrase) or someone_of(phrase)) and (
+                not _NAMED_AFTER.match(lead, len(phrase))):
+            return True
+    return False
 
 
 def opens_sentence(prefix: str) -> bool:
@@ -101,3 +156,17 @@ def opens_sentence(prefix: str) -> bool:
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,/]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+
+
+_OF = re.compile(r"\s+(?:of|from|dari|asal)\s+(?:the\s+)?")
+
+
+def head_of(body: str, subject: Subject, entities: list[Entity], lo: int) -> Subject:
+    """"Rep. Dale Whitcomb of Texas said", "Budi dari Partai X mengatakan": the person the phrase
+    is about comes first; what follows "of"/"dari" is where they are from, whatever the recogniser
+    took it for."""
+    i = bisect_left(entities, subject.start, key=lambda e: e.start)
+    for e in reversed(entities[max(0, i - 3) : i]):
+        if e.label == "PERSON" and lo <= e.start and _OF.fullmatch(body, e.end, subject.start):
+            return Subject(e.text, e.start, "entity", e)
+    return subject
