@@ -92,15 +92,20 @@ def iso_date(year: int, month: int, day: int | None = None) -> str | None:
         return None
 
 
+MAX_WORD_CHARS = 64  # a "word" longer than this is not one: widening stops there ("1/1/1/…" × 500k)
+
+
 def snap(body: str, start: int, end: int) -> tuple[int, int]:
-    # Widen to whole words so look-arounds at the window's edges see what they would in the body.
+    # Widen to whole words so look-arounds at the window's edges see what they would in the body;
+    # at most MAX_WORD_CHARS each way, or a text without spaces costs its length per window.
     start = max(start, 0)
-    while start > 0 and not body[start - 1].isspace():
+    floor = max(0, start - MAX_WORD_CHARS)
+    while start > floor and not body[start - 1].isspace():
         start -= 1
     return start, word_end(body, end)
 
 
-_NON_SPACE = re.compile(r"\S*")
+_NON_SPACE = re.compile(rf"\S{{0,{MAX_WORD_CHARS}}}")
 
 
 def word_end(body: str, end: int) -> int:

@@ -15,6 +15,7 @@ from functools import cache
 
 from kliping.annotate.date_words import (
     FUTURE_SLACK_DAYS,
+    MAX_WORD_CHARS,
     TABLE,
     YEAR,
     Found,
@@ -232,7 +233,8 @@ def _spans() -> tuple[re.Pattern[str], frozenset[str]]:
 def _after_count(body: str, end_of_word: int) -> bool:
     """Whether the word ending at ``end_of_word`` is a count: "sembilan", "100", "beberapa" (not "14.00", a time)."""
     start = end_of_word
-    while start and not body[start - 1].isspace():
+    floor = max(0, end_of_word - MAX_WORD_CHARS)  # a count is a short word: no walk through a text without spaces
+    while start > floor and not body[start - 1].isspace():
         start -= 1
     word = body[start:end_of_word].lower()
     return word.isdigit() or word in _spans()[1]

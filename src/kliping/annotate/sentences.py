@@ -10,6 +10,7 @@ space after the dot and so never split.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from kliping import resources
@@ -77,7 +78,10 @@ def _quote_closes(body: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _inside_quote(pairs: list[tuple[int, int]], pos: int) -> bool:
-    return any(o < pos <= c for o, c in pairs)
+    # The pairs are in order and do not overlap: the one opened last before pos is the only candidate
+    # (a scan of all of them per boundary made a paragraph of 15,000 quotations take 40 s).
+    i = bisect_left(pairs, (pos, -1)) - 1
+    return i >= 0 and pairs[i][0] < pos <= pairs[i][1]
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
