@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from kliping import budget
 from kliping.annotate.dates import find_dates
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
@@ -27,7 +28,22 @@ def annotate(article: Article) -> Article:
 
 
 def process(raw: RawDocument) -> Article:
-    """Turn one document as read into an annotated Article; raises Rejected if nothing is left."""
+    """Turn one document as read into an annotated Article; raises Rejected if nothing is left, or if
+    the chain has not finished within the per-article budget (``budget.article_seconds()`` of CPU)."""
+    seconds = budget.article_seconds()
+    try:
+        with budget.limit(seconds):
+            return _chain(raw)
+    except budget.OverBudget:
+        raise Rejected(over_budget_reason(seconds, raw), raw.source) from None
+
+
+def over_budget_reason(seconds: float, raw: RawDocument) -> str:
+    return (f"took longer than {seconds:g} s to annotate (CPU time, {len(raw.text):,} characters; "
+            f"{budget.ENVIRONMENT} sets the limit)")
+
+
+def _chain(raw: RawDocument) -> Article:
     cleaned = clean(raw)
     if not cleaned.body.strip():
         raise Rejected("no article text left after cleaning", raw.source)

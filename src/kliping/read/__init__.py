@@ -323,14 +323,14 @@ class _Gunzip(io.RawIOBase):
 
     def _fill(self) -> None:
         inflater = self._zlib
-        if inflater.unconsumed_tail:
-            data = inflater.unconsumed_tail
-        elif inflater.eof:
+        if inflater.eof:  # first: a member that ended keeps a stale unconsumed_tail, fed again it loops forever
             data = inflater.unused_data or self._source.read(_BUFFER)
             if not data.strip(b"\x00"):  # the end, or the NUL padding some tools append
                 self._done = True
                 return
             inflater = self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif inflater.unconsumed_tail:
+            data = inflater.unconsumed_tail
         else:
             data = self._source.read(_BUFFER)
             if not data:

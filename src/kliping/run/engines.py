@@ -6,6 +6,11 @@ partitions (one input file each; a big JSON-lines or WARC file into chunks of do
 computed concurrently, and their results are handed back in input order, with repeated ids renamed
 "~2", "~3"… by the driver, so articles.jsonl and dossier.json are the same whichever engine ran them.
 
+Each article is held to the per-article time budget (``kliping.budget``) inside ``pipeline.process``,
+so an article past it comes back Skipped on every engine: a process-pool worker runs its tasks in its
+main thread and is cut by a CPU-timer signal, a Dask worker runs them in a thread and is cut by the
+budget's watchdog. The budget is read from the environment, which spawned workers inherit.
+
     local, 1 worker     pipeline.extract in this process (the default; no pickling, no pool)
     local, N workers    a ProcessPoolExecutor of N spawned processes
     dask                a running cluster (``scheduler`` address) or a LocalCluster of N processes
