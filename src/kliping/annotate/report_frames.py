@@ -22,7 +22,7 @@ from kliping.annotate.report_spans import (
     text_start,
     trimmed,
 )
-from kliping.annotate.report_speakers import described_after
+from kliping.annotate.report_speakers import described_after, epithet
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
 from kliping.annotate.speech import inside, person_in_attribution, skip_space, subject_after
 from kliping.model import Entity
@@ -62,6 +62,8 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
                 subject = author or Subject(phrase, skip_space(body, frame.end()), "noun")
         if body[comma : comma + 1] != ",":
             continue
+        if subject is not None:
+            subject = epithet(body, subject, entities)  # "Menurut pensiunan jenderal itu, …"
         if frame.start("cue") == text_start(body, s_start):
             return report_span(body, comma + 1, s_end, frame["cue"], subject)
         if frame["cue"].lower() not in open_frames:

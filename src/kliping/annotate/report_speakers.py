@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kliping.annotate import aliases
+from kliping import resources
+from kliping.annotate import aliases, name_words
 from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
-from kliping.annotate.descriptions import description_subject
+from kliping.annotate.descriptions import description_subject, is_person_noun
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
 from kliping.annotate.report_words import capitalisable, either, flagged, listed
 from kliping.annotate.speech import (
@@ -52,8 +53,57 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         named = name_before(body, verb.start(), found.start)
         if named is not None and named.start == found.start and named.text == found.text:
             return named
-    return (found or name_before(body, verb.start(), s_start)
-            or _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+    found = found or name_before(body, verb.start(), s_start)
+    if found is not None and body[found.start + len(found.text) : verb.start()].split() in (
+            [w] for w in _demonstratives()):
+        # "laki-laki penggemar grup Twice ini mengatakan": the name closes an epithet, not the subject
+        whole = _described_before().search(body, max(s_start, comma + 1, verb.start() - MAX_SUBJECT_GAP), verb.start())
+        if whole is not None and whole.start() < found.start:
+            found = Subject(_links_end().sub("", whole.group(0)), whole.start(), "noun")
+    return (epithet(body, found, entities) if found is not None
+            else _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+
+
+def epithet(body: str, subject: Subject, entities: list[Entity]) -> Subject:
+    """A person named by an epithet pointing back ("Pentolan Oasis itu mengatakan",
+    "Pemain asal Belgia itu mengaku", "Menurut pensiunan jenderal bintang dua itu, …") is the
+    person the passage is about, as "ia" is — not a name inside the epithet ("Oasis", "Belgia")
+    nor a noun phrase naming no one. What the article named before with the epithet's own words
+    ("Gubernur itu" after "Gubernur Jawa Tengah X") stays the one description_subject finds; an
+    epithet of a body ("perusahaan tersebut") or of no person is left as found."""
+    words = subject.text.split()
+    if (len(words) < 2 or words[-1] not in _demonstratives() or subject.kind not in ("noun", "name", "entity")
+            or (subject.entity is not None and not subject.start <= subject.entity.start < subject.start + len(
+                subject.text))):
+        return subject  # not an epithet, or one already resolved to someone named before it
+    described = description_subject(body, subject.text, subject.start, entities)
+    if described is not None and described.kind != "pronoun":
+        return described
+    lower = [w.lower() for w in words[:-1]]
+    if any(_body_nouns().get(w) == "body" for w in lower) or lower[0] in _things():
+        return subject  # "perusahaan asal Jepang itu", "Laporan Bank Dunia tersebut"
+    # a person noun or title ("Pemain asal Belgia itu"), or a head noun before a name it is of
+    # ("Pentolan Oasis itu", "peraih medali perak Olimpiade Rio itu"): someone known by what they do
+    person = any(is_person_noun(w) or w in name_words.title_words() for w in lower) or (
+        len(words) > 2 and any(w[:1].isupper() for w in words[1:-1]))
+    return Subject(subject.text, subject.start, "pronoun") if person else subject
+
+
+@cache
+def _things() -> frozenset[str]:
+    """What speaks as no person: findings and the nouns of speech ("Hasil survei ini", "Pernyataan itu")."""
+    nouns = (row[1] for row in resources.rows("report_speech_nouns.tsv"))
+    return frozenset(w.lower() for w in (*listed("report_findings.txt"), *nouns))
+
+
+@cache
+def _demonstratives() -> frozenset[str]:
+    return frozenset(listed("report_demonstratives.txt"))
+
+
+@cache
+def _body_nouns() -> dict[str, str]:
+    return {noun: kind for kind, noun in resources.rows("description_nouns.tsv")}
 
 
 def _proper(text: str) -> bool:

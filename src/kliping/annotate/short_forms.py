@@ -132,6 +132,9 @@ def _acronyms_of_bodies(body: str, mentions: list[Entity], defined: dict[str, tu
     Administration", "CBP" after "Customs and Border Protection", "CDC" after "Chinese Center for
     Disease Control and Prevention"): that body, when only one of its bodies gives it and no
     table knows it otherwise."""
+    written = set(_CAPITALS_WORD.findall(body))  # the acronyms the body writes at all, in one pass
+    if not written:
+        return
     by_acronym: dict[str, set[str]] = {}
     for name in {m.canonical for m in mentions if m.label == "ORG"}:
         capitals = [w[0] for w in name.split() if w[:1].isupper()][:MAX_ACRONYM_WORDS]
@@ -139,11 +142,12 @@ def _acronyms_of_bodies(body: str, mentions: list[Entity], defined: dict[str, tu
             for j in range(i + MIN_ACRONYM, len(capitals) + 1):
                 by_acronym.setdefault("".join(capitals[i:j]), set()).add(name)
     for acronym, names in by_acronym.items():
-        if (len(names) == 1 and acronym not in defined and aliases.label_of(acronym) is None
+        if (acronym in written and len(names) == 1 and acronym not in defined and aliases.label_of(acronym) is None
                 and _whole_word_positions(body, acronym)):
             defined[acronym] = ("ORG", next(iter(names)))
 
 
+_CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
 MIN_ACRONYM = 3  # letters: two-letter ones ("AS", "UN") are too often something else
 MAX_ACRONYM_WORDS = 8
 
