@@ -238,3 +238,14 @@ def test_benchmark_page_body_starts_with_the_ground_truth(prefix: str) -> None:
     raw = read_html(gzip.decompress(path.read_bytes()).decode(), source=str(path), id=prefix)
     assert BENCHMARK_PAGES[prefix] in raw.text
     assert raw.published and raw.published.startswith("2019-11-")
+
+
+def test_a_tag_with_a_flood_of_attributes_is_kept_without_them() -> None:
+    # libxml2 checks each attribute against the ones before it: 100,000 on one <p> took minutes to parse.
+    from kliping.read.html import MAX_TAG_CHARS, _without_huge_tags
+
+    flood = " ".join(f'a{i}="v{i}"' for i in range(MAX_TAG_CHARS // 8))
+    normal = '<img src="x.jpg" data-props=\'{"a": 1}\'>'
+    page = "<html><body>{}<article><p{}>Banjir merendam Bekasi.</p></article></body></html>"
+    assert _without_huge_tags(page.format(normal, " " + flood)) == page.format(normal, "")
+    assert _without_huge_tags(normal) == normal

@@ -86,11 +86,21 @@ def read_html(html: str, *, source: str, id: str, url: str | None = None) -> Raw
     if len(html) > MAX_HTML_CHARS:
         raise Rejected("HTML is larger than 20 MB", source)
     try:
-        return _read(html, source, id, url)
+        return _read(_without_huge_tags(html), source, id, url)
     except Rejected:
         raise
     except Exception as exc:  # hostile markup must cost one skipped input, never the run
         raise Rejected(f"HTML could not be read ({type(exc).__name__})", source) from exc
+
+
+MAX_TAG_CHARS = 65_536  # of one tag's attributes: real pages stay far below (a React page's JSON props)
+_HUGE_TAG = re.compile(rf"<([A-Za-z][\w:-]*)[^<>]{{{MAX_TAG_CHARS},}}>")
+
+
+def _without_huge_tags(html: str) -> str:
+    """A tag whose attributes run past MAX_TAG_CHARS, kept without them: libxml2 checks each new
+    attribute against the ones before it, so one ``<p>`` with 100,000 attributes took minutes to parse."""
+    return _HUGE_TAG.sub(r"<\1>", html) if len(html) > MAX_TAG_CHARS else html
 
 
 def _read(html: str, source: str, id: str, url: str | None) -> RawDocument:
