@@ -100,6 +100,9 @@ def noun_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -> 
     of speech is a report; its speaker is the name after "by"/"dari" or the noun's owner, else unknown.
     Not when the noun opens the sentence's clause, its subject ("In sum, the claim that X … is
     false."): where that clause ends, before the main verb, no word marks."""
+    sentence = body[s_start:s_end].lower()
+    if "that" not in sentence and "bahwa" not in sentence:
+        return None  # the pattern ends on one of them: most sentences need not be searched
     m = _verb_patterns()["noun_report"].search(body, s_start, s_end)
     if m is None or len(body[m.end() : s_end].split()) < MIN_REPORTED_WORDS:
         return None
