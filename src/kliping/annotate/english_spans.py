@@ -59,8 +59,8 @@ _OWNER = re.compile(r"['’]s$")
 # A run of capitalised words ("U.S." among them) joined by the connectors of English bodies' names:
 # "of", "for" and "on" (a "the" may follow them), "and", "&".
 _INSTITUTION_RUN = re.compile(
-    r"(?<![\w'’.-])(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"
-    r"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|(?:and|&)\s+)?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*))+")
+    r"(?<![\w'’.-])(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’-]*)"
+    r"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|(?:and|&)\s+)?(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’-]*))+")
 _HEAD_BEFORE_CONNECTOR = re.compile(r"\s+(?:of|for|on)\s")
 
 
