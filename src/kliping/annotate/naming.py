@@ -259,12 +259,19 @@ def _after_honorific(body: str, pos: int) -> bool:
     return bool(before) and before[-1].strip(".,\"“”‘’(").casefold() in resources.words("titles.txt")
 
 
+MAX_OCCURRENCES_READ = 1_000
+
+
 def _alone_at(body: str, word: str, not_before: str = "", not_after: str = "", ticket: bool = False) -> list[int]:
     """Where ``word`` is written as a whole word, not followed by ``not_before`` nor preceded by
     ``not_after``; with ``ticket``, not joined to another name by a dash or followed by a
-    capitalised word either."""
-    found, i = [], body.find(word)
-    while i >= 0:
+    capitalised word either. The first two such places (callers ask whether there is one, where the
+    first is, and whether there are two), looked for among the first MAX_OCCURRENCES_READ: a text
+    naming one person ten thousand times must not cost ten thousand steps per name word."""
+    found: list[int] = []
+    i, read = body.find(word), 0
+    while i >= 0 and len(found) < 2 and read < MAX_OCCURRENCES_READ:
+        read += 1
         end = i + len(word)
         before, after = body[max(0, i - 2) : i], body[end : end + 2]
         # Bounded work per occurrence (no copy of the rest of the body): the next non-space

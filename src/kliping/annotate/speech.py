@@ -84,7 +84,12 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     name = name_pattern().match(body, pos)
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
-        inside = [e for e in entities if e.label == "PERSON" and pos <= e.start < name.end()]
+        inside = []
+        k = bisect_left(entities, pos, key=lambda e: e.start)  # in order of start: no scan of them all
+        while k < len(entities) and entities[k].start < name.end():
+            if entities[k].label == "PERSON":
+                inside.append(entities[k])
+            k += 1
         if inside:
             return Subject(body[pos : max(name.end(), inside[0].end)], pos, "entity", inside[0])
         # "kata Kepala Dinas Kesehatan Jawa Barat, Vini Adiani": the title, a comma, the person.
