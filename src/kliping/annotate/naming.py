@@ -40,8 +40,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RUN = re.compile(rf"{CAP}(?: +(?:{CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{CAP}")
 _WORD = re.compile(r"\S+")
 _SENTENCE_OPENS = re.compile(r"[.!?:\"“”]\s*$")
-_CONNECTED = re.compile(r"[A-Z][\w'’.-]* +(?:and|of|for|on|&) +$")
-_CONNECTORS = frozenset(("and", "of", "for", "on", "&"))  # the word before a run, checked before _CONNECTED
+_CONNECTORS = ("and", "of", "for", "on", "&")  # joining a body's name: its last word is checked before _CONNECTED
+_CONNECTED = re.compile(rf"[A-Z][\w'’.-]* +(?:{'|'.join(map(re.escape, _CONNECTORS))}) +$")
 
 
 def _counted(words: list[str]) -> int:

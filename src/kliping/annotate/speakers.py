@@ -12,7 +12,7 @@ from functools import cache
 from kliping import resources
 from kliping.annotate import aliases, name_words, naming, subjects
 from kliping.annotate.cues import pronouns
-from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, skip_space
+from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, pronoun_at, skip_space
 from kliping.model import Entity
 
 
@@ -210,7 +210,7 @@ def introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity]
     for s_start, s_end in sentences[first:]:
         if s_start >= until:
             break
-        if s_end <= since or (word := _FIRST_WORD.match(body, s_start)) and word.group(0).lower() in pronouns():
+        if s_end <= since or pronoun_at(body, s_start):
             continue
         end = min(s_end, until)
         who = subjects.introduced(body, sentences, people, known, s_start, end, clitic)
@@ -225,9 +225,6 @@ def introduced(body: str, sentences: list[tuple[int, int]], people: list[Entity]
 # introduced()'s answer when the narrative turned to someone it names by no name: the speaker is
 # unknown, and not the person quoted before.
 UNNAMED = "\x00unnamed"
-
-
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def one_of_pair(speaker: str, mention: str | None, people: list[Entity]) -> str:

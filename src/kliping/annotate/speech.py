@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from kliping import resources
@@ -43,17 +44,25 @@ def name_pattern() -> re.Pattern[str]:
 _PRONOUN_WORD = re.compile(r"[A-Za-z]+")
 
 
-def entity_at(entities: list[Entity], pos: int) -> Entity | None:
-    """The longest entity starting at ``pos`` (a role and its person count as one). ``entities`` are in
-    order of start (as find_entities gives them): found by bisection, since a scan per cue made a long
-    article quadratic (800 KB of quoted sentences: 50 s here alone)."""
-    i = bisect_left(entities, pos, key=lambda e: e.start)
-    best = None
-    while i < len(entities) and entities[i].start == pos:
-        if best is None or entities[i].end - entities[i].start > best.end - best.start:
-            best = entities[i]
+def starting_in(entities: list[Entity], lo: int, hi: int) -> Iterator[Entity]:
+    """The entities that start in [lo, hi). ``entities`` are in order of start (as find_entities gives
+    them): found by bisection, since a scan of them all per cue made a long article quadratic (800 KB
+    of quoted sentences: 50 s here alone)."""
+    i = bisect_left(entities, lo, key=lambda e: e.start)
+    while i < len(entities) and entities[i].start < hi:
+        yield entities[i]
         i += 1
-    return best
+
+
+def entity_at(entities: list[Entity], pos: int) -> Entity | None:
+    """The longest entity starting at ``pos`` (a role and its person count as one)."""
+    return max(starting_in(entities, pos, pos + 1), key=lambda e: e.end - e.start, default=None)
+
+
+def pronoun_at(body: str, pos: int) -> str | None:
+    """The pronoun ("ia", "dia", "he", "she" …) written at ``pos``, or None."""
+    word = _PRONOUN_WORD.match(body, pos)
+    return word.group(0) if word and word.group(0).lower() in pronouns() else None
 
 
 def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
@@ -74,9 +83,9 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
         ):
             return Subject(body[pos : follow.end], pos, "entity", follow)
         return Subject(entity.text, pos, "entity", entity)
-    word = _PRONOUN_WORD.match(body, pos)
-    if word and word.group(0).lower() in pronouns():
-        return Subject(word.group(0), pos, "pronoun")
+    pronoun = pronoun_at(body, pos)
+    if pronoun:
+        return Subject(pronoun, pos, "pronoun")
     handle = _HANDLE.match(body, pos)
     if handle:  # "kata akun rafly_rahman.h", "tulis warganet @budi_s": a social-media account speaks
         at = handle.start("handle") - (body[handle.start("handle") - 1] == "@")  # "@budi_s" as written
@@ -84,12 +93,7 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     name = name_pattern().match(body, pos)
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
-        inside = []
-        k = bisect_left(entities, pos, key=lambda e: e.start)  # in order of start: no scan of them all
-        while k < len(entities) and entities[k].start < name.end():
-            if entities[k].label == "PERSON":
-                inside.append(entities[k])
-            k += 1
+        inside = [e for e in starting_in(entities, pos, name.end()) if e.label == "PERSON"]
         if inside:
             return Subject(body[pos : max(name.end(), inside[0].end)], pos, "entity", inside[0])
         # "kata Kepala Dinas Kesehatan Jawa Barat, Vini Adiani": the title, a comma, the person.
