@@ -153,6 +153,48 @@ def test_gzip_bomb_stops_at_the_limit(tmp_path: Path, good: str) -> None:
     assert_good_came_out(docs)
 
 
+def _bomb(path: Path, lead: bytes, filler: bytes, megabytes: int) -> None:
+    """``lead`` then ``megabytes`` MB of ``filler`` in one gzip member of a few hundred kB."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = filler * ((1 << 20) // len(filler))
+    parts = [packer.compress(lead)] + [packer.compress(chunk) for _ in range(megabytes)]
+    path.write_bytes(b"".join(parts) + packer.flush())
+
+
+@pytest.mark.parametrize("filler", [b"\n", b" \r\n"])
+def test_a_jsonl_bomb_stops_early_and_keeps_the_articles_before_it(
+    tmp_path: Path, good: str, filler: bytes
+) -> None:
+    path = tmp_path / "arsip.jsonl.gz"
+    lead = json.dumps({"id": "awal", "text": "Harga beras naik.\n\nPasokan berkurang."}).encode()
+    _bomb(path, lead + b"\n", filler, 200)
+    docs, skipped = run(str(path), good)
+    assert "awal" in [doc.id for doc in docs]
+    assert_good_came_out(docs)
+    [bomb] = [skip for skip in skipped if "decompression bomb" in skip.reason]
+    assert bomb.source == str(path)
+    assert "over 200 times its size" in bomb.reason
+
+
+def test_a_warc_bomb_is_one_skip_per_fact_not_a_minutes_long_scan(tmp_path: Path, good: str) -> None:
+    path = tmp_path / "arsip.warc.gz"
+    _bomb(path, b"", b"\0", 200)
+    docs, skipped = run(str(path), good)
+    assert_good_came_out(docs)
+    assert any("decompression bomb" in skip.reason for skip in skipped)
+    assert len(skipped) <= 2
+
+
+def test_text_that_compresses_like_news_is_read_to_the_end(tmp_path: Path) -> None:
+    # 80 MB of varied JSON lines (~10x compression) passes the ratio check untouched.
+    rows = [json.dumps({"id": f"a{i}", "text": f"Berita nomor {i} {random.Random(i).random()}."})
+            for i in range(40_000)]
+    path = tmp_path / "besar.jsonl.gz"
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode(), 6))
+    docs, skipped = run(str(path))
+    assert len(docs) == 40_000 and not skipped
+
+
 def test_html_without_body_is_skipped(tmp_path: Path, good: str) -> None:
     bodiless = tmp_path / "kosong.html"
     bodiless.write_text(

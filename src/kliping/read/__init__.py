@@ -49,6 +49,11 @@ DEFAULT_MAX_DOCUMENT_BYTES = 10_000_000
 STDIN_SOURCE = "<stdin>"
 _SNIFF_BYTES = 8192
 _BUFFER = 1 << 16
+# News text compresses 3-10x and WARC pages up to ~30x; past this ratio, once enough has come
+# out that the ratio is no accident, the input is a decompression bomb (repeated bytes, blank
+# lines, `{}` lines) and reading it to the end would cost minutes for nothing.
+MAX_GZIP_RATIO = 200
+_GZIP_RATIO_AFTER = 64 << 20
 _FILE_KINDS = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFSOCK: "a socket",
@@ -216,9 +221,10 @@ def _read_stream(
         return
     if fmt == "warc":
         reported = yield from iter_warc(stream, source=source, max_document_bytes=limit)
-        if gunzip and gunzip.error and not reported:
+        if gunzip and gunzip.error and (gunzip.bomb or not reported):
             where = f"{source}#offset {gunzip.delivered}"
-            yield Skipped(where, f"truncated or corrupt WARC: {gunzip.error}")
+            why = gunzip.error if gunzip.bomb else f"truncated or corrupt WARC: {gunzip.error}"
+            yield Skipped(where, why)
         return
     if size is not None and gunzip is None and size > limit:
         raise Rejected(too_large(size, limit), source)
@@ -239,6 +245,8 @@ def _read_stream(
 
 def _raise_if_broken(gunzip: _Gunzip | None) -> None:
     if gunzip is not None and gunzip.error:
+        if gunzip.bomb:
+            raise Rejected(gunzip.error)
         raise EOFError(gunzip.error)
 
 
@@ -306,6 +314,8 @@ class _Gunzip(io.RawIOBase):
         self._done = False
         self.error: str | None = None
         self.delivered = 0  # uncompressed bytes handed out: where a cut is, for messages
+        self.consumed = 0  # compressed bytes read from the source
+        self.bomb = False
 
     def readable(self) -> bool:
         return True
@@ -315,16 +325,29 @@ class _Gunzip(io.RawIOBase):
             if self._done:
                 return 0
             self._fill()
+            if self.delivered > _GZIP_RATIO_AFTER and self.delivered > MAX_GZIP_RATIO * self.consumed:
+                self._done, self._pending, self.bomb = True, b"", True
+                self.error = (
+                    f"decompresses to over {MAX_GZIP_RATIO} times its size "
+                    f"({self.delivered // (1 << 20):,} MB from {self.consumed // 1024:,} KB): "
+                    "a decompression bomb, not an article archive; stopped reading"
+                )
+                return 0
         count = min(len(buffer), len(self._pending))
         buffer[:count] = self._pending[:count]
         self._pending = self._pending[count:]
         self.delivered += count
         return count
 
+    def _read_source(self) -> bytes:
+        data = self._source.read(_BUFFER)
+        self.consumed += len(data)
+        return data
+
     def _fill(self) -> None:
         inflater = self._zlib
         if inflater.eof:  # first: a member that ended keeps a stale unconsumed_tail, fed again it loops forever
-            data = inflater.unused_data or self._source.read(_BUFFER)
+            data = inflater.unused_data or self._read_source()
             if not data.strip(b"\x00"):  # the end, or the NUL padding some tools append
                 self._done = True
                 return
@@ -332,7 +355,7 @@ class _Gunzip(io.RawIOBase):
         elif inflater.unconsumed_tail:
             data = inflater.unconsumed_tail
         else:
-            data = self._source.read(_BUFFER)
+            data = self._read_source()
             if not data:
                 self._done = True
                 self.error = "compressed data ends in the middle (file truncated?)"
