@@ -55,16 +55,18 @@ def test_adding_seeds_one_at_a_time_gives_the_stories_and_claims_of_analysing_th
     assert sum(r.article_count for r in rows) == 5
 
 
-def test_story_is_cached_until_its_article_count_changes(seeds_db: Path) -> None:
+def test_reading_a_story_never_writes_to_the_store(seeds_db: Path) -> None:
+    # A reader that wrote (a cache row) would queue behind any running add's transaction.
+    before = seeds_db.read_bytes()
     with Store.open(seeds_db) as store:
         story_id = store.stories()[0].id
         first = store.story(story_id)
         assert first is not None and store.story(story_id) == first
+        assert store.story_size(story_id) == len(first.article_ids) == 5
+        assert store.story("no-such-story") is None and store.story_size("no-such-story") == 0
+    assert seeds_db.read_bytes() == before
     with sqlite3.connect(seeds_db) as conn:
-        (count,) = conn.execute("SELECT article_count FROM story_cache WHERE story_id = ?", (story_id,)).fetchone()
-    assert count == 5
-    with Store.open(seeds_db) as store:
-        assert store.story("no-such-story") is None
+        assert conn.execute("SELECT count(*) FROM story_cache").fetchone() == (0,)
 
 
 def test_the_same_article_twice_is_stored_once(tmp_path: Path, seeds_dir: Path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import tempfile
+import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import replace
@@ -280,3 +281,28 @@ def test_serve_listens_on_localhost_unless_told() -> None:
 def test_pasted_text_with_no_article_is_explained(fresh: TestClient) -> None:
     r = fresh.post("/add", data={"csrf_token": token(fresh), "text": "   \n  "}, headers=ORIGIN)
     assert r.status_code == 422 and "Nothing new was stored" in r.text
+
+
+def test_a_story_an_add_is_growing_shows_its_last_build_at_once_then_the_new_one(
+        seed_articles: dict[str, Article], tmp_path: Path) -> None:
+    db = tmp_path / "kliping.db"
+    first, *rest = sorted(seed_articles)
+    with Store.open(db) as store:
+        store.add([seed_articles[k] for k in rest])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        sid = story_id(c)
+        before = c.get(f"/stories/{sid}?format=json").json()
+        assert before["updating"] == 0 and before["story"]["article_count"] == 4
+        assert "being updated" not in c.get(f"/stories/{sid}").text
+        with Store.open(db) as store:  # another process's add grows the story
+            store.add([seed_articles[first]])
+        assert Store.open(db, write=False).story_of(first) == sid
+        stale = c.get(f"/stories/{sid}")
+        assert "This story is being updated: 1 more article has been stored" in stale.text
+        for _ in range(200):  # the current build is made in the background, for the next visit
+            now = c.get(f"/stories/{sid}?format=json").json()
+            if not now["updating"]:
+                break
+            time.sleep(0.05)
+        assert now["updating"] == 0 and now["story"]["article_count"] == 5
+

@@ -10,7 +10,8 @@ migrations in ``resources/migrations/`` (each applied once, recorded in ``schema
   their quotes, their full-text rows and the new story and duplicate index state (blobs), so a killed
   add leaves a consistent database and a rerun skips what is stored. Writers queue on ``busy_timeout``;
   a ``generation`` counter tells a writer when another process has moved the state on.
-- Stories are built on demand (``build_story``) from their articles in date order, cached as JSON per article count.
+- Stories are built on demand (``build_story``) from their articles in date order; a read never writes (the
+  ``story_cache`` table of schema 1 is no longer read or written: a build made by older code is never served).
 - Search is FTS5 over article title + body and over quotations (text + speaker). User text never
   reaches FTS syntax: every word is quoted; ``"a phrase"`` and a trailing ``word*`` are honoured.
   Snippets mark matches with ``SNIPPET_MARK`` (``**word**``): plain text, to be escaped by renderers.
@@ -331,27 +332,24 @@ class Store:
         return [sid for (sid,) in self._conn.execute(
             "SELECT story_id FROM articles GROUP BY story_id ORDER BY min(rowid)")]
 
+    def story_size(self, story_id: str) -> int:
+        """How many stored articles the story holds now (0 for an unknown id)."""
+        return int(self._conn.execute("SELECT count(*) FROM articles WHERE story_id = ?", (story_id,)).fetchone()[0])
+
     def story(self, story_id: str) -> Story | None:
-        """The full story (events, claims, timeline, quotes, summary), built from its stored articles."""
+        """The full story (events, claims, timeline, quotes, summary), built now from its stored articles.
+
+        Reading never writes: a reader must not queue behind a writer's transaction (the web app keeps the
+        builds it made in memory, ``show/web/shelf.py``)."""
         with self._transaction("DEFERRED"):  # one snapshot: the articles and the state that grouped them
             rows = self._conn.execute("SELECT body, data FROM articles WHERE story_id = ?"
                                       " ORDER BY day IS NULL, day, rowid", (story_id,)).fetchall()
             if not rows:
                 return None
-            cached = self._conn.execute("SELECT article_count, data FROM story_cache WHERE story_id = ?",
-                                        (story_id,)).fetchone()
-            if cached and cached[0] == len(rows):
-                return Story.from_dict(json.loads(cached[1]))
             articles = [stored_article(body, data) for body, data in rows]
             duplicates = self._duplicates()
         representative = {a.id: duplicates.representative(a.id) if a.id in duplicates else a.id for a in articles}
-        story = build_story(story_id, articles, representative)
-        try:
-            self._conn.execute("INSERT OR REPLACE INTO story_cache VALUES (?, ?, ?)",
-                               (story_id, len(rows), json.dumps(story.to_dict(), ensure_ascii=False)))
-        except sqlite3.OperationalError:
-            pass  # a read-only or busy database still answers; the story is rebuilt next time
-        return story
+        return build_story(story_id, articles, representative)
 
     # --- search and speakers -------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ from kliping.show.report import layout_chart
 from kliping.show.views import date_label
 from kliping.show.web import pages
 from kliping.show.web.security import TOKEN_FIELD, Csrf, SecurityHeaders, same_origin
+from kliping.show.web.shelf import StoryShelf
 from kliping.show.web.uploads import ACCEPTED, MAX_FILES, MAX_UPLOAD_BYTES, TooLarge, limited_receive, read_uploads
 from kliping.store import AddResult, Store
 from kliping.store_files import as_store_error
@@ -81,14 +82,18 @@ class _App:
         self.env = _environment()
         self.csrf = Csrf(secret)
         self._local = threading.local()
+        self.shelf = StoryShelf(lambda: Store.open(db_path, write=False))
         css = Path(__file__).resolve().parent.parent / "templates" / "style.css"
         self.css = css.read_text("utf-8") + "\n" + (Path(__file__).resolve().parent / "app.css").read_text("utf-8")
 
-    async def _with_store(self, work: Callable[[Store], T]) -> T:
+    async def _with_store(self, work: Callable[[Store], T], *, write: bool = False) -> T:
+        """``work`` on this thread's connection: read-only for pages (a GET never writes), writable for /add."""
         def run() -> T:
-            store: Store | None = getattr(self._local, "store", None)
+            name = "writer" if write else "reader"
+            store: Store | None = getattr(self._local, name, None)
             if store is None:
-                store = self._local.store = Store.open(self.db_path)
+                store = Store.open(self.db_path, write=write)
+                setattr(self._local, name, store)
             return work(store)
 
         return await run_in_threadpool(run)
@@ -113,13 +118,15 @@ class _App:
         return self._render(request, "search.html", view, status=400 if view["errors"] else 200)
 
     async def story(self, request: Request) -> Response:
-        view = await self._with_store(partial(pages.story_page, story_id=request.path_params["story_id"]))
+        view = await self._with_store(partial(pages.story_page, story_id=request.path_params["story_id"],
+                                              shelf=self.shelf))
         if view is None:
             raise HTTPException(404, "There is no story with this id. It may have been merged into another.")
         return self._render(request, "story.html", view, svg=layout_chart(view["story"]["chart"]))
 
     async def article(self, request: Request) -> Response:
-        view = await self._with_store(partial(pages.article_page, article_id=request.path_params["article_id"]))
+        view = await self._with_store(partial(pages.article_page, article_id=request.path_params["article_id"],
+                                              shelf=self.shelf))
         if view is None:
             raise HTTPException(404, "There is no article with this id.")
         return self._render(request, "article.html", view)
@@ -152,7 +159,7 @@ class _App:
             uploads = [(f.filename, f.file) for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
             pasted = form.get("text")
             ingested = await run_in_threadpool(read_uploads, uploads, pasted if isinstance(pasted, str) else "")
-        outcome = await self._with_store(partial(_store_articles, articles=ingested.articles))
+        outcome = await self._with_store(partial(_store_articles, articles=ingested.articles), write=True)
         outcome["skipped"] = [{"source": s.source, "reason": s.reason} for s in ingested.skipped]
         wants_json = request.query_params.get("format") == "json"
         if outcome["story_href"] and not wants_json:
@@ -185,8 +192,11 @@ def _store_articles(store: Store, articles: Sequence[Article]) -> dict[str, Any]
     ids = {a.id for a in articles}
     landed: Counter[str] = Counter()
     for story_id in result.stories_touched:
-        story = store.story(story_id)
-        landed[story_id] = len(ids & set(story.article_ids)) if story else 0
+        landed[story_id] = 0
+    for article_id in ids:  # where each landed, without building any story inside the request
+        home = store.story_of(article_id)
+        if home is not None and home in landed:
+            landed[home] += 1
     if not landed and articles:  # all already stored: show the story that holds the first one
         found = store.story_of(articles[0].id)
         if found:

@@ -24,6 +24,7 @@ from kliping.show.views import (
     outlet_label,
     story_view,
 )
+from kliping.show.web.shelf import StoryShelf
 from kliping.store import Store
 from kliping.store_records import query_words
 from kliping.timestamps import is_iso_date
@@ -108,11 +109,13 @@ def matching_speakers(store: Store, q: str) -> list[View]:
     return [{"name": n, "quote_count": c, "href": href("speakers", n)} for c, n in found[:SPEAKER_MATCHES]]
 
 
-def story_page(store: Store, story_id: str) -> View | None:
-    """views.story_view of one stored story, with links to the article and speaker pages."""
-    story = store.story(story_id)
-    if story is None:
+def story_page(store: Store, story_id: str, shelf: StoryShelf) -> View | None:
+    """views.story_view of one stored story, with links to the article and speaker pages; ``updating``
+    says how many stored articles the build shown does not hold yet (an add is growing the story)."""
+    built = shelf.get(store, story_id)
+    if built is None:
         return None
+    story = built.story
     articles = {a.id: a for a in store.articles(story.article_ids)}
     view = story_view(story, articles, number=1)
     for group in view["quotes"]:
@@ -127,10 +130,11 @@ def story_page(store: Store, story_id: str) -> View | None:
         "quotes_per_speaker": QUOTES_PER_SPEAKER,
         "full_per_story": FULL_PER_STORY,
         "full_per_page": FULL_PER_PAGE,
+        "updating": built.behind,
     }
 
 
-def article_page(store: Store, article_id: str) -> View | None:
+def article_page(store: Store, article_id: str, shelf: StoryShelf) -> View | None:
     """One article in full: text with quotes and dates marked, its quotations and dates listed."""
     article = store.article(article_id)
     if article is None:
@@ -139,19 +143,19 @@ def article_page(store: Store, article_id: str) -> View | None:
     return {
         "page": "article",
         "article": view,
-        "story": _story_of(store, article),
+        "story": _story_of(store, article, shelf),
         "quotes": [{"text": q.text, "kind": q.kind, "speaker": q.speaker, "cue": q.cue,
                     "speaker_href": href("speakers", q.speaker) if q.speaker else None} for q in article.quotes],
         "dates": [{"text": d.text, "value": d.value, "label": date_label(d.value)} for d in article.dates],
     }
 
 
-def _story_of(store: Store, article: Article) -> View | None:
+def _story_of(store: Store, article: Article, shelf: StoryShelf) -> View | None:
     story_id = store.story_of(article.id)
-    story = store.story(story_id) if story_id else None
-    if story is None:
+    built = shelf.get(store, story_id) if story_id else None
+    if built is None:
         return None
-    return {"id": story.id, "title": story.title, "href": href("stories", story.id)}
+    return {"id": built.story.id, "title": built.story.title, "href": href("stories", built.story.id)}
 
 
 def speaker_page(store: Store, name: str) -> View | None:
