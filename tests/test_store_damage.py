@@ -109,3 +109,57 @@ def test_the_web_app_says_the_store_is_damaged_instead_of_a_bare_500(db: Path) -
             page = client.get(url)
             assert page.status_code == 503 and "damaged" in page.text and "re-add your sources" in page.text
             assert "<b>" not in page.text  # the damaged bytes are text, escaped like any article text
+
+
+def test_repair_copies_what_still_reads_into_a_new_store(db: Path, seed_articles: dict[str, Article],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(db) as store:  # enough articles that the table spans many pages
+        store.add([Article.from_dict({**a.to_dict(), "id": f"{a.id}-{n}", "body": f"Versi {n}. {a.body}",
+                                      "source": f"{a.source}.{n}", "url": None})
+                   for n in range(40) for a in seed_articles.values()])
+        total = store.article_count()
+    damage(db)
+    before = db.read_bytes()
+    new = db.parent / "repaired.db"
+    code, _, err = run(capsys, "check", "--db", str(db), "--repair", str(new))
+    assert code == 0 and "Traceback" not in err, err
+    assert db.read_bytes() == before  # the damaged file is left as it was
+    with Store.open(new) as store:
+        kept = store.article_count()
+        assert 0 < kept < total
+        health = store.integrity()
+        assert health["integrity_check"] == "ok" and health["story_state_articles"] == kept
+        assert store.story(store.story_ids()[0]) is not None
+    assert f"holds {kept:,} articles" in err and "could not be read" in err
+    assert run(capsys, "check", "--db", str(new))[0] == 0
+    code, _, err = run(capsys, "check", "--db", str(db), "--repair", str(new))
+    assert code == 2 and "exists already" in err  # never over an existing file
+
+
+def test_repair_of_a_sound_store_copies_every_article(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = db.parent / "copy.db"
+    code, _, err = run(capsys, "check", "--db", str(db), "--repair", str(new))
+    assert code == 0 and "every article row was read" in err
+    with Store.open(db) as old, Store.open(new) as fresh:
+        assert fresh.article_count() == old.article_count() == 5
+        assert [fresh.story(s) == old.story(s) for s in old.story_ids()] == [True] * len(old.story_ids())
+
+
+def test_repair_reads_past_a_damaged_root_page_that_hides_every_row_from_sql(
+        db: Path, seed_articles: dict[str, Article], capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(db) as store:
+        store.add([Article.from_dict({**a.to_dict(), "id": f"{a.id}-{n}", "body": f"Versi {n}. {a.body}",
+                                      "source": f"{a.source}.{n}", "url": None})
+                   for n in range(40) for a in seed_articles.values()])
+        total = store.article_count()
+        root = store._conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+        page_size = store._conn.execute("PRAGMA page_size").fetchone()[0]
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with db.open("r+b") as f:  # the table's root (an interior page): SQL now finds no article at all
+        f.seek((root - 1) * page_size + 12)
+        f.write(b"\xde\xad\xbe\xef" * 64)
+    new = db.parent / "repaired.db"
+    code, _, err = run(capsys, "check", "--db", str(db), "--repair", str(new))
+    assert code == 0 and "every article row was read" in err, err
+    with Store.open(new) as store:
+        assert store.article_count() == total

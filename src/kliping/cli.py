@@ -24,7 +24,16 @@ from kliping.run.engines import ENGINES
 from kliping.show.jsonout import article_line
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
-from kliping.store_files import RECOVERY, as_store_error, connect_read_only, integrity_problems, readable_sources
+from kliping.store_files import (
+    RECOVERY,
+    as_store_error,
+    connect_read_only,
+    integrity_problems,
+    readable_sources,
+    salvage_rows,
+)
+from kliping.store_records import stored_article
+from kliping.store_salvage import salvage_file
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 EXIT_STORE = 3  # the store's file is damaged, or the disk full or failing
@@ -90,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--sources", action="store_true",
                            help="list the input files and URLs of the articles the store still holds (to re-add "
                                 "them into a new store)")
+    check_cmd.add_argument("--repair", metavar="NEW", help="copy every article the store can still read into a "
+                           "new store NEW (must not exist), regrouping the stories; the damaged file is not changed")
 
     serve_cmd = commands.add_parser("serve", help="browse, search and add to the store in a local web app")
     serve_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help + "; created when missing")
@@ -256,12 +267,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.is_file():
         raise InputError(f"no database at {db}")
+    target = Path(args.repair) if args.repair else None
+    if target is not None and (target.exists() or target.resolve() == db.resolve()):
+        raise InputError(f"--repair writes a new store: {target} exists already (name a new file)")
     conn = connect_read_only(db, 10.0)
     try:
         problems = integrity_problems(conn)
         if args.sources:
             for source in readable_sources(conn):
                 sys.stdout.write(source + "\n")
+        if target is not None:
+            return _repair(conn, db, target, problems)
     finally:
         conn.close()
     if problems:
@@ -270,6 +286,38 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_STORE
     sys.stderr.write(f"kliping: {db}: no damage found\n")
     return EXIT_OK
+
+
+def _repair(conn: sqlite3.Connection, db: Path, target: Path, problems: list[str]) -> int:
+    """Every article that still reads → a new store, added in the old order, so the stories and duplicate
+    groups are rebuilt from the articles rather than copied from damaged state. Rows are read off the
+    file's pages (store_salvage: damaged interior pages cannot hide them) and through SQL (which also
+    sees what the write-ahead log holds)."""
+    found = dict(salvage_file(db))
+    for rowid, body, data in salvage_rows(conn, "body, data", []):
+        if rowid not in found:
+            try:
+                found[rowid] = stored_article(body, data)
+            except (ValueError, TypeError, KeyError):
+                pass
+    try:
+        (top,) = conn.execute("SELECT max(rowid) FROM articles").fetchone()
+    except sqlite3.DatabaseError:
+        top = None
+    expected = max([top if isinstance(top, int) else 0, *found])
+    first = next((line for p in problems for line in p.splitlines() if not line.startswith("***")), "")
+    what = f"{db} is damaged ({first})" if problems else f"{db}: no damage found"
+    sys.stderr.write(f"kliping: {what}; copying the articles it can read into {target}\n")
+    with Store.open(target) as store:
+        result = store.add(found[rowid] for rowid in sorted(found))
+        stories = len(store.story_ids())
+    missing = expected - len(found)
+    sys.stderr.write(f"kliping: {target} holds {result.added:,} articles in {stories:,} stories"
+                     + (f" ({result.already:,} copies of stored ones left out)" if result.already else "")
+                     + (f"; about {missing:,} of {expected:,} article rows could not be read: re-add their "
+                        f"sources to get them back" if missing > 0 else "; every article row was read")
+                     + f". {db} was not changed; once you have checked {target}, use it in its place.\n")
+    return EXIT_OK if result.added else EXIT_STORE
 
 
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,

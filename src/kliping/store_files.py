@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from kliping.errors import StoreFailed
 
 QUICK_CHECK_MAX_BYTES = 256 << 20  # stores up to this size are checked on every open for writing (≈1 s)
-RECOVERY = ("copy it aside and re-add your sources into a new store (`kliping add SOURCES --db NEW.db`); "
-            "`kliping check --db {db} --sources` lists the sources of the articles it still holds")
+RECOVERY = ("`kliping check --db {db} --repair NEW.db` copies every article it can still read into a new store "
+            "(stories regrouped); or re-add your sources into a new store (`kliping add SOURCES --db NEW.db`), "
+            "`kliping check --db {db} --sources` listing the sources of the articles it still holds")
 _DAMAGE = ("malformed", "not a database", "corrupt", "could not decode")
 _IO = ("disk i/o error", "database or disk is full", "disk is full")
 
@@ -74,18 +77,52 @@ def as_store_error(exc: sqlite3.Error, db: Path, doing: str) -> StoreFailed | No
     return None
 
 
+SALVAGE_PROBE = 100_000  # rowids tried one by one past a damaged page before giving up on the rest
+
+
+def salvage_rows(conn: sqlite3.Connection, columns: str, lost: list[int]) -> Iterator[tuple[Any, ...]]:
+    """``(rowid, *columns)`` of every article row a (maybe damaged) store can still give, in rowid order.
+
+    A scan stops at a damaged page; from there each rowid is looked up alone until one reads again (the
+    damage costs only its own rows) and the scan resumes. The rowids that could not be read go to ``lost``."""
+    try:
+        (top,) = conn.execute("SELECT max(rowid) FROM articles").fetchone()
+    except sqlite3.DatabaseError:
+        top = None
+    last = 0
+    while True:
+        try:
+            for row in conn.execute(f"SELECT rowid, {columns} FROM articles WHERE rowid > ? ORDER BY rowid",
+                                    (last,)):
+                last = row[0]
+                yield row
+            return
+        except sqlite3.DatabaseError:
+            pass
+        end = top if isinstance(top, int) else last + SALVAGE_PROBE
+        while last < end:
+            last += 1
+            try:
+                row = conn.execute(f"SELECT rowid, {columns} FROM articles WHERE rowid = ?", (last,)).fetchone()
+            except sqlite3.DatabaseError:
+                lost.append(last)
+                continue
+            if row is not None:
+                yield row
+                break
+        else:
+            return
+
+
 def readable_sources(conn: sqlite3.Connection) -> list[str]:
     """The input files and URLs of the articles a (maybe damaged) store still holds, each once, to re-add
     into a new store: a JSON-lines line or WARC record stands for its file. Rows on damaged pages are
-    passed over (the listing ends where the damage makes the table unreadable)."""
+    passed over."""
     found: dict[str, None] = {}
-    try:
-        for locator, source in conn.execute("SELECT locator, source FROM articles ORDER BY rowid"):
-            where = str(locator or source or "")
-            if where and not where.startswith(("http://", "https://")):
-                where = re.sub(r"(?::\d+|#.*)$", "", where)  # file.jsonl:12, crawl.warc.gz#uri → the file
-            if where and not where.startswith("<"):  # <stdin>, <pasted>: nothing to re-add from
-                found[where] = None
-    except sqlite3.DatabaseError:
-        pass
+    for _, locator, source in salvage_rows(conn, "locator, source", []):
+        where = str(locator or source or "")
+        if where and not where.startswith(("http://", "https://")):
+            where = re.sub(r"(?::\d+|#.*)$", "", where)  # file.jsonl:12, crawl.warc.gz#uri → the file
+        if where and not where.startswith("<"):  # <stdin>, <pasted>: nothing to re-add from
+            found[where] = None
     return list(found)
