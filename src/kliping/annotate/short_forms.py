@@ -11,7 +11,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.name_words import is_name_word
+from kliping.annotate.name_words import is_name_word, title_words
 from kliping.annotate.naming import CAP, full_name, name_index, strip_titles
 from kliping.model import Entity
 
@@ -24,7 +24,9 @@ _QUOTE_MARKS = "\"“”"
 @cache
 def _nickname_cue() -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in sorted(resources.lines("nickname_cues.txt"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{cues})\s+(?P<nick>{CAP}(?: {CAP}){{0,2}})")
+    # A title in lower case may stand between the cue and the nickname ("akrab disapa chef Nando",
+    # "biasa dipanggil pak Harto"): the nickname is the name after it.
+    return re.compile(rf"\b(?:{cues})\s+(?:(?P<title>[a-z][\w.]*)\s+)?(?P<nick>{CAP}(?: {CAP}){{0,2}})")
 
 
 @cache
@@ -70,6 +72,8 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
                 for nick in {nicked["nick"], strip_titles(nicked["nick"])}:  # "Mbah Rono", "Rono"
                     defined.setdefault(nick, ("PERSON", full))
                 continue
+            if cue["title"] and cue["title"].casefold() not in title_words():
+                continue
             full = _nicknamed(body, people, cue["nick"], cue.start())
             if full:
                 defined.setdefault(cue["nick"], ("PERSON", full))
@@ -86,7 +90,17 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
         return added
     taken = [(m.start, m.end) for m in mentions]
     at = {(m.start, m.end): m for m in mentions}
+    # A mention of the short form with a title before it ("Chef Nando", "Pak Harto") is the
+    # short form too: the recogniser took the title into the name.
+    titled: dict[str, list[Entity]] = {}
+    nicknames = {short for short, (label, _) in defined.items() if label == "PERSON" and " " not in short}
+    for m in mentions if nicknames else ():
+        if " " in m.text and m.text.rsplit(" ", 1)[-1] in nicknames:
+            titled.setdefault(strip_titles(m.text), []).append(m)
     for short, (label, full) in list(defined.items())[:MAX_SHORT_FORMS]:
+        for m in titled.get(short, []) if label == "PERSON" else ():
+            if m.text != short:
+                m.canonical, m.label = full, label
         # str.find per short form: a regex of this article's forms would be compiled per article.
         for start in _whole_word_positions(body, short):
             end = start + len(short)

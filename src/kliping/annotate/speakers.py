@@ -25,13 +25,20 @@ def role_before(body: str, entity: Entity) -> int:
     for m in reversed(list(_WORD_BEFORE.finditer(body, max(0, entity.start - 60), entity.start))):
         if m.end() != start and body[m.end() : start].strip():
             break
-        if m.group(0).casefold() not in heads or (entity.label == "ORG" and m.group(0).islower()):
-            break  # "the group Doctors for Camp Closure", "perusahaan X": a class noun, not a role
+        if m.group(0).casefold() not in heads or (entity.label == "ORG" and m.group(0).islower()) or (
+                m.group(0).casefold() in _media_words()):
+            break  # "the group Doctors for Camp Closure", "perusahaan X", "Majalah Tempo": a class noun, not a role
         start = m.start()
     return start
 
 
 _WORD_BEFORE = re.compile(r"[\w.]+")
+
+
+@cache
+def _media_words() -> frozenset[str]:
+    """The words of the nouns naming a kind of medium ("majalah", "harian"): no one's role."""
+    return frozenset(w for noun in resources.lines("media_nouns.txt") for w in noun.split())
 
 
 def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str | None:
@@ -73,7 +80,8 @@ def _holder_after(body: str, pos: int, entities: list[Entity]) -> str | None:
             break
         if e.label == "PERSON":
             between = body[pos : e.start].replace(",", " ").split()
-            if all(w[:1].isupper() or w.casefold() in titles for w in between):
+            # a body's name may open with a digit: "CEO 99.co Darius Cheung"
+            if all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in titles for w in between):
                 return e.canonical
             return None
     name = name_pattern().match(body, skip_space(body, pos + (body[pos : pos + 1] == ",")))

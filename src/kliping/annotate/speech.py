@@ -70,6 +70,13 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     while pos < len(body) and body[pos] in " ,":
         pos += 1
     entity = entity_at(entities, pos)
+    medium = _media_noun().match(body, pos) if entity is None or entity.label != "PERSON" else None
+    if medium is not None:
+        # "dilansir Majalah Tempo", "menurut laman Cosmopolitan": the medium is its name, not the
+        # noun saying what kind of medium it is (a place after it is not a name: "media Inggris")
+        named = entity_at(entities, medium.end())
+        if named is None or named.label == "ORG":
+            pos, entity = medium.end(), named
     article = patterns()["article"].match(body, pos) if entity is None else None
     if article is not None and entity_at(entities, article.end()) is not None:
         pos = article.end()  # "says the World Health Organization"
@@ -94,6 +101,12 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     if name:
         # "kata Menteri Keuangan Sri Mulyani": the person inside the titled name speaks.
         inside = [e for e in starting_in(entities, pos, name.end()) if e.label == "PERSON"]
+        if not inside and name.group(0).split()[0].casefold() in name_words.title_words():
+            # "Direktur Utama LLP - KUKM Ahmad Zabadi": the body's name runs on past the run of
+            # capitalised words (a hyphen inside it), and the person follows the body.
+            body_names = [e for e in starting_in(entities, pos, name.end()) if e.end > name.end()]
+            holder = entity_at(entities, skip_space(body, body_names[-1].end)) if body_names else None
+            inside = [holder] if holder is not None and holder.label == "PERSON" else []
         if inside:
             return Subject(body[pos : max(name.end(), inside[0].end)], pos, "entity", inside[0])
         # "kata Kepala Dinas Kesehatan Jawa Barat, Vini Adiani": the title, a comma, the person.
@@ -103,6 +116,14 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
             return Subject(body[pos : person.end], pos, "entity", person)
         return _past_titles(Subject(name.group(0), pos, "name"))
     return None
+
+
+@cache
+def _media_noun() -> re.Pattern[str]:
+    """A medium's noun before its capitalised name ("Majalah Tempo", "situs resmi Persib")."""
+    # not "the": "says the Sioux Falls Argus Leader" keeps its whole name (patterns()["article"])
+    nouns = sorted((n for n in resources.lines("media_nouns.txt") if n != "the"), key=len, reverse=True)
+    return re.compile(rf"(?i:{'|'.join(re.escape(n) for n in nouns)})\s+(?=[A-Z])")
 
 
 # An account named after a cue: "akun X", "pengguna X", "warganet @X", or a bare "@X".
@@ -132,6 +153,8 @@ MAX_APPOSITIVES = 3  # comma-separated phrases between a speaker and the verb ("
 
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
+    if floor < DATELINE_REACH:
+        floor = max(floor, dateline_end(body))
     head = body[floor:cue_start].rstrip()
     if head.endswith(")") and (opened := head.rfind("(")) > 0:
         # "RM (yang sebelumnya dikenal dengan nama Rap Monster) mengaku": the name inside the
@@ -156,6 +179,9 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
     for word in _PRONOUN_WORD.finditer(body, lo, cue_start):
         if word.group(0).lower() in pronouns() and (best is None or word.start() >= best.start + len(best.text)):
             best = Subject(word.group(0), word.start(), "pronoun")
+    if best is None and (relative := _RELATIVE.search(body, lo, cue_start)) is not None and (
+            named := _named_head(body, relative.start(), lo, floor, entities)) is not None:
+        return named  # "Lowes yang merupakan pebalap World Superbike (WSBK) mengatakan"
     if best is None:
         noun = _noun_subject(body, cue_start, lo)
         if noun is not None and anonymous(noun.text):  # "the source said", "a U.S. official said"
@@ -170,6 +196,8 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
         heads = [e for e in entities if e.end == relative.start() and e.label == "PERSON"]
         if heads:
             return Subject(heads[0].text, heads[0].start, "entity", heads[0])
+        if (named := _named_head(body, relative.start(), lo, floor, entities)) is not None:
+            return named
     if best.entity is not None:
         clause = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), lo - 1) + 1
         pointer = _POINTER_AFTER.match(body, best.start + len(best.text), cue_start)
@@ -205,8 +233,45 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
     return best
 
 
+def _named_head(body: str, relative: int, lo: int, floor: int, entities: list[Entity]) -> Subject | None:
+    """The name the recogniser missed right before a relative clause about its bearer, opening its
+    clause: "Lowes" in "Lowes yang merupakan pebalap Honda mengatakan" (the clause's names are its
+    complements); not "Warga yang …", nor the owner in "tulisan tangan Budi yang merinci …"."""
+    named = name_before(body, relative, lo)
+    if (named is None or named.start + len(named.text) != relative or entity_at(entities, named.start) is not None
+            or not all(map(name_words.is_name_like, named.text.split()))):
+        return None
+    opening = max(body.rfind(",", floor, named.start), body.rfind(". ", floor, named.start), floor - 1) + 1
+    return named if not body[opening : named.start].strip() else None
+
+
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
 _RELATIVE = re.compile(r"(?:,\s+|\s+)(?:yang|who|which)\s+[^,]*$")
+
+
+DATELINE_REACH = 80  # characters: a dateline opens the body within them
+
+
+def dateline_end(body: str) -> int:
+    """Where the dateline that opens the body ends ("Jakarta, Warta Kita - - …", "WARTA.COM,
+    BANDUNG - …"), else 0: its comma and its place are no part of the first sentence ("Jakarta,
+    … - - Calon Presiden X, mengatakan" is said by X, not by Jakarta). One of its two parts is a
+    dateline city or an outlet's web name, so "Budi, Ketua RT - RW, …" is no dateline."""
+    m = _DATELINE.match(body, 0, DATELINE_REACH)
+    if m is None:
+        return 0
+    cities = _dateline_cities()
+    if any("." in part or part.casefold() in cities for part in (m["a"], m["b"])):
+        return m.end()
+    return 0
+
+
+_DATELINE = re.compile(r"\s*(?P<a>[A-Z][^\n,]{1,29}),\s*(?P<b>[A-Z][^\n,]{1,29}?)\s+(?:-\s*-|--?|[–—])\s+")
+
+
+@cache
+def _dateline_cities() -> frozenset[str]:
+    return frozenset(c.casefold() for c in resources.lines("places.txt"))
 
 
 def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
