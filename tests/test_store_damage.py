@@ -163,3 +163,22 @@ def test_repair_reads_past_a_damaged_root_page_that_hides_every_row_from_sql(
     assert code == 0 and "every article row was read" in err, err
     with Store.open(new) as store:
         assert store.article_count() == total
+
+
+def test_a_big_store_is_still_checked_where_every_add_writes(db: Path, seeds_dir: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from kliping import store_files
+
+    monkeypatch.setattr(store_files, "QUICK_CHECK_MAX_BYTES", 1)  # every store is "big" now
+    with Store.open(db) as store:
+        root = store._conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'state'").fetchone()[0]
+        page_size = store._conn.execute("PRAGMA page_size").fetchone()[0]
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with db.open("r+b") as f:  # the story state's page: the next add would build on garbage
+        f.seek((root - 1) * page_size + 8)
+        f.write(b"\xde\xad\xbe\xef" * 16)
+    before = db.read_bytes()
+    code, _, err = run(capsys, "add", str(seeds_dir), "--db", str(db))
+    assert code == cli.EXIT_STORE and "is damaged" in err and "nothing was written" in err
+    assert db.read_bytes() == before

@@ -40,24 +40,29 @@ def connect_read_only(db: Path, timeout: float) -> sqlite3.Connection:
 
 def check_before_writing(conn: sqlite3.Connection, db: Path) -> None:
     """Refuse to write into a damaged store (writing there spreads the damage): a quick check of every
-    page for stores up to QUICK_CHECK_MAX_BYTES; a bigger one is checked by `kliping check`."""
+    page for stores up to QUICK_CHECK_MAX_BYTES; a bigger one gets the check of its ``state`` table (the
+    story state every add rewrites whole; a few ms), and the whole file is checked by `kliping check`."""
     try:
         size = db.stat().st_size
     except OSError:
         return
-    if size == 0 or size > QUICK_CHECK_MAX_BYTES:
+    if size == 0:
         return
-    problems = integrity_problems(conn, quick=True)
+    problems = integrity_problems(conn, quick=True, table=None if size <= QUICK_CHECK_MAX_BYTES else "state")
     if problems:
         raise StoreFailed(f"{db} is damaged ({problems[0]}); nothing was written to it. To recover, "
                          + RECOVERY.format(db=db))
 
 
-def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: int = 20) -> list[str]:
-    """What SQLite's integrity check finds wrong with the file ([] when it is sound)."""
+def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: int = 20,
+                       table: str | None = None) -> list[str]:
+    """What SQLite's integrity check finds wrong with the file, or with one ``table`` ([] when sound)."""
     pragma = "quick_check" if quick else "integrity_check"
+    argument = table if table is not None else limit
+    if table is not None and not table.isidentifier():
+        raise ValueError(f"not a table name: {table!r}")
     try:
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({limit})")]
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}({argument})")]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
