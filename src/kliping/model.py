@@ -1,12 +1,15 @@
 """The data model: plain typed dataclasses that flow forward through the pipeline.
 
-RawDocument (read/) → Article (clean, describe, annotate) → corpus results.
+RawDocument (read/) → Article (clean, describe, annotate) → corpus results; and the summaries of
+what a run or an add did (RunSummary, AddSummary), which run/ fills and show/ prints.
 Each class has ``to_dict``/``from_dict`` for JSON; nothing else lives here.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -263,3 +266,35 @@ class Story:
         story.claims = [Claim.from_dict(c) for c in data.get("claims", [])]
         story.summary = [SummarySentence.from_dict(s) for s in data.get("summary", [])]
         return story
+
+
+@dataclass
+class RunSummary:
+    """What a run produced: counts, skipped inputs and the files written."""
+
+    articles: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    stories: int = 0
+    claims: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each pass: read, group, write
+
+
+@dataclass
+class AddSummary:
+    """What `kliping add` did: articles read, newly stored, already there; skipped inputs; the store after."""
+
+    db: Path
+    read: int = 0
+    added: int = 0
+    already: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    stories_touched: list[str] = field(default_factory=list)
+    stored: int = 0  # articles in the store afterwards
+    stories: int = 0  # stories in the store afterwards
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"db": str(self.db), "read": self.read, "added": self.added, "already": self.already,
+                "skipped": [s.to_dict() for s in self.skipped], "stories_touched": self.stories_touched,
+                "stored": self.stored, "stories": self.stories}

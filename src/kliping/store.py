@@ -37,7 +37,7 @@ from kliping.corpus.assemble import build_story
 from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex, article_date
 from kliping.errors import StoreError
-from kliping.model import Article, Quote, Skipped, Story
+from kliping.model import Article, Quote, Story
 from kliping.store_files import as_store_error, check_before_writing, connect_read_only
 from kliping.store_records import (
     MIGRATIONS,
@@ -56,7 +56,6 @@ from kliping.store_records import (
     locator,
     retry_locked,
     statements,
-    store_dossier,
     stored_article,
     time_budget,
 )
@@ -414,10 +413,6 @@ class Store:
         """Groups of ≥ 2 near-duplicate article ids, the first stored first."""
         with self._transaction("DEFERRED"):
             return self._duplicates().groups()
-
-    def dossier(self, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
-        """The dossier.json object (SPEC.md) for everything stored; ``skipped`` lists this run's skips."""
-        return store_dossier(self, skipped)
 
     def integrity(self) -> dict[str, Any]:
         """Counts that must agree (and SQLite's own check), to verify a database after a crash."""

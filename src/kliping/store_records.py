@@ -12,22 +12,18 @@ import pickle
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex
 from kliping.errors import InputError
-from kliping.model import Article, Skipped
+from kliping.model import Article
 from kliping.read import STDIN_SOURCE
-from kliping.show.jsonout import article_summary, dossier
 from kliping.timestamps import is_iso_date
-
-if TYPE_CHECKING:
-    from kliping.store import Store
 
 SNIPPET_MARK = "**"  # search snippets mark matches as **word**: plain text, escaped by every renderer
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
@@ -216,14 +212,6 @@ def check_since(since: str | None) -> None:
 def like_escape(text: str) -> str:
     """Text to match literally inside a LIKE pattern written with ESCAPE '\\'."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def store_dossier(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
-    """The dossier.json object (SPEC.md) of everything in ``store``, stories ordered as analyze_corpus does."""
-    summaries = [article_summary(a) for a in store.iter_articles()]
-    built = [s for s in (store.story(sid) for sid in store.story_ids()) if s is not None]
-    built.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
-    return dossier(summaries, list(skipped), store.duplicate_groups(), [s.to_dict() for s in built])
 
 
 def retry_locked(step: Callable[[], object], seconds: float) -> None:

@@ -11,39 +11,18 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from kliping.errors import InputError
-from kliping.model import Article, Skipped
+from kliping.model import AddSummary, Article, RunSummary, Skipped
 from kliping.pipeline import extract
-from kliping.run.analyze import RunSummary
-from kliping.show.jsonout import write_article, write_json
+from kliping.show.jsonout import article_summary, dossier, write_article, write_json
 from kliping.show.report import write_report
 from kliping.show.views import dossier_view
 from kliping.store import BATCH_SIZE, Store
 
 DEFAULT_DB = "kliping.db"
-
-
-@dataclass
-class AddSummary:
-    """What `kliping add` did: articles read, newly stored, already there; skipped inputs; the store after."""
-
-    db: Path
-    read: int = 0
-    added: int = 0
-    already: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    stories_touched: list[str] = field(default_factory=list)
-    stored: int = 0  # articles in the store afterwards
-    stories: int = 0  # stories in the store afterwards
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"db": str(self.db), "read": self.read, "added": self.added, "already": self.already,
-                "skipped": [s.to_dict() for s in self.skipped], "stories_touched": self.stories_touched,
-                "stored": self.stored, "stories": self.stories}
 
 
 def add_paths(
@@ -96,7 +75,7 @@ def analyze_store(
     with Store.open(db, create=False, write=False) as store:
         if on_stage is not None:
             on_stage("building stories")
-        data = store.dossier(skipped)
+        data = store_dossier(store, skipped)
         articles_path = out / "articles.jsonl"
         tmp = articles_path.with_name(articles_path.name + ".tmp")
         with tmp.open("w", encoding="utf-8") as stream:
@@ -113,3 +92,11 @@ def analyze_store(
         stories=len(data["stories"]), duplicates=sum(len(g) - 1 for g in data["duplicates"]),
         claims=Counter(c["status"] for s in data["stories"] for c in s["claims"]),
     )
+
+
+def store_dossier(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
+    """The dossier.json object (SPEC.md) of everything in ``store``, stories ordered as analyze_corpus does."""
+    summaries = [article_summary(a) for a in store.iter_articles()]
+    built = [s for s in (store.story(sid) for sid in store.story_ids()) if s is not None]
+    built.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
+    return dossier(summaries, list(skipped), store.duplicate_groups(), [s.to_dict() for s in built])

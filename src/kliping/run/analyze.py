@@ -19,16 +19,15 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from kliping.corpus.assemble import build_story, story_number
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGrouper, article_keys
 from kliping.errors import InputError
-from kliping.model import Article, Skipped, Story
+from kliping.model import Article, RunSummary, Skipped, Story
 from kliping.run import engines
 from kliping.run.journal import ArticleRow, Journal
 from kliping.show.jsonout import article_line, article_summary, write_dossier
@@ -40,19 +39,6 @@ REPORT_STORIES = 300
 # Stories are built in batches of about this many articles: big enough to keep a worker busy for a
 # while, small enough that the articles of a batch fit in a worker's memory.
 BATCH_ARTICLES = 400
-
-
-@dataclass
-class RunSummary:
-    """What a run produced: counts, skipped inputs and the files written."""
-
-    articles: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    stories: int = 0
-    claims: Counter[str] = field(default_factory=Counter)
-    duplicates: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each pass: read, group, write
 
 
 @dataclass

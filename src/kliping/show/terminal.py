@@ -18,9 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from kliping.model import Article, Skipped, Story
-from kliping.run.add import AddSummary
-from kliping.run.analyze import RunSummary
+from kliping.model import AddSummary, Article, RunSummary, Skipped, Story
 from kliping.show.views import date_label
 from kliping.store import SNIPPET_MARK, Hit, StoryRow
 
