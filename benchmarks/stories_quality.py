@@ -16,7 +16,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from kliping.corpus.stories import _STOPWORDS, StoryIndex, cluster_stories
+from kliping.corpus.assemble import group
+from kliping.corpus.stories import _STOPWORDS, StoryIndex
 from kliping.eval_corpus import bcubed
 from kliping.model import Article
 from kliping.pipeline import extract
@@ -79,7 +80,7 @@ def main() -> None:
             keep = set(gold[half])
             part = [a for a in articles if a.id in keep]
             gold_half = [[i for i in s if i in keep] for s in gold["stories"]]
-            p, r, f = bcubed(cluster_stories(part), [s for s in gold_half if s])
+            p, r, f = bcubed([c.article_ids for c in group(part).stories], [s for s in gold_half if s])
             print(f"{half}: {len(part)} articles, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
     for n in (int(s) for s in args.sizes.split(",")):
         batch = _shifted(articles, n)

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from kliping.corpus.stories import StoryIndex, cluster_stories
+from kliping.corpus.assemble import group
+from kliping.corpus.stories import StoryIndex
 from kliping.eval_corpus import bcubed
 from kliping.model import Article, RawDocument
 from kliping.pipeline import extract, process
@@ -35,7 +36,7 @@ def _mixed(tmp: Path, ids: set[str]) -> list[Article]:
 
 
 def test_sample_is_one_story(seed_articles: dict[str, Article], gold: dict[str, Any]) -> None:
-    stories = cluster_stories(seed_articles.values())
+    stories = [c.article_ids for c in group(seed_articles.values()).stories]
     assert [sorted(s) for s in stories] == [sorted(s) for s in gold["stories"]]
 
 
@@ -89,7 +90,7 @@ def test_story_bcubed_on_mixed_corpus_test_half_meets_floor(tmp_path: Path) -> N
     gold = json.loads(gold_path.read_text("utf-8"))
     keep = set(gold["test"])
     articles = _mixed(tmp_path, keep)
-    pred = cluster_stories(articles)  # its speed is benchmarks/corpus_scale.py's to measure, not a test's
+    pred = [c.article_ids for c in group(articles).stories]  # speed: benchmarks/corpus_scale.py's to measure
     gold_test = [kept for s in gold["stories"] if (kept := [i for i in s if i in keep])]
     _, _, f1 = bcubed(pred, gold_test)
     assert f1 >= STORY_F1_FLOOR

@@ -62,20 +62,36 @@ def build_story(story_id: str, articles: Sequence[Article], representative: dict
     )
 
 
-def analyze_corpus(articles: Sequence[Article]) -> CorpusResult:
-    """Duplicates and stories of ``articles`` (all in memory): the rolling step, then each story built."""
+@dataclass
+class Grouping:
+    """What the rolling grouper makes of articles: the articles in date order, the final (article,
+    representative) duplicate pairs, and the stories in the order they closed."""
+
+    ordered: list[Article]
+    pairs: list[tuple[str, str]]
+    stories: list[ClosedStory]
+
+
+def group(articles: Iterable[Article]) -> Grouping:
+    """Duplicates and stories of ``articles``: the one grouper (RollingGrouper), fed in date order."""
     ordered = _chronological(articles)
-    by_id = {a.id: a for a in ordered}
-    order = {a.id: n for n, a in enumerate(ordered)}
     pairs: list[tuple[str, str]] = []
     closed: list[ClosedStory] = []
     for new_pairs, done in RollingGrouper().roll(article_keys(a) for a in ordered):
         pairs.extend(new_pairs)
         closed.extend(done)
-    representative = dict(pairs)
-    built = [build_story(c.id, [by_id[i] for i in c.article_ids], representative) for c in closed]
+    return Grouping(ordered, pairs, closed)
+
+
+def analyze_corpus(articles: Sequence[Article]) -> CorpusResult:
+    """Duplicates and stories of ``articles`` (all in memory): the rolling step, then each story built."""
+    grouping = group(articles)
+    by_id = {a.id: a for a in grouping.ordered}
+    order = {a.id: n for n, a in enumerate(grouping.ordered)}
+    representative = dict(grouping.pairs)
+    built = [build_story(c.id, [by_id[i] for i in c.article_ids], representative) for c in grouping.stories]
     built.sort(key=story_rank)
-    return CorpusResult(duplicates=duplicate_groups(pairs, order), stories=built)
+    return CorpusResult(duplicates=duplicate_groups(grouping.pairs, order), stories=built)
 
 
 def story_number(story_id: str) -> int:

@@ -12,7 +12,6 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -371,20 +370,3 @@ class StoryIndex:
 
     def story_ids(self) -> list[str]:
         return list(self._stories)
-
-
-def cluster_stories(articles: Iterable[Article], **params: float) -> list[list[str]]:
-    """Group articles into stories (article ids per story), adding them in date order."""
-    arts = list(articles)
-    # Date order is the order news arrives in; undated articles go last, where most is known.
-    order = sorted(range(len(arts)), key=lambda i: (_sort_day(arts[i]), i))
-    index = StoryIndex(**params)  # type: ignore[arg-type]
-    for i in order:
-        index.add(arts[i])
-    return index.stories()
-
-
-def _sort_day(article: Article) -> int:
-    day = article_date(article)
-    return day.toordinal() if day else 10**7
-
