@@ -199,12 +199,18 @@ def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int,
     # "…, Howitt found that they had … previously reported." — and when it is no subordinate
     # clause of its own, alone before the speaker ("Ketika ditanya …, Fabregas menjawab secara diplomatis.").
     between = body[subject.start + len(subject.text) : verb.start()]
-    if not lead_words or body[comma + 1 : subject.start].strip(" ") or not (pats["adverbs"].match(between) or (
+    if (perfect := _PERFECT.match(between)) is not None:
+        between = between[perfect.end() :]  # "…, the State Department has said."
+    titled = _TITLE.fullmatch(body, comma + 1, subject.start) is not None
+    if not lead_words or not titled or not (pats["adverbs"].match(between) or (
             # "…, people familiar with the matter said.": a noun that names no one, and what it is
             subject.kind in ("noun", "anonymous") and "," not in between
             and len(between.split()) <= MAX_NOUN_PHRASE_WORDS)):
         return None
     after = body[verb.end() : s_end]
+    if verb["cue"].lower() in verb_classes()["listener"] and (
+            listener := own["listener"].match(body, verb.end(), s_end)) is not None:
+        after = body[listener.end() : s_end]  # "…, a prosecutor told jurors on Tuesday as …": who heard it
     is_english = verb["cue"].lower() in english_verbs()
     if is_english and own["clause_opens"].match(after) and after.lstrip().startswith(",") and len(
             after.split()) >= MIN_REPORTED_WORDS and not pats["trailer"].match(after):
@@ -223,6 +229,15 @@ def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int,
     if is_english and after.lstrip().startswith(","):
         return report_span(body, s_start, s_end, verb["cue"], subject)
     return None
+
+
+# "…, the U.S. State Department has said.": a perfect's auxiliary between the speaker and the verb
+_PERFECT = re.compile(r"\s+(?:has|have|had)(?=\s)")
+# "…, Defense Secretary Jane Holt said.", "…, the U.S. State Department said": an article or a title in
+# capitals between the comma and the name found, or a count of them ("…, two of the sources said") —
+# not "…, but Holt said", a clause of its own
+_TITLE = re.compile(rf"\s*(?:(?:{either(listed('report_quantifiers.txt'))})\s+of\s+)?(?:(?:the|The)\s+)?"
+                    r"(?:[A-Z][\w.’'-]*\s+){0,4}")
 
 
 # "pledged the company would …", "revealed the phone will ship …": a subject of a few words, then an

@@ -70,9 +70,11 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             # "kata" inside a clause is the noun ("kata itu"); "…, kata Budi, …" and "…, kata dia di
             # Jakarta, Rabu." are the short cue after its content, which tail_reported reads.
             continue
-        if frame["cue"].lower() in _flagged("tail") and _PARTICIPLE.match(body, comma + 1, s_end) and (
+        if frame["cue"].lower() in _flagged("tail") and (
+                _PARTICIPLE.match(body, comma + 1, s_end) or _WRITER_GOES_ON.match(body, comma + 1, s_end)) and (
                 body[s_start : frame.start()].rstrip().endswith(",")):
-            # "… is investigating WeWork, according to two people …, adding to …": what comes before
+            # "… is investigating WeWork, according to two people …, adding to …", "…, according to
+            # The Wrap, so it’s possible …": what comes before
             return report_span(body, s_start, frame.start(), frame["cue"], subject)
         return report_span(body, s_start, s_end, frame["cue"], subject)
     return None
@@ -164,9 +166,15 @@ def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> C
         if not words or len(words.split()) > MAX_SOURCE_WORDS:
             return None
         subject = Subject(words, tail.end(), "noun")
-    if stop < s_end and not patterns()["trailer"].match(body[stop + 1 : s_end]) and not is_date(body[stop:s_end]):
+    if stop < s_end and not patterns()["trailer"].match(body[stop + 1 : s_end]) and not is_date(body[stop:s_end]) and (
+            not _WRITER_GOES_ON.match(body, stop + 1, s_end)):
         return report_span(body, s_start, s_end, tail["cue"], subject)  # "One of them, according to X, had …"
     return report_span(body, s_start, tail.start(), tail["cue"], subject)
+
+
+# "…, according to The Wrap, so it’s possible …": a conjunction after the source's comma opens the
+# writer's clause — the report is what stood before the source
+_WRITER_GOES_ON = re.compile(rf"\s*(?:{either(flagged('report_conjunctions.tsv', 'after_source'))})\s")
 
 
 @cache
@@ -329,13 +337,13 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
         return None  # ", told Business Insider …": who was told, not who spoke
     rest = body[after:s_end]
     if (len(body[text_start(body, s_start) : tail.start()].split()) < MIN_REPORTED_WORDS
-            and len(rest.split()) >= MIN_REPORTED_WORDS and not _appositive().match(rest)
+            and len(rest.split()) >= MIN_REPORTED_WORDS and not appositive().match(rest)
             and not (patterns()["trailer"].match(rest) and _DATED.search(rest))):
         # "Namun, kata dia soal kuota itu …", "TNI AU, kata Hadi saat ini dituntut …": too few words
         # before the cue to be its report — it sits inside the sentence, which is the report
         # (not "Hal itu, kata dia di Jakarta, Senin (12/4).", a trailer and a date).
         return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
-    if _appositive().match(rest):
+    if appositive().match(rest):
         # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
         # immunologist …, helps …" sits inside it.
         if len(body[s_start : tail.start()].split()) >= MIN_REPORTED_WORDS:
@@ -381,7 +389,7 @@ def _closes(rest: str) -> bool:
 
 
 @cache
-def _appositive() -> re.Pattern[str]:
+def appositive() -> re.Pattern[str]:
     """", said Scott Paul, who heads …": what follows the speaker describes the speaker."""
     return re.compile(rf"^\s*,\s*(?i:{either(flagged('report_appositives.tsv', 'appositive'))})\b")
 

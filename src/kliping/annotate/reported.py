@@ -25,6 +25,7 @@ from kliping import resources
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced
 from kliping.annotate.report_frames import (
+    appositive,
     frame_tail,
     framed_report,
     opening_cue,
@@ -191,9 +192,11 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
         head = body[s_start : verb.start()].rstrip()
         named = name_after(body, verb.end(), entities) if head.endswith(",") else None
         if named is not None and (name_closes(body[verb.end() : s_end]) or not person_before(
-                body, s_start + len(head) - 1, s_start, entities)):
+                body, s_start + len(head) - 1, s_start, entities) or appositive().match(
+                body[named.start + len(named.text) : s_end])):
             # "…, said Amnesty International": the speaker follows (the tail form); "…, Burton, 32,
-            # of …, after locating …, said Lt. Matt Harris, police spokesman." too.
+            # of …, after locating …, said Lt. Matt Harris, police spokesman." too, and "…, said Mark
+            # Rivera, a spokesman for the county sheriff's office." however long the description.
             return found
         if head.endswith(",") and not ing and verb["cue"].lower() in english_verbs() and (
                 tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)):
