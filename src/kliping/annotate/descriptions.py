@@ -33,6 +33,7 @@ def _person_description() -> re.Pattern[str]:
     return re.compile(rf"(?:{nouns})(?:\s+[\w’'.-]+){{1,4}}?(?=\s*[,.;:!?]|\s*$)")
 
 DESCRIPTION_REACH = 3000  # characters back to the mention a description points at
+NEAR_BODY_REACH = 300  # characters back to a body named once that "the company" may still mean
 
 
 def description_subject(body: str, text: str, start: int, entities: list[Entity]) -> Subject | None:
@@ -88,9 +89,25 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
         # "The company, which …, confirmed", "The 56-year-old said": the body or person the
         # article is about so far — the one named most often (and more than once) before it.
         salient = _most_named(entities[:last], "ORG" if body_noun else "PERSON", start - DESCRIPTION_REACH)
+        if salient is None and body_noun:
+            # "CNBC reported that … The news organization, citing a source, reported that …": a body
+            # named once just before as the one speaking (a speech verb right after it) is the one
+            # the description points back at — not one named in passing ("Analysts at X …").
+            near = next((e for e in reversed(entities[:last]) if e.start >= start - NEAR_BODY_REACH
+                         and e.end <= start and e.label == "ORG"), None)
+            salient = near if near is not None and _speaks(body, near.end) else None
         if salient is not None:
             return Subject(text, start, "entity", salient)
     return Subject(text, start, "pronoun") if person else None
+
+
+_SPACE = re.compile(r"\.?\s+(?:(?i:also|later|then|had|has|have|juga|pun)\s+)?")  # "Acme Co. said"
+
+
+def _speaks(body: str, end: int) -> bool:
+    """Whether a speech verb follows a name ending at ``end``: "CNBC reported", "X juga mengatakan"."""
+    space = _SPACE.match(body, end)
+    return space is not None and patterns()["report_verb"].match(body, space.end()) is not None
 
 
 def _introduced_unnamed(body: str, content: list[str], start: int) -> int:
@@ -145,14 +162,17 @@ def someone_of(phrase: str) -> bool:
     """Whether a subject phrase is one person of a place or body, named by no name: an
     indefinite opener and a person noun or title closing it ("A U.S. official", "a senior
     Russian official", "seorang pejabat Kemlu" is anonymous() already)."""
-    words = [w.strip(",.").casefold() for w in phrase.split()]
+    written = [w.strip(",.") for w in phrase.split()]
+    words = [w.casefold() for w in written]
     if len(words) < 2 or len(words) > MAX_SOMEONE_WORDS or words[0] not in resources.words("indefinites.txt"):
         return False
+    if _description_nouns().get(words[-1]) == "voice" and any(w[:1].isupper() for w in written[1:-1]):
+        return False  # "An Environment Agency spokesperson said": the body named speaks, through its voice
     return _names_someone(words[-1])
 
 
 MAX_SOMEONE_WORDS = 6  # "A senior U.S. defence official"
-_PEOPLE = ("person", "opener", "anonymous")  # the kinds of description noun that name people
+_PEOPLE = ("person", "opener", "anonymous", "voice")  # the kinds of description noun that name people
 
 
 def _names_someone(word: str) -> bool:
@@ -167,9 +187,23 @@ def group_of_place(before: str, after: str) -> bool:
     words = before.split()
     if words and _description_nouns().get(words[-1].casefold()) in _PEOPLE:
         return words[-1].casefold() not in name_words.title_words()
+    if len(words) > 1 and words[-1] in _OF_PLACE and _people_noun(words[-2].casefold()):
+        return True  # "authorities in Beijing announced", "officials from Ohio said"
     rest = after.split()
+    adverbs = resources.words("speech_adverbs.txt")
+    while len(rest) > 1 and (rest[-1] in adverbs or rest[-1].endswith("ly")):
+        rest.pop()  # "Beijing officials ultimately admitted"
     return (len(rest) == 1 and rest[0].isalpha() and rest[0].islower()
             and rest[0] not in resources.words("speech_adverbs.txt"))  # "Rusia juga mengatakan" is Russia
+
+
+_OF_PLACE = frozenset({"in", "of", "from", "di", "dari"})
+
+
+def _people_noun(word: str) -> bool:
+    """A plural of people who speak for a place, named by no name ("authorities", "warga")."""
+    return word not in name_words.title_words() and (
+        _description_nouns().get(word) in _PEOPLE or word in resources.words("report_source_nouns.txt"))
 
 
 def is_person_noun(word: str) -> bool:
@@ -188,7 +222,7 @@ def _description_kind(content: list[str]) -> str | None:
     nouns = _description_nouns()
     for w in reversed(content):  # the head noun comes last in English, first in Indonesian: try both
         kind = nouns.get(w) or nouns.get(w.split("-", 1)[-1] if w[:1].isdigit() else "")
-        if kind is not None:
+        if kind is not None and kind != "voice":  # "the spokesperson": a title, read as one (titles.txt)
             return "person" if kind == "opener" else kind  # an opener is a person noun too
     return None
 

@@ -9,6 +9,7 @@ import re
 
 from kliping import resources
 from kliping.annotate import aliases, name_words
+from kliping.annotate.descriptions import is_person_noun
 from kliping.annotate.role_phrases import person_after_role, role_words
 from kliping.annotate.span_index import SpanIndex
 from kliping.model import Entity
@@ -216,15 +217,27 @@ _TITLED = re.compile(r"\b([A-Za-z]+)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-
 def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """People the model missed, named right after a title: "Kremlin spokesman Dmitry Peskov"."""
     out: list[tuple[int, int, str]] = []
-    roles = role_words()
+    roles, titles = role_words(), name_words.title_words()
     taken = SpanIndex((a, b) for a, b, _ in sorted(spans))
     for m in _TITLED.finditer(body):
         s, e = m.start(2), m.end(2)
-        if m.group(1).lower() not in roles or (out and out[-1][1] > s):
+        # A lower-case title or person noun before a full name is a title too: "math teacher Angela
+        # Cooper", "veteran Tom Young" (the model knows the roles only).
+        noun = m.group(1)
+        titled = noun.lower() in roles or (noun.islower() and (noun in titles or is_person_noun(noun))
+                                           and _full_name(m.group(2)))
+        if not titled or (out and out[-1][1] > s):
             continue  # (matches come in text order: only the last one added can overlap)
         if not taken.any_touching(s, e):
             out.append((s, e, "PERSON"))
     return out
+
+
+def _full_name(text: str) -> bool:
+    """Two or three capitalised words that read as a person's name, none a calendar word."""
+    words = text.split()
+    return 1 < len(words) and name_words.is_name_like(words[-1]) and not any(
+        w.casefold() in name_words.calendar_words() for w in words)
 
 
 def bodies_in_full(mentions: list[Entity]) -> None:

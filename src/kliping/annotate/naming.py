@@ -98,6 +98,10 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 current = []
                 continue
             current.append(word)
+            if i + 1 < len(words) and _POSSESSIVE.search(word) and word[-1] in "sS":
+                _keep(spans, current)  # "The Post’s Kevin Marsh": the owner is no part of the name after it
+                current = []
+                continue
             if word.endswith(".") and len(word.strip(".")) > 1 and not _INITIALS.fullmatch(word):
                 _keep(spans, current)
                 current = []
@@ -108,6 +112,7 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OWNER = re.compile(r"^.*['’]s +(?=[A-Z])")  # "NPR’s Emily Tran": an outlet's reporter is the name after it
 
 
 @lru_cache(maxsize=65536)
@@ -150,7 +155,7 @@ def _within_length(words: list[str]) -> list[str]:
 def person_name(text: str) -> str:
     """A person's name as written, made canonical in form: no possessive, titles, roles or
     organisation words before it, at most MAX_NAME_WORDS words."""
-    bare = _POSSESSIVE.sub("", text)
+    bare = _POSSESSIVE.sub("", _OWNER.sub("", text))
     stripped = strip_titles(bare)
     words = stripped.split()
     ranked = after_rank(bare, len(bare) - len(stripped))

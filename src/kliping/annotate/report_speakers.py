@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases, name_words
+from kliping.annotate import aliases, name_words, subjects
 from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
 from kliping.annotate.descriptions import description_subject, is_person_noun
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
@@ -21,6 +21,7 @@ from kliping.annotate.speech import (
     appositive_subject,
     name_before,
     skip_space,
+    starting_in,
     subject_after,
     subject_before,
 )
@@ -46,6 +47,18 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
         if found is not None:
             return found
+    if comma >= 0 and _unnamed()["and_verb"].search(body, max(s_start, comma - 1), verb.start()):
+        # "Rep. Dale Roe, R-Ohio, visited the border near McAllen, Texas, and argued that …": a
+        # second verb of the sentence's subject, not of the place or body named last before it.
+        opener = _sentence_person(body, s_start, comma, entities) or _opening_subject(body, s_start, comma, entities)
+        if opener is not None and opener.entity is not None:
+            return opener
+    if relative:
+        # "… by Dana Roe, a lawyer for the group, who told the judge that …": the relative clause
+        # describes the one named before its comma (past her appositives), who speaks.
+        head = _relative_head(body, comma, s_start, entities)
+        if head is not None:
+            return head
     found = subject_before(body, verb.start(), s_start, entities)
     if found is not None and found.kind == "noun" and _proper(found.text):
         # "Uber bilang kalau …", "TMZ melaporkan …": a name the recogniser missed, opening the
@@ -137,6 +150,31 @@ def _description_before(body: str, verb_start: int, floor: int, entities: list[E
         return None
     text = _links_end().sub("", m.group(0))
     return description_subject(body, text, m.start(), entities) or Subject(text, m.start(), "pronoun")
+
+
+def _sentence_person(body: str, s_start: int, until: int, entities: list[Entity]) -> Subject | None:
+    """The person a sentence opens with as its subject (subjects.sentence_subject), if any."""
+    people = [e for e in starting_in(entities, s_start, until) if e.label == "PERSON"]
+    name = subjects.sentence_subject(body, s_start, until, people, {})
+    first = next((e for e in people if e.canonical == name), None)
+    return Subject(first.text, first.start, "entity", first) if first is not None else None
+
+
+def _relative_head(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
+    """The person a relative clause after ``comma`` describes: the one before its appositives, or a
+    full name the recogniser missed closing the phrase before the appositive ("… made by Dana Roe,
+    a lawyer for the group, who told …")."""
+    head = appositive_subject(body, comma, floor, entities)
+    if head is not None and (head.kind == "name" or (head.entity is not None and head.entity.label == "PERSON")):
+        return head
+    prev = body.rfind(",", floor, comma)
+    name = name_before(body, prev, floor) if prev > floor else None
+    words = name.text.split() if name is not None else []
+    # A given name may also be a word ("Dana"): the family name closing it must read as a name.
+    named = sum(map(name_words.is_name_like, words))
+    if len(words) > 1 and name_words.is_name_like(words[-1]) and named >= len(words) - 1:
+        return name
+    return None
 
 
 def person_before(body: str, comma: int, floor: int, entities: list[Entity]) -> bool:

@@ -118,7 +118,7 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
     must be written with its capital inside a sentence somewhere, and never in lower case."""
     best = ""
     for m in _PROPER_RUN.finditer(phrase):
-        words = m.group(0).split()
+        words = _past_owner(m.group(0).split())
         stops = resources.words("stopwords.txt")
         definite = phrase[: m.start()].rstrip().casefold().endswith("the") or words[0] == "The"
         while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
@@ -140,6 +140,18 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
         return known[best]
     proper = re.search(rf"[a-z,] {re.escape(best)}\b", body) is not None
     return best if proper and re.search(rf"\b{re.escape(best.lower())}\b", body) is None else None
+
+
+def _past_owner(words: list[str]) -> list[str]:
+    """A run of capitalised words holding a possessive: the person's full name after it ("NPR’s
+    Emily Tran"), else the owner ("Eurogamer’s Stadia review" → "Eurogamer")."""
+    owned = [i for i, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")]
+    if not owned:
+        return words
+    after = words[owned[-1] + 1 :]
+    if len(after) > 1 and name_words.is_name_like(after[-1]):
+        return after
+    return words[: owned[-1]] + [words[owned[-1]][:-2]]
 
 
 def people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from kliping import resources
 from kliping.annotate import name_words
 from kliping.annotate.cues import Subject
-from kliping.annotate.descriptions import anonymous, someone_of
+from kliping.annotate.descriptions import anonymous, is_person_noun, someone_of
 from kliping.model import Entity
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
@@ -151,8 +151,23 @@ def opens_sentence(prefix: str) -> bool:
     prefix = _DATELINE.sub("", prefix, count=1)  # "JAKARTA (Pos Kota) – Hakim tunggal …, Kusno,"
     prefix = prefix[_opener_end(prefix):]
     titles = name_words.title_words()
-    return not any(c in prefix for c in "“\"") and all(
-        w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split())
+    return not any(c in prefix for c in "“\"") and (all(
+        w[:1].isupper() or w.strip(",").casefold() in titles for w in prefix.split()) or _described(prefix))
+
+
+MAX_DESCRIBED_WORDS = 4  # "High school math teacher", "The veteran defence lawyer"
+
+
+def _described(prefix: str) -> bool:
+    """Whether the words before a name are a short description closing on a person noun written as
+    a title: "High school math teacher Jane Roe said …", "Veteran lawyer Jane Roe …" — no verb
+    among them ("Police arrested teacher Jane Roe" is about someone else)."""
+    words = prefix.split()
+    stops = resources.words("stopwords.txt")
+    last = words[-1] if words else ""
+    titled = last in name_words.title_words() or is_person_noun(last)
+    return 1 < len(words) <= MAX_DESCRIBED_WORDS and titled and not any(
+        w.endswith(("ed", "s", ",")) or (w.casefold() in stops and i) for i, w in enumerate(words[:-1]))
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,/]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
