@@ -94,9 +94,28 @@ def test_bad_engine_options_are_refused_before_reading(options: dict[str, Any], 
     assert not (tmp_path / "out").exists()
 
 
-def test_cli_refuses_engine_options_with_db(seeds_dir: Path, tmp_path: Path) -> None:
-    args = ["analyze", "--db", str(tmp_path / "k.db"), "--out", str(tmp_path / "out"), "--workers", "2"]
+def test_add_extract_and_analyze_db_run_on_the_engines_with_the_same_result(
+        seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = {}
+    for name, extra in ENGINE_ARGS.items():
+        assert cli.main(["extract", str(seeds_dir), *extra]) == 0
+        lines = capsys.readouterr().out
+        db, out = tmp_path / f"{name}.db", tmp_path / f"{name}-out"
+        assert cli.main(["add", str(seeds_dir), "--db", str(db), *extra]) == 0
+        assert cli.main(["analyze", str(seeds_dir), "--db", str(db), "--out", str(out), *extra]) == 0
+        dossier = json.loads((out / "dossier.json").read_text("utf-8"))
+        dossier.pop("generated_at")
+        outputs[name] = (lines, (out / "articles.jsonl").read_bytes(), dossier)
+    expected = outputs["in-process"]
+    assert expected[0].count("\n") == 5 and len(expected[2]["articles"]) == 5
+    for name, result in outputs.items():
+        assert result == expected, name
+
+
+def test_cli_refuses_run_options_with_db(tmp_path: Path) -> None:
+    args = ["analyze", "--db", str(tmp_path / "k.db"), "--out", str(tmp_path / "out"), "--resume"]
     assert cli.main(args) == 2
+    assert cli.main(["add", str(tmp_path), "--db", str(tmp_path / "k.db"), "--workers", "0"]) == 2
 
 
 def test_workers_read_absolute_paths_but_report_the_names_given(seeds_dir: Path, tmp_path: Path) -> None:

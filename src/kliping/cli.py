@@ -21,6 +21,7 @@ from kliping.pipeline import extract
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB
 from kliping.run.engines import ENGINES
+from kliping.run.engines import extract as extract_on
 from kliping.show.jsonout import article_line
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -40,6 +41,17 @@ EXIT_STORE = 3  # the store's file is damaged, or the disk full or failing
 EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C
 
 
+def _engine_options(cmd: argparse.ArgumentParser) -> None:
+    """--engine, --workers, --scheduler: how the per-article chain runs (the same output on each)."""
+    cmd.add_argument("--engine", choices=ENGINES, default="local",
+                     help="where articles are read and annotated: local processes (default) or Dask")
+    cmd.add_argument("--workers", type=int, metavar="N",
+                     help="worker processes (default: 1 = this process for local; 2 for a Dask LocalCluster)")
+    cmd.add_argument("--scheduler", metavar="ADDRESS",
+                     help="a running Dask scheduler (tcp://host:8786) for --engine dask; "
+                          "default: start a LocalCluster on this machine")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kliping",
@@ -56,13 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                              help="output folder (default: kliping-out)")
     analyze_cmd.add_argument("--db", metavar="FILE",
                              help="write the dossier of everything in this store (PATHs, if given, are added first)")
-    analyze_cmd.add_argument("--engine", choices=ENGINES, default="local",
-                             help="where articles are read and annotated: local processes (default) or Dask")
-    analyze_cmd.add_argument("--workers", type=int, metavar="N",
-                             help="worker processes (default: 1 = this process for local; 2 for a Dask LocalCluster)")
-    analyze_cmd.add_argument("--scheduler", metavar="ADDRESS",
-                             help="a running Dask scheduler (tcp://host:8786) for --engine dask; "
-                                  "default: start a LocalCluster on this machine")
+    _engine_options(analyze_cmd)
     analyze_cmd.add_argument("--open-articles", type=int, default=MAX_OPEN_ARTICLES, metavar="N",
                              help="how many articles stay in open stories before the stalest close for good "
                                   f"(default: {MAX_OPEN_ARTICLES:,}; ~12 KB of memory each). More lets a story "
@@ -76,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     add_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
     add_cmd.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
                          help=f"articles per committed batch (default: {BATCH_SIZE})")
+    _engine_options(add_cmd)
 
     search_cmd = commands.add_parser("search", help="full-text search over stored articles and quotes")
     search_cmd.add_argument("query", metavar="QUERY",
@@ -110,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
     extract_cmd = commands.add_parser("extract", help="print one JSON article per line")
     extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    _engine_options(extract_cmd)
 
     eval_cmd = commands.add_parser("eval", help="score kliping's output against a gold file")
     eval_cmd.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
@@ -128,7 +136,8 @@ def _stdin_if_asked(paths: Sequence[str]):  # type: ignore[no-untyped-def]
 
 def cmd_extract(args: argparse.Namespace) -> int:
     with reporter() as report:
-        for item in extract(args.paths, stdin=_stdin_if_asked(args.paths)):
+        for item in extract_on(args.paths, stdin=_stdin_if_asked(args.paths), engine=args.engine,
+                               workers=args.workers, scheduler=args.scheduler):
             report(item)
             if isinstance(item, Article):
                 sys.stdout.write(article_line(item) + "\n")
@@ -140,12 +149,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         raise InputError("analyze needs PATH... (or --db FILE to write the dossier of a store)")
     with reporter() as report:
         if args.db:
-            if (args.engine != "local" or args.workers is not None or args.scheduler or args.resume
-                    or args.open_articles != MAX_OPEN_ARTICLES):
-                raise InputError("--engine, --workers, --scheduler, --open-articles and --resume do not apply to "
-                                 "--db yet; run without them")
+            if args.resume or args.open_articles != MAX_OPEN_ARTICLES:
+                raise InputError("--open-articles and --resume do not apply to --db (a store keeps its own "
+                                 "story state and an add can simply be run again); run without them")
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
-                                    on_item=report, on_stage=report.stage)
+                                    on_item=report, on_stage=report.stage, engine=args.engine,
+                                    workers=args.workers, scheduler=args.scheduler)
         else:
             try:
                 summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
@@ -162,7 +171,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     with reporter() as report:
         summary = add_paths(args.paths, args.db, stdin=_stdin_if_asked(args.paths), on_item=report,
-                            batch_size=args.batch_size)
+                            batch_size=args.batch_size, engine=args.engine, workers=args.workers,
+                            scheduler=args.scheduler)
     print_add_summary(summary)
     return EXIT_OK if summary.read else EXIT_NOTHING
 

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from kliping.errors import InputError
 from kliping.model import AddSummary, Article, RunSummary, Skipped
-from kliping.pipeline import extract
+from kliping.run.engines import check_options, extract
 from kliping.show.jsonout import article_summary, dossier, write_article, write_json
 from kliping.show.report import write_report
 from kliping.show.views import dossier_view
@@ -32,14 +32,19 @@ def add_paths(
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | Skipped], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> AddSummary:
-    """Read and annotate every input under ``paths`` and add the articles to the store at ``db``."""
+    """Read and annotate every input under ``paths`` (on ``engine``, as ``analyze`` does) and add the
+    articles to the store at ``db``, in input order: the same store whichever engine ran them."""
     if batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, not {batch_size}")
+    check_options(engine, workers, scheduler)  # before the store is opened or anything read
     summary = AddSummary(Path(db))
 
     def articles() -> Iterator[Article]:
-        for item in extract(paths, stdin=stdin):
+        for item in extract(paths, stdin=stdin, engine=engine, workers=workers, scheduler=scheduler):
             if on_item is not None:
                 on_item(item)
             if isinstance(item, Skipped):
@@ -64,12 +69,18 @@ def analyze_store(
     stdin: BinaryIO | None = None,
     on_item: Callable[[Article | Skipped], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Write dossier.json, articles.jsonl and index.html for everything in the store (adding ``paths`` first)."""
+    """Write dossier.json, articles.jsonl and index.html for everything in the store (adding ``paths`` first,
+    on ``engine``)."""
     paths = list(paths)
     skipped: list[Skipped] = []
+    check_options(engine, workers, scheduler)
     if paths:
-        skipped = add_paths(paths, db, stdin=stdin, on_item=on_item).skipped
+        skipped = add_paths(paths, db, stdin=stdin, on_item=on_item, engine=engine, workers=workers,
+                            scheduler=scheduler).skipped
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with Store.open(db, create=False, write=False) as store:
