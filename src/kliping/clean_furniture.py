@@ -37,6 +37,7 @@ _CATEGORIES = {
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _HEADS_KEPT = 8192  # line beginnings whose candidate patterns are remembered
+_FIRSTS_KEPT = 1024  # first characters whose candidate rows are remembered
 HEAD = 4  # characters of a line's beginning that choose its candidates
 _LEADS_MAX = 512  # literal beginnings read off one pattern at most
 
@@ -224,29 +225,37 @@ def _fits_any(sets: tuple[frozenset[str], frozenset[str]], head: str) -> bool:
     """``any(_fits(lead, head) for lead in beginnings)``: the head is a prefix of a beginning, or
     a beginning shorter than it is a prefix of the head."""
     prefixes, short = sets
-    return head[:HEAD] in prefixes or any(head[:k] in short for k in range(len(head) + 1))
+    # Most rows have no beginning shorter than HEAD: no slices to try then.
+    return head[:HEAD] in prefixes or (bool(short) and any(head[:k] in short for k in range(len(head) + 1)))
 
 
 @lru_cache(maxsize=_HEADS_KEPT)
 def _candidates(head: str) -> tuple[tuple[int, _FullMatch], ...]:
     """The rows without needles a line beginning with ``head`` (its first HEAD characters) can
     match, in the file's order, each with its matcher."""
-    table = _table()
     first = head[:1]
     ascii_head = ""  # the line's beginning as re.IGNORECASE compares it, up to a non-ASCII character
     for ch in head:
         if not ch.isascii():
             break
         ascii_head += ch.lower()
-    rows = [
-        i for i, starts, beginnings in table.plain
-        if (starts is None or not first or starts.fullmatch(first))
-        and (beginnings is None or _fits_any(_prefixes(beginnings), ascii_head))
-    ]
+    rows = [i for i, sets in _rows_starting(first) if sets is None or _fits_any(sets, ascii_head)]
     # Each row keeps its own compiled pattern: alternations of the rows a head allows would be
     # compiled anew for every new combination (thousands per process, most of clean's cost on
     # a few thousand articles), for no gain once compiled.
     return tuple((i, _matcher(i)) for i in rows)
+
+
+@lru_cache(maxsize=_FIRSTS_KEPT)
+def _rows_starting(first: str) -> tuple[tuple[int, tuple[frozenset[str], frozenset[str]] | None], ...]:
+    """The rows without needles whose match can start with ``first`` (a line's first character;
+    "" for none), in the file's order, each with its beginnings' prefix sets: the first-character
+    test is the same for every head starting with it, so it runs once per character, not per head."""
+    return tuple(
+        (i, None if beginnings is None else _prefixes(beginnings))
+        for i, starts, beginnings in _table().plain
+        if starts is None or not first or starts.fullmatch(first)
+    )
 
 
 @cache

@@ -8,7 +8,7 @@ so "North Korea", "Korea Utara" and "Korut" are one place).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -17,6 +17,7 @@ from kliping import resources
 _SPACE = re.compile(r"[\s\-‐–]+")
 
 
+@lru_cache(maxsize=65536)  # the same names are keyed again and again (~300 calls an article)
 def key(name: str) -> str:
     """The matching key of a name: case, hyphens and spacing do not matter."""
     return _SPACE.sub(" ", name.replace("’", "'")).strip(" .,").casefold()

@@ -49,6 +49,7 @@ _BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Le", "La", "Du", "Da", "Van", "Von", "Del", "Al", "El", "O")
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every capitalised run
 def is_brand(word: str) -> bool:
     return bool(_BRAND.fullmatch(word)) and not word.startswith(_NAME_PREFIXES)
 

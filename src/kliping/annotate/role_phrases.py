@@ -57,17 +57,19 @@ def person_after_role(body: str, start: int, end: int) -> int:
     # From a little before the span: the model may start a name inside its title
     # ("Menteri Luar [Negeri Retno Marsudi]").
     for m in role_pattern().finditer(body, max(0, start - ROLE_LOOKBACK), end):
-        head = re.match(rf"(?i:{_role_heads()})", body[m.start() : m.end()])
-        if head and start + 1 <= m.start() + head.end() < end - 2:
-            cut = max(cut, m.start() + head.end())
+        head = _role_head_pattern().match(body, m.start(), m.end())  # offsets into body
+        if head and start + 1 <= head.end() < end - 2:
+            cut = max(cut, head.end())
     while cut < end and body[cut] == " ":
         cut += 1
     return cut if cut < end else start
 
 
 @cache
-def _role_heads() -> str:
-    return "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
+def _role_head_pattern() -> re.Pattern[str]:
+    """The roles alone, compiled once (re's own cache hashed the whole alternation per call)."""
+    heads = "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
+    return re.compile(rf"(?i:{heads})")
 
 
 ROLE_LOOKBACK = 24  # characters before a person span where its title may begin

@@ -13,6 +13,7 @@ from kliping import resources
 from kliping.annotate import aliases
 from kliping.annotate.name_words import is_name_word, title_words
 from kliping.annotate.naming import CAP, full_name, name_index, strip_titles
+from kliping.annotate.span_index import SpanIndex
 from kliping.model import Entity
 
 MAX_SHORT_FORMS = 60  # nicknames and acronyms looked for per article: a hostile page may define thousands
@@ -88,7 +89,7 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     added: list[Entity] = []
     if not defined:
         return added
-    taken = [(m.start, m.end) for m in mentions]
+    taken = SpanIndex(sorted((m.start, m.end) for m in mentions))  # bisection, not a scan per use
     at = {(m.start, m.end): m for m in mentions}
     # A mention of the short form with a title before it ("Chef Nando", "Pak Harto") is the
     # short form too: the recogniser took the title into the name.
@@ -107,7 +108,7 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
             same = at.get((start, end))
             if same is not None:
                 same.canonical, same.label = full, label
-            elif not any(s < end and start < e for s, e in taken):
+            elif not taken.any_touching(start, end):
                 added.append(Entity(short, start, end, label, full))
     return added
 
