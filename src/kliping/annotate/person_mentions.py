@@ -105,7 +105,9 @@ def _people_ending_bodies(mentions: list[Entity], people: list[Entity]) -> None:
     full = {m.canonical for m in people if " " in m.canonical}
     for m in mentions:
         if m.label != "PERSON" and " " in m.text:
-            owner = next((name for name in full if m.text.endswith(" " + name)), None)
+            # the longest such name ("Kim Jong Un", not "Jong Un"): a set's order must not choose
+            owner = max((name for name in full if m.text.endswith(" " + name)), key=lambda n: (len(n), n),
+                        default=None)
             if owner is not None:
                 m.label, m.canonical = "PERSON", owner
 
