@@ -7,6 +7,7 @@ introduce and cuts them off the names the recogniser glued them to.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kliping import resources
@@ -56,13 +57,36 @@ def person_after_role(body: str, start: int, end: int) -> int:
     cut = start
     # From a little before the span: the model may start a name inside its title
     # ("Menteri Luar [Negeri Retno Marsudi]").
-    for m in role_pattern().finditer(body, max(0, start - ROLE_LOOKBACK), end):
+    for m in _roles_between(body, max(0, start - ROLE_LOOKBACK), end):
         head = _role_head_pattern().match(body, m.start(), m.end())  # offsets into body
         if head and start + 1 <= head.end() < end - 2:
             cut = max(cut, head.end())
     while cut < end and body[cut] == " ":
         cut += 1
     return cut if cut < end else start
+
+
+def _roles_between(body: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """role_pattern().finditer(body, lo, hi), tried only where a word opens as a role does: the
+    alternation tried at every character cost 50 µs a person span, seconds on a page of names."""
+    prefixes, pattern = _role_prefixes(), role_pattern()
+    pos = lo
+    for word in WORD_START.finditer(body, lo, hi):
+        if word.start() < pos or word.group(0).lower() not in prefixes:
+            continue
+        m = pattern.match(body, word.start(), hi)
+        if m:
+            yield m
+            pos = max(m.end(), m.start() + 1)
+
+
+@cache
+def _role_prefixes() -> frozenset[str]:
+    """The letters opening each role's first word ("secretary" of "secretary-general")."""
+    return frozenset(_LETTERS.sub("", r.split()[0].lower()) for r in resources.lines("roles.txt"))
+
+
+_LETTERS = re.compile(r"[^a-z].*$")  # what follows a word's opening letters
 
 
 @cache
