@@ -18,13 +18,13 @@ from collections.abc import Callable
 
 from kliping import resources
 from kliping.annotate import name_words, naming, speakers, subjects
+from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH, person_in_attribution
 from kliping.annotate.cues import Candidate, Subject, patterns, pointer_object, pronouns
 from kliping.annotate.descriptions import anonymous, description_after, is_person_noun
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import (
-    person_in_attribution,
     sentence_of,
     skip_space,
     subject_after,
@@ -111,7 +111,6 @@ MAX_LEAD_WORDS = 6  # "“…,” chairman, CEO and president Craig Menear said"
 _CONTINUING = frozenset(",!?—–…")  # a quotation closed with these runs on into its attribution
 
 
-PERSON_AFTER_CUE_REACH = 90  # characters from the cue to a person it describes at length
 
 
 def _person_named_after(body: str, start: int, stop: int, entities: list[Entity]) -> Subject | None:

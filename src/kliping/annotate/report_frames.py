@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kliping.annotate.attribution_names import person_in_attribution
 from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import (
@@ -24,7 +25,7 @@ from kliping.annotate.report_spans import (
 )
 from kliping.annotate.report_speakers import described_after, epithet
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
-from kliping.annotate.speech import inside, person_in_attribution, skip_space, subject_after
+from kliping.annotate.speech import inside, skip_space, subject_after
 from kliping.model import Entity
 from kliping.resources import alt
 

@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from kliping import resources
+from kliping.annotate.attribution_names import person_in_attribution
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced
 from kliping.annotate.report_frames import (
@@ -43,7 +44,7 @@ from kliping.annotate.report_speakers import (
     verb_subject,
 )
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
-from kliping.annotate.speech import inside, person_in_attribution, subject_before
+from kliping.annotate.speech import inside, subject_before
 from kliping.model import Entity
 
 ATTRIBUTION_REACH = 40  # characters from a quotation's end to the verb that attributes it

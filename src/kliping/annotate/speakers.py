@@ -11,8 +11,10 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases, name_words, naming, subjects
+from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH
 from kliping.annotate.cues import pronouns
-from kliping.annotate.speech import PERSON_AFTER_CUE_REACH, name_pattern, pronoun_at, skip_space
+from kliping.annotate.source_frames import media_words
+from kliping.annotate.speech import name_pattern, pronoun_at, skip_space
 from kliping.model import Entity
 
 
@@ -26,19 +28,13 @@ def role_before(body: str, entity: Entity) -> int:
         if m.end() != start and body[m.end() : start].strip():
             break
         if m.group(0).casefold() not in heads or (entity.label == "ORG" and m.group(0).islower()) or (
-                m.group(0).casefold() in _media_words()):
+                m.group(0).casefold() in media_words()):
             break  # "the group Doctors for Camp Closure", "perusahaan X", "Majalah Tempo": a class noun, not a role
         start = m.start()
     return start
 
 
 _WORD_BEFORE = re.compile(r"[\w.]+")
-
-
-@cache
-def _media_words() -> frozenset[str]:
-    """The words of the nouns naming a kind of medium ("majalah", "harian"): no one's role."""
-    return frozenset(w for noun in resources.lines("media_nouns.txt") for w in noun.split())
 
 
 def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str | None:

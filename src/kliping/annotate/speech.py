@@ -18,13 +18,13 @@ from kliping import resources
 from kliping.annotate import name_words, subjects
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.descriptions import (
-    CLOSING,
     anonymous,
     description_subject,
     group_of_place,
     is_person_noun,
     someone_of,
 )
+from kliping.annotate.source_frames import DATELINE_REACH, dateline_end, media_noun
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -70,7 +70,7 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     while pos < len(body) and body[pos] in " ,":
         pos += 1
     entity = entity_at(entities, pos)
-    medium = _media_noun().match(body, pos) if entity is None or entity.label != "PERSON" else None
+    medium = media_noun().match(body, pos) if entity is None or entity.label != "PERSON" else None
     if medium is not None:
         # "dilansir Majalah Tempo", "menurut laman Cosmopolitan": the medium is its name, not the
         # noun saying what kind of medium it is (a place after it is not a name: "media Inggris")
@@ -118,14 +118,6 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     return None
 
 
-@cache
-def _media_noun() -> re.Pattern[str]:
-    """A medium's noun before its capitalised name ("Majalah Tempo", "situs resmi Persib")."""
-    # not "the": "says the Sioux Falls Argus Leader" keeps its whole name (patterns()["article"])
-    nouns = sorted((n for n in resources.lines("media_nouns.txt") if n != "the"), key=len, reverse=True)
-    return re.compile(rf"(?i:{'|'.join(re.escape(n) for n in nouns)})\s+(?=[A-Z])")
-
-
 # An account named after a cue: "akun X", "pengguna X", "warganet @X", or a bare "@X".
 _HANDLE = re.compile(r"(?:(?i:akun|pengguna|warganet|netizen|user|account)\s+(?:@)?|@)(?P<handle>[\w.]*[\w_][\w.]*)")
 
@@ -154,7 +146,7 @@ MAX_APPOSITIVES = 3  # comma-separated phrases between a speaker and the verb ("
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
     if floor < DATELINE_REACH:
-        floor = max(floor, dateline_end(body))
+        floor = max(floor, dateline_end(body))  # its place is no speaker
     head = body[floor:cue_start].rstrip()
     if head.endswith(")") and (opened := head.rfind("(")) > 0:
         # "RM (yang sebelumnya dikenal dengan nama Rap Monster) mengaku": the name inside the
@@ -247,31 +239,6 @@ def _named_head(body: str, relative: int, lo: int, floor: int, entities: list[En
 
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
 _RELATIVE = re.compile(r"(?:,\s+|\s+)(?:yang|who|which)\s+[^,]*$")
-
-
-DATELINE_REACH = 80  # characters: a dateline opens the body within them
-
-
-def dateline_end(body: str) -> int:
-    """Where the dateline that opens the body ends ("Jakarta, Warta Kita - - …", "WARTA.COM,
-    BANDUNG - …"), else 0: its comma and its place are no part of the first sentence ("Jakarta,
-    … - - Calon Presiden X, mengatakan" is said by X, not by Jakarta). One of its two parts is a
-    dateline city or an outlet's web name, so "Budi, Ketua RT - RW, …" is no dateline."""
-    m = _DATELINE.match(body, 0, DATELINE_REACH)
-    if m is None:
-        return 0
-    cities = _dateline_cities()
-    if any("." in part or part.casefold() in cities for part in (m["a"], m["b"])):
-        return m.end()
-    return 0
-
-
-_DATELINE = re.compile(r"\s*(?P<a>[A-Z][^\n,]{1,29}),\s*(?P<b>[A-Z][^\n,]{1,29}?)\s+(?:-\s*-|--?|[–—])\s+")
-
-
-@cache
-def _dateline_cities() -> frozenset[str]:
-    return frozenset(c.casefold() for c in resources.lines("places.txt"))
 
 
 def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
@@ -439,47 +406,3 @@ def name_before(body: str, cue_start: int, floor: int) -> Subject | None:
     if name.lower() in pronouns() or name.split()[0].lower() in resources.words("stopwords.txt"):
         return None
     return Subject(name, start, "name")
-
-
-
-
-PERSON_AFTER_CUE_REACH = 90  # characters from a cue to a person its description ends with
-_TITLE_CONNECTORS = frozenset({"dan", "and", "&", "of", "for"})
-
-
-def person_in_attribution(body: str, start: int, stop: int, entities: list[Entity]) -> Subject | None:
-    """The person an attribution names after a title or description: "kata Kabag Ops Polrestro
-    Bekasi Kota, Aslan Solastomo", "ujar CEO dan founder Bukalapak, Achmad Zaky", "said White
-    House Press Secretary Jane Doe". The description reaches the person only if no trailing
-    phrase opens first ("kata Budi di depan Andi", "said Smith on Monday"): a person named in a
-    trailer is someone else."""
-    limit = min(stop, start + PERSON_AFTER_CUE_REACH)
-    first = bisect_left(entities, start, key=lambda e: e.start)
-    trailer = patterns()["trailer"]
-    for e in entities[first:]:
-        if e.start >= limit:
-            break
-        if e.label != "PERSON" or name_words.is_role(e.text):  # "kata Founder dan CEO …": the title, not its person
-            continue
-        between = body[start : e.start]
-        if any(c in between for c in ".;:!?“”\"\n"):
-            return None
-        for part in between.split(","):
-            words = part.split()
-            # "Founder dan CEO EV Hive", "Kasubdit Pembinaan dan Penegakan Hukum": a connector
-            # between capitalised words joins a title, it opens no trailing phrase.
-            if any(trailer.match(" " + w) for i, w in enumerate(words) if w[:1].islower() and not (
-                    w in _TITLE_CONNECTORS and 0 < i < len(words) - 1 and words[i + 1][:1].isupper())):
-                return None
-        return Subject(e.text, e.start, "entity", e)
-    described = patterns()["described_name"].match(body, start, limit)
-    if described is not None:
-        name = name_pattern().match(body, described.end())
-        text = name.group(0).split(". ")[0] if name else ""  # "Ken Doctor. That’s …" ends at the stop
-        # The name must close the attribution: in "mantan bos PT Perkebunan Nasional III ini"
-        # the description goes on, and the name is not the speaker's.
-        closes = name is not None and (
-            trailer.match(body, described.end() + len(text)) or CLOSING.match(body, described.end() + len(text)))
-        if closes and not any(trailer.match(" " + w) for w in described.group(0).split()):
-            return Subject(text, described.end(), "name")
-    return None
