@@ -11,7 +11,7 @@ generating them is not measured.
 
 Each measurement then runs in a fresh spawned process pinned to one core, so its peak RSS
 (``ru_maxrss``) is its own: ``kliping.pipeline.extract([folder])`` consumed to the end, every
-Article serialised with ``kliping.show.jsonout.article_line``. Running two or more counts
+Article serialised with ``kliping.jsonout.article_line``. Running two or more counts
 shows whether memory stays flat as the count grows. Aim (read → annotate): ≥ 150 text articles/s and
 ≥ 50 HTML pages/s on one core, flat memory.
 
@@ -519,7 +519,7 @@ def measure(kind: str, count: int, path: str, cpu: int | None) -> Result:
     from kliping.model import Skipped
     from kliping.pipeline import extract
     from kliping.read.html import read_html  # noqa: F401 - imported up front: trafilatura's import is not per page
-    from kliping.show.jsonout import article_line
+    from kliping.jsonout import article_line
 
     base = _rss_mb()
     articles = skipped = 0
@@ -566,7 +566,7 @@ def profile(path: Path, cpu: int | None, top: int) -> None:
     from kliping.model import Skipped
     from kliping.pipeline import extract
     from kliping.read.html import read_html  # noqa: F401
-    from kliping.show.jsonout import article_line
+    from kliping.jsonout import article_line
 
     prof = cProfile.Profile()
     t0 = time.perf_counter()

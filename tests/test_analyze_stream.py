@@ -16,9 +16,9 @@ from kliping import cli
 from kliping.corpus.rolling import RollingGrouper, article_keys
 from kliping.errors import InputError
 from kliping.model import Article
-from kliping.run import analyze
+from kliping import analyze
 from kliping.run.journal import JOURNAL_DIR, Journal
-from kliping.show.jsonout import write_dossier
+from kliping.jsonout import write_dossier
 
 # The module, not the function of the same name that kliping.run exports.
 analyze_module = importlib.import_module("kliping.run.analyze")

@@ -4,8 +4,11 @@ The public API: read, clean and describe articles (``extract``, ``process``), ru
 analysis into a folder (``analyze``), and score results against gold files (``evaluate``).
 """
 
+from collections.abc import Iterable as _Iterable
 from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
 from importlib.metadata import version as _version
+from pathlib import Path as _Path
+from typing import Any as _Any
 
 try:
     __version__ = _version("kliping")
@@ -24,7 +27,17 @@ from kliping.model import (
     Skipped,
 )
 from kliping.pipeline import extract, process
-from kliping.run import RunSummary, analyze
+from kliping.run import RunSummary
+from kliping.run import analyze as _run_analyze
+from kliping.show.report import write_dossier_page as _write_dossier_page
+
+
+def analyze(paths: _Iterable[str], out_dir: str | _Path, **options: _Any) -> RunSummary:
+    """Read every input under ``paths`` and write articles.jsonl, dossier.json and index.html into
+    ``out_dir``; ``options`` are kliping.run.analyze's (engine, workers, resume, on_item…)."""
+    options.setdefault("page", _write_dossier_page)
+    return _run_analyze(paths, out_dir, **options)
+
 
 __all__ = [
     "Article",

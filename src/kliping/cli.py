@@ -16,13 +16,14 @@ from kliping.corpus.rolling import MAX_OPEN_ARTICLES
 from kliping.errors import InputError, KlipingError, StoreFailed
 from kliping.eval import EvalReport, evaluate, format_ner, format_report, load_gold, score_ner
 from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
+from kliping.jsonout import article_line
 from kliping.model import Article
 from kliping.pipeline import extract
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB
 from kliping.run.engines import ENGINES
 from kliping.run.engines import extract as extract_on
-from kliping.show.jsonout import article_line
+from kliping.show.report import write_dossier_page
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
 from kliping.store_files import (
@@ -154,12 +155,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                  "story state and an add can simply be run again); run without them")
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage, engine=args.engine,
-                                    workers=args.workers, scheduler=args.scheduler)
+                                    workers=args.workers, scheduler=args.scheduler, page=write_dossier_page)
         else:
             try:
                 summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
                                   on_stage=report.stage, engine=args.engine, workers=args.workers,
-                                  scheduler=args.scheduler, resume=args.resume, open_articles=args.open_articles)
+                                  scheduler=args.scheduler, resume=args.resume, open_articles=args.open_articles,
+                                  page=write_dossier_page)
             except KeyboardInterrupt:
                 hint = "" if "-" in args.paths else "; run the same command with --resume to continue"
                 sys.stderr.write(f"kliping: interrupted{hint}\n")

@@ -8,9 +8,10 @@ Each class has ``to_dict``/``from_dict`` for JSON; nothing else lives here.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R", bound="_Record")
@@ -298,3 +299,12 @@ class AddSummary:
         return {"db": str(self.db), "read": self.read, "added": self.added, "already": self.already,
                 "skipped": [s.to_dict() for s in self.skipped], "stories_touched": self.stories_touched,
                 "stored": self.stored, "stories": self.stories}
+
+
+class PageWriter(Protocol):
+    """Writes the dossier's reading page (index.html) from the dossier and the articles it shows:
+    show/report.py's write_dossier_page. run/ is handed one, so it never imports show/."""
+
+    def __call__(self, path: Path, dossier: Mapping[str, Any], articles: Mapping[str, Article] | Sequence[Article],
+                 *, article_count: int | None = None, story_count: int | None = None,
+                 claim_counts: Mapping[str, int] | None = None) -> Path: ...

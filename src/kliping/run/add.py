@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kliping.errors import InputError
-from kliping.model import AddSummary, Article, RunSummary, Skipped
+from kliping.jsonout import article_summary, dossier, write_article, write_json
+from kliping.model import AddSummary, Article, PageWriter, RunSummary, Skipped
 from kliping.run.engines import check_options, extract
-from kliping.show.jsonout import article_summary, dossier, write_article, write_json
-from kliping.show.report import write_report
-from kliping.show.views import dossier_view
 from kliping.store import BATCH_SIZE, Store
 
 DEFAULT_DB = "kliping.db"
@@ -72,9 +70,10 @@ def analyze_store(
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
+    page: PageWriter | None = None,
 ) -> RunSummary:
-    """Write dossier.json, articles.jsonl and index.html for everything in the store (adding ``paths`` first,
-    on ``engine``)."""
+    """Write dossier.json and articles.jsonl for everything in the store (adding ``paths`` first, on
+    ``engine``), and index.html with ``page`` (show/report.py's write_dossier_page)."""
     paths = list(paths)
     skipped: list[Skipped] = []
     check_options(engine, workers, scheduler)
@@ -95,11 +94,13 @@ def analyze_store(
         os.replace(tmp, articles_path)
         dossier_path = out / "dossier.json"
         write_json(dossier_path, data)
-        if on_stage is not None:
-            on_stage("writing index.html")
-        report_path = write_report(out / "index.html", dossier_view(data, list(store.iter_articles())))
+        files = [dossier_path, articles_path]
+        if page is not None:
+            if on_stage is not None:
+                on_stage("writing index.html")
+            files.append(page(out / "index.html", data, list(store.iter_articles())))
     return RunSummary(
-        articles=len(data["articles"]), skipped=skipped, files=[dossier_path, articles_path, report_path],
+        articles=len(data["articles"]), skipped=skipped, files=files,
         stories=len(data["stories"]), duplicates=sum(len(g) - 1 for g in data["duplicates"]),
         claims=Counter(c["status"] for s in data["stories"] for c in s["claims"]),
     )

@@ -27,12 +27,10 @@ from typing import Any, BinaryIO
 from kliping.corpus.assemble import build_story, story_number
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGrouper, article_keys
 from kliping.errors import InputError
-from kliping.model import Article, RunSummary, Skipped, Story
+from kliping.jsonout import article_line, article_summary, write_dossier
+from kliping.model import Article, PageWriter, RunSummary, Skipped, Story
 from kliping.run import engines
 from kliping.run.journal import ArticleRow, Journal
-from kliping.show.jsonout import article_line, article_summary, write_dossier
-from kliping.show.report import write_report
-from kliping.show.views import dossier_view
 
 # The report shows the biggest stories; every story is in dossier.json.
 REPORT_STORIES = 300
@@ -70,8 +68,10 @@ def analyze(
     scheduler: str | None = None,
     resume: bool = False,
     open_articles: int = MAX_OPEN_ARTICLES,
+    page: PageWriter | None = None,
 ) -> RunSummary:
-    """Read every input, write articles.jsonl, dossier.json and index.html into ``out_dir``.
+    """Read every input, write articles.jsonl and dossier.json into ``out_dir``, and index.html with
+    ``page`` (show/report.py's write_dossier_page; ``kliping.analyze`` and the command line pass it).
 
     ``engine``, ``workers`` and ``scheduler`` choose where the work runs (see ``run.engines``); the
     output is the same. ``on_item`` hears of each article (its id) and each Skipped as it is read.
@@ -109,8 +109,8 @@ def analyze(
             _group(partial, journal, running, summary, open_articles)
             lap("group")
         if on_stage is not None:
-            on_stage("writing dossier.json and index.html")
-        summary.files = _write(out, partial, journal, summary)
+            on_stage("writing dossier.json and index.html" if page is not None else "writing dossier.json")
+        summary.files = _write(out, partial, journal, summary, page)
         lap("write")
         finished = True
     finally:
@@ -295,7 +295,7 @@ def _cut(partial: str, batch: list[StoryTask]) -> Iterator[tuple[str, list[Story
 # --- pass 3: write --------------------------------------------------------------------------------------
 
 
-def _write(out: Path, partial: Path, journal: Journal, summary: RunSummary) -> list[Path]:
+def _write(out: Path, partial: Path, journal: Journal, summary: RunSummary, page: PageWriter | None) -> list[Path]:
     stories_path = journal.dir / "stories.jsonl"
     summary.skipped = journal.skipped()
     summary.articles, summary.stories, summary.duplicates = journal.counts()
@@ -314,13 +314,14 @@ def _write(out: Path, partial: Path, journal: Journal, summary: RunSummary) -> l
         # Everything streams from the journal: one article summary, group or story in memory at a time.
         header = write_dossier(dossier_path, journal.summaries(), summary.skipped, groups(),
                                (_read_at(stories, o, n) for o, n in journal.story_places()))
-    articles = _articles_at(partial, journal.article_places(sorted(shown)))
+    articles = _articles_at(partial, journal.article_places(sorted(shown))) if page is not None else {}
     articles_path = out / "articles.jsonl"
     os.replace(partial, articles_path)
+    if page is None:
+        return [dossier_path, articles_path]
     data = {**header, "duplicates": shown_groups, "skipped": summary.skipped, "stories": top}
-    view = dossier_view(data, articles, article_count=summary.articles, story_count=summary.stories,
-                        claim_counts=summary.claims)
-    report_path = write_report(out / "index.html", view)
+    report_path = page(out / "index.html", data, articles, article_count=summary.articles,
+                       story_count=summary.stories, claim_counts=summary.claims)
     return [dossier_path, articles_path, report_path]
 
 
