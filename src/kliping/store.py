@@ -38,6 +38,7 @@ from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex, article_date
 from kliping.errors import StoreError
 from kliping.model import Article, Quote, Story
+from kliping.pipeline import numbered_id
 from kliping.store_files import as_store_error, check_before_writing, connect_read_only
 from kliping.store_records import (
     MIGRATIONS,
@@ -263,10 +264,11 @@ class Store:
         return written - started, time.perf_counter() - written
 
     def _unique_id(self, article: Article) -> Article:
+        """The run's id rule (pipeline.numbered_id: "x", "x~2", "x~3"…) over the ids already stored."""
         new_id, n = article.id, 1
         while self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (new_id,)).fetchone():
             n += 1
-            new_id = f"{article.id}~{n}"
+            new_id = numbered_id(article.id, n)
         return article if new_id == article.id else replace(article, id=new_id)
 
     def _insert(self, article: Article, story_id: str) -> None:
