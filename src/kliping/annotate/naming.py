@@ -76,17 +76,16 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
         place = 0  # words of a place's or body's name read so far: "Bupati Gunung Kidul Badingah"
         words = run.group(0).split()
         skip = 0
-        firsts = _roles_by_first()
         for i, word in enumerate(words):
             if skip:
                 skip -= 1
                 continue
-            if word.lower() in firsts and (role := _role_at(words, i)) and i + role < len(words):
+            opens_role, kind, head, brand, owner, full_stop = _word_facts(word)
+            if opens_role and (role := _role_at(words, i)) and i + role < len(words):
                 _keep(spans, current)  # "Jaksa Agung ST Burhanuddin": the role's words end a name
                 current, place, skip = [], 0, role - 1
                 continue
-            kind = word_kind(word)
-            if word.casefold() in name_heads():
+            if head:
                 _keep(spans, current)
                 current, place = [], 1
                 continue
@@ -94,16 +93,16 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 place += 1  # the place's or body's own name: its first word, then any ordinary words
                 continue
             place = 0
-            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start) or is_brand(word):
+            if kind == "stop" or (kind == "soft" and i == 0 and sentence_start) or brand:
                 _keep(spans, current)
                 current = []
                 continue
             current.append(word)
-            if i + 1 < len(words) and _POSSESSIVE.search(word) and word[-1] in "sS":
+            if i + 1 < len(words) and owner:
                 _keep(spans, current)  # "The Post’s Kevin Marsh": the owner is no part of the name after it
                 current = []
                 continue
-            if word.endswith(".") and len(word.strip(".")) > 1 and not _INITIALS.fullmatch(word):
+            if full_stop:
                 _keep(spans, current)
                 current = []
         _keep(spans, current)
@@ -113,6 +112,21 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple[bool, str, bool, bool, bool, bool]:
+    """What _name_spans asks of a word, asked once per word (a name is written again and again):
+    whether a role of several words may open with it, its kind, whether a place's or body's name
+    follows it, whether it is a brand, an owner ("Post’s") or a word ending a name at its full stop."""
+    return (
+        word.lower() in _roles_by_first(),
+        word_kind(word),
+        word.casefold() in name_heads(),
+        is_brand(word),
+        bool(_POSSESSIVE.search(word)) and word[-1] in "sS",
+        word.endswith(".") and len(word.strip(".")) > 1 and not _INITIALS.fullmatch(word),
+    )
 _OWNER = re.compile(r"^.*['’]s +(?=[A-Z])")  # "NPR’s Emily Tran": an outlet's reporter is the name after it
 
 

@@ -302,7 +302,7 @@ def _unsourced() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def _unsourced_stems() -> re.Pattern[str]:
+def unsourced_stems() -> re.Pattern[str]:
     """The phrases' last words without their first letter ("iberitakan"): "Diberitakan" holds it too.
     One search for them all: cheaper than a find per word, over every sentence."""
     return re.compile(either({row.split()[-1][1:].lower() for flag in ("open", "tail")
@@ -313,7 +313,7 @@ def unsourced(body: str, s_start: int, s_end: int) -> Candidate | None:
     """"Sebelumnya diberitakan, mobil itu …", "…, dilaporkan bahwa DiCaprio …", "…, seperti
     diberitakan.": a report the writer passes on, no one named — the speaker is unknown."""
     pats, first = _unsourced(), text_start(body, s_start)
-    if _unsourced_stems().search(body, first, s_end) is None:
+    if unsourced_stems().search(body, first, s_end) is None:
         return None  # the stems first: few sentences hold one, and the full patterns cost more
     tail = pats["tail"].search(body, first, s_end)
     if tail is not None and len(body[first : tail.start()].split()) >= MIN_REPORTED_WORDS:

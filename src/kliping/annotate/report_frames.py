@@ -134,6 +134,11 @@ def _viewpoint() -> dict[str, re.Pattern[str]]:
     }
 
 
+def viewpoint_word() -> re.Pattern[str]:
+    """What ``viewpoint`` searches for first: no frame of it is written without one of these."""
+    return _viewpoint()["word"]
+
+
 def viewpoint(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
     pats = _viewpoint()
     if pats["word"].search(body, s_start, min(s_end, s_start + VIEW_REACH)) is None:
@@ -277,13 +282,16 @@ def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candid
 _THAT = re.compile(r"(?i:bahwa)\b\s*")
 
 
+MENURUTNYA = "enurutnya"  # "Menurutnya"/"menurutnya" without its first letter: one find for both
+
+
 def _menurutnya(body: str, s_start: int, s_end: int) -> Candidate | None:
     """"Kebijakan itu menurutnya adalah …", "…, menurutnya sih …": "menurutnya" with no comma after
     it (the frame pattern takes the one with a comma)."""
-    at = body.find("enurutnya", s_start, s_end)  # a plain find: most sentences have none
+    at = body.find(MENURUTNYA, s_start, s_end)  # a plain find: most sentences have none
     if at < 1 or body[at - 1] not in "Mm" or (at > 1 and body[at - 2].isalnum()):
         return None
-    end = at + len("enurutnya")
+    end = at + len(MENURUTNYA)
     if body[end : end + 1].isalnum() or body[end:s_end].lstrip().startswith(",") or len(
             body[end:s_end].split()) < MIN_REPORTED_WORDS:
         return None

@@ -69,6 +69,12 @@ def scanners() -> dict[str, re.Pattern[str]]:
     }
 
 
+def scanned_cues() -> list[str]:
+    """Every phrase the case-by-case scanners above look for, except the sentence opening's
+    ("short_open", matched at one place): what reported.py's cheap test for a cue is built from."""
+    return [*words("verb"), *words("report"), *source_frames(), *_tail_cues(), *source_frames("passive")]
+
+
 def _capitalised(cues: list[str]) -> list[str]:
     return sorted({w[:1].upper() + w[1:] for w in cues}, key=len, reverse=True)
 

@@ -24,8 +24,9 @@ from functools import cache
 from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
-from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced
+from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced, unsourced_stems
 from kliping.annotate.report_frames import (
+    MENURUTNYA,
     appositive,
     frame_tail,
     framed_report,
@@ -33,8 +34,17 @@ from kliping.annotate.report_frames import (
     passive,
     tail_reported,
     viewpoint,
+    viewpoint_word,
 )
-from kliping.annotate.report_spans import MIN_REPORTED_WORDS, joined, report_span, scanners, text_start
+from kliping.annotate.report_spans import (
+    MIN_REPORTED_WORDS,
+    cased,
+    joined,
+    report_span,
+    scanned_cues,
+    scanners,
+    text_start,
+)
 from kliping.annotate.report_speakers import (
     name_after,
     name_closes,
@@ -119,6 +129,32 @@ def noun_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -> 
     return report_span(body, m.end(), s_end, m["en"] or m["id"], subject)
 
 
+@cache
+def _any_cue() -> re.Pattern[str]:
+    r"""A word that the frames, verbs, passives, tails and unsourced reports below look for: a
+    sentence without one is passed by all of them (two in three sentences), for one search.
+
+    Built from the same lists and patterns. A phrase's scanner match holds each of its words
+    whole, as written there, in lower case, capitalised or in capitals (the scanners' ``cased``),
+    with no word character before it (a scanner's start is "\b", "(?<!\w)" or after ",\s*"; a
+    later word follows a space) nor after it but for "nya" (a scanner's end is "\b", "\s", ","
+    or "nya"); the longest word is the rarest. A word that does not start and end with a word
+    character is looked for anywhere, and so are viewpoint's words, unsourced's stems and
+    "enurutnya", which are searched for with no boundary."""
+    bounded, loose = set(), [viewpoint_word().pattern, unsourced_stems().pattern, re.escape(MENURUTNYA)]
+    for phrase in scanned_cues():
+        if phrase.split():
+            word = max(phrase.split(), key=len)
+            if _WORDLIKE.fullmatch(word):
+                bounded.add(word)
+            else:
+                loose.append(cased([word]))
+    return re.compile("|".join([rf"(?<!\w)(?:{cased(sorted(bounded))})(?:nya)?(?!\w)", *loose]))
+
+
+_WORDLIKE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
+
+
 def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity],
                         direct: list[Candidate]) -> list[Candidate]:
     quotations = sorted((c for c in direct if c.kind == "direct"), key=lambda c: c.start)
@@ -137,8 +173,12 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
             continue
         # Only the quotations that reach into the sentence can bear on it: passing those, not all
         # of the article's, keeps the work per sentence flat as articles grow.
-        framed = framed_report(body, s_start, s_end, entities) or viewpoint(body, s_start, s_end, entities)
-        found = ([framed] if framed else _verb_reported(body, s_start, s_end, entities, near))
+        # Without a cue word only a tail frame ("…, according to X."), a short cue opening the
+        # sentence or a noun of speech can be there: the other passes find nothing.
+        cue = _any_cue().search(body, s_start, s_end) is not None
+        framed = (framed_report(body, s_start, s_end, entities) or viewpoint(body, s_start, s_end, entities)
+                  ) if cue else None
+        found = [framed] if framed else (_verb_reported(body, s_start, s_end, entities, near) if cue else [])
         if framed and framed.start > s_start + 1 and (
                 own := _verb_reported(body, framed.start, s_end, entities, near)) and _someone(own[0].subject):
             # "Mengutip ZDnet, Direktur Intel John Webb menyatakan cip baru ini …": the medium
@@ -151,9 +191,11 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
             if whole is not None and whole.end >= found[-1].end:
                 found = [whole]
         if not found:
-            other = (frame_tail(body, s_start, s_end, entities) or passive(body, s_start, s_end, entities)
-                     or tail_reported(body, s_start, s_end, entities, near)
-                     or opening_cue(body, s_start, s_end, entities) or unsourced(body, s_start, s_end)
+            other = (frame_tail(body, s_start, s_end, entities)
+                     or (passive(body, s_start, s_end, entities) if cue else None)
+                     or (tail_reported(body, s_start, s_end, entities, near) if cue else None)
+                     or opening_cue(body, s_start, s_end, entities)
+                     or (unsourced(body, s_start, s_end) if cue else None)
                      or noun_report(body, s_start, s_end, entities))
             found = [other] if other else []
         out += [c for c in found if not any(q.start < c.end and c.start < q.end for q in near)]
