@@ -516,10 +516,10 @@ def _pin(cpu: int | None) -> None:
 def measure(kind: str, count: int, path: str, cpu: int | None) -> Result:
     """Run the chain over ``path`` in this process; the caller makes this a fresh process."""
     _pin(cpu)
+    from kliping.jsonout import article_line
     from kliping.model import Skipped
     from kliping.pipeline import extract
     from kliping.read.html import read_html  # noqa: F401 - imported up front: trafilatura's import is not per page
-    from kliping.jsonout import article_line
 
     base = _rss_mb()
     articles = skipped = 0
@@ -563,10 +563,10 @@ def measure_fresh(kind: str, count: int, path: Path, cpu: int | None) -> Result:
 def profile(path: Path, cpu: int | None, top: int) -> None:
     """cProfile of the chain over ``path``; prints kliping's functions by cumulative time."""
     _pin(cpu)
+    from kliping.jsonout import article_line
     from kliping.model import Skipped
     from kliping.pipeline import extract
     from kliping.read.html import read_html  # noqa: F401
-    from kliping.jsonout import article_line
 
     prof = cProfile.Profile()
     t0 = time.perf_counter()

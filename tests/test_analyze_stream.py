@@ -12,13 +12,12 @@ from typing import Any
 
 import pytest
 
-from kliping import cli
+from kliping import analyze, cli
 from kliping.corpus.rolling import RollingGrouper, article_keys
 from kliping.errors import InputError
-from kliping.model import Article
-from kliping import analyze
-from kliping.run.journal import JOURNAL_DIR, Journal
 from kliping.jsonout import write_dossier
+from kliping.model import Article
+from kliping.run.journal import JOURNAL_DIR, Journal
 
 # The module, not the function of the same name that kliping.run exports.
 analyze_module = importlib.import_module("kliping.run.analyze")
