@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -36,7 +35,7 @@ from typing import Any, TypeVar
 from kliping.corpus.assemble import build_story
 from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.stories import StoryIndex, article_date
-from kliping.errors import StoreError
+from kliping.errors import StoreError, StoreFailed
 from kliping.model import Article, Quote, Story
 from kliping.pipeline import numbered_id
 from kliping.store_files import as_store_error, check_before_writing, connect_read_only
@@ -50,7 +49,7 @@ from kliping.store_records import (
     StoryRow,
     check_since,
     content_hash,
-    dump_stories,
+    converted_stories,
     fts_query,
     like_escape,
     load_stories,
@@ -66,6 +65,10 @@ __all__ = ["BATCH_SIZE", "SNIPPET_MARK", "AddResult", "Hit", "Store", "StoryRow"
 BATCH_SIZE = 200
 STATE_SHARE = 4  # writing the state takes at most a quarter of the time its batch's articles took
 BUSY_TIMEOUT_MS = 120_000  # a writer waits this long for another writer's batch before giving up
+# Schema 2 only rewrote the story state, pickled before, in the story-index format; reading (search, stories,
+# a story) never loads that state, so a schema-1 store that cannot be written (and upgraded) is read as is.
+PICKLE_FREE_SCHEMA = 2
+READ_AS_IS_FROM_SCHEMA = 1
 _SNIPPET_WORDS = 24
 T = TypeVar("T")
 _ARTICLE_COLUMNS = "a.id, a.story_id, a.title, a.outlet, a.published"
@@ -143,12 +146,21 @@ class Store:
                     continue
                 for statement in statements(script):
                     self._conn.execute(statement)
+                if version == PICKLE_FREE_SCHEMA:
+                    self._convert_pickled_stories()
                 self._conn.execute("INSERT INTO schema_version VALUES (?, ?)",
                                    (version, datetime.now(UTC).isoformat(timespec="seconds")))
 
+    def _convert_pickled_stories(self) -> None:
+        """Schema 2: a pickled story state rewritten in the story-index format, in the migration's transaction."""
+        row = self._conn.execute("SELECT value FROM state WHERE key = 'stories'").fetchone()
+        converted = converted_stories(row[0]) if row else None
+        if converted is not None:
+            self._conn.execute("UPDATE state SET value = ? WHERE key = 'stories'", (converted,))
+
     def _readable_as_is(self) -> bool:
-        """Whether a store opened read-only has the schema this kliping reads; False for an older one that
-        can be upgraded here. A newer one, or an older one that cannot be written, is refused."""
+        """Whether a store opened read-only has a schema this kliping reads; False for an older one that
+        can be upgraded here. A newer one, or an older unreadable one that cannot be written, is refused."""
         version = self.schema_version()
         latest = MIGRATIONS[-1][0]
         if version > latest:
@@ -157,6 +169,8 @@ class Store:
             return True
         if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
             return False
+        if version >= READ_AS_IS_FROM_SCHEMA:
+            return True
         raise StoreError(f"{self.path} has an older schema ({version}) and cannot be written here to upgrade it")
 
     def schema_version(self) -> int:
@@ -200,8 +214,9 @@ class Store:
         row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         try:
             return load(row[0]) if row else empty()
-        except (pickle.UnpicklingError, ValueError, EOFError, AttributeError) as exc:
-            raise StoreError(f"the {key} state in {self.path} cannot be read ({exc})") from exc
+        except ValueError as exc:  # a malformed blob, from damage or from whoever made the file
+            raise StoreFailed(f"the {key} state in {self.path} cannot be read ({exc}); `kliping check --db "
+                             f"{self.path} --repair NEW.db` rebuilds it from the articles") from exc
 
     # --- adding --------------------------------------------------------------------------------------
 
@@ -256,7 +271,7 @@ class Store:
             if added:
                 state.generation += 1
                 self._conn.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", [
-                    ("stories", dump_stories(state.stories)),
+                    ("stories", state.stories.to_bytes()),
                     ("duplicates", state.duplicates.to_bytes()),
                     ("generation", state.generation)])
         result.added += added

@@ -157,20 +157,6 @@ def migrations() -> list[tuple[int, str]]:
 MIGRATIONS = migrations()
 
 
-class _StateUnpickler(pickle.Unpickler):
-    """Loads a StoryIndex and nothing else: a database file may come from someone else."""
-
-    ALLOWED = {("kliping.corpus.stories", "StoryIndex"), ("kliping.corpus.stories", "_Story"),
-               ("collections", "Counter"), ("collections", "deque"), ("builtins", "set")}
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in self.ALLOWED:
-            raise pickle.UnpicklingError(f"unexpected {module}.{name} in the story state")
-        return super().find_class(module, name)
-
-
-
-
 def statements(script: str) -> list[str]:
     """Split a migration script into statements (executescript would commit the surrounding transaction)."""
     out, pending = [], ""
@@ -191,16 +177,61 @@ class CorpusState:
     duplicates: DuplicateIndex
 
 
-def dump_stories(index: StoryIndex) -> bytes:
-    return pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-
-
 def load_stories(data: bytes) -> StoryIndex:
-    """A StoryIndex from ``dump_stories`` bytes; refuses any other pickled object (a store may come from anyone)."""
-    index = _StateUnpickler(io.BytesIO(data)).load()
-    if not isinstance(index, StoryIndex):
-        raise pickle.UnpicklingError("the story state is not a StoryIndex")
-    return index
+    """The store's story state (``StoryIndex.to_bytes``); ValueError, saying what, on anything else."""
+    if is_pickled(data):
+        raise ValueError("it is still pickled, as before schema 2, and could not be converted")
+    return StoryIndex.from_bytes(data)
+
+
+# --- legacy: the pickled story state of stores before schema 2, read once to convert it -----------------
+
+
+def is_pickled(data: bytes) -> bool:
+    """Whether a story state is a pickle (protocol ≥ 2 opens with PROTO), as kliping wrote before schema 2."""
+    return data[:1] == b"\x80"
+
+
+class _LegacyStateUnpickler(pickle.Unpickler):
+    """Loads a StoryIndex and nothing else: a database file may come from someone else."""
+
+    ALLOWED = {("kliping.corpus.stories", "StoryIndex"), ("kliping.corpus.stories", "_Story"),
+               ("collections", "Counter"), ("collections", "deque"), ("builtins", "set")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self.ALLOWED:
+            raise pickle.UnpicklingError(f"unexpected {module}.{name} in the story state")
+        return super().find_class(module, name)
+
+
+def converted_stories(data: bytes) -> bytes | None:
+    """A pickled story state in the story-index format; None for one that is not pickled, or that the legacy
+    reader refuses (left as it is: reading the store does not need it, and an add says what is wrong)."""
+    if not is_pickled(data):
+        return None
+    try:
+        return load_pickled_stories(data).to_bytes()
+    except ValueError:
+        return None
+
+
+def load_pickled_stories(data: bytes) -> StoryIndex:
+    """LEGACY, for the conversion to schema 2 only: the StoryIndex a store before it pickled, refusing any
+    other object, its fields checked by a pass through the story-index format; ValueError on anything wrong."""
+    try:
+        index = _LegacyStateUnpickler(io.BytesIO(data)).load()
+        if not isinstance(index, StoryIndex):
+            raise ValueError("the pickled story state is not a StoryIndex")
+        fields = vars(index)  # an older kliping pickled fewer fields, and postings as deques
+        fields.setdefault("df_cap", 2_000_000)
+        fields.setdefault("_df_floor", 0)
+        fields.setdefault("_created", len(index._stories))
+        fields.setdefault("_by_last", [(st.last, st.id) for st in index._stories.values() if st.last is not None])
+        fields.setdefault("_closed_since_sweep", 0)
+        index.postings = {key: list(ids) for key, ids in index.postings.items()}
+        return StoryIndex.from_bytes(index.to_bytes())
+    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, IndexError, KeyError, RecursionError) as exc:
+        raise ValueError(f"the pickled story state cannot be read ({exc})") from exc
 
 
 def check_since(since: str | None) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 import zlib
 from collections.abc import Iterable
 from typing import Any
@@ -274,19 +275,32 @@ class DuplicateIndex:
             with np.load(io.BytesIO(data), allow_pickle=False) as npz:
                 meta = json.loads(npz["meta"].tobytes().decode("utf-8"))
                 sigs, sizes, parent = npz["sigs"], npz["sizes"], npz["parent"]
-        except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:  # a truncated or foreign blob
             raise ValueError(f"not a serialised DuplicateIndex: {exc}") from exc
-        if meta.get("version") != _FORMAT_VERSION:
-            raise ValueError(f"duplicate index format {meta.get('version')!r} is not {_FORMAT_VERSION}; rebuild it")
+        if not isinstance(meta, dict) or meta.get("version") != _FORMAT_VERSION:
+            version = meta.get("version") if isinstance(meta, dict) else None
+            raise ValueError(f"duplicate index format {version!r} is not {_FORMAT_VERSION}; rebuild it")
+        counts = ("num_perm", "bands", "rows", "shingle_size")
+        settings_ok = (all(type(meta.get(k)) is int and meta[k] > 0 for k in counts)
+                       and all(type(meta.get(k)) in (int, float) for k in ("jaccard", "containment")))
+        if not settings_ok or sigs.ndim != 2 or sigs.shape[1] != meta["num_perm"]:
+            raise ValueError("serialised duplicate index has malformed settings; rebuild it")
+        if type(meta.get("ids")) is not list or not all(type(i) is str for i in meta["ids"]):
+            raise ValueError("serialised duplicate index has malformed ids; rebuild it")
         index = cls(num_perm=meta["num_perm"], bands=meta["bands"], rows=meta["rows"], jaccard=meta["jaccard"],
                     containment=meta["containment"], shingle_size=meta["shingle_size"])
-        index._restore(list(meta["ids"]), sigs.astype(np.uint32), sizes.astype(np.uint32), parent.tolist())
+        index._restore(list(meta["ids"]), sigs.astype(np.uint32), sizes.astype(np.uint32), parent)
         return index
 
-    def _restore(self, ids: list[str], sigs: U32Array, sizes: U32Array, parent: list[int]) -> None:
-        if not (len(ids) == len(sigs) == len(sizes) == len(parent)) or sigs.shape[1:] != (self.num_perm,):
+    def _restore(self, ids: list[str], sigs: U32Array, sizes: U32Array, parent: npt.NDArray[Any]) -> None:
+        if (sigs.ndim, sizes.ndim, parent.ndim) != (2, 1, 1) or sigs.shape[1] != self.num_perm \
+                or not (len(ids) == len(sigs) == len(sizes) == len(parent)) or len(set(ids)) != len(ids):
             raise ValueError("serialised duplicate index is inconsistent; rebuild it")
-        self._ids, self._parent = ids, parent
+        # A slot's parent is an earlier (or the same) slot: union-find walks end, whatever the bytes said.
+        if parent.size and (parent.dtype.kind not in "iu" or (parent < 0).any()
+                            or (parent > np.arange(parent.size)).any()):
+            raise ValueError("serialised duplicate index has a broken group tree; rebuild it")
+        self._ids, self._parent = ids, parent.tolist()
         self._slot = {article_id: slot for slot, article_id in enumerate(ids)}
         self._sigs, self._sizes = sigs.copy(), sizes.copy()
         for slot in np.flatnonzero(sizes).tolist():  # the buckets are derived data: rebuilt, not stored

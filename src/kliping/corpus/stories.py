@@ -14,8 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
+from typing import Any
 
 from kliping import resources
+from kliping.corpus.state_format import check, counter, finite, floats_from_text, floats_text, get, only, pack, unpack
 from kliping.corpus.terms import stopwords
 from kliping.model import Article
 
@@ -24,6 +27,7 @@ _STOPWORDS = stopwords()
 
 _WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
 _LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is; the rest drifts
+_REFRESH_PROFILE = 1.25  # a story's cached profile is rebuilt once the corpus has grown by this factor since
 
 
 def _media_names() -> frozenset[str]:
@@ -129,7 +133,7 @@ def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float) -> float:
 
 
 class StoryIndex:
-    """Incremental story clustering; picklable, so a store can keep it between runs.
+    """Incremental story clustering; ``to_bytes``/``from_bytes`` keep it between runs (a store's state).
 
     Parameters are the tuned defaults; ``threshold`` is the score a candidate needs inside
     ``window_days``, and beyond it the bar rises to ``far_threshold`` (a developing story can still
@@ -196,7 +200,7 @@ class StoryIndex:
         return self.far_threshold
 
     def _profile(self, story: _Story) -> tuple[dict[str, float], float, dict[str, float], float]:
-        if story.cache is None or self.n_docs > 1.25 * story.cache_docs:
+        if story.cache is None or self.n_docs > _REFRESH_PROFILE * story.cache_docs:
             ents = self._vector(story.entities, "e:")
             words = self._vector(story.terms, "t:")
             story.cache = (ents, _norm(ents), words, _norm(words))
@@ -230,16 +234,6 @@ class StoryIndex:
         return weighted[: self.keys_per_kind]
 
     # --- the API -------------------------------------------------------------------------------
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        # A StoryIndex pickled by an older kliping (a store's saved state) lacks the newer fields.
-        self.__dict__.update(state)
-        self.__dict__.setdefault("df_cap", 2_000_000)
-        self.__dict__.setdefault("_df_floor", 0)
-        self.__dict__.setdefault("_created", len(self._stories))
-        self.__dict__.setdefault("_by_last", [(st.last, st.id) for st in self._stories.values() if st.last is not None])
-        self.__dict__.setdefault("_closed_since_sweep", 0)
-        heapq.heapify(self._by_last)
 
     def add(self, article: Article) -> str:
         """Put the article into the best matching story, or a new one; return the story id."""
@@ -370,3 +364,99 @@ class StoryIndex:
 
     def story_ids(self) -> list[str]:
         return list(self._stories)
+
+    # --- the saved state: the story-index format, version 1 (no pickle) ----------------------------
+
+    def to_bytes(self) -> bytes:
+        """The whole index in the story-index format, version 1 (``state_format``: a header line, then
+        the zlib-compressed JSON of ``to_state``): everything needed to go on adding articles exactly as
+        if it had never been saved."""
+        return pack(STATE_FORMAT, STATE_VERSION, self.to_state())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> StoryIndex:
+        """The index ``to_bytes`` wrote; anything else, or any field of the wrong type or shape, is a
+        ValueError saying what (a store's file may come from anyone)."""
+        return cls.from_state(unpack(data, STATE_FORMAT, STATE_VERSION))
+
+    def to_state(self) -> dict[str, Any]:
+        """The index as plain JSON values (each field: README, "The story state's format"). A story's cached
+        profile is kept as it was (recomputing it with today's IDF would score later articles differently)."""
+        return {"params": {name: getattr(self, name) for name in _PARAMS}, "n_docs": self.n_docs,
+                "created": self._created, "df_floor": self._df_floor, "closed_since_sweep": self._closed_since_sweep,
+                "df": self.df, "postings": self.postings, "by_last": self._by_last,
+                "stories": [_story_state(story, self.n_docs) for story in self._stories.values()]}
+
+    @classmethod
+    def from_state(cls, state: Any) -> StoryIndex:
+        """The index from ``to_state`` values, every field checked (ValueError on the first that is wrong)."""
+        params = get(state, "params", dict)
+        index = cls(**{name: get(params, name, int if name in _INT_PARAMS else float) for name in _PARAMS})
+        index.n_docs = get(state, "n_docs", int)
+        index._created = get(state, "created", int)
+        index._df_floor = get(state, "df_floor", int)
+        index._closed_since_sweep = get(state, "closed_since_sweep", int)
+        index.df = counter(get(state, "df", dict), "df")
+        postings = get(state, "postings", dict)
+        check(only(postings.values(), list) and only(chain.from_iterable(postings.values()), str),
+              "postings must map keys to lists of story ids")
+        index.postings = postings
+        by_last = get(state, "by_last", list)
+        check(all(type(e) in (list, tuple) and len(e) == 2 and type(e[0]) is int and type(e[1]) is str
+                  for e in by_last), "by_last must hold [day, story id] pairs")
+        index._by_last = [(day, sid) for day, sid in by_last]
+        heapq.heapify(index._by_last)
+        for item in get(state, "stories", list):
+            story = _story_from(item)
+            number = _STORY_NUMBER.fullmatch(story.id)
+            check(story.id not in index._stories, f"story {story.id!r} is given twice")
+            check(number is None or int(number.group(1)) <= index._created,
+                  f"story {story.id!r} is numbered past the {index._created} created")
+            index._stories[story.id] = story
+            for article_id in story.article_ids:
+                check(index._story_of.setdefault(article_id, story.id) == story.id,
+                      f"article {article_id!r} is in two stories")
+        return index
+
+
+STATE_FORMAT = "kliping-story-index"
+STATE_VERSION = 1
+_INT_PARAMS = ("window_days", "prior_docs", "postings_cap", "keys_per_kind", "max_candidates",
+               "story_keys_cap", "df_cap")
+_PARAMS = ("threshold", "far_threshold", "entity_weight", "stop_df", *_INT_PARAMS)
+_STORY_NUMBER = re.compile(r"s(\d+)")
+
+
+def _story_state(story: _Story, n_docs: int) -> dict[str, Any]:
+    cache: list[Any] | None = None
+    # A profile cached before the corpus grew by a quarter is rebuilt before it is read again: as good as none.
+    if story.cache is not None and n_docs <= _REFRESH_PROFILE * story.cache_docs:
+        ents, ents_norm, words, words_norm = story.cache
+        # Built from the counts, in their order, and dropped whenever they change: the weights are written
+        # without their keys, in the counts' order.
+        if list(ents) != list(story.entities) or list(words) != list(story.terms):
+            raise ValueError(f"story {story.id}: its cached profile is out of step with its keys")
+        cache = [floats_text(ents.values()), ents_norm, floats_text(words.values()), words_norm]
+    return {"id": story.id, "articles": story.article_ids, "entities": story.entities, "terms": story.terms,
+            "languages": story.languages, "first": story.first, "last": story.last,
+            "cache_docs": story.cache_docs, "cache": cache}
+
+
+def _story_from(item: Any) -> _Story:
+    story_id = get(item, "id", str)
+    articles = get(item, "articles", list)
+    check(only(articles, str) and len(set(articles)) == len(articles),
+          f"story {story_id!r}: articles must be ids, once each")
+    story = _Story(story_id, articles, counter(get(item, "entities", dict), "entities"),
+                   counter(get(item, "terms", dict), "terms"), get(item, "first", int, none=True),
+                   get(item, "last", int, none=True), counter(get(item, "languages", dict), "languages"),
+                   cache_docs=get(item, "cache_docs", int))
+    cache = get(item, "cache", list, none=True)
+    if cache is not None:
+        check(len(cache) == 4 and finite(cache[1]) and finite(cache[3]),
+              f"story {story_id!r}: cache must be [weights, norm, weights, norm]")
+        ents = floats_from_text(cache[0], len(story.entities), f"story {story_id!r}: entity weights")
+        words = floats_from_text(cache[2], len(story.terms), f"story {story_id!r}: term weights")
+        story.cache = (dict(zip(story.entities, ents, strict=True)), cache[1],
+                       dict(zip(story.terms, words, strict=True)), cache[3])
+    return story

@@ -1,0 +1,5 @@
+-- Schema 2: the story state (state row 'stories') is kept in the versioned story-index format
+-- (StoryIndex.to_bytes: a JSON header line, then zlib-compressed JSON; README, "The story state's
+-- format"), no longer as a pickle. No table changes: store.py rewrites a pickled state once, in the
+-- transaction that records this version (Store._convert_pickled_stories), and never writes a pickle again.
+-- A kliping that knows only schema 1 refuses a schema-2 store instead of failing on its state.
