@@ -38,7 +38,9 @@ ARTICLE_SECONDS = 30.0
 # Set in the environment to change the budget for every process of a run, the workers included.
 ENVIRONMENT = "KLIPING_ARTICLE_SECONDS"
 WATCH_SECONDS = 0.25
-AGAIN_SECONDS = 1.0
+# Raised again this often until the article is given up: an async exception can land where it is
+# swallowed (seen: inside Dask's GC callback, "Exception ignored in …"), so the next one must come soon.
+AGAIN_SECONDS = 0.25
 
 
 class OverBudget(BaseException):
