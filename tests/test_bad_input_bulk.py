@@ -78,6 +78,20 @@ def test_a_flood_of_unusable_lines_stops_that_file_only(tmp_path: Path) -> None:
     assert count.reason.startswith(f"{GIVE_UP_AFTER - SHOWN_PER_INPUT:,} more unusable lines")
 
 
+def test_a_file_that_is_nothing_but_a_flood_is_one_line(tmp_path: Path) -> None:
+    flood = tmp_path / "kosong.jsonl.gz"
+    with gzip.open(flood, "wb") as f:
+        f.write(b"{}\n" * (GIVE_UP_AFTER * 10))
+    after = tmp_path / "after.jsonl"
+    after.write_bytes(article_line("Artikel di berkas berikutnya tetap dibaca."))
+    docs, skipped = run(flood, after)
+    assert [d.text for d in docs] == ["Artikel di berkas berikutnya tetap dibaca."]
+    [only] = skipped
+    assert only.source == str(flood)
+    assert only.reason.startswith(f"not an article list: its first {GIVE_UP_AFTER:,} lines are all unusable")
+    assert f"neither 'text' nor 'html' ×{GIVE_UP_AFTER:,}" in only.reason
+
+
 def test_text_past_the_length_cap_is_not_read_and_says_so() -> None:
     from kliping.clean import MAX_BODY_CHARS, clean
 

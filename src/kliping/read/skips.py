@@ -22,24 +22,40 @@ _REASONS_KEPT = 50  # distinct reasons counted by name; further ones count as "o
 def summarised(items: Iterator[RawDocument | Skipped], source: str) -> Iterator[RawDocument | Skipped]:
     """``items`` read from ``source``, with its parts' skips (``source:LINE``, ``source#…``) cut to
     SHOWN_PER_INPUT plus one line counting the rest, and reading stopped after GIVE_UP_AFTER
-    unusable lines in a row. A skip of the input as a whole passes through."""
-    shown = 0
+    unusable lines in a row. A file unusable from its first line to that stop (a flood of ``{}``:
+    no article list at all) is one line in all. A skip of the input as a whole passes through."""
+    held: list[Skipped] = []  # the first few named skips, held while the file has given no article
+    named = 0
+    any_article = False
     streak = 0
     hidden: Counter[str] = Counter()
     try:
         for item in items:
             if not isinstance(item, Skipped) or item.source == source:
                 streak = 0
+                any_article = any_article or not isinstance(item, Skipped)
+                yield from held
+                held = []
                 yield item
                 continue
             streak += 1
-            if shown < SHOWN_PER_INPUT:
-                shown += 1
-                yield item
+            if named < SHOWN_PER_INPUT:
+                named += 1
+                held.append(item)
+                if any_article:
+                    yield from held
+                    held = []
             else:
                 reason = _kind(item.reason)
                 hidden[reason if reason in hidden or len(hidden) < _REASONS_KEPT else "other"] += 1
             if streak >= GIVE_UP_AFTER and item.source.startswith(f"{source}:"):  # lines; records cost more
+                if not any_article:  # nothing usable from the first line on: one line says it all
+                    kinds = hidden + Counter(_kind(h.reason) for h in held)
+                    common = ", ".join(f"{reason} ×{count:,}" for reason, count in kinds.most_common(3))
+                    yield Skipped(source, f"not an article list: its first {streak:,} lines are all unusable "
+                                          f"({common}); reading stopped at {item.source}")
+                    held, hidden = [], Counter()
+                    break
                 yield Skipped(source, f"stopped reading at {item.source}: {streak:,} unusable lines in a row, "
                                       "so the rest is not an article list (split the file to read past it)")
                 break
@@ -47,6 +63,7 @@ def summarised(items: Iterator[RawDocument | Skipped], source: str) -> Iterator[
         close = getattr(items, "close", None)
         if close is not None:
             close()  # the file is closed now, not when the generator is collected
+    yield from held
     if hidden:
         total = sum(hidden.values())
         common = ", ".join(f"{reason} ×{count:,}" for reason, count in hidden.most_common(3))
