@@ -54,6 +54,7 @@ _BUFFER = 1 << 16
 # lines, `{}` lines) and reading it to the end would cost minutes for nothing.
 MAX_GZIP_RATIO = 200
 _GZIP_RATIO_AFTER = 64 << 20
+_HELD_SKIPS = 5  # record skips of a gzipped WARC held back until a page shows it is no bomb
 _FILE_KINDS = {
     stat.S_IFIFO: "a named pipe",
     stat.S_IFSOCK: "a socket",
@@ -216,11 +217,37 @@ def _read_stream(
         check_not_binary(head)
 
     if fmt == "jsonl":
-        yield from iter_jsonl(stream, source=source, max_document_bytes=limit)
+        said: list[Skipped] = []  # what the reader says of the file as a whole, held until the end
+        for item in iter_jsonl(stream, source=source, max_document_bytes=limit):
+            if isinstance(item, Skipped) and item.source == source:
+                said.append(item)
+                continue
+            yield from said
+            said = []
+            yield item
+        if gunzip is None or not gunzip.bomb:  # a bomb is one line: not also "no article lines (67 M blank)"
+            yield from said
         _raise_if_broken(gunzip)
         return
     if fmt == "warc":
-        reported = yield from iter_warc(stream, source=source, max_document_bytes=limit)
+        held: list[Skipped] = []  # record skips while no page has come: dropped if the file is a bomb
+        any_page = False
+        records = iter_warc(stream, source=source, max_document_bytes=limit)
+        while True:
+            try:
+                item = next(records)
+            except StopIteration as end:
+                reported = end.value
+                break
+            if gunzip is not None and isinstance(item, Skipped) and not any_page and len(held) < _HELD_SKIPS:
+                held.append(item)
+                continue
+            any_page = True  # (or enough skips held: from here they pass, so memory stays bounded)
+            yield from held
+            held = []
+            yield item
+        if not (gunzip and gunzip.bomb):  # a bomb of NUL bytes is one line, not also "not a WARC record"
+            yield from held
         if gunzip and gunzip.error and (gunzip.bomb or not reported):
             where = f"{source}#offset {gunzip.delivered}"
             why = gunzip.error if gunzip.bomb else f"truncated or corrupt WARC: {gunzip.error}"
