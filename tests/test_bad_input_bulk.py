@@ -74,7 +74,7 @@ def test_a_flood_of_unusable_lines_stops_that_file_only(tmp_path: Path) -> None:
                                       "Artikel di berkas berikutnya tetap dibaca."]
     assert len(skipped) == SHOWN_PER_INPUT + 2
     stop, count = skipped[SHOWN_PER_INPUT:]
-    assert stop.reason.startswith(f"stopped reading at {flood}:{GIVE_UP_AFTER + 1}: {GIVE_UP_AFTER:,} unusable")
+    assert stop.reason.startswith(f"stopped reading at line {GIVE_UP_AFTER + 1:,}: {GIVE_UP_AFTER:,} unusable")
     assert count.reason.startswith(f"{GIVE_UP_AFTER - SHOWN_PER_INPUT:,} more unusable lines")
 
 

@@ -53,11 +53,11 @@ def summarised(items: Iterator[RawDocument | Skipped], source: str) -> Iterator[
                     kinds = hidden + Counter(_kind(h.reason) for h in held)
                     common = ", ".join(f"{reason} ×{count:,}" for reason, count in kinds.most_common(3))
                     yield Skipped(source, f"not an article list: its first {streak:,} lines are all unusable "
-                                          f"({common}); reading stopped at {item.source}")
+                                          f"({common}); reading stopped at line {_line_of(item.source)}")
                     held, hidden = [], Counter()
                     break
-                yield Skipped(source, f"stopped reading at {item.source}: {streak:,} unusable lines in a row, "
-                                      "so the rest is not an article list (split the file to read past it)")
+                yield Skipped(source, f"stopped reading at line {_line_of(item.source)}: {streak:,} unusable lines in "
+                                      "a row, so the rest is not an article list (split the file to read past it)")
                 break
     finally:
         close = getattr(items, "close", None)
@@ -68,6 +68,13 @@ def summarised(items: Iterator[RawDocument | Skipped], source: str) -> Iterator[
         total = sum(hidden.values())
         common = ", ".join(f"{reason} ×{count:,}" for reason, count in hidden.most_common(3))
         yield Skipped(source, f"{total:,} more unusable lines or records not listed one by one ({common})")
+
+
+def _line_of(where: str) -> str:
+    """"file.jsonl:10001" → "10,001": the line alone (the path is the skip's source already, and an
+    upload's is a temporary folder nobody should see)."""
+    number = where.rpartition(":")[2]
+    return f"{int(number):,}" if number.isdigit() else number
 
 
 def _kind(reason: str) -> str:
