@@ -3,12 +3,11 @@ title, an auxiliary, a count or a listener beside the speaker, or a writer's cla
 
 from __future__ import annotations
 
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
+from functools import partial
 
+from chain_probe import reported_texts
 
-def _texts(body: str) -> list[str]:
-    return [q.text for q in find_quotes(body, find_entities(body, "en")) if q.kind == "indirect"]
+_texts = partial(reported_texts, language="en")
 
 
 def test_a_title_before_the_speakers_name_keeps_the_lead_as_the_report() -> None:

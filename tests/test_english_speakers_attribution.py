@@ -6,18 +6,14 @@ announced"). Short sentences of our own, fictional people."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from chain_probe import quotes_of, said
+
 from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
 
-
-def _quotes(body: str) -> list[Quote]:
-    return find_quotes(body, find_entities(body, "en"))
-
-
-def _one(body: str, start: str) -> Quote:
-    [q] = [q for q in _quotes(body) if q.text.startswith(start)]
-    return q
+_quotes = partial(quotes_of, language="en")
+_one = partial(said, language="en")
 
 
 def test_relative_clause_after_an_appositive_speaks_for_the_name_before_it() -> None:

@@ -7,18 +7,12 @@ whose body's name runs on past a hyphen ("Direktur Utama LLP - KUKM X") or opens
 
 from __future__ import annotations
 
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
-
-
-def _quotes(body: str) -> list[Quote]:
-    return find_quotes(body, find_entities(body, "id"))
+from chain_probe import quotes_of as _quotes
+from chain_probe import said
 
 
 def _speaker_of(body: str, start: str) -> str | None:
-    [q] = [q for q in _quotes(body) if q.text.startswith(start)]
-    return q.speaker
+    return said(body, start).speaker
 
 
 def test_nickname_after_a_title_is_the_person() -> None:

@@ -4,15 +4,10 @@ Every sentence here is written for the test (no article text is copied)."""
 
 from __future__ import annotations
 
+from chain_probe import quotes_of as _quotes
+
 from kliping.annotate import naming, person_mentions
-from kliping.annotate.entities import find_entities
 from kliping.annotate.naming import full_name, strip_titles
-from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
-
-
-def _quotes(body: str, language: str = "id") -> list[Quote]:
-    return find_quotes(body, find_entities(body, language))
 
 
 def test_naming_short_name_takes_the_full_name_written_after_a_title() -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+from chain_probe import quotes_of as _quotes
+
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
-
-
-def _quotes(body: str) -> list[Quote]:
-    return find_quotes(body, find_entities(body))
 
 
 def test_quotes_direct_with_cue_after_resolves_short_name() -> None:

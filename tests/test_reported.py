@@ -6,20 +6,11 @@ import re
 from importlib import resources
 
 import pytest
+from chain_probe import reported_of as _reported
+from chain_probe import reported_texts as _texts
 
 from kliping.annotate import report_clauses, report_frames, report_speakers, reported
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
 from kliping.annotate.report_words import either, flagged
-from kliping.model import Quote
-
-
-def _reported(body: str, language: str = "id") -> list[Quote]:
-    return [q for q in find_quotes(body, find_entities(body, language)) if q.kind == "indirect"]
-
-
-def _texts(body: str, language: str = "id") -> list[str]:
-    return [q.text for q in _reported(body, language)]
 
 
 def test_menurutnya_opening_the_sentence_reports_the_rest() -> None:

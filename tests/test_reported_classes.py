@@ -4,17 +4,8 @@ statement nouns framing a sentence. Short sentences of our own."""
 
 from __future__ import annotations
 
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
-
-
-def _reported(body: str, language: str = "id") -> list[Quote]:
-    return [q for q in find_quotes(body, find_entities(body, language)) if q.kind == "indirect"]
-
-
-def _texts(body: str, language: str = "id") -> list[str]:
-    return [q.text for q in _reported(body, language)]
+from chain_probe import reported_of as _reported
+from chain_probe import reported_texts as _texts
 
 
 def test_plural_pronoun_opening_the_sentence_speaks() -> None:

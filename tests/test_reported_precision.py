@@ -7,18 +7,8 @@ Every sentence here is made up."""
 from __future__ import annotations
 
 import pytest
-
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
-from kliping.model import Quote
-
-
-def _reported(body: str, language: str) -> list[Quote]:
-    return [q for q in find_quotes(body, find_entities(body, language)) if q.kind == "indirect"]
-
-
-def _texts(body: str, language: str) -> list[str]:
-    return [q.text for q in _reported(body, language)]
+from chain_probe import reported_of as _reported
+from chain_probe import reported_texts as _texts
 
 
 @pytest.mark.parametrize(("body", "language", "report"), [

@@ -6,19 +6,10 @@ ticket linked as one person. All sentences are made up."""
 
 from __future__ import annotations
 
+from chain_probe import said as _said
+
 from kliping.annotate import quotes, speakers
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
 from kliping.model import Entity, Quote
-
-
-def _quotes(body: str) -> list[Quote]:
-    return find_quotes(body, find_entities(body))
-
-
-def _said(body: str, opening: str) -> Quote:
-    [q] = [q for q in _quotes(body) if q.text.startswith(opening)]
-    return q
 
 
 def test_nya_after_a_person_introduced_after_an_opening_phrase() -> None:

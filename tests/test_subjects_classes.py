@@ -7,19 +7,15 @@ hal itu di tengah “…”"). All sentences are made up."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from chain_probe import quotes_of as _quotes
+from chain_probe import said
+
 from kliping.annotate import speakers, speech, subjects
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
-from kliping.model import Entity, Quote
+from kliping.model import Entity
 
-
-def _quotes(body: str) -> list[Quote]:
-    return find_quotes(body, find_entities(body))
-
-
-def _said(body: str, opening: str) -> Quote:
-    [q] = [q for q in _quotes(body) if q.kind != "indirect" and q.text.startswith(opening)]
-    return q
+_said = partial(said, direct_only=True)  # quotations only, not reports
 
 
 def test_a_quoted_term_after_a_pointer_object_is_narration() -> None:
