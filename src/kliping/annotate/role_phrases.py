@@ -20,10 +20,14 @@ _ROLE_TAIL = r"(?:\s+(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|dan|bidang|urusan|untu
 
 
 @cache
+def _role_heads() -> str:
+    """The roles as one alternation, the longest first (so "Wakil Ketua" wins over "Wakil")."""
+    return "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
+
+
+@cache
 def role_pattern() -> re.Pattern[str]:
-    roles = sorted(resources.lines("roles.txt"), key=len, reverse=True)
-    heads = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"\b(?i:{heads})\b{_ROLE_TAIL}")
+    return re.compile(rf"\b(?i:{_role_heads()})\b{_ROLE_TAIL}")
 
 
 @cache
@@ -38,17 +42,21 @@ def roles_in(body: str) -> list[re.Match[str]]:
     """Every role phrase in ``body``. Words are checked against the roles' first words before
     the role pattern is tried there: one alternation of a hundred roles tried at every
     character cost more than the rest of entity linking together."""
-    firsts, pattern = role_first_words(), role_pattern()
-    out = []
-    pos = 0
-    for word in WORD_START.finditer(body):
-        if word.start() < pos or word.group(0).lower() not in firsts:
+    return list(_roles_at_words(body, 0, len(body), role_first_words()))
+
+
+def _roles_at_words(body: str, lo: int, hi: int, opening: frozenset[str]) -> Iterator[re.Match[str]]:
+    """role_pattern()'s matches in body[lo:hi], in order and not overlapping, tried only at words (a
+    run of ASCII letters) found in ``opening`` (a measured 3.5x cheaper than one compiled scan for them)."""
+    pattern = role_pattern()
+    pos = lo
+    for word in WORD_START.finditer(body, lo, hi):
+        if word.start() < pos or word.group(0).lower() not in opening:
             continue
-        m = pattern.match(body, word.start())
+        m = pattern.match(body, word.start(), hi)
         if m:
-            out.append(m)
-            pos = m.end()
-    return out
+            yield m
+            pos = max(m.end(), m.start() + 1)
 
 
 def person_after_role(body: str, start: int, end: int) -> int:
@@ -57,27 +65,15 @@ def person_after_role(body: str, start: int, end: int) -> int:
     cut = start
     # From a little before the span: the model may start a name inside its title
     # ("Menteri Luar [Negeri Retno Marsudi]").
-    for m in _roles_between(body, max(0, start - ROLE_LOOKBACK), end):
+    # (every role's opening letters, so exactly role_pattern().finditer here: the alternation tried
+    # at every character cost 50 µs a person span, seconds on a page of names)
+    for m in _roles_at_words(body, max(0, start - ROLE_LOOKBACK), end, _role_prefixes()):
         head = _role_head_pattern().match(body, m.start(), m.end())  # offsets into body
         if head and start + 1 <= head.end() < end - 2:
             cut = max(cut, head.end())
     while cut < end and body[cut] == " ":
         cut += 1
     return cut if cut < end else start
-
-
-def _roles_between(body: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """role_pattern().finditer(body, lo, hi), tried only where a word opens as a role does: the
-    alternation tried at every character cost 50 µs a person span, seconds on a page of names."""
-    prefixes, pattern = _role_prefixes(), role_pattern()
-    pos = lo
-    for word in WORD_START.finditer(body, lo, hi):
-        if word.start() < pos or word.group(0).lower() not in prefixes:
-            continue
-        m = pattern.match(body, word.start(), hi)
-        if m:
-            yield m
-            pos = max(m.end(), m.start() + 1)
 
 
 @cache
@@ -92,8 +88,7 @@ _LETTERS = re.compile(r"[^a-z].*$")  # what follows a word's opening letters
 @cache
 def _role_head_pattern() -> re.Pattern[str]:
     """The roles alone, compiled once (re's own cache hashed the whole alternation per call)."""
-    heads = "|".join(re.escape(r) for r in sorted(resources.lines("roles.txt"), key=len, reverse=True))
-    return re.compile(rf"(?i:{heads})")
+    return re.compile(rf"(?i:{_role_heads()})")
 
 
 ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
