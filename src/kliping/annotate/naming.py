@@ -127,6 +127,8 @@ def _word_facts(word: str) -> tuple[bool, str, bool, bool, bool, bool]:
         bool(_POSSESSIVE.search(word)) and word[-1] in "sS",
         word.endswith(".") and len(word.strip(".")) > 1 and not _INITIALS.fullmatch(word),
     )
+
+
 _OWNER = re.compile(r"^.*['’]s +(?=[A-Z])")  # "NPR’s Emily Tran": an outlet's reporter is the name after it
 
 
