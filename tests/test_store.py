@@ -15,7 +15,7 @@ from kliping import cli
 from kliping.corpus.assemble import analyze_corpus
 from kliping.errors import InputError, StoreError
 from kliping.model import Article
-from kliping.run.add import add_paths
+from kliping.run.add import add_paths, stored_story
 from kliping.store import SNIPPET_MARK, Store, fts_query
 from kliping.store_records import MAX_QUERY_TERMS, MIGRATIONS, time_budget
 
@@ -42,7 +42,7 @@ def test_adding_seeds_one_at_a_time_gives_the_stories_and_claims_of_analysing_th
     together = analyze_corpus(list(seed_articles.values())).stories
     with Store.open(seeds_db) as store:
         rows = store.stories()
-        stored = [store.story(row.id) for row in rows]
+        stored = [stored_story(store, row.id) for row in rows]
     assert {frozenset(s.article_ids) for s in together} == {frozenset(s.article_ids) for s in stored if s}
     by_articles = {frozenset(s.article_ids): s for s in together}
     for story in stored:
@@ -60,10 +60,10 @@ def test_reading_a_story_never_writes_to_the_store(seeds_db: Path) -> None:
     before = seeds_db.read_bytes()
     with Store.open(seeds_db) as store:
         story_id = store.stories()[0].id
-        first = store.story(story_id)
-        assert first is not None and store.story(story_id) == first
+        first = stored_story(store, story_id)
+        assert first is not None and stored_story(store, story_id) == first
         assert store.story_size(story_id) == len(first.article_ids) == 5
-        assert store.story("no-such-story") is None and store.story_size("no-such-story") == 0
+        assert stored_story(store, "no-such-story") is None and store.story_size("no-such-story") == 0
     assert seeds_db.read_bytes() == before
     with sqlite3.connect(seeds_db) as conn:
         assert conn.execute("SELECT count(*) FROM story_cache").fetchone() == (0,)

@@ -1,26 +1,30 @@
-"""The store's story state in the story-index format (no pickle): a saved index goes on exactly as the one
-it was saved from, malformed bytes are refused in words, and a store whose state is still pickled (as
-before schema 2) is converted once, on opening it for writing, to the same stories."""
+"""The store's grouping state in versioned formats (no pickle): a saved story index or rolling grouper goes on
+exactly as the one it was saved from, malformed bytes are refused in words, and a store of schema 1-2 (its
+story state pickled, or in the story-index format) is regrouped once, on opening it for writing, by the
+rolling grouper: the stories of a store that got the same articles with today's code."""
 
 from __future__ import annotations
 
+import base64
 import json
 import pickle
 import sqlite3
 import zlib
-from collections import deque
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kliping import cli
+from kliping.corpus.dedup import DuplicateIndex
+from kliping.corpus.rolling import GROUPER_FORMAT, GROUPER_VERSION, RollingGrouper, article_keys
 from kliping.corpus.stories import STATE_FORMAT, STATE_VERSION, StoryIndex
 from kliping.errors import StoreFailed
 from kliping.model import Article, RawDocument
 from kliping.pipeline import process
+from kliping.run.add import stored_story
 from kliping.store import Store
-from kliping.store_records import MIGRATIONS, load_pickled_stories
+from kliping.store_records import MIGRATIONS
 
 # Made-up reports (written for this test): a follow-up to the seeds' story, and a flood story told twice.
 MADE_UP = {
@@ -138,16 +142,58 @@ def test_malformed_bytes_are_refused_saying_what_is_wrong(seed_articles: dict[st
             StoryIndex.from_bytes(data)
 
 
+def _rolled(articles: list[Article], window_days: int = 30) -> RollingGrouper:
+    grouper = RollingGrouper(window_days=window_days)
+    for article in articles:
+        grouper.add(article_keys(article))
+    return grouper
+
+
+def test_a_saved_rolling_grouper_goes_on_exactly_as_the_one_it_was_saved_from(
+        seed_articles: dict[str, Article], made_up: list[Article]) -> None:
+    # Two-day windows: the made-up articles span months, so the saved grouper holds a previous window too.
+    first, later = _halves(seed_articles, made_up)
+    original = _rolled(first, window_days=2)
+    data = original.to_bytes()
+    assert data.startswith(json.dumps({"format": GROUPER_FORMAT, "version": GROUPER_VERSION}).encode() + b"\n")
+    restored = RollingGrouper.from_bytes(data)
+    assert restored.to_bytes() == data and restored.window_pairs() == original.window_pairs()
+    for article in later:
+        keys = article_keys(article)
+        assert restored.add(keys) == original.add(keys)
+        assert restored.take_duplicates() == original.take_duplicates()
+    assert restored.window_pairs() == original.window_pairs()
+    assert restored.to_bytes() == original.to_bytes()
+    assert restored.finish() == original.finish()
+
+
+def test_malformed_grouper_bytes_are_refused_saying_what_is_wrong(
+        seed_articles: dict[str, Article], made_up: list[Article]) -> None:
+    good = _rolled(_halves(seed_articles, made_up)[0]).to_bytes()
+    state = json.loads(zlib.decompress(good[good.index(b"\n") + 1:]))
+
+    def packed(value: Any) -> bytes:
+        return good[:good.index(b"\n") + 1] + zlib.compress(json.dumps(value).encode("utf-8"))
+
+    some_id = next(iter(state["rep"]))
+    for data, problem in [
+        (good.replace(b"kliping-rolling-grouper", b"kliping-story-index"), "header is missing"),
+        (packed({**state, "window_days": 0}), "'window_days' must be positive"),
+        (packed({**state, "rep": {some_id: 7}}), "'rep' must map article ids"),
+        (packed({**state, "rep": {}}), "exactly the articles in the windows"),
+        (packed({**state, "pairs": [["a"]]}), "'pairs' must hold"),
+        (packed({**state, "current": "!!"}), "'current'"),
+        (packed({**state, "current": base64.b64encode(b"not an npz").decode()}), "'current': not a serialised"),
+        (packed({**state, "stories": {**state["stories"], "n_docs": -1}}), "'n_docs' must not be negative"),
+    ]:
+        with pytest.raises(ValueError, match=problem):
+            RollingGrouper.from_bytes(data)
+
+
 def _seeds_store(path: Path, articles: list[Article]) -> Path:
     with Store.open(path) as store:
         store.add(articles)
     return path
-
-
-def _set_state(db: Path, value: bytes) -> None:
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE state SET value = ? WHERE key = 'stories'", (value,))
-    conn.close()
 
 
 def test_a_store_with_a_malformed_state_says_so_in_one_line(
@@ -155,8 +201,11 @@ def test_a_store_with_a_malformed_state_says_so_in_one_line(
         capsys: pytest.CaptureFixture[str]) -> None:
     seeds = list(seed_articles.values())
     db = _seeds_store(tmp_path / "k.db", seeds[:3])
-    _set_state(db, _state_and_schema(db)[0][:-40])
-    with Store.open(db) as store, pytest.raises(StoreFailed, match="stories state .* cannot be read .*cut short"):
+    with sqlite3.connect(db) as conn:
+        value = conn.execute("SELECT value FROM state WHERE key = 'grouper'").fetchone()[0]
+        conn.execute("UPDATE state SET value = ? WHERE key = 'grouper'", (value[:-40],))
+    conn.close()
+    with Store.open(db) as store, pytest.raises(StoreFailed, match="grouper state .* cannot be read .*cut short"):
         store.add(seeds[3:])
     code = cli.main(["add", str(seeds_dir), "--db", str(db)])
     err = capsys.readouterr().err
@@ -166,79 +215,59 @@ def test_a_store_with_a_malformed_state_says_so_in_one_line(
         assert store.article_count() == 3 and store.stories() and store.search("Putin")
 
 
-def _legacy(db: Path, pickled: bytes) -> None:
-    """Make ``db`` what kliping wrote before schema 2: the story state pickled, schema 1 recorded."""
+def _legacy(db: Path, articles: list[Article], *, schema: int, pickled: bool) -> None:
+    """Make ``db`` (holding ``articles``, added in this order) what kliping wrote before schema 3: stories from
+    a StoryIndex fed in arrival order (pickled before schema 2), duplicates in one DuplicateIndex, no keys."""
+    index = _grown(articles)
+    duplicates = DuplicateIndex()
+    for article in articles:
+        duplicates.add(article.id, article.body)
+    stories = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL) if pickled else index.to_bytes()
     with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE state SET value = ? WHERE key = 'stories'", (pickled,))
-        conn.execute("DELETE FROM schema_version WHERE version > 1")
+        conn.execute("DROP TABLE duplicates")
+        conn.execute("DROP TABLE article_keys")
+        conn.execute("DROP INDEX articles_day_id")
+        conn.execute("DELETE FROM state WHERE key IN ('grouper', 'grouped_last', 'regroups')")
+        conn.executemany("INSERT INTO state VALUES (?, ?)", [("stories", stories),
+                                                              ("duplicates", duplicates.to_bytes())])
+        conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
+                         [(index.story_of(a.id), a.id) for a in articles])
+        conn.execute("DELETE FROM schema_version WHERE version > ?", (schema,))
     conn.close()
 
 
-def _state_and_schema(db: Path) -> tuple[bytes, int]:
-    with sqlite3.connect(db) as conn:
-        value = conn.execute("SELECT value FROM state WHERE key = 'stories'").fetchone()[0]
-        version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-    conn.close()
-    return value, version
-
-
-def test_a_pickled_store_is_converted_once_on_opening_for_writing_and_goes_on_alike(
-        tmp_path: Path, seed_articles: dict[str, Article], made_up: list[Article]) -> None:
+@pytest.mark.parametrize(("schema", "pickled"), [(1, True), (2, False)])
+def test_an_older_store_is_regrouped_once_on_opening_for_writing(
+        tmp_path: Path, seed_articles: dict[str, Article], made_up: list[Article], schema: int, pickled: bool) -> None:
     first, later = _halves(seed_articles, made_up)
-    fresh = _seeds_store(tmp_path / "fresh.db", first)
-    old = _seeds_store(tmp_path / "old.db", first)
-    index = StoryIndex.from_bytes(_state_and_schema(old)[0])
-    _legacy(old, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-    assert _state_and_schema(old)[1] == 1
+    articles = first + later[:-1]  # the last of ``later`` repeats a seed
+    fresh = _seeds_store(tmp_path / "fresh.db", articles)
+    old = _seeds_store(tmp_path / "old.db", articles)
+    _legacy(old, articles, schema=schema, pickled=pickled)
     with Store.open(old) as store:
-        value, version = _state_and_schema(old)
-        assert version == MIGRATIONS[-1][0] == 2 and not value.startswith(b"\x80")
-        assert StoryIndex.from_bytes(value).to_bytes() == index.to_bytes()  # the same index, no longer pickled
-        assert store.add(later).stories_touched
-    with Store.open(fresh) as store:
-        store.add(later)
-    with Store.open(old) as converted, Store.open(fresh) as never_pickled:
-        assert converted.stories() == never_pickled.stories()
-        assert [converted.story_of(a.id) for a in first + later] == [never_pickled.story_of(a.id)
-                                                                      for a in first + later]
-    assert _state_and_schema(old)[0] == _state_and_schema(fresh)[0]
-    with sqlite3.connect(old) as conn:  # converted once: schema 2 recorded once
-        assert conn.execute("SELECT count(*) FROM schema_version WHERE version = 2").fetchone() == (1,)
+        assert store.schema_version() == MIGRATIONS[-1][0] == 3
+    with Store.open(old) as converted, Store.open(fresh) as today:
+        assert converted.stories() == today.stories()
+        assert [converted.story_of(a.id) for a in articles] == [today.story_of(a.id) for a in articles]
+        assert converted.duplicate_groups() == today.duplicate_groups()
+        assert [stored_story(converted, s) for s in converted.story_ids()] == [
+            stored_story(today, s) for s in today.story_ids()]
+        assert converted.add([made_up[1], articles[0]]).already == 2  # still known: nothing stored twice
+    with sqlite3.connect(old) as conn:  # converted once: schema 3 recorded once, the old state gone
+        assert conn.execute("SELECT count(*) FROM schema_version WHERE version = 3").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM state WHERE key IN ('stories', 'duplicates')").fetchone() == (0,)
     conn.close()
-
-
-def test_a_state_pickled_by_an_older_kliping_still_converts(seed_articles: dict[str, Article]) -> None:
-    # The first stores pickled postings as deques and had no df_cap, _created, _by_last... fields.
-    index = _grown(list(seed_articles.values()))
-    old = StoryIndex.__new__(StoryIndex)
-    old.__dict__.update({k: v for k, v in vars(index).items()
-                         if k not in ("df_cap", "_df_floor", "_created", "_by_last", "_closed_since_sweep")})
-    old.postings = {key: deque(ids) for key, ids in index.postings.items()}
-    converted = load_pickled_stories(pickle.dumps(old)).to_state()
-    expected = index.to_state()
-    assert converted.pop("by_last") == [(s.last, s.id) for s in index._stories.values()]  # rebuilt: each story's last
-    del expected["by_last"]
-    assert converted == expected
-    with pytest.raises(ValueError, match="unexpected builtins.dict"):  # only the index's own classes load
-        load_pickled_stories(pickle.dumps(_CallsAnotherClass()))
-    with pytest.raises(ValueError, match="not a StoryIndex"):
-        load_pickled_stories(pickle.dumps([1, 2]))
-
-
-class _CallsAnotherClass:
-    """Pickles as a call of a class the story state never holds (here the harmless dict)."""
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (dict, ((("a", 1),),))
 
 
 def test_an_old_store_that_cannot_be_written_is_still_read(
         tmp_path: Path, seed_articles: dict[str, Article], monkeypatch: pytest.MonkeyPatch) -> None:
-    db = _seeds_store(tmp_path / "old.db", list(seed_articles.values()))
-    index = StoryIndex.from_bytes(_state_and_schema(db)[0])
-    _legacy(db, pickle.dumps(index))
+    articles = list(seed_articles.values())
+    db = _seeds_store(tmp_path / "old.db", articles)
+    _legacy(db, articles, schema=1, pickled=True)
     before = db.read_bytes()
     monkeypatch.setattr("kliping.store.os.access", lambda path, mode: False)  # a read-only folder
     with Store.open(db, create=False, write=False) as store:
         assert store.schema_version() == 1 and store.article_count() == 5
-        assert [len(store.story(row.id).article_ids) for row in store.stories()] == [5]  # type: ignore[union-attr]
+        assert [len(stored_story(store, row.id).article_ids) for row in store.stories()] == [5]  # type: ignore[union-attr]
+        assert store.duplicate_groups() == []
     assert db.read_bytes() == before

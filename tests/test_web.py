@@ -16,6 +16,7 @@ from starlette.types import Message
 from test_report import HOSTILE_SPEAKER, HOSTILE_TITLE, hostile, parse
 
 from kliping.cli import _parser
+from kliping.corpus.stories import article_date
 from kliping.errors import InputError
 from kliping.model import Article
 from kliping.show.web import app as web_app
@@ -286,7 +287,8 @@ def test_pasted_text_with_no_article_is_explained(fresh: TestClient) -> None:
 def test_a_story_an_add_is_growing_shows_its_last_build_at_once_then_the_new_one(
         seed_articles: dict[str, Article], tmp_path: Path) -> None:
     db = tmp_path / "kliping.db"
-    first, *rest = sorted(seed_articles)
+    # The latest article comes last, as news arrives: the story grows (an earlier one would regroup the store).
+    *rest, first = sorted(seed_articles, key=lambda k: (article_date(seed_articles[k]), k))
     with Store.open(db) as store:
         store.add([seed_articles[k] for k in rest])
     with TestClient(create_app(db), base_url=BASE) as c:

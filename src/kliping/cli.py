@@ -20,7 +20,7 @@ from kliping.jsonout import article_line
 from kliping.model import Article
 from kliping.pipeline import extract
 from kliping.run import add_paths, analyze, analyze_store
-from kliping.run.add import DEFAULT_DB
+from kliping.run.add import DEFAULT_DB, stored_story
 from kliping.run.engines import ENGINES
 from kliping.run.engines import extract as extract_on
 from kliping.show.report import write_dossier_page
@@ -205,7 +205,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with Store.open(args.db, create=False, write=False) as store:
-        story = store.story(args.story)
+        story = stored_story(store, args.story)
         if story is None:
             raise InputError(f"no story {args.story!r} in {args.db}: `kliping stories --db {args.db}` lists them")
         articles = store.articles(story.article_ids)

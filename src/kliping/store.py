@@ -7,11 +7,14 @@ migrations in ``resources/migrations/`` (each applied once, recorded in ``schema
   same content (sha1 of the body) counts as "already stored". An id taken by a different article gets
   a ``~2``, ``~3``… suffix, as ids repeated within one run do.
 - ``add`` commits in batches; each batch is one ``BEGIN IMMEDIATE`` transaction holding the articles,
-  their quotes, their full-text rows and the new story and duplicate index state (blobs), so a killed
+  their quotes, their full-text rows, their clustering keys and the grouper's new state, so a killed
   add leaves a consistent database and a rerun skips what is stored. Writers queue on ``busy_timeout``;
   a ``generation`` counter tells a writer when another process has moved the state on.
-- Stories are built on demand (``build_story``) from their articles in date order; a read never writes (the
-  ``story_cache`` table of schema 1 is no longer read or written: a build made by older code is never served).
+- Stories and duplicates are the one grouper's (``corpus.rolling``) over the stored articles in date order,
+  whatever order they arrived in (``store_grouping.py``): the stories ``kliping analyze`` makes of them.
+- A story's articles come out in date order (``story_articles``); building the story (events, claims…) is the
+  corpus stage's, driven from ``run``. A read never writes (the ``story_cache`` table of schema 1 is no longer
+  read or written).
 - Search is FTS5 over article title + body and over quotations (text + speaker). User text never
   reaches FTS syntax: every word is quoted; ``"a phrase"`` and a trailing ``word*`` are honoured.
   Snippets mark matches with ``SNIPPET_MARK`` (``**word**``): plain text, to be escaped by renderers.
@@ -24,7 +27,7 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -32,11 +35,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from kliping.corpus.assemble import build_story
+from kliping import store_grouping
 from kliping.corpus.dedup import DuplicateIndex
-from kliping.corpus.stories import StoryIndex, article_date
+from kliping.corpus.rolling import ArticleKeys, duplicate_groups
+from kliping.corpus.stories import article_date
 from kliping.errors import StoreError, StoreFailed
-from kliping.model import Article, Quote, Story
+from kliping.model import Article, Quote
 from kliping.pipeline import numbered_id
 from kliping.store_files import as_store_error, check_before_writing, connect_read_only
 from kliping.store_records import (
@@ -44,15 +48,13 @@ from kliping.store_records import (
     SEARCH_SECONDS,
     SNIPPET_MARK,
     AddResult,
-    CorpusState,
     Hit,
+    StoredStory,
     StoryRow,
     check_since,
     content_hash,
-    converted_stories,
     fts_query,
     like_escape,
-    load_stories,
     locator,
     retry_locked,
     statements,
@@ -65,9 +67,9 @@ __all__ = ["BATCH_SIZE", "SNIPPET_MARK", "AddResult", "Hit", "Store", "StoryRow"
 BATCH_SIZE = 200
 STATE_SHARE = 4  # writing the state takes at most a quarter of the time its batch's articles took
 BUSY_TIMEOUT_MS = 120_000  # a writer waits this long for another writer's batch before giving up
-# Schema 2 only rewrote the story state, pickled before, in the story-index format; reading (search, stories,
-# a story) never loads that state, so a schema-1 store that cannot be written (and upgraded) is read as is.
-PICKLE_FREE_SCHEMA = 2
+# Schema 3 regroups the stored articles with the rolling grouper (``_convert_to_rolling``); a store of schema 1-2
+# that cannot be written (and upgraded) is read as is: its stories as they were, duplicates from its old index.
+ROLLING_SCHEMA = 3
 READ_AS_IS_FROM_SCHEMA = 1
 _SNIPPET_WORDS = 24
 T = TypeVar("T")
@@ -85,8 +87,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
-        self._state: CorpusState | None = None
-        self._dups: tuple[int, DuplicateIndex] | None = None
+        self._grouping: tuple[int, store_grouping.Grouping] | None = None
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, write: bool = True) -> Store:
@@ -146,17 +147,23 @@ class Store:
                     continue
                 for statement in statements(script):
                     self._conn.execute(statement)
-                if version == PICKLE_FREE_SCHEMA:
-                    self._convert_pickled_stories()
+                if version == ROLLING_SCHEMA:
+                    self._convert_to_rolling()
                 self._conn.execute("INSERT INTO schema_version VALUES (?, ?)",
                                    (version, datetime.now(UTC).isoformat(timespec="seconds")))
 
-    def _convert_pickled_stories(self) -> None:
-        """Schema 2: a pickled story state rewritten in the story-index format, in the migration's transaction."""
-        row = self._conn.execute("SELECT value FROM state WHERE key = 'stories'").fetchone()
-        converted = converted_stories(row[0]) if row else None
-        if converted is not None:
-            self._conn.execute("UPDATE state SET value = ? WHERE key = 'stories'", (converted,))
+    def _convert_to_rolling(self) -> None:
+        """Schema 3, in the migration's transaction: every stored article's keys computed and kept, and all of
+        them regrouped by the rolling grouper; the old story and duplicate state (pickled before schema 2) goes
+        unread. Story ids may change: stories are now those ``analyze`` makes of the same articles."""
+        rows = self._conn.execute("SELECT body, data FROM articles ORDER BY rowid").fetchall()
+        for body, data in rows:
+            store_grouping.keep_keys(self._conn, stored_article(body, data))
+        grouping = store_grouping.empty()
+        if rows:  # a new store has nothing to regroup
+            store_grouping.regroup(self._conn, grouping)
+        store_grouping.save(self._conn, grouping)
+        self._conn.execute("DELETE FROM state WHERE key IN ('stories', 'duplicates')")
 
     def _readable_as_is(self) -> bool:
         """Whether a store opened read-only has a schema this kliping reads; False for an older one that
@@ -193,30 +200,16 @@ class Store:
         row = self._conn.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
-    def _current_state(self) -> CorpusState:
-        """The committed story and duplicate state (call inside a transaction); reloaded only when it moved on."""
+    def _current_grouping(self) -> store_grouping.Grouping:
+        """The committed grouper state (call inside a transaction); reloaded only when another writer moved it on."""
         generation = self._generation()
-        if self._state is None or self._state.generation != generation:
-            self._state = CorpusState(generation, self._load("stories", load_stories, StoryIndex),
-                                      self._load("duplicates", DuplicateIndex.from_bytes, DuplicateIndex))
-        return self._state
-
-    def _duplicates(self) -> DuplicateIndex:
-        """The duplicate index alone: story pages need only it, and the story index is the slow one to load."""
-        generation = self._generation()
-        if self._state is not None and self._state.generation == generation:
-            return self._state.duplicates
-        if self._dups is None or self._dups[0] != generation:
-            self._dups = (generation, self._load("duplicates", DuplicateIndex.from_bytes, DuplicateIndex))
-        return self._dups[1]
-
-    def _load(self, key: str, load: Callable[[bytes], T], empty: Callable[[], T]) -> T:
-        row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
-        try:
-            return load(row[0]) if row else empty()
-        except ValueError as exc:  # a malformed blob, from damage or from whoever made the file
-            raise StoreFailed(f"the {key} state in {self.path} cannot be read ({exc}); `kliping check --db "
-                             f"{self.path} --repair NEW.db` rebuilds it from the articles") from exc
+        if self._grouping is None or self._grouping[0] != generation:
+            try:
+                self._grouping = (generation, store_grouping.load(self._conn))
+            except ValueError as exc:  # a malformed blob, from damage or from whoever made the file
+                raise StoreFailed(f"the grouper state in {self.path} cannot be read ({exc}); `kliping check --db "
+                                  f"{self.path} --repair NEW.db` rebuilds it from the articles") from exc
+        return self._grouping[1]
 
     # --- adding --------------------------------------------------------------------------------------
 
@@ -226,6 +219,7 @@ class Store:
         Each commit rewrites the story state, which grows with the store: a batch grows just enough that
         writing it takes ≤ 1/STATE_SHARE of the batch's time, so a big add costs O(n) in all, not O(n²)."""
         result = AddResult()
+        added: list[str] = []
         batch: list[Article] = []
         target = batch_size
         started = time.perf_counter()
@@ -234,13 +228,15 @@ class Store:
                 batch.append(article)
                 if len(batch) >= target:
                     gathered = time.perf_counter() - started
-                    work, state_write = self._add_batch(batch, result)
+                    work, state_write = self._add_batch(batch, result, added)
                     per_article = (gathered + work) / len(batch)
                     target = max(batch_size, math.ceil(STATE_SHARE * state_write / max(per_article, 1e-6)))
                     batch = []
                     started = time.perf_counter()
             if batch:
-                self._add_batch(batch, result)
+                self._add_batch(batch, result, added)
+            if self.settle():  # story ids may have changed: the touched stories are those the new articles are in now
+                result.stories_touched = list(dict.fromkeys(self._story_ids_of(added)))
         except sqlite3.Error as exc:  # a full disk or damage found mid-way: in words, and what is safe
             failed = as_store_error(exc, self.path, "writing to")
             if failed is None:
@@ -248,35 +244,59 @@ class Store:
             raise failed from exc
         return result
 
-    def _add_batch(self, batch: list[Article], result: AddResult) -> tuple[float, float]:
+    def _add_batch(self, batch: list[Article], result: AddResult, added_ids: list[str]) -> tuple[float, float]:
         """One transaction; returns the seconds spent on the articles and on writing the state."""
         touched = dict.fromkeys(result.stories_touched)
         started = time.perf_counter()
         written = started
         with self._transaction():
-            state = self._current_state()
-            added = 0
+            grouping = self._current_grouping()
+            new: list[tuple[store_grouping.OrderKey, ArticleKeys]] = []
             for article in batch:
                 if self._conn.execute("SELECT 1 FROM articles WHERE content_hash = ? OR locator = ?",
                                       (content_hash(article), locator(article))).fetchone():
                     result.already += 1
                     continue
                 article = self._unique_id(article)
-                state.duplicates.add(article.id, article.body)
-                story_id = state.stories.add(article)
-                self._insert(article, story_id)
-                touched[story_id] = None
-                added += 1
+                day = self._insert(article)
+                new.append((store_grouping.order_key(day, article.id), store_grouping.keep_keys(self._conn, article)))
+            touched.update(dict.fromkeys(store_grouping.add(self._conn, grouping, new)))
+            added = len(new)
+            added_ids.extend(keys.id for _, keys in new)
             written = time.perf_counter()
             if added:
-                state.generation += 1
-                self._conn.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", [
-                    ("stories", state.stories.to_bytes()),
-                    ("duplicates", state.duplicates.to_bytes()),
-                    ("generation", state.generation)])
+                store_grouping.save(self._conn, grouping)
+                generation = self._generation() + 1
+                self._conn.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (generation,))
+                self._grouping = (generation, grouping)
         result.added += added
         result.stories_touched = list(touched)
         return written - started, time.perf_counter() - written
+
+    def stale(self) -> bool:
+        """Whether articles were grouped out of date order and a regroup (``settle``) is due (a killed add)."""
+        row = self._conn.execute("SELECT value FROM state WHERE key = 'stale'").fetchone()
+        return bool(row and row[0])
+
+    def settle(self) -> bool:
+        """Regroup every stored article if some were grouped out of date order (``store_grouping``; an add does
+        it at its end, so only a killed add leaves it to do); True if it did."""
+        with self._transaction():
+            grouping = self._current_grouping()
+            if not grouping.stale:
+                return False
+            store_grouping.regroup(self._conn, grouping)
+            store_grouping.save(self._conn, grouping)
+            generation = self._generation() + 1
+            self._conn.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (generation,))
+            self._grouping = (generation, grouping)
+        return True
+
+    def _story_ids_of(self, article_ids: list[str]) -> Iterator[str]:
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start:start + 500]
+            yield from (sid for (sid,) in self._conn.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
 
     def _unique_id(self, article: Article) -> Article:
         """The run's id rule (pipeline.numbered_id: "x", "x~2", "x~3"…) over the ids already stored."""
@@ -286,25 +306,29 @@ class Store:
             new_id = numbered_id(article.id, n)
         return article if new_id == article.id else replace(article, id=new_id)
 
-    def _insert(self, article: Article, story_id: str) -> None:
+    def _insert(self, article: Article) -> str | None:
+        """Insert one article (its story is set when it is grouped); returns its day."""
         data = article.to_dict()
         del data["body"]
         data["url"] = article.url
-        day = article_date(article)
+        date = article_date(article)
+        day = date.isoformat() if date else None
         cursor = self._conn.execute(
             "INSERT INTO articles (id, locator, content_hash, url, source, title, outlet, language, published, day,"
             " story_id, body, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, locator(article), content_hash(article), article.url, article.source, article.title,
-             article.outlet, article.language, article.published, day.isoformat() if day else None, story_id,
-             article.body, json.dumps(data, ensure_ascii=False)))
+             article.outlet, article.language, article.published, day, "", article.body,
+             json.dumps(data, ensure_ascii=False)))
+        rowid = int(cursor.lastrowid or 0)
         self._conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                           (cursor.lastrowid, article.title or "", article.body))
+                           (rowid, article.title or "", article.body))
         for seq, quote in enumerate(article.quotes):
             cursor = self._conn.execute(
                 "INSERT INTO quotes (article_id, seq, speaker, text, kind, cue) VALUES (?, ?, ?, ?, ?, ?)",
                 (article.id, seq, quote.speaker, quote.text, quote.kind, quote.cue))
             self._conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)",
                                (cursor.lastrowid, quote.text, quote.speaker or ""))
+        return day
 
     def article(self, article_id: str) -> Article | None:
         row = self._conn.execute("SELECT body, data FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -334,7 +358,7 @@ class Store:
         """Stories, the biggest first, then the latest."""
         rows = self._conn.execute(
             "SELECT s.story_id, s.n, s.first, s.last, (SELECT coalesce(t.title, t.id) FROM articles t"
-            "  WHERE t.story_id = s.story_id ORDER BY t.title IS NULL, t.day IS NULL, t.day, t.rowid LIMIT 1)"
+            "  WHERE t.story_id = s.story_id ORDER BY t.title IS NULL, t.day IS NULL, t.day, t.id LIMIT 1)"
             " FROM (SELECT story_id, count(*) AS n, min(day) AS first, max(day) AS last, min(rowid) AS seq"
             "       FROM articles GROUP BY story_id) AS s"
             " ORDER BY s.n DESC, s.last IS NULL, s.last DESC, s.seq LIMIT ?", (-1 if limit is None else limit,))
@@ -352,20 +376,29 @@ class Store:
         """How many stored articles the story holds now (0 for an unknown id)."""
         return int(self._conn.execute("SELECT count(*) FROM articles WHERE story_id = ?", (story_id,)).fetchone()[0])
 
-    def story(self, story_id: str) -> Story | None:
-        """The full story (events, claims, timeline, quotes, summary), built now from its stored articles.
+    def regroups(self) -> int:
+        """How many times the store has regrouped every article (story ids may have changed each time)."""
+        row = self._conn.execute("SELECT value FROM state WHERE key = 'regroups'").fetchone()
+        return int(row[0]) if row else 0
+
+    def story_articles(self, story_id: str) -> StoredStory | None:
+        """A story's articles in date order and the representative of each that copies another: what
+        ``corpus.assemble.build_story`` needs (``run.stored``). None for an unknown id.
 
         Reading never writes: a reader must not queue behind a writer's transaction (the web app keeps the
         builds it made in memory, ``show/web/shelf.py``)."""
-        with self._transaction("DEFERRED"):  # one snapshot: the articles and the state that grouped them
+        with self._transaction("DEFERRED"):  # one snapshot: the articles and the grouping of them
             rows = self._conn.execute("SELECT body, data FROM articles WHERE story_id = ?"
-                                      " ORDER BY day IS NULL, day, rowid", (story_id,)).fetchall()
+                                      " ORDER BY day IS NULL, day, id", (story_id,)).fetchall()
             if not rows:
                 return None
             articles = [stored_article(body, data) for body, data in rows]
-            duplicates = self._duplicates()
-        representative = {a.id: duplicates.representative(a.id) if a.id in duplicates else a.id for a in articles}
-        return build_story(story_id, articles, representative)
+            if self._has_rolling_tables():
+                representative = store_grouping.representatives(self._conn, story_id)
+            else:  # a store of schema 1-2 read as is
+                index = self._legacy_duplicates()
+                representative = {a.id: index.representative(a.id) for a in articles if a.id in index}
+        return StoredStory(story_id, articles, {i: r for i, r in representative.items() if r != i})
 
     # --- search and speakers -------------------------------------------------------------------------
 
@@ -427,14 +460,28 @@ class Store:
     # --- the whole store -----------------------------------------------------------------------------
 
     def duplicate_groups(self) -> list[list[str]]:
-        """Groups of ≥ 2 near-duplicate article ids, the first stored first."""
+        """Groups of ≥ 2 near-duplicate article ids, representative first, members and groups in date order
+        (undated last), as ``analyze`` gives them."""
         with self._transaction("DEFERRED"):
-            return self._duplicates().groups()
+            if not self._has_rolling_tables():  # a store of schema 1-2 read as is
+                return self._legacy_duplicates().groups()
+            pairs, order = store_grouping.all_pairs(self._conn)
+        return duplicate_groups(pairs, order)
+
+    def _has_rolling_tables(self) -> bool:
+        return self.schema_version() >= ROLLING_SCHEMA
+
+    def _legacy_duplicates(self) -> DuplicateIndex:
+        row = self._conn.execute("SELECT value FROM state WHERE key = 'duplicates'").fetchone()
+        try:
+            return DuplicateIndex.from_bytes(row[0]) if row else DuplicateIndex()
+        except ValueError as exc:
+            raise StoreFailed(f"the duplicates state in {self.path} cannot be read ({exc})") from exc
 
     def integrity(self) -> dict[str, Any]:
         """Counts that must agree (and SQLite's own check), to verify a database after a crash."""
         with self._transaction():
-            state = self._current_state()
+            grouping = self._current_grouping()
             for table in ("articles_fts", "quotes_fts"):  # raises if an index disagrees with its table
                 self._conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
             # The *_docsize shadow tables hold one row per indexed document.
@@ -444,5 +491,5 @@ class Store:
                 " (SELECT count(*) FROM quotes_fts_docsize)").fetchone()
         names = ("integrity_check", "articles", "quotes", "articles_fts", "quotes_fts")
         return {**dict(zip(names, counts, strict=True)),
-                "story_state_articles": sum(len(ids) for ids in state.stories.stories()),
-                "duplicate_state_articles": len(state.duplicates)}
+                "story_state_articles": grouping.grouper.stories.open_articles(),
+                "keys": self._conn.execute("SELECT count(*) FROM article_keys").fetchone()[0]}

@@ -6,9 +6,7 @@ No SQL here (store.py is the only module that speaks it); this is what store.py 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import pickle
 import re
 import sqlite3
 import time
@@ -18,8 +16,6 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from typing import Any
 
-from kliping.corpus.dedup import DuplicateIndex
-from kliping.corpus.stories import StoryIndex
 from kliping.errors import InputError
 from kliping.model import Article
 from kliping.read import STDIN_SOURCE
@@ -169,69 +165,12 @@ def statements(script: str) -> list[str]:
 
 
 @dataclass
-class CorpusState:
-    """The incremental corpus state a store keeps, and the generation of the database it matches."""
+class StoredStory:
+    """A stored story's articles in date order, and (article id → representative) for those that copy another."""
 
-    generation: int
-    stories: StoryIndex
-    duplicates: DuplicateIndex
-
-
-def load_stories(data: bytes) -> StoryIndex:
-    """The store's story state (``StoryIndex.to_bytes``); ValueError, saying what, on anything else."""
-    if is_pickled(data):
-        raise ValueError("it is still pickled, as before schema 2, and could not be converted")
-    return StoryIndex.from_bytes(data)
-
-
-# --- legacy: the pickled story state of stores before schema 2, read once to convert it -----------------
-
-
-def is_pickled(data: bytes) -> bool:
-    """Whether a story state is a pickle (protocol ≥ 2 opens with PROTO), as kliping wrote before schema 2."""
-    return data[:1] == b"\x80"
-
-
-class _LegacyStateUnpickler(pickle.Unpickler):
-    """Loads a StoryIndex and nothing else: a database file may come from someone else."""
-
-    ALLOWED = {("kliping.corpus.stories", "StoryIndex"), ("kliping.corpus.stories", "_Story"),
-               ("collections", "Counter"), ("collections", "deque"), ("builtins", "set")}
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in self.ALLOWED:
-            raise pickle.UnpicklingError(f"unexpected {module}.{name} in the story state")
-        return super().find_class(module, name)
-
-
-def converted_stories(data: bytes) -> bytes | None:
-    """A pickled story state in the story-index format; None for one that is not pickled, or that the legacy
-    reader refuses (left as it is: reading the store does not need it, and an add says what is wrong)."""
-    if not is_pickled(data):
-        return None
-    try:
-        return load_pickled_stories(data).to_bytes()
-    except ValueError:
-        return None
-
-
-def load_pickled_stories(data: bytes) -> StoryIndex:
-    """LEGACY, for the conversion to schema 2 only: the StoryIndex a store before it pickled, refusing any
-    other object, its fields checked by a pass through the story-index format; ValueError on anything wrong."""
-    try:
-        index = _LegacyStateUnpickler(io.BytesIO(data)).load()
-        if not isinstance(index, StoryIndex):
-            raise ValueError("the pickled story state is not a StoryIndex")
-        fields = vars(index)  # an older kliping pickled fewer fields, and postings as deques
-        fields.setdefault("df_cap", 2_000_000)
-        fields.setdefault("_df_floor", 0)
-        fields.setdefault("_created", len(index._stories))
-        fields.setdefault("_by_last", [(st.last, st.id) for st in index._stories.values() if st.last is not None])
-        fields.setdefault("_closed_since_sweep", 0)
-        index.postings = {key: list(ids) for key, ids in index.postings.items()}
-        return StoryIndex.from_bytes(index.to_bytes())
-    except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, IndexError, KeyError, RecursionError) as exc:
-        raise ValueError(f"the pickled story state cannot be read ({exc})") from exc
+    id: str
+    articles: list[Article]
+    representative: dict[str, str]
 
 
 def check_since(since: str | None) -> None:

@@ -29,8 +29,9 @@ class CorpusResult:
 
 
 def _chronological(articles: Iterable[Article]) -> list[Article]:
-    # Stories grow in the order news arrives; undated articles come last.
-    dated = [(article_date(a), i, a) for i, a in enumerate(articles)]
+    # Stories grow in the order news appeared; undated articles come last. The id breaks ties, not the input
+    # order: any order of the same articles (a store fed them one by one) gives the same stories.
+    dated = [(article_date(a), a.id, a) for a in articles]
     return [a for _, _, a in sorted(dated, key=lambda t: (t[0] is None, t[0] or 0, t[1]))]
 
 

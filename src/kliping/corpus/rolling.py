@@ -16,6 +16,7 @@ answer is that of one index over everything.
 
 from __future__ import annotations
 
+import base64
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from kliping.corpus.dedup import DuplicateIndex, U32Array, signature
+from kliping.corpus.state_format import check, get, only, pack, unpack
 from kliping.corpus.stories import Features, StoryIndex, features
 from kliping.model import Article
 
@@ -125,6 +127,57 @@ class RollingGrouper:
         closed = self.finish()
         yield self.take_duplicates(), closed
 
+    def window_pairs(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """The articles still in a duplicate window, and their (article id, representative) pairs as they stand:
+        a later article can still join two groups and change a representative, so these are not final yet."""
+        ids: list[str] = []
+        pairs: list[tuple[str, str]] = []
+        for index in (self._previous, self._current):
+            if index is None:
+                continue
+            for i in index.ids():
+                ids.append(i)
+                rep = self._rep[index.representative(i)]
+                if rep != i:
+                    pairs.append((i, rep))
+        return ids, pairs
+
+    # --- the saved state: the rolling-grouper format, version 1 (a store's grouping between adds) ---------
+
+    def to_bytes(self) -> bytes:
+        """Everything needed to go on adding articles exactly as if the grouper had never been saved, in the
+        rolling-grouper format (``state_format``; README, "The story state's format"): the windows' duplicate
+        indexes (their own .npz bytes, base64), representatives, pairs not yet taken, and the story index."""
+        def b64(index: DuplicateIndex | None) -> str | None:
+            return None if index is None else base64.b64encode(index.to_bytes()).decode("ascii")
+
+        return pack(GROUPER_FORMAT, GROUPER_VERSION, {
+            "window_days": self.window_days, "max_open_articles": self.max_open_articles, "window": self._window,
+            "rep": self._rep, "pairs": self._pairs, "current": b64(self._current), "previous": b64(self._previous),
+            "stories": self.stories.to_state()})
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> RollingGrouper:
+        """The grouper ``to_bytes`` wrote; anything else, or any field of the wrong type or shape, is a
+        ValueError saying what (a store's file may come from anyone)."""
+        state = unpack(data, GROUPER_FORMAT, GROUPER_VERSION)
+        grouper = cls(window_days=get(state, "window_days", int),
+                      max_open_articles=get(state, "max_open_articles", int),
+                      stories=StoryIndex.from_state(get(state, "stories", dict)))
+        check(grouper.window_days > 0, "'window_days' must be positive")
+        grouper._window = get(state, "window", int, none=True)
+        rep = get(state, "rep", dict)
+        check(only(rep.values(), str), "'rep' must map article ids to article ids")
+        pairs = get(state, "pairs", list)
+        check(all(type(p) is list and len(p) == 2 and only(p, str) for p in pairs), "'pairs' must hold [id, id] pairs")
+        grouper._rep, grouper._pairs = rep, [(a, b) for a, b in pairs]
+        grouper._current = _index_from(get(state, "current", str), "current")
+        previous = get(state, "previous", str, none=True)
+        grouper._previous = None if previous is None else _index_from(previous, "previous")
+        in_windows = set(grouper._current.ids()) | set(grouper._previous.ids() if grouper._previous else ())
+        check(set(rep) == in_windows, "'rep' must name exactly the articles in the windows")
+        return grouper
+
     def _advance(self, window: int) -> None:
         if self._window is None:
             self._window = window
@@ -157,6 +210,17 @@ class RollingGrouper:
         self._pairs.extend((i, rep) for i, rep in final if rep != i)
         for i in ids:
             del self._rep[i]
+
+
+GROUPER_FORMAT = "kliping-rolling-grouper"
+GROUPER_VERSION = 1
+
+
+def _index_from(text: str, what: str) -> DuplicateIndex:
+    try:
+        return DuplicateIndex.from_bytes(base64.b64decode(text, validate=True))
+    except ValueError as exc:
+        raise ValueError(f"{what!r}: {exc}") from exc
 
 
 def duplicate_groups(pairs: list[tuple[str, str]], order: dict[str, int]) -> list[list[str]]:

@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kliping.corpus.assemble import build_story, story_rank
 from kliping.errors import InputError
 from kliping.jsonout import article_summary, dossier, write_article, write_json
-from kliping.model import AddSummary, Article, PageWriter, RunSummary, Skipped
+from kliping.model import AddSummary, Article, PageWriter, RunSummary, Skipped, Story
 from kliping.run.engines import check_options, extract
 from kliping.store import BATCH_SIZE, Store
 
@@ -83,6 +84,11 @@ def analyze_store(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with Store.open(db, create=False, write=False) as store:
+        stale = store.stale()
+    if stale:  # an add was killed before it regrouped: the stories of the stored articles, as analyze makes them
+        with Store.open(db, create=False) as store:
+            store.settle()
+    with Store.open(db, create=False, write=False) as store:
         if on_stage is not None:
             on_stage("building stories")
         data = store_dossier(store, skipped)
@@ -106,9 +112,16 @@ def analyze_store(
     )
 
 
+def stored_story(store: Store, story_id: str) -> Story | None:
+    """The full story (events, claims, timeline, quotes, summary) built now from its stored articles by the
+    corpus stage, as ``analyze`` builds it; None for an unknown id."""
+    stored = store.story_articles(story_id)
+    return None if stored is None else build_story(stored.id, stored.articles, stored.representative)
+
+
 def store_dossier(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
-    """The dossier.json object (SPEC.md) of everything in ``store``, stories ordered as analyze_corpus does."""
+    """The dossier.json object (SPEC.md) of everything in ``store``, stories in the dossier's order (story_rank)."""
     summaries = [article_summary(a) for a in store.iter_articles()]
-    built = [s for s in (store.story(sid) for sid in store.story_ids()) if s is not None]
-    built.sort(key=lambda s: (-len(s.article_ids), s.start or ""))
+    built = [s for s in (stored_story(store, sid) for sid in store.story_ids()) if s is not None]
+    built.sort(key=story_rank)
     return dossier(summaries, list(skipped), store.duplicate_groups(), [s.to_dict() for s in built])

@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS ids (raw TEXT PRIMARY KEY, count INTEGER NOT NULL) WI
 CREATE TABLE IF NOT EXISTS articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, day INTEGER, offset INTEGER NOT NULL,
                                      length INTEGER NOT NULL, summary TEXT NOT NULL, keys TEXT NOT NULL,
                                      sig BLOB NOT NULL, chrono INTEGER);
-CREATE INDEX IF NOT EXISTS articles_by_day ON articles (day, seq);
+CREATE INDEX IF NOT EXISTS articles_by_day_id ON articles (day, id);
 CREATE TABLE IF NOT EXISTS skipped (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dups (id TEXT PRIMARY KEY, rep TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stories (number INTEGER PRIMARY KEY, size INTEGER NOT NULL, start TEXT,
@@ -121,19 +121,22 @@ class Journal:
         self.db.executescript("BEGIN; DELETE FROM dups; DELETE FROM stories; UPDATE articles SET chrono = NULL; COMMIT")
 
     def in_date_order(self, batch: int = 2000) -> Iterator[tuple[int, str, int, int, str, bytes]]:
-        """(seq, id, offset, length, keys, sig) of every article, dated ones by day then input order, undated last."""
-        # Page by (day, seq) instead of holding one cursor open: the caller writes to the journal meanwhile.
-        select = "SELECT seq, id, offset, length, keys, sig, day FROM articles INDEXED BY articles_by_day WHERE "
-        after: tuple[int, int] = (-(1 << 62), -1)
-        while rows := self.db.execute(select + "day IS NOT NULL AND (day, seq) > (?, ?) ORDER BY day, seq LIMIT ?",
+        """(seq, id, offset, length, keys, sig) of every article, dated ones by day then id, undated last by id.
+
+        The id, not the input order, breaks ties: a store fed the same articles in any order groups them in this
+        same order (``store_grouping``), so both come to the same stories."""
+        # Page by (day, id) instead of holding one cursor open: the caller writes to the journal meanwhile.
+        select = "SELECT seq, id, offset, length, keys, sig, day FROM articles INDEXED BY articles_by_day_id WHERE "
+        after: tuple[int, str] = (-(1 << 62), "")
+        while rows := self.db.execute(select + "day IS NOT NULL AND (day, id) > (?, ?) ORDER BY day, id LIMIT ?",
                                       (*after, batch)).fetchall():
             yield from (row[:6] for row in rows)
-            after = (rows[-1][6], rows[-1][0])
-        last = -1
-        undated = select + "day IS NULL AND seq > ? ORDER BY seq LIMIT ?"
+            after = (rows[-1][6], rows[-1][1])
+        last = ""
+        undated = select + "day IS NULL AND id > ? ORDER BY id LIMIT ?"
         while rows := self.db.execute(undated, (last, batch)).fetchall():
             yield from (row[:6] for row in rows)
-            last = rows[-1][0]
+            last = rows[-1][1]
 
     def record_order(self, chrono: Iterable[tuple[int, int]]) -> None:
         """(chronological position, seq) pairs: the order the rolling step saw the articles in."""

@@ -3,8 +3,9 @@
 A story page needs the story built (events, claims, timeline), which takes time in proportion to its
 articles. While `kliping add` grows a story, the page shows the last build at once, says how many
 articles came since, and the current one is built in a background thread for the next visit. Only a
-story never built in this process is built inside the request. Nothing here writes to the store: a
-GET never writes, so a reader never queues behind a writer's transaction.
+story never built in this process is built inside the request. When the store regroups (an article
+arrived out of date order, ``store_grouping``), story ids may name other stories: every build is dropped.
+Nothing here writes to the store: a GET never writes, so a reader never queues behind a writer's transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kliping.model import Story
+from kliping.run.add import stored_story
 from kliping.store import Store
 
 CAPACITY = 256  # stories kept in memory; the least recently shown goes first
@@ -42,6 +44,7 @@ class StoryShelf:
         self._lock = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kliping-story-build")
         self._local = threading.local()
+        self._regroups = 0
 
     def get(self, store: Store, story_id: str) -> Built | None:
         """The story to show now: the current build, else the last one (rebuilt behind the scenes), else
@@ -49,7 +52,11 @@ class StoryShelf:
         size = store.story_size(story_id)
         if size == 0:
             return None
+        regroups = store.regroups()
         with self._lock:
+            if regroups != self._regroups:
+                self._built.clear()
+                self._regroups = regroups
             held = self._built.get(story_id)
             if held is not None:
                 self._built.move_to_end(story_id)
@@ -61,7 +68,7 @@ class StoryShelf:
         return self._build(store, story_id)
 
     def _build(self, store: Store, story_id: str) -> Built | None:
-        story = store.story(story_id)
+        story = stored_story(store, story_id)
         if story is None:
             return None
         built = Built(story, len(story.article_ids))
