@@ -82,6 +82,14 @@ def is_institution(text: str) -> bool:
     return not any(w in _person_titles() for w in words)
 
 
+def is_acronym_body(text: str) -> bool:
+    """Whether a capitalised run is a body's acronym and words that are never a person's name
+    ("BPJS Kesehatan", "BPJS Ketenagakerjaan"): a body named after its acronym, not a person after
+    a title."""
+    words = text.split()
+    return len(words) > 1 and len(words[0]) > 2 and words[0].isupper() and all(word_kind(w) == "stop" for w in words)
+
+
 def is_institution_head(word: str) -> bool:
     """Whether a word heads a body's or place's name ("Kementerian", "Ministry", "Office")."""
     return word.strip(".,").casefold() in _institution_heads()

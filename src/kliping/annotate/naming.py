@@ -163,7 +163,9 @@ def _within_length(words: list[str]) -> list[str]:
             if _counted(kept) == 2:
                 break
         words = kept
-    while words and words[0].casefold() in resources.words("name_particles.txt"):
+    # a lower-case particle left at the front ("van Gogh") is cut; a capitalised one opens the name
+    # as written ("Ni Luh Ayu Kartini", "De Gea")
+    while words and words[0] in resources.words("name_particles.txt"):
         words = words[1:]
     return words
 

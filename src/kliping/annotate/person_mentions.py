@@ -11,8 +11,16 @@ import re
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.name_words import is_body_head, is_full_name, is_name_word, name_heads, title_words, word_kind
-from kliping.annotate.naming import MAX_NAME_WORDS, after_rank, full_name, person_name, unglued
+from kliping.annotate.name_words import (
+    is_body_head,
+    is_full_name,
+    is_institution_head,
+    is_name_word,
+    name_heads,
+    title_words,
+    word_kind,
+)
+from kliping.annotate.naming import CAP, MAX_NAME_WORDS, after_rank, full_name, person_name, unglued
 from kliping.model import Entity
 
 
@@ -20,6 +28,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
     """Canonical names of PERSON mentions completed in place (the nicknames and acronyms the
     article defines are annotate/short_forms.py's)."""
     _people_taken_for_bodies(body, mentions)
+    _bodies_split_at_dan(body, mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     _places_split_off(body, mentions, people)
     written = _written_endings(people)
@@ -86,6 +95,30 @@ def _people_taken_for_bodies(body: str, mentions: list[Entity]) -> None:
             name = " ".join(words[-2:]) if alone else m.text
         if name != m.text and is_full_name(name) and not is_body_head(name.split()[-1]):
             m.label, m.canonical = "PERSON", name  # not "[People's] Liberation Army": a body's head ends it
+
+
+# A body's name up to its inner "dan": a head ("Badan", "Kementerian", "Dinas"), capitalised words, "dan".
+_BODY_BEFORE_DAN = re.compile(rf"(?<![\w-])(?P<lead>{CAP}(?: +{CAP}){{0,5}}) +dan +$")
+
+
+def _bodies_split_at_dan(body: str, mentions: list[Entity]) -> None:
+    """A body whose name joins two fields with "dan" ("Badan Siber dan Sandi Negara", "Dinas
+    Perikanan dan Kelautan") comes out of the recogniser cut at "dan": its tail alone, taken for a
+    person or place. A tail that is not a person's name (it holds a word names never hold), after
+    a run opened by a body's head and "dan", is that body."""
+    for m in mentions:
+        if m.label == "ORG" or all(word_kind(w) == "name" for w in m.text.split()):
+            continue
+        run = _BODY_BEFORE_DAN.search(body, max(0, m.start - 80), m.start)
+        if run is None:
+            continue
+        words = run["lead"].split()
+        # the head opens the run or follows a title ("Kepala Badan Riset dan …"); inside a name it
+        # is not one: "Amerika Serikat dan Ukraina" are two countries
+        head = next((i for i, w in enumerate(words) if is_institution_head(w)
+                     and (i == 0 or words[i - 1].casefold() in title_words())), None)
+        if head is not None and aliases.label_of(m.text) != "PLACE":
+            m.label, m.canonical = "ORG", " ".join(words[head:]) + " dan " + m.canonical
 
 
 def _places_split_off(body: str, mentions: list[Entity], people: list[Entity]) -> None:

@@ -300,7 +300,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker, is_person = speakers.role_speaker(body, s.entity.text, s.start, entities)
             elif s.kind in ("name", "noun") and name_words.is_role(s.text):
                 speaker, is_person = speakers.role_speaker(body, s.text, s.start, entities)
-            elif s.kind == "name" and name_words.is_institution(s.text):
+            elif s.kind == "name" and (name_words.is_institution(s.text) or name_words.is_acronym_body(s.text)):
                 speaker = s.text  # "Kementerian Luar Negeri menegaskan": a body speaks
             elif s.kind == "name":
                 name = naming.unglued(body, naming.person_name(s.text))
