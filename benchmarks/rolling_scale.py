@@ -36,8 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kliping.corpus.features import Features
 from kliping.corpus.rolling import ArticleKeys, RollingGrouper, article_keys
-from kliping.corpus.stories import Features
 from kliping.model import Article
 
 COMMON_SHARE = 0.05

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kliping.corpus.assemble import group
-from kliping.corpus.stories import _STOPWORDS, StoryIndex
+from kliping.corpus.features import _STOPWORDS
+from kliping.corpus.stories import StoryIndex
 from kliping.eval_corpus import bcubed
 from kliping.model import Article
 from kliping.pipeline import extract

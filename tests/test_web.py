@@ -16,7 +16,7 @@ from starlette.types import Message
 from test_report import HOSTILE_SPEAKER, HOSTILE_TITLE, hostile, parse
 
 from kliping.cli import _parser
-from kliping.corpus.stories import article_date
+from kliping.corpus.features import article_date
 from kliping.errors import InputError
 from kliping.model import Article
 from kliping.show.web import app as web_app

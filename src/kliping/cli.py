@@ -60,11 +60,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kliping {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    paths_help = "files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz)"
+    _run_commands(commands)
+    _store_commands(commands)
+    _tool_commands(commands)
+    return parser
 
-    db_help = f"the article store (default: {DEFAULT_DB})"
+
+_PATHS_HELP = "files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz)"
+_DB_HELP = f"the article store (default: {DEFAULT_DB})"
+Commands = Any  # argparse's private _SubParsersAction
+
+
+def _run_commands(commands: Commands) -> None:
     analyze_cmd = commands.add_parser("analyze", help="analyse articles into a dossier")
-    analyze_cmd.add_argument("paths", nargs="*", metavar="PATH", help=paths_help + "; optional with --db")
+    analyze_cmd.add_argument("paths", nargs="*", metavar="PATH", help=_PATHS_HELP + "; optional with --db")
     analyze_cmd.add_argument("--out", default="kliping-out", metavar="DIR",
                              help="output folder (default: kliping-out)")
     analyze_cmd.add_argument("--db", metavar="FILE",
@@ -79,12 +88,14 @@ def _parser() -> argparse.ArgumentParser:
                                   "read are skipped")
 
     add_cmd = commands.add_parser("add", help="read, annotate and add articles to the store; stories grow")
-    add_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
-    add_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
+    add_cmd.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
+    add_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
     add_cmd.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
                          help=f"articles per committed batch (default: {BATCH_SIZE})")
     _engine_options(add_cmd)
 
+
+def _store_commands(commands: Commands) -> None:
     search_cmd = commands.add_parser("search", help="full-text search over stored articles and quotes")
     search_cmd.add_argument("query", metavar="QUERY",
                             help='words (all must match), "a phrase", prefix* ; may be "" with a filter')
@@ -99,11 +110,11 @@ def _parser() -> argparse.ArgumentParser:
     show_cmd = commands.add_parser("show", help="one story: summary, claims, quotes, sources")
     show_cmd.add_argument("story", metavar="STORY", help="a story id from `kliping stories`")
     for cmd in (search_cmd, stories_cmd, show_cmd):
-        cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
+        cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
         cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     check_cmd = commands.add_parser("check", help="check the store's file for damage (exit 3 when damaged)")
-    check_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help)
+    check_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
     check_cmd.add_argument("--sources", action="store_true",
                            help="list the input files and URLs of the articles the store still holds (to re-add "
                                 "them into a new store)")
@@ -111,24 +122,25 @@ def _parser() -> argparse.ArgumentParser:
                            "new store NEW (must not exist), regrouping the stories; the damaged file is not changed")
 
     serve_cmd = commands.add_parser("serve", help="browse, search and add to the store in a local web app")
-    serve_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=db_help + "; created when missing")
+    serve_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP + "; created when missing")
     serve_cmd.add_argument("--host", default="127.0.0.1",
                            help="address to listen on (default: 127.0.0.1, this machine only)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
 
+
+def _tool_commands(commands: Commands) -> None:
     extract_cmd = commands.add_parser("extract", help="print one JSON article per line")
-    extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
     _engine_options(extract_cmd)
 
     eval_cmd = commands.add_parser("eval", help="score kliping's output against a gold file")
-    eval_cmd.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
+    eval_cmd.add_argument("paths", nargs="*", metavar="PATH", help=_PATHS_HELP)
     eval_cmd.add_argument("--gold", metavar="GOLD.json", action="append",
                           help="gold file in the schema of shared/gold/seeds.json: scores PATH..., or the "
                                "'inputs' the gold file names when no PATH is given; repeat it to score several "
                                "(the chain dev and test sets: tests/fixtures/chain/gold_{dev,test}.json)")
     eval_cmd.add_argument("--ner", metavar="FILE", help="CoNLL-style token<TAB>BIO-tag file: NER F1 per type")
     eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
-    return parser
 
 
 def _stdin_if_asked(paths: Sequence[str]):  # type: ignore[no-untyped-def]

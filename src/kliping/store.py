@@ -1,7 +1,8 @@
 """Annotated articles ⇄ an SQLite file that grows: articles, quotes, full-text search and the story state.
 
-The only module that speaks SQL. One file (``kliping.db``) in WAL mode, its schema built by the ordered
-migrations in ``resources/migrations/`` (each applied once, recorded in ``schema_version``).
+The store's front: ``Store`` and its SQL for articles and schema; the grouping's SQL is ``store_grouping.py``,
+search's ``store_search.py``, the file's health ``store_files.py``. One file (``kliping.db``) in WAL mode, its
+schema built by the ordered migrations in ``resources/migrations/`` (each applied once, in ``schema_version``).
 
 - An article is stored once: a second copy with the same locator (its URL, else its source path) or the
   same content (sha1 of the body) counts as "already stored". An id taken by a different article gets
@@ -15,9 +16,7 @@ migrations in ``resources/migrations/`` (each applied once, recorded in ``schema
 - A story's articles come out in date order (``story_articles``); building the story (events, claims…) is the
   corpus stage's, driven from ``run``. A read never writes (the ``story_cache`` table of schema 1 is no longer
   read or written).
-- Search is FTS5 over article title + body and over quotations (text + speaker). User text never
-  reaches FTS syntax: every word is quoted; ``"a phrase"`` and a trailing ``word*`` are honoured.
-  Snippets mark matches with ``SNIPPET_MARK`` (``**word**``): plain text, to be escaped by renderers.
+- Search is FTS5 over article title + body and over quotations (text + speaker), ``store_search.py``.
 """
 
 from __future__ import annotations
@@ -33,33 +32,29 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
-from kliping import store_grouping
+from kliping import store_grouping, store_search
 from kliping.corpus.dedup import DuplicateIndex
+from kliping.corpus.features import article_date
 from kliping.corpus.rolling import ArticleKeys, duplicate_groups
-from kliping.corpus.stories import article_date
 from kliping.errors import StoreError, StoreFailed
 from kliping.model import Article, Quote
 from kliping.pipeline import numbered_id
 from kliping.store_files import as_store_error, check_before_writing, connect_read_only
 from kliping.store_records import (
     MIGRATIONS,
-    SEARCH_SECONDS,
     SNIPPET_MARK,
     AddResult,
     Hit,
     StoredStory,
     StoryRow,
-    check_since,
     content_hash,
     fts_query,
-    like_escape,
     locator,
     retry_locked,
     statements,
     stored_article,
-    time_budget,
 )
 
 __all__ = ["BATCH_SIZE", "SNIPPET_MARK", "AddResult", "Hit", "Store", "StoryRow", "fts_query"]
@@ -67,18 +62,10 @@ __all__ = ["BATCH_SIZE", "SNIPPET_MARK", "AddResult", "Hit", "Store", "StoryRow"
 BATCH_SIZE = 200
 STATE_SHARE = 4  # writing the state takes at most a quarter of the time its batch's articles took
 BUSY_TIMEOUT_MS = 120_000  # a writer waits this long for another writer's batch before giving up
-# Schema 3 regroups the stored articles with the rolling grouper (``_convert_to_rolling``); a store of schema 1-2
+# Schema 3 regroups the stored articles with the rolling grouper (``store_grouping.convert``); a store of schema 1-2
 # that cannot be written (and upgraded) is read as is: its stories as they were, duplicates from its old index.
 ROLLING_SCHEMA = 3
 READ_AS_IS_FROM_SCHEMA = 1
-_SNIPPET_WORDS = 24
-T = TypeVar("T")
-_ARTICLE_COLUMNS = "a.id, a.story_id, a.title, a.outlet, a.published"
-# Hit kind → FTS table, snippet column (-1: the best), tables, join, speaker column, text without a query.
-_HIT_SOURCES = {
-    "article": ("articles_fts", -1, "articles AS a", "1", "NULL", "substr(a.body, 1, 200)"),
-    "quote": ("quotes_fts", 0, "quotes AS q, articles AS a", "a.id = q.article_id", "q.speaker", "q.text"),
-}
 
 
 class Store:
@@ -148,22 +135,9 @@ class Store:
                 for statement in statements(script):
                     self._conn.execute(statement)
                 if version == ROLLING_SCHEMA:
-                    self._convert_to_rolling()
+                    store_grouping.convert(self._conn)
                 self._conn.execute("INSERT INTO schema_version VALUES (?, ?)",
                                    (version, datetime.now(UTC).isoformat(timespec="seconds")))
-
-    def _convert_to_rolling(self) -> None:
-        """Schema 3, in the migration's transaction: every stored article's keys computed and kept, and all of
-        them regrouped by the rolling grouper; the old story and duplicate state (pickled before schema 2) goes
-        unread. Story ids may change: stories are now those ``analyze`` makes of the same articles."""
-        rows = self._conn.execute("SELECT body, data FROM articles ORDER BY rowid").fetchall()
-        for body, data in rows:
-            store_grouping.keep_keys(self._conn, stored_article(body, data))
-        grouping = store_grouping.empty()
-        if rows:  # a new store has nothing to regroup
-            store_grouping.regroup(self._conn, grouping)
-        store_grouping.save(self._conn, grouping)
-        self._conn.execute("DELETE FROM state WHERE key IN ('stories', 'duplicates')")
 
     def _readable_as_is(self) -> bool:
         """Whether a store opened read-only has a schema this kliping reads; False for an older one that
@@ -236,7 +210,7 @@ class Store:
             if batch:
                 self._add_batch(batch, result, added)
             if self.settle():  # story ids may have changed: the touched stories are those the new articles are in now
-                result.stories_touched = list(dict.fromkeys(self._story_ids_of(added)))
+                result.stories_touched = store_grouping.story_ids_of(self._conn, added)
         except sqlite3.Error as exc:  # a full disk or damage found mid-way: in words, and what is safe
             failed = as_store_error(exc, self.path, "writing to")
             if failed is None:
@@ -291,12 +265,6 @@ class Store:
             self._conn.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (generation,))
             self._grouping = (generation, grouping)
         return True
-
-    def _story_ids_of(self, article_ids: list[str]) -> Iterator[str]:
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start:start + 500]
-            yield from (sid for (sid,) in self._conn.execute(
-                f"SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
 
     def _unique_id(self, article: Article) -> Article:
         """The run's id rule (pipeline.numbered_id: "x", "x~2", "x~3"…) over the ids already stored."""
@@ -393,69 +361,27 @@ class Store:
             if not rows:
                 return None
             articles = [stored_article(body, data) for body, data in rows]
-            if self._has_rolling_tables():
+            if self.schema_version() >= ROLLING_SCHEMA:
                 representative = store_grouping.representatives(self._conn, story_id)
             else:  # a store of schema 1-2 read as is
                 index = self._legacy_duplicates()
                 representative = {a.id: index.representative(a.id) for a in articles if a.id in index}
         return StoredStory(story_id, articles, {i: r for i, r in representative.items() if r != i})
 
-    # --- search and speakers -------------------------------------------------------------------------
+    # --- search and speakers (store_search.py) ------------------------------------------------------
 
     def search(self, query: str, *, speaker: str | None = None, since: str | None = None,
                story: str | None = None, limit: int = 50) -> list[Hit]:
         """Articles and quotations matching ``query`` (every word), best first, filtered as asked."""
-        check_since(since)
-        match = fts_query(query)
-        if limit <= 0 or not (match or speaker or since or story):
-            return []
-        where, params = "", []
-        if since is not None:
-            where += " AND a.day >= ?"
-            params.append(since)
-        if story is not None:
-            where += " AND a.story_id = ?"
-            params.append(story)
-        if speaker is not None:
-            where += " AND q.speaker LIKE ? ESCAPE '\\'"
-            params.append("%" + like_escape(speaker) + "%")
-        with time_budget(self._conn, SEARCH_SECONDS, "the search"):
-            hits = [] if speaker else self._hits("article", match, where, params, limit)
-            hits += self._hits("quote", match, where, params, limit)
-        hits.sort(key=lambda h: h[0])  # bm25 ranks: lower is better
-        return [hit for _, hit in hits[:limit]]
-
-    def _hits(self, kind: str, match: str, where: str, params: list[str], limit: int) -> list[tuple[float, Hit]]:
-        fts, column, tables, join, who, text = _HIT_SOURCES[kind]
-        if match:
-            sql = (f"SELECT f.rank, {_ARTICLE_COLUMNS}, {who}, snippet({fts}, {column}, ?, ?, '…', ?)"
-                   f" FROM {fts} AS f, {tables} WHERE {join} AND {kind[0]}.rowid = f.rowid"
-                   f" AND {fts} MATCH ? {where} ORDER BY f.rank LIMIT ?")
-            args: list[Any] = [SNIPPET_MARK, SNIPPET_MARK, _SNIPPET_WORDS, match, *params, limit]
-        else:  # filters only: the latest first
-            sql = (f"SELECT 0.0, {_ARTICLE_COLUMNS}, {who}, {text} FROM {tables} WHERE {join} {where}"
-                   f" ORDER BY a.day IS NULL, a.day DESC, {kind[0]}.rowid DESC LIMIT ?")
-            args = [*params, limit]
-        return [(rank, Hit(kind, aid, sid, title, outlet, published, speaker, snippet))
-                for rank, aid, sid, title, outlet, published, speaker, snippet in self._conn.execute(sql, args)]
+        return store_search.search(self._conn, query, speaker=speaker, since=since, story=story, limit=limit)
 
     def speakers(self, prefix: str = "", limit: int = 100) -> list[tuple[str, int]]:
         """Speakers (canonical names) whose name starts with ``prefix``, the most quoted first."""
-        return [(name, int(n)) for name, n in self._conn.execute(
-            "SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL AND speaker LIKE ? ESCAPE '\\'"
-            " GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?", (like_escape(prefix) + "%", limit))]
+        return store_search.speakers(self._conn, prefix, limit)
 
     def quotes_by(self, speaker: str) -> list[tuple[Quote, Article]]:
         """Everything ``speaker`` said, across stories, oldest first."""
-        rows = self._conn.execute(
-            "SELECT q.seq, a.id, a.body, a.data FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
-            " WHERE q.speaker = ? COLLATE NOCASE ORDER BY a.day IS NULL, a.day, a.rowid, q.seq", (speaker,))
-        loaded: dict[str, Article] = {}
-        out = []
-        for seq, article_id, body, data in rows:
-            article = loaded.get(article_id) or loaded.setdefault(article_id, stored_article(body, data))
-            out.append((article.quotes[seq], article))
-        return out
+        return store_search.quotes_by(self._conn, speaker)
 
     # --- the whole store -----------------------------------------------------------------------------
 
@@ -463,13 +389,10 @@ class Store:
         """Groups of ≥ 2 near-duplicate article ids, representative first, members and groups in date order
         (undated last), as ``analyze`` gives them."""
         with self._transaction("DEFERRED"):
-            if not self._has_rolling_tables():  # a store of schema 1-2 read as is
+            if self.schema_version() < ROLLING_SCHEMA:  # a store of schema 1-2 read as is
                 return self._legacy_duplicates().groups()
             pairs, order = store_grouping.all_pairs(self._conn)
         return duplicate_groups(pairs, order)
-
-    def _has_rolling_tables(self) -> bool:
-        return self.schema_version() >= ROLLING_SCHEMA
 
     def _legacy_duplicates(self) -> DuplicateIndex:
         row = self._conn.execute("SELECT value FROM state WHERE key = 'duplicates'").fetchone()

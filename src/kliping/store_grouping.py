@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from kliping.corpus.rolling import ArticleKeys, RollingGrouper, article_keys
 from kliping.model import Article
+from kliping.store_records import stored_article
 
 # The grouper's order over stored articles: dated by day then id, undated last by id (Journal.in_date_order's).
 # Not the arrival order: articles that arrive in any order end in the same stories.
@@ -95,6 +96,20 @@ def add(conn: sqlite3.Connection, grouping: Grouping, new: list[tuple[OrderKey, 
     return story_ids
 
 
+def convert(conn: sqlite3.Connection) -> None:
+    """Schema 3, in the migration's transaction: every stored article's keys computed from its stored annotations
+    and kept, and all of them regrouped; the old story and duplicate state (pickled before schema 2) goes unread.
+    Story ids may change: stories are now those ``analyze`` makes of the same articles."""
+    rows = conn.execute("SELECT body, data FROM articles ORDER BY rowid").fetchall()
+    for body, data in rows:
+        keep_keys(conn, stored_article(body, data))
+    grouping = empty()
+    if rows:  # a new store has nothing to regroup
+        regroup(conn, grouping)
+    save(conn, grouping)
+    conn.execute("DELETE FROM state WHERE key IN ('stories', 'duplicates')")
+
+
 def regroup(conn: sqlite3.Connection, grouping: Grouping) -> None:
     """Every stored article through a fresh grouper, in order: the stories ``analyze`` would make of them."""
     fresh = empty()
@@ -146,6 +161,16 @@ def representatives(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
     """(article id → representative) for the articles of one story that are copies of another article."""
     return dict(conn.execute("SELECT d.article_id, d.representative FROM duplicates AS d JOIN articles AS a"
                              " ON a.id = d.article_id WHERE a.story_id = ?", (story_id,)).fetchall())
+
+
+def story_ids_of(conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
+    """The stories the articles are in now, each once, in the order of their first article."""
+    found: dict[str, None] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        found.update((sid, None) for (sid,) in conn.execute(
+            f"SELECT story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return list(found)
 
 
 def all_pairs(conn: sqlite3.Connection) -> tuple[list[tuple[str, str]], dict[str, int]]:

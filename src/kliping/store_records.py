@@ -1,6 +1,6 @@
 """The store's records and keys → plain values: results, story rows, search hits; dedup keys; safe FTS queries.
 
-No SQL here (store.py is the only module that speaks it); this is what store.py and its callers share.
+No SQL here (store.py and its store_*.py parts speak it); this is what they and their callers share.
 """
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from kliping.corpus.claims import find_claims
 from kliping.corpus.events import events_of
+from kliping.corpus.features import article_date
 from kliping.corpus.quotes_by_speaker import story_quotes
 from kliping.corpus.rolling import ClosedStory, RollingGrouper, article_keys, duplicate_groups
-from kliping.corpus.stories import article_date
 from kliping.corpus.summary import summarize
 from kliping.corpus.timeline import build_timeline
 from kliping.model import Article, Event, Story

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from kliping.corpus.stories import article_date, terms
+from kliping.corpus.features import article_date, terms
 from kliping.model import Article, Event
 
 GAP_DAYS = 21  # coverage of one happening rarely pauses for three weeks

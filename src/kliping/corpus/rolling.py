@@ -26,8 +26,9 @@ from typing import Any
 import numpy as np
 
 from kliping.corpus.dedup import DuplicateIndex, U32Array, signature
+from kliping.corpus.features import Features, features
 from kliping.corpus.state_format import check, get, only, pack, unpack
-from kliping.corpus.stories import Features, StoryIndex, features
+from kliping.corpus.stories import StoryIndex
 from kliping.model import Article
 
 WINDOW_DAYS = 30

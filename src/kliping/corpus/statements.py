@@ -17,7 +17,7 @@ from kliping import resources
 from kliping.annotate.aliases import key as name_key
 from kliping.annotate.sentences import split_sentences
 from kliping.corpus import terms
-from kliping.corpus.stories import article_date
+from kliping.corpus.features import article_date
 from kliping.model import Article, Entity
 
 MIN_WORDS = 4
@@ -100,6 +100,54 @@ def _numbers(text: str, skip: list[tuple[int, int]]) -> frozenset[float]:
     return frozenset(out)
 
 
+@dataclass
+class _Scan:
+    """What one pass over a statement's tokens finds (see ``_scan``)."""
+
+    found: set[str] = field(default_factory=set)  # content-word stems
+    verbs: set[str] = field(default_factory=set)
+    polar: set[str] = field(default_factory=set)  # the stems a negation or a flipped word bears on
+    parts: list[frozenset[str]] = field(default_factory=list)  # stems per clause (split at , ; :)
+    negated: bool = False
+    flipped: bool = False
+    denial: bool = False
+
+
+def _scan(tokens: list[str], offsets: list[int], covered: set[int], language: str | None,
+          single: frozenset[str]) -> _Scan:
+    """The tokens' stems, clauses and polarity; words inside an entity (offsets in ``covered``) skipped."""
+    scan = _Scan()
+    scope = 0  # content words left that a negator just before may bear on
+    part: set[str] = set()
+    for n, token in enumerate(tokens):
+        if token in ",;:":
+            scan.parts.append(frozenset(part))  # kept even when empty, to stay aligned with the text
+            part = set()
+            continue
+        if covered and offsets[n] in covered:
+            continue
+        t, word_kind, verb = _word(token, language, single)
+        if word_kind == "stop":
+            continue
+        if word_kind == "negator":
+            scan.negated = True
+            scope = NEGATION_SCOPE
+        elif word_kind == "denial":
+            scan.denial = True
+        else:  # "term" or "flipped"
+            is_flipped = word_kind == "flipped"
+            scan.flipped ^= is_flipped
+            scan.found.add(t)
+            part.add(t)
+            if is_flipped or scope > 0:
+                scan.polar.add(t)
+            scope = max(scope - 1, 0)
+            if verb:
+                scan.verbs.add(t)
+    scan.parts.append(frozenset(part))
+    return scan
+
+
 def make_statement(article: Article, start: int, end: int, kind: str, speaker: str | None, date: str | None,
                    source: str, cue: str | None = None) -> Statement | None:
     """A Statement for ``article.body[start:end]``, or None when it is too short or too long."""
@@ -120,43 +168,12 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     covered = {i for e in entities for i in range(e.start, e.end)}
     language = article.language
     single, phrases = _denial_words(language)
-    found: set[str] = set()
-    verbs: set[str] = set()
-    polar: set[str] = set()
-    scope = 0  # content words left that a negator just before may bear on
     # "Moskow membantah bahwa …": reported speech whose cue is a denial denies its content.
     cue_denies = cue is not None and terms.stem(cue.casefold(), language) in single
-    parts: list[frozenset[str]] = []
-    part: set[str] = set()
-    negated = flipped = denial = False
-    for n, token in enumerate(tokens):
-        if token in ",;:":
-            parts.append(frozenset(part))  # kept even when empty, to stay aligned with the text
-            part = set()
-            continue
-        if covered and offsets[n] in covered:
-            continue
-        t, word_kind, verb = _word(token, language, single)
-        if word_kind == "stop":
-            continue
-        if word_kind == "negator":
-            negated = True
-            scope = NEGATION_SCOPE
-        elif word_kind == "denial":
-            denial = True
-        else:  # "term" or "flipped"
-            is_flipped = word_kind == "flipped"
-            flipped ^= is_flipped
-            found.add(t)
-            part.add(t)
-            if is_flipped or scope > 0:
-                polar.add(t)
-            scope = max(scope - 1, 0)
-            if verb:
-                verbs.add(t)
-    parts.append(frozenset(part))
+    scan = _scan(tokens, offsets, covered, language, single)
+    found, parts = scan.found, scan.parts
     lowered = text.casefold()
-    denial = denial or any(p in lowered for p in phrases)
+    denial = scan.denial or any(p in lowered for p in phrases)
     entity_keys = [terms.country_of(e.canonical) for e in entities if e.label in ("PLACE", "ORG", "PERSON")]
     found.update("@" + k for k in entity_keys)
     parts = [p for p in _with_entities(text, start, entities, parts) if p]
@@ -164,10 +181,10 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
         terms=frozenset(found), subject=_subject(text, start, entities),
         numbers=_numbers(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end]),
-        negated=negated != flipped, denial=denial or cue_denies, date=date, source=source,
+        negated=scan.negated != scan.flipped, denial=denial or cue_denies, date=date, source=source,
         entities=frozenset(entity_keys),
         parts=tuple(parts) if len(parts) > 1 else (),
-        verbs=None if article.language == "en" else frozenset(verbs), polar=frozenset(polar),
+        verbs=None if article.language == "en" else frozenset(scan.verbs), polar=frozenset(scan.polar),
     )
 
 

@@ -13,92 +13,17 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import chain
 from typing import Any
 
-from kliping import resources
+from kliping.corpus.features import Features, features
 from kliping.corpus.state_format import check, counter, finite, floats_from_text, floats_text, get, only, pack, unpack
-from kliping.corpus.terms import stopwords
 from kliping.model import Article
 
-# Function words of Indonesian and English (resources/stopwords.txt): they never become keys.
-_STOPWORDS = stopwords()
-
-_WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
-_LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is; the rest drifts
 _REFRESH_PROFILE = 1.25  # a story's cached profile is rebuilt once the corpus has grown by this factor since
-
-
-def _media_names() -> frozenset[str]:
-    """Outlets and wire agencies: they name who reports, not what happened."""
-    names = {line.lower() for line in resources.lines("media_names.txt")}
-    names.update(row[1].lower() for row in resources.rows("outlets.tsv") if len(row) > 1)
-    return frozenset(names)
-
-
-_MEDIA = _media_names()
 # Entities so common in Indonesian news that they join unrelated stories before IDF has learned
 # it (a cold index has seen few articles); IDF then keeps them out of blocking on its own.
 _STOP_ENTITIES = frozenset({"indonesia", "jakarta", "republik indonesia", "pemerintah", "dki jakarta"})
-
-
-def terms(text: str) -> list[str]:
-    """Lower-cased content words of a text (stop words and short tokens dropped)."""
-    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOPWORDS]
-
-
-def _iso_day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def article_date(article: Article) -> date | None:
-    """When the article appeared: its publication day, else the latest full date its body mentions."""
-    day = _iso_day(article.published)
-    if day is not None:
-        return day
-    days = [d for d in (_iso_day(m.value) for m in article.dates) if d is not None]
-    return max(days) if days else None
-
-
-def _is_media(name: str, article: Article) -> bool:
-    if name in _MEDIA or ".co" in name or name.endswith(".com"):
-        return True
-    outlets = [article.outlet or "", *article.wire_sources]
-    return any(o and (name == o.lower() or name.startswith(o.lower() + " ")) for o in outlets)
-
-
-@dataclass
-class Features:
-    """What the clustering looks at in one article: entity and term counts, its day and language."""
-
-    entities: Counter[str]
-    terms: Counter[str]
-    day: int | None  # proleptic ordinal, cheap to subtract
-    language: str | None
-
-
-def features(article: Article) -> Features:
-    """The entity and title/lead term counts of an article; title and lead mentions weigh double."""
-    title = article.title or ""
-    title_lower = title.lower()
-    ents: Counter[str] = Counter()
-    for ent in article.entities:
-        name = ent.canonical.lower()
-        if _is_media(name, article):
-            continue
-        lead = ent.start < _LEAD_CHARS or ent.text.lower() in title_lower
-        ents[name] += 2 if lead else 1
-    words: Counter[str] = Counter(terms(title))
-    words.update(words)  # the headline counts twice
-    words.update(terms(article.body[:_LEAD_CHARS]))
-    day = article_date(article)
-    return Features(ents, words, day.toordinal() if day else None, article.language)
 
 
 @dataclass

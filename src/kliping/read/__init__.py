@@ -217,41 +217,10 @@ def _read_stream(
         check_not_binary(head)
 
     if fmt == "jsonl":
-        said: list[Skipped] = []  # what the reader says of the file as a whole, held until the end
-        for item in iter_jsonl(stream, source=source, max_document_bytes=limit):
-            if isinstance(item, Skipped) and item.source == source:
-                said.append(item)
-                continue
-            yield from said
-            said = []
-            yield item
-        if gunzip is None or not gunzip.bomb:  # a bomb is one line: not also "no article lines (67 M blank)"
-            yield from said
-        _raise_if_broken(gunzip)
+        yield from _jsonl_items(stream, source, limit, gunzip)
         return
     if fmt == "warc":
-        held: list[Skipped] = []  # record skips while no page has come: dropped if the file is a bomb
-        any_page = False
-        records = iter_warc(stream, source=source, max_document_bytes=limit)
-        while True:
-            try:
-                item = next(records)
-            except StopIteration as end:
-                reported = end.value
-                break
-            if gunzip is not None and isinstance(item, Skipped) and not any_page and len(held) < _HELD_SKIPS:
-                held.append(item)
-                continue
-            any_page = True  # (or enough skips held: from here they pass, so memory stays bounded)
-            yield from held
-            held = []
-            yield item
-        if not (gunzip and gunzip.bomb):  # a bomb of NUL bytes is one line, not also "not a WARC record"
-            yield from held
-        if gunzip and gunzip.error and (gunzip.bomb or not reported):
-            where = f"{source}#offset {gunzip.delivered}"
-            why = gunzip.error if gunzip.bomb else f"truncated or corrupt WARC: {gunzip.error}"
-            yield Skipped(where, why)
+        yield from _warc_items(stream, source, limit, gunzip)
         return
     if size is not None and gunzip is None and size > limit:
         raise Rejected(too_large(size, limit), source)
@@ -268,6 +237,45 @@ def _read_stream(
         doc = read_text(data, source=source, id=_file_id(name) or "")
         doc.id = doc.id or content_id(doc.text)
         yield doc
+
+
+def _jsonl_items(stream: BinaryIO, source: str, limit: int, gunzip: _Gunzip | None) -> Iterator[Item]:
+    said: list[Skipped] = []  # what the reader says of the file as a whole, held until the end
+    for item in iter_jsonl(stream, source=source, max_document_bytes=limit):
+        if isinstance(item, Skipped) and item.source == source:
+            said.append(item)
+            continue
+        yield from said
+        said = []
+        yield item
+    if gunzip is None or not gunzip.bomb:  # a bomb is one line: not also "no article lines (67 M blank)"
+        yield from said
+    _raise_if_broken(gunzip)
+
+
+def _warc_items(stream: BinaryIO, source: str, limit: int, gunzip: _Gunzip | None) -> Iterator[Item]:
+    held: list[Skipped] = []  # record skips while no page has come: dropped if the file is a bomb
+    any_page = False
+    records = iter_warc(stream, source=source, max_document_bytes=limit)
+    while True:
+        try:
+            item = next(records)
+        except StopIteration as end:
+            reported = end.value
+            break
+        if gunzip is not None and isinstance(item, Skipped) and not any_page and len(held) < _HELD_SKIPS:
+            held.append(item)
+            continue
+        any_page = True  # (or enough skips held: from here they pass, so memory stays bounded)
+        yield from held
+        held = []
+        yield item
+    if not (gunzip and gunzip.bomb):  # a bomb of NUL bytes is one line, not also "not a WARC record"
+        yield from held
+    if gunzip and gunzip.error and (gunzip.bomb or not reported):
+        where = f"{source}#offset {gunzip.delivered}"
+        why = gunzip.error if gunzip.bomb else f"truncated or corrupt WARC: {gunzip.error}"
+        yield Skipped(where, why)
 
 
 def _raise_if_broken(gunzip: _Gunzip | None) -> None:

@@ -133,15 +133,36 @@ def layout_chart(chart: View) -> View | None:
     y = [TOP + LANE_H * i + LANE_H / 2 for i in range(len(lanes))]
     height = TOP + LANE_H * len(lanes) + AXIS_H
 
+    dots = _dots(coverage, axis, lane_of, y, len(lanes) - 1)
+    diamonds, bars = _marks(marks, axis, y[0])
+    bands = _bands(chart["events"], axis)
+    ticks, breaks = _ticks(axis)
+    return {
+        "width": WIDTH, "height": height, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
+        "axis_y": TOP + LANE_H * len(lanes) + 4, "lane_h": LANE_H,
+        "lanes": [{"label": _short(label), "full": label, "y": y[i]} for i, label in enumerate(lanes)],
+        "segments": [{"x": x0, "width": w} for _, _, x0, w in axis.parts],
+        "dots": dots, "diamonds": diamonds, "bars": bars, "bands": bands, "ticks": ticks, "breaks": breaks,
+        "legend": [{"label": _short(o), "lane": i % PALETTE_SIZE} for i, o in enumerate(outlets[:MAX_OUTLET_LANES])],
+    }
+
+
+def _dots(coverage: list[View], axis: _Axis, lane_of: dict[str, int], y: list[float], other: int) -> list[View]:
+    """One dot per outlet and day, sized by its article count, in the outlet's lane (else the last, "other")."""
     dots = []
     for c in coverage:
-        lane = lane_of.get(c["outlet"], len(lanes) - 1)
+        lane = lane_of.get(c["outlet"], other)
         cx = axis.x(_day(c["date"]))
         if cx is not None:
             titles = "; ".join(c["titles"][:5]) + (" …" if len(c["titles"]) > 5 else "")
             dots.append({"cx": cx, "cy": y[lane], "r": round(min(10.0, 4.0 + 2.0 * math.sqrt(c["count"] - 1)), 1),
                          "lane": (lane - 1) % PALETTE_SIZE,
                          "title": f"{c['outlet']} · {date_label(c['date'])} · {c['count']} article(s): {titles}"})
+    return dots
+
+
+def _marks(marks: list[View], axis: _Axis, y0: float) -> tuple[list[View], list[View]]:
+    """Dated timeline lines as diamonds on the events lane; month-grain ones as bars over their month."""
     diamonds: list[View] = []
     bars: list[View] = []
     for m in marks:
@@ -150,17 +171,27 @@ def layout_chart(chart: View) -> View | None:
         d = day_of(m["date"])
         month = _month_range(m["date"])
         if d and (x := axis.x(_day(d))) is not None:
-            diamonds.append({"x": x, "y": y[0], "title": title, "strong": m["sources"] > 1})
+            diamonds.append({"x": x, "y": y0, "title": title, "strong": m["sources"] > 1})
         elif month:
-            bars.extend({"x": px, "width": pw, "y": y[0] - 2, "title": title} for px, pw in axis.clip(*month))
+            bars.extend({"x": px, "width": pw, "y": y0 - 2, "title": title} for px, pw in axis.clip(*month))
+    return diamonds, bars
+
+
+def _bands(events: list[View], axis: _Axis) -> list[View]:
+    """Each event's span as a band, labelled in its first segment when the label fits."""
     bands = []
-    for e in chart["events"]:
+    for e in events:
         start, end = day_of(e.get("start")), day_of(e.get("end") or e.get("start"))
         if start and end:
             for i, (px, pw) in enumerate(axis.clip(_day(start), _day(end))):
                 room = max(0, int((WIDTH - px) / 6.2) - 1)  # ~6 px a character at 10.5 px: no label off the edge
                 label = e["title"] if len(e["title"]) <= room else e["title"][:max(0, room - 1)] + "…"
                 bands.append({"x": px, "width": pw, "title": e["title"], "label": label if i == 0 and room > 4 else ""})
+    return bands
+
+
+def _ticks(axis: _Axis) -> tuple[list[View], list[View]]:
+    """Date labels at each segment's ends (or middle, when narrow) and the breaks between segments."""
     ticks, breaks = [], []
     for i, (a, b, x0, w) in enumerate(axis.parts):
         first, last = a + timedelta(days=1), b - timedelta(days=1)
@@ -173,14 +204,7 @@ def layout_chart(chart: View) -> View | None:
         if i + 1 < len(axis.parts):
             gap = (axis.parts[i + 1][0] - b).days + 2
             breaks.append({"x": round(x0 + w + BREAK_W / 2, 1), "label": _gap_label(gap)})
-    return {
-        "width": WIDTH, "height": height, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
-        "axis_y": TOP + LANE_H * len(lanes) + 4, "lane_h": LANE_H,
-        "lanes": [{"label": _short(label), "full": label, "y": y[i]} for i, label in enumerate(lanes)],
-        "segments": [{"x": x0, "width": w} for _, _, x0, w in axis.parts],
-        "dots": dots, "diamonds": diamonds, "bars": bars, "bands": bands, "ticks": ticks, "breaks": breaks,
-        "legend": [{"label": _short(o), "lane": i % PALETTE_SIZE} for i, o in enumerate(outlets[:MAX_OUTLET_LANES])],
-    }
+    return ticks, breaks
 
 
 def _short(label: str, room: int = 19) -> str:
