@@ -113,7 +113,8 @@ def _speaks(body: str, end: int) -> bool:
 def _introduced_unnamed(body: str, content: list[str], start: int) -> int:
     """Where, last before ``start``, the article introduced a description's noun with an
     indefinite ("a spokesperson", "seorang juru bicara"), or -1."""
-    nouns = [w for w in content if w in name_words.title_words() or w in _description_nouns()]
+    nouns = [w for w in content if w in name_words.title_words()
+             or _description_nouns().get(w, "document") != "document"]  # "a report" introduces no one
     if not nouns:
         return -1
     pattern = re.compile(rf"(?i:\b(?:a|an|seorang|salah seorang|salah satu)\s+(?:[\w’'-]+\s+){{0,2}}"
@@ -151,6 +152,8 @@ def anonymous(lead: str) -> bool:
     if words[0] in indefinite:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
         rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
+        if named_voice(lead):
+            return False  # "a WeWork spokesperson": the body speaks through its voice (someone_of)
         return any(map(_names_someone, rest))
     if len(words) > 1 and words[1] in resources.words("other_ones.txt") and nouns.get(words[0]) in _PEOPLE:
         return True  # "pengguna lain", "Perempuan ketiga": one more of them
@@ -172,6 +175,25 @@ def someone_of(phrase: str) -> bool:
 
 
 MAX_SOMEONE_WORDS = 6  # "A senior U.S. defence official"
+
+
+def named_voice(lead: str) -> tuple[str, str] | None:
+    """A body's voice with the body's name before the noun: (the phrase up to that noun, the
+    body's name), or None — "a WeWork spokesperson when contacted by Reuters" → ("a WeWork
+    spokesperson", "WeWork"). The name is the capitalised words between an indefinite and a voice
+    noun (resources/description_nouns.tsv, kind "voice"), even where the recogniser did not take
+    them for a name; the body speaks."""
+    written = lead.split()[:MAX_SOMEONE_WORDS]
+    if not written or written[0].casefold() not in resources.words("indefinites.txt"):
+        return None
+    nouns = _description_nouns()
+    voice = next((i for i, w in enumerate(written) if nouns.get(w.strip(",.").casefold()) == "voice"), -1)
+    name = [w for w in written[1:voice] if w[:1].isupper()] if voice > 1 else []
+    if not name or len(name) != voice - 1 - written[1:voice].index(name[0]):
+        return None  # "a senior Tellbright spokesperson" is one; "a Tellbright senior spokesperson" not read
+    return " ".join(written[:voice] + [written[voice].strip(",.")]), " ".join(name)
+
+
 _PEOPLE = ("person", "opener", "anonymous", "voice")  # the kinds of description noun that name people
 
 
@@ -204,6 +226,25 @@ def _people_noun(word: str) -> bool:
     """A plural of people who speak for a place, named by no name ("authorities", "warga")."""
     return word not in name_words.title_words() and (
         _description_nouns().get(word) in _PEOPLE or word in resources.words("report_source_nouns.txt"))
+
+
+def body_in_apposition(body: str, prev: int, start: int, end: int, floor: int,
+                       entities: list[Entity]) -> Subject | None:
+    """"WeWork’s parent company, The We Company, announced": an organisation's name set off by
+    commas (from ``start`` to ``end``, the comma before it at ``prev``) after a phrase whose head
+    noun is a kind of organisation (description_nouns.tsv, kind "body") is the one who speaks,
+    not the phrase that describes it."""
+    head = body[max(floor, prev - 40) : prev].split()
+    if not head or _description_nouns().get(head[-1]) != "body":
+        return None
+    article = patterns()["article"].match(body, start, end)
+    at = article.end() if article is not None else start
+    i = bisect_left(entities, at, key=lambda e: e.start)
+    while i < len(entities) and entities[i].start == at:
+        if entities[i].end == end and entities[i].label == "ORG":
+            return Subject(body[start:end], start, "entity", entities[i])
+        i += 1
+    return None
 
 
 def is_person_noun(word: str) -> bool:

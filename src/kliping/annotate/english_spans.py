@@ -27,10 +27,14 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
         text = word.group(0).lstrip("'’\"“(")
         if _MODIFIER.fullmatch(text):
             pieces.append([])  # "Sacramento-based": what the name after it is, not part of it
+        elif not pieces[-1] and _opens_no_name(text):
+            continue  # "Although Ford had …", "Because Lee Smith was …": the clause's word, then the name
         elif text[:1].isupper() or text[:1].isdigit():
             pieces[-1].append(word)
-            if _OWNER.search(text) and word.end() < end:
-                pieces.append([])  # "The Verge’s Stadia review": the owner, then what it owns
+            if (_OWNER.search(text) or _QUOTE_CLOSED.search(text)) and word.end() < end:
+                # "The Verge’s Stadia review": the owner, then what it owns; "… George R.R.
+                # Martin.” Ford opted …": a closed quotation ends the name before the next sentence
+                pieces.append([])
         elif text.lower() in aliases.NAME_CONNECTORS and pieces[-1]:
             pieces[-1].append(word)
         elif pieces[-1]:
@@ -43,6 +47,8 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
             continue
         s = piece[0].start() + len(piece[0].group(0)) - len(piece[0].group(0).lstrip("'’\"“("))
         e = piece[-1].end()
+        if closed := _QUOTE_CLOSED.search(piece[-1].group(0)):
+            e -= len(closed.group(0))  # "Martin.”": the name without the closing mark and its stop
         if e < end and (owner := _OWNER.search(piece[-1].group(0))):
             e = piece[-1].start() + owner.start()  # the owner's name without its "’s"
         before = body[max(0, s - 30) : s].split()
@@ -52,10 +58,16 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
     return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
 
 
+def _opens_no_name(word: str) -> bool:
+    """A capitalised subordinator opening a sentence ("Although", "After", "Because", "As"), which
+    the model glues to the name after it; not any function word ("Will Smith", "May Chen")."""
+    return word[:1].isupper() and word.casefold() in resources.words("report_subordinators.txt")
+
 # An English compound adjective made from a name ("Sacramento-based", "Kremlin-backed",
 # "U.S.-born"), and a possessive ending an owner's name ("The Verge’s").
 _MODIFIER = re.compile(r"[A-Z][\w.'’]*-(?:[a-z]+ed|born|run|owned|made|wide)[,;:.]?")
 _OWNER = re.compile(r"['’]s$")
+_QUOTE_CLOSED = re.compile(r"[.,;:!?]*[”\"]+$")  # a word closing a quotation: "Martin.”"
 
 # A run of capitalised words ("U.S." among them) joined by the connectors of English bodies' names:
 # "of", "for" and "on" (a "the" may follow them), "and", "&".
@@ -183,8 +195,9 @@ def people_by_one_name(body: str, spans: list[tuple[int, int, str]]) -> list[tup
     names: dict[str, set[str]] = {}  # last word → the first words written with it
     for s, e, label in spans:
         if label == "PERSON":
-            words = body[s:e].split()
-            last = words[-1].rstrip(".,;:").removesuffix("’s").removesuffix("'s")
+            words = [w.rstrip(".,;:") for w in body[s:e].split()]
+            # "Patrick Carlineo Jr." is later "Carlineo": the family name, past a generational suffix
+            last = _last_name(words).removesuffix("’s").removesuffix("'s")
             if len(words) >= 2 and len(last) > 2 and name_words.is_name_like(last):
                 names.setdefault(last, set()).add(words[0])
     if not names:

@@ -20,8 +20,9 @@ from kliping import resources
 from kliping.annotate import name_words, naming, speakers, subjects
 from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH, person_in_attribution
 from kliping.annotate.cues import Candidate, Subject, patterns, pointer_object, pronouns
-from kliping.annotate.descriptions import anonymous, description_after, is_person_noun
+from kliping.annotate.descriptions import anonymous, description_after, is_person_noun, named_voice
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
+from kliping.annotate.report_documents import documents_sourced
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import (
@@ -63,6 +64,8 @@ def _attribution_after(body: str, end: int, stop: int, entities: list[Entity]) -
             # "kata sumber dalam Beyonce": a source close to someone, not that someone — but
             # "kata salah satu pemain, Budi Santoso" names the player.
             subject = Subject(phrase.group(0), lead, "anonymous")
+        elif subject is None and phrase is not None and (voice := named_voice(phrase.group(0))):
+            subject = Subject(voice[0], lead, "noun")  # "said a WeWork spokesperson": the body speaks
         return m["cue"], subject
     m = pats["after_noun"].match(tail)
     if m:
@@ -298,6 +301,8 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
                 speaker, is_person = s.entity.canonical, True  # a role linked to the person it introduced
             elif s.entity is not None:  # "kata Kasubdit Pembinaan": a role the recogniser took for a name
                 speaker, is_person = speakers.role_speaker(body, s.entity.text, s.start, entities)
+            elif s.kind == "noun" and (voice := named_voice(s.text)) is not None:
+                speaker = voice[1]  # "a WeWork spokesperson": the body speaks through its voice
             elif s.kind in ("name", "noun") and name_words.is_role(s.text):
                 speaker, is_person = speakers.role_speaker(body, s.text, s.start, entities)
             elif s.kind == "name" and (name_words.is_institution(s.text) or name_words.is_acronym_body(s.text)):
@@ -320,6 +325,7 @@ def find_quotes(body: str, entities: list[Entity]) -> list[Quote]:
         last_end = max(last_end, c.end)
         quotes.append(Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker, mention, c.cue))
     _continue_speakers(body, sentences, candidates, quotes, people, known)
+    documents_sourced(body, sentences, quotes)  # "The report says …": the source it was cited from
     _partials_of_reports(quotes)
     return quotes
 

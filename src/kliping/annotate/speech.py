@@ -19,6 +19,7 @@ from kliping.annotate import name_words, subjects
 from kliping.annotate.cues import Candidate, Subject, patterns, pronouns
 from kliping.annotate.descriptions import (
     anonymous,
+    body_in_apposition,
     description_subject,
     group_of_place,
     is_person_noun,
@@ -42,6 +43,7 @@ def name_pattern() -> re.Pattern[str]:
     particles = alt(sorted(resources.lines("name_particles.txt")))
     return re.compile(rf"(?:{_NAME_WORD})(?: +(?:{_NAME_WORD}|{particles})(?=\s|$|[,.;:!?]))*")
 _PRONOUN_WORD = re.compile(r"[A-Za-z]+")
+_NOUN_AFTER = re.compile(r"\s+[a-z][\w’'-]*")  # the word after a name: "[a Taliban] representative"
 
 
 def starting_in(entities: list[Entity], lo: int, hi: int) -> Iterator[Entity]:
@@ -81,6 +83,10 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
     if article is not None and entity_at(entities, article.end()) is not None:
         pos = article.end()  # "says the World Health Organization"
         entity = entity_at(entities, pos)
+        noun = _NOUN_AFTER.match(body, entity.end) if entity is not None and article.group(0)[0] in "aA" else None
+        if noun is not None and someone_of(body[article.start() : noun.end()]):
+            # "according to a Taliban representative", "said a U.S. official": one of them, no name
+            return Subject(body[article.start() : noun.end()], article.start(), "anonymous")
     if entity is not None:
         # "Menteri Luar Negeri Rusia Sergei Lavrov": a role followed by its person.
         # or an organisation's title followed by its person ("Juru Bicara Kemlu Arrmanatha Nasir").
@@ -257,6 +263,8 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
         named = [e for e in entities if e.start == start and e.end == end and e.label == "PERSON"]
         if named:
             return Subject(named[0].text, start, "entity", named[0])
+        if (body_named := body_in_apposition(body, prev, start, end, floor, entities)) is not None:
+            return body_named
         name = name_before(body, end, start)
         # a full name the recogniser missed or took for a place; after a title ("dr. Maya
         # Kartikasari") a name even if one of its words is also an ordinary word

@@ -1,0 +1,80 @@
+"""English attributions to bodies and to no one, and the names the English recogniser glued: a
+body's spokesperson with the body named before the noun ("a WeWork spokesperson") even where the
+recogniser missed the name; one of a body's people named by no name after "according to"; "the
+report" going on with the source the report was cited from; a body's name in apposition after a
+phrase describing it; a name never running over a closed quotation or taking in the subordinator
+that opens its sentence, nor a family name hiding behind "Jr.". Short sentences of our own,
+fictional bodies and people."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from chain_probe import said
+
+from kliping.annotate import english_spans
+from kliping.annotate.entities import find_entities
+
+_one = partial(said, language="en")
+
+
+def test_spokesperson_of_a_named_body_gives_the_body_even_unrecognised() -> None:
+    body = ("Tellbright cut 300 jobs on Monday.\n\n"
+            "“We received an inquiry and are cooperating,” said a Tellbright spokesperson "
+            "when contacted by reporters.\n\n"
+            "A Tellbright spokesperson said the cuts were final.")
+    assert _one(body, "We received").speaker == "Tellbright"
+    assert _one(body, "the cuts were final").speaker == "Tellbright"
+
+
+def test_spokesperson_with_no_body_named_stays_no_one() -> None:
+    body = "Tellbright cut 300 jobs on Monday.\n\n“We are cooperating,” said a spokesperson."
+    assert _one(body, "We are cooperating").speaker is None
+
+
+def test_representative_of_a_body_after_according_to_is_no_one_by_name() -> None:
+    body = ("The Marwen Front freed two aid workers on Tuesday.\n\n"
+            "The men were flown to Doha, according to a Marwen Front representative.\n\n"
+            "“They are safe,” said a Marwen Front official.")
+    assert _one(body, "The men were flown").speaker is None
+    assert _one(body, "They are safe").speaker is None
+
+
+def test_the_report_goes_on_with_the_source_it_was_cited_from() -> None:
+    body = ("A recent report by the Harbour Energy Council stated the industry had a capacity of 8 GW.\n\n"
+            "A further 17 firms, according to the report, had plants of 30-600 MW.")
+    assert _one(body, "A further 17 firms").speaker == "Harbour Energy Council"
+    body = ("According to a report in the Harbour Ledger, Gov. Tana Ruiz launched the campaign on Monday.\n\n"
+            "The report says the ad agency Brightwell Co. came up with the campaign.")
+    assert _one(body, "the ad agency").speaker == "Harbour Ledger"
+
+
+def test_the_report_with_no_cited_source_stays_no_one() -> None:
+    body = "Fares rose again this year.\n\nThe report says the ferry line will close."
+    assert _one(body, "the ferry line").speaker is None
+
+
+def test_body_named_in_apposition_after_its_description_speaks() -> None:
+    body = ("Tellbright’s parent company, The Harrow Group, announced on Monday that it was withdrawing "
+            "its filing for a public offering.")
+    assert _one(body, "it was withdrawing").speaker == "Harrow Group"
+
+
+def test_a_name_does_not_run_over_a_closed_quotation() -> None:
+    body = ("Critics called the novel “as good as George R.R. Martin.” Ford opted instead to write plays. "
+            "Tova Ford said so.")
+    names = [e.canonical for e in find_entities(body, "en")]
+    assert not any("”" in n for n in names)
+
+
+def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name() -> None:
+    body = ("Tova Quillan and her editor Dara Wynn disagreed about the ending.\n\n"
+            "As Quillan put it, “Had she written five books in that world, she would be famous.”")
+    assert _one(body, "Had she written").speaker == "Tova Quillan"
+    texts = [e.text for e in find_entities("Ann Lee met Tom Ford in Paris. After Ford left, he called.", "en")]
+    assert "After Ford" not in texts
+
+
+def test_a_family_name_before_a_generational_suffix_finds_the_later_mentions() -> None:
+    body = "Patrick Quellan Jr. was arrested in April.\n\nPolice said Quellan had phoned the office."
+    assert english_spans.people_by_one_name(body, [(0, 18, "PERSON")]) == [(56, 63, "PERSON")]
