@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,14 @@ def test_analyze_and_add_then_analyze_db_give_the_same_dossier_at_size(both: tup
         assert mine == theirs  # articles, events, claims and their statuses, timeline, quotes, summary
     assert stored == run
     assert (b / "articles.jsonl").read_bytes() == (a / "articles.jsonl").read_bytes()
+    # The page too: the biggest stories, their articles and copies. Only the source label differs: the store
+    # keeps an article's URL, which articles.jsonl (analyze's page reads it back) has no field for.
+    assert _page(b) == _page(a) and "Vladimir Putin" in _page(a)
+
+
+def _page(folder: Path) -> str:
+    text = (folder / "index.html").read_text("utf-8")
+    return re.sub(r" · source [^<]*</span>", "</span>", re.sub(r"20\d\d-\d\d-\d\dT[\d:+]+", "", text))
 
 
 def _biggest_stories(a: Path, articles: int) -> list[Article]:

@@ -18,6 +18,7 @@ from kliping.corpus.assemble import build_story, story_rank
 from kliping.errors import InputError
 from kliping.jsonout import article_summary, dossier, write_article, write_json
 from kliping.model import AddSummary, Article, PageWriter, RunSummary, Skipped, Story
+from kliping.run.analyze import REPORT_STORIES
 from kliping.run.engines import check_options, extract
 from kliping.store import BATCH_SIZE, Store
 
@@ -91,25 +92,34 @@ def analyze_store(
     with Store.open(db, create=False, write=False) as store:
         if on_stage is not None:
             on_stage("building stories")
-        data = store_dossier(store, skipped)
         articles_path = out / "articles.jsonl"
         tmp = articles_path.with_name(articles_path.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as stream:
+        summaries = []
+        with tmp.open("w", encoding="utf-8") as stream:  # one pass over the articles: the file and the summaries
             for article in store.iter_articles():
                 write_article(stream, article)
-        os.replace(tmp, articles_path)
+                summaries.append(article_summary(article))
+        built = built_stories(store)
+        duplicates = store.duplicate_groups()
+        data = dossier(summaries, skipped, duplicates, [s.to_dict() for s in built])
         dossier_path = out / "dossier.json"
         write_json(dossier_path, data)
+        os.replace(tmp, articles_path)
         files = [dossier_path, articles_path]
-        if page is not None:
+        claims = Counter(c.status for s in built for c in s.claims)
+        if page is not None:  # the page analyze writes: the biggest stories, the articles and copies they show
             if on_stage is not None:
                 on_stage("writing index.html")
-            files.append(page(out / "index.html", data, list(store.iter_articles())))
-    return RunSummary(
-        articles=len(data["articles"]), skipped=skipped, files=files,
-        stories=len(data["stories"]), duplicates=sum(len(g) - 1 for g in data["duplicates"]),
-        claims=Counter(c["status"] for s in data["stories"] for c in s["claims"]),
-    )
+            # Through dossier.json's form, as analyze's page reads them (a Claim's speaker is not in it).
+            top = [Story.from_dict(s) for s in data["stories"][:REPORT_STORIES]]
+            shown = {i for s in top for i in s.article_ids}
+            shown_data = {**data, "articles": [], "duplicates": [g for g in duplicates if shown.intersection(g)],
+                          "skipped": skipped, "stories": top}
+            articles = {a.id: a for a in store.articles(sorted(shown))}
+            files.append(page(out / "index.html", shown_data, articles, article_count=len(summaries),
+                              story_count=len(built), claim_counts=claims))
+    return RunSummary(articles=len(summaries), skipped=skipped, files=files, stories=len(built),
+                      duplicates=sum(len(g) - 1 for g in duplicates), claims=claims)
 
 
 def stored_story(store: Store, story_id: str) -> Story | None:
@@ -119,9 +129,14 @@ def stored_story(store: Store, story_id: str) -> Story | None:
     return None if stored is None else build_story(stored.id, stored.articles, stored.representative)
 
 
-def store_dossier(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
-    """The dossier.json object (SPEC.md) of everything in ``store``, stories in the dossier's order (story_rank)."""
-    summaries = [article_summary(a) for a in store.iter_articles()]
+def built_stories(store: Store) -> list[Story]:
+    """Every story of the store built, in the dossier's order (story_rank)."""
     built = [s for s in (stored_story(store, sid) for sid in store.story_ids()) if s is not None]
     built.sort(key=story_rank)
-    return dossier(summaries, list(skipped), store.duplicate_groups(), [s.to_dict() for s in built])
+    return built
+
+
+def store_dossier(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, Any]:
+    """The dossier.json object (SPEC.md) of everything in ``store``, as ``analyze --db`` writes it."""
+    summaries = [article_summary(a) for a in store.iter_articles()]
+    return dossier(summaries, list(skipped), store.duplicate_groups(), [s.to_dict() for s in built_stories(store)])
