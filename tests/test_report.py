@@ -14,7 +14,7 @@ import pytest
 from kliping.corpus.quotes_by_speaker import story_quotes
 from kliping.corpus.summary import summarize
 from kliping.corpus.timeline import build_timeline
-from kliping.model import Article, Claim, DateMention, Event, Evidence, Quote, Story
+from kliping.model import Article, Claim, DateMention, DossierPage, Event, Evidence, Quote, Story
 from kliping.show.report import render_report, write_report
 from kliping.show.views import FULL_PER_PAGE, dossier_view, segments
 
@@ -97,7 +97,7 @@ def parse(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 @pytest.fixture(scope="module")
 def page(seed_articles: dict[str, Article]) -> tuple[dict[str, Any], str]:
     dossier, articles = sample_dossier(seed_articles)
-    view = dossier_view(dossier, articles)
+    view = dossier_view(DossierPage.of_dossier(dossier), articles)
     return view, render_report(view)
 
 
@@ -161,7 +161,7 @@ def test_article_views_highlight_quotes_and_dates_from_offsets(seed_articles: di
 
 def test_write_report_writes_index_html(tmp_path: Path, seed_articles: dict[str, Article]) -> None:
     dossier, articles = sample_dossier(seed_articles)
-    path = write_report(tmp_path, dossier_view(dossier, articles))
+    path = write_report(tmp_path, dossier_view(DossierPage.of_dossier(dossier), articles))
     assert path == tmp_path / "index.html" and path.read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -187,7 +187,7 @@ def synthetic_dossier(stories: int, per_story: int,
 def test_big_dossiers_show_a_bounded_number_of_full_texts(seed_articles: dict[str, Article]) -> None:
     dossier, articles = synthetic_dossier(30, 10, seed_articles)
     start = time.perf_counter()
-    view = dossier_view(dossier, articles)
+    view = dossier_view(DossierPage.of_dossier(dossier), articles)
     html = render_report(view)
     assert time.perf_counter() - start < 30
     full = sum(a["full"] for s in view["stories"] for a in s["articles"])

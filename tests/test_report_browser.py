@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import headless_chromium
 
-from kliping.model import Article
+from kliping.model import Article, DossierPage
 from kliping.show.report import write_report
 from kliping.show.views import dossier_view
 
@@ -26,7 +26,7 @@ def opened(browser: Any, seed_articles: dict[str, Article], tmp_path_factory: py
     from test_report import sample_dossier  # the same hand-built story, hostile article included
 
     dossier, articles = sample_dossier(seed_articles)
-    view = dossier_view(dossier, articles)
+    view = dossier_view(DossierPage.of_dossier(dossier), articles)
     path = write_report(tmp_path_factory.mktemp("report") / "index.html", view)
     browser.get(path.as_uri())
     browser.view = view

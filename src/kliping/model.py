@@ -8,7 +8,7 @@ Each class has ``to_dict``/``from_dict`` for JSON; nothing else lives here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -301,10 +301,32 @@ class AddSummary:
                 "stored": self.stored, "stories": self.stories}
 
 
+@dataclass
+class DossierPage:
+    """What the reading page (index.html) shows of a dossier: its header, the stories shown (a big run shows
+    its biggest), the duplicate groups of their articles, the skipped inputs, and the run's totals."""
+
+    version: str
+    generated_at: str
+    stories: list[Story]
+    duplicates: list[list[str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    article_count: int = 0
+    story_count: int | None = None  # None: the stories shown are all
+    claim_counts: Mapping[str, int] | None = None  # None: counted over the stories shown
+
+    @classmethod
+    def of_dossier(cls, data: Mapping[str, Any]) -> DossierPage:
+        """The page of a whole dossier.json object (every story shown)."""
+        return cls(version=str(data.get("version", "")), generated_at=str(data.get("generated_at", "")),
+                   stories=[s if isinstance(s, Story) else Story.from_dict(s) for s in data.get("stories", [])],
+                   duplicates=[list(g) for g in data.get("duplicates", [])],
+                   skipped=[s if isinstance(s, Skipped) else Skipped.from_dict(s) for s in data.get("skipped", [])],
+                   article_count=len(data.get("articles", [])))
+
+
 class PageWriter(Protocol):
-    """Writes the dossier's reading page (index.html) from the dossier and the articles it shows:
+    """Writes the dossier's reading page (index.html) from a DossierPage and the articles it shows:
     show/report.py's write_dossier_page. run/ is handed one, so it never imports show/."""
 
-    def __call__(self, path: Path, dossier: Mapping[str, Any], articles: Mapping[str, Article] | Sequence[Article],
-                 *, article_count: int | None = None, story_count: int | None = None,
-                 claim_counts: Mapping[str, int] | None = None) -> Path: ...
+    def __call__(self, path: Path, page: DossierPage, articles: Mapping[str, Article]) -> Path: ...

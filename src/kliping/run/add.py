@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from kliping.corpus.assemble import build_story, story_rank
 from kliping.errors import InputError
 from kliping.jsonout import article_summary, dossier, write_article, write_json
-from kliping.model import AddSummary, Article, PageWriter, RunSummary, Skipped, Story
+from kliping.model import AddSummary, Article, DossierPage, PageWriter, RunSummary, Skipped, Story
 from kliping.run.analyze import REPORT_STORIES
 from kliping.run.engines import check_options, extract
 from kliping.store import BATCH_SIZE, Store
@@ -113,11 +113,11 @@ def analyze_store(
             # Through dossier.json's form, as analyze's page reads them (a Claim's speaker is not in it).
             top = [Story.from_dict(s) for s in data["stories"][:REPORT_STORIES]]
             shown = {i for s in top for i in s.article_ids}
-            shown_data = {**data, "articles": [], "duplicates": [g for g in duplicates if shown.intersection(g)],
-                          "skipped": skipped, "stories": top}
+            shown_page = DossierPage(data["version"], data["generated_at"], top,
+                                     [g for g in duplicates if shown.intersection(g)], skipped,
+                                     article_count=len(summaries), story_count=len(built), claim_counts=claims)
             articles = {a.id: a for a in store.articles(sorted(shown))}
-            files.append(page(out / "index.html", shown_data, articles, article_count=len(summaries),
-                              story_count=len(built), claim_counts=claims))
+            files.append(page(out / "index.html", shown_page, articles))
     return RunSummary(articles=len(summaries), skipped=skipped, files=files, stories=len(built),
                       duplicates=sum(len(g) - 1 for g in duplicates), claims=claims)
 

@@ -28,7 +28,7 @@ from kliping.corpus.assemble import build_story, story_number
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGrouper, article_keys
 from kliping.errors import InputError
 from kliping.jsonout import article_line, article_summary, write_dossier
-from kliping.model import Article, PageWriter, RunSummary, Skipped, Story
+from kliping.model import Article, DossierPage, PageWriter, RunSummary, Skipped, Story
 from kliping.run import engines
 from kliping.run.journal import ArticleRow, Journal
 
@@ -319,9 +319,9 @@ def _write(out: Path, partial: Path, journal: Journal, summary: RunSummary, page
     os.replace(partial, articles_path)
     if page is None:
         return [dossier_path, articles_path]
-    data = {**header, "duplicates": shown_groups, "skipped": summary.skipped, "stories": top}
-    report_path = page(out / "index.html", data, articles, article_count=summary.articles,
-                       story_count=summary.stories, claim_counts=summary.claims)
+    shown_page = DossierPage(header["version"], header["generated_at"], top, shown_groups, summary.skipped,
+                             article_count=summary.articles, story_count=summary.stories, claim_counts=summary.claims)
+    report_path = page(out / "index.html", shown_page, articles)
     return [dossier_path, articles_path, report_path]
 
 

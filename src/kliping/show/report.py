@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from kliping.model import Article
+from kliping.model import Article, DossierPage
 from kliping.show.views import date_label, day_of, dossier_view
 
 View = dict[str, Any]
@@ -239,9 +239,6 @@ def write_report(path: str | os.PathLike[str], view: View) -> Path:
     return target
 
 
-def write_dossier_page(path: Path, dossier: Mapping[str, Any], articles: Mapping[str, Article] | Sequence[Article],
-                       *, article_count: int | None = None, story_count: int | None = None,
-                       claim_counts: Mapping[str, int] | None = None) -> Path:
+def write_dossier_page(path: Path, page: DossierPage, articles: Mapping[str, Article]) -> Path:
     """index.html of a dossier (a model.PageWriter): its view model, rendered and written."""
-    return write_report(path, dossier_view(dossier, articles, article_count=article_count, story_count=story_count,
-                                           claim_counts=claim_counts))
+    return write_report(path, dossier_view(page, articles))

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from kliping.model import Article, Claim, Story
+from kliping.model import Article, Claim, DossierPage, Story
 
 FULL_PER_STORY = 12
 FULL_PER_PAGE = 150
@@ -254,43 +254,35 @@ def story_view(story: Story, articles: Mapping[str, Article], duplicates: Sequen
     }
 
 
-def dossier_view(dossier: Mapping[str, Any], articles: Mapping[str, Article] | Sequence[Article],
-                 *, full_per_page: int = FULL_PER_PAGE, article_count: int | None = None,
-                 story_count: int | None = None, claim_counts: Mapping[str, int] | None = None) -> View:
-    """The whole page: its stories (dossier.json form) joined with their articles, a contents list, skips.
-
-    ``article_count``, ``story_count`` and ``claim_counts`` are the run's totals when the page shows only
-    some stories.
-    """
+def dossier_view(page: DossierPage, articles: Mapping[str, Article] | Sequence[Article],
+                 *, full_per_page: int = FULL_PER_PAGE) -> View:
+    """The whole page: its stories joined with their articles, a contents list, skips, the run's totals."""
     by_id = articles if isinstance(articles, Mapping) else {a.id: a for a in articles}
-    duplicates = [list(g) for g in dossier.get("duplicates", [])]
-    skipped = list(dossier.get("skipped", []))
+    duplicates, skipped = page.duplicates, page.skipped
     stories = []
     budget = full_per_page
-    for n, raw in enumerate(dossier.get("stories", []), start=1):
-        story = raw if isinstance(raw, Story) else Story.from_dict(raw)
+    for n, story in enumerate(page.stories, start=1):
         view = story_view(story, by_id, duplicates, skipped, number=n, full_articles=min(FULL_PER_STORY, budget))
         budget -= sum(a["full"] for a in view["articles"])
         stories.append(view)
+    claim_counts = page.claim_counts
     if claim_counts is None:
         shown: Counter[str] = Counter()
         for s in stories:
             shown.update(s["claim_counts"])
         claim_counts = shown
     return {
-        "version": dossier.get("version"),
-        "generated_at": dossier.get("generated_at"),
-        "article_count": article_count if article_count is not None else len(dossier.get("articles", [])) or len(by_id),
-        "story_count": story_count if story_count is not None else len(stories),
+        "version": page.version,
+        "generated_at": page.generated_at,
+        "article_count": page.article_count or len(by_id),
+        "story_count": page.story_count if page.story_count is not None else len(stories),
         "shown_count": len(stories),
         "claim_counts": {k: claim_counts.get(k, 0) for k in STATUS_ORDER},
         "status_labels": STATUS_LABELS,
         "toc": [{"anchor": s["anchor"], "title": s["title"], "span_label": s["span_label"],
                  "article_count": s["article_count"]} for s in stories],
         "stories": stories,
-        "skipped": [{"source": str(s.get("source", "")), "reason": str(s.get("reason", ""))} if isinstance(s, dict)
-                    else {"source": str(getattr(s, "source", "")), "reason": str(getattr(s, "reason", ""))}
-                    for s in skipped],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in skipped],
         "duplicates": duplicates,
         "full_per_story": FULL_PER_STORY,
         "full_per_page": full_per_page,
