@@ -23,6 +23,7 @@ from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB, stored_story
 from kliping.run.engines import ENGINES
 from kliping.run.engines import extract as extract_on
+from kliping.run.repair import repair
 from kliping.show.report import write_dossier_page
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -32,10 +33,7 @@ from kliping.store_files import (
     connect_read_only,
     integrity_problems,
     readable_sources,
-    salvage_rows,
 )
-from kliping.store_records import stored_article
-from kliping.store_salvage import salvage_file
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 EXIT_STORE = 3  # the store's file is damaged, or the disk full or failing
@@ -313,35 +311,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _repair(conn: sqlite3.Connection, db: Path, target: Path, problems: list[str]) -> int:
-    """Every article that still reads → a new store, added in the old order, so the stories and duplicate
-    groups are rebuilt from the articles rather than copied from damaged state. Rows are read off the
-    file's pages (store_salvage: damaged interior pages cannot hide them) and through SQL (which also
-    sees what the write-ahead log holds)."""
-    found = dict(salvage_file(db))
-    for rowid, body, data in salvage_rows(conn, "body, data", []):
-        if rowid not in found:
-            try:
-                found[rowid] = stored_article(body, data)
-            except (ValueError, TypeError, KeyError):
-                pass
-    try:
-        (top,) = conn.execute("SELECT max(rowid) FROM articles").fetchone()
-    except sqlite3.DatabaseError:
-        top = None
-    expected = max([top if isinstance(top, int) else 0, *found])
     first = next((line for p in problems for line in p.splitlines() if not line.startswith("***")), "")
     what = f"{db} is damaged ({first})" if problems else f"{db}: no damage found"
     sys.stderr.write(f"kliping: {what}; copying the articles it can read into {target}\n")
-    with Store.open(target) as store:
-        result = store.add(found[rowid] for rowid in sorted(found))
-        stories = len(store.story_ids())
-    missing = expected - len(found)
-    sys.stderr.write(f"kliping: {target} holds {result.added:,} articles in {stories:,} stories"
-                     + (f" ({result.already:,} copies of stored ones left out)" if result.already else "")
-                     + (f"; about {missing:,} of {expected:,} article rows could not be read: re-add their "
+    done = repair(conn, db, target)
+    missing = done.expected - done.found
+    sys.stderr.write(f"kliping: {target} holds {done.added:,} articles in {done.stories:,} stories"
+                     + (f" ({done.already:,} copies of stored ones left out)" if done.already else "")
+                     + (f"; about {missing:,} of {done.expected:,} article rows could not be read: re-add their "
                         f"sources to get them back" if missing > 0 else "; every article row was read")
                      + f". {db} was not changed; once you have checked {target}, use it in its place.\n")
-    return EXIT_OK if result.added else EXIT_STORE
+    return EXIT_OK if done.added else EXIT_STORE
 
 
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
