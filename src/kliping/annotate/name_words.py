@@ -90,6 +90,26 @@ def is_acronym_body(text: str) -> bool:
     return len(words) > 1 and len(words[0]) > 2 and words[0].isupper() and all(word_kind(w) == "stop" for w in words)
 
 
+MIN_ACRONYM_LETTERS = 3  # "TMZ", "BRIN"; two capitals are mostly countries and initials ("AS", "RI", "SW")
+
+
+def is_body_acronym(word: str) -> bool:
+    """Whether one word is a body's acronym: written in capitals ("TMZ", "BRIN") or of an Indonesian
+    body's syllable shape (resources/body_acronyms.txt: "Kemendag", "Dinkes", "Polres")."""
+    if len(word) >= MIN_ACRONYM_LETTERS and word.isalpha() and word.isupper():
+        return True
+    folded = word.casefold()
+    whole, openings = _body_acronyms()
+    return word[:1].isupper() and (folded in whole or any(
+        folded.startswith(o) and len(folded) > len(o) + 1 for o in openings))
+
+
+@cache
+def _body_acronyms() -> tuple[frozenset[str], tuple[str, ...]]:
+    lines = resources.lines("body_acronyms.txt")
+    return frozenset(w for w in lines if not w.endswith("-")), tuple(w[:-1] for w in lines if w.endswith("-"))
+
+
 def is_institution_head(word: str) -> bool:
     """Whether a word heads a body's or place's name ("Kementerian", "Ministry", "Office")."""
     return word.strip(".,").casefold() in _institution_heads()

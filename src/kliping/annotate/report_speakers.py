@@ -67,6 +67,8 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         if named is not None and named.start == found.start and named.text == found.text:
             return named
     found = found or name_before(body, verb.start(), s_start)
+    if found is not None and (earlier := _first_verb_subject(body, verb, found, s_start, entities)) is not None:
+        return earlier
     if found is not None and body[found.start + len(found.text) : verb.start()].split() in (
             [w] for w in _demonstratives()):
         # "laki-laki penggemar grup Twice ini mengatakan": the name closes an epithet, not the subject
@@ -75,6 +77,25 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
             found = Subject(_links_end().sub("", whole.group(0)), whole.start(), "noun")
     return (epithet(body, found, entities) if found is not None
             else _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+
+
+def _first_verb_subject(body: str, verb: re.Match[str], found: Subject, s_start: int,
+                        entities: list[Entity]) -> Subject | None:
+    """"Soemitro menghubungi Pangdam Brawijaya dan Diponegoro dan meminta …": a name joined to the
+    speech verb by "dan" after an Indonesian active verb is that verb's object; the speech verb is a
+    second verb of the first verb's subject (Soemitro), who speaks."""
+    if found.kind not in ("entity", "name") or (word := _WORD.match(body, verb.start())) is None or (
+            word.group(0).lower() in english_verbs()):
+        return None
+    found_end = found.start + len(found.text)
+    if not _unnamed()["joined_verb"].fullmatch(" " + body[found_end : verb.start()].lstrip(" ,")):
+        return None
+    clause = max(body.rfind(",", s_start, found.start), s_start - 1) + 1
+    verbs = list(_ACTIVE_VERB.finditer(body, clause, found.start))
+    if not verbs:
+        return None
+    subject = subject_before(body, verbs[-1].start(), s_start, entities)
+    return subject if subject is not None and subject.kind in ("entity", "name") else None
 
 
 def epithet(body: str, subject: Subject, entities: list[Entity]) -> Subject:

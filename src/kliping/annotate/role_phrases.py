@@ -95,3 +95,31 @@ ROLE_LOOKBACK = 24  # characters before a person span where its title may begin
 @cache
 def role_words() -> frozenset[str]:
     return frozenset(w for r in resources.lines("roles.txt") for w in r.split())
+
+
+@cache
+def _role_forms() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A role's words → the words of its other forms: "dirut" → "direktur utama" and back
+    (resources/role_abbreviations.tsv)."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for abbreviation, full in resources.rows("role_abbreviations.tsv"):
+        out.setdefault(tuple(abbreviation.split()), []).append(tuple(full.split()))
+        out.setdefault(tuple(full.split()), []).append(tuple(abbreviation.split()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+MAX_ROLE_FORM_WORDS = 7  # "kepala kepolisian negara republik indonesia"
+
+
+def other_form(role: str) -> re.Pattern[str] | None:
+    """The role written the other way: its opening abbreviation in full or its opening full role
+    abbreviated, then its other words in order, up to three capitalised words before each
+    ("Dirut IKT" → "Direktur Utama PT IKT", "Kapolres Bogor" → "Kepala Kepolisian Resor Kota Bogor")."""
+    words = role.split()
+    for n in range(min(len(words), MAX_ROLE_FORM_WORDS), 0, -1):
+        others = _role_forms().get(tuple(w.casefold() for w in words[:n]))
+        if others:
+            heads = "|".join(r"\s+".join(map(re.escape, o)) for o in others)
+            tail = "".join(rf"(?:\s+[A-Z][\w.&'’-]*){{0,3}}?\s+{re.escape(w)}" for w in words[n:])
+            return re.compile(rf"(?<!\w)(?i:{heads}){tail}(?!\w)")
+    return None

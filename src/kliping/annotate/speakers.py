@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases, name_words, naming, subjects
+from kliping.annotate import aliases, name_words, naming, role_phrases, subjects
 from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH
 from kliping.annotate.cues import pronouns
 from kliping.annotate.source_frames import media_words
@@ -41,8 +41,16 @@ def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str
     """The person the article introduced with this role, last before ``until`` (else first after
     it): "Bupati Kepulauan Seribu, Irwansyah …" … "Diungkapkan oleh Bupati" → Irwansyah. Only
     capitalised words, titles and commas may stand between the role and the name."""
+    found = _holder_of(body, re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE), until, entities)
+    other = role_phrases.other_form(role) if found is None else None
+    # "Dirut IKT menyampaikan" after "Direktur Utama PT IKT Chiefy Adi K": the role written the
+    # other way (abbreviated or in full), the body's name perhaps with more words
+    return _holder_of(body, other, until, entities) if other is not None else found
+
+
+def _holder_of(body: str, role: re.Pattern[str], until: int, entities: list[Entity]) -> str | None:
     found = later = None
-    for m in re.finditer(rf"(?<!\w){re.escape(role)}(?!\w)", body, flags=re.IGNORECASE):
+    for m in role.finditer(body):
         if found is not None and m.start() >= until or later is not None:
             break
         holder = _holder_after(body, m.end(), entities) or _holder_before(body, m.start(), entities)
@@ -121,10 +129,12 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
             words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
         if len(words) == 1 and words[0] in known and name_words.is_name_like(known[words[0]].split()[0]):
             return known[words[0]]  # "Doctor says": the one Ken Doctor the article names in full
+        acronym = phrase.strip() == words[0] and name_words.is_body_acronym(words[0]) if len(words) == 1 else False
         if len(words) == 1 and not name_words.is_name_like(words[0]) and aliases.label_of(words[0]) != "ORG" and not (
-                definite and len(words[0]) > 3):
+                definite and len(words[0]) > 3) and not acronym:
             # One ordinary word ("Prosecutors", "Laporan") names no one; "the Pentagon" does — if
-            # the article never writes it in lower case (checked below).
+            # the article never writes it in lower case (checked below) — and so does a body's
+            # acronym alone ("Kemendag mengatakan", "TMZ melaporkan"; not "sejumlah LSM", a kind of body).
             words = []
         while words and words[-1][:1].islower():
             words = words[:-1]  # a name ends on a capitalised word, not on "of"

@@ -1,0 +1,60 @@
+"""Indonesian speakers, round 2: a role written abbreviated after it introduced its holder in full
+("Dirut" after "Direktur Utama"), a second speech verb joined by "dan" to a first verb whose object
+is named ("X menghubungi Y dan meminta …"), and a body speaking by its acronym alone ("Kemendag
+mengatakan …"). The whole chain runs (recogniser included), on sentences made up for these tests."""
+
+from __future__ import annotations
+
+from kliping.annotate.entities import find_entities
+from kliping.annotate.name_words import is_body_acronym
+from kliping.annotate.quotes import find_quotes
+from kliping.annotate.speakers import role_holder
+
+
+def _quotes(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in find_quotes(body, find_entities(body, "id"))]
+
+
+def test_abbreviated_role_finds_the_person_introduced_in_full() -> None:
+    body = ("Direktur Utama PT SKN Budi Santoso Wirawan menyebutkan kapal baru itu tiba pekan depan.\n\n"
+            "Dirut SKN menyampaikan bahwa perusahaan akan menambah dua kapal lagi tahun ini.")
+    speakers = dict(_quotes(body))
+    assert speakers["perusahaan akan menambah dua kapal lagi tahun ini"] == "Budi Santoso Wirawan"
+
+
+def test_role_in_full_finds_the_person_introduced_abbreviated() -> None:
+    body = ("Kapolres Sukamaju AKBP Hendra Wijayakusuma hadir. "
+            "Kemudian Kepala Kepolisian Resor Sukamaju menegaskan hal itu.")
+    entities = find_entities(body, "id")
+    assert role_holder(body, "Kepala Kepolisian Resor Sukamaju", body.index("Kemudian"), entities) == (
+        "Hendra Wijayakusuma")
+    # no role of that name or its other form: no one
+    assert role_holder(body, "Kepala Dinas Sukamaju", body.index("Kemudian"), entities) is None
+
+
+def test_second_verb_after_an_object_has_the_first_verbs_subject() -> None:
+    body = ("Setelah rapat, Gubernur Rina Kartikasari menemui Bupati Tegalrejo Agus Salimun dan meminta "
+            "pemerintah kabupaten segera membuka posko.")
+    assert _quotes(body) == [("pemerintah kabupaten segera membuka posko", "Rina Kartikasari")]
+    body = ("Mendengar kabar itu, lewat telepon Suryo Hadiprawiro menghubungi Pangdam Wirabuana dan Cendrawasih "
+            "dan meminta kedua Kodam itu mengirim pasukan.")
+    assert [s for _, s in _quotes(body)] == ["Suryo Hadiprawiro"]
+
+
+def test_joined_subjects_still_speak_together() -> None:
+    # "dan" between the subjects, not between two verbs: the first subject speaks, as before
+    body = "Jepang dan Kanada mengatakan bahwa kesepakatan dagang itu akan diteken bulan depan."
+    assert [s for _, s in _quotes(body)] == ["Jepang"]
+
+
+def test_body_acronym_alone_speaks() -> None:
+    body = ("Harga gula di pasar tradisional naik dua kali lipat. Sebelumnya, Kemendag mengatakan "
+            "harga gula akan turun pekan depan.")
+    assert [s for _, s in _quotes(body)] == ["Kemendag"]
+    assert is_body_acronym("Kemendag") and is_body_acronym("Dinkes") and is_body_acronym("BRIN")
+    assert not is_body_acronym("Kemen") and not is_body_acronym("RI") and not is_body_acronym("Keluarga")
+
+
+def test_a_kind_of_body_named_by_acronym_is_no_one() -> None:
+    body = "Anggaran desa dipangkas tahun ini. Sejumlah LSM kini menilai pemangkasan itu merugikan warga."
+    assert [s for _, s in _quotes(body)] == [None]
