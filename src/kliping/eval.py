@@ -29,7 +29,6 @@ the same value (and, where the gold marks the source as contradicting itself, sa
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from kliping.annotate.entities import person_form, recognise
 from kliping.clean import normalise_line
 from kliping.errors import GoldError
 from kliping.model import Article, Quote
+from kliping.words import WORD
 
 FIELDS = ("title", "outlet", "published", "dateline", "authors", "wire_sources")
 NOT_BOILERPLATE = frozenset({"headline"})
@@ -188,7 +188,7 @@ def _score_boilerplate(report: EvalReport, article_id: str, article: Article | N
 
 
 def _tokens(text: str) -> Counter[str]:
-    return Counter(re.findall(r"\w+", text.casefold()))
+    return Counter(WORD.findall(text.casefold()))
 
 
 def quote_match(gold_text: str, predicted: str, *, min_gold: float = 0.8, min_pred: float = 0.8) -> bool:

@@ -20,10 +20,10 @@ from kliping.errors import InputError
 from kliping.model import Article
 from kliping.read import STDIN_SOURCE
 from kliping.timestamps import is_iso_date
+from kliping.words import WORD
 
 SNIPPET_MARK = "**"  # search snippets mark matches as **word**: plain text, escaped by every renderer
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\w+)(\*?)')
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -82,7 +82,7 @@ def fts_query(text: str) -> str:
     for match in _PHRASE_OR_WORD.finditer(_capped(text)):
         phrase, word, star = match.groups()
         if phrase is not None:
-            words = _WORD.findall(phrase)[:MAX_QUERY_TERMS]
+            words = WORD.findall(phrase)[:MAX_QUERY_TERMS]
             term = '"' + " ".join(words) + '"' if words else ""
         else:
             term = f'"{word}"' + ("*" if star else "") if word else ""
@@ -95,7 +95,7 @@ def fts_query(text: str) -> str:
 
 def query_words(text: str) -> list[str]:
     """The distinct words of a query, casefolded, capped like fts_query's terms."""
-    words = dict.fromkeys(w.casefold() for w in _WORD.findall(_capped(text)))
+    words = dict.fromkeys(w.casefold() for w in WORD.findall(_capped(text)))
     return list(words)[:MAX_QUERY_TERMS]
 
 

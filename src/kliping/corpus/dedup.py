@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kliping.model import Article
+from kliping.words import WORD
 
 # Measured on indosum dev.01 (750 real articles + 4463 syndicated variants of them: new lead-in,
 # last paragraph dropped, "Baca juga" line, sentences reworded/removed, all at once, cut to 60%)
@@ -56,7 +57,6 @@ LEAD_IN_LINES = 3
 _FORMAT_VERSION = 1
 # A lead-in is an outlet/dateline prefix ending in a dash or colon near the start of the text.
 _LEAD_IN = re.compile(r"^[^\n]{1,60}?(?: -- | - | – | — |: )")
-_WORD = re.compile(r"\w+")
 _KEY_MASK = np.uint64((1 << 60) - 1)
 _U64 = np.uint64
 # Odd multipliers of the rolling n-gram hash and the murmur3 64-bit finaliser.
@@ -79,7 +79,7 @@ def normalise(text: str) -> list[str]:
             seen += 1
             if seen == LEAD_IN_LINES:
                 break
-    return _WORD.findall("\n".join(lines))
+    return WORD.findall("\n".join(lines))
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_SIZE) -> U64Array:

@@ -6,7 +6,6 @@ step (``corpus.stories.StoryIndex``) handles small records only.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -14,11 +13,11 @@ from datetime import date
 from kliping import resources
 from kliping.corpus.terms import stopwords
 from kliping.model import Article
+from kliping.words import KEY_WORD
 
 # Function words of Indonesian and English (resources/stopwords.txt): they never become keys.
 _STOPWORDS = stopwords()
 
-_WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
 _LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is; the rest drifts
 
 
@@ -34,7 +33,7 @@ _MEDIA = _media_names()
 
 def terms(text: str) -> list[str]:
     """Lower-cased content words of a text (stop words and short tokens dropped)."""
-    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOPWORDS]
+    return [w for w in (m.group(0).lower() for m in KEY_WORD.finditer(text)) if w not in _STOPWORDS]
 
 
 def _iso_day(value: str | None) -> date | None:

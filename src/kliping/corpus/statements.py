@@ -19,6 +19,7 @@ from kliping.annotate.sentences import split_sentences
 from kliping.corpus import terms
 from kliping.corpus.features import article_date
 from kliping.model import Article, Entity
+from kliping.words import LETTER_WORD_OR_CLAUSE_MARK
 
 MIN_WORDS = 4
 SUBJECT_WORDS = 3
@@ -204,7 +205,7 @@ def _is_verb(word: str, term: str) -> bool:
     return low.startswith(_VERB_PREFIXES) and len(low) > 5 and terms.stem(low, "id") != low
 
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,;:]")
+_TOKEN = LETTER_WORD_OR_CLAUSE_MARK
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from kliping.annotate.sentences import split_sentences
 from kliping.corpus.terms import stopwords
 from kliping.model import Article, SummarySentence
+from kliping.words import JOINED_WORD
 
 MIN_SENTENCES = 3
 MAX_SENTENCES = 7
@@ -46,7 +47,6 @@ SPREAD = 0.15  # penalty per sentence already taken from the same article
 # Function words and speech verbs of Indonesian and English: they make unrelated sentences look alike.
 STOPWORDS = stopwords()
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
 _DATELINE = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,5}\s*(?:--|[-–—:])\s+(?=\S)")
 _BOILERPLATE = re.compile(
@@ -59,7 +59,7 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, "-nya" cut so "negaranya" meets "negara"."""
-    return [w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in _WORD.findall(text.lower())]
+    return [w[:-3] if len(w) > 5 and w.endswith("nya") else w for w in JOINED_WORD.findall(text.lower())]
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -11,7 +11,6 @@ hypernyms onto one term (pasok = sedia = supply; peluru, rudal → senjata);
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 
@@ -19,8 +18,8 @@ import snowballstemmer
 
 from kliping import resources
 from kliping.annotate.aliases import key as name_key
+from kliping.words import LETTER_WORD
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.U)
 _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
 _SUFFIXES = ("kan", "an", "i")
@@ -152,4 +151,4 @@ def country_of(canonical: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return LETTER_WORD.findall(text)

@@ -7,7 +7,6 @@ Nothing here escapes (the templates do) and nothing analyses (the store and corp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -28,6 +27,7 @@ from kliping.show.web.shelf import StoryShelf
 from kliping.store import Store
 from kliping.store_records import query_words
 from kliping.timestamps import is_iso_date
+from kliping.words import WORD
 
 View = dict[str, Any]
 SEARCH_LIMIT = 50
@@ -102,7 +102,7 @@ def matching_speakers(store: Store, q: str) -> list[View]:
         return []
     found: list[tuple[int, str]] = []
     for name, count in store.speakers(limit=100_000):
-        name_words = [w.casefold() for w in re.findall(r"\w+", name)]
+        name_words = [w.casefold() for w in WORD.findall(name)]
         if all(any(nw.startswith(w) for nw in name_words) for w in words):
             found.append((count, name))
     found.sort(key=lambda cn: -cn[0])  # the store lists the most quoted first; keep that after filtering
