@@ -16,15 +16,15 @@ from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
-from kliping.annotate import ner
+from kliping.annotate import ner, ner_features
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
 
 def _pycrfsuite_entities(text: str) -> None:
     """find_entities' work with every sentence tagged by pycrfsuite instead."""
-    cased = ner.is_cased([text[:2000]])
-    for sent in ner._sentences(text, ner.tokenize(text)):
+    cased = ner_features.is_cased([text[:2000]])
+    for sent in ner._sentences(text, ner_features.tokenize(text)):
         words = [text[s:e] for s, e in sent]
         if not cased or ner._may_name(words):
             ner.chunks(ner.tag_tokens(words, ner._tagger()))
@@ -50,13 +50,13 @@ def main() -> None:
     else:
         texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     rounds = args.rounds or (1 if args.jsonl else 50)
-    tokens = sum(len(ner.tokenize(t)) for t in texts) * rounds
+    tokens = sum(len(ner_features.tokenize(t)) for t in texts) * rounds
     n = rounds * len(texts)
     ner.find_entities("Presiden Joko Widodo di Jakarta.")  # load the model outside the timing
     _pycrfsuite_entities("Presiden Joko Widodo di Jakarta.")
     for name, run in (("kliping decoder", ner.find_entities), ("pycrfsuite", _pycrfsuite_entities)):
         ner._word_scores = ner._WordScores()
-        ner._word_features.cache_clear()
+        ner_features.word_features.cache_clear()
         secs = _time(texts, rounds, run)
         print(f"{name:16s} {n} articles, {tokens:,} tokens in {secs:.2f}s: {1000 * secs / n:.2f} ms/article, "
               f"{n / secs:.0f} articles/s, {tokens / secs:,.0f} tokens/s")

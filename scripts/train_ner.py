@@ -23,7 +23,7 @@ from pathlib import Path
 import pycrfsuite
 from babel import Locale
 
-from kliping.annotate import ner, ner_scoring
+from kliping.annotate import ner, ner_features, ner_scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "gold" / "ner"
@@ -59,7 +59,7 @@ def label_orgs(sents: Sentences) -> Sentences:
     out: Sentences = []
     for words, tags in sents:
         tags = list(tags)
-        marks = ner.gazetteer_marks([w.lower() for w in words])
+        marks = ner_features.gazetteer_marks([w.lower() for w in words])
         for i, mark in enumerate(marks):
             if mark == "oB" and all(t == "O" for t in tags[i:i + 1]):
                 j = i + 1
@@ -93,7 +93,7 @@ def truecase(sents: Sentences, reference: Sentences) -> Sentences:
 
 
 def items(sents: Sentences, cased: bool | None) -> list[tuple[list[tuple[str, ...]], list[str]]]:
-    return [(ner.features(w, cased), t) for w, t in sents]
+    return [(ner_features.features(w, cased), t) for w, t in sents]
 
 
 def training_set(mix: str) -> list[tuple[list[tuple[str, ...]], list[str]]]:
@@ -176,7 +176,7 @@ def main() -> int:
     parser.add_argument("--experiments", action="store_true", help="compare data mixes and settings on valid")
     args = parser.parse_args()
     write_countries()
-    ner._gazetteer.cache_clear()
+    ner_features._gazetteer.cache_clear()
     if args.experiments:
         experiments()
     secs = train(DEFAULT, MODEL)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kliping.annotate import ner, ner_scoring
+from kliping.annotate import ner, ner_features, ner_scoring
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "examples" / "seeds").glob("*.txt"))
@@ -62,7 +62,7 @@ def test_ner_spans_index_into_the_text() -> None:
 
 def test_tokenize_splits_punctuation_and_keeps_numbers() -> None:
     text = "Rusia-Korut, Rabu (13/9/2023): Rp 1.500,25 juta."
-    tokens = [text[s:e] for s, e in ner.tokenize(text)]
+    tokens = [text[s:e] for s, e in ner_features.tokenize(text)]
     assert tokens == ["Rusia", "-", "Korut", ",", "Rabu", "(", "13/9/2023", ")", ":", "Rp", "1.500,25", "juta", "."]
 
 
@@ -87,7 +87,7 @@ def _corpus_sentences(limit: int) -> list[list[str]]:
     with corpus.open(encoding="utf-8") as lines:
         for _, line in zip(range(limit), lines, strict=False):
             text = json.loads(line)["text"]
-            out += [[text[s:e] for s, e in sent] for sent in ner._sentences(text, ner.tokenize(text))]
+            out += [[text[s:e] for s, e in sent] for sent in ner._sentences(text, ner_features.tokenize(text))]
     return out
 
 

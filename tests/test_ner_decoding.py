@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kliping.annotate import ner
+from kliping.annotate import ner, ner_features
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus" / "mixed.jsonl"
 
@@ -32,7 +32,7 @@ def test_sentence_cuts_follow_the_gap_rule() -> None:
     texts += ["", " \n ", "a.", "Dr. A\r\nB", "a.\u00a0b", "a\u2028b. c", "1.5. 2", "x!\n\n?y",
               "a\x0bb.\x0c c", "(a.)b"]
     for text in texts:
-        spans = ner.tokenize(text)
+        spans = ner_features.tokenize(text)
         assert list(ner._sentences(text, spans)) == _sentences_by_gaps(text, spans), text[:80]
 
 

@@ -41,18 +41,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     written before it share a content word with the description ("Gov. Eric Holcomb" … "the
     governor"; "Xinhua News Agency" … "the news agency") — of several, the one named most often,
     then the closest. Else, by its noun, the person or body the article is about."""
-    words = re.findall(r"[\w’'-]+", text)
-    if words and _common_noun(words[0]):
-        words[0] = words[0].lower()  # "Politisi Gerindra ini": capitalised only as a sentence's first word
-    # "pria asal Purworejo": an Indonesian person noun opens a description, head first.
-    person_first = bool(words) and _description_nouns().get(words[0]) == "opener"
-    if len(words) < 2 or not (words[0].lower() in resources.words("definite_openers.txt")
-                               or words[-1] in resources.words("report_demonstratives.txt") or person_first):
-        return None
-    # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
-    # tersebut") name where the person played, not the person.
-    stops = resources.words("stopwords.txt")
-    content = [w for w in words[1:] + words[:1] if w.islower() and len(w) > 2 and w not in stops]
+    content = _description_content(text)
     if not content:
         return None
     titles = name_words.title_words()
@@ -60,18 +49,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     person = kind == "person" or any(w in titles for w in content)  # "the governor": never an organisation
     body_noun = kind == "body" and not person
     last = bisect_left(entities, start, key=lambda e: e.start)
-    matched: list[Entity] = []
-    for e in reversed(entities[:last]):
-        if e.start < start - DESCRIPTION_REACH:
-            break
-        if e.label not in ("PERSON", "ORG") or e.end > start or (person and e.label != "PERSON"):
-            continue
-        # A person is known by the title written before the name; an organisation by its name.
-        lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
-        lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
-        seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
-        if any(_same_word(w, c) for w in seen for c in content):
-            matched.append(e)
+    matched = _matching(body, entities, last, start, content, person)
     unnamed = _introduced_unnamed(body, content, start)
     if unnamed > max((e.start for e in matched), default=-1):
         # "A spokesperson who did not wish to be named … the spokesperson said": the description
@@ -86,19 +64,60 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     # A person's role with nothing earlier to match ("mantan kiper Parma ini") still points back
     # like "ia": at the person the passage is about.
     if body_noun or kind == "person":
-        # "The company, which …, confirmed", "The 56-year-old said": the body or person the
-        # article is about so far — the one named most often (and more than once) before it.
-        salient = _most_named(entities[:last], "ORG" if body_noun else "PERSON", start - DESCRIPTION_REACH)
-        if salient is None and body_noun:
-            # "CNBC reported that … The news organization, citing a source, reported that …": a body
-            # named once just before as the one speaking (a speech verb right after it) is the one
-            # the description points back at — not one named in passing ("Analysts at X …").
-            near = next((e for e in reversed(entities[:last]) if e.start >= start - NEAR_BODY_REACH
-                         and e.end <= start and e.label == "ORG"), None)
-            salient = near if near is not None and _speaks(body, near.end) else None
+        salient = _salient(body, entities[:last], start, body_noun)
         if salient is not None:
             return Subject(text, start, "entity", salient)
     return Subject(text, start, "pronoun") if person else None
+
+
+def _description_content(text: str) -> list[str]:
+    """The content words of a definite description ("the governor", "Politisi Gerindra ini", "pria
+    asal Purworejo"): its lower-case words past the stop words; none when it is no such description."""
+    words = re.findall(r"[\w’'-]+", text)
+    if words and _common_noun(words[0]):
+        words[0] = words[0].lower()  # "Politisi Gerindra ini": capitalised only as a sentence's first word
+    # "pria asal Purworejo": an Indonesian person noun opens a description, head first.
+    person_first = bool(words) and _description_nouns().get(words[0]) == "opener"
+    if len(words) < 2 or not (words[0].lower() in resources.words("definite_openers.txt")
+                               or words[-1] in resources.words("report_demonstratives.txt") or person_first):
+        return []
+    # Only the description's common nouns: its proper names ("Arsenal" in "Eks gelandang Arsenal
+    # tersebut") name where the person played, not the person.
+    stops = resources.words("stopwords.txt")
+    return [w for w in words[1:] + words[:1] if w.islower() and len(w) > 2 and w not in stops]
+
+
+def _matching(body: str, entities: list[Entity], last: int, start: int, content: list[str],
+              person: bool) -> list[Entity]:
+    """The persons (and, unless the description is a person's, organisations) within reach before
+    it, closest first, whose words or title share a content word with the description."""
+    matched: list[Entity] = []
+    for e in reversed(entities[:last]):
+        if e.start < start - DESCRIPTION_REACH:
+            break
+        if e.label not in ("PERSON", "ORG") or e.end > start or (person and e.label != "PERSON"):
+            continue
+        # A person is known by the title written before the name; an organisation by its name.
+        lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
+        lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
+        seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
+        if any(_same_word(w, c) for w in seen for c in content):
+            matched.append(e)
+    return matched
+
+
+def _salient(body: str, before: list[Entity], start: int, body_noun: bool) -> Entity | None:
+    """"The company, which …, confirmed", "The 56-year-old said": the body or person the article
+    is about so far — the one named most often (and more than once) before it."""
+    salient = _most_named(before, "ORG" if body_noun else "PERSON", start - DESCRIPTION_REACH)
+    if salient is None and body_noun:
+        # "CNBC reported that … The news organization, citing a source, reported that …": a body
+        # named once just before as the one speaking (a speech verb right after it) is the one
+        # the description points back at — not one named in passing ("Analysts at X …").
+        near = next((e for e in reversed(before) if e.start >= start - NEAR_BODY_REACH
+                     and e.end <= start and e.label == "ORG"), None)
+        salient = near if near is not None and _speaks(body, near.end) else None
+    return salient
 
 
 _SPACE = re.compile(r"\.?\s+(?:(?i:also|later|then|had|has|have|juga|pun)\s+)?")  # "Acme Co. said"

@@ -4,7 +4,8 @@ The model (``resources/models/ner.crfsuite``) is trained by ``scripts/train_ner.
 NERGrit and NER-P data; see ``resources/models/README.md`` for data, licences and scores.
 Tokens follow the training data's convention: hyphens, apostrophes and other punctuation are
 tokens of their own ("Kim Jong - un"), numbers keep their ``.``/``,``/``/`` separators. Entity
-spans run from the first to the last token, so "Kim Jong-un" comes back as one span.
+spans run from the first to the last token, so "Kim Jong-un" comes back as one span. The tokens
+and the features the model sees are annotate/ner_features.py's; this module scores and decodes them.
 """
 
 from __future__ import annotations
@@ -12,157 +13,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import numpy as np
 
 from kliping.annotate.linear_crf import LinearCRF, Vector
-from kliping.resources import lines
+from kliping.annotate.ner_features import TOKEN, features, gazetteer_marks, is_cased, word_features
 from kliping.resources import words as word_set
 
 MODEL_NAME = "ner.crfsuite"
 LABELS = ("PERSON", "ORG", "PLACE")
 
-_TOKEN = re.compile(r"\d+(?:[.,/:]\d+)+|[^\W_]+|[^\w\s]|_")
-_SHAPE = str.maketrans(
-    {**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
-     **{c: "d" for c in "0123456789"}}
-)
-# Curly quotes and dashes are rare in the training data; features see their plain forms.
-_PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 # A sentence ends at a gap after . ! ? or at a gap holding a line break. Gaps between tokens are
 # the whitespace runs (every other character is in a token), so the cuts are found in one pass;
 # the leading (?=\s) lets the regex engine pass over the other characters quickly.
 _SENT_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?])\s+|[^\S\n]*\n\s*)")
-_MAX_GAZ = 5  # longest gazetteer entry, in tokens
 _CACHE_WORDS = 100_000  # word types whose scores are kept (~28 MB)
-
-
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Character offsets of the tokens of ``text``, split the way the NER training data is."""
-    return [m.span() for m in _TOKEN.finditer(text)]
-
-
-@cache
-def _cues() -> dict[str, str]:
-    """Lower-cased cue word → feature name: titles before persons, heads of organisations and places."""
-    out: dict[str, str] = {}
-    for name, flag in (("ner_place_cues.txt", "cL"), ("ner_org_cues.txt", "cO"), ("ner_person_cues.txt", "cP")):
-        for word in lines(name):
-            out[word] = out[word] + flag if word in out else flag
-    return out
-
-
-@cache
-def _gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """First lower-cased token → (token tuple, "g" place / "o" organisation) of known names starting with it."""
-    table: dict[str, set[tuple[tuple[str, ...], str]]] = {}
-    for kind, names in (("g", lines("ner_countries.txt") + lines("ner_place_names.txt")),
-                        ("o", lines("ner_org_names.txt"))):
-        for name in names:
-            toks = tuple(name[s:e].lower() for s, e in tokenize(name))
-            if toks and len(toks) <= _MAX_GAZ:
-                table.setdefault(toks[0], set()).add((toks, kind))
-    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in table.items()}
-
-
-def _shape(word: str) -> str:
-    """Collapsed character classes: "Putin" → "Xx", "PBB" → "X", "13/9" → "d/d"."""
-    out: list[str] = []
-    for c in word.translate(_SHAPE):
-        if c not in "Xxd" and c.isalpha():
-            c = "X" if c.isupper() else "x"
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
-
-
-@lru_cache(maxsize=100_000)
-def _word_features(word: str, cased: bool) -> tuple[tuple[str, ...], ...]:
-    """A word's features as (itself, seen from the next token, from the previous, from 2 after, from 2 before).
-
-    Cached per word type: feature strings are the cost of tagging, and news repeats its words.
-    Without case (lower-cased or all-caps text) the case-dependent features are left out,
-    so lower-cased training data teaches words and context, not "lower case means O".
-    """
-    word = word.translate(_PLAIN)
-    low = word.lower()
-    cue = _cues().get(low, "")
-    lshape = _shape(low)
-    own = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "ls=" + lshape]
-    if len(low) <= 2:
-        own.append("short")
-    if cue:
-        own.append("c=" + cue)
-    near = ["w=" + low, "ls=" + lshape]
-    if cue:
-        near.append("c=" + cue)
-    if cased:
-        shape = _shape(word)
-        own.append("sh=" + shape)
-        near.append("sh=" + shape)
-        if word.isupper() and len(word) > 1:
-            own.append("AC")
-    far = ("w=" + low,)
-    return (
-        tuple(own),
-        tuple("-1" + f for f in near),
-        tuple("+1" + f for f in near),
-        tuple("-2" + f for f in far),
-        tuple("+2" + f for f in far),
-    )
-
-
-def gazetteer_marks(lows: Sequence[str]) -> list[str]:
-    """Per lower-cased token "gB"/"gI" (place) or "oB"/"oI" (organisation) where a known name starts/goes on."""
-    gaz = _gazetteer()
-    marks = [""] * len(lows)
-    if gaz.keys().isdisjoint(lows):  # most sentences: one set test instead of a loop over tokens
-        return marks
-    i = 0
-    while i < len(lows):
-        for entry, kind in gaz.get(lows[i], ()):  # longest first
-            n = len(entry)
-            if tuple(lows[i:i + n]) == entry:
-                marks[i] = kind + "B"
-                for j in range(i + 1, i + n):
-                    marks[j] = kind + "I"
-                i += n
-                break
-        else:
-            i += 1
-    return marks
-
-
-def is_cased(words: Iterable[str]) -> bool:
-    """True when the text mixes upper and lower case, so that capitals carry information."""
-    text = "".join(words)
-    return text.lower() != text and text.upper() != text
-
-
-def features(words: Sequence[str], cased: bool | None = None,
-             marks: list[str] | None = None) -> list[tuple[str, ...]]:
-    """The CRF features of each token of one sentence (``marks``: its gazetteer marks, if known)."""
-    if cased is None:
-        cased = is_cased(words)
-    feats = [_word_features(w, cased) for w in words]
-    if marks is None:
-        marks = gazetteer_marks([w.lower() for w in words])
-    n = len(feats)
-    out: list[tuple[str, ...]] = []
-    bos, eos, none = ("BOS",), ("EOS",), ()
-    for i, own in enumerate(feats):
-        # One tuple built at once: repeated += copied the growing tuple five times a token.
-        out.append((
-            *own[0],
-            *(feats[i - 1][1] if i > 0 else bos),
-            *(feats[i + 1][2] if i + 1 < n else eos),
-            *(feats[i - 2][3] if i > 1 else none),
-            *(feats[i + 2][4] if i + 2 < n else none),
-            *((marks[i],) if marks[i] else none),
-        ))
-    return out
 
 
 def _model_bytes() -> bytes:
@@ -233,7 +100,7 @@ class _WordScores:
                 self.size = 0
                 new = self._new(sentences, casing)
                 self.table = np.zeros((max(self.capacity, len(new)), 5, len(crf.labels)))
-            scores = crf.score([g for w, cased in new for g in _word_features.__wrapped__(w, cased)])
+            scores = crf.score([g for w, cased in new for g in word_features.__wrapped__(w, cased)])
             first, self.size = self.size, self.size + len(new)
             self.table[first:self.size] = scores.reshape(len(new), 5, -1)
             for (w, cased), row in zip(new, range(first, self.size), strict=True):
@@ -392,7 +259,7 @@ def find_entities(text: str) -> list[tuple[int, int, str]]:
     sentences: list[list[str]] = []
     for start, end in _sentence_ranges(text):
         # Sentences cut at whitespace, where no token runs on: tokenizing each alone is tokenizing the text.
-        words = _TOKEN.findall(text, start, end)
+        words = TOKEN.findall(text, start, end)
         if words and (not cased or _may_name(words)):
             ranges.append((start, end))
             sentences.append(words)
@@ -400,7 +267,7 @@ def find_entities(text: str) -> list[tuple[int, int, str]]:
         found = chunks(tags)
         if not found:
             continue
-        sent = [m.span() for m in _TOKEN.finditer(text, start, end)]  # offsets only where a name is
+        sent = [m.span() for m in TOKEN.finditer(text, start, end)]  # offsets only where a name is
         for a, b, label in found:
             stop = sent[b - 1][1]
             # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.

@@ -41,21 +41,8 @@ def quotations(body: str) -> list[tuple[int, int]]:
         stack: list[int] = []
         closed = False  # a quotation closed earlier in this paragraph: no missing opening before it
         for k, i in enumerate(marks):
-            ch = body[i]
-            prev = body[i - 1] if i > para.start() else " "
             nxt = body[i + 1] if i + 1 < para.end() else " "
-            looks_open = prev.isspace() or prev in "([{—–-“‘'"
-            if ch == "“":
-                opening = True
-            elif ch == "”":
-                # "were ”dwindling.”": a right mark after a space and before a word, with nothing
-                # open, is an opening mark of the wrong shape.
-                opening = not stack and carried is None and looks_open and nxt.isalnum()
-            elif stack:
-                opening = looks_open and nxt.isalnum() and len(marks) - k - 1 >= 1
-            else:
-                opening = looks_open or i == text_start
-            if opening:
+            if _opens(body, i, para.start(), nxt, bool(stack), carried is not None, len(marks) - k - 1, text_start):
                 stack.append(i)
             elif stack:
                 start = stack.pop()
@@ -76,6 +63,27 @@ def quotations(body: str) -> list[tuple[int, int]]:
     if carried is not None:
         spans.append((carried[0] + 1, carried[1]))
     return sorted(spans)
+
+
+def _opens(body: str, i: int, para_start: int, nxt: str, open_here: bool, open_before: bool, marks_after: int,
+           text_start: int) -> bool:
+    """Whether the mark at ``i`` opens a quotation, read from its neighbours (``nxt`` the character
+    after it, ``open_here`` a quotation opened in this paragraph, ``open_before`` one carried from
+    an earlier paragraph): a left mark always; a straight one after a space or bracket (inside an
+    open quotation only before a word and with a mark still to come to close it), or opening its
+    paragraph."""
+    ch = body[i]
+    prev = body[i - 1] if i > para_start else " "
+    looks_open = prev.isspace() or prev in "([{—–-“‘'"
+    if ch == "“":
+        return True
+    if ch == "”":
+        # "were ”dwindling.”": a right mark after a space and before a word, with nothing
+        # open, is an opening mark of the wrong shape.
+        return not open_here and not open_before and looks_open and nxt.isalnum()
+    if open_here:
+        return looks_open and nxt.isalnum() and marks_after >= 1
+    return looks_open or i == text_start
 
 
 # Single marks quote fragments ("menilai tragedi itu ‘peringatan dari Tuhan’", "'salah dan bias'"):

@@ -157,50 +157,11 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
     if rule.unit == "written":
         return m["y"]
     if rule.unit.startswith("prev-"):  # "bulan sebelumnya", "the next year": counted from an earlier date
-        unit = rule.unit[5:]
-        grain = {"day": 10, "month": 7, "year": 4}[unit]
-        here = m.start("r")
-        sentence = sentence_start(body, here)
-        earlier = [(s, v) for s, v in prior if s < here and len(v) >= grain]
-        # The sentence's own first date is what it compares with ("Juli 2017 naik dari Juli 2016 dan dari bulan
-        # sebelumnya": June 2017); with none in the sentence, the last one before it; with none at all, the anchor.
-        same = [v for s, v in earlier if s >= sentence]
-        base = same[0] if same else earlier[-1][1] if earlier else anchor.isoformat()
-        ref = date(int(base[:4]), int(base[5:7]) if len(base) >= 7 else 1, int(base[8:10]) if grain == 10 else 1)
-        return _resolve(_Rule(rule.regex, unit, rule.amount), m, ref, body, [])
+        return _from_earlier(rule, m, anchor, body, prior)
     if rule.unit == "weekday":
-        # amount -1: strictly before the anchor; -2: before yesterday; 0: on or before (after if future); 1: after
-        wanted = weekday_names()[m["w"].lower()]
-        back = (anchor.weekday() - wanted) % 7
-        if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "will play on Saturday": on or after
-            return (anchor + timedelta(days=(wanted - anchor.weekday()) % 7)).isoformat()
-        if rule.amount == "w":  # "Rabu pekan lalu", "Kamis minggu depan": that day of the week before or after
-            weeks = -1 if after_words()[1].search(m["r"]) else 1
-            return (anchor + timedelta(days=wanted - anchor.weekday(), weeks=weeks)).isoformat()
-        shift = {"-1": -(back or 7), "-2": -(back + 7 * (back < 2)), "1": (wanted - anchor.weekday()) % 7 or 7}.get(
-            rule.amount, -back
-        )
-        return (anchor + timedelta(days=shift)).isoformat()
-    if rule.unit == "monthname":  # amount -1: before the anchor's month; 1: after; 0: at most ~2 months ahead
-        month = month_names()[m["m"].lower()]
-        ahead = month - anchor.month
-        if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "set to expire in February"
-            return iso_date(anchor.year + (ahead < 0), month)
-        if rule.amount == "0":  # the year the text gives it: said earlier in its sentence, else the month's last date
-            here = m.start("r")
-            if year := sentence_year(body, here, prior):
-                return iso_date(year, month)
-            said = [v for s, v in prior if s < here and len(v) >= 7 and int(v[5:7]) == month]
-            if said:  # "pada 1 Mei mendatang … tiket dipakai di Mei"
-                return said[-1][:7]
-        # Unsaid, at most ~2 months ahead, across the new year too ("January" said in November is the coming one),
-        # unless a verb in the past tells it ("previewed in January": the last January).
-        if rule.amount == "0" and told_past(body, m.start("r")):
-            unsaid = int(ahead > 0)
-        else:
-            unsaid = 1 if ahead * 30 > FUTURE_SLACK_DAYS else -1 if (ahead + 12) * 30 <= FUTURE_SLACK_DAYS else 0
-        back = {"-1": int(ahead >= 0), "1": -int(ahead <= 0)}.get(rule.amount, unsaid)
-        return iso_date(anchor.year - back, month)
+        return _weekday_date(rule, m, anchor, body)
+    if rule.unit == "monthname":
+        return _month_named(rule, m, anchor, body, prior)
     if rule.unit == "monthday":  # "tanggal 17 bulan lalu": that day of the month shifted by amount; "p"/"f": the last
         # such day on or before the anchor ("tanggal 17 kemarin"), the next one after it ("tanggal 17 mendatang")
         day = int(m["d"])
@@ -224,6 +185,61 @@ def _resolve(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list
         index = anchor.year * 12 + anchor.month - 1 + amount
         return iso_date(index // 12, index % 12 + 1)
     return f"{anchor.year + amount:04d}"
+
+
+def _from_earlier(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list[tuple[int, str]]) -> str | None:
+    """A "prev-" unit: the rule's own unit counted from the date the sentence gives, not from the anchor."""
+    unit = rule.unit[5:]
+    grain = {"day": 10, "month": 7, "year": 4}[unit]
+    here = m.start("r")
+    sentence = sentence_start(body, here)
+    earlier = [(s, v) for s, v in prior if s < here and len(v) >= grain]
+    # The sentence's own first date is what it compares with ("Juli 2017 naik dari Juli 2016 dan dari bulan
+    # sebelumnya": June 2017); with none in the sentence, the last one before it; with none at all, the anchor.
+    same = [v for s, v in earlier if s >= sentence]
+    base = same[0] if same else earlier[-1][1] if earlier else anchor.isoformat()
+    ref = date(int(base[:4]), int(base[5:7]) if len(base) >= 7 else 1, int(base[8:10]) if grain == 10 else 1)
+    return _resolve(_Rule(rule.regex, unit, rule.amount), m, ref, body, [])
+
+
+def _weekday_date(rule: _Rule, m: re.Match[str], anchor: date, body: str) -> str:
+    """A named weekday. amount -1: strictly before the anchor; -2: before yesterday; 0: on or before (after if
+    future); 1: after; w: that day of the week before or after."""
+    wanted = weekday_names()[m["w"].lower()]
+    back = (anchor.weekday() - wanted) % 7
+    if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "will play on Saturday": on or after
+        return (anchor + timedelta(days=(wanted - anchor.weekday()) % 7)).isoformat()
+    if rule.amount == "w":  # "Rabu pekan lalu", "Kamis minggu depan": that day of the week before or after
+        weeks = -1 if after_words()[1].search(m["r"]) else 1
+        return (anchor + timedelta(days=wanted - anchor.weekday(), weeks=weeks)).isoformat()
+    shift = {"-1": -(back or 7), "-2": -(back + 7 * (back < 2)), "1": (wanted - anchor.weekday()) % 7 or 7}.get(
+        rule.amount, -back
+    )
+    return (anchor + timedelta(days=shift)).isoformat()
+
+
+def _month_named(rule: _Rule, m: re.Match[str], anchor: date, body: str, prior: list[tuple[int, str]]) -> str | None:
+    """A named month. amount -1: before the anchor's month; 1: after; 0: the year the text gives it, else at most
+    ~2 months ahead."""
+    month = month_names()[m["m"].lower()]
+    ahead = month - anchor.month
+    if rule.amount == "0" and clause_direction(body, *m.span("r")) > 0:  # "set to expire in February"
+        return iso_date(anchor.year + (ahead < 0), month)
+    if rule.amount == "0":  # the year the text gives it: said earlier in its sentence, else the month's last date
+        here = m.start("r")
+        if year := sentence_year(body, here, prior):
+            return iso_date(year, month)
+        said = [v for s, v in prior if s < here and len(v) >= 7 and int(v[5:7]) == month]
+        if said:  # "pada 1 Mei mendatang … tiket dipakai di Mei"
+            return said[-1][:7]
+    # Unsaid, at most ~2 months ahead, across the new year too ("January" said in November is the coming one),
+    # unless a verb in the past tells it ("previewed in January": the last January).
+    if rule.amount == "0" and told_past(body, m.start("r")):
+        unsaid = int(ahead > 0)
+    else:
+        unsaid = 1 if ahead * 30 > FUTURE_SLACK_DAYS else -1 if (ahead + 12) * 30 <= FUTURE_SLACK_DAYS else 0
+    back = {"-1": int(ahead >= 0), "1": -int(ahead <= 0)}.get(rule.amount, unsaid)
+    return iso_date(anchor.year - back, month)
 
 
 @cache
@@ -279,17 +295,9 @@ def relatives(
         # A trigger inside an absolute date ("Rabu (13/9/2023)") only holds phrases that overlap it: skip it (speed).
         if (i := bisect.bisect_right(spans, (t_start, len(body)))) and spans[i - 1][1] >= t_end:
             continue
-        end_of_window = word_end(body, t_end + 30)
-        starts = [w.start() for w in _WORD_START.finditer(body, max(done, t_start - 48), t_start + 1)]
-        pattern, row_rules = rules[key]
-        m, rule = None, row_rules[0]
-        for pos in starts[-LOOK_BACK_WORDS - 1 :]:  # leftmost start first, then the table's order
-            if (k := pattern.match(body, pos, end_of_window)) and k.end() >= t_end:
-                rule = row_rules[int(k.lastgroup[1:])]  # type: ignore[index]
-                m = rule.pattern.match(body, pos, end_of_window)
-                break
-        if m is None:
+        if (phrase := _phrase_at(body, t_start, t_end, done, rules[key])) is None:
             continue
+        m, rule = phrase
         start, end = m.span("r")
         if any(s < end and start < e for s, e in spans) or (rule.unit != "written" and anchor is None):
             continue
@@ -298,14 +306,7 @@ def relatives(
             j -= 1
         if j in ends and (past.fullmatch(body, j, end) or future.fullmatch(body, j, end)):
             continue  # "21 November kemarin", "Rabu besok": the word says which one, it is not yesterday or tomorrow
-        if (
-            rule.unit in _SHIFTS
-            and m.start() == start
-            and rule.amount not in ("n", "-n")
-            and _spans()[0].match(body, start)
-            and "\n" not in body[j:start]
-            and _after_count(body, j)
-        ):
+        if _counted_span(body, rule, m, j):
             # "selama sembilan tahun ini", "beberapa tahun lalu", "lima tahun sebelumnya": a span or a vague count,
             # no date; the phrase is taken so no shorter one is found in it
             done = m.end()
@@ -314,10 +315,7 @@ def relatives(
             if days is None:
                 named = [(f.start, f.end) for f in taken if (len(f.value) == 10 if f.value else f.day)]
                 days = {s for s, _ in named}, {e for _, e in named}
-            shut = j - (body[j - 1 : j] == ")")  # "Rabu Pon (1/2/2023) esok hari": a date in brackets before it
-            if j in days[1] or shut in days[1] or ((g := _GLOSS.match(body, end)) and g.end() in days[0]):
-                # "Kamis (25/1/2018) dinihari tadi", "hari ini, Rabu (12/7)", "besok (21 November 2017)": the written
-                # date says which day it is (a story written days before it was published keeps its "hari ini")
+            if _glossed(body, j, end, days):
                 continue
         if rule.unit == "weekday":  # "Senin, Rabu dan Sabtu": a schedule or a gloss, not three dates
             runs = [r.span() for r in _weekday_run().finditer(body)] if runs is None else runs
@@ -332,3 +330,42 @@ def relatives(
             bisect.insort(prior, (start, value))
             ends.add(end)
             yield start, end, value
+
+
+def _phrase_at(
+    body: str, t_start: int, t_end: int, done: int, keyed: tuple[re.Pattern[str], tuple[_Rule, ...]]
+) -> tuple[re.Match[str], _Rule] | None:
+    """The phrase of a trigger's key running over the trigger and its rule, from the leftmost of the few word starts
+    before it (not before ``done``, where the last phrase ended); of rows matching there, the table's first."""
+    end_of_window = word_end(body, t_end + 30)
+    starts = [w.start() for w in _WORD_START.finditer(body, max(done, t_start - 48), t_start + 1)]
+    pattern, row_rules = keyed
+    for pos in starts[-LOOK_BACK_WORDS - 1 :]:  # leftmost start first, then the table's order
+        if (k := pattern.match(body, pos, end_of_window)) and k.end() >= t_end:
+            rule = row_rules[int(k.lastgroup[1:])]  # type: ignore[index]
+            m = rule.pattern.match(body, pos, end_of_window)
+            return (m, rule) if m is not None else None
+    return None
+
+
+def _counted_span(body: str, rule: _Rule, m: re.Match[str], j: int) -> bool:
+    """Whether a shift phrase follows a count ("beberapa tahun lalu"): a span of time, no date. ``j`` is where
+    the word before it ends."""
+    start = m.start("r")
+    return bool(
+        rule.unit in _SHIFTS
+        and m.start() == start
+        and rule.amount not in ("n", "-n")
+        and _spans()[0].match(body, start)
+        and "\n" not in body[j:start]
+        and _after_count(body, j)
+    )
+
+
+def _glossed(body: str, j: int, end: int, days: tuple[set[int], set[int]]) -> bool:
+    """Whether a written date beside a relative day says which day it is: "Kamis (25/1/2018) dinihari tadi",
+    "hari ini, Rabu (12/7)", "besok (21 November 2017)" (a story written days before it was published keeps its
+    "hari ini"). ``days`` are the starts and the ends of the dates naming a day; ``j`` is where the word before
+    the phrase ends, ``end`` where the phrase does."""
+    shut = j - (body[j - 1 : j] == ")")  # "Rabu Pon (1/2/2023) esok hari": a date in brackets before it
+    return bool(j in days[1] or shut in days[1] or ((g := _GLOSS.match(body, end)) and g.end() in days[0]))

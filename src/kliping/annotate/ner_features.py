@@ -1,0 +1,150 @@
+"""One sentence's tokens → the NER model's features: the word, its shape, affixes, cue words and
+known names (gazetteer marks), seen from the token itself and its neighbours.
+
+Tokens follow the training data's convention (see annotate/ner.py, which tags with these features
+and ``scripts/train_ner.py``, which trains on them): the model and its features must agree, so both
+take them from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+
+from kliping.resources import lines
+
+TOKEN = re.compile(r"\d+(?:[.,/:]\d+)+|[^\W_]+|[^\w\s]|_")
+_SHAPE = str.maketrans(
+    {**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+     **{c: "d" for c in "0123456789"}}
+)
+# Curly quotes and dashes are rare in the training data; features see their plain forms.
+_PLAIN = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+_MAX_GAZ = 5  # longest gazetteer entry, in tokens
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character offsets of the tokens of ``text``, split the way the NER training data is."""
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+@cache
+def _cues() -> dict[str, str]:
+    """Lower-cased cue word → feature name: titles before persons, heads of organisations and places."""
+    out: dict[str, str] = {}
+    for name, flag in (("ner_place_cues.txt", "cL"), ("ner_org_cues.txt", "cO"), ("ner_person_cues.txt", "cP")):
+        for word in lines(name):
+            out[word] = out[word] + flag if word in out else flag
+    return out
+
+
+@cache
+def _gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First lower-cased token → (token tuple, "g" place / "o" organisation) of known names starting with it."""
+    table: dict[str, set[tuple[tuple[str, ...], str]]] = {}
+    for kind, names in (("g", lines("ner_countries.txt") + lines("ner_place_names.txt")),
+                        ("o", lines("ner_org_names.txt"))):
+        for name in names:
+            toks = tuple(name[s:e].lower() for s, e in tokenize(name))
+            if toks and len(toks) <= _MAX_GAZ:
+                table.setdefault(toks[0], set()).add((toks, kind))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in table.items()}
+
+
+def _shape(word: str) -> str:
+    """Collapsed character classes: "Putin" → "Xx", "PBB" → "X", "13/9" → "d/d"."""
+    out: list[str] = []
+    for c in word.translate(_SHAPE):
+        if c not in "Xxd" and c.isalpha():
+            c = "X" if c.isupper() else "x"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def word_features(word: str, cased: bool) -> tuple[tuple[str, ...], ...]:
+    """A word's features as (itself, seen from the next token, from the previous, from 2 after, from 2 before).
+
+    Cached per word type: feature strings are the cost of tagging, and news repeats its words.
+    Without case (lower-cased or all-caps text) the case-dependent features are left out,
+    so lower-cased training data teaches words and context, not "lower case means O".
+    """
+    word = word.translate(_PLAIN)
+    low = word.lower()
+    cue = _cues().get(low, "")
+    lshape = _shape(low)
+    own = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "ls=" + lshape]
+    if len(low) <= 2:
+        own.append("short")
+    if cue:
+        own.append("c=" + cue)
+    near = ["w=" + low, "ls=" + lshape]
+    if cue:
+        near.append("c=" + cue)
+    if cased:
+        shape = _shape(word)
+        own.append("sh=" + shape)
+        near.append("sh=" + shape)
+        if word.isupper() and len(word) > 1:
+            own.append("AC")
+    far = ("w=" + low,)
+    return (
+        tuple(own),
+        tuple("-1" + f for f in near),
+        tuple("+1" + f for f in near),
+        tuple("-2" + f for f in far),
+        tuple("+2" + f for f in far),
+    )
+
+
+def gazetteer_marks(lows: Sequence[str]) -> list[str]:
+    """Per lower-cased token "gB"/"gI" (place) or "oB"/"oI" (organisation) where a known name starts/goes on."""
+    gaz = _gazetteer()
+    marks = [""] * len(lows)
+    if gaz.keys().isdisjoint(lows):  # most sentences: one set test instead of a loop over tokens
+        return marks
+    i = 0
+    while i < len(lows):
+        for entry, kind in gaz.get(lows[i], ()):  # longest first
+            n = len(entry)
+            if tuple(lows[i:i + n]) == entry:
+                marks[i] = kind + "B"
+                for j in range(i + 1, i + n):
+                    marks[j] = kind + "I"
+                i += n
+                break
+        else:
+            i += 1
+    return marks
+
+
+def is_cased(words: Iterable[str]) -> bool:
+    """True when the text mixes upper and lower case, so that capitals carry information."""
+    text = "".join(words)
+    return text.lower() != text and text.upper() != text
+
+
+def features(words: Sequence[str], cased: bool | None = None,
+             marks: list[str] | None = None) -> list[tuple[str, ...]]:
+    """The CRF features of each token of one sentence (``marks``: its gazetteer marks, if known)."""
+    if cased is None:
+        cased = is_cased(words)
+    feats = [word_features(w, cased) for w in words]
+    if marks is None:
+        marks = gazetteer_marks([w.lower() for w in words])
+    n = len(feats)
+    out: list[tuple[str, ...]] = []
+    bos, eos, none = ("BOS",), ("EOS",), ()
+    for i, own in enumerate(feats):
+        # One tuple built at once: repeated += copied the growing tuple five times a token.
+        out.append((
+            *own[0],
+            *(feats[i - 1][1] if i > 0 else bos),
+            *(feats[i + 1][2] if i + 1 < n else eos),
+            *(feats[i - 2][3] if i > 1 else none),
+            *(feats[i + 2][4] if i + 2 < n else none),
+            *((marks[i],) if marks[i] else none),
+        ))
+    return out
