@@ -21,7 +21,8 @@ def quotations(body: str) -> list[tuple[int, int]]:
 
     Real pages mix their marks, so the marks are read by position, not by shape alone: a
     straight mark closes an open quotation even when a space precedes it (`“… Perekonomian,
-    "katanya`), unless two more marks follow in the paragraph (a nested pair). A closing mark
+    "katanya`), unless it stands before a word with another mark still to come in the paragraph
+    (a nested quotation: that mark closes it). A closing mark
     with nothing open ends a quotation whose opening mark is missing: it runs from the start
     of the paragraph. A quotation that runs over paragraphs, each opening again and only the
     last closing, is one span per paragraph, as a reader cites it.
