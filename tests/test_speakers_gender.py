@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kliping.annotate import speakers
+from kliping.annotate import genders
 from kliping.annotate.quote_marks import quotations
 from kliping.annotate.quotes import find_quotes
 from kliping.annotate.sentences import split_sentences
@@ -75,12 +75,12 @@ def test_a_possessor_is_not_the_subject_a_pronoun_goes_on_with() -> None:
 
 
 def _evidence(body: str, names: dict[str, str]) -> dict[str, list[tuple[int, str, int]]]:
-    return speakers.genders(body, split_sentences(body), _people(body, names), sorted(quotations(body)))
+    return genders.genders(body, split_sentences(body), _people(body, names), sorted(quotations(body)))
 
 
 def _genders(body: str, names: dict[str, str]) -> dict[str, str | None]:
     evidence = _evidence(body, names)
-    return {name: speakers.gender_of(evidence, name) for name in set(names.values())}
+    return {name: genders.gender_of(evidence, name) for name in set(names.values())}
 
 
 def test_gender_evidence_ignores_possessors_appositives_and_quotations() -> None:

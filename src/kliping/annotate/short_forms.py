@@ -39,7 +39,18 @@ def _nickname_probes() -> tuple[str, ...]:
 
 def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
     """Mentions of the nicknames and acronyms the article defines, with the full name."""
-    defined: dict[str, tuple[str, str]] = {}  # short form → (label, full name)
+    defined: dict[str, tuple[str, str]] = {}  # short form → (label, full name); the first definition holds
+    _bracketed(body, mentions, defined)
+    people = [m for m in mentions if m.label == "PERSON"]
+    _nicknames(body, people, defined)
+    _initials_of_people(body, people, defined)
+    _acronyms_of_bodies(body, mentions, defined)
+    return _uses(body, mentions, defined) if defined else []
+
+
+def _bracketed(body: str, mentions: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
+    """Short forms in brackets after the name they abbreviate: "Komisi Pemberantasan Korupsi
+    (KPK)", "Rahmad Darmawan (RD)"."""
     by_end = {m.end: m for m in mentions}
     full: str | None
     for paren in _PAREN.finditer(body) if "(" in body else ():
@@ -59,7 +70,11 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
             label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
         if full and abbreviates(short, full):
             defined.setdefault(short, (label, full))
-    people = [m for m in mentions if m.label == "PERSON"]
+
+
+def _nicknames(body: str, people: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
+    """Nicknames the article gives a person: "pria yang akrab disapa Emil", "Djanur, begitu ia
+    akrab disapa", "Mbah Rono — sapaan Surono —", 'Bambang "Bento" Riyadi'."""
     # The cue patterns are tried only where a cue's last word is written at all (most articles
     # define no nickname; str.find is far cheaper than a regex tried at every word).
     lowered = body.lower()
@@ -75,20 +90,21 @@ def defined_short_forms(body: str, mentions: list[Entity]) -> list[Entity]:
                 continue
             if cue["title"] and cue["title"].casefold() not in title_words():
                 continue
-            full = _nicknamed(body, people, cue["nick"], cue.start())
-            if full:
-                defined.setdefault(cue["nick"], ("PERSON", full))
+            nicknamed = _nicknamed(body, people, cue["nick"], cue.start())
+            if nicknamed:
+                defined.setdefault(cue["nick"], ("PERSON", nicknamed))
         for cue in _NICK_BEFORE_CUE.finditer(body):
-            full = _nicknamed(body, people, cue["nick"], cue.start())
-            if full:
-                defined.setdefault(cue["nick"], ("PERSON", full))
+            nicknamed = _nicknamed(body, people, cue["nick"], cue.start())
+            if nicknamed:
+                defined.setdefault(cue["nick"], ("PERSON", nicknamed))
     for quoted in _QUOTED_NICK.finditer(body) if '"' in body or "“" in body or "'" in body else ():
         defined.setdefault(quoted["nick"], ("PERSON", f"{quoted['given']} {quoted['family']}"))
-    _initials_of_people(body, people, defined)
-    _acronyms_of_bodies(body, mentions, defined)
+
+
+def _uses(body: str, mentions: list[Entity], defined: dict[str, tuple[str, str]]) -> list[Entity]:
+    """Every use of a defined short form as a mention of the full name: a mention already there
+    is relabelled in place, a use no mention covers is added (and returned)."""
     added: list[Entity] = []
-    if not defined:
-        return added
     taken = SpanIndex(sorted((m.start, m.end) for m in mentions))  # bisection, not a scan per use
     at = {(m.start, m.end): m for m in mentions}
     # A mention of the short form with a title before it ("Chef Nando", "Pak Harto") is the

@@ -1,0 +1,149 @@
+"""A quotation's attributed mention → who speaks, in the article's order. Names resolve to canonical
+entity names, completed from the article's own words (annotate/naming.py, annotate/speakers.py); a
+role to the person the article introduced with it ("Presiden Rusia" → Vladimir Putin), else the
+role; a body's voice to the body ("a WeWork spokesperson" → WeWork). "ia", "he", "-nya" and a
+quotation with no mention stand for the person the narrative since the last quotation turned to,
+else the person quoted last — which is why the speakers are resolved in order, remembering turns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kliping import resources
+from kliping.annotate import genders, name_words, naming, speakers
+from kliping.annotate.cues import Candidate, Subject
+from kliping.annotate.descriptions import is_person_noun, named_voice
+from kliping.model import Entity
+
+
+class SpeakerTurns:
+    """Resolves the quotations' speakers one after another (``speaker``), remembering what a
+    pronoun needs: the last person quoted, whether the last speaker was named by no name, and
+    where the last quotation ended."""
+
+    def __init__(self, body: str, sentences: list[tuple[int, int]], entities: list[Entity],
+                 direct: list[Candidate]) -> None:
+        self.body, self.sentences, self.entities = body, sentences, entities
+        self.people = [e for e in entities if e.label == "PERSON"]
+        self._direct = direct
+        self._known: dict[str, str] | None = None  # built on first use: most articles never need it
+        self._genders: dict[str, list[tuple[int, str, int]]] | None = None  # likewise: only for "he", "she"
+        self.last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
+        self.anonymous_last = False  # the last speaker was named by no name ("seorang juru bicara")
+        self.last_end = 0
+
+    def known(self) -> dict[str, str]:
+        """Each word of a full name the article gives → that name (speakers.people_by_word)."""
+        if self._known is None:
+            self._known = speakers.people_by_word(self.people, naming.name_candidates(self.body))
+        return self._known
+
+    def _gender_evidence(self) -> dict[str, list[tuple[int, str, int]]]:
+        if self._genders is None:
+            quoted = sorted((c.start, c.end) for c in self._direct)
+            self._genders = genders.genders(self.body, self.sentences, self.people, quoted)
+        return self._genders
+
+    def speaker(self, c: Candidate) -> str | None:
+        """Who speaks the words of ``c`` (a canonical name, a body or a role), or None."""
+        s = c.subject
+        speaker: str | None = None
+        is_person = unnamed = False
+        if s is not None:
+            if s.kind == "anonymous":
+                self.last_person = None  # named by no name: the speaker stays unknown, and so do its "ia", "-nya"
+            elif s.kind == "signed":
+                speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
+            elif s.kind in ("pronoun", "clitic", "implicit"):
+                speaker, unnamed = self._by_turn(c, s)
+                is_person = True
+            elif s.entity is not None and _points_back(s) and (turned := self._turned_to(c, s)) is not None:
+                # "“…,” ucap pemain asal Wamena itu": a description closing the attribution
+                # points at the person the narrative since the last quotation turned to
+                # ("Bek Perseka, Yanuar Tabuni, mengaku …"), before anyone named more often.
+                if turned == speakers.UNNAMED:
+                    self.last_person, unnamed = None, True
+                else:
+                    speaker, is_person = turned, True
+            elif s.entity is not None:
+                speaker, is_person = _entity_speaker(self.body, s, s.entity, self.entities)
+            else:
+                speaker, is_person = _mentioned_speaker(self.body, s, self.entities, self.known)
+        if speaker is not None and is_person:
+            speaker = speakers.one_of_pair(speaker, s.entity.text if s is not None and s.entity else None, self.people)
+        if speaker is not None and is_person and name_words.holds_name_word(speaker):
+            self.last_person = speaker
+        self.anonymous_last = (s is not None and s.kind == "anonymous" or unnamed
+                               or (self.anonymous_last and speaker is None))
+        self.last_end = max(self.last_end, c.end)
+        return speaker
+
+    def _turned_to(self, c: Candidate, s: Subject, clitic: bool = False) -> str | None:
+        """The person the narrative turned to between the last quotation and ``c``'s mention
+        (speakers.introduced), or speakers.UNNAMED."""
+        return speakers.introduced(self.body, self.sentences, self.people, self.known(), self.last_end,
+                                   min(c.start, s.start), clitic)
+
+    def _by_turn(self, c: Candidate, s: Subject) -> tuple[str | None, bool]:
+        """(speaker, whether named by no name) for "ia", "he", "-nya" or no mention at all: the
+        person the narrative since the last quotation turned to, else the person quoted last."""
+        speaker, unnamed = None, False
+        turned = self._turned_to(c, s, s.kind == "clitic")
+        if turned == speakers.UNNAMED:  # "Seorang karyawan … mengaku …" “…,” ungkapnya.
+            self.last_person, unnamed = None, True
+        else:
+            speaker = (turned or self.last_person
+                       or (None if self.anonymous_last else _last_person_before(self.entities, s.start)))
+        if s.kind == "pronoun" and genders.pronoun_gender(s.text):  # "she" is not the man named last
+            speaker = genders.gendered(speaker, s.text, s.start, self.people, self._gender_evidence())
+        return speaker, unnamed
+
+
+def _entity_speaker(body: str, s: Subject, e: Entity, entities: list[Entity]) -> tuple[str | None, bool]:
+    """(speaker, whether a person) for a mention the recogniser found (``e``)."""
+    if (e.label in ("PLACE", "ORG") and not name_words.is_full_name(e.text)
+            and (role_start := speakers.role_before(body, e)) < e.start):
+        # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
+        return speakers.role_speaker(body, body[role_start : e.end], role_start, entities)
+    if not name_words.is_role(e.text):
+        return e.canonical, e.label == "PERSON"
+    if e.label == "PERSON" and e.canonical != e.text:
+        return e.canonical, True  # a role linked to the person it introduced
+    # "kata Kasubdit Pembinaan": a role the recogniser took for a name
+    return speakers.role_speaker(body, e.text, s.start, entities)
+
+
+def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
+                       known: Callable[[], dict[str, str]]) -> tuple[str | None, bool]:
+    """(speaker, whether a person) for a mention the recogniser did not find: a name, a role, a
+    body, a noun phrase."""
+    if s.kind == "noun" and (voice := named_voice(s.text)) is not None:
+        return voice[1], False  # "a WeWork spokesperson": the body speaks through its voice
+    if s.kind in ("name", "noun") and name_words.is_role(s.text):
+        return speakers.role_speaker(body, s.text, s.start, entities)
+    if s.kind == "name" and (name_words.is_institution(s.text) or name_words.is_acronym_body(s.text)):
+        return s.text, False  # "Kementerian Luar Negeri menegaskan": a body speaks
+    if s.kind == "name":
+        name = naming.unglued(body, naming.person_name(s.text))
+        return speakers.person_by_name(name, entities) or naming.full_name(body, name) or name, True
+    # A noun phrase: a named person's short name ("Bishop"), or the body it names.
+    speaker = speakers.person_by_name(s.text, entities)
+    if speaker is not None:
+        return speaker, True
+    speaker = speakers.proper_name_in(body, s.text, known())
+    return speaker, speaker in known().values()
+
+
+def _points_back(s: Subject) -> bool:
+    """Whether a speaker's mention is a description pointing back at someone named before
+    ("pemain asal Wamena itu", "pria asal Tabanan"), not a name."""
+    assert s.entity is not None
+    words = s.text.split()
+    return s.text != s.entity.text and (words[-1].lower() in resources.words("report_demonstratives.txt")
+                                        or words[0].islower() and is_person_noun(words[0]))
+
+
+def _last_person_before(entities: list[Entity], pos: int) -> str | None:
+    people = [e for e in entities if e.label == "PERSON" and e.end <= pos and name_words.holds_name_word(e.canonical)]
+    return people[-1].canonical if people else None
