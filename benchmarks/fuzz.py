@@ -125,7 +125,7 @@ def gzip_bomb(rng: random.Random, scale: float) -> tuple[str, bytes]:
 
 
 def aligned_gzip(rng: random.Random, scale: float) -> tuple[str, bytes]:
-    """Members of gzip whose inflated size is a multiple of 64 KB: _Gunzip loops on them (reported, issue 12)."""
+    """Members of gzip whose inflated size is a multiple of 64 KB: read.streams.Gunzip looped on them (issue 12)."""
     ext, content = wrap(PLAIN, rng.choice(("txt", "jsonl")), rng)
     fill = b"\n" if ext == ".jsonl" else b"a"
     return ext + ".gz", gzip.compress(content, 1) + gzip.compress(fill * (1 << 16) * rng.randint(1, 16), 9)

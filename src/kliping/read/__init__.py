@@ -12,7 +12,6 @@ import io
 import os
 import stat
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -30,6 +29,7 @@ from kliping.read.sniff import (
     strip_gz,
     too_large,
 )
+from kliping.read.streams import BUFFER, Gunzip, read_up_to, replay
 from kliping.read.text import read_text
 from kliping.read.warc import iter_warc
 
@@ -48,12 +48,6 @@ __all__ = [
 DEFAULT_MAX_DOCUMENT_BYTES = 10_000_000
 STDIN_SOURCE = "<stdin>"
 _SNIFF_BYTES = 8192
-_BUFFER = 1 << 16
-# News text compresses 3-10x and WARC pages up to ~30x; past this ratio, once enough has come
-# out that the ratio is no accident, the input is a decompression bomb (repeated bytes, blank
-# lines, `{}` lines) and reading it to the end would cost minutes for nothing.
-MAX_GZIP_RATIO = 200
-_GZIP_RATIO_AFTER = 64 << 20
 _HELD_SKIPS = 5  # record skips of a gzipped WARC held back until a page shows it is no bomb
 _FILE_KINDS = {
     stat.S_IFIFO: "a named pipe",
@@ -201,15 +195,15 @@ def _read_guarded(
 def _read_stream(
     raw: BinaryIO, source: str, name: str | None, size: int | None, limit: int
 ) -> Iterator[Item]:
-    head = _read_up_to(raw, _SNIFF_BYTES)
-    stream: BinaryIO = _replay(head, raw)
-    gunzip: _Gunzip | None = None
+    head = read_up_to(raw, _SNIFF_BYTES)
+    stream: BinaryIO = replay(head, raw)
+    gunzip: Gunzip | None = None
     if head.startswith(GZIP_MAGIC):
         # Decompress by content, not by name: a .txt that is really gzip still reads.
-        gunzip = _Gunzip(stream)
-        unzipped = io.BufferedReader(gunzip, buffer_size=_BUFFER)
-        head = _read_up_to(unzipped, _SNIFF_BYTES)
-        stream = _replay(head, unzipped)
+        gunzip = Gunzip(stream)
+        unzipped = io.BufferedReader(gunzip, buffer_size=BUFFER)
+        head = read_up_to(unzipped, _SNIFF_BYTES)
+        stream = replay(head, unzipped)
     fmt = format_from_name(name) if name else None
     if fmt is None:
         fmt = sniff_format(head)
@@ -224,7 +218,7 @@ def _read_stream(
         return
     if size is not None and gunzip is None and size > limit:
         raise Rejected(too_large(size, limit), source)
-    data = _read_up_to(stream, limit + 1)  # gzip: a bomb stops at the limit, never inflates
+    data = read_up_to(stream, limit + 1)  # gzip: a bomb stops at the limit, never inflates
     if len(data) > limit:
         raise Rejected(too_large(None if gunzip else len(data), limit), source)
     _raise_if_broken(gunzip)
@@ -239,7 +233,7 @@ def _read_stream(
         yield doc
 
 
-def _jsonl_items(stream: BinaryIO, source: str, limit: int, gunzip: _Gunzip | None) -> Iterator[Item]:
+def _jsonl_items(stream: BinaryIO, source: str, limit: int, gunzip: Gunzip | None) -> Iterator[Item]:
     said: list[Skipped] = []  # what the reader says of the file as a whole, held until the end
     for item in iter_jsonl(stream, source=source, max_document_bytes=limit):
         if isinstance(item, Skipped) and item.source == source:
@@ -253,7 +247,7 @@ def _jsonl_items(stream: BinaryIO, source: str, limit: int, gunzip: _Gunzip | No
     _raise_if_broken(gunzip)
 
 
-def _warc_items(stream: BinaryIO, source: str, limit: int, gunzip: _Gunzip | None) -> Iterator[Item]:
+def _warc_items(stream: BinaryIO, source: str, limit: int, gunzip: Gunzip | None) -> Iterator[Item]:
     held: list[Skipped] = []  # record skips while no page has come: dropped if the file is a bomb
     any_page = False
     records = iter_warc(stream, source=source, max_document_bytes=limit)
@@ -278,7 +272,7 @@ def _warc_items(stream: BinaryIO, source: str, limit: int, gunzip: _Gunzip | Non
         yield Skipped(where, why)
 
 
-def _raise_if_broken(gunzip: _Gunzip | None) -> None:
+def _raise_if_broken(gunzip: Gunzip | None) -> None:
     if gunzip is not None and gunzip.error:
         if gunzip.bomb:
             raise Rejected(gunzip.error)
@@ -292,112 +286,3 @@ def _file_id(name: str | None) -> str | None:
     base, _ = strip_gz(os.path.basename(name))
     stem, dot, _ = base.rpartition(".")
     return (stem if dot and stem else base) or None
-
-
-def _read_up_to(stream: BinaryIO, size: int) -> bytes:
-    """Read ``size`` bytes unless the stream ends first (pipes return short reads)."""
-    parts: list[bytes] = []
-    missing = size
-    while missing > 0:
-        # Chunked: read(n) allocates n bytes up front, 10 MB for every small article.
-        chunk = stream.read(min(missing, _BUFFER))
-        if not chunk:
-            break
-        parts.append(chunk)
-        missing -= len(chunk)
-    return b"".join(parts)
-
-
-class _Replay(io.RawIOBase):
-    """A stream that gives back the bytes already sniffed, then the rest of the original."""
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        self._head = memoryview(head)
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            count = min(len(buffer), len(self._head))
-            buffer[:count] = self._head[:count]
-            self._head = self._head[count:]
-            return count
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def _replay(head: bytes, rest: BinaryIO) -> BinaryIO:
-    return io.BufferedReader(_Replay(head, rest), buffer_size=_BUFFER)
-
-
-class _Gunzip(io.RawIOBase):
-    """Multi-member gzip → bytes in bounded chunks, for a stream that may be cut short.
-
-    Python's GzipFile raises as soon as input runs out mid-member, and a buffered read then
-    drops the bytes it already had: the complete WARC records before a cut would be lost.
-    Here a cut or corrupt data simply ends the stream and is noted in ``error``, which
-    callers check once they have read what there was.
-    """
-
-    def __init__(self, source: BinaryIO) -> None:
-        self._source = source
-        self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        self._pending = b""
-        self._done = False
-        self.error: str | None = None
-        self.delivered = 0  # uncompressed bytes handed out: where a cut is, for messages
-        self.consumed = 0  # compressed bytes read from the source
-        self.bomb = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        while not self._pending:
-            if self._done:
-                return 0
-            self._fill()
-            if self.delivered > _GZIP_RATIO_AFTER and self.delivered > MAX_GZIP_RATIO * self.consumed:
-                self._done, self._pending, self.bomb = True, b"", True
-                self.error = (
-                    f"decompresses to over {MAX_GZIP_RATIO} times its size "
-                    f"({self.delivered // (1 << 20):,} MB from {self.consumed // 1024:,} KB): "
-                    "a decompression bomb, not an article archive; stopped reading"
-                )
-                return 0
-        count = min(len(buffer), len(self._pending))
-        buffer[:count] = self._pending[:count]
-        self._pending = self._pending[count:]
-        self.delivered += count
-        return count
-
-    def _read_source(self) -> bytes:
-        data = self._source.read(_BUFFER)
-        self.consumed += len(data)
-        return data
-
-    def _fill(self) -> None:
-        inflater = self._zlib
-        if inflater.eof:  # first: a member that ended keeps a stale unconsumed_tail, fed again it loops forever
-            data = inflater.unused_data or self._read_source()
-            if not data.strip(b"\x00"):  # the end, or the NUL padding some tools append
-                self._done = True
-                return
-            inflater = self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif inflater.unconsumed_tail:
-            data = inflater.unconsumed_tail
-        else:
-            data = self._read_source()
-            if not data:
-                self._done = True
-                self.error = "compressed data ends in the middle (file truncated?)"
-                return
-        try:
-            # max_length bounds memory: a bomb inflates one buffer at a time.
-            self._pending = inflater.decompress(data, _BUFFER)
-        except zlib.error as exc:
-            self._done = True
-            self.error = f"corrupt compressed data ({exc})"
