@@ -13,7 +13,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
-from kliping.annotate.report_spans import MIN_REPORTED_WORDS, report_span, text_start
+from kliping.annotate.report_spans import MIN_REPORTED_WORDS, lead_start, report_span, text_start
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
 from kliping.resources import alt
 
@@ -181,7 +181,7 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     if lead_words >= MIN_LEAD_WORDS and pats["frame_tail"].match(body, verb.end(), s_end):
         # "…, the Inner Mongolia health commission said, according to Reuters.": the medium passed on
         # what the speaker said before it — the lead is the report, not "according to Reuters"
-        return report_span(body, s_start, comma, verb["cue"], subject)
+        return report_span(body, lead_start(body, s_start, comma), comma, verb["cue"], subject)
     if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
         return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
     return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
@@ -225,7 +225,7 @@ def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int,
     that_follows = said_that and not after.lstrip().startswith(",")
     if (is_english and pats["trailer"].match(after) and not that_follows) or len(
             body[start:s_end].split()) < MIN_REPORTED_WORDS:
-        return report_span(body, s_start, comma, verb["cue"], subject)
+        return report_span(body, lead_start(body, s_start, comma), comma, verb["cue"], subject)
     if is_english and after.lstrip().startswith(","):
         return report_span(body, s_start, s_end, verb["cue"], subject)
     return None

@@ -17,6 +17,7 @@ from kliping.annotate.report_spans import (
     MAX_TAIL_SUBJECT_WORDS,
     MIN_REPORTED_WORDS,
     is_date,
+    lead_start,
     report_span,
     scanners,
     source_frames,
@@ -175,7 +176,7 @@ def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> C
     if stop < s_end and not patterns()["trailer"].match(body[stop + 1 : s_end]) and not is_date(body[stop:s_end]) and (
             not _WRITER_GOES_ON.match(body, stop + 1, s_end)):
         return report_span(body, s_start, s_end, tail["cue"], subject)  # "One of them, according to X, had …"
-    return report_span(body, s_start, tail.start(), tail["cue"], subject)
+    return report_span(body, lead_start(body, s_start, tail.start()), tail.start(), tail["cue"], subject)
 
 
 # "…, according to The Wrap, so it’s possible …": a conjunction after the source's comma opens the
@@ -356,7 +357,7 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
         # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
         # immunologist …, helps …" sits inside it.
         if len(body[s_start : tail.start()].split()) >= MIN_REPORTED_WORDS:
-            return Candidate(s_start, tail.start(), "indirect", cue, subject)
+            return Candidate(lead_start(body, s_start, tail.start()), tail.start(), "indirect", cue, subject)
         return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
     if (rest.lstrip().startswith(",") and len(rest.split()) > MIN_REPORTED_WORDS
             and not patterns()["trailer"].match(rest) and not is_date(rest)):
@@ -368,7 +369,7 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             # the rest of the clause with its closing comma left out, so the sentence is the report.
             return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
         return None  # ", told Business Insider in October that …" is no closing attribution
-    return Candidate(s_start, tail.start(), "indirect", cue, subject)
+    return Candidate(lead_start(body, s_start, tail.start()), tail.start(), "indirect", cue, subject)
 
 
 # a weekday or a date in brackets: what closes an attribution's trailer ("di Jakarta, Senin (12/4).")

@@ -40,6 +40,7 @@ from kliping.annotate.report_spans import (
     MIN_REPORTED_WORDS,
     cased,
     joined,
+    lead_start,
     report_span,
     scanned_cues,
     scanners,
@@ -245,7 +246,8 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
                 tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)):
             # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb
             who = Subject(tail["who"], tail.start("who"), "noun")
-            return [*found, report_span(body, s_start, s_start + len(head) - 1, verb["cue"], who)]
+            end = s_start + len(head) - 1
+            return [*found, report_span(body, lead_start(body, s_start, end), end, verb["cue"], who)]
         joins = bool(found) and found[-1].start <= verb.start() < found[-1].end
         participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
         subject = verb_subject(body, verb, s_start, entities, found[-1] if joins else None, participle) or (
@@ -269,6 +271,10 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
                                and pats["thing"].search(subject.text)):
             continue  # "Blood tests revealed that …": a finding, no one's speech
         lead = _next_report_at(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
+        if lead is not None and _sets_scene(body, found[-1].start, lead):
+            # "FAA mengatakan saat kejadian berlangsung, ATC menyebut …": the clause before the comma
+            # sets the nested report's time or condition — one report with it, not a report of its own
+            lead = None
         if joins and lead is None:
             continue  # "Bloomberg reported that officials said …": one report, nested
         candidate = content(body, verb, subject, s_start if lead is None else lead, s_end)
@@ -295,6 +301,12 @@ def _attributes(body: str, verb: re.Match[str], s_start: int, s_end: int, quotat
     rest = body[verb.end() : s_end]
     return (any(s_start <= c.end <= verb.start() for c in quotations) and patterns()["trailer"].match(rest) is not None
             and clause_patterns()["that_later"].match(rest) is None)
+
+
+def _sets_scene(body: str, start: int, comma: int) -> bool:
+    """Whether the words of a report up to ``comma`` are one subordinate clause ("saat kejadian
+    berlangsung", "when the plane landed"): they open the report that follows the comma."""
+    return clause_patterns()["subordinate"].match(body, start, comma) is not None and "," not in body[start:comma]
 
 
 def _next_report_at(body: str, floor: int, subject_start: int) -> int | None:
