@@ -4,10 +4,10 @@ Two kinds of knowledge decide what goes: the patterns in ``resources/boilerplate
 (related-article links, prompts, menus, photo credits, bylines… as *kinds* of page furniture;
 matched in ``clean_furniture``) and general rules about page shape (a run of short unpunctuated
 lines at the end of a page is a menu; a line that is only a date is a date line; a line repeating
-the headline is a repeat; a lone title-cased line between paragraphs whose words the article does
-not use is another article's headline, and so are the lines listed under a bare "Baca juga:"; a
-name alone beside a byline or a date line is a byline; a first line with a dateline or a full
-stop is the lead, not the headline).
+the headline, or rewording it above the text, is a repeat; a lone title-cased line between
+paragraphs whose words the article does not use is another article's headline, and so are the
+lines listed under a bare "Baca juga:"; a name alone beside a byline or a date line is a byline;
+a first line with a dateline or a full stop is the lead, not the headline).
 Nothing is thrown away silently: body lines + removed lines = every non-blank input line.
 """
 
@@ -20,7 +20,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.clean_furniture import furniture
-from kliping.clean_headlines import SENTENCE_END, WORD, related_headlines
+from kliping.clean_headlines import SENTENCE_END, WORD, related_headlines, reworded_headline
 from kliping.model import RawDocument, RemovedLine
 from kliping.timestamps import find_timestamps, weekday_names
 
@@ -54,6 +54,11 @@ _CREDIT_TAIL = re.compile(
     r"(?:\s?/\s?[\w.'’ -]{1,30}){0,2}(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[)\]]?$"
 )
 CREDIT_TAIL_CHARS = 90
+# The same credit in brackets, where the outlet is written in title case: "… Kamis (29/8/2024).
+# (Kabar Times/Rina Puspita)". Brackets after the last sentence hold nothing else of that shape.
+_BRACKETED_CREDIT_TAIL = re.compile(
+    r"[.!?”\"’')]\s*\(\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\s*\)$"
+)
 # A line that is only a person's name, or two or three ("Amir Sodikin", "Rina P, Bayu Aji,"):
 # each two to five capitalised words.
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|von|de|al)){1,4}"
@@ -257,17 +262,24 @@ def classify(line: str, title: str | None = None) -> str | None:
 def _classify(line: str) -> str | None:
     if (reason := furniture(line)) is not None:
         return reason
-    if not any(ch.isalnum() for ch in line) and line.strip("_*~=# "):
+    if not any(ch.isalnum() for ch in line) and not _is_section_break(line):
         # Separators and controls ("|---|---|", "·", "»"); "***" and "___" are section breaks
         # of the article itself (the benchmark's hand-checked bodies keep them).
         return "menu"
     if len(line) <= MENU_MAX_CHARS and _is_sections(line):
         return "menu"  # a section name alone, or a breadcrumb of them: a kicker
-    if "/" in line[-CREDIT_TAIL_CHARS:] and _CREDIT_TAIL.search(line, max(0, len(line) - CREDIT_TAIL_CHARS)):
+    if "/" in line[-CREDIT_TAIL_CHARS:] and (
+        _CREDIT_TAIL.search(line, start := max(0, len(line) - CREDIT_TAIL_CHARS))
+        or (line.endswith(")") and _BRACKETED_CREDIT_TAIL.search(line, start))
+    ):
         return "caption"  # a caption that ends with its photo credit
     if _is_menu_item_list(line):
         return "menu"
     return _date_line_reason(line)
+
+
+def _is_section_break(line: str) -> bool:
+    return not line.strip("_*~=# ")
 
 
 def _is_sections(line: str) -> bool:
@@ -365,13 +377,14 @@ def clean(raw: RawDocument) -> Cleaned:
             lines = lines[MAX_LEADING_FURNITURE + 1 :]
 
     verdicts: list[str | None] = [classify(line, title) for line in lines]
+    reworded_headline(lines, verdicts, title)
     _names_beside_bylines(lines, verdicts)
     # Footer menus: walk up from the end through furniture and short unpunctuated lines. A line
     # that reads as prose, or opens as a sentence does, is a truncated sentence of the article and
-    # stops the walk.
+    # stops the walk; so does a section break (wire stories end "___" before their contributors).
     i = len(lines) - 1
     while i >= 0 and (verdicts[i] or (_is_menu_like(lines[i]) and not _reads_like_prose(lines[i])
-                                      and not _opens_a_sentence(lines[i]))):
+                                      and not _opens_a_sentence(lines[i]) and not _is_section_break(lines[i]))):
         verdicts[i] = verdicts[i] or "menu"
         i -= 1
 

@@ -1,7 +1,8 @@
 """Other articles' headlines among a page's lines: those listed under a bare "Baca juga:" label,
 bulleted title-cased links, and a lone title-cased line between paragraphs whose words the
-article does not otherwise use (a related link printed without a label). A part of clean.py's
-page-shape rules, kept apart so each module stays small.
+article does not otherwise use (a related link printed without a label); and the page's own
+headline reworded over its text. A part of clean.py's page-shape rules, kept apart so each
+module stays small.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def _headline_shaped(line: str) -> bool:
         return False  # a result or a record ("X: Barcelona 3 - 1 United, 28/05/2011 – 40 tahun")
     if _DATED.search(line) or _REPORTING.search(line):
         return False  # a dated or attributed sentence of the article
+    if words[-1].lstrip("\"'“‘([")[:1].islower():
+        return False  # title case capitalises the last word too: a sentence cut short ("… Andi Wijaya menyebut")
     return _is_title_cased(words)
 
 
@@ -163,6 +166,34 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
             elsewhere = _article_words(lines)
         if _stray_headline(lines[n], elsewhere):
             verdicts[n] = "related"
+
+
+# The headline reworded over the text: one of the first lines sharing this share of its words
+# (either way) with the page's title.
+REWORDED_HEADLINE_LINES = 3
+REWORDED_HEADLINE_SHARED = 0.7
+REWORDED_HEADLINE_MAX_WORDS = 25
+
+
+def reworded_headline(lines: list[str], verdicts: list[str | None], title: str | None) -> None:
+    """Mark the page's own headline printed over its text in other words than its metadata's title
+    ("HS Roundup: …" printed "High School Roundup: …", a social title, a site's suffix) as a
+    "repeated headline". A lead shares words too, but ends with a stop; and a page prints its
+    headline once: after the title itself, a line like it is the article's own first heading."""
+    if not title or "repeated headline" in verdicts[:REWORDED_HEADLINE_LINES]:
+        return
+    theirs = {w.casefold() for w in WORD.findall(title)}
+    for n, line in enumerate(lines[:REWORDED_HEADLINE_LINES]):
+        if (
+            verdicts[n] is not None
+            or len(line.split()) > REWORDED_HEADLINE_MAX_WORDS
+            or line.rstrip("\"”’'").endswith((".", ",", ";", ":"))
+        ):
+            continue
+        own = {w.casefold() for w in WORD.findall(line)}
+        if own and len(own & theirs) >= REWORDED_HEADLINE_SHARED * len(own | theirs):
+            verdicts[n] = "repeated headline"
+            return
 
 
 def _language(text: str) -> str | None:
