@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 import random
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kliping import cli
+from kliping import cli, store_grouping
 from kliping.corpus.assemble import analyze_corpus
+from kliping.errors import StoreFailed
 from kliping.model import Article
 from kliping.run.add import store_dossier
 from kliping.store import Store
@@ -104,3 +106,29 @@ def test_a_killed_add_leaves_its_regroup_to_the_next_add_or_analyze_db(
     with Store.open(tmp_path / "k.db") as store:
         assert not store.stale()
     assert _dossier(tmp_path / "out")["stories"] == [s.to_dict() for s in analyze_corpus(articles).stories]
+
+
+def test_a_batch_rolled_back_leaves_no_trace_in_the_grouping_kept_in_memory(
+        both: tuple[Path, Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The grouper is kept in memory between batches; a batch that fails after grouping some articles must not
+    # leave them in it (the next add of the same Store would build on articles the database does not hold).
+    articles = _biggest_stories(both[0], 40)
+    first, second = articles[: len(articles) // 2], articles[len(articles) // 2 :]
+    with Store.open(tmp_path / "clean.db") as store:
+        store.add(first)
+        store.add(second)
+        expected = store_dossier(store)
+    with Store.open(tmp_path / "k.db") as store:
+        store.add(first)
+        save = store_grouping.save
+
+        def disk_full(*args: Any) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(store_grouping, "save", disk_full)
+        with pytest.raises(StoreFailed):
+            store.add(second)
+        monkeypatch.setattr(store_grouping, "save", save)
+        assert store.article_count() == len(first)
+        store.add(second)
+        assert store_dossier(store)["stories"] == expected["stories"]

@@ -41,7 +41,7 @@ from kliping.corpus.rolling import ArticleKeys, duplicate_groups
 from kliping.errors import StoreError, StoreFailed
 from kliping.model import Article, Quote
 from kliping.pipeline import numbered_id
-from kliping.store_files import as_store_error, check_before_writing, connect_read_only
+from kliping.store_files import as_store_error, check_before_writing, connect_read_only, table_counts
 from kliping.store_records import (
     MIGRATIONS,
     SNIPPET_MARK,
@@ -167,7 +167,7 @@ class Store:
         except BaseException:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            self._state = None  # it may hold changes that were just rolled back
+            self._grouping = None  # it may hold changes that were just rolled back
             raise
 
     def _generation(self) -> int:
@@ -395,24 +395,14 @@ class Store:
         return duplicate_groups(pairs, order)
 
     def _legacy_duplicates(self) -> DuplicateIndex:
-        row = self._conn.execute("SELECT value FROM state WHERE key = 'duplicates'").fetchone()
         try:
-            return DuplicateIndex.from_bytes(row[0]) if row else DuplicateIndex()
+            return store_grouping.legacy_duplicates(self._conn)
         except ValueError as exc:
             raise StoreFailed(f"the duplicates state in {self.path} cannot be read ({exc})") from exc
 
     def integrity(self) -> dict[str, Any]:
         """Counts that must agree (and SQLite's own check), to verify a database after a crash."""
         with self._transaction():
-            grouping = self._current_grouping()
-            for table in ("articles_fts", "quotes_fts"):  # raises if an index disagrees with its table
-                self._conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
-            # The *_docsize shadow tables hold one row per indexed document.
-            counts = self._conn.execute(
-                "SELECT (SELECT integrity_check FROM pragma_integrity_check), (SELECT count(*) FROM articles),"
-                " (SELECT count(*) FROM quotes), (SELECT count(*) FROM articles_fts_docsize),"
-                " (SELECT count(*) FROM quotes_fts_docsize)").fetchone()
-        names = ("integrity_check", "articles", "quotes", "articles_fts", "quotes_fts")
-        return {**dict(zip(names, counts, strict=True)),
-                "story_state_articles": grouping.grouper.stories.open_articles(),
-                "keys": self._conn.execute("SELECT count(*) FROM article_keys").fetchone()[0]}
+            counts = table_counts(self._conn)
+            counts["story_state_articles"] = self._current_grouping().grouper.stories.open_articles()
+        return counts

@@ -68,6 +68,19 @@ def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: 
     return [] if rows == ["ok"] else rows
 
 
+def table_counts(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Counts that must agree (and SQLite's own check), to verify a database after a crash; in a transaction."""
+    for table in ("articles_fts", "quotes_fts"):  # raises if an index disagrees with its table
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+    # The *_docsize shadow tables hold one row per indexed document.
+    counts = conn.execute(
+        "SELECT (SELECT integrity_check FROM pragma_integrity_check), (SELECT count(*) FROM articles),"
+        " (SELECT count(*) FROM quotes), (SELECT count(*) FROM articles_fts_docsize),"
+        " (SELECT count(*) FROM quotes_fts_docsize), (SELECT count(*) FROM article_keys)").fetchone()
+    names = ("integrity_check", "articles", "quotes", "articles_fts", "quotes_fts", "keys")
+    return dict(zip(names, counts, strict=True))
+
+
 def as_store_error(exc: sqlite3.Error, db: Path, doing: str) -> StoreFailed | None:
     """An SQLite failure while ``doing`` something to ``db``, in words: a full disk, an I/O error or a
     damaged file (None for any other failure, which stays a bug to see)."""

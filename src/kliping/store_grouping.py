@@ -26,6 +26,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.rolling import ArticleKeys, RollingGrouper, article_keys
 from kliping.model import Article
 from kliping.store_records import stored_article
@@ -161,6 +162,12 @@ def representatives(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
     """(article id → representative) for the articles of one story that are copies of another article."""
     return dict(conn.execute("SELECT d.article_id, d.representative FROM duplicates AS d JOIN articles AS a"
                              " ON a.id = d.article_id WHERE a.story_id = ?", (story_id,)).fetchall())
+
+
+def legacy_duplicates(conn: sqlite3.Connection) -> DuplicateIndex:
+    """A store of schema 1-2 read as is: its one duplicate index over everything (ValueError when malformed)."""
+    row = conn.execute("SELECT value FROM state WHERE key = 'duplicates'").fetchone()
+    return DuplicateIndex.from_bytes(row[0]) if row else DuplicateIndex()
 
 
 def story_ids_of(conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
