@@ -4,9 +4,9 @@ introductions, statement nouns, inverted English cues, titles before the person,
 from __future__ import annotations
 
 from kliping.annotate import naming
+from kliping.annotate.descriptions import description_subject
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
-from kliping.annotate.speech import description_subject
 from kliping.model import Entity, Quote
 
 

@@ -86,3 +86,30 @@ def test_no_two_parts_import_each_other() -> None:
 def test_imports_run_forward_only() -> None:
     backward = {(a, b) for a, b in import_edges() if LAYER[b] > LAYER[a]}
     assert backward <= KNOWN_BACKWARD, f"new backward imports: {sorted(backward - KNOWN_BACKWARD)}"
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return names
+
+
+def test_annotate_names_are_imported_from_where_they_are_defined() -> None:
+    """One way to each thing: a finder moved to a module of its own is imported from there, not
+    through a module that imported it before (no re-exports inside annotate)."""
+    annotate = PACKAGE / "annotate"
+    defined = {f"kliping.annotate.{p.stem}": _top_level_names(ast.parse(p.read_text("utf-8")))
+               for p in annotate.glob("*.py") if p.stem != "__init__"}
+    relayed = []
+    for path in [*PACKAGE.rglob("*.py"), *Path(__file__).parent.rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in defined:
+                relayed += [f"{path.name}: {alias.name} from {node.module}" for alias in node.names
+                            if alias.name not in defined[node.module]]
+    assert relayed == []

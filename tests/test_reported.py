@@ -9,7 +9,7 @@ import pytest
 from chain_probe import reported_of as _reported
 from chain_probe import reported_texts as _texts
 
-from kliping.annotate import report_clauses, report_frames, report_speakers, reported
+from kliping.annotate import report_clauses, report_frames, report_short_cues, report_speakers, reported
 from kliping.annotate.report_words import either, flagged
 
 
@@ -431,7 +431,7 @@ def test_a_paragraph_broken_in_mid_sentence_goes_on() -> None:
 
 def test_every_word_list_builds_its_patterns_and_says_what_it_holds() -> None:
     for build in (report_clauses._speech_act, report_clauses.clause_patterns, report_frames._viewpoint,
-                  report_frames._passive, report_frames.appositive, report_speakers._unnamed,
+                  report_frames._passive, report_short_cues.appositive, report_speakers._unnamed,
                   report_speakers._described_before, reported._verb_patterns):
         assert build()
     lists = [f for f in resources.files("kliping.resources").iterdir() if f.name.startswith("report_")]

@@ -12,7 +12,7 @@ from functools import partial
 from chain_probe import quotes_of as _quotes
 from chain_probe import said
 
-from kliping.annotate import speakers, speech, subjects
+from kliping.annotate import appositives, cue_neighbours, speakers, speech, subjects
 from kliping.model import Entity
 
 _said = partial(said, direct_only=True)  # quotations only, not reports
@@ -98,7 +98,7 @@ def test_a_person_of_a_place_speaks_not_the_place() -> None:
 
 def test_an_adverb_between_the_speaker_and_the_verb() -> None:
     body = "\"We messed up,\" Thomas allegedly told"
-    found = speech.name_before(body, body.index("told"), 0)
+    found = cue_neighbours.name_before(body, body.index("told"), 0)
     assert found is not None and found.text == "Thomas"
 
 
@@ -106,7 +106,7 @@ def test_a_weekday_before_an_appositive_does_not_speak() -> None:
     body = "On Monday, the People’s Daily, the mouthpiece of the party, warned that"
     start = body.index("People")
     daily = Entity("People’s Daily", start, start + len("People’s Daily"), "ORG", "People’s Daily")
-    found = speech.appositive_subject(body, body.index(", warned"), 0, [daily])
+    found = appositives.appositive_subject(body, body.index(", warned"), 0, [daily])
     assert found is not None and found.text == "People’s Daily"
 
 

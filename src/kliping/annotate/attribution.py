@@ -12,10 +12,11 @@ import re
 
 from kliping.annotate import name_words
 from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH, person_in_attribution
+from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Subject, patterns, pronouns
 from kliping.annotate.descriptions import anonymous, description_after, named_voice
 from kliping.annotate.quote_marks import QUOTE_MARK
-from kliping.annotate.speech import skip_space, subject_after, subject_before
+from kliping.annotate.speech import subject_after, subject_before
 from kliping.model import Entity
 
 _PHRASE = re.compile(r"[^,.;:!?“”\"\n]{1,80}")

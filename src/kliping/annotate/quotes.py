@@ -19,13 +19,14 @@ from collections.abc import Callable
 
 from kliping.annotate import speakers, subjects
 from kliping.annotate.attribution import attribution_after, attribution_before, person_named_after
+from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns, pointer_object
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.quote_speakers import SpeakerTurns
 from kliping.annotate.report_documents import documents_sourced
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
-from kliping.annotate.speech import sentence_of, skip_space, subject_before
+from kliping.annotate.speech import sentence_of, subject_before
 from kliping.model import Entity, Quote
 
 BARE_QUOTE_LOOKBACK = 3  # sentences back from a bare quoted paragraph to the one naming its speaker

@@ -126,23 +126,7 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     direct quotation follows it."""
     pats, own, classes = patterns(), clause_patterns(), verb_classes()
     cue = verb["cue"].lower()
-    # optional, so it always matches; "meminta Komisi KPK membuktikan bahwa …" asks for all of it
-    that = (own["bare_that"] if cue in classes["request"] else pats["that"]).match(body[verb.end() : s_end])
-    if that is not None and own["finite"].search(that.group(0)):
-        that = None  # "said Kabul had ensured that …": the words before "that" are the report's own clause
-    if that is not None and not that.group(0).strip(" ,:"):
-        # "said in a news release that …", "wrote on Twitter that …", "menyampaikan dalam rapat di
-        # DPR bahwa …": a longer phrase of place, time or channel before the complementiser
-        that = own["that_later"].match(body[verb.end() : s_end]) or that
-    start = verb.end() + (that.end() if that else 0)
-    said_that = bool(that and that.group(0).strip(" ,:"))  # "bahwa", "that": a clause follows
-    if cue in classes["listener"] and not said_that:
-        told_that = _LISTENER_THAT.match(body, verb.end(), s_end)
-        if told_that is not None and not own["finite"].search(body, verb.end(), told_that.start("that")):
-            # "assured the public on Weibo, a Twitter-like site, that …": who heard it, then the report
-            start, said_that = told_that.end(), True
-        elif (listener := own["listener"].match(body, verb.end(), s_end)) is not None:
-            start = listener.end()  # "told AFP the suspect …", "told reporters …"
+    start, said_that = _clause_start(body, verb, s_end)
     clause_only, that_only = cue in classes["clause_only"], cue in classes["that_only"]
     if (clause_only or that_only) and not said_that and (
             that_only or (own["clause_opens"].match(body, verb.end()) is None
@@ -185,6 +169,32 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
         return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
     return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
+
+
+def _clause_start(body: str, verb: re.Match[str], s_end: int) -> tuple[int, bool]:
+    """Where the clause ``verb`` reports starts — past "bahwa"/"that" and a phrase of place, time or
+    channel before it, or past the listener ("told reporters …") — and whether a complementiser
+    opens it (then a clause follows, whatever its first word)."""
+    own, classes = clause_patterns(), verb_classes()
+    cue = verb["cue"].lower()
+    # optional, so it always matches; "meminta Komisi KPK membuktikan bahwa …" asks for all of it
+    that = (own["bare_that"] if cue in classes["request"] else patterns()["that"]).match(body[verb.end() : s_end])
+    if that is not None and own["finite"].search(that.group(0)):
+        that = None  # "said Kabul had ensured that …": the words before "that" are the report's own clause
+    if that is not None and not that.group(0).strip(" ,:"):
+        # "said in a news release that …", "wrote on Twitter that …", "menyampaikan dalam rapat di
+        # DPR bahwa …": a longer phrase of place, time or channel before the complementiser
+        that = own["that_later"].match(body[verb.end() : s_end]) or that
+    start = verb.end() + (that.end() if that else 0)
+    said_that = bool(that and that.group(0).strip(" ,:"))  # "bahwa", "that": a clause follows
+    if cue in classes["listener"] and not said_that:
+        told_that = _LISTENER_THAT.match(body, verb.end(), s_end)
+        if told_that is not None and not own["finite"].search(body, verb.end(), told_that.start("that")):
+            # "assured the public on Weibo, a Twitter-like site, that …": who heard it, then the report
+            start, said_that = told_that.end(), True
+        elif (listener := own["listener"].match(body, verb.end(), s_end)) is not None:
+            start = listener.end()  # "told AFP the suspect …", "told reporters …"
+    return start, said_that
 
 
 def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int, start: int,

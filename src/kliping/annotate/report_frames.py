@@ -1,7 +1,7 @@
 """Sentences → reported speech framed by a source rather than a verb: "Menurut X, …",
-"Menurutnya, …", "In her view, …", "…, according to X", "dilansir dari X, …", passive reports
-("Dikatakan oleh X, …", "X dikatakan tidak …") and a short cue after its content ("…, kata
-Budi."). The spans and their speakers, for annotate/reported.py.
+"Menurutnya, …", "In her view, …", "…, according to X", "dilansir dari X, …" and passive reports
+("Dikatakan oleh X, …", "X dikatakan tidak …"). The spans and their speakers, for
+annotate/reported.py; a short cue beside its content ("…, kata Budi.") is report_short_cues.py's.
 """
 
 from __future__ import annotations
@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kliping.annotate.attribution_names import person_in_attribution
-from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
-from kliping.annotate.report_clauses import clause_patterns
+from kliping.annotate.cue_neighbours import skip_space
+from kliping.annotate.cues import Candidate, Subject, patterns
 from kliping.annotate.report_spans import (
+    DATED,
     MAX_SOURCE_WORDS,
-    MAX_TAIL_SUBJECT_WORDS,
     MIN_REPORTED_WORDS,
     is_date,
     lead_start,
@@ -22,11 +21,10 @@ from kliping.annotate.report_spans import (
     scanners,
     source_frames,
     text_start,
-    trimmed,
 )
-from kliping.annotate.report_speakers import described_after, epithet
+from kliping.annotate.report_speakers import epithet
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
-from kliping.annotate.speech import inside, skip_space, subject_after
+from kliping.annotate.speech import subject_after
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -70,7 +68,7 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             return report_span(body, comma + 1, s_end, frame["cue"], subject)
         if frame["cue"].lower() not in open_frames:
             # "kata" inside a clause is the noun ("kata itu"); "…, kata Budi, …" and "…, kata dia di
-            # Jakarta, Rabu." are the short cue after its content, which tail_reported reads.
+            # Jakarta, Rabu." are the short cue after its content, which report_short_cues.py reads.
             continue
         if frame["cue"].lower() in _flagged("tail") and (
                 _PARTICIPLE.match(body, comma + 1, s_end) or _WRITER_GOES_ON.match(body, comma + 1, s_end)) and (
@@ -252,7 +250,7 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
             continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
         if pats["points_back"].fullmatch(body, first, m.start()) and (
                 patterns()["trailer"].match(body[end:s_end]) or is_date(body[end:s_end])
-                or _DATED.search(body, end, s_end)):
+                or DATED.search(body, end, s_end)):
             # "Hal itu disampaikan Budi di Jakarta, Senin (12/4).": the report was the sentence before
             continue
         return report_span(body, s_start, s_end, m["cue"], subject)
@@ -298,110 +296,3 @@ def _menurutnya(body: str, s_start: int, s_end: int) -> Candidate | None:
         return None
     start = end if at - 1 == text_start(body, s_start) else s_start
     return report_span(body, start, s_end, body[at - 1 : at + 6], Subject("-nya", at + 6, "clitic"))
-
-
-def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
-                  quotations: list[Candidate]) -> Candidate | None:
-    """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content; "Saat ini,
-    lanjut Lembong, telah …" — in the middle of the sentence, which is the report."""
-    tail = scanners()["tail"].search(body, s_start, s_end)
-    if tail is None or inside(quotations, tail.start()) or body[s_start] in OPENERS:
-        return None
-    if tail["nya"]:
-        subject: Subject | None = Subject("-nya", tail.start("nya"), "clitic")
-        after = tail.end()
-    else:
-        subject = subject_after(body, tail.end(), entities)
-        if subject is None:
-            # ", says the World Health Organization.", ", say officials."
-            words = body[tail.end() : s_end].strip(" .!?")
-            if not words or len(words.split()) > MAX_TAIL_SUBJECT_WORDS or "," in words:
-                # ", kata jaksa Irene Putri, …"; ", ungkap pelatih Persija Thomas Doll seperti
-                # dilansir …": a role, then the person named
-                subject = (described_after(body, tail.end(), s_end, entities)
-                           or person_in_attribution(body, tail.end(), s_end, entities))
-                if subject is None:
-                    return None
-            elif tail["cue"].lower() in verb_classes()["noun_too"]:
-                # ", nilai pengamat ekonomi Faisal Basri." — not ", nilai tukar rupiah melemah.", the noun
-                subject = person_in_attribution(body, tail.end(), s_end, entities)
-                if subject is None:
-                    return None
-            else:
-                subject = Subject(words, skip_space(body, tail.end()), "noun")
-        after = subject.start + len(subject.text)
-        initial = _INITIAL_GOES_ON.match(body, after, s_end)
-        if initial is not None:
-            # "said Mary E. Lovely, a …", "said Lt. Matt Harris, …": the recogniser stopped at a dot
-            people = [e for e in entities if e.label == "PERSON" and after < e.start < initial.end()]
-            if people and subject.entity is not None and subject.entity.label != "PERSON":
-                subject = Subject(body[subject.start : people[0].end], subject.start, "entity", people[0])
-            after = initial.end()
-        elif not _closes(body[after:s_end]):
-            # "said The We Company’s recently named executive chair Marcelo Claure in an email …"
-            person = person_in_attribution(body, tail.end(), s_end, entities)
-            if person is not None:
-                subject, after = person, person.start + len(person.text)
-    cue = tail["cue"] + (tail["nya"] or "")
-    if cue.lower() in verb_classes()["listener"]:
-        return None  # ", told Business Insider …": who was told, not who spoke
-    rest = body[after:s_end]
-    if (len(body[text_start(body, s_start) : tail.start()].split()) < MIN_REPORTED_WORDS
-            and len(rest.split()) >= MIN_REPORTED_WORDS and not appositive().match(rest)
-            and not (patterns()["trailer"].match(rest) and _DATED.search(rest))):
-        # "Namun, kata dia soal kuota itu …", "TNI AU, kata Hadi saat ini dituntut …": too few words
-        # before the cue to be its report — it sits inside the sentence, which is the report
-        # (not "Hal itu, kata dia di Jakarta, Senin (12/4).", a trailer and a date).
-        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
-    if appositive().match(rest):
-        # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
-        # immunologist …, helps …" sits inside it.
-        if len(body[s_start : tail.start()].split()) >= MIN_REPORTED_WORDS:
-            return Candidate(lead_start(body, s_start, tail.start()), tail.start(), "indirect", cue, subject)
-        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
-    if (rest.lstrip().startswith(",") and len(rest.split()) > MIN_REPORTED_WORDS
-            and not patterns()["trailer"].match(rest) and not is_date(rest)):
-        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
-    if not patterns()["trailer"].match(rest) and not is_date(rest) and rest.strip(" .!?"):
-        if cue.lower() not in english_verbs() and len(rest.split()) >= MIN_REPORTED_WORDS and not (
-                clause_patterns()["that_later"].match(rest)):
-            # "Cita rasa makanan Turki, kata Sezai ada pada bumbu …": an Indonesian cue goes on into
-            # the rest of the clause with its closing comma left out, so the sentence is the report.
-            return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
-        return None  # ", told Business Insider in October that …" is no closing attribution
-    return Candidate(lead_start(body, s_start, tail.start()), tail.start(), "indirect", cue, subject)
-
-
-# a weekday or a date in brackets: what closes an attribution's trailer ("di Jakarta, Senin (12/4).")
-_DATED = re.compile(r"(?i:\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday"
-                    r"|thursday|friday|saturday|sunday)\b)|\(\s*\d")
-
-
-def opening_cue(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
-    """"Lanjut Budi, harga beras …", "Tambah dia, …": a short cue opening the sentence, its speaker and
-    a comma — the rest is the report (as "Kata Budi, …" is)."""
-    first = text_start(body, s_start)
-    cue = scanners()["short_open"].match(body, first, s_end)
-    if cue is None:
-        return None
-    subject = subject_after(body, cue.end(), entities)
-    if subject is None or subject.kind not in ("entity", "name", "pronoun"):
-        return None  # "Jelas, …", "Harap maklum, …": no speaker, no cue
-    end = subject.start + len(subject.text)
-    if not body.startswith(",", end) or len(body[end + 1 : s_end].split()) < MIN_REPORTED_WORDS:
-        return None
-    return report_span(body, end + 1, s_end, cue["cue"], subject)
-
-
-def _closes(rest: str) -> bool:
-    """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
-    return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
-
-
-@cache
-def appositive() -> re.Pattern[str]:
-    """", said Scott Paul, who heads …": what follows the speaker describes the speaker."""
-    return re.compile(rf"^\s*,\s*(?i:{either(flagged('report_appositives.tsv', 'appositive'))})\b")
-
-
-_INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")

@@ -12,19 +12,13 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases, name_words, subjects
+from kliping.annotate.appositives import appositive_subject
+from kliping.annotate.cue_neighbours import MAX_SUBJECT_GAP, name_before, skip_space, starting_in
 from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
 from kliping.annotate.descriptions import description_subject, is_person_noun
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
 from kliping.annotate.report_words import capitalisable, either, flagged, listed
-from kliping.annotate.speech import (
-    MAX_SUBJECT_GAP,
-    appositive_subject,
-    name_before,
-    skip_space,
-    starting_in,
-    subject_after,
-    subject_before,
-)
+from kliping.annotate.speech import subject_after, subject_before
 from kliping.model import Entity
 
 

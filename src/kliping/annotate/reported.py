@@ -11,8 +11,9 @@ them of …") reports nothing; one with no name beside it has the speaker report
 ("US officials said", "The US welcomed …, saying …").
 
 This module walks the sentences and the speech verbs in them; report_frames.py reads the reports
-framed by a source ("Menurut X, …", passives, "…, kata Budi."), report_clauses.py what a verb
-reports, report_speakers.py who speaks, report_spans.py the sentences and spans they share, and
+framed by a source ("Menurut X, …", passives), report_short_cues.py those of a short cue beside
+its content ("…, kata Budi.", "Lanjut Budi, …"), report_clauses.py what a verb reports,
+report_speakers.py who speaks, report_spans.py the sentences and spans they share, and
 report_words.py the word lists (resources/report_*) their patterns are built from.
 """
 
@@ -25,17 +26,8 @@ from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced, unsourced_stems
-from kliping.annotate.report_frames import (
-    MENURUTNYA,
-    appositive,
-    frame_tail,
-    framed_report,
-    opening_cue,
-    passive,
-    tail_reported,
-    viewpoint,
-    viewpoint_word,
-)
+from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
+from kliping.annotate.report_short_cues import appositive, opening_cue, tail_reported
 from kliping.annotate.report_spans import (
     MIN_REPORTED_WORDS,
     cased,
@@ -228,53 +220,22 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             attributing = verb
             continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
         if no_speech_act(body, verb, s_start, ing):
-            if found and found[-1].start <= verb.start() < found[-1].end and (
-                    note := _verb_patterns()["unsaid_note"].search(body, found[-1].start, verb.start())):
-                # "X reported …, but the agency didn’t estimate …": the report ends before the note
-                found[-1] = report_span(body, found[-1].start, note.start(), found[-1].cue or "", found[-1].subject)
+            _end_before_note(body, found, verb.start())
             continue
-        head = body[s_start : verb.start()].rstrip()
-        named = name_after(body, verb.end(), entities) if head.endswith(",") else None
-        if named is not None and (name_closes(body[verb.end() : s_end]) or not person_before(
-                body, s_start + len(head) - 1, s_start, entities) or appositive().match(
-                body[named.start + len(named.text) : s_end])):
-            # "…, said Amnesty International": the speaker follows (the tail form); "…, Burton, 32,
-            # of …, after locating …, said Lt. Matt Harris, police spokesman." too, and "…, said Mark
-            # Rivera, a spokesman for the county sheriff's office." however long the description.
-            return found
-        if head.endswith(",") and not ing and verb["cue"].lower() in english_verbs() and (
-                tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)):
-            # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb
-            who = Subject(tail["who"], tail.start("who"), "noun")
-            end = s_start + len(head) - 1
-            return [*found, report_span(body, lead_start(body, s_start, end), end, verb["cue"], who)]
+        if body[s_start : verb.start()].rstrip().endswith(",") and (
+                closing := _speaker_follows(body, verb, s_start, s_end, entities, ing)) is not None:
+            return [*found, *closing]
         joins = bool(found) and found[-1].start <= verb.start() < found[-1].end
         participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
         subject = verb_subject(body, verb, s_start, entities, found[-1] if joins else None, participle) or (
             earlier if participle else None) or unnamed_subject(body, verb.start(), s_start, entities, participle)
         earlier = subject or earlier
-        if adding and attributing is not None and not joins:
-            # '"…," Dempsey said, adding that …', '"…," responded Jim Bridenstine, noting that …':
-            # the one who spoke the quotation goes on
-            quote_end = max(c.end for c in quotations if c.end <= attributing.start())
-            subject = (subject_before(body, attributing.start(), quote_end, entities)
-                       or person_in_attribution(body, attributing.end(), verb.start(), entities)
-                       or name_after(body, attributing.end(), entities) or subject)
-        pats = _verb_patterns()  # here, past the filters: few verbs get this far
-        if pats["it_passive"].search(body, max(s_start, verb.start() - 16), verb.start()) and (
-                source := pats["in_source"].match(body, verb.end(), s_end)):
-            # "it was revealed in Eurogamer's review that …", "it is reported by Reuters that …"
-            named = name_after(body, source.end(), entities)
-            if named is not None:  # "in Eurogamer’s Stadia review": the owner of the review
-                subject = owner(body, named)
+        subject = _speaker_named_elsewhere(body, verb, s_start, s_end, entities, quotations, subject,
+                                           attributing if adding and not joins else None)
         if subject is None or (verb["cue"].lower() in verb_classes()["clause_only"] and subject.kind == "noun"
-                               and pats["thing"].search(subject.text)):
+                               and _verb_patterns()["thing"].search(subject.text)):
             continue  # "Blood tests revealed that …": a finding, no one's speech
-        lead = _next_report_at(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
-        if lead is not None and _sets_scene(body, found[-1].start, lead):
-            # "FAA mengatakan saat kejadian berlangsung, ATC menyebut …": the clause before the comma
-            # sets the nested report's time or condition — one report with it, not a report of its own
-            lead = None
+        lead = _nested_lead(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
         if joins and lead is None:
             continue  # "Bloomberg reported that officials said …": one report, nested
         candidate = content(body, verb, subject, s_start if lead is None else lead, s_end)
@@ -287,6 +248,73 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             found[-1] = report_span(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
         found.append(candidate)
     return [c for c in found if c is not DIRECT]
+
+
+def _end_before_note(body: str, found: list[Candidate], verb_start: int) -> None:
+    """"X reported …, but the agency didn’t estimate …": a verb that names no speech act inside the
+    last report, after the writer's note of what the source left unsaid — the report ends before it."""
+    if found and found[-1].start <= verb_start < found[-1].end and (
+            note := _verb_patterns()["unsaid_note"].search(body, found[-1].start, verb_start)):
+        found[-1] = report_span(body, found[-1].start, note.start(), found[-1].cue or "", found[-1].subject)
+
+
+def _speaker_follows(body: str, verb: re.Match[str], s_start: int, s_end: int, entities: list[Entity],
+                     ing: bool) -> list[Candidate] | None:
+    """A verb after a comma with its speaker after it, closing the sentence: nothing more from this
+    sentence's verbs when the speaker is named (the tail form, read by report_short_cues.py), the
+    lead as the report when the speaker is an unnamed noun; None when the speaker is not after it."""
+    head = body[s_start : verb.start()].rstrip()
+    named = name_after(body, verb.end(), entities)
+    if named is not None and (name_closes(body[verb.end() : s_end]) or not person_before(
+            body, s_start + len(head) - 1, s_start, entities) or appositive().match(
+            body[named.start + len(named.text) : s_end])):
+        # "…, said Amnesty International": the speaker follows (the tail form); "…, Burton, 32,
+        # of …, after locating …, said Lt. Matt Harris, police spokesman." too, and "…, said Mark
+        # Rivera, a spokesman for the county sheriff's office." however long the description.
+        return []
+    if not ing and verb["cue"].lower() in english_verbs() and (
+            tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)):
+        # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb
+        who = Subject(tail["who"], tail.start("who"), "noun")
+        end = s_start + len(head) - 1
+        return [report_span(body, lead_start(body, s_start, end), end, verb["cue"], who)]
+    return None
+
+
+def _speaker_named_elsewhere(body: str, verb: re.Match[str], s_start: int, s_end: int, entities: list[Entity],
+                             quotations: list[Candidate], subject: Subject | None,
+                             attributing: re.Match[str] | None) -> Subject | None:
+    """The speaker of ``verb`` when another part of the sentence names them: the one who spoke the
+    quotation that ``attributing`` (a verb before a participle: '"…," Dempsey said, adding that …')
+    attributes, or the owner of the source after a passive "it" ("it was revealed in Eurogamer's
+    review that …"); else ``subject``."""
+    if attributing is not None:
+        # '"…," Dempsey said, adding that …', '"…," responded Jim Bridenstine, noting that …':
+        # the one who spoke the quotation goes on
+        quote_end = max(c.end for c in quotations if c.end <= attributing.start())
+        subject = (subject_before(body, attributing.start(), quote_end, entities)
+                   or person_in_attribution(body, attributing.end(), verb.start(), entities)
+                   or name_after(body, attributing.end(), entities) or subject)
+    pats = _verb_patterns()  # here, past the filters: few verbs get this far
+    if pats["it_passive"].search(body, max(s_start, verb.start() - 16), verb.start()) and (
+            source := pats["in_source"].match(body, verb.end(), s_end)):
+        # "it was revealed in Eurogamer's review that …", "it is reported by Reuters that …"
+        named = name_after(body, source.end(), entities)
+        if named is not None:  # "in Eurogamer’s Stadia review": the owner of the review
+            subject = owner(body, named)
+    return subject
+
+
+def _nested_lead(body: str, floor: int, subject_start: int) -> int | None:
+    """Where the last report ends before a verb inside it starts a report of its own ("…, but he said
+    that …"), or None when the verb's report is nested in it ("Bloomberg reported that officials
+    said …") — as when the clause before the comma only sets the nested report's scene."""
+    lead = _next_report_at(body, floor, subject_start)
+    if lead is not None and _sets_scene(body, floor, lead):
+        # "FAA mengatakan saat kejadian berlangsung, ATC menyebut …": the clause before the comma
+        # sets the nested report's time or condition — one report with it, not a report of its own
+        return None
+    return lead
 
 
 def _someone(subject: Subject | None) -> bool:

@@ -13,10 +13,11 @@ from bisect import bisect_left, bisect_right
 from kliping import resources
 from kliping.annotate import aliases, name_words, naming, role_phrases, subjects
 from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH
+from kliping.annotate.cue_neighbours import pronoun_at, skip_space
 from kliping.annotate.cues import pronouns
 from kliping.annotate.genders import POSSESSOR
 from kliping.annotate.source_frames import media_words
-from kliping.annotate.speech import name_pattern, pronoun_at, skip_space
+from kliping.annotate.speech import name_pattern
 from kliping.model import Entity
 
 

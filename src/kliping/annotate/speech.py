@@ -13,17 +13,19 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-# Names written "x as x" are used here and also re-exported: the speaker and report finders import
-# them from this module, where they were before they moved to appositives.py and cue_neighbours.py.
 from kliping import resources
 from kliping.annotate import name_words, subjects
-from kliping.annotate.appositives import appositive_subject as appositive_subject
-from kliping.annotate.cue_neighbours import MAX_SUBJECT_GAP as MAX_SUBJECT_GAP
-from kliping.annotate.cue_neighbours import closest_before, entity_at, noun_subject
-from kliping.annotate.cue_neighbours import name_before as name_before
-from kliping.annotate.cue_neighbours import pronoun_at as pronoun_at
-from kliping.annotate.cue_neighbours import skip_space as skip_space
-from kliping.annotate.cue_neighbours import starting_in as starting_in
+from kliping.annotate.appositives import appositive_subject
+from kliping.annotate.cue_neighbours import (
+    MAX_SUBJECT_GAP,
+    closest_before,
+    entity_at,
+    name_before,
+    noun_subject,
+    pronoun_at,
+    skip_space,
+    starting_in,
+)
 from kliping.annotate.cues import Candidate, Subject, patterns
 from kliping.annotate.descriptions import (
     anonymous,

@@ -1,0 +1,151 @@
+"""Sentences → reported speech marked by a short cue beside its content rather than a verb clause:
+"…, kata Budi." / "…, tambahnya." / "…, said Mary Lovely, a …" after it (or "Saat ini, lanjut
+Lembong, telah …" in its middle), "Lanjut Budi, …" / "Tambah dia, …" before it. The spans and
+their speakers, for annotate/reported.py; the frames of a source ("Menurut X, …") and passives
+are report_frames.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kliping.annotate.attribution_names import person_in_attribution
+from kliping.annotate.cue_neighbours import skip_space
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
+from kliping.annotate.report_clauses import clause_patterns
+from kliping.annotate.report_spans import (
+    DATED,
+    MAX_TAIL_SUBJECT_WORDS,
+    MIN_REPORTED_WORDS,
+    is_date,
+    lead_start,
+    report_span,
+    scanners,
+    text_start,
+    trimmed,
+)
+from kliping.annotate.report_speakers import described_after
+from kliping.annotate.report_words import either, flagged, verb_classes
+from kliping.annotate.speech import inside, subject_after
+from kliping.model import Entity
+
+
+def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
+                  quotations: list[Candidate]) -> Candidate | None:
+    """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content; "Saat ini,
+    lanjut Lembong, telah …" — in the middle of the sentence, which is the report."""
+    tail = scanners()["tail"].search(body, s_start, s_end)
+    if tail is None or inside(quotations, tail.start()) or body[s_start] in OPENERS:
+        return None
+    if tail["nya"]:
+        subject = Subject("-nya", tail.start("nya"), "clitic")
+        after = tail.end()
+    else:
+        speaker = _speaker_after(body, tail, s_end, entities)
+        if speaker is None:
+            return None
+        subject, after = speaker
+    cue = tail["cue"] + (tail["nya"] or "")
+    if cue.lower() in verb_classes()["listener"]:
+        return None  # ", told Business Insider …": who was told, not who spoke
+    return _report_around(body, tail.start(), s_start, s_end, cue, subject, after)
+
+
+def _speaker_after(body: str, tail: re.Match[str], s_end: int, entities: list[Entity]) -> tuple[Subject, int] | None:
+    """The speaker named after a tail cue and where the attribution's name ends, or None when no
+    one is named there."""
+    subject = subject_after(body, tail.end(), entities) or _unnamed_after(body, tail, s_end, entities)
+    if subject is None:
+        return None
+    after = subject.start + len(subject.text)
+    initial = _INITIAL_GOES_ON.match(body, after, s_end)
+    if initial is not None:
+        # "said Mary E. Lovely, a …", "said Lt. Matt Harris, …": the recogniser stopped at a dot
+        people = [e for e in entities if e.label == "PERSON" and after < e.start < initial.end()]
+        if people and subject.entity is not None and subject.entity.label != "PERSON":
+            subject = Subject(body[subject.start : people[0].end], subject.start, "entity", people[0])
+        after = initial.end()
+    elif not _closes(body[after:s_end]):
+        # "said The We Company’s recently named executive chair Marcelo Claure in an email …"
+        person = person_in_attribution(body, tail.end(), s_end, entities)
+        if person is not None:
+            subject, after = person, person.start + len(person.text)
+    return subject, after
+
+
+def _unnamed_after(body: str, tail: re.Match[str], s_end: int, entities: list[Entity]) -> Subject | None:
+    """The speaker after a tail cue when the recogniser found none there: ", says the World Health
+    Organization.", ", say officials." — a short phrase closing the sentence — or a role, then
+    the person named."""
+    words = body[tail.end() : s_end].strip(" .!?")
+    if not words or len(words.split()) > MAX_TAIL_SUBJECT_WORDS or "," in words:
+        # ", kata jaksa Irene Putri, …"; ", ungkap pelatih Persija Thomas Doll seperti
+        # dilansir …": a role, then the person named
+        return (described_after(body, tail.end(), s_end, entities)
+                or person_in_attribution(body, tail.end(), s_end, entities))
+    if tail["cue"].lower() in verb_classes()["noun_too"]:
+        # ", nilai pengamat ekonomi Faisal Basri." — not ", nilai tukar rupiah melemah.", the noun
+        return person_in_attribution(body, tail.end(), s_end, entities)
+    return Subject(words, skip_space(body, tail.end()), "noun")
+
+
+def _report_around(body: str, at: int, s_start: int, s_end: int, cue: str, subject: Subject,
+                   after: int) -> Candidate | None:
+    """The report of a tail cue at ``at`` whose attribution ends at ``after``: what comes before
+    it when the attribution closes the sentence, the whole sentence when the cue sits inside it."""
+    rest = body[after:s_end]
+    if (len(body[text_start(body, s_start) : at].split()) < MIN_REPORTED_WORDS
+            and len(rest.split()) >= MIN_REPORTED_WORDS and not appositive().match(rest)
+            and not (patterns()["trailer"].match(rest) and DATED.search(rest))):
+        # "Namun, kata dia soal kuota itu …", "TNI AU, kata Hadi saat ini dituntut …": too few words
+        # before the cue to be its report — it sits inside the sentence, which is the report
+        # (not "Hal itu, kata dia di Jakarta, Senin (12/4).", a trailer and a date).
+        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
+    if appositive().match(rest):
+        # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
+        # immunologist …, helps …" sits inside it.
+        if len(body[s_start:at].split()) >= MIN_REPORTED_WORDS:
+            return Candidate(lead_start(body, s_start, at), at, "indirect", cue, subject)
+        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
+    if (rest.lstrip().startswith(",") and len(rest.split()) > MIN_REPORTED_WORDS
+            and not patterns()["trailer"].match(rest) and not is_date(rest)):
+        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
+    if not patterns()["trailer"].match(rest) and not is_date(rest) and rest.strip(" .!?"):
+        if cue.lower() not in english_verbs() and len(rest.split()) >= MIN_REPORTED_WORDS and not (
+                clause_patterns()["that_later"].match(rest)):
+            # "Cita rasa makanan Turki, kata Sezai ada pada bumbu …": an Indonesian cue goes on into
+            # the rest of the clause with its closing comma left out, so the sentence is the report.
+            return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
+        return None  # ", told Business Insider in October that …" is no closing attribution
+    return Candidate(lead_start(body, s_start, at), at, "indirect", cue, subject)
+
+
+def opening_cue(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
+    """"Lanjut Budi, harga beras …", "Tambah dia, …": a short cue opening the sentence, its speaker and
+    a comma — the rest is the report (as "Kata Budi, …" is)."""
+    first = text_start(body, s_start)
+    cue = scanners()["short_open"].match(body, first, s_end)
+    if cue is None:
+        return None
+    subject = subject_after(body, cue.end(), entities)
+    if subject is None or subject.kind not in ("entity", "name", "pronoun"):
+        return None  # "Jelas, …", "Harap maklum, …": no speaker, no cue
+    end = subject.start + len(subject.text)
+    if not body.startswith(",", end) or len(body[end + 1 : s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    return report_span(body, end + 1, s_end, cue["cue"], subject)
+
+
+def _closes(rest: str) -> bool:
+    """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
+    return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
+
+
+@cache
+def appositive() -> re.Pattern[str]:
+    """", said Scott Paul, who heads …": what follows the speaker describes the speaker."""
+    return re.compile(rf"^\s*,\s*(?i:{either(flagged('report_appositives.tsv', 'appositive'))})\b")
+
+
+_INITIAL_GOES_ON = re.compile(r"(?:(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))\.(?:\s+[A-Z][\w’'-]+){1,3}(?=\s*[,.])")
