@@ -35,7 +35,6 @@ from types import TracebackType
 from typing import Any
 
 from kliping import store_grouping, store_search
-from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.features import article_date
 from kliping.corpus.rolling import ArticleKeys, duplicate_groups
 from kliping.errors import StoreError, StoreFailed
@@ -364,7 +363,7 @@ class Store:
             if self.schema_version() >= ROLLING_SCHEMA:
                 representative = store_grouping.representatives(self._conn, story_id)
             else:  # a store of schema 1-2 read as is
-                index = self._legacy_duplicates()
+                index = store_grouping.legacy_duplicates(self._conn, self.path)
                 representative = {a.id: index.representative(a.id) for a in articles if a.id in index}
         return StoredStory(story_id, articles, {i: r for i, r in representative.items() if r != i})
 
@@ -390,15 +389,10 @@ class Store:
         (undated last), as ``analyze`` gives them."""
         with self._transaction("DEFERRED"):
             if self.schema_version() < ROLLING_SCHEMA:  # a store of schema 1-2 read as is
-                return self._legacy_duplicates().groups()
+                return store_grouping.legacy_duplicates(self._conn, self.path).groups()
             pairs, order = store_grouping.all_pairs(self._conn)
         return duplicate_groups(pairs, order)
 
-    def _legacy_duplicates(self) -> DuplicateIndex:
-        try:
-            return store_grouping.legacy_duplicates(self._conn)
-        except ValueError as exc:
-            raise StoreFailed(f"the duplicates state in {self.path} cannot be read ({exc})") from exc
 
     def integrity(self) -> dict[str, Any]:
         """Counts that must agree (and SQLite's own check), to verify a database after a crash."""

@@ -25,9 +25,11 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from kliping.corpus.dedup import DuplicateIndex
 from kliping.corpus.rolling import ArticleKeys, RollingGrouper, article_keys
+from kliping.errors import StoreFailed
 from kliping.model import Article
 from kliping.store_records import stored_article
 
@@ -164,10 +166,13 @@ def representatives(conn: sqlite3.Connection, story_id: str) -> dict[str, str]:
                              " ON a.id = d.article_id WHERE a.story_id = ?", (story_id,)).fetchall())
 
 
-def legacy_duplicates(conn: sqlite3.Connection) -> DuplicateIndex:
-    """A store of schema 1-2 read as is: its one duplicate index over everything (ValueError when malformed)."""
+def legacy_duplicates(conn: sqlite3.Connection, path: Path) -> DuplicateIndex:
+    """A store of schema 1-2 read as is: its one duplicate index over everything."""
     row = conn.execute("SELECT value FROM state WHERE key = 'duplicates'").fetchone()
-    return DuplicateIndex.from_bytes(row[0]) if row else DuplicateIndex()
+    try:
+        return DuplicateIndex.from_bytes(row[0]) if row else DuplicateIndex()
+    except ValueError as exc:
+        raise StoreFailed(f"the duplicates state in {path} cannot be read ({exc})") from exc
 
 
 def story_ids_of(conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
