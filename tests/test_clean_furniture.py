@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kliping import resources
 from kliping.clean import _SEPARATORS, _date_line_reason, _is_menu_item_list, normalise_line
-from kliping.clean_furniture import first_chars, furniture, leads
+from kliping.clean_furniture import first_chars, furniture, furniture_rows, leads
 from kliping.model import Skipped
 from kliping.read import iter_documents
 from kliping.timestamps import find_timestamps
@@ -24,7 +23,7 @@ def _every_row_in_order(line: str) -> str | None:
     """What boilerplate.tsv says, read literally: the first row whose pattern matches the whole
     line, a needled row only where one of its needles is written."""
     low = line.casefold()
-    for reason, pattern, *needles in resources.rows("boilerplate.tsv"):
+    for reason, pattern, *needles in furniture_rows():
         if needles and not any(n.casefold() in low for n in needles[0].split("|")):
             continue
         if re.fullmatch(pattern, line, re.IGNORECASE):

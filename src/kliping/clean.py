@@ -66,11 +66,6 @@ _NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
 # Words between a date and a name on a byline: "Posted by Jane Roe on 31 July 2016"
 _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
                            "diperbarui", "diterbitkan"))
-_BYLINE_ROLES = frozenset(("author", "editor", "penulis", "reporter", "pewarta", "writer", "redaktur",
-                           "kontributor", "wartawan", "penyunting", "fotografer", "photographer",
-                           "videografer", "videographer", "video editor", "editor video", "editor foto",
-                           "photo editor", "produser", "producer", "narator", "narrator", "kamerawan",
-                           "penulis naskah", "koresponden", "correspondent", "jurnalis", "journalist"))
 # A dateline lead-in: a place or an outlet, maybe "(Outlet)", then a dash ("JAKARTA (Pos Kota) –",
 # "Jakarta, CNN Indonesia - -", "NAMAMEDIA.com - "). The dash has a space on at least one side
 # so that "U-22" or "Rusia-Korut" is not one.
@@ -297,10 +292,11 @@ def _names_beside_bylines(lines: list[str], verdicts: list[str | None]) -> None:
     """A line that is only a name, beside a byline, a date line or an "Editor" label, is a byline
     too ("Sandro Gatra," / "Amir Sodikin"; "Rizki N" / "Selasa, 11 Oktober 2022 | 08:00 WIB").
     A name's words are never written in lower case elsewhere in the article; a subheading's are."""
+    roles = resources.words("credit_roles.txt")
     beside = {
         n for k, verdict in enumerate(verdicts)
         if verdict in ("byline", "date line")
-        or (verdict == "menu" and lines[k].casefold().rstrip(" :") in _BYLINE_ROLES)
+        or (verdict == "menu" and lines[k].casefold().rstrip(" :") in roles)
         for n in (k - 1, k + 1)
     }
     lower: set[str] | None = None

@@ -34,12 +34,6 @@ _LEAD_CAPS = re.compile(rf"^(?P<x>[A-Z][A-Z.'’ -]{{1,40}}?)\s*(?:{_DASH}|:)\s+
 _LEAD_TITLE = re.compile(rf"^(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*(?P<sep>{_DASH}|:)\s+[A-Z\"“‘']")
 _SUFFIX = r"\.(co\.id|co|com|id|net|org|tv|news)$"
 _DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|co|com|id|net|org|tv|news)\b", re.I)
-_BYLINE_LABEL = re.compile(
-    r"\b(?:rep|red|reporter|penulis|editor bahasa|editor|redaktur|pewarta|penyunting|kontributor|"
-    r"wartawan|writer|laporan wartawan|laporan|oleh|by|reporting by|editing by|writing by|"
-    r"additional reporting by|written by|edited by)\s*[:|]?\s+",
-    re.I,
-)
 _PHOTO_LABEL = re.compile(r"\b(?:fotografer|photographer|foto|photo)\s*[:|]\s*[^:|]*", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\s[-–—]\s|\band\b|\bdan\b)\s*")
 _PERSON = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}$")
@@ -222,6 +216,14 @@ def _names_in(segment: str) -> list[str]:
     return names
 
 
+@cache
+def _byline_label() -> re.Pattern[str]:
+    """Any author label, then maybe a colon or bar: where a byline's names begin. The prefix tree
+    tries a longer label first ("editor bahasa" before "editor"), so no label is cut in two."""
+    labels = sorted({row[0] for row in resources.rows("author_labels.tsv")})
+    return re.compile(rf"\b(?:{resources.alt(labels)})\s*[:|]?\s+", re.I)
+
+
 def find_authors(raw: RawDocument, removed: list[RemovedLine], outlet: str | None) -> list[str]:
     authors = list(raw.authors)
     for line in removed:
@@ -229,7 +231,7 @@ def find_authors(raw: RawDocument, removed: list[RemovedLine], outlet: str | Non
             text = _PHOTO_LABEL.sub(" ", line.text)
             for stamp in reversed(find_timestamps(text)):
                 text = text[: stamp.start] + " | " + text[stamp.end :]
-            for segment in _BYLINE_LABEL.split(text):
+            for segment in _byline_label().split(text):
                 authors.extend(_names_in(segment))
         elif line.reason == "initials":
             authors.extend(_INITIALS.findall(line.text))

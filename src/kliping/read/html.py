@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 from html import unescape
 from typing import Any
 
@@ -21,6 +22,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_title
 
+from kliping import resources
 from kliping.errors import Rejected
 from kliping.model import RawDocument
 
@@ -70,7 +72,6 @@ AUTHOR_META = (
 OUTLET_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher")
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|&/]|\s(?:dan|and)\s)\s*", re.IGNORECASE)
-_AUTHOR_PREFIX = re.compile(r"^(?:(?:by|oleh)\s*:?\s+|(?:penulis|reporter|editor|author)\s*:\s*)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_].*)?$")
@@ -311,6 +312,16 @@ def _iso(value: Any) -> str | None:
     return dt.replace(microsecond=0).isoformat()
 
 
+@cache
+def _author_prefix() -> re.Pattern[str]:
+    """An author label at the front of a meta value ("By Jane Roe", "Penulis: Jane Roe"). Only the
+    labels marked "alone" may stand without a colon: a name may begin with another ("Red Smith")."""
+    rows = resources.rows("author_labels.tsv")
+    alone = sorted(row[0] for row in rows if row[1:] == ("alone",))
+    colon = sorted(row[0] for row in rows if row[1:] != ("alone",))
+    return re.compile(rf"^(?:(?:{resources.alt(alone)})\s*:?\s+|(?:{resources.alt(colon)})\s*:\s*)", re.IGNORECASE)
+
+
 def _authors(raw: list[str], outlet: str | None) -> list[str]:
     """Person names only: no URLs, no handles, no organisation equal to the outlet."""
     out: list[str] = []
@@ -318,7 +329,7 @@ def _authors(raw: list[str], outlet: str | None) -> list[str]:
     for item in raw:
         if not isinstance(item, str) or "://" in item or item.startswith("www."):
             continue
-        for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", item.strip())):
+        for part in _AUTHOR_SPLIT.split(_author_prefix().sub("", item.strip())):
             name = _clean(part.strip(" .-–—:"))
             if not name or name.startswith("@") or "/" in name or len(name.split()) > 6:
                 continue
