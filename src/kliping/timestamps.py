@@ -110,16 +110,24 @@ def _pattern() -> re.Pattern[str]:
     iso = r"(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?:T|\s+)?"
     dated = "|".join(f"(?:{f})" for f in weekday_forms)
     body = rf"(?:(?P<wd>{weekday})\.?\s*,?\s*)?(?:{dated})|{iso}"
-    return re.compile(rf"(?<![\w/.-])(?:{body}){clock}(?![\w/])", re.IGNORECASE)
+    # Every match opens with a digit, "(" or a weekday's or month's first letter: looked ahead for
+    # first, they let the engine skip to candidates instead of trying the look-behind everywhere.
+    firsts = "".join(sorted({re.escape(n[0].lower()) for n in [*month_names(), *weekday_names()]}))
+    return re.compile(rf"(?=[\d({firsts}])(?<![\w/.-])(?:{body}){clock}(?![\w/])", re.IGNORECASE)
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
+_DIGIT = re.compile(r"\d")  # the same digits as _pattern's \d
+
+
 def find_timestamps(text: str) -> list[Timestamp]:
     """Every absolute date (with its time and zone when written) in ``text``."""
-    found = []
+    found: list[Timestamp] = []
+    if _DIGIT.search(text) is None:
+        return found  # every form writes its day or year in digits; most lines hold none
     months = month_names()
     weekdays = weekday_names()
     for m in _pattern().finditer(text):

@@ -66,7 +66,9 @@ _WORD = re.compile(r"[A-Za-z](?:[\w'’-]|\.(?=\w))*")
 NAME_CONNECTORS = frozenset(resources.lines("name_particles.txt")) | {"dan", "and", "of", "the"}
 MAX_NAME_WORDS = 7
 _CAP_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_CONNECTORS))})\s+)*{_CAP_WORD})*")
+# (The capital looked ahead for first lets the engine skip to capitals before the look-behind.)
+_RUN = re.compile(
+    rf"(?=[A-Z])(?<![\w'’-]){_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_CONNECTORS))})\s+)*{_CAP_WORD})*")
 
 
 @cache
@@ -116,6 +118,10 @@ def _runs(text: str) -> list[list[tuple[int, int, bool]]]:
     The runs are found by one regex, so lower-case prose costs no Python per word."""
     runs = []
     for run in _RUN.finditer(text):
+        if len(run.group(0).split()) == 1:
+            # Most runs are one capitalised word (a sentence's first word, a lone name): the word is the run.
+            runs.append([(run.start(), run.end(), True)])
+            continue
         words = [(m.start(), m.end(), m.group(0)[0].isupper()) for m in _WORD.finditer(text, run.start(), run.end())]
         while words and not words[-1][2]:
             words.pop()  # a run ends on a capitalised word, not on "dan"

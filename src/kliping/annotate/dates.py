@@ -110,7 +110,8 @@ def _article_years(body: str, found: list[Found]) -> list[int]:
     return sorted(counts, key=lambda y: (-counts[y], -y))
 
 
-_YEARS = re.compile(rf"(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)")
+# (a year's first digit looked ahead for first lets the engine skip to it before the look-behind)
+_YEARS = re.compile(rf"(?=[12])(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)")
 
 
 def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -> int | None:

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 import numpy as np
 
@@ -267,7 +268,9 @@ def find_entities(text: str) -> list[tuple[int, int, str]]:
         found = chunks(tags)
         if not found:
             continue
-        sent = [m.span() for m in TOKEN.finditer(text, start, end)]  # offsets only where a name is
+        # Offsets only where a name is, and only up to the token after the last name (chunks come in
+        # order; the hyphen test reads that token).
+        sent = [m.span() for m in islice(TOKEN.finditer(text, start, end), found[-1][1] + 2)]
         for a, b, label in found:
             stop = sent[b - 1][1]
             # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.

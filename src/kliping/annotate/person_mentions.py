@@ -109,6 +109,10 @@ def _bodies_split_at_dan(body: str, mentions: list[Entity]) -> None:
     for m in mentions:
         if m.label == "ORG" or all(word_kind(w) == "name" for w in m.text.split()):
             continue
+        # Only a mention written right after " dan " can end such a run: a string test before the regex,
+        # which would be tried at each of the 80 characters before every mention.
+        if not body[max(0, m.start - 80) : m.start].rstrip(" \n").endswith(" dan"):
+            continue
         run = _BODY_BEFORE_DAN.search(body, max(0, m.start - 80), m.start)
         if run is None:
             continue

@@ -93,11 +93,14 @@ def _nicknames(body: str, people: list[Entity], defined: dict[str, tuple[str, st
             nicknamed = _nicknamed(body, people, cue["nick"], cue.start())
             if nicknamed:
                 defined.setdefault(cue["nick"], ("PERSON", nicknamed))
-        for cue in _NICK_BEFORE_CUE.finditer(body):
+        # (only where its own cue words are written: "aka" of the probes is inside "akan" and "kata")
+        for cue in _NICK_BEFORE_CUE.finditer(body) if any(w in body for w in _NICK_CUE_WORDS) else ():
             nicknamed = _nicknamed(body, people, cue["nick"], cue.start())
             if nicknamed:
                 defined.setdefault(cue["nick"], ("PERSON", nicknamed))
-    for quoted in _QUOTED_NICK.finditer(body) if '"' in body or "“" in body or "'" in body else ():
+    # (the pattern tried at every capital costs twice the search for a quotation mark opening a capitalised word)
+    quoting = ('"' in body or "“" in body or "'" in body) and _QUOTE_THEN_CAPITAL.search(body)
+    for quoted in _QUOTED_NICK.finditer(body) if quoting else ():
         defined.setdefault(quoted["nick"], ("PERSON", f"{quoted['given']} {quoted['family']}"))
 
 
@@ -178,7 +181,8 @@ def _acronyms_of_bodies(body: str, mentions: list[Entity], defined: dict[str, tu
             defined[acronym] = ("ORG", next(iter(names)))
 
 
-_CAPITALS_WORD = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
+# (the first capital before the look-behind at it: the engine skips to capitals, not tries every character)
+_CAPITALS_WORD = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{2,}(?![\w-])")
 MIN_ACRONYM = 3  # letters: two-letter ones ("AS", "UN") are too often something else
 MAX_ACRONYM_WORDS = 8
 
@@ -187,8 +191,10 @@ MAX_ACRONYM_WORDS = 8
 _NAMED_BEFORE_SAPAAN = re.compile(rf"(?P<nick>{CAP}(?: {CAP})?)\s*[,—–-]\s*(?=sapaan\b)")
 _NICK_BEFORE_CUE = re.compile(rf"(?P<nick>{CAP})\s*[-–—,(]+(?:\s*-)?\s*(?:begitu(?:lah)?\s+(?:ia|dia|beliau)?\s*"
                               r"(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil)|(?:sapaan|panggilan)\s+(?:akrab)?nya\b)")
+_NICK_CUE_WORDS = ("disapa", "dipanggil", "sapaan", "panggilan")  # one of which every _NICK_BEFORE_CUE holds
 # 'Bambang "Bento" Riyadi': a nickname in quotation marks inside the name.
 _QUOTED_NICK = re.compile(rf"(?P<given>{CAP}) [\"“'‘](?P<nick>{CAP})[\"”'’] (?P<family>{CAP})")
+_QUOTE_THEN_CAPITAL = re.compile(r" [\"“'‘][A-Z]")  # what every _QUOTED_NICK holds: a CAP opens with [A-Z]
 
 
 def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | None:
