@@ -103,11 +103,15 @@ def convert(conn: sqlite3.Connection) -> None:
     """Schema 3, in the migration's transaction: every stored article's keys computed from its stored annotations
     and kept, and all of them regrouped; the old story and duplicate state (pickled before schema 2) goes unread.
     Story ids may change: stories are now those ``analyze`` makes of the same articles."""
-    rows = conn.execute("SELECT body, data FROM articles ORDER BY rowid").fetchall()
-    for body, data in rows:
-        keep_keys(conn, stored_article(body, data))
+    last, seen = 0, 0
+    # Paged by rowid: a big store's articles are not all held in memory at once.
+    while rows := conn.execute("SELECT rowid, body, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500",
+                               (last,)).fetchall():
+        for _, body, data in rows:
+            keep_keys(conn, stored_article(body, data))
+        last, seen = rows[-1][0], seen + len(rows)
     grouping = empty()
-    if rows:  # a new store has nothing to regroup
+    if seen:  # a new store has nothing to regroup
         regroup(conn, grouping)
     save(conn, grouping)
     conn.execute("DELETE FROM state WHERE key IN ('stories', 'duplicates')")
