@@ -238,18 +238,14 @@ class Store:
             added_ids.extend(keys.id for _, keys in new)
             written = time.perf_counter()
             if added:
-                store_grouping.save(self._conn, grouping)
-                generation = self._generation() + 1
-                self._conn.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (generation,))
-                self._grouping = (generation, grouping)
+                self._save_grouping(grouping)
         result.added += added
         result.stories_touched = list(touched)
         return written - started, time.perf_counter() - written
 
     def stale(self) -> bool:
         """Whether articles were grouped out of date order and a regroup (``settle``) is due (a killed add)."""
-        row = self._conn.execute("SELECT value FROM state WHERE key = 'stale'").fetchone()
-        return bool(row and row[0])
+        return store_grouping.is_stale(self._conn)
 
     def settle(self) -> bool:
         """Regroup every stored article if some were grouped out of date order (``store_grouping``; an add does
@@ -259,11 +255,15 @@ class Store:
             if not grouping.stale:
                 return False
             store_grouping.regroup(self._conn, grouping)
-            store_grouping.save(self._conn, grouping)
-            generation = self._generation() + 1
-            self._conn.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (generation,))
-            self._grouping = (generation, grouping)
+            self._save_grouping(grouping)
         return True
+
+    def _save_grouping(self, grouping: store_grouping.Grouping) -> None:
+        """Write the grouper state and move the generation on (inside the transaction), keeping it as current."""
+        store_grouping.save(self._conn, grouping)
+        generation = self._generation() + 1
+        self._conn.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (generation,))
+        self._grouping = (generation, grouping)
 
     def _unique_id(self, article: Article) -> Article:
         """The run's id rule (pipeline.numbered_id: "x", "x~2", "x~3"…) over the ids already stored."""
@@ -355,8 +355,8 @@ class Store:
         Reading never writes: a reader must not queue behind a writer's transaction (the web app keeps the
         builds it made in memory, ``show/web/shelf.py``)."""
         with self._transaction("DEFERRED"):  # one snapshot: the articles and the grouping of them
-            rows = self._conn.execute("SELECT body, data FROM articles WHERE story_id = ?"
-                                      " ORDER BY day IS NULL, day, id", (story_id,)).fetchall()
+            rows = self._conn.execute("SELECT a.body, a.data FROM articles AS a WHERE a.story_id = ?"
+                                      f" ORDER BY {store_grouping.ORDER_BY}", (story_id,)).fetchall()
             if not rows:
                 return None
             articles = [stored_article(body, data) for body, data in rows]

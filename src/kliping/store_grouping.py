@@ -70,6 +70,12 @@ def load(conn: sqlite3.Connection) -> Grouping:
                     bool(rows.get("stale")))
 
 
+def is_stale(conn: sqlite3.Connection) -> bool:
+    """Whether articles were grouped out of order and a regroup is due (read without loading the grouper)."""
+    row = conn.execute("SELECT value FROM state WHERE key = 'stale'").fetchone()
+    return bool(row and row[0])
+
+
 def save(conn: sqlite3.Connection, grouping: Grouping) -> None:
     conn.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", [
         ("grouper", grouping.grouper.to_bytes()), ("grouped_last", json.dumps(grouping.last)),
