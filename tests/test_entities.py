@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kliping import datelines
 from kliping.annotate import aliases, english_spans, entities
 from kliping.annotate.entities import find_entities, person_form
 
@@ -87,8 +88,15 @@ def test_entities_person_span_keeps_apostrophe_prefix_and_hyphenated_tail() -> N
 def test_entities_span_over_a_dateline_dash_is_cut_in_two() -> None:
     body = "Jakarta, CNN Indonesia - - Kepolisian Negara Republik Indonesia memprediksi puncak arus mudik."
     start, end = body.index("CNN"), body.index(" memprediksi")
-    pieces = entities._after_dateline(body, start, end, "ORG")
+    pieces = entities._after_dateline(body, start, end, "ORG", datelines.lead_end(body))
     assert [body[s:e] for s, e, _ in pieces] == ["CNN Indonesia", "Kepolisian Negara Republik Indonesia"]
+
+
+def test_entities_person_span_over_a_dateline_keeps_the_person_only() -> None:
+    body = "Rimanews - Dina Maharani siap merilis album barunya bulan depan."
+    names = [(e.text, e.label) for e in entities.find_entities(body)]
+    assert ("Dina Maharani", "PERSON") in names
+    assert not any("Rimanews" in text for text, label in names if label == "PERSON")
 
 
 def test_entities_place_before_a_titled_name_is_not_part_of_the_person() -> None:

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.clean_furniture import furniture
 from kliping.clean_headlines import SENTENCE_END, WORD, related_headlines, reworded_headline
 from kliping.model import RawDocument, RemovedLine
@@ -66,22 +66,6 @@ _NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
 # Words between a date and a name on a byline: "Posted by Jane Roe on 31 July 2016"
 _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
                            "diperbarui", "diterbitkan"))
-# A dateline lead-in: a place or an outlet, maybe "(Outlet)", then a dash ("JAKARTA (Pos Kota) –",
-# "Jakarta, CNN Indonesia - -", "NAMAMEDIA.com - "). The dash has a space on at least one side
-# so that "U-22" or "Rusia-Korut" is not one.
-_DATELINE_DASH = re.compile(
-    r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,3}\s*(?:\([^()]{1,40}\)\s*)?(?:\s(?:--|-|–|—)|(?:--|-|–|—)\s)"
-)
-# An outlet's web name opening a line, then a comma or a dash: "Liputan6.com, Jakarta …",
-# "JAKARTA, KOMPAS.com – …", "TEMPO.CO, Jakarta - …", "Suara.com - …". A headline never opens so.
-_OUTLET_LEAD = re.compile(
-    r"^(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}\s*,\s*)?[A-Za-z][\w-]*\.(?:co\.id|com|co|id|net|org|tv|news)\b"
-    r"\s*(?:,|--|-|–|—)",
-    re.IGNORECASE,
-)
-# A dateline alone on its line, its dash last ("Jakarta, CNN Indonesia --", "JAKARTA, KOMPAS.com –"):
-# the lead's first words, cut off by the page's layout; a headline does not end with a dash.
-_BARE_DATELINE = re.compile(r"^[A-Z][\w.&'’]*(?:[ ,]+[\w.&'’]+){0,4}\s*(?:\([^()]{1,40}\)\s*)?(?:--|-|–|—)$")
 # "(13/9)", "(13/9/2023)": a report dates its sentences so; a headline does not.
 _DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 # A crawler's header names the headline ("title Harga beras naik"): then no other line is it.
@@ -160,7 +144,7 @@ def _reads_like_headline(line: str) -> bool:
         len(line.split()) <= HEADLINE_MAX_WORDS
         and not line.endswith((".", "!", "?"))
         and not _ends_a_paragraph(line)
-        and not re.match(r"^[A-Z][\w.]*(?:[ ,]+[\w.]+){0,3}\s*(?:--|-|–|—|:)\s", line)
+        and datelines.lead_in(line) is None
         and not _is_lead(line)
     )
 
@@ -188,11 +172,14 @@ def _is_lead(line: str) -> bool:
         return True
     if _ends_a_paragraph(line):
         return True
-    if _OUTLET_LEAD.match(line) or _BARE_DATELINE.match(line):
+    lead = datelines.lead_in(line)
+    # A web name opening the line, or a dateline alone on it (the lead's first words, cut off by the
+    # page's layout): a headline neither opens with an outlet nor ends with a dash.
+    if datelines.opens_with_web_name(line) or (lead is not None and lead.end >= len(line)):
         return True
     if words >= LEAD_MIN_WORDS and _DATED.search(line):
         return True
-    return words >= LEAD_MIN_WORDS and _DATELINE_DASH.match(line) is not None
+    return words >= LEAD_MIN_WORDS and lead is not None
 
 
 def _is_menu_item_list(line: str) -> bool:

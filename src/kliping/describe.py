@@ -12,9 +12,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import py3langid
-from babel import Locale
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.clean import Cleaned
 from kliping.model import Article, RawDocument, RemovedLine
 from kliping.timestamps import find_timestamps, month_names, weekday_matches, weekday_names
@@ -23,17 +22,7 @@ from kliping.timestamps import find_timestamps, month_names, weekday_matches, we
 DEFAULT_OFFSET = {"id": "+07:00"}
 LEAD_PARAGRAPHS = 4  # a lead-in ("MOSKOW -") sits in the first few paragraphs
 
-_DASH = r"(?:--|-|–|—)"
-# "REPUBLIKA.CO.ID, MOSKOW --", "JAKARTA, iNews.id -", "jpnn.com, JAKARTA -"
-_LEAD_PAIR = re.compile(rf"^(?P<a>[A-Za-z][\w.'’ -]{{1,40}}?)\s*,\s*(?P<b>[A-Za-z][\w.'’ -]{{1,40}}?)\s*{_DASH}\s+")
-_LEAD_WIRE = re.compile(
-    rf"^(?P<city>[A-Z][\w.'’ -]{{1,30}}?)\s*\((?P<wire>[A-Za-z][\w .&-]{{1,30}})\)\s*(?:{_DASH}|:)\s+"
-)
-_LEAD_DOMAIN = re.compile(rf"^(?P<x>[A-Za-z][\w-]*(?:\.[A-Za-z]{{2,6}})+)\s*(?:{_DASH}|:)\s+")
-_LEAD_CAPS = re.compile(rf"^(?P<x>[A-Z][A-Z.'’ -]{{1,40}}?)\s*(?:{_DASH}|:)\s+")
-_LEAD_TITLE = re.compile(rf"^(?P<x>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s*(?P<sep>{_DASH}|:)\s+[A-Z\"“‘']")
 _SUFFIX = r"\.(co\.id|co|com|id|net|org|tv|news)$"
-_DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|co|com|id|net|org|tv|news)\b", re.I)
 _PHOTO_LABEL = re.compile(r"\b(?:fotografer|photographer|foto|photo)\s*[:|]\s*[^:|]*", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\s[-–—]\s|\band\b|\bdan\b)\s*")
 _PERSON = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}$")
@@ -51,24 +40,11 @@ def title_case(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
-@cache
-def _outlets() -> dict[str, str]:
-    return {domain.lower(): name for domain, name in resources.rows("outlets.tsv")}
-
-
-@cache
-def _places() -> frozenset[str]:
-    names = {p.casefold() for p in resources.lines("places.txt")}
-    for loc in ("id", "en"):
-        names.update(n.casefold() for n in Locale(loc).territories.values())
-    return frozenset(names)
-
-
 def outlet_from_domain(domain: str) -> str:
     """A web domain or host → the outlet's own name (known table, else the domain's name)."""
     host = domain.lower().strip(".")
     host = host[4:] if host.startswith("www.") else host
-    table = _outlets()
+    table = datelines.outlets()
     parts = host.split(".")
     for i in range(len(parts) - 1):
         if ".".join(parts[i:]) in table:
@@ -83,7 +59,7 @@ def outlet_from_domain(domain: str) -> str:
 
 @cache
 def _known_spellings() -> dict[str, str]:
-    return {n.casefold(): n for n in _outlets().values()}
+    return {n.casefold(): n for n in datelines.outlets().values()}
 
 
 def known_spelling(outlet: str) -> str:
@@ -91,34 +67,9 @@ def known_spelling(outlet: str) -> str:
     return _known_spellings().get(outlet.strip().casefold(), outlet)
 
 
-@cache
-def _known_outlet_names() -> frozenset[str]:
-    names = {n.casefold() for n in _outlets().values()}
-    return frozenset(names | _media_names())
-
-
-@cache
-def _outlet_words() -> frozenset[str]:
-    return frozenset(resources.lines("outlet_words.txt"))
-
-
-def _is_outlet_like(text: str) -> bool:
-    words = _outlet_words()
-    lowered = text.lower()
-    if _DOMAIN.fullmatch(text.strip()) or text.strip().casefold() in _known_outlet_names():
-        return True
-    return any(w in words for w in lowered.split()) or any(
-        lowered.endswith(w) for w in words if w.startswith(".")
-    )
-
-
-def _is_place(text: str) -> bool:
-    return text.casefold() in _places()
-
-
 def _outlet_name(text: str) -> str:
     text = text.strip()
-    if _DOMAIN.fullmatch(text):
+    if datelines.DOMAIN.fullmatch(text):
         return outlet_from_domain(text)
     known = _known_spellings().get(text.casefold())  # "VIVA", "kumparan": as the outlet spells itself
     return known or title_case(text)
@@ -127,29 +78,10 @@ def _outlet_name(text: str) -> str:
 def find_lead(body: str) -> tuple[str | None, str | None, str | None]:
     """(outlet, dateline, wire) from a report's lead-in: 'REPUBLIKA.CO.ID, MOSKOW --'."""
     for para in body.split("\n\n")[:LEAD_PARAGRAPHS]:
-        m = _LEAD_PAIR.match(para)
-        # Each side capitalised, or an outlet written in lower case ("jpnn.com").
-        if m and all(side[0].isupper() or _is_outlet_like(side) for side in (m["a"], m["b"])):
-            a, b = m["a"].strip(), m["b"].strip()
-            if _is_outlet_like(a) and not _is_outlet_like(b):
-                return _outlet_name(a), title_case(b), None
-            if _is_outlet_like(b) and not _is_outlet_like(a):
-                return _outlet_name(b), title_case(a), None
-        m = _LEAD_WIRE.match(para)
-        if m:
-            return None, title_case(m["city"].strip()), m["wire"].strip()
-        m = _LEAD_DOMAIN.match(para)
-        if m and _DOMAIN.fullmatch(m["x"]):
-            return _outlet_name(m["x"]), None, None
-        m = _LEAD_CAPS.match(para)
-        if m and len(m["x"].strip()) > 2:
-            x = m["x"].strip()
-            if _is_outlet_like(x):
-                return _outlet_name(x), None, None
-            return None, title_case(x), None
-        m = _LEAD_TITLE.match(para)
-        if m and (m["sep"] != ":" or _is_place(m["x"])):
-            return None, m["x"], None
+        lead = datelines.lead_in(para)
+        if lead:
+            outlet = _outlet_name(lead.outlet) if lead.outlet else None
+            return outlet, title_case(lead.place) if lead.place else None, lead.wire
     return None, None, None
 
 
@@ -161,7 +93,7 @@ def find_outlet(raw: RawDocument, removed: list[RemovedLine], lead_outlet: str |
     for line in removed:
         # Footers and prompts name their own site ("… dari SINDOnews.com, Klik Disini").
         if line.reason in ("prompt", "menu"):
-            m = _DOMAIN.search(line.text)
+            m = datelines.DOMAIN.search(line.text)
             if m:
                 return outlet_from_domain(m.group(0))
     if raw.url:
@@ -237,7 +169,7 @@ def find_authors(raw: RawDocument, removed: list[RemovedLine], outlet: str | Non
             authors.extend(_INITIALS.findall(line.text))
     # A byline may name the outlet ("Laporan Wartawan Tribunnews.com, …"): that is not a person.
     return [a for a in _unique(authors)
-            if not _is_outlet_like(a) and (outlet is None or a.casefold() != outlet.casefold())]
+            if not datelines.is_outlet_like(a) and (outlet is None or a.casefold() != outlet.casefold())]
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -276,11 +208,6 @@ def _strong_cues() -> frozenset[str]:
     return frozenset(row[1].lower() for row in resources.rows("wire_cues.tsv") if row[2] == "strong")
 
 
-@cache
-def _media_names() -> frozenset[str]:
-    return frozenset(n.casefold() for n in resources.lines("media_names.txt"))
-
-
 def _trim_calendar_words(name: str) -> str:
     """'CNN Kamis' → 'CNN': a weekday or month ends a medium's name."""
     stop = set(weekday_names()) | set(month_names())
@@ -297,13 +224,13 @@ def find_wire_sources(body: str, removed: list[RemovedLine], lead_wire: str | No
     """Media the article cites; ``credited`` are container author names (JSON-LD often
     credits "Reuters" as the author), kept when they name a known agency or medium."""
     wires: list[str] = [lead_wire] if lead_wire else []
-    wires += [name for name in credited or [] if name.casefold() in _media_names()]
+    wires += [name for name in credited or [] if name.casefold() in datelines.media_names()]
     # Three articles in four write no cue at all: a few str tests spare them the pattern's scan.
     for m in _cue_pattern().finditer(body) if any(c in body for c in _cue_probes()) else ():
         strong = m["cue"].lower() in _strong_cues()
         for part in re.split(r"\s*(?:,|\bdan\b|\band\b|\bserta\b)\s*", m["names"]):
             name = _trim_calendar_words(part)
-            if name and (strong or name.casefold() in _media_names()):
+            if name and (strong or name.casefold() in datelines.media_names()):
                 wires.append(name)
             if not name:
                 break  # "dilansir dari CNN, Kamis (14/9)": the date ends the list

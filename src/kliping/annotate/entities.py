@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.annotate import aliases, english_spans, name_words, ner, person_mentions, short_forms
 from kliping.annotate.role_phrases import (
     WORD_START,
@@ -100,8 +100,9 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
     """Model spans (English ones cut at lower-case words), plus alias-table names the model
     missed (where they overlap nothing)."""
     spans = []
+    lead = datelines.lead_end(body)
     for s1, e1, label1 in ner.find_entities(body):
-        for s0, e0, label0 in _after_dateline(body, s1, e1, label1):
+        for s0, e0, label0 in _after_dateline(body, s1, e1, label1, lead):
             pieces = english_spans.capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
             for s, e, label in pieces:
                 if label == "PERSON":
@@ -219,16 +220,14 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
     return linked
 
 
-_DATELINE_DASH = re.compile(r" -\s?- ")
-
-
-def _after_dateline(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """A span glued over a dateline's dash ("CNN Indonesia - - Presiden Turki Recep Tayyip
-    Erdogan") as its two sides."""
-    dash = _DATELINE_DASH.search(body, start, end) if body.find(" -", start, end) >= 0 else None
-    if dash is None:
+def _after_dateline(body: str, start: int, end: int, label: str, lead: int) -> list[tuple[int, int, str]]:
+    """A span glued over the end of the body's dateline (``lead``: "CNN Indonesia - - Presiden Turki
+    Recep Tayyip Erdogan") as its two sides, the dateline's dash in neither; a person's span keeps
+    only its side after the dateline (a place or an outlet is no one: "Rimanews - Diego Costa")."""
+    if not start < lead < end:
         return [(start, end, label)]
-    return [(start, dash.start(), label), (dash.end(), end, label)]
+    left = start + len(body[start:lead].rstrip(" -–—:"))
+    return ([(start, left, label)] if left > start and label != "PERSON" else []) + [(lead, end, label)]
 
 
 def _people_after_names(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

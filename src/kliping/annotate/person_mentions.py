@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.annotate import aliases
 from kliping.annotate.name_words import (
     is_body_head,
@@ -61,16 +61,14 @@ def _only_own_context(body: str, m: Entity, fuller: str) -> bool:
     return 0 <= at < m.start and body.find(fuller, at + 1) < 0 and at + len(fuller) == m.end
 
 
-_DATELINE_DASH = re.compile(r".*\s[-–—]+\s+")
-
-
 def cut_datelines(body: str, mentions: list[Entity]) -> None:
-    """A person mention that opens the body across a dateline's dash ("Rimanews - Miley Cyrus
-    siap …", "JAKARTA – Budi Santoso …") is the person after the dash: in place."""
-    opening = len(body) - len(body.lstrip())  # where the text starts: a mention at it opens the body
+    """A person mention that opens the body across its dateline ("Rimanews - Miley Cyrus siap …",
+    "JAKARTA – Budi Santoso …", grown there after the recogniser's spans were cut) is the person after
+    it: in place."""
+    lead = datelines.lead_end(body)
     for m in mentions:
-        if m.label == "PERSON" and m.start <= opening and (dash := _DATELINE_DASH.match(m.text)):
-            m.text, m.start = m.text[dash.end() :], m.start + dash.end()
+        if m.label == "PERSON" and m.start < lead < m.end:
+            m.text, m.start = body[lead:m.end], lead
             m.canonical = m.text
 
 

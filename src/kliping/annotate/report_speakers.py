@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.annotate import aliases, name_words, subjects
 from kliping.annotate.appositives import appositive_subject
 from kliping.annotate.cue_neighbours import MAX_SUBJECT_GAP, name_before, skip_space, starting_in
@@ -30,6 +30,8 @@ def _relatives() -> frozenset[str]:
 def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity],
                  before: Candidate | None, participle: bool) -> Subject | None:
     """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report ``before`` it."""
+    if s_start < datelines.REACH:
+        s_start = max(s_start, datelines.lead_end(body))  # "Rimanews - Komite X menyatakan": said by X
     if participle:
         return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
     comma = body.rfind(",", s_start, verb.start())

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.annotate import name_words, subjects
 from kliping.annotate.appositives import appositive_subject
 from kliping.annotate.cue_neighbours import (
@@ -33,7 +33,7 @@ from kliping.annotate.descriptions import (
     group_of_place,
     someone_of,
 )
-from kliping.annotate.source_frames import DATELINE_REACH, dateline_end, media_noun
+from kliping.annotate.source_frames import media_noun
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -124,8 +124,9 @@ def _past_titles(subject: Subject) -> Subject:
 
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
-    if floor < DATELINE_REACH:
-        floor = max(floor, dateline_end(body))  # its place is no speaker
+    if floor < datelines.REACH:
+        # "Jakarta, Warta Kita - - Calon Presiden X, mengatakan" is said by X: the dateline's place is no speaker.
+        floor = max(floor, datelines.lead_end(body))
     head = body[floor:cue_start].rstrip()
     if head.endswith(")") and (opened := head.rfind("(")) > 0:
         # "RM (yang sebelumnya dikenal dengan nama Rap Monster) mengaku": the name inside the

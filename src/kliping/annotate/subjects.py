@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
-from kliping import resources
+from kliping import datelines, resources
 from kliping.annotate import name_words
 from kliping.annotate.cues import Subject
 from kliping.annotate.descriptions import anonymous, is_person_noun, someone_of
@@ -148,7 +148,7 @@ def opens_sentence(prefix: str) -> bool:
     """Whether a name after ``prefix`` is its sentence's subject: before it stand only a
     discourse opener ("Sementara itu,") and the person's titles ("Komisaris PT Persib Bandung",
     "pebalap Ducati,"), never prose ("Figgins declined to address whether …") or a quotation."""
-    prefix = _DATELINE.sub("", prefix, count=1)  # "JAKARTA (Pos Kota) – Hakim tunggal …, Kusno,"
+    prefix = prefix[datelines.lead_end(prefix):]  # "JAKARTA (Pos Kota) – Hakim tunggal …, Kusno,"
     prefix = prefix[_opener_end(prefix):]
     titles = name_words.title_words()
     return not any(c in prefix for c in "“\"") and (all(
@@ -168,9 +168,6 @@ def _described(prefix: str) -> bool:
     titled = last in name_words.title_words() or is_person_noun(last)
     return 1 < len(words) <= MAX_DESCRIBED_WORDS and titled and not any(
         w.endswith(("ed", "s", ",")) or (w.casefold() in stops and i) for i, w in enumerate(words[:-1]))
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z .,/]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
 
 _OF = re.compile(r"\s+(?:of|from|dari|asal)\s+(?:the\s+)?")

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from kliping import datelines
 from kliping.corpus.features import article_date, terms
 from kliping.model import Article, Event
 
@@ -21,7 +22,6 @@ SHIFT_GAP_DAYS = 4  # a shorter pause splits only when the wording moves on as w
 SHIFT_SIMILARITY = 0.12
 _LEAD_CHARS = 800
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_DATELINE = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})(?:,[^:–—-]{0,40})?\s*(?::|--?|–|—)\s+")
 
 
 def _profile(article: Article) -> Counter[str]:
@@ -120,10 +120,7 @@ def _lead_sentence(article: Article) -> str:
     lead = article.body.strip().split("\n", 1)[0]
     sentence = _SENTENCE_END.split(lead, 1)[0].strip()
     # "Hanoi: Presiden …", "MOSKOW - …": the dateline says where it was written, not what happened.
-    match = _DATELINE.match(sentence)
-    if match and (not article.dateline or match.group(1).lower() == article.dateline.lower()):
-        sentence = sentence[match.end():]
-    return sentence
+    return sentence[datelines.lead_end(sentence):]
 
 
 def event_title(articles: Sequence[Article]) -> str:

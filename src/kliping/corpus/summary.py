@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kliping import datelines
 from kliping.annotate.sentences import split_sentences
 from kliping.corpus.terms import stopwords
 from kliping.model import Article, SummarySentence
@@ -48,7 +49,6 @@ SPREAD = 0.15  # penalty per sentence already taken from the same article
 STOPWORDS = stopwords()
 
 _TERMINAL = re.compile(r"[.!]['\"”’)\]]*$")
-_DATELINE = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,5}\s*(?:--|[-–—:])\s+(?=\S)")
 _BOILERPLATE = re.compile(
     r"^(?:baca juga|lihat juga|simak|saksikan|tonton|ikuti|klik|foto|video|editor|penulis|reporter|sumber|"
     r"copyright|advertisement|scroll|read more|see also|follow us)\b|https?://|www\.|©",
@@ -95,10 +95,8 @@ class _Candidate:
 
 def strip_dateline(sentence: str) -> str:
     """The sentence without a leading "CITY -- " / "OUTLET.CO.ID, CITY - " / "Hanoi: " dateline."""
-    m = _DATELINE.match(sentence)
-    if m and len(m.group(0)) <= 60 and len(sentence) - m.end() > 20:
-        return sentence[m.end():]
-    return sentence
+    end = datelines.lead_end(sentence)
+    return sentence[end:] if len(sentence) - end > 20 else sentence
 
 
 def is_prose(sentence: str) -> bool:
