@@ -25,5 +25,10 @@ LETTER_WORD_OR_CLAUSE_MARK = re.compile(rf"{LETTER_WORD.pattern}|[,;:]")
 # the title and lead words story clustering keys on (corpus/features.py).
 KEY_WORD = re.compile(r"[^\W\d_][^\W_]{2,}")
 
-# A word with its inner joiners ("kata-kata", "don't", "Ma’ruf"): the words summary sentences are compared by.
+# A word with its inner joiners ("kata-kata", "don't", "Ma’ruf"): the words summary sentences are compared by,
+# and the words annotation reads one at a time (a speech verb after a name, a description's content words).
 JOINED_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# A word with its abbreviation dots ("Gov.", "S.", "U.S.", "Ma’ruf"): the words names and the titles before them
+# are compared by (annotate/entities.py, annotate/speakers.py).
+DOTTED_WORD = re.compile(r"[\w'’.]+")

@@ -15,6 +15,9 @@ from kliping.annotate import name_words
 from kliping.annotate.cues import Subject, patterns
 from kliping.model import Entity
 from kliping.resources import alt
+from kliping.words import JOINED_WORD
+
+_JOINED_WORD_DOT = re.compile(rf"{JOINED_WORD.pattern}\.?")  # "Gov." keeps its dot
 
 CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
 
@@ -73,7 +76,7 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
 def _description_content(text: str) -> list[str]:
     """The content words of a definite description ("the governor", "Politisi Gerindra ini", "pria
     asal Purworejo"): its lower-case words past the stop words; none when it is no such description."""
-    words = re.findall(r"[\w’'-]+", text)
+    words = JOINED_WORD.findall(text)
     if words and _common_noun(words[0]):
         words[0] = words[0].lower()  # "Politisi Gerindra ini": capitalised only as a sentence's first word
     # "pria asal Purworejo": an Indonesian person noun opens a description, head first.
@@ -100,7 +103,7 @@ def _matching(body: str, entities: list[Entity], last: int, start: int, content:
         # A person is known by the title written before the name; an organisation by its name.
         lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
         lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
-        seen = re.findall(r"[\w’'-]+\.?", (lead + " " + e.text + " " + e.canonical))
+        seen = _JOINED_WORD_DOT.findall(lead + " " + e.text + " " + e.canonical)
         if any(_same_word(w, c) for w in seen for c in content):
             matched.append(e)
     return matched

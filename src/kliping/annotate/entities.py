@@ -22,8 +22,7 @@ from kliping.annotate.role_phrases import (
 )
 from kliping.annotate.span_index import SpanIndex
 from kliping.model import Entity
-
-_WORDS = re.compile(r"[\w'’.]+(?:-[\w'’]+)*")
+from kliping.words import DOTTED_WORD
 
 
 def person_form(name: str) -> str:
@@ -34,7 +33,7 @@ def person_form(name: str) -> str:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(aliases.key(w) for w in _WORDS.findall(text.replace("-", " ")))
+    return tuple(aliases.key(w) for w in DOTTED_WORD.findall(text.replace("-", " ")))
 
 
 _NAME_PREFIX = re.compile(r"(?<![\w'’-])[A-Z][a-z]{0,2}['’]$")  # "O’", "De’" before "Neill", "Broski"

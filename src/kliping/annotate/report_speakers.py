@@ -20,6 +20,7 @@ from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
 from kliping.annotate.report_words import capitalisable, either, flagged, listed
 from kliping.annotate.speech import subject_after, subject_before
 from kliping.model import Entity
+from kliping.words import JOINED_WORD
 
 
 @cache
@@ -80,7 +81,7 @@ def _first_verb_subject(body: str, verb: re.Match[str], found: Subject, s_start:
     """"Soemitro menghubungi Pangdam Brawijaya dan Diponegoro dan meminta …": a name joined to the
     speech verb by "dan" after an Indonesian active verb is that verb's object; the speech verb is a
     second verb of the first verb's subject (Soemitro), who speaks."""
-    if found.kind not in ("entity", "name") or (word := _WORD.match(body, verb.start())) is None or (
+    if found.kind not in ("entity", "name") or (word := JOINED_WORD.match(body, verb.start())) is None or (
             word.group(0).lower() in english_verbs()):
         return None
     found_end = found.start + len(found.text)
@@ -261,7 +262,6 @@ def _unnamed() -> dict[str, re.Pattern[str]]:
 
 # an Indonesian active verb (me-, ber-): "menyertakan", "berkata" (read only before an Indonesian verb)
 _ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}")
-_WORD = re.compile(r"[\w’'-]+")
 
 # "tuntutan jaksa yang meminta …", "analis yang memprediksi …": the noun heads a relative clause inside
 # a phrase about something else — its speech is that phrase's detail, not a report of its own
@@ -300,7 +300,7 @@ def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Ent
             return _opening_subject(body, s_start, verb_start, entities)
         return None
     at = verb_start - len(clause) + sources[-1].start()
-    if (word := _WORD.match(body, verb_start)) is not None and word.group(0).lower() not in english_verbs() and (
+    if (word := JOINED_WORD.match(body, verb_start)) is not None and word.group(0).lower() not in english_verbs() and (
             _ACTIVE_VERB.search(clause, sources[-1].end()) or _RELATIVE_ONLY.search(clause, sources[-1].end())):
         # "jaksa juga menyertakan bukti berupa tulisan … yang merinci …": the noun is the subject
         # of another verb, not of the speech verb (English: "people familiar with the merger said")

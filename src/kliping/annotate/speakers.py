@@ -19,6 +19,7 @@ from kliping.annotate.genders import POSSESSOR
 from kliping.annotate.source_frames import media_words
 from kliping.annotate.speech import name_pattern
 from kliping.model import Entity
+from kliping.words import DOTTED_WORD
 
 
 def role_before(body: str, entity: Entity) -> int:
@@ -27,7 +28,7 @@ def role_before(body: str, entity: Entity) -> int:
     entity's own start when there are none."""
     start = entity.start
     heads = name_words.title_words() | resources.words("ner_org_cues.txt")
-    for m in reversed(list(_WORD_BEFORE.finditer(body, max(0, entity.start - 60), entity.start))):
+    for m in reversed(list(DOTTED_WORD.finditer(body, max(0, entity.start - 60), entity.start))):
         if m.end() != start and body[m.end() : start].strip():
             break
         if m.group(0).casefold() not in heads or (entity.label == "ORG" and m.group(0).islower()) or (
@@ -37,7 +38,6 @@ def role_before(body: str, entity: Entity) -> int:
     return start
 
 
-_WORD_BEFORE = re.compile(r"[\w.]+")
 
 
 def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str | None:

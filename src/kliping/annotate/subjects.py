@@ -14,6 +14,7 @@ from kliping.annotate import name_words
 from kliping.annotate.cues import Subject
 from kliping.annotate.descriptions import anonymous, is_person_noun, someone_of
 from kliping.model import Entity
+from kliping.words import JOINED_WORD
 
 _DISCOURSE = re.compile(r"^[^,]{0,40},\s*")  # "Sementara itu, …", "Dihubungi terpisah, …"
 # "At a hearing last month of the subcommittee that funds NASA, Rep. X …": an opener that starts
@@ -117,7 +118,7 @@ def _named_by(body: str, word: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _lower_words(body: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z][\w'’-]*", body))
+    return frozenset(w for w in JOINED_WORD.findall(body) if "a" <= w[0] <= "z")
 
 
 # Where the phrase naming a sentence's subject ends: its first comma or bracket, or the relative
