@@ -61,7 +61,8 @@ _BRACKETED_CREDIT_TAIL = re.compile(
 )
 # A line that is only a person's name, or two or three ("Amir Sodikin", "Rina P, Bayu Aji,"):
 # each two to five capitalised words.
-_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|bin|binti|van|von|de|al)){1,4}"
+_PARTICLES = "|".join(resources.lines("name_particles.txt"))  # "bin", "van": lower-case words inside names
+_NAME = rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_PARTICLES})){{1,4}}"
 _NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
 # Words between a date and a name on a byline: "Posted by Jane Roe on 31 July 2016"
 _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
