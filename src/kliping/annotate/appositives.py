@@ -29,7 +29,10 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
     if prev >= 0:
         opening = skip_space(body, prev + 1)
         start, end = _past_title_words(body, opening, comma), _before_age(body, comma)
-        named = [e for e in entities if e.start == start and e.end == end and e.label == "PERSON"]
+        # "Promotor konser, Sinta Marlina dari PT Gema Nada, menyebut": the name, then where the
+        # person is from, make the appositive
+        named = [e for e in entities if e.start == start and e.label == "PERSON"
+                 and (e.end == end or _FROM.match(body, e.end, end) is not None)]
         if named:
             return Subject(named[0].text, start, "entity", named[0])
         if (body_named := body_in_apposition(body, prev, start, end, floor, entities)) is not None:
@@ -67,6 +70,7 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
 
 # An academic degree written after a name: "M.Kes", "S.H.", "Sp.PD", "Ph.D", "MBA".
 _DEGREE = re.compile(r"\s*(?:(?:[A-Z][a-z]{0,3}\.\s?){1,3}[A-Z]?[a-z]{0,4}\.?|MBA|MSc|PhD|MPH)\s*")
+_FROM = re.compile(r"\s+(?:dari|asal|of|from)\s+[A-Z]")
 _AGE = re.compile(r"\s*\(\s*\d{1,3}(?:\s*(?:tahun|th|thn|years?))?\s*\)\s*$")
 
 

@@ -274,6 +274,11 @@ def is_person_noun(word: str) -> bool:
     return _description_nouns().get(word) in ("person", "opener")
 
 
+def is_body_noun(word: str) -> bool:
+    """Whether a lower-case noun names a kind of body ("perusahaan", "the company")."""
+    return _description_nouns().get(word) == "body"
+
+
 @cache
 def _description_nouns() -> dict[str, str]:
     return {noun: kind for kind, noun in resources.rows("description_nouns.tsv")}

@@ -8,12 +8,14 @@ else the person quoted last — which is why the speakers are resolved in order,
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from kliping import resources
 from kliping.annotate import genders, name_words, naming, speakers
 from kliping.annotate.cues import Candidate, Subject
-from kliping.annotate.descriptions import is_person_noun, named_voice
+from kliping.annotate.descriptions import description_subject, is_body_noun, is_person_noun, named_voice
 from kliping.model import Entity
 
 
@@ -102,6 +104,8 @@ class SpeakerTurns:
 
 def _entity_speaker(body: str, s: Subject, e: Entity, entities: list[Entity]) -> tuple[str | None, bool]:
     """(speaker, whether a person) for a mention the recogniser found (``e``)."""
+    if (unit := _unit_before(body, e, entities)) is not None:
+        return unit, False  # "Ombudsman RI menyatakan", "Korlantas Polri": the body, not its country or parent
     if (e.label in ("PLACE", "ORG") and not name_words.is_full_name(e.text)
             and (role_start := speakers.role_before(body, e)) < e.start):
         # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named
@@ -112,6 +116,32 @@ def _entity_speaker(body: str, s: Subject, e: Entity, entities: list[Entity]) ->
         return e.canonical, True  # a role linked to the person it introduced
     # "kata Kasubdit Pembinaan": a role the recogniser took for a name
     return speakers.role_speaker(body, e.text, s.start, entities)
+
+
+# The capitalised word right before a place or body, in the same clause: "Ombudsman [RI]".
+_WORD_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w-]*) $")
+
+
+def _unit_before(body: str, e: Entity, entities: list[Entity]) -> str | None:
+    """A body named by its own word and the country or parent body it belongs to ("Ombudsman
+    RI", "Korlantas Polri", "Komisi Pemberantasan Korupsi RI"), as written, when the recogniser
+    found only the second part: the speaker is the body, not Indonesia or the national police.
+    The word must be a name's or a body acronym's (not a title: "Presiden RI" is a role's, not
+    an ordinary or function word: "Warga Jakarta", "Menurut RI"); before a place, a recognised
+    body may stand instead ("KPK RI")."""
+    if e.label not in ("PLACE", "ORG"):
+        return None
+    m = _WORD_BEFORE.search(body, max(0, e.start - 40), e.start)
+    if m is None:
+        return None
+    word = m.group(1)
+    i = bisect_left(entities, m.end(1), key=lambda x: x.end)  # the entity ending at the word, if any
+    owner = entities[i] if i < len(entities) and entities[i].end == m.end(1) else None
+    if owner is None and len(word) > 2 and (name_words.word_kind(word) == "name" or name_words.is_body_acronym(word)):
+        return body[m.start(1) : e.end]  # not "A PGMOL": an initial or article names no body
+    if owner is not None and owner.label == "ORG" and e.label == "PLACE":
+        return body[owner.start : e.end]
+    return None
 
 
 def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
@@ -127,6 +157,13 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
     if s.kind == "name":
         name = naming.unglued(body, naming.person_name(s.text))
         return speakers.person_by_name(name, entities) or naming.full_name(body, name) or name, True
+    head = s.text.split()[0] if s.kind == "noun" and s.text.strip() else ""
+    if head.islower() and is_body_noun(head):
+        # "Dalam keterangannya, perusahaan menyebut …": Indonesian writes "the company" with no
+        # article; a body noun opening the subject points back like "pihak perusahaan" does.
+        found = description_subject(body, f"pihak {head}", s.start, entities)
+        if found is not None and found.entity is not None:
+            return found.entity.canonical, found.entity.label == "PERSON"
     # A noun phrase: a named person's short name ("Bishop"), or the body it names.
     speaker = speakers.person_by_name(s.text, entities)
     if speaker is not None:

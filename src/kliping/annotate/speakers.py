@@ -86,11 +86,14 @@ def _holder_after(body: str, pos: int, entities: list[Entity]) -> str | None:
         if e.start >= pos + PERSON_AFTER_CUE_REACH:
             break
         if e.label == "PERSON":
-            between = body[pos : e.start].replace(",", " ").split()
+            # brackets may hold the role's short form: "Kepala Dinas Kesehatan (Kadiskes) Kota X, Budi"
+            between = body[pos : e.start].replace(",", " ").replace("(", " ").replace(")", " ").split()
             # a body's name may open with a digit: "CEO 99.co Darius Cheung"
-            if all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in titles for w in between):
+            if all(w[:1].isupper() or w[:1].isdigit() or w.strip(".").casefold() in titles for w in between):
                 return e.canonical
-            return None
+            # someone named further on: the holder may be a name the recogniser missed ("jaksa
+            # Irene Putri saat … terdakwa Wawan"), read below
+            break
     name = name_pattern().match(body, skip_space(body, pos + (body[pos : pos + 1] == ",")))
     if name is None:
         return None

@@ -85,6 +85,12 @@ def sentence_subject(body: str, start: int, end: int, people: list[Entity], know
         i += 1  # "Vance's lawyer told the court …": the lawyer is the subject, not Vance
     first = people[i] if i < len(people) and people[i].start < end else None
     prefix = body[start : first.start] if first is not None else ""
+    if first is not None and i + 1 < len(people) and _APPOSED.fullmatch(body, first.end, people[i + 1].start) and (
+            _APPOSITIVE_END.match(body, people[i + 1].end) and any(w[:1].islower() for w in prefix.split())):
+        # "Kuasa hukum Hendrawan, Ronald Siahaan, membantah …": the person named between commas
+        # after a relation to someone ("lawyer of", "istri") is the subject, not that someone;
+        # the sentence still opens with the relation (the prefix, checked below).
+        first = people[i + 1]
     if (agent := _pointer_passive().match(prefix)) is not None:
         prefix = prefix[agent.end():]  # "Hal itu diungkapkan Darsih (44), peserta JKN": the one who said it
     if (first is not None and opens_sentence(prefix) and name_words.holds_name_word(first.canonical)
@@ -107,6 +113,8 @@ def _pointer_passive() -> re.Pattern[str]:
 
 
 _POSSESSIVE = re.compile(r"['’](?:s\b|\s)")  # "Vance's lawyer", "Jones' car"
+_APPOSED = re.compile(r",\s*")  # between a person and the name in apposition after them
+_APPOSITIVE_END = re.compile(r"(?:\s*\(\d{1,3}\))?\s*,")  # the appositive's closing comma, after any age
 
 
 def _named_by(body: str, word: str) -> bool:
