@@ -1,7 +1,8 @@
 """Sentences → reported speech marked by a short cue beside its content rather than a verb clause:
 "…, kata Budi." / "…, tambahnya." / "…, said Mary Lovely, a …" after it (or "Saat ini, lanjut
 Lembong, telah …" in its middle), "Lanjut Budi, …" / "Tambah dia, …" before it. The spans and
-their speakers, for annotate/reported.py; the frames of a source ("Menurut X, …") and passives
+their speakers, for annotate/reported.py — and English copy's closing speaker's phrase ("…, Norway's
+coast guard said."); the frames of a source ("Menurut X, …") and passives
 are report_frames.py's.
 """
 
@@ -10,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
-from kliping.annotate.cue_neighbours import skip_space
-from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
-from kliping.annotate.report_clauses import clause_patterns
+from kliping.annotate.cue_neighbours import skip_space, starting_in
+from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns, pronouns
+from kliping.annotate.descriptions import anonymous, description_subject
+from kliping.annotate.report_clauses import MIN_LEAD_WORDS, clause_patterns
 from kliping.annotate.report_spans import (
     DATED,
     MAX_TAIL_SUBJECT_WORDS,
@@ -26,7 +29,7 @@ from kliping.annotate.report_spans import (
     trimmed,
 )
 from kliping.annotate.report_speakers import described_after
-from kliping.annotate.report_words import either, flagged, verb_classes
+from kliping.annotate.report_words import either, flagged, listed, verb_classes
 from kliping.annotate.speech import inside, subject_after
 from kliping.model import Entity
 
@@ -119,6 +122,72 @@ def _report_around(body: str, at: int, s_start: int, s_end: int, cue: str, subje
             return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
         return None  # ", told Business Insider in October that …" is no closing attribution
     return Candidate(lead_start(body, s_start, at), at, "indirect", cue, subject)
+
+
+def closing_speaker(body: str, verb: re.Match[str], s_start: int, s_end: int,
+                    entities: list[Entity]) -> Candidate | None:
+    """"…, Indonesia's disaster agency said.", "…, delegates said on Sunday, after …", "…, it said in
+    a statement.": English news closes a report with its speaker — a short phrase between the last
+    comma and the verb, whatever names it holds or none — and the verb, with at most a trailer
+    after it. The lead before the comma is the report. Read when the verb's own subject is not
+    that phrase (a place named earlier in the lead is no speaker) or yields no report."""
+    cue = verb["cue"]
+    if cue.lower() not in english_verbs() or not cue[:1].islower() or cue.lower().endswith("ing"):
+        return None
+    comma = body.rfind(",", s_start, verb.start())
+    phrase = _CLOSING_PHRASE.fullmatch(body, comma + 1, verb.start()) if comma > s_start else None
+    if phrase is None or len(body[s_start:comma].split()) < MIN_LEAD_WORDS or _POSSESSIVE_END.search(phrase["who"]):
+        return None  # (", doctor's reports": a possessive makes the verb a noun)
+    if clause_patterns()["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma]:
+        return None  # "As the charges were unsealed, Sawyer testified before …": the lead sets the scene
+    rest = body[verb.end() : s_end]
+    if cue.lower() in verb_classes()["listener"] and (heard := _heard().match(rest)) is not None:
+        rest = rest[heard.end() :]  # ", two diplomats told Reuters on Sunday.": who heard it
+    if (rest.strip(" .!?") and not patterns()["trailer"].match(rest)) or clause_patterns()["that_later"].match(rest):
+        return None  # ", officials said on Tuesday that …": the report follows
+    words = phrase["who"].split()
+    first = words[0].lower()
+    if first in pronouns() or (first in resources.words("stopwords.txt") and first not in _phrase_openers()) or (
+            len(words) == 1 and words[0].islower() and not first.endswith("s") and first != "it"
+            and first not in resources.words("report_source_nouns.txt")):
+        return None  # ", but he said", ", as expected": a clause or an adverb, no speaker's phrase
+    if any(w.lower() in _CLAUSE_WORDS for w in words[1:]):
+        return None  # ", a finding that she reported in 2009.": a relative clause, no speaker's phrase
+    at = phrase.start("who")
+    end = phrase.end("who")
+    named = [e for e in starting_in(entities, at, end) if e.end == end and e.label != "PLACE"]
+    if named:
+        subject = Subject(named[0].text, named[0].start, "entity", named[0])
+    elif anonymous(phrase["who"]):  # "…, two sources said."
+        subject = Subject(phrase["who"], at, "anonymous")
+    else:  # "…, the agency said.": the body the article named with those words, as before a verb
+        subject = description_subject(body, phrase["who"], at, entities) or Subject(phrase["who"], at, "noun")
+    return report_span(body, lead_start(body, s_start, comma), comma, cue, subject)
+
+
+# a speaker's phrase: up to six words, no punctuation of a clause between them
+_CLOSING_PHRASE = re.compile(r"\s*(?P<who>[\w’'.&-]+(?:\s+[\w’'.&-]+){0,5})\s+")
+
+
+@cache
+def _heard() -> re.Pattern[str]:
+    """Who heard a closing report: "told Reuters", "told The Associated Press", "told reporters"."""
+    return re.compile(rf"\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}"
+                      rf"|{either(flagged('report_objects.tsv', 'listener'))})(?=[\s,.!?]|$)")
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# a relative or a subject pronoun inside the phrase makes it a clause of its own
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "he", "she", "they", "we", "i",
+                           "it", "you"})
+
+
+@cache
+def _phrase_openers() -> frozenset[str]:
+    """Function words that open a speaker's phrase: a determiner ("the country's disaster agency"), a
+    count ("two sources", "dozens of residents") or "it" for the body named before."""
+    counts = (q.split()[0] for q in listed("report_quantifiers.txt"))
+    return frozenset({"it", *flagged("report_determiners.tsv", "object"), *counts})
 
 
 def opening_cue(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:

@@ -24,10 +24,11 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
+from kliping.annotate.cue_neighbours import starting_in
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced, unsourced_stems
 from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
-from kliping.annotate.report_short_cues import appositive, opening_cue, tail_reported
+from kliping.annotate.report_short_cues import appositive, closing_speaker, opening_cue, tail_reported
 from kliping.annotate.report_spans import (
     MIN_REPORTED_WORDS,
     cased,
@@ -51,6 +52,7 @@ from kliping.annotate.speech import inside, subject_before
 from kliping.model import Entity
 
 ATTRIBUTION_REACH = 40  # characters from a quotation's end to the verb that attributes it
+MAX_IT_REACH = 40  # characters before a verb searched for "…, it said" or "…, and warned"
 _ADDING = re.compile(r"\s+(?i:that)\b")
 # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb
 _INVERTED_TAIL = re.compile(r"\s+(?P<who>(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*[.!?]?\s*")
@@ -75,6 +77,10 @@ def _verb_patterns() -> dict[str, re.Pattern[str]]:
             rf",\s*(?i:{either(flagged('report_conjunctions.tsv', 'second_report'))})\s+(?:[\w’'.-]+\s+){{0,3}}?"
             rf"(?:(?i:{either(resources.words('negators.txt') | verb_classes()['refusal'])})"
             rf"|\w+n[’']t)\s+(?:[\w’'-]+\s+)?$"),
+        # "…, and warned that …", "… and said …": a second verb of the speaker
+        "second_verb": re.compile(
+            rf",?\s+(?:{either(flagged('report_conjunctions.tsv', 'shared_subject'))})"
+            rf"(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+$"),
         # "menepis tudingan bahwa …", "rejected the claim that …": a verb of denial before the noun
         "denied": re.compile(rf"\b(?i:{either(verb_classes()['denial'] | verb_classes()['refusal'])})"
                              r"(?:\s+[\w’'.-]+){0,3}\s+$"),
@@ -226,19 +232,30 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
                 closing := _speaker_follows(body, verb, s_start, s_end, entities, ing)) is not None:
             return [*found, *closing]
         joins = bool(found) and found[-1].start <= verb.start() < found[-1].end
+        if joins and not ing and (second := _second_verb(body, verb, found[-1], s_end)) is not None:
+            # "Hartono said teams were still searching, and warned that the toll could rise": a second
+            # speech verb of the same speaker, joined by "and", ends the first report and starts its own
+            found[-1:] = second
+            continue
         participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
         subject = verb_subject(body, verb, s_start, entities, found[-1] if joins else None, participle) or (
-            earlier if participle else None) or unnamed_subject(body, verb.start(), s_start, entities, participle)
+            earlier if participle else None) or unnamed_subject(body, verb.start(), s_start, entities, participle) or (
+            _it_subject(body, verb, s_start)) or _bracketed_body(body, verb, s_start, entities)
         earlier = subject or earlier
         subject = _speaker_named_elsewhere(body, verb, s_start, s_end, entities, quotations, subject,
                                            attributing if adding and not joins else None)
+        closer = None if participle or joins else closing_speaker(body, verb, s_start, s_end, entities)
+        if closer is not None and (subject is None or subject.start < closer.end):
+            # "…, in Manila, police said.": the phrase after the comma speaks, not a name in the lead
+            found.append(closer)
+            continue
         if subject is None or (verb["cue"].lower() in verb_classes()["clause_only"] and subject.kind == "noun"
                                and _verb_patterns()["thing"].search(subject.text)):
             continue  # "Blood tests revealed that …": a finding, no one's speech
         lead = _nested_lead(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
         if joins and lead is None:
             continue  # "Bloomberg reported that officials said …": one report, nested
-        candidate = content(body, verb, subject, s_start if lead is None else lead, s_end)
+        candidate = content(body, verb, subject, s_start if lead is None else lead, s_end) or closer
         if candidate is None:
             continue
         if candidate is DIRECT:
@@ -248,6 +265,50 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             found[-1] = report_span(body, found[-1].start, lead, found[-1].cue or "", found[-1].subject)
         found.append(candidate)
     return [c for c in found if c is not DIRECT]
+
+
+# "It said …", "In a statement, it added that …", "…, but it said …": "it", opening its clause (the
+# adverbs of speech_adverbs.txt may follow), is the body or the report named before, which speaks
+@cache
+def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    it = rf"(?P<it>[Ii]t)(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+"
+    return re.compile(it), re.compile(rf"(?:[,;]|\b(?:and|but)\b)\s*{it}$")
+
+
+def _it_subject(body: str, verb: re.Match[str], s_start: int) -> Subject | None:
+    if verb["cue"].lower() not in english_verbs():
+        return None
+    alone, opens = _it_patterns()
+    m = alone.fullmatch(body, text_start(body, s_start), verb.start()) or opens.search(
+        body, max(s_start, verb.start() - MAX_IT_REACH), verb.start())
+    return Subject(m["it"], m.start("it"), "noun") if m else None
+
+
+# "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan …": a body's short form in brackets
+# right before the verb, after a long name whose commas hide where the name starts
+_BRACKETED = re.compile(r"\((?P<short>[^()]{2,40})\)\s*$")
+
+
+def _bracketed_body(body: str, verb: re.Match[str], s_start: int, entities: list[Entity]) -> Subject | None:
+    m = _BRACKETED.search(body, max(s_start, verb.start() - MAX_IT_REACH), verb.start())
+    if m is None:
+        return None
+    named = next((e for e in starting_in(entities, m.start("short"), m.end("short")) if e.label == "ORG"), None)
+    return Subject(named.text, named.start, "entity", named) if named is not None else None
+
+
+def _second_verb(body: str, verb: re.Match[str], last: Candidate, s_end: int) -> list[Candidate] | None:
+    """The report before ``verb``, cut where "and"/"but" joins the verb to it, and the verb's own, with
+    the same speaker; None when no conjunction stands right before the verb or it reports no clause."""
+    if verb["cue"].lower() not in english_verbs():
+        return None  # "mengatakan …, dan menganjurkan agar …": Indonesian news reads it as one report
+    joined = _verb_patterns()["second_verb"].search(body, max(last.start, verb.start() - MAX_IT_REACH), verb.start())
+    if joined is None or last.subject is None or len(body[last.start : joined.start()].split()) < MIN_REPORTED_WORDS:
+        return None
+    own = content(body, verb, last.subject, verb.start(), s_end)
+    if own is None or own is DIRECT or own.start < verb.end():
+        return None
+    return [report_span(body, last.start, joined.start(), last.cue or "", last.subject), own]
 
 
 def _end_before_note(body: str, found: list[Candidate], verb_start: int) -> None:
