@@ -67,7 +67,10 @@ def description_subject(body: str, text: str, start: int, entities: list[Entity]
     # A person's role with nothing earlier to match ("mantan kiper Parma ini") still points back
     # like "ia": at the person the passage is about.
     if body_noun or kind == "person":
-        salient = _salient(body, entities[:last], start, body_noun)
+        # only the names within reach: a walk over every earlier name per description would grow
+        # with the square of a long text's names
+        reach = bisect_left(entities, start - DESCRIPTION_REACH, 0, last, key=lambda e: e.start)
+        salient = _salient(body, entities[reach:last], start, body_noun)
         if salient is not None:
             return Subject(text, start, "entity", salient)
     return Subject(text, start, "pronoun") if person else None
@@ -104,7 +107,9 @@ def _matching(body: str, entities: list[Entity], last: int, start: int, content:
         lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
         lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
         seen = _JOINED_WORD_DOT.findall(lead + " " + e.text + " " + e.canonical)
-        if any(_same_word(w, c) for w in seen for c in content):
+        # a body's name may hold the noun in the plural: "Pacific Northern Airlines" … "the airline"
+        nouns = content + [c + "s" for c in content] if e.label == "ORG" else content
+        if any(_same_word(w, c) for w in seen for c in nouns):
             matched.append(e)
     return matched
 
@@ -120,7 +125,20 @@ def _salient(body: str, before: list[Entity], start: int, body_noun: bool) -> En
         near = next((e for e in reversed(before) if e.start >= start - NEAR_BODY_REACH
                      and e.end <= start and e.label == "ORG"), None)
         salient = near if near is not None and _speaks(body, near.end) else None
+        if salient is None:
+            # "The Federal Aviation Administration said Monday … the agency said": the body last
+            # seen speaking, within reach, is the one the description points back at
+            salient = _last_speaking(body, before, start)
     return salient
+
+
+def _last_speaking(body: str, before: list[Entity], start: int) -> Entity | None:
+    for e in reversed(before):
+        if e.start < start - DESCRIPTION_REACH:
+            return None  # bounded: never a walk over every earlier name
+        if e.end <= start and e.label == "ORG" and _speaks(body, e.end):
+            return e
+    return None
 
 
 _SPACE = re.compile(r"\.?\s+(?:(?i:also|later|then|had|has|have|juga|pun)\s+)?")  # "Acme Co. said"
@@ -135,8 +153,10 @@ def _speaks(body: str, end: int) -> bool:
 def _introduced_unnamed(body: str, content: list[str], start: int) -> int:
     """Where, last before ``start``, the article introduced a description's noun with an
     indefinite ("a spokesperson", "seorang juru bicara"), or -1."""
+    # "a report" introduces no one, nor does a kind of body: in "As a law enforcement agency, …"
+    # the noun says what a body named before is, and an unnamed body seldom speaks twice
     nouns = [w for w in content if w in name_words.title_words()
-             or _description_nouns().get(w, "document") != "document"]  # "a report" introduces no one
+             or _description_nouns().get(w, "document") not in ("document", "body")]
     if not nouns:
         return -1
     pattern = re.compile(rf"(?i:\b(?:a|an|seorang|salah seorang|salah satu)\s+(?:[\w’'-]+\s+){{0,2}}"

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from kliping import resources
-from kliping.annotate import genders, name_words, naming, speakers
+from kliping.annotate import aliases, genders, name_words, naming, speakers
 from kliping.annotate.cues import Candidate, Subject
 from kliping.annotate.descriptions import description_subject, is_body_noun, is_person_noun, named_voice
 from kliping.model import Entity
@@ -31,6 +31,8 @@ class SpeakerTurns:
         self._direct = direct
         self._known: dict[str, str] | None = None  # built on first use: most articles never need it
         self._genders: dict[str, list[tuple[int, str, int]]] | None = None  # likewise: only for "he", "she"
+        self._names: frozenset[str] | None = None  # the recognised mentions' texts, on first use
+        self._article_names: frozenset[str] | None = None  # names written "The X" mid-sentence, on first use
         self.last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
         self.anonymous_last = False  # the last speaker was named by no name ("seorang juru bicara")
         self.last_end = 0
@@ -40,6 +42,11 @@ class SpeakerTurns:
         if self._known is None:
             self._known = speakers.people_by_word(self.people, naming.name_candidates(self.body))
         return self._known
+
+    def _with_article(self) -> frozenset[str]:
+        if self._article_names is None:
+            self._article_names = speakers.names_with_article(self.body)
+        return self._article_names
 
     def _gender_evidence(self) -> dict[str, list[tuple[int, str, int]]]:
         if self._genders is None:
@@ -68,10 +75,14 @@ class SpeakerTurns:
                     self.last_person, unnamed = None, True
                 else:
                     speaker, is_person = turned, True
+            elif s.entity is not None and (named := self._family_name(s.entity)) is not None:
+                speaker, is_person = named, True
             elif s.entity is not None:
                 speaker, is_person = _entity_speaker(self.body, s, s.entity, self.entities)
             else:
                 speaker, is_person = _mentioned_speaker(self.body, s, self.entities, self.known)
+        if speaker is not None and not speaker.startswith("The ") and speaker in self._with_article():
+            speaker = "The " + speaker  # "according to The Wrap": the "The" is the name's
         if speaker is not None and is_person:
             speaker = speakers.one_of_pair(speaker, s.entity.text if s is not None and s.entity else None, self.people)
         if speaker is not None and is_person and name_words.holds_name_word(speaker):
@@ -80,6 +91,20 @@ class SpeakerTurns:
                                or (self.anonymous_last and speaker is None))
         self.last_end = max(self.last_end, c.end)
         return speaker
+
+    def _family_name(self, e: Entity) -> str | None:
+        """"McAllister said" after "said Dr. Fiona McAllister": one word the recogniser took for a
+        body or place that is the family name of the one person the article names in full with it
+        (a given name first) is that person, whatever label either mention got."""
+        if e.label == "PERSON" or " " in e.text or aliases.label_of(e.text) is not None:
+            return None
+        full = self.known().get(e.text)
+        words = full.split() if full is not None else []
+        if self._names is None:
+            self._names = frozenset(x.text for x in self.entities)
+        # the full name a mention the recogniser found (not a run glued over a sentence's end, "4K. Google")
+        return full if len(words) > 1 and words[-1] == e.text and name_words.is_name_like(words[0]) and (
+            full in self._names) else None
 
     def _turned_to(self, c: Candidate, s: Subject, clitic: bool = False) -> str | None:
         """The person the narrative turned to between the last quotation and ``c``'s mention

@@ -17,9 +17,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from kliping import resources
 from kliping.annotate import speakers, subjects
 from kliping.annotate.attribution import attribution_after, attribution_before, person_named_after
-from kliping.annotate.cue_neighbours import skip_space
+from kliping.annotate.cue_neighbours import pronoun_at, skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns, pointer_object
 from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
 from kliping.annotate.quote_speakers import SpeakerTurns
@@ -28,11 +29,13 @@ from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
 from kliping.annotate.speech import sentence_of, subject_before
 from kliping.model import Entity, Quote
+from kliping.words import JOINED_WORD
 
 BARE_QUOTE_LOOKBACK = 3  # sentences back from a bare quoted paragraph to the one naming its speaker
 MIN_DIRECT_WORDS = 5  # an unattributed quotation this long, standing alone, is still speech
 MIN_PARTIAL_WORDS = 2  # one quoted word is a scare quote, not a partial quotation
 MIN_UNCUED_PARTIAL_WORDS = 3  # with no speech verb in the sentence, shorter ones are mostly scare quotes
+WRITER_REACH = 120  # characters before an uncued fragment read for the writer's "we" ("where we called it")
 
 _SIGNED = re.compile(r"[ \t]*\n+[ \t]*[–—][ \t]*(?P<name>[^\n(–—]{1,40}?)[ \t]*(?=\(|\n|$)")
 
@@ -116,6 +119,11 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
     words = body[start:end].split()
     if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
         return None
+    head = body[max(s_start, start - WRITER_REACH) : max(s_start, start - 1)]
+    if not QUOTE_MARK.search(head) and any(w.lower() in resources.words("writer_pronouns.txt")
+                                           for w in JOINED_WORD.findall(head)):
+        # "We called it “an incredible feat”": the outlet's own words quoted back, no one's speech
+        return Candidate(start, end, "partial", None, None)
     person = next((e for e in entities if e.label == "PERSON" and s_start <= e.start < start), None)
     if person is not None and not subjects.opens_sentence(body[s_start : person.start]):
         person = None
@@ -177,6 +185,11 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
             for _ in range(BARE_QUOTE_LOOKBACK):
                 before = _sentence_before(sentences, pos)
                 if before is None or QUOTE_MARK.search(body, before[0], before[1]):
+                    break
+                if k > 0 and quotes[k - 1].speaker and pronoun_at(body, skip_space(body, before[0])):
+                    # "He then referred to X’s testimony. “…”": the sentence goes on about the person
+                    # quoted before, whom its pronoun stands for; its other names are not the speaker
+                    quotes[k] = _with_speaker(q, quotes[k - 1])
                     break
                 subject = (subjects.sentence_subject(body, before[0], before[1], people, known())
                            or speakers.lead_person(body, before[0], before[1], people))

@@ -11,6 +11,7 @@ from functools import cache
 
 from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns
+from kliping.annotate.descriptions import description_subject
 from kliping.annotate.report_spans import (
     DATED,
     MAX_SOURCE_WORDS,
@@ -59,7 +60,7 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
                 if frame["cue"].lower() not in open_frames or not 0 < len(phrase.split()) <= MAX_SOURCE_WORDS + (
                         MAX_AFFILIATION_WORDS if author else 0):
                     continue
-                subject = author or Subject(phrase, skip_space(body, frame.end()), "noun")
+                subject = author or _described(body, Subject(phrase, skip_space(body, frame.end()), "noun"), entities)
         if body[comma : comma + 1] != ",":
             continue
         if subject is not None:
@@ -170,11 +171,20 @@ def frame_tail(body: str, s_start: int, s_end: int, entities: list[Entity]) -> C
         words = body[tail.end() : stop].rstrip(" .!?")
         if not words or len(words.split()) > MAX_SOURCE_WORDS:
             return None
-        subject = Subject(words, tail.end(), "noun")
+        subject = _described(body, Subject(words, tail.end(), "noun"), entities)
     if stop < s_end and not patterns()["trailer"].match(body[stop + 1 : s_end]) and not is_date(body[stop:s_end]) and (
             not _WRITER_GOES_ON.match(body, stop + 1, s_end)):
         return report_span(body, s_start, s_end, tail["cue"], subject)  # "One of them, according to X, had …"
     return report_span(body, lead_start(body, s_start, tail.start()), tail.start(), tail["cue"], subject)
+
+
+def _described(body: str, subject: Subject, entities: list[Entity]) -> Subject:
+    """"…, according to the company.", "According to the agency, …": a definite description as the
+    source points back at the body (or person) the article named, as it does before a verb."""
+    if any(w[:1].isupper() for w in subject.text.split()[1:]):
+        return subject  # "menurut sang istri Vicky": the phrase names its speaker
+    described = description_subject(body, subject.text, subject.start, entities)
+    return described if described is not None and described.kind in ("entity", "anonymous") else subject
 
 
 # "…, according to The Wrap, so it’s possible …": a conjunction after the source's comma opens the

@@ -131,8 +131,9 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
         words = _past_owner(m.group(0).split())
         stops = resources.words("stopwords.txt")
         definite = phrase[: m.start()].rstrip().casefold().endswith("the") or words[0] == "The"
-        while words and (words[0].casefold() in _PHRASE_OPENERS or words[0].casefold() in stops):
-            words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name
+        while words and (words[0].casefold() in _PHRASE_OPENERS or (
+                words[0].casefold() in stops and not (len(words[0]) > 1 and words[0].isupper()))):
+            words = words[1:]  # "The", "Pihak" — not "Kementerian" or "Department", which name, nor "WHO"
         if len(words) == 1 and words[0] in known and name_words.is_name_like(known[words[0]].split()[0]):
             return known[words[0]]  # "Doctor says": the one Ken Doctor the article names in full
         acronym = phrase.strip() == words[0] and name_words.is_body_acronym(words[0]) if len(words) == 1 else False
@@ -150,6 +151,8 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
         return best or None
     if best in known:
         return known[best]
+    if aliases.label_of(best) == "ORG":
+        return best  # "The WHO said": a body the alias table knows, whatever "who" means in lower case
     proper = re.search(rf"[a-z,] {re.escape(best)}\b", body) is not None
     return best if proper and re.search(rf"\b{re.escape(best.lower())}\b", body) is None else None
 
@@ -159,11 +162,37 @@ def _past_owner(words: list[str]) -> list[str]:
     Emily Tran"), else the owner ("Eurogamer’s Stadia review" → "Eurogamer")."""
     owned = [i for i, w in enumerate(words[:-1]) if w[-2:] in ("'s", "’s")]
     if not owned:
-        return words
+        # "The Wrap’s report today claims": the run ends on its owner, who is the source
+        return words[:-1] + [words[-1][:-2]] if words and words[-1][-2:] in ("'s", "’s") else words
     after = words[owned[-1] + 1 :]
     if len(after) > 1 and name_words.is_name_like(after[-1]):
         return after
     return words[: owned[-1]] + [words[owned[-1]][:-2]]
+
+
+def names_with_article(body: str) -> frozenset[str]:
+    """The names the article writes with a capital "The" after a lower-case word ("according to The
+    Wrap", "said The We Company"), each as every run of its first words: mid-sentence, and not in a
+    heading in title case, the article belongs to the name ("the Pentagon" keeps its own). One pass
+    over the text, done once per article (annotate/quote_speakers.py)."""
+    names: set[str] = set()
+    at = body.find(" The ")
+    while at >= 0:
+        run = _ARTICLE_RUN.match(body, at + 5) if _LOWER_WORD_BEFORE.search(body, max(0, at - 30), at + 1) else None
+        if run is not None:
+            words = run.group(0).split()
+            for k in range(1, len(words) + 1):
+                last = words[k - 1].rstrip(".")  # "according to The Hollywood Reporter."
+                last = last[:-2] if last[-2:] in ("'s", "’s") else last  # "The Wrap’s report"
+                names.update((" ".join(words[:k]), " ".join(words[: k - 1] + [last])))
+        at = body.find(" The ", at + 5)
+    return frozenset(names)
+
+
+MAX_ARTICLE_NAME_WORDS = 8
+# a run of name words as _PROPER_RUN reads it, bounded: "of The of The …" must not run on to the end each time
+_ARTICLE_RUN = re.compile(rf"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*)){{0,{MAX_ARTICLE_NAME_WORDS - 1}}}")
+_LOWER_WORD_BEFORE = re.compile(r"(?:(?<![\w’'-])[a-z][\w’'-]*,?|[,;:(“\"])\s$")
 
 
 def people_by_word(people: list[Entity], candidates: list[str]) -> dict[str, str]:

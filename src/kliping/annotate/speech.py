@@ -135,6 +135,9 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
         head = body[floor:cue_start]
     if head.endswith(","):
         found = appositive_subject(body, floor + len(head) - 1, floor, entities)
+        if found is not None and found.kind == "noun" and someone_of(found.text):
+            # "A European Union negotiator, speaking on condition of anonymity, denied": one of them
+            return Subject(found.text, found.start, "anonymous")
         if found is not None and found.kind == "noun":  # "The company, which …, confirmed"
             return description_subject(body, found.text, found.start, entities) or found
         if found is not None:
@@ -207,7 +210,10 @@ def _described_or_group(body: str, best: Subject, entity: Entity, clause: int, c
         described = description_subject(body, body[lead : pointer.end()], lead, entities)
         if described is not None:
             return described
-    if anonymous(body[clause : best.start]) or someone_of(body[clause:cue_start]) or (
+    phrase = body[clause:cue_start]
+    if (who := _WHO.search(phrase)) is not None:
+        phrase = phrase[: who.start()]  # "A senior U.S. official who spoke on condition of anonymity said"
+    if anonymous(body[clause : best.start]) or someone_of(phrase) or (
             # "Another analyst, who …, said": the recogniser took the indefinite for a name
             entity.text.casefold() in resources.words("indefinites.txt")
             and anonymous(body[best.start : cue_start])) or (
@@ -232,6 +238,7 @@ def _named_head(body: str, relative: int, lo: int, floor: int, entities: list[En
     return named if not body[opening : named.start].strip() else None
 
 
+_WHO = re.compile(r"\s(?:who|yang)\s")  # the relative clause describing an unnamed speaker
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
 _RELATIVE = re.compile(r"(?:,\s+|\s+)(?:yang|who|which)\s+[^,]*$")
 
