@@ -12,7 +12,7 @@ import pytest
 
 from kliping.corpus.assemble import group
 from kliping.corpus.stories import StoryIndex
-from kliping.eval_corpus import bcubed
+from kliping.eval_corpus import bcubed, pairs
 from kliping.model import Article, RawDocument
 from kliping.pipeline import extract, process
 
@@ -81,6 +81,21 @@ def test_bcubed_on_hand_cases() -> None:
     assert (round(p, 4), round(r, 4), round(f, 4)) == (0.75, 0.6667, 0.7059)
     # gold items the prediction forgot are singletons; extra predicted items are ignored
     assert bcubed([["a", "b", "c", "x"]], gold) == (1.0, 1.0, 1.0)
+
+
+def test_pairs_and_multi_article_bcubed_cannot_hide_a_split_story() -> None:
+    # One story of four articles beside twenty single-article stories, split in two.
+    gold = [["a", "b", "c", "d"]] + [[f"s{k}"] for k in range(20)]
+    split = [["a", "b"], ["c", "d"]] + [[f"s{k}"] for k in range(20)]
+    assert bcubed(split, gold)[2] > 0.9  # the singletons make the whole look fine …
+    p, r, _ = bcubed(split, gold, multi_only=True)
+    assert (p, r) == (1.0, 0.5)  # … the multi-article story is half found
+    p, r, f = pairs(split, gold)
+    assert (p, round(r, 4)) == (1.0, 0.3333)  # 2 of its 6 pairs
+    merged = [["a", "b", "c", "d", "s0", "s1"]] + [[f"s{k}"] for k in range(2, 20)]
+    p, r, _ = pairs(merged, gold)
+    assert (round(p, 4), r) == (0.4, 1.0)  # 6 right of 15 put together
+    assert pairs([["x"]], [["y"]]) == (0.0, 0.0, 0.0)  # no pairs at all: nothing to claim
 
 
 def test_story_bcubed_on_mixed_corpus_test_half_meets_floor(tmp_path: Path) -> None:

@@ -336,6 +336,8 @@ def evaluate(gold: dict[str, Any], articles: Iterable[Article]) -> EvalReport:
 
 def format_report(report: EvalReport) -> str:
     """A plain-text table of the scores, misses listed under each."""
+    if not report.articles and not report.missing:
+        return "articles scored: 0 (the gold labels no article: stories, events or claims only)"
     b = report.boilerplate
     out = [
         f"articles scored: {report.articles}" + (f"  missing: {', '.join(report.missing)}"

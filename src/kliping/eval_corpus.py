@@ -1,5 +1,10 @@
-"""Stories, events and claims of a dossier + a gold file → B-cubed scores and claims found.
+"""Stories, events and claims of a dossier + a gold file → grouping scores and claims found.
 
+Stories are scored three ways, because one alone hides failure: B-cubed over every article (a corpus
+of single-article stories makes it look good), B-cubed over the articles of multi-article gold
+stories (does a developing story come out whole?), and over pairs of articles (of the pairs that
+belong together, how many were put together; of those put together, how many belong). A gold file
+with "dev" and "test" article lists (tests/fixtures/corpus/mixed_gold.json) is scored per split too.
 A gold claim is found when one dossier claim cites most of its mentions (the evidence covers
 the mention's words); its status is then right or wrong.
 """
@@ -13,28 +18,80 @@ from typing import Any
 from kliping.eval import quote_match
 from kliping.model import Claim, Evidence, Story
 
+Scores = tuple[float, float, float]  # precision, recall, F1
 
-def bcubed(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering against a gold one, over the items
-    the gold clusters (items the prediction leaves out count as singletons)."""
+
+def _f1(precision: float, recall: float) -> Scores:
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _clusters(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]
+              ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each gold item's gold and predicted cluster (restricted to gold items; left out = alone)."""
     gold_of = {item: frozenset(cluster) for cluster in map(list, gold) for item in cluster}
     pred_of: dict[str, frozenset[str]] = {}
     for cluster in map(list, predicted):
         members = frozenset(i for i in cluster if i in gold_of)
         for item in members:
             pred_of[item] = members
-    if not gold_of:
+    return gold_of, {item: pred_of.get(item, frozenset({item})) for item in gold_of}
+
+
+def bcubed(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]], *, multi_only: bool = False) -> Scores:
+    """B-cubed precision, recall and F1 of a clustering against a gold one, over the items the gold
+    clusters (items the prediction leaves out count as singletons) — or, ``multi_only``, over the items
+    of gold clusters of two or more (their predicted clusters still count every gold item)."""
+    gold_of, pred_of = _clusters(predicted, gold)
+    items = [i for i, g in gold_of.items() if len(g) > 1] if multi_only else list(gold_of)
+    if not items:
         return 0.0, 0.0, 0.0
-    precision = recall = 0.0
-    for item, g in gold_of.items():
-        p = pred_of.get(item, frozenset({item}))
-        both = len(p & g)
-        precision += both / len(p)
-        recall += both / len(g)
-    precision /= len(gold_of)
-    recall /= len(gold_of)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    precision = sum(len(pred_of[i] & gold_of[i]) / len(pred_of[i]) for i in items) / len(items)
+    recall = sum(len(pred_of[i] & gold_of[i]) / len(gold_of[i]) for i in items) / len(items)
+    return _f1(precision, recall)
+
+
+def pairs(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]) -> Scores:
+    """Precision, recall and F1 over pairs of gold items: a pair is predicted when both items share a
+    predicted cluster, right when they share a gold one. Counted per cluster, never over all pairs."""
+    gold_of, pred_of = _clusters(predicted, gold)
+    both: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+    for item in gold_of:
+        key = (pred_of[item], gold_of[item])
+        both[key] = both.get(key, 0) + 1
+    right = sum(n * (n - 1) // 2 for n in both.values())
+    predicted_pairs = sum(len(c) * (len(c) - 1) // 2 for c in set(pred_of.values()))
+    gold_pairs = sum(len(c) * (len(c) - 1) // 2 for c in set(gold_of.values()))
+    return _f1(right / predicted_pairs if predicted_pairs else 0.0, right / gold_pairs if gold_pairs else 0.0)
+
+
+@dataclass
+class StoryScores:
+    """One clustering of articles into stories, scored the three ways (see the module's doc)."""
+
+    bcubed: Scores
+    bcubed_multi: Scores
+    pairs: Scores
+    gold_stories: int
+    multi_stories: int
+
+    @classmethod
+    def of(cls, predicted: list[list[str]], gold: list[list[str]]) -> StoryScores:
+        return cls(bcubed(predicted, gold), bcubed(predicted, gold, multi_only=True), pairs(predicted, gold),
+                   len(gold), sum(len(g) > 1 for g in gold))
+
+    def to_dict(self) -> dict[str, Any]:
+        names = ("precision", "recall", "f1")
+        return {"bcubed": dict(zip(names, self.bcubed, strict=True)),
+                "bcubed_multi_article": dict(zip(names, self.bcubed_multi, strict=True)),
+                "pairs": dict(zip(names, self.pairs, strict=True)),
+                "gold_stories": self.gold_stories, "multi_article_gold_stories": self.multi_stories}
+
+    def lines(self, label: str) -> list[str]:
+        return [f"{label:<20}B-cubed P {self.bcubed[0]:.3f}  R {self.bcubed[1]:.3f}  F1 {self.bcubed[2]:.3f}"
+                f"   ({self.gold_stories} gold stories, {self.multi_stories} of 2+ articles)",
+                f"{'':<20}multi-article B-cubed P {self.bcubed_multi[0]:.3f}  R {self.bcubed_multi[1]:.3f}"
+                f"  F1 {self.bcubed_multi[2]:.3f}",
+                f"{'':<20}pairs P {self.pairs[0]:.3f}  R {self.pairs[1]:.3f}  F1 {self.pairs[2]:.3f}"]
 
 
 @dataclass
@@ -59,20 +116,29 @@ class ClaimScore:
 
 @dataclass
 class CorpusReport:
-    stories: tuple[float, float, float] | None = None  # None: the gold groups no stories
-    events: tuple[float, float, float] | None = None
+    stories: StoryScores | None = None  # None: the gold groups no stories
+    splits: dict[str, StoryScores] = field(default_factory=dict)  # the gold's "dev" and "test" articles
+    events: Scores | None = None
     claims: list[ClaimScore] = field(default_factory=list)
 
     @property
     def claims_right(self) -> int:
         return sum(c.right for c in self.claims)
 
+    @property
+    def claims_found(self) -> int:
+        return sum(c.found for c in self.claims)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"stories_bcubed": dict(zip(("precision", "recall", "f1"), self.stories, strict=True))
-                if self.stories else None,
+        stories = self.stories
+        return {"stories_bcubed": dict(zip(("precision", "recall", "f1"), stories.bcubed, strict=True))
+                if stories else None,
+                "stories": stories.to_dict() if stories else None,
+                "stories_by_split": {name: s.to_dict() for name, s in self.splits.items()},
                 "events_bcubed": dict(zip(("precision", "recall", "f1"), self.events, strict=True))
                 if self.events else None,
-                "claims": [c.to_dict() for c in self.claims], "claims_right": self.claims_right}
+                "claims": [c.to_dict() for c in self.claims], "claims_found": self.claims_found,
+                "claims_right": self.claims_right}
 
 
 def _cites(evidence: Evidence, mention: dict[str, str]) -> bool:
@@ -100,7 +166,14 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
     """Score stories (B-cubed), events (B-cubed within the gold's events) and claims."""
     report = CorpusReport()
     if gold.get("stories"):
-        report.stories = bcubed([s.article_ids for s in stories], gold["stories"])
+        predicted = [list(s.article_ids) for s in stories]
+        report.stories = StoryScores.of(predicted, gold["stories"])
+        for name in ("dev", "test"):
+            if isinstance(gold.get(name), list):
+                inside = set(gold[name])
+                report.splits[name] = StoryScores.of([[i for i in p if i in inside] for p in predicted],
+                                                     [[i for i in g if i in inside] for g in gold["stories"]
+                                                      if any(i in inside for i in g)])
     if gold.get("events"):
         report.events = bcubed([e.article_ids for s in stories for e in s.events], gold["events"])
     if gold.get("claims"):
@@ -111,12 +184,14 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
 def format_corpus(report: CorpusReport) -> str:
     out = []
     if report.stories:
-        p, r, f = report.stories
-        out.append(f"stories B-cubed     P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        out += report.stories.lines("stories")
+        for name, scores in report.splits.items():
+            out += scores.lines(f"stories ({name})")
     if report.events:
         p, r, f = report.events
         out.append(f"events B-cubed      P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     if report.claims:
+        out.append(f"claims found        {report.claims_found}/{len(report.claims)}")
         out.append(f"claims right        {report.claims_right}/{len(report.claims)}")
         out += [f"    {c.id}: {'found' if c.found else 'missed'} ({c.cited}/{c.mentions} mentions), "
                 f"status {c.status} (expected {c.expected_status})" for c in report.claims]
