@@ -219,12 +219,17 @@ def _link_roles(body: str, mentions: list[Entity]) -> list[Entity]:
     return linked
 
 
+_SPACED_DOUBLE_DASH = re.compile(r" -\s?- ")
+
+
 def _after_dateline(body: str, start: int, end: int, label: str, lead: int) -> list[tuple[int, int, str]]:
     """A span glued over the end of the body's dateline (``lead``: "CNN Indonesia - - Presiden Turki
     Recep Tayyip Erdogan") as its two sides, the dateline's dash in neither; a person's span keeps
     only its side after the dateline (a place or an outlet is no one: "Rimanews - Diego Costa")."""
     if not start < lead < end:
-        return [(start, end, label)]
+        # "- -" is how scrapers keep a dash: never inside a name ("Fame Station - - Bandung")
+        dash = _SPACED_DOUBLE_DASH.search(body, start, end) if body.find(" -", start, end) >= 0 else None
+        return [(start, end, label)] if dash is None else [(start, dash.start(), label), (dash.end(), end, label)]
     left = start + len(body[start:lead].rstrip(" -–—:"))
     return ([(start, left, label)] if left > start and label != "PERSON" else []) + [(lead, end, label)]
 
