@@ -2,7 +2,7 @@
 
     python benchmarks/corpus_scale.py [--sizes 10000,100000] [--quick] [--profile 10000] [--top 30]
 
-The 916 real articles of ``tests/fixtures/corpus/mixed.jsonl`` (Indonesian and English, 803
+The 916 real articles of ``tests/fixtures/corpus/mixed.jsonl`` (Indonesian and English, 814
 hand-labelled stories; the five seed articles of ``examples/seeds`` are among them under the same
 ids) are annotated once in this process. Each size then runs in a fresh subprocess, because peak
 RSS (``getrusage``) is a per-process maximum. A subprocess grows the base into N articles by
