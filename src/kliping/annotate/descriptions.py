@@ -24,8 +24,9 @@ CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 # What makes a noun phrase point back at someone already named: "the governor", "the agency",
 # "Eks gelandang Arsenal tersebut", "mantan kiper Parma ini".
+# A title quoted inside ("bintang film ‘Cinta Senja’ ini") keeps its marks on its words.
 _DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
-                                r"|(?:[\w’'.-]+\s+){1,6}?(?:tersebut|ini|itu))\b")
+                                r"|(?:[‘“]?[\w’'.-]+[’”]?\s+){1,6}?(?:tersebut|ini|itu))\b")
 
 
 @cache
@@ -249,6 +250,8 @@ def group_of_place(before: str, after: str) -> bool:
     "Warga Palestina" (a person noun before it), "Middle East observers" (a lower-case noun
     after it, before the verb)."""
     words = before.split()
+    if words and _reduplicated(words[-1]):
+        return True  # "negara-negara Asia menyatakan": an Indonesian plural, none of them named
     if words and _description_nouns().get(words[-1].casefold()) in _PEOPLE:
         return words[-1].casefold() not in name_words.title_words()
     if len(words) > 1 and words[-1] in _OF_PLACE and _people_noun(words[-2].casefold()):
@@ -259,6 +262,12 @@ def group_of_place(before: str, after: str) -> bool:
         rest.pop()  # "Beijing officials ultimately admitted"
     return (len(rest) == 1 and rest[0].isalpha() and rest[0].islower()
             and rest[0] not in resources.words("speech_adverbs.txt"))  # "Rusia juga mengatakan" is Russia
+
+
+def _reduplicated(word: str) -> bool:
+    """An Indonesian plural written by doubling a lower-case noun: "negara-negara", "warga-warga"."""
+    half, dash, rest = word.partition("-")
+    return bool(dash) and half == rest and half.isalpha() and half.islower()
 
 
 _OF_PLACE = frozenset({"in", "of", "from", "di", "dari"})
@@ -337,4 +346,31 @@ def description_after(body: str, pos: int, entities: list[Entity]) -> Subject | 
     m = _DESCRIPTION_AFTER.match(body, at) or _person_description().match(body, at)
     if m is None or not (CLOSING.match(body, m.end()) or patterns()["trailer"].match(body, m.end())):
         return None
-    return description_subject(body, m.group(0), m.start(), entities)
+    found = description_subject(body, m.group(0), m.start(), entities)
+    if found is None and _epithet_of_a_name(m.group(0)):
+        # "ujar kekasih penyanyi Rina Wulan itu", "kata adik kandung pelatih Andi itu": the
+        # name inside an epithet says whom the speaker is related to, not who speaks; the epithet
+        # points back like "ia" at the person the passage is about
+        return Subject(m.group(0), m.start(), "pronoun")
+    return found
+
+
+def _epithet_of_a_name(text: str) -> bool:
+    """Whether a lower-case phrase closed by a demonstrative holds a capitalised word, other than
+    a nickname it gives ("pria yang akrab disapa Toto itu" names the speaker)."""
+    words = text.split()
+    if (len(words) < 3 or not words[0][:1].islower() or words[-1] not in resources.words("report_demonstratives.txt")
+            or not any(w.lstrip("‘“")[:1].isupper() for w in words[1:-1])):
+        return False
+    return not gives_nickname(text)
+
+
+def gives_nickname(text: str) -> bool:
+    """Whether a phrase gives someone's nickname ("yang akrab disapa Toto", resources/nickname_cues.txt):
+    the name after the cue is the person's own."""
+    return _nickname_cue().search(text) is not None
+
+
+@cache
+def _nickname_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{alt(sorted(resources.lines('nickname_cues.txt'), key=len, reverse=True))})\b)")

@@ -30,7 +30,10 @@ from kliping.annotate.cues import Candidate, Subject, patterns
 from kliping.annotate.descriptions import (
     anonymous,
     description_subject,
+    gives_nickname,
     group_of_place,
+    is_body_noun,
+    is_person_noun,
     someone_of,
 )
 from kliping.annotate.source_frames import media_noun
@@ -179,6 +182,8 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
             return Subject(heads[0].text, heads[0].start, "entity", heads[0])
         if (named := _named_head(body, relative.start(), lo, floor, entities)) is not None:
             return named
+        if (head := _unnamed_head(body, relative.start(), cue_start, lo, entities)) is not None:
+            return head
     clause = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), lo - 1) + 1
     unnamed = _described_or_group(body, best, entity, clause, cue_start, entities)
     if unnamed is not None:
@@ -236,6 +241,36 @@ def _named_head(body: str, relative: int, lo: int, floor: int, entities: list[En
         return None
     opening = max(body.rfind(",", floor, named.start), body.rfind(". ", floor, named.start), floor - 1) + 1
     return named if not body[opening : named.start].strip() else None
+
+
+def _unnamed_head(body: str, relative: int, cue_start: int, lo: int, entities: list[Entity]) -> Subject | None:
+    """"kabar yang beredar di forum Kaskus menyebutkan", "Warga yang tinggal di Cirebon mengaku": a
+    noun phrase naming no one opens the clause and the relative clause describes it; the names in
+    the clause are where it was or whom it concerns, the speaker is the phrase (anonymous, or the
+    person a description points back at)."""
+    noun = noun_subject(body, relative, lo) or _head_noun(body, relative, lo)
+    if noun is None or gives_nickname(body[relative:cue_start]) or not (
+            noun.text[:1].islower() or _common_opener(noun.text.split()[0])):
+        return None
+    if any(True for _ in starting_in(entities, noun.start, relative)):
+        return None  # a name in the head ("Budi yang …") is _named_head's
+    if anonymous(noun.text):
+        return Subject(noun.text, noun.start, "anonymous")
+    return description_subject(body, noun.text, noun.start, entities) or noun
+
+
+def _head_noun(body: str, relative: int, lo: int) -> Subject | None:
+    """One person or body noun opening the clause ("Sementara itu, warga yang …"), which
+    noun_subject leaves alone (one lower-case word before a verb is seldom a speaker)."""
+    clause = skip_space(body, max(body.rfind(",", lo, relative), body.rfind(".", lo, relative), lo - 1) + 1)
+    word = body[clause:relative].strip()
+    return Subject(word, clause, "noun") if word and " " not in word and _common_opener(word) else None
+
+
+def _common_opener(word: str) -> bool:
+    """A word naming a kind of person or body, or a title ("warga", "Officials"): a common noun, no name."""
+    low = word.casefold()
+    return is_person_noun(low) or is_body_noun(low) or low in name_words.title_words()
 
 
 _WHO = re.compile(r"\s(?:who|yang)\s")  # the relative clause describing an unnamed speaker
