@@ -55,6 +55,16 @@ def _compatible(known: str, given: str) -> bool:
     return {known, given} <= {"PLACE", "ORG"}
 
 
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's (CLDR's territories, any of their names: "RI", "AS", "Jepang")."""
+    return canonical(name, "PLACE") in _countries()
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(n for code, n in Locale("id").territories.items() if code.isalpha() and len(code) == 2)
+
+
 def label_of(name: str) -> str | None:
     found = _table().get(key(name))
     return found[0] if found else None

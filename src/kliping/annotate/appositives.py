@@ -10,6 +10,7 @@ import re
 from kliping.annotate import name_words
 from kliping.annotate.cue_neighbours import name_before, noun_subject, skip_space
 from kliping.annotate.cues import Subject
+from kliping.annotate.degrees import only_degrees
 from kliping.annotate.descriptions import body_in_apposition, is_person_noun
 from kliping.model import Entity
 
@@ -22,7 +23,7 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
     over up to MAX_APPOSITIVES commas; the first person (or unrecognised name) right before one
     wins, else the first phrase found there."""
     first: Subject | None = None
-    while (prev := body.rfind(",", floor, comma)) >= 0 and _DEGREE.fullmatch(body, prev + 1, comma):
+    while (prev := body.rfind(",", floor, comma)) >= 0 and only_degrees(body[prev + 1 : comma]):
         comma = prev  # "dr. Maya Kartikasari, M.Kes, mengatakan": degrees after the name
     # "Mantan Wakil Presiden Indonesia, Boediono, mewanti-wanti": the appositive is the name.
     prev = body.rfind(",", floor, comma)
@@ -68,8 +69,6 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
     return first
 
 
-# An academic degree written after a name: "M.Kes", "S.H.", "Sp.PD", "Ph.D", "MBA".
-_DEGREE = re.compile(r"\s*(?:(?:[A-Z][a-z]{0,3}\.\s?){1,3}[A-Z]?[a-z]{0,4}\.?|MBA|MSc|PhD|MPH)\s*")
 _FROM = re.compile(r"\s+(?:dari|asal|of|from)\s+[A-Z]")
 _AGE = re.compile(r"\s*\(\s*\d{1,3}(?:\s*(?:tahun|th|thn|years?))?\s*\)\s*$")
 

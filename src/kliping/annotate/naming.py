@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate import aliases
+from kliping.annotate.degrees import without_degrees
 from kliping.annotate.name_words import (
     is_brand,
     name_heads,
@@ -144,7 +145,7 @@ def _bare(word: str) -> str:
 def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
     if len(words) < 2:
         return  # see _name_spans: a one-word candidate never wins
-    words = [_bare(w) for w in words]
+    words = without_degrees([_bare(w) for w in words])
     while len(words) > 2 and word_kind(words[0]) == "soft":
         words = words[1:]
     words = _within_length(words)
@@ -174,7 +175,7 @@ def _within_length(words: list[str]) -> list[str]:
 def person_name(text: str) -> str:
     """A person's name as written, made canonical in form: no possessive, titles, roles or
     organisation words before it, at most MAX_NAME_WORDS words."""
-    bare = _POSSESSIVE.sub("", _OWNER.sub("", text))
+    bare = " ".join(without_degrees(_POSSESSIVE.sub("", _OWNER.sub("", text)).split()))
     stripped = strip_titles(bare)
     words = stripped.split()
     ranked = after_rank(bare, len(bare) - len(stripped))

@@ -11,7 +11,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases
-from kliping.annotate.name_words import is_name_word, title_words
+from kliping.annotate.name_words import is_name_word, title_words, word_kind
 from kliping.annotate.naming import CAP, full_name, name_index, strip_titles
 from kliping.annotate.span_index import SpanIndex
 from kliping.model import Entity
@@ -68,8 +68,57 @@ def _bracketed(body: str, mentions: list[Entity], defined: dict[str, tuple[str, 
             last = window[-1] if window else ""
             person = full_name(body, last) if last and is_name_word(last) and named is None else None
             label, full = ("PERSON", person) if person else ("ORG", _org_before(body, end))
+        if full and label == "ORG" and (abbreviates(short, full) or _syllables_of(short, full)):
+            tail = _name_goes_on(body, paren.end(), short, full)
+            if tail:
+                # "Kepolisian Daerah (Polda) Metro Jaya": the short form names the kind of body, the
+                # words after the bracket which one; the article then writes "Polda Metro Jaya", or
+                # only its first words ("Polda Metro"), for the whole name. Longest form first.
+                whole, words = f"{full} {' '.join(tail)}", [short, *tail]
+                for k in range(len(words), 0, -1):
+                    defined.setdefault(" ".join(words[:k]), (label, whole))
+                continue
         if full and abbreviates(short, full):
             defined.setdefault(short, (label, full))
+
+
+MAX_TAIL_WORDS = 3  # "Metro Jaya", "Universitas Gadjah Mada": a place's or a body's name after the bracket
+_TAIL = re.compile(rf" +({CAP}(?: +{CAP})*)")
+
+
+def _name_goes_on(body: str, pos: int, short: str, full: str) -> list[str]:
+    """The capitalised words right after a body's bracketed short form that go on with its name
+    ("(Polda) Metro Jaya", "(PN) Jakarta Selatan", "(Fapet) Universitas Gadjah Mada"), or none.
+    They open with a place (not a country: it says whose body it is), a body or an ordinary word,
+    never with a person's name or title ("Komisi Pemberantasan Korupsi (KPK) Agus Rahardjo": the
+    person who speaks for the body); an acronym in capitals goes on only with a place or a body
+    (its next word is most often a name)."""
+    if full.split()[0].casefold() in title_words():
+        return []  # "Kepala Kepolisian Resor (Kapolres) Bogor": a role, not a body
+    m = _TAIL.match(body, pos, min(len(body), pos + 80))
+    if m is None:
+        return []
+    tail: list[str] = []
+    for word in m.group(1).split()[:MAX_TAIL_WORDS]:
+        bare = word.rstrip(".,;:")
+        if bare.casefold() in title_words() or bare.casefold() in resources.words("ranks.txt"):
+            break
+        tail.append(bare)
+        if bare != word:
+            break  # a comma or full stop ends the name
+    if not tail or aliases.is_country(" ".join(tail)):
+        return []  # "Kementerian Luar Negeri (Kemlu) RI": the country says whose body, it is no part of the name
+    kind = word_kind(tail[0])
+    return tail if kind == "stop" or (kind == "soft" and not short.isupper()) else []
+
+
+def _syllables_of(short: str, full: str) -> bool:
+    """Whether a body's short form is a syllable acronym taken from inside its name's first word
+    ("Polda" ← "Kepolisian Daerah", "Polres" ← "Kepolisian Resor"): its first three letters stand
+    together in that word, the rest in order after them."""
+    first = full.split()[0].casefold()
+    i = first.find(short[:3].casefold()) if len(short) > 3 and not short.isupper() else -1
+    return i > 0 and abbreviates(short, full[i:])
 
 
 def _nicknames(body: str, people: list[Entity], defined: dict[str, tuple[str, str]]) -> None:
@@ -108,6 +157,7 @@ def _uses(body: str, mentions: list[Entity], defined: dict[str, tuple[str, str]]
     """Every use of a defined short form as a mention of the full name: a mention already there
     is relabelled in place, a use no mention covers is added (and returned)."""
     added: list[Entity] = []
+    added_at: set[int] = set()
     taken = SpanIndex(sorted((m.start, m.end) for m in mentions))  # bisection, not a scan per use
     at = {(m.start, m.end): m for m in mentions}
     # A mention of the short form with a title before it ("Chef Nando", "Pak Harto") is the
@@ -127,8 +177,11 @@ def _uses(body: str, mentions: list[Entity], defined: dict[str, tuple[str, str]]
             same = at.get((start, end))
             if same is not None:
                 same.canonical, same.label = full, label
-            elif not taken.any_touching(start, end):
+            elif not taken.any_touching(start, end) and start not in added_at:
+                # (a shorter form at the start of a longer one added already, "Polda Metro" in
+                # "Polda Metro Jaya", is that one: the longer forms come first)
                 added.append(Entity(short, start, end, label, full))
+                added_at.add(start)
     return added
 
 

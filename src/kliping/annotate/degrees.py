@@ -1,0 +1,41 @@
+"""The academic and professional degrees written after a person's name ("Hendra Gunawan S.H.", "dr. Maya
+Kartikasari, M.Kes", "Jane Doe PhD"): never a part of the name. One list (resources/degrees.txt) and one
+rule for a specialist's "Sp." with its field, for the name's own words (naming.py) and the appositive's
+commas (appositives.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kliping import resources
+
+_SPECIALTY = re.compile(r"[A-Z]{1,3}\.?")  # the field after a specialist's "Sp.": "Sp. B", "Sp. PD"
+
+
+def without_degrees(words: list[str]) -> list[str]:
+    """A name's words without the degrees written after it ("Hendra Gunawan S.H." → "Hendra Gunawan",
+    "Hengky Setyahadi Sp. B" → "Hengky Setyahadi"); one word stays."""
+    end = len(words)
+    while end > 1:
+        if is_degree(words[end - 1]):
+            end -= 1
+        elif end > 2 and _SPECIALTY.fullmatch(words[end - 1]) and is_degree(words[end - 2]):
+            end -= 2
+        else:
+            break
+    return words[:end]
+
+
+def only_degrees(text: str) -> bool:
+    """Whether ``text`` (between two commas after a name) is one or more degrees: ", M.Kes, ", ", SH, MH, "."""
+    words = text.split()
+    return bool(words) and all(is_degree(w) or (_SPECIALTY.fullmatch(w) and i) for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=65536)
+def is_degree(word: str) -> bool:
+    folded = word.rstrip(".,").casefold()
+    # "Sp.B", "Sp.PD": a specialist's degree with its field joined on
+    return folded in resources.words("degrees.txt") or (folded.startswith("sp.") and folded[3:].isalpha())
