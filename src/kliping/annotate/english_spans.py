@@ -52,10 +52,36 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
         if e < end and (owner := _OWNER.search(piece[-1].group(0))):
             e = piece[-1].start() + owner.start()  # the owner's name without its "’s"
         before = body[max(0, s - 30) : s].split()
-        after_title = bool(before) and before[-1].lower() in role_words()
+        after_title = bool(before) and _is_title(before[-1])
         cut = person_after_role(body, s, e)  # "Russian President Vladimir Putin" → "Vladimir Putin"
+        if cut == s and len(before) > 1 and before[-1] in ("for", "of") and _is_title(before[-2]):
+            cut = _holder_after_portfolio(body, s, e)
         out.append((cut, e, "PERSON" if after_title or cut > s else label))
     return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
+
+
+def _is_title(word: str) -> bool:
+    """A role's word that may stand right before a name ("President", "spokesman"); not the
+    connector inside a role ("of" of "Secretary of State": "Web of Angels" names no one). (A full
+    name after "of" or "and" is still a person's: titled_people reads those as title-like.)"""
+    low = word.lower()
+    return low in role_words() and low not in aliases.NAME_CONNECTORS
+
+
+def _holder_after_portfolio(body: str, s: int, e: int) -> int:
+    """Where the holder's name begins in a span after a title and "for" or "of": the portfolio's
+    ordinary words, then a full name ("Minister for [International Affairs] Takeshi Nomura",
+    "Secretary of [Rural Roads] Dana Hale"); ``s`` when the span is not that."""
+    words = list(_PIECE_WORD.finditer(body, s, e))
+    # the portfolio runs up to the first name word; the name is its last two to four words
+    first_name = next((k for k, w in enumerate(words) if name_words.is_name_word(w.group(0))), len(words))
+    if 0 < first_name <= len(words) - 2 and len(words) - first_name <= MAX_HOLDER_WORDS and (
+            name_words.is_full_name(body[words[first_name].start() : e])):
+        return words[first_name].start()
+    return s
+
+
+MAX_HOLDER_WORDS = 4
 
 
 def _opens_no_name(word: str) -> bool:
@@ -230,20 +256,49 @@ _TITLED = re.compile(r"\b([A-Za-z]+)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-
 def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """People the model missed, named right after a title: "Kremlin spokesman Dmitry Peskov"."""
     out: list[tuple[int, int, str]] = []
-    roles, titles = role_words(), name_words.title_words()
+    titles = name_words.title_words()
     taken = SpanIndex((a, b) for a, b, _ in sorted(spans))
     for m in _TITLED.finditer(body):
         s, e = m.start(2), m.end(2)
         # A lower-case title or person noun before a full name is a title too: "math teacher Angela
         # Cooper", "veteran Tom Young" (the model knows the roles only).
         noun = m.group(1)
-        titled = noun.lower() in roles or (noun.islower() and (noun in titles or is_person_noun(noun))
-                                           and _full_name(m.group(2)))
+        titled = _is_title(noun) or (noun.islower() and (noun in titles or is_person_noun(noun))
+                                     and _full_name(m.group(2)))
         if not titled or (out and out[-1][1] > s):
             continue  # (matches come in text order: only the last one added can overlap)
         if not taken.any_touching(s, e):
             out.append((s, e, "PERSON"))
     return out
+
+
+# Where an English sentence opens: the text's start, a line's, or after a sentence's closing mark
+# (and a closing quotation mark or bracket) or a colon, past an opening mark.
+_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?:][\"”’')]*[ \t]+)[\"“‘'(]*$")
+# A capitalised word inside a sentence: after a lower-case word or a clause mark.
+_CAPITAL_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+def without_capitalised_openers(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A one-word span opening a sentence whose word is an ordinary one — a common word of news
+    text, or one the article itself writes in lower case ("Many opposing the plan said …",
+    "Prison union representatives warned …", "Apparently, …"): English capitalises every
+    sentence's first word, and the model (trained on Indonesian) takes such words for names. It
+    stays a name when the article writes it with its capital inside a sentence too ("… a deal
+    with Apple." keeps "Apple said …"). The article's words are read in one pass each, and only
+    when a span needs them."""
+    openers = [i for i, (s, e, _) in enumerate(spans)
+               if body[s:e].isalpha() and not body[s:e].isupper() and aliases.label_of(body[s:e]) is None
+               and _SENTENCE_OPENING.search(body, max(0, s - 6), s)]
+    if not openers:
+        return spans
+    common = resources.words("common_words.txt")
+    lower = {m.group(0) for m in _LOWER_WORD.finditer(body)}
+    inside = {m.group(0) for m in _CAPITAL_INSIDE.finditer(body)}
+    dropped = {i for i in openers if (word := body[spans[i][0] : spans[i][1]]) not in inside
+               and (word.casefold() in common or word.casefold() in lower)}
+    return [span for i, span in enumerate(spans) if i not in dropped]
 
 
 def _full_name(text: str) -> bool:

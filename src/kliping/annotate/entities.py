@@ -114,7 +114,9 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
     if language == "en":
         spans += english_spans.titled_people(body, spans)
         spans += english_spans.people_by_one_name(body, spans)
-    return english_spans.institutions_whole(body, spans) if language == "en" else sorted(spans)
+    if language != "en":
+        return sorted(spans)
+    return english_spans.without_capitalised_openers(body, english_spans.institutions_whole(body, spans))
 
 
 def _known_names_win(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
