@@ -341,3 +341,38 @@ def described_after(body: str, start: int, s_end: int, entities: list[Entity]) -
         return Subject(person.text, person.start, "entity", person)
     name = _NAME_LAST.search(body, start, comma)  # a name the recogniser missed closes the phrase
     return Subject(name[0], name.start(), "name") if name and name.start() > skip_space(body, start) else None
+
+
+MAX_IT_REACH = 40  # characters before a verb searched for "…, it said", "(BMKG) memastikan" or "…, and warned"
+
+
+# "It said …", "In a statement, it added that …", "…, but it said …": "it", opening its clause (the
+# adverbs of speech_adverbs.txt may follow), is the body or the report named before, which speaks
+@cache
+def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    it = rf"(?P<it>[Ii]t)(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+"
+    return re.compile(it), re.compile(rf"(?:[,;]|\b(?:and|but)\b)\s*{it}$")
+
+
+def it_subject(body: str, verb: re.Match[str], s_start: int) -> Subject | None:
+    """"It said …", "…, but it said …" in English: "it" is the subject (resolved to the body named before)."""
+    if verb["cue"].lower() not in english_verbs():
+        return None
+    alone, opens = _it_patterns()
+    m = alone.fullmatch(body, text_start(body, s_start), verb.start()) or opens.search(
+        body, max(s_start, verb.start() - MAX_IT_REACH), verb.start())
+    return Subject(m["it"], m.start("it"), "noun") if m else None
+
+
+# "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan …": a body's short form in brackets
+# right before the verb, after a long name whose commas hide where the name starts
+_BRACKETED = re.compile(r"\((?P<short>[^()]{2,40})\)\s*$")
+
+
+def bracketed_body(body: str, verb: re.Match[str], s_start: int, entities: list[Entity]) -> Subject | None:
+    """The organisation whose bracketed short form stands right before the verb."""
+    m = _BRACKETED.search(body, max(s_start, verb.start() - MAX_IT_REACH), verb.start())
+    if m is None:
+        return None
+    named = next((e for e in starting_in(entities, m.start("short"), m.end("short")) if e.label == "ORG"), None)
+    return Subject(named.text, named.start, "entity", named) if named is not None else None

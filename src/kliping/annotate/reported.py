@@ -24,7 +24,6 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
-from kliping.annotate.cue_neighbours import starting_in
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced, unsourced_stems
 from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
@@ -40,6 +39,9 @@ from kliping.annotate.report_spans import (
     text_start,
 )
 from kliping.annotate.report_speakers import (
+    MAX_IT_REACH,
+    bracketed_body,
+    it_subject,
     name_after,
     name_closes,
     owner,
@@ -52,7 +54,6 @@ from kliping.annotate.speech import inside, subject_before
 from kliping.model import Entity
 
 ATTRIBUTION_REACH = 40  # characters from a quotation's end to the verb that attributes it
-MAX_IT_REACH = 40  # characters before a verb searched for "…, it said" or "…, and warned"
 _ADDING = re.compile(r"\s+(?i:that)\b")
 # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb
 _INVERTED_TAIL = re.compile(r"\s+(?P<who>(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*[.!?]?\s*")
@@ -238,9 +239,7 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             found[-1:] = second
             continue
         participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
-        subject = verb_subject(body, verb, s_start, entities, found[-1] if joins else None, participle) or (
-            earlier if participle else None) or unnamed_subject(body, verb.start(), s_start, entities, participle) or (
-            _it_subject(body, verb, s_start)) or _bracketed_body(body, verb, s_start, entities)
+        subject = _speaker(body, verb, s_start, entities, found[-1] if joins else None, participle, earlier)
         earlier = subject or earlier
         subject = _speaker_named_elsewhere(body, verb, s_start, s_end, entities, quotations, subject,
                                            attributing if adding and not joins else None)
@@ -249,8 +248,7 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             # "…, in Manila, police said.": the phrase after the comma speaks, not a name in the lead
             found.append(closer)
             continue
-        if subject is None or (verb["cue"].lower() in verb_classes()["clause_only"] and subject.kind == "noun"
-                               and _verb_patterns()["thing"].search(subject.text)):
+        if subject is None or _a_finding(verb, subject):
             continue  # "Blood tests revealed that …": a finding, no one's speech
         lead = _nested_lead(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
         if joins and lead is None:
@@ -267,34 +265,19 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
     return [c for c in found if c is not DIRECT]
 
 
-# "It said …", "In a statement, it added that …", "…, but it said …": "it", opening its clause (the
-# adverbs of speech_adverbs.txt may follow), is the body or the report named before, which speaks
-@cache
-def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    it = rf"(?P<it>[Ii]t)(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+"
-    return re.compile(it), re.compile(rf"(?:[,;]|\b(?:and|but)\b)\s*{it}$")
+def _speaker(body: str, verb: re.Match[str], s_start: int, entities: list[Entity], before: Candidate | None,
+             participle: bool, earlier: Subject | None) -> Subject | None:
+    """The verb's speaker: its subject, the speaker before a participle ("…, adding that"), someone
+    unnamed, "it" (the body named before) or a body's bracketed short form right before the verb."""
+    return verb_subject(body, verb, s_start, entities, before, participle) or (
+        earlier if participle else None) or unnamed_subject(body, verb.start(), s_start, entities, participle) or (
+        it_subject(body, verb, s_start)) or bracketed_body(body, verb, s_start, entities)
 
 
-def _it_subject(body: str, verb: re.Match[str], s_start: int) -> Subject | None:
-    if verb["cue"].lower() not in english_verbs():
-        return None
-    alone, opens = _it_patterns()
-    m = alone.fullmatch(body, text_start(body, s_start), verb.start()) or opens.search(
-        body, max(s_start, verb.start() - MAX_IT_REACH), verb.start())
-    return Subject(m["it"], m.start("it"), "noun") if m else None
-
-
-# "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan …": a body's short form in brackets
-# right before the verb, after a long name whose commas hide where the name starts
-_BRACKETED = re.compile(r"\((?P<short>[^()]{2,40})\)\s*$")
-
-
-def _bracketed_body(body: str, verb: re.Match[str], s_start: int, entities: list[Entity]) -> Subject | None:
-    m = _BRACKETED.search(body, max(s_start, verb.start() - MAX_IT_REACH), verb.start())
-    if m is None:
-        return None
-    named = next((e for e in starting_in(entities, m.start("short"), m.end("short")) if e.label == "ORG"), None)
-    return Subject(named.text, named.start, "entity", named) if named is not None else None
+def _a_finding(verb: re.Match[str], subject: Subject) -> bool:
+    """"Blood tests revealed that …": a thing as the subject of a verb that needs a clause is no one's speech."""
+    return verb["cue"].lower() in verb_classes()["clause_only"] and subject.kind == "noun" and (
+        _verb_patterns()["thing"].search(subject.text) is not None)
 
 
 def _second_verb(body: str, verb: re.Match[str], last: Candidate, s_end: int) -> list[Candidate] | None:
