@@ -120,3 +120,12 @@ def test_english_stems_are_snowballs_own() -> None:
     assert type(terms._english()).__module__ == "Stemmer"  # the C stemmer is what runs
     pure = EnglishStemmer()
     assert [terms._english().stemWord(w) for w in words] == [pure.stemWord(w) for w in words]
+
+
+def test_numbers_are_read_with_the_separators_of_their_language() -> None:
+    from kliping.corpus.statements import _numbers
+    assert _numbers("Tawaran 400.000 dolar itu ditolak", [], "id") == {400000.0}
+    assert _numbers("An offer of $400,000 was turned down", [], "en") == {400000.0}
+    assert _numbers("Sebanyak 1.240 suara dipindahkan", [], "id") == {1240.0}
+    assert _numbers("Some 1,240 votes were moved", [], "en") == {1240.0}
+    assert _numbers("Nilainya 2,5 juta", [], "id") == _numbers("It was worth 2.5 million", [], "en") == {2500000.0}

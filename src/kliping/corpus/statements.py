@@ -30,6 +30,7 @@ _MULTIPLIER = {"ribu": 1e3, "thousand": 1e3, "juta": 1e6, "million": 1e6, "milia
                "triliun": 1e12}
 _NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d+)?)\s*({'|'.join(_MULTIPLIER)})?", re.I)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.500" is fifteen hundred in Indonesian
+_THOUSANDS_EN = re.compile(r"\d{1,3}(?:,\d{3})+")  # "1,500" in English
 # "…, yang dibantah oleh Moskow": a denial attached to the clause before it.
 _DENIAL_CLAUSE = re.compile(
     r",\s*(?=(?:yang|which|which was|that was)\s+(?:\w+\s+){0,2}?(?:di)?(?:bantah|sangkal|tepis|denied|rejected))",
@@ -83,14 +84,20 @@ def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]
     return single, phrases
 
 
-def _numbers(text: str, skip: list[tuple[int, int]]) -> frozenset[float]:
-    """Quantities stated in ``text`` — not dates (``skip`` spans), years, or model names."""
+def _numbers(text: str, skip: list[tuple[int, int]], language: str | None = None) -> frozenset[float]:
+    """Quantities stated in ``text`` — not dates (``skip`` spans), years, or model names. English
+    writes "400,000" and "2.5" where Indonesian writes "400.000" and "2,5"."""
     out = set()
+    thousands, decimal = (_THOUSANDS_EN, ".") if language == "en" else (_THOUSANDS, ",")
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1) : m.start()] in ("-", "/"):
             continue
         raw = m.group(1)
-        value = raw.replace(".", "").replace(",", ".") if _THOUSANDS.fullmatch(raw) else raw.replace(",", ".")
+        if thousands.fullmatch(raw):
+            value = raw.replace("." if decimal == "," else ",", "")
+        else:
+            value = raw.replace(decimal, ".")
+        value = value.replace(",", ".")
         try:
             number = float(value)
         except ValueError:
@@ -177,11 +184,13 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     denial = scan.denial or any(p in lowered for p in phrases)
     entity_keys = [terms.country_of(e.canonical) for e in entities if e.label in ("PLACE", "ORG", "PERSON")]
     found.update("@" + k for k in entity_keys)
+    numbers = _numbers(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end],
+                       language)
     parts = [p for p in _with_entities(text, start, entities, parts) if p]
     return Statement(
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
         terms=frozenset(found), subject=_subject(text, start, entities),
-        numbers=_numbers(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end]),
+        numbers=numbers,
         negated=scan.negated != scan.flipped, denial=denial or cue_denies, date=date, source=source,
         entities=frozenset(entity_keys),
         parts=tuple(parts) if len(parts) > 1 else (),
