@@ -129,3 +129,12 @@ def test_numbers_are_read_with_the_separators_of_their_language() -> None:
     assert _numbers("Sebanyak 1.240 suara dipindahkan", [], "id") == {1240.0}
     assert _numbers("Some 1,240 votes were moved", [], "en") == {1240.0}
     assert _numbers("Nilainya 2,5 juta", [], "id") == _numbers("It was worth 2.5 million", [], "en") == {2500000.0}
+
+
+def test_times_ages_and_match_minutes_are_no_quantities() -> None:
+    from kliping.corpus.statements import _numbers
+    assert _numbers("Kapal digeser sekitar pukul 15.00 WIB ke dermaga", [], "id") == frozenset()
+    assert _numbers("Polisi menangkap YIK (31), warga Tanjung Sari", [], "id") == frozenset()
+    assert _numbers("Ahmad Bustomi (Alfarisi 76'), Adam Alis", [], "id") == frozenset()
+    assert _numbers("The ferry left at 10:30 a.m. on Monday", [], "en") == frozenset()
+    assert _numbers("Korban tewas bertambah menjadi 57 orang", [], "id") == {57.0}

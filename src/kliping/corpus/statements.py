@@ -31,6 +31,8 @@ _MULTIPLIER = {"ribu": 1e3, "thousand": 1e3, "juta": 1e6, "million": 1e6, "milia
 _NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d+)?)\s*({'|'.join(_MULTIPLIER)})?", re.I)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.500" is fifteen hundred in Indonesian
 _THOUSANDS_EN = re.compile(r"\d{1,3}(?:,\d{3})+")  # "1,500" in English
+_NOT_A_QUANTITY = re.compile(r"\s?(?:['’′]|:\d\d|(?:WIB|WITA|WIT|GMT|UTC|a\.m\.|p\.m\.)(?!\w))")
+_CLOCK = re.compile(r"(?i:\b(?:pukul|jam))\s+$")
 # "…, yang dibantah oleh Moskow": a denial attached to the clause before it.
 _DENIAL_CLAUSE = re.compile(
     r",\s*(?=(?:yang|which|which was|that was)\s+(?:\w+\s+){0,2}?(?:di)?(?:bantah|sangkal|tepis|denied|rejected))",
@@ -92,6 +94,9 @@ def _numbers(text: str, skip: list[tuple[int, int]], language: str | None = None
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1) : m.start()] in ("-", "/"):
             continue
+        if _NOT_A_QUANTITY.match(text, m.end()) or _CLOCK.search(text, max(0, m.start() - 6), m.start()) or (
+                text[max(0, m.start() - 1) : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"):
+            continue  # "pukul 15.00 WIB", "Alfarisi 76'", "YIK (31)": a time, a match minute, an age
         raw = m.group(1)
         if thousands.fullmatch(raw):
             value = raw.replace("." if decimal == "," else ",", "")
