@@ -67,3 +67,11 @@ def test_a_speaker_is_found_after_the_dateline_not_in_it() -> None:
     for body, speaker in cases.items():
         raw = RawDocument(id="a", source="t.txt", text=body, title="Tim nasional ikut kejuaraan Asia", format="text")
         assert [q.speaker for q in annotate(describe(raw, clean(raw))).quotes] == [speaker]
+
+
+def test_a_dateline_is_read_within_reach_only() -> None:
+    # Hostile text may open with a megabyte of one word; the speaker finders ask once per verb.
+    assert datelines.lead_end("x" * 1_000_000 + " - Budi berkata.") == 0
+    assert datelines.lead_in("ab JAKARTA, KOMPAS.com – Budi", 3) == datelines.LeadIn(25, "JAKARTA", "KOMPAS.com", None)
+    long_place = "Kota " + "Panjang " * 12  # a "dateline" past REACH is none
+    assert datelines.lead_in(long_place.strip() + " - Budi berkata.") is None

@@ -56,27 +56,30 @@ class LeadIn:
 
 def lead_in(text: str, pos: int = 0) -> LeadIn | None:
     """The dateline that opens ``text`` at ``pos`` (leading spaces allowed), else None."""
-    m = _LEAD_IN.match(text, pos)
-    if m is None or m.end() - pos > REACH:
+    # Read within REACH only (one character more, so "$" at the cut never passes): hostile text may
+    # open with a megabyte of one word, and the speaker finders ask once per speech verb.
+    head = text[pos : pos + REACH + 1]
+    m = _LEAD_IN.match(head)
+    if m is None or m.end() > REACH:
         return None
     a, b, bracket, sep = m["a"], m["b"], m["bracket"], m["sep"]
     if b is not None:
         if bracket is not None or sep == ":":
             return None
         pair = _pair(a, b)
-        return LeadIn(m.end(), pair[0], pair[1], None) if pair else None
+        return LeadIn(pos + m.end(), pair[0], pair[1], None) if pair else None
     if sep == ":" and not (is_place(a) or DOMAIN.fullmatch(a)):
         return None
     if bracket is not None:
-        return LeadIn(m.end(), a, None, bracket.strip()) if a[0].isupper() else None
+        return LeadIn(pos + m.end(), a, None, bracket.strip()) if a[0].isupper() else None
     if DOMAIN.fullmatch(a) or is_outlet_like(a):
-        return LeadIn(m.end(), None, a, None)
+        return LeadIn(pos + m.end(), None, a, None)
     if not a[0].isupper():
         return None
     # "Indianapolis –", not "Two hostages —" or "Why — especially —"
     named = all(w[0].isupper() for w in a.split()) and a.lower() not in resources.words("common_words.txt")
     if (a.isupper() and len(a) > 2) or is_place(a) or (named and _TYPOGRAPHIC.fullmatch(sep)):
-        return LeadIn(m.end(), a, None, None)
+        return LeadIn(pos + m.end(), a, None, None)
     return None
 
 
