@@ -138,3 +138,12 @@ def test_times_ages_and_match_minutes_are_no_quantities() -> None:
     assert _numbers("Ahmad Bustomi (Alfarisi 76'), Adam Alis", [], "id") == frozenset()
     assert _numbers("The ferry left at 10:30 a.m. on Monday", [], "en") == frozenset()
     assert _numbers("Korban tewas bertambah menjadi 57 orang", [], "id") == {57.0}
+
+
+def test_evidence_carries_its_stance(seed_articles: dict[str, Article]) -> None:
+    claims = find_claims(list(seed_articles.values()))
+    stances = {e.stance for c in claims for e in c.support}
+    assert stances == {"asserts"}
+    against = {(c.status, e.stance) for c in claims for e in c.against}
+    assert ("contested", "denies") in against and ("superseded", "supersedes") in against
+    assert all(e.to_dict()["stance"] for c in claims for e in c.support + c.against)

@@ -162,10 +162,13 @@ class Skipped(_Record):
 
 @dataclass
 class Evidence(_Record):
-    """A span of one article that supports or opposes a claim."""
+    """A span of one article that supports or opposes a claim, with its stance towards it:
+    "asserts" (states it), "denies" (a denial or a dismissal of it, credited to the one who denies),
+    "contradicts" (states the opposite) or "supersedes" (a later statement that replaced it)."""
 
     article_id: str
     text: str
+    stance: str = "asserts"
 
 
 @dataclass

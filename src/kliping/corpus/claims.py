@@ -203,13 +203,18 @@ def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
     return clusters
 
 
-def _evidence(statements: list[Statement]) -> list[Evidence]:
+def _evidence(statements: list[Statement], against: bool = False, status: str = "") -> list[Evidence]:
+    """Each statement's span once, with its stance: support asserts the claim; against it, a denial
+    denies, a later statement of a superseded claim supersedes, any other opposite contradicts."""
     seen: set[tuple[str, str]] = set()
     out = []
     for s in statements:
         if (s.article_id, s.text) not in seen:
             seen.add((s.article_id, s.text))
-            out.append(Evidence(s.article_id, s.text))
+            stance = "asserts"
+            if against:
+                stance = "denies" if s.denial else "supersedes" if status == "superseded" else "contradicts"
+            out.append(Evidence(s.article_id, s.text, stance))
     return out
 
 
@@ -235,6 +240,6 @@ def find_claims(articles: Sequence[Article], story_id: str = "s1",
     scored.sort(key=lambda item: item[:3])
     return [
         Claim(id=f"{story_id}-c{n}", text=head.text, status=status, speaker=head.speaker,
-              support=_evidence(cluster.support), against=_evidence(cluster.against))
+              support=_evidence(cluster.support), against=_evidence(cluster.against, True, status))
         for n, (_, _, _, head, status, cluster) in enumerate(scored, start=1)
     ]

@@ -132,7 +132,7 @@ def segments(article: Article) -> list[list[View]]:
 
 
 def _evidence(items: Iterable[Any], articles: Mapping[str, Article], story_anchor: str) -> list[View]:
-    return [{**_ref(e.article_id, articles, story_anchor), "text": e.text} for e in items]
+    return [{**_ref(e.article_id, articles, story_anchor), "text": e.text, "stance": e.stance} for e in items]
 
 
 def _claim_view(claim: Claim, articles: Mapping[str, Article], story_anchor: str) -> View:
