@@ -4,8 +4,9 @@ title. Sentences and names are made up for the tests."""
 
 from __future__ import annotations
 
+from chain_probe import reported_of
+
 from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
 
 
 def _names(body: str) -> set[str]:
@@ -16,7 +17,7 @@ def test_ordinary_word_opening_a_sentence_is_no_speaker() -> None:
     body = ("More than 60 parents signed up to speak at the meeting in Dorvale. "
             "Many opposing the plan said later dismissal times would interfere with after-school jobs.")
     assert "Many" not in _names(body)
-    quotes = [q for q in find_quotes(body, find_entities(body, "en")) if q.kind == "indirect"]
+    quotes = reported_of(body, "en")
     assert [q.speaker for q in quotes] == [None]
 
 
@@ -37,7 +38,7 @@ def test_holder_named_after_a_portfolio_is_the_person() -> None:
             "was watching the market.")
     people = {e.text for e in find_entities(body, "en") if e.label == "PERSON"}
     assert people == {"Haruto Kameda"}
-    quotes = [q for q in find_quotes(body, find_entities(body, "en")) if q.kind == "indirect"]
+    quotes = reported_of(body, "en")
     assert [q.speaker for q in quotes] == ["Haruto Kameda"]
 
 

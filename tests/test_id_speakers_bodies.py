@@ -8,16 +8,16 @@ test says otherwise, on sentences made up for these tests."""
 
 from __future__ import annotations
 
+from chain_probe import speakers_by_text
+
 from kliping.annotate.cues import Subject
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
 from kliping.annotate.speakers import role_holder
 from kliping.annotate.speech import subject_before
 from kliping.model import Entity
 
 
 def _speakers(body: str) -> dict[str, str | None]:
-    return {q.text: q.speaker for q in find_quotes(body, find_entities(body, "id"))}
+    return speakers_by_text(body, "id")
 
 
 def test_body_with_its_country_or_parent_after_it_speaks_as_written() -> None:

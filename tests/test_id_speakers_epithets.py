@@ -8,12 +8,11 @@ chain runs (recogniser included), on sentences made up for these tests."""
 
 from __future__ import annotations
 
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
+from chain_probe import speakers_by_text
 
 
 def _speakers(body: str) -> dict[str, str | None]:
-    return {q.text: q.speaker for q in find_quotes(body, find_entities(body, "id"))}
+    return speakers_by_text(body, "id")
 
 
 def test_epithet_naming_someone_else_points_back_at_the_speaker() -> None:

@@ -5,13 +5,13 @@ person. Short sentences of our own, fictional names."""
 
 from __future__ import annotations
 
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
+from chain_probe import reported_of
+
 from kliping.model import Quote
 
 
 def _reported(body: str, language: str = "id") -> list[Quote]:
-    return [q for q in find_quotes(body, find_entities(body, language)) if q.kind == "indirect"]
+    return reported_of(body, language)
 
 
 def test_epithet_with_a_name_inside_speaks_as_the_person_named_before() -> None:

@@ -5,13 +5,13 @@ not. Short sentences of our own, fictional names."""
 
 from __future__ import annotations
 
-from kliping.annotate.entities import find_entities
-from kliping.annotate.quotes import find_quotes
+from chain_probe import reported_of
+
 from kliping.model import Quote
 
 
 def _reported(body: str) -> list[Quote]:
-    return [q for q in find_quotes(body, find_entities(body, "id")) if q.kind == "indirect"]
+    return reported_of(body, "id")
 
 
 def test_name_before_a_relative_clause_with_a_bracketed_acronym_reports() -> None:
