@@ -90,19 +90,17 @@ def _numbers(text: str, skip: list[tuple[int, int]], language: str | None = None
     """Quantities stated in ``text`` — not dates (``skip`` spans), years, or model names. English
     writes "400,000" and "2.5" where Indonesian writes "400.000" and "2,5"."""
     out = set()
-    thousands, decimal = (_THOUSANDS_EN, ".") if language == "en" else (_THOUSANDS, ",")
+    thousands, separator = (_THOUSANDS_EN, ",") if language == "en" else (_THOUSANDS, ".")
     for m in _NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1) : m.start()] in ("-", "/"):
+        before = text[max(0, m.start() - 1) : m.start()]
+        if any(s <= m.start() < e for s, e in skip) or before in ("-", "/"):
             continue
         if _NOT_A_QUANTITY.match(text, m.end()) or _CLOCK.search(text, max(0, m.start() - 6), m.start()) or (
-                text[max(0, m.start() - 1) : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"):
+                before == "(" and text[m.end() : m.end() + 1] == ")"):
             continue  # "pukul 15.00 WIB", "Alfarisi 76'", "YIK (31)": a time, a match minute, an age
         raw = m.group(1)
-        if thousands.fullmatch(raw):
-            value = raw.replace("." if decimal == "," else ",", "")
-        else:
-            value = raw.replace(decimal, ".")
-        value = value.replace(",", ".")
+        # The thousands separator goes; what is left of either mark is a decimal point.
+        value = (raw.replace(separator, "") if thousands.fullmatch(raw) else raw).replace(",", ".")
         try:
             number = float(value)
         except ValueError:
