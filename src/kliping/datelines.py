@@ -31,8 +31,10 @@ from kliping import resources
 # "- -" is how scrapers keep CNN Indonesia's double dash; a spaced hyphen, an en or em dash, "--".
 DASH = r"(?:-\s?-|--|[-–—])"
 _TYPOGRAPHIC = re.compile(r"--|-\s-|[–—]")
+# The endings of the web names news outlets write as their names.
+WEB_SUFFIXES = r"co\.id|co|com|id|net|org|tv|news"
 # A web name: "KOMPAS.com", "REPUBLIKA.CO.ID", "jpnn.com".
-DOMAIN = re.compile(r"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:co\.id|co|com|id|net|org|tv|news)\b", re.I)
+DOMAIN = re.compile(rf"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{WEB_SUFFIXES})\b", re.I)
 _PART = r"[A-Za-z][\w.&'’]*(?: [\w.&'’]+){0,3}?"  # one to four words: "Warta Kita", "KUALA LUMPUR"
 _LEAD_IN = re.compile(
     rf"\s*(?P<a>{_PART})(?:\s*,\s*(?P<b>{_PART}))?\s*(?:\((?P<bracket>[A-Za-z][^()\n]{{0,39}})\)\s*)?"
@@ -103,6 +105,12 @@ def opens_with_web_name(line: str) -> bool:
     return _WEB_OPENING.match(line) is not None
 
 
+def past_lead(text: str, pos: int) -> int:
+    """``pos``, moved past the dateline that opens ``text`` when it lies inside it: the speaker
+    finders start a subject there ("Jakarta, Warta Kita - - Calon Presiden X, mengatakan" is said by X)."""
+    return max(pos, lead_end(text)) if pos < REACH else pos
+
+
 def lead_end(text: str, pos: int = 0) -> int:
     """Where the text after the dateline opening ``text`` at ``pos`` starts; ``pos`` when there is none."""
     found = lead_in(text, pos)
@@ -110,13 +118,9 @@ def lead_end(text: str, pos: int = 0) -> int:
 
 
 @cache
-def _outlets() -> dict[str, str]:
-    return {domain.lower(): name for domain, name in resources.rows("outlets.tsv")}
-
-
 def outlets() -> dict[str, str]:
     """Known outlets: web domain → the outlet's own name."""
-    return _outlets()
+    return {domain.lower(): name for domain, name in resources.rows("outlets.tsv")}
 
 
 @cache
@@ -125,8 +129,9 @@ def media_names() -> frozenset[str]:
 
 
 @cache
-def _known_outlet_names() -> frozenset[str]:
-    return frozenset({n.casefold() for n in _outlets().values()} | media_names())
+def known_outlet_names() -> frozenset[str]:
+    """Outlets and wire agencies by name, case-folded: they name who reports, not what happened."""
+    return frozenset({n.casefold() for n in outlets().values()} | media_names())
 
 
 @cache
@@ -144,7 +149,7 @@ def is_outlet_like(text: str) -> bool:
     """A web name, a known outlet or medium, or a name made of outlet words ("Warta Kota", "Rimanews")."""
     text = text.strip()
     lowered = text.lower()
-    if DOMAIN.fullmatch(text) or text.casefold() in _known_outlet_names():
+    if DOMAIN.fullmatch(text) or text.casefold() in known_outlet_names():
         return True
     words = _outlet_words()
     if any(w in words for w in lowered.split()) or any(lowered.endswith(w) for w in words if w.startswith(".")):

@@ -22,7 +22,7 @@ from kliping.timestamps import find_timestamps, month_names, weekday_matches, we
 DEFAULT_OFFSET = {"id": "+07:00"}
 LEAD_PARAGRAPHS = 4  # a lead-in ("MOSKOW -") sits in the first few paragraphs
 
-_SUFFIX = r"\.(co\.id|co|com|id|net|org|tv|news)$"
+_SUFFIX = rf"\.({datelines.WEB_SUFFIXES})$"
 _PHOTO_LABEL = re.compile(r"\b(?:fotografer|photographer|foto|photo)\s*[:|]\s*[^:|]*", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||•|·|/|\s[-–—]\s|\band\b|\bdan\b)\s*")
 _PERSON = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}$")

@@ -31,8 +31,7 @@ def _relatives() -> frozenset[str]:
 def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[Entity],
                  before: Candidate | None, participle: bool) -> Subject | None:
     """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report ``before`` it."""
-    if s_start < datelines.REACH:
-        s_start = max(s_start, datelines.lead_end(body))  # "Rimanews - Komite X menyatakan": said by X
+    s_start = datelines.past_lead(body, s_start)  # "Rimanews - Komite X menyatakan": said by X
     if participle:
         return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
     comma = body.rfind(",", s_start, verb.start())

@@ -127,9 +127,7 @@ def _past_titles(subject: Subject) -> Subject:
 
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
-    if floor < datelines.REACH:
-        # "Jakarta, Warta Kita - - Calon Presiden X, mengatakan" is said by X: the dateline's place is no speaker.
-        floor = max(floor, datelines.lead_end(body))
+    floor = datelines.past_lead(body, floor)  # the dateline's place is no speaker
     head = body[floor:cue_start].rstrip()
     if head.endswith(")") and (opened := head.rfind("(")) > 0:
         # "RM (yang sebelumnya dikenal dengan nama Rap Monster) mengaku": the name inside the

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from kliping import resources
+from kliping import datelines
 from kliping.corpus.terms import stopwords
 from kliping.model import Article
 from kliping.words import KEY_WORD
@@ -21,14 +21,7 @@ _STOPWORDS = stopwords()
 _LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is; the rest drifts
 
 
-def _media_names() -> frozenset[str]:
-    """Outlets and wire agencies: they name who reports, not what happened."""
-    names = {line.lower() for line in resources.lines("media_names.txt")}
-    names.update(row[1].lower() for row in resources.rows("outlets.tsv") if len(row) > 1)
-    return frozenset(names)
-
-
-_MEDIA = _media_names()
+_MEDIA = datelines.known_outlet_names()  # outlets and wire agencies: who reports, not what happened
 
 
 def terms(text: str) -> list[str]:
