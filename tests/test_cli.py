@@ -45,7 +45,10 @@ def test_analyze_writes_articles_and_dossier(seeds_dir: Path, tmp_path: Path,
     assert sorted(story["article_ids"]) == sorted(a["id"] for a in dossier["articles"])
     assert {"id", "title", "article_ids", "start", "end", "events", "timeline", "quotes", "claims",
             "summary"} <= set(story)
-    assert all({"id", "text", "status", "support", "against"} == set(c) for c in story["claims"])
+    # The SPEC's claim record, no more and no less.
+    assert all({"id", "text", "status", "sources", "support", "against", "history"} == set(c)
+               for c in story["claims"])
+    assert all(c["sources"] for c in story["claims"] if c["support"])
     html = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert story["title"] in html and "<svg" in html
     err = capsys.readouterr().err

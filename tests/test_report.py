@@ -14,7 +14,7 @@ import pytest
 from kliping.corpus.quotes_by_speaker import story_quotes
 from kliping.corpus.summary import summarize
 from kliping.corpus.timeline import build_timeline
-from kliping.model import Article, Claim, DateMention, DossierPage, Event, Evidence, Quote, Story
+from kliping.model import Article, Claim, DateMention, DossierPage, Event, Evidence, HistoryPoint, Quote, Story
 from kliping.show.report import render_report, write_report
 from kliping.show.views import FULL_PER_PAGE, dossier_view, segments
 
@@ -42,21 +42,28 @@ def sample_dossier(seeds: dict[str, Article]) -> tuple[dict[str, Any], dict[str,
     articles[D] = hostile(seeds[D])
     arts = [articles[i] for i in (A, B, C, D, E)]
 
-    def ev(article_id: str, text: str) -> Evidence:
+    def ev(article_id: str, text: str, source: str | None = None) -> Evidence:
         assert text in articles[article_id].body, text
-        return Evidence(article_id, text)
+        return Evidence(article_id, text, source=source)
 
     claims = [
         Claim("complies", "Putin: Russia observes the UN restrictions on military cooperation with North Korea",
-              "corroborated", [ev(A, "Rusia mematuhi semua pembatasan ini"),
-                               ev(B, "Rusia mematuhi semua pembatasan ini"),
-                               ev(E, "kami tidak pernah melanggar apapun")]),
+              "single-source", [ev(A, "Rusia mematuhi semua pembatasan ini", "Vladimir Putin"),
+                                ev(B, "Rusia mematuhi semua pembatasan ini", "Vladimir Putin"),
+                                ev(E, "kami tidak pernah melanggar apapun", "Vladimir Putin")],
+              sources=["Vladimir Putin"]),
         Claim("supplied", "North Korea supplied Russia with artillery shells and missiles", "contested",
               [ev(C, "Korea Utara telah menyediakan Rusia sejumlah besar peluru artileri dan rudal balistik")],
               [ev(C, "yang dibantah oleh Moskow dan Pyongyang"),
                ev(A, "Pyongyang dan Moskow membantah, bahwa Pyongyang dapat memasok senjata ke Moskow")]),
-        Claim("volunteers", "300,000 North Korean volunteers joined the Russian military", "single-source",
-              [ev(E, "ada 300 ribu orang sukarelawan dari Korea Utara telah menandatangani kontrak")]),
+        Claim("volunteers", "300,000 North Korean volunteers joined the Russian military", "superseded",
+              [ev(E, "ada 300 ribu orang sukarelawan dari Korea Utara telah menandatangani kontrak",
+                  "<b>Evil</b> Voice")], sources=["<b>Evil</b> Voice"],
+              history=[HistoryPoint("2023-09-13", 1500.0, [A]), HistoryPoint("2024-06-21", 300000.0, [E])]),
+        Claim("cooperation", "Russia and North Korea see room for military cooperation", "corroborated",
+              [ev(A, "Rusia dan Korut memiliki peluang", "Vladimir Putin"),
+               ev(D, "Pyongyang menginginkan bantuan Rusia", "Kim Jong Un")],
+              sources=["Vladimir Putin", "Kim Jong Un"]),
         Claim("no-agreement", 'No agreement was signed <i>"during"</i> the visit', "superseded",
               [ev(D, "Tidak ada perjanjian yang ditandatangani"), ev(D, "onmouseover")],
               [ev(C, "menandatangani perjanjian pertahanan bersama")]),
@@ -106,10 +113,21 @@ def test_view_is_json_serialisable_and_holds_every_section(page: tuple[dict[str,
     assert json.loads(json.dumps(view)) == view
     story = view["stories"][0]
     assert story["span_label"] == "13 Sep 2023 – 21 Jun 2024"
-    assert story["summary"] and story["timeline"] and story["quotes"] and len(story["claims"]) == 4
+    assert story["summary"] and story["timeline"] and story["quotes"] and len(story["claims"]) == 5
     assert story["claims"][0]["status"] == "contested"  # the contested ones lead: that is what a checker wants
-    assert {c["status"] for c in story["sources"]["single_outlet_claims"]} >= {"single-source"}
+    assert {c["status"] for c in story["sources"]["single_outlet_claims"]} >= {"superseded"}
     assert all(a["full"] for a in story["articles"])
+
+
+def test_report_shows_sources_attribution_and_a_figure_history(page: tuple[dict[str, Any], str]) -> None:
+    view, html = page
+    complies = next(c for c in view["stories"][0]["claims"] if c["id"] == "complies")
+    assert complies["attributed_to"] == "Vladimir Putin"  # one voice, three outlets: attributed, not corroborated
+    assert "Attributed to Vladimir Putin, carried by 3 outlets" in html
+    assert '<span class="voice">Vladimir Putin</span>' in html
+    assert "<strong>1,500</strong>" in html and "<strong>300,000</strong>" in html  # the values, in date order
+    assert html.index("<strong>1,500</strong>") < html.index("<strong>300,000</strong>")
+    assert "&lt;b&gt;Evil&lt;/b&gt; Voice" in html and "<b>Evil</b>" not in html
 
 
 def test_report_escapes_hostile_article_text_everywhere(page: tuple[dict[str, Any], str]) -> None:
@@ -145,7 +163,7 @@ def test_report_draws_the_timeline_and_shows_status_badges(page: tuple[dict[str,
     assert 'class="band"' in html  # the two events
     for status in ("corroborated", "contested", "single-source", "superseded"):
         assert f'<span class="badge {status}">' in html
-    assert html.count("<details class=\"evidence-box\">") == 4
+    assert html.count("<details class=\"evidence-box\">") == 5
 
 
 def test_article_views_highlight_quotes_and_dates_from_offsets(seed_articles: dict[str, Article]) -> None:

@@ -169,14 +169,26 @@ class Evidence(_Record):
     article_id: str
     text: str
     stance: str = "asserts"
+    source: str | None = None  # who states it: the speaker, or the outlet in its own voice
+
+
+@dataclass
+class HistoryPoint(_Record):
+    """One value of a changing figure (a death toll, a count of cases), first stated on ``date``."""
+
+    date: str | None
+    value: float
+    article_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Claim:
     """A statement aligned across articles, with its status and the evidence for and against.
 
-    status: "corroborated" (≥ 2 independent outlets state it), "contested" (someone denies or
-    contradicts it), "single-source", or "superseded" (a later-dated statement replaced it).
+    status: "corroborated" (≥ 2 independent sources state it: one speaker quoted by five outlets is
+    one source), "contested" (someone denies or contradicts it), "single-source", or "superseded" (a
+    later-dated statement or a later value of the same figure replaced it). ``sources`` names the
+    independent sources that state it; ``history`` holds a changing figure's values in date order.
     """
 
     id: str
@@ -185,16 +197,21 @@ class Claim:
     support: list[Evidence] = field(default_factory=list)
     against: list[Evidence] = field(default_factory=list)
     speaker: str | None = None
+    sources: list[str] = field(default_factory=list)
+    history: list[HistoryPoint] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "status": self.status,
-                "support": [e.to_dict() for e in self.support], "against": [e.to_dict() for e in self.against]}
+        return {"id": self.id, "text": self.text, "status": self.status, "sources": list(self.sources),
+                "support": [e.to_dict() for e in self.support], "against": [e.to_dict() for e in self.against],
+                "history": [h.to_dict() for h in self.history]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         claim = _from_dict(cls, data)
         claim.support = [Evidence.from_dict(e) for e in data.get("support", [])]
         claim.against = [Evidence.from_dict(e) for e in data.get("against", [])]
+        claim.sources = [str(name) for name in data.get("sources", [])]
+        claim.history = [HistoryPoint.from_dict(h) for h in data.get("history", [])]
         return claim
 
 

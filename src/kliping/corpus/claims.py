@@ -8,8 +8,10 @@ does a denial. Candidates come from an inverted index of terms, so no all-pairs 
 
 Status: ``contested`` when someone denies it or an opposite statement is near in time;
 ``superseded`` when every opposite statement is dated well after the claim
-(SUPERSEDE_DAYS); ``corroborated`` when ≥ 2 independent sources state it (syndicated copies
-and one outlet count once); else ``single-source``. Single-source claims are kept only when
+(SUPERSEDE_DAYS); ``corroborated`` when ≥ 2 independent sources state it; else
+``single-source``. A source is a voice: the speaker wherever they are quoted (Putin quoted by
+five outlets is one source, and the claim is attributed to him), or an outlet in its own voice
+(syndicated copies count once). Single-source claims are kept only when
 they state a number or report a denial: the rest of what one outlet says is in its quotes.
 """
 
@@ -143,17 +145,18 @@ def _status(cluster: _Cluster) -> str:
         if gaps and all(g is not None and g >= SUPERSEDE_DAYS for g in gaps):
             return "superseded"
         return "contested"
-    if len({s.source for s in cluster.support}) >= 2:
+    if len({s.independent for s in cluster.support}) >= 2:
         return "corroborated"
-    return "single-source"
+    return "single-source"  # one outlet, or one speaker however many outlets quote them
 
 
 def _worth_showing(cluster: _Cluster, status: str) -> bool:
     if status != "single-source":
         return True
-    # What one outlet alone says is in its quotes; as a claim it must be checkable: a number,
-    # or a denial of something the corpus does not otherwise carry.
-    return any(s.numbers or s.denial for s in cluster.members)
+    # One voice carried by several outlets is a claim attributed to that voice. What one outlet
+    # alone says is in its quotes; as a claim it must be checkable: a number, or a denial of
+    # something the corpus does not otherwise carry.
+    return len({s.source for s in cluster.members}) >= 2 or any(s.numbers or s.denial for s in cluster.members)
 
 
 def _join(cluster: _Cluster, s: Statement) -> None:
@@ -214,8 +217,16 @@ def _evidence(statements: list[Statement], against: bool = False, status: str = 
             stance = "asserts"
             if against:
                 stance = "denies" if s.denial else "supersedes" if status == "superseded" else "contradicts"
-            out.append(Evidence(s.article_id, s.text, stance))
+            out.append(Evidence(s.article_id, s.text, stance, s.voice or None))
     return out
+
+
+def _sources(statements: list[Statement]) -> list[str]:
+    """The independent sources of ``statements`` by name, each once, in the order they spoke."""
+    names: dict[str, str] = {}
+    for s in statements:
+        names.setdefault(s.independent, s.voice)
+    return list(names.values())
 
 
 _ORDER = {"contested": 0, "superseded": 1, "corroborated": 2, "single-source": 3}
@@ -240,6 +251,7 @@ def find_claims(articles: Sequence[Article], story_id: str = "s1",
     scored.sort(key=lambda item: item[:3])
     return [
         Claim(id=f"{story_id}-c{n}", text=head.text, status=status, speaker=head.speaker,
-              support=_evidence(cluster.support), against=_evidence(cluster.against, True, status))
+              support=_evidence(cluster.support), against=_evidence(cluster.against, True, status),
+              sources=_sources(cluster.support))
         for n, (_, _, _, head, status, cluster) in enumerate(scored, start=1)
     ]

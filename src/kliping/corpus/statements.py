@@ -68,6 +68,10 @@ class Statement:
     # Terms the negation bears on ("tidak ada *perjanjian*", "*melanggar*"): a contradiction
     # must be about one of them, not about some other word the two statements share.
     polar: frozenset[str] = frozenset()
+    # Who states it, by name (the speaker; a denier the sentence names; else the outlet in its own
+    # voice), and the key that counts it once: one speaker quoted by five outlets is one source.
+    voice: str = ""
+    independent: str = ""
 
     def __post_init__(self) -> None:
         # Every feature of the whole and of its clauses: what two statements share anywhere is at
@@ -291,6 +295,20 @@ def source_of(article: Article, representative: dict[str, str]) -> str:
     return "article:" + representative.get(article.id, article.id)
 
 
+def _credit(st: Statement, article: Article) -> None:
+    """Set who states ``st``: its speaker; for an unattributed denial ("…, yang dibantah oleh Moskow")
+    the first body it names, the denier; else the outlet itself. A named voice counts as one
+    source wherever it is quoted; an outlet's own voice counts as that outlet (or copy group)."""
+    name = st.speaker
+    if name is None and st.denial:
+        name = next((e.canonical for e in article.entities if st.start <= e.start and e.end <= st.end
+                     and e.label in ("PERSON", "ORG", "PLACE")), None)
+    if name:
+        st.voice, st.independent = name, "voice:" + name_key(name)
+    else:
+        st.voice, st.independent = article.outlet or article.id, st.source
+
+
 def statements_of(article: Article, representative: dict[str, str] | None = None) -> list[Statement]:
     """Every statement of one article, in text order."""
     day = article_date(article)
@@ -317,6 +335,7 @@ def statements_of(article: Article, representative: dict[str, str] | None = None
                 continue
             if is_denial and previous is not None:
                 st.denial, st.denies_previous = True, True
+            _credit(st, article)
             if len(st.terms - {"@" + e for e in st.entities}) >= MIN_CONTENT_TERMS or st.denial:
                 out.append(st)
                 previous = st

@@ -132,7 +132,15 @@ def segments(article: Article) -> list[list[View]]:
 
 
 def _evidence(items: Iterable[Any], articles: Mapping[str, Article], story_anchor: str) -> list[View]:
-    return [{**_ref(e.article_id, articles, story_anchor), "text": e.text, "stance": e.stance} for e in items]
+    return [{**_ref(e.article_id, articles, story_anchor), "text": e.text, "stance": e.stance,
+             "source": _voice(e.source, articles)} for e in items]
+
+
+def _voice(source: str | None, articles: Mapping[str, Article]) -> str | None:
+    """A source by name; an article of no known outlet speaks in its own voice under its label."""
+    if source is not None and source in articles:
+        return outlet_label(articles[source], source)
+    return source
 
 
 def _claim_view(claim: Claim, articles: Mapping[str, Article], story_anchor: str) -> View:
@@ -147,7 +155,18 @@ def _claim_view(claim: Claim, articles: Mapping[str, Article], story_anchor: str
         "support": _evidence(claim.support, articles, story_anchor),
         "against": _evidence(claim.against, articles, story_anchor),
         "outlets": _outlets(support_ids, articles),
+        "sources": [_voice(name, articles) for name in claim.sources],
+        # One voice that several outlets carry: a claim attributed to it, not corroborated.
+        "attributed_to": _voice(claim.sources[0], articles)
+        if len(claim.sources) == 1 and len(set(support_ids)) > 1 else None,
+        "history": [{"date_label": date_label(h.date) or "undated", "value": _figure(h.value),
+                     "citations": [_ref(i, articles, story_anchor) for i in h.article_ids]} for h in claim.history],
     }
+
+
+def _figure(value: float) -> str:
+    """A figure as a reader writes it: 57, 12,000, 2.5."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 
 def _quote_groups(story: Story, articles: Mapping[str, Article], story_anchor: str) -> list[View]:
