@@ -142,22 +142,53 @@ def test_english_stems_are_snowballs_own() -> None:
     assert [terms._english().stemWord(w) for w in words] == [pure.stemWord(w) for w in words]
 
 
+def _numbers(text: str, language: str) -> set[float]:
+    """The quantities a statement counts as worth a claim by themselves."""
+    from kliping.corpus.statements import _number_spans
+    return {value for value, _, _, alone in _number_spans(text, [], language) if alone}
+
+
 def test_numbers_are_read_with_the_separators_of_their_language() -> None:
-    from kliping.corpus.statements import _numbers
-    assert _numbers("Tawaran 400.000 dolar itu ditolak", [], "id") == {400000.0}
-    assert _numbers("An offer of $400,000 was turned down", [], "en") == {400000.0}
-    assert _numbers("Sebanyak 1.240 suara dipindahkan", [], "id") == {1240.0}
-    assert _numbers("Some 1,240 votes were moved", [], "en") == {1240.0}
-    assert _numbers("Nilainya 2,5 juta", [], "id") == _numbers("It was worth 2.5 million", [], "en") == {2500000.0}
+    assert _numbers("Tawaran 400.000 dolar itu ditolak", "id") == {400000.0}
+    assert _numbers("An offer of $400,000 was turned down", "en") == {400000.0}
+    assert _numbers("Sebanyak 1.240 suara dipindahkan", "id") == {1240.0}
+    assert _numbers("Some 1,240 votes were moved", "en") == {1240.0}
+    assert _numbers("Nilainya 2,5 juta", "id") == _numbers("It was worth 2.5 million", "en") == {2500000.0}
 
 
 def test_times_ages_and_match_minutes_are_no_quantities() -> None:
-    from kliping.corpus.statements import _numbers
-    assert _numbers("Kapal digeser sekitar pukul 15.00 WIB ke dermaga", [], "id") == frozenset()
-    assert _numbers("Polisi menangkap YIK (31), warga Tanjung Sari", [], "id") == frozenset()
-    assert _numbers("Ahmad Bustomi (Alfarisi 76'), Adam Alis", [], "id") == frozenset()
-    assert _numbers("The ferry left at 10:30 a.m. on Monday", [], "en") == frozenset()
-    assert _numbers("Korban tewas bertambah menjadi 57 orang", [], "id") == {57.0}
+    assert _numbers("Kapal digeser sekitar pukul 15.00 WIB ke dermaga", "id") == set()
+    assert _numbers("Polisi menangkap YIK (31), warga Tanjung Sari", "id") == set()
+    assert _numbers("Ahmad Bustomi (Alfarisi 76'), Adam Alis", "id") == set()
+    assert _numbers("The ferry left at 10:30 a.m. on Monday", "en") == set()
+    assert _numbers("Korban tewas bertambah menjadi 57 orang", "id") == {57.0}
+
+
+def test_a_thousand_written_with_a_separator_is_no_year() -> None:
+    assert _numbers("Sebanyak 2.000 warga mengungsi", "id") == {2000.0}
+    assert _numbers("Some 2,000 residents fled", "en") == {2000.0}
+    assert _numbers("Pada 2019 banjir melanda", "id") == set()
+
+
+def test_figures_are_keyed_by_what_they_count_in_either_language() -> None:
+    from kliping.corpus.quantities import figures
+    from kliping.corpus.statements import _number_spans
+
+    def counted(text: str, language: str) -> tuple[tuple[str, float], ...]:
+        return figures(text, _number_spans(text, [], language), language)
+
+    assert counted("Sampai pagi ini 12 penumpang ditemukan meninggal", "id") == (("dead", 12.0),)
+    assert counted("We have recovered 40 bodies so far", "en") == (("dead", 40.0),)
+    assert counted("Korban tewas bertambah menjadi 57 orang", "id") == (("dead", 57.0),)
+    # Words count next to a kind word; each figure takes the nearest kind of its clause.
+    assert counted("Fourteen people have died and two are still missing", "en") == (("dead", 14.0), ("missing", 2.0))
+    assert counted("Tiga orang tewas, 12 lainnya luka-luka", "id") == (("dead", 3.0), ("injured", 12.0))
+    # A figure of no kind counts the noun after it; a former value is no figure of the statement.
+    assert counted("Residents of about 300 homes were evacuated", "en") == (("displaced", 300.0),)
+    assert counted("The blaze destroyed about 450 homes", "en") == (("n:home", 450.0),)
+    assert counted("Jumlah pesawat yang dilarang terbang naik dari 6 menjadi 9 pesawat", "id") == ()
+    assert counted("Sebanyak 1.350 nelayan terdampak", "id") == (("n:nelayan", 1350.0),)
+    assert counted("It was one of the worst seasons", "en") == ()
 
 
 def test_evidence_carries_its_stance(seed_articles: dict[str, Article]) -> None:

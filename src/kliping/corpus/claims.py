@@ -23,8 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from kliping.corpus.histories import History, histories
 from kliping.corpus.statements import Statement, statements_of
-from kliping.model import Article, Claim, Evidence
+from kliping.model import Article, Claim, Evidence, HistoryPoint
 
 MATCH = 0.5
 CONTRADICT = 0.6
@@ -241,17 +242,31 @@ def find_claims(articles: Sequence[Article], story_id: str = "s1",
     """
     statements = [s for a in articles for s in statements_of(a, representative)]
     statements.sort(key=lambda s: (s.date or "9999", s.article_id, s.start))
-    scored = []
-    for cluster in cluster_statements(statements):
+    scored: list[tuple[int, int, str, Statement, str, _Cluster, History | None]] = []
+    changed = histories(statements)
+    in_history = {id(s) for h in changed for s in h.statements}
+    for h in changed:
+        first, *later = h.values.values()
+        cluster = _Cluster(founder=first[0], support=list(first), against=[s for group in later for s in group])
+        scored.append((_ORDER[h.status], -len({s.source for s in h.statements}), first[0].date or "",
+                       first[0], h.status, cluster, h))
+    for cluster in cluster_statements([s for s in statements if id(s) not in in_history]):
         status = _status(cluster)
         if _worth_showing(cluster, status):
             head = cluster.support[0] if cluster.support else cluster.founder
             sources = len({s.source for s in cluster.members})
-            scored.append((_ORDER[status], -sources, head.date or "", head, status, cluster))
+            scored.append((_ORDER[status], -sources, head.date or "", head, status, cluster, None))
     scored.sort(key=lambda item: item[:3])
     return [
         Claim(id=f"{story_id}-c{n}", text=head.text, status=status, speaker=head.speaker,
               support=_evidence(cluster.support), against=_evidence(cluster.against, True, status),
-              sources=_sources(cluster.support))
-        for n, (_, _, _, head, status, cluster) in enumerate(scored, start=1)
+              sources=_sources(cluster.members if history else cluster.support),
+              history=_points(history) if history else [])
+        for n, (_, _, _, head, status, cluster, history) in enumerate(scored, start=1)
     ]
+
+
+def _points(history: History) -> list[HistoryPoint]:
+    """Each value with the day it was first stated and the articles that state it."""
+    return [HistoryPoint(group[0].date, value, list(dict.fromkeys(s.article_id for s in group)))
+            for value, group in history.values.items()]

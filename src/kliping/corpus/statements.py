@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from kliping import resources
 from kliping.annotate.aliases import key as name_key
 from kliping.annotate.sentences import split_sentences
-from kliping.corpus import terms
+from kliping.corpus import quantities, terms
 from kliping.corpus.features import article_date
 from kliping.model import Article, Entity
 from kliping.words import LETTER_WORD_OR_CLAUSE_MARK
@@ -72,6 +72,8 @@ class Statement:
     # voice), and the key that counts it once: one speaker quoted by five outlets is one source.
     voice: str = ""
     independent: str = ""
+    # (what it counts, value) of each figure it states: a death toll's values across a story.
+    figures: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         # Every feature of the whole and of its clauses: what two statements share anywhere is at
@@ -90,10 +92,13 @@ def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]
     return single, phrases
 
 
-def _numbers(text: str, skip: list[tuple[int, int]], language: str | None = None) -> frozenset[float]:
-    """Quantities stated in ``text`` — not dates (``skip`` spans), years, or model names. English
-    writes "400,000" and "2.5" where Indonesian writes "400.000" and "2,5"."""
-    out = set()
+def _number_spans(text: str, skip: list[tuple[int, int]], language: str | None = None
+                  ) -> list[tuple[float, int, int, bool]]:
+    """The numbers of ``text`` that may be quantities — not dates (``skip`` spans), times, ages,
+    match minutes or years — as (value, start, end, whether it is worth a claim by itself: not a
+    small count written as a digit). English writes "400,000" and "2.5" where Indonesian writes
+    "400.000" and "2,5"."""
+    out = []
     thousands, separator = (_THOUSANDS_EN, ",") if language == "en" else (_THOUSANDS, ".")
     for m in _NUMBER.finditer(text):
         before = text[max(0, m.start() - 1) : m.start()]
@@ -104,15 +109,17 @@ def _numbers(text: str, skip: list[tuple[int, int]], language: str | None = None
             continue  # "pukul 15.00 WIB", "Alfarisi 76'", "YIK (31)": a time, a match minute, an age
         raw = m.group(1)
         # The thousands separator goes; what is left of either mark is a decimal point.
-        value = (raw.replace(separator, "") if thousands.fullmatch(raw) else raw).replace(",", ".")
+        grouped = bool(thousands.fullmatch(raw))
+        value = (raw.replace(separator, "") if grouped else raw).replace(",", ".")
         try:
             number = float(value)
         except ValueError:
             continue
-        if (1900 <= number <= 2100 or number < 10) and not m.group(2):
-            continue  # a year, or a small count written as a digit: not a quantity worth a claim
-        out.add(number * _MULTIPLIER.get((m.group(2) or "").lower(), 1))
-    return frozenset(out)
+        if 1900 <= number <= 2100 and not m.group(2) and not grouped:
+            continue  # a year ("2.000 orang", written with a separator, is not one)
+        out.append((number * _MULTIPLIER.get((m.group(2) or "").lower(), 1), m.start(), m.end(),
+                    number >= 10 or bool(m.group(2))))
+    return out
 
 
 @dataclass
@@ -191,13 +198,17 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     denial = scan.denial or any(p in lowered for p in phrases)
     entity_keys = [terms.country_of(e.canonical) for e in entities if e.label in ("PLACE", "ORG", "PERSON")]
     found.update("@" + k for k in entity_keys)
-    numbers = _numbers(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end],
-                       language)
+    spans = _number_spans(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end],
+                          language)
+    numbers = frozenset(value for value, _, _, alone in spans if alone)
+    spoken = quantities.number_words()
+    counted = quantities.figures(text, spans, language) if spans or any(
+        t.casefold() in spoken for t in tokens) else ()
     parts = [p for p in _with_entities(text, start, entities, parts) if p]
     return Statement(
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
         terms=frozenset(found), subject=_subject(text, start, entities),
-        numbers=numbers,
+        numbers=numbers, figures=counted,
         negated=scan.negated != scan.flipped, denial=denial or cue_denies, date=date, source=source,
         entities=frozenset(entity_keys),
         parts=tuple(parts) if len(parts) > 1 else (),

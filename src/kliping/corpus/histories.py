@@ -1,0 +1,68 @@
+"""A story's statements → the figures that changed: one death toll 12 → 40 → 57, not three claims.
+
+Statements that state a figure of the same kind (corpus/quantities.py: "dead", "cases", or the
+noun it counts) are values of one quantity of the story. When a quantity has two or more values
+it is one claim with its values in date order: ``superseded`` when the values were first stated
+on different days (the later replaced the earlier), ``contested`` when independent sources give
+different values with nothing to order them by. An article that gives two values of one kind
+("from 6 to 9" aside: that "from" value is no figure of the statement) is left out of it. A quantity stated with one value only is left to
+the ordinary matching of statements (claims.py), which corroborates or not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kliping.corpus.statements import Statement
+
+# Values of one quantity stay within this factor of each other: a toll of 12 that becomes 57 is one
+# quantity, "15.6-inch" and "195-inches" are not. No sign otherwise tells them apart.
+SPREAD = 20
+
+
+@dataclass
+class History:
+    """One quantity of a story: its values (first value first) and the statements of each."""
+
+    kind: str
+    status: str  # "superseded" or "contested"
+    values: dict[float, list[Statement]] = field(default_factory=dict)
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [s for group in self.values.values() for s in group]
+
+
+def histories(statements: Sequence[Statement]) -> list[History]:
+    """The story's changing quantities; ``statements`` in date order (undated last)."""
+    by_kind: dict[str, dict[float, list[Statement]]] = defaultdict(dict)
+    for kind, pairs in _figures_by_kind(statements).items():
+        for s, value in pairs:
+            by_kind[kind].setdefault(value, []).append(s)
+    out = []
+    for kind, values in by_kind.items():
+        if len(values) < 2 or max(values) > SPREAD * min(values):
+            continue
+        firsts = [group[0].date for group in values.values()]
+        days = {d for d in firsts if d}
+        if len(days) >= 2:
+            out.append(History(kind, "superseded", values))
+        elif None not in firsts and len({s.independent for group in values.values() for s in group}) >= 2:
+            out.append(History(kind, "contested", values))  # the same day, different figures
+    return out
+
+
+def _figures_by_kind(statements: Sequence[Statement]) -> dict[str, list[tuple[Statement, float]]]:
+    """Each kind's (statement, value) pairs, in statement order. An article that gives two values
+    of one kind lists different things (two motors' horsepower, three programmes' budgets) or
+    recaps ("naik menjadi 2 orang … satu di antaranya"): its figures of that kind are left out."""
+    pairs: dict[str, list[tuple[Statement, float]]] = defaultdict(list)
+    values: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for s in statements:
+        for kind, value in dict.fromkeys(s.figures):  # a statement states a value once
+            pairs[kind].append((s, value))
+            values[(kind, s.article_id)].add(value)
+    return {kind: [(s, v) for s, v in found if len(values[(kind, s.article_id)]) == 1]
+            for kind, found in pairs.items()}

@@ -1,0 +1,96 @@
+"""A statement's figures → what each counts: ("dead", 57.0), ("n:home", 450.0).
+
+A story's figures are matched by what they count, not by the words of their sentences: "12
+penumpang ditemukan meninggal", "We have recovered 40 bodies" and "bertambah menjadi 57 orang"
+(in a sentence about "korban tewas") are three values of one death toll, in two languages. A
+figure counts the kind (``resources/quantity_words.tsv``) whose word is nearest to it in its
+clause; a figure near none counts the noun written right after it ("450 homes", "1.350
+nelayan"). Small numbers and numbers written as words ("tiga", "fourteen") count only next to
+a kind word: alone they are line-ups, scores and ordinals, not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from kliping import resources
+from kliping.corpus import terms
+from kliping.words import LETTER_WORD
+
+FORMER_REACH = 2  # "up from the three": words between "from" and the figure it makes former
+NOUN_REACH = 2  # words on either side of a figure of no kind that may name what it counts
+_CLAUSE_MARK = re.compile(r"[,;:](?!\d)")  # not the mark inside "40,000" or "2,5"
+
+
+@cache
+def _table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """(word → kind, the special lists by name: "former", "generic", "boundary", "duration"),
+    both languages in each."""
+    kinds: dict[str, str] = {}
+    special: dict[str, set[str]] = {"former": set(), "generic": set(), "boundary": set(), "duration": set()}
+    for kind, _lang, words in resources.rows("quantity_words.tsv"):
+        for w in words.split():
+            if kind in special:
+                special[kind].add(w)
+            else:
+                kinds[w] = kind
+    return kinds, {name: frozenset(found) for name, found in special.items()}
+
+
+@cache
+def number_words() -> dict[str, float]:
+    return {word: float(value) for word, value in resources.rows("number_words.tsv")}
+
+
+def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
+            language: str | None) -> tuple[tuple[str, float], ...]:
+    """(what it counts, value) of each figure of ``text``. ``numbers`` are its digit numbers as
+    (value, start, end, whether it is a figure even without a kind word beside it)."""
+    words = [(m.group().casefold(), m.start(), m.end()) for m in LETTER_WORD.finditer(text)]
+    spoken = number_words()
+    found = list(numbers) + [(spoken[w], s, e, False) for w, s, e in words if w in spoken]
+    if not found:
+        return ()
+    kinds, special = _table()
+    cuts = [0, *(m.end() for m in _CLAUSE_MARK.finditer(text)), len(text) + 1,
+            *(edge for w, s, e in words if w in special["boundary"] for edge in (s, e))]
+    out: list[tuple[str, float]] = []
+    for value, start, end, alone in sorted(found, key=lambda n: n[1]):
+        before = [w for w in words if w[2] <= start]
+        if any(w in special["former"] for w, _, _ in before[-FORMER_REACH:]):
+            continue
+        following = next((w for w, s, _ in words if s >= end), None)
+        if following in special["duration"]:
+            continue
+        low = max(c for c in cuts if c <= start)
+        high = min(c for c in cuts if c > start)
+        clause = [(n, w) for n, w in enumerate(words) if low <= w[1] < high]
+        here = len(before)  # the index the figure would have among the words
+        near = sorted((abs(n - here) + (0.5 if n < here else 0), kinds[w[0]]) for n, w in clause if w[0] in kinds)
+        if near:
+            out.append((near[0][1], value))
+            continue
+        if not alone:
+            continue
+        noun = _counted_noun(clause, here, end, special["generic"] | spoken.keys())
+        if noun is not None:
+            out.append(("n:" + terms.term(noun, language)[0], value))
+    return tuple(out)
+
+
+def _counted_noun(clause: list[tuple[int, tuple[str, int, int]]], here: int, end: int,
+                  skip: frozenset[str] | set[str]) -> str | None:
+    """The word a figure counts: the first content word after it ("450 homes", "$3.4 billion in
+    pledges"), else the nearest before it ("Pengaduan sudah 112"), within NOUN_REACH words."""
+    stop = terms.stopwords()
+    after = [w for _, (w, s, _) in clause if s >= end][:NOUN_REACH]
+    before = [w for n, (w, _, _) in clause if n < here][::-1][:NOUN_REACH]
+    for side in (after, before):
+        for w in side:
+            if w in skip:
+                break  # "57 orang": people, of whatever the clause says; not a noun of its own
+            if w not in stop:
+                return w
+    return None

@@ -1,0 +1,36 @@
+"""A figure that changes over days is one claim with its values in date order (SPEC §5)."""
+
+from __future__ import annotations
+
+from kliping.corpus.claims import find_claims
+from kliping.model import Article
+from kliping.pipeline import annotate
+
+
+def _article(aid: str, body: str, outlet: str, published: str, language: str = "id") -> Article:
+    return annotate(Article(id=aid, source=aid, body=body, outlet=outlet, published=published, language=language))
+
+
+def test_a_rising_death_toll_in_two_languages_is_one_superseded_claim() -> None:
+    day1 = _article("a", "Kapal motor Sinar Laut tenggelam di perairan Pulau Karang pada Senin malam. "
+                         "Sampai pagi ini 12 penumpang ditemukan meninggal, kata Kepala Basarnas setempat.",
+                    "Warta Pagi", "2024-03-04")
+    day2 = _article("b", "Rescuers searching the waters off Karang island said they had recovered 40 bodies "
+                         "after the Sinar Laut ferry sank on Monday night.", "Pacific Wire", "2024-03-05", "en")
+    day3 = _article("c", "Jumlah korban tewas tenggelamnya kapal Sinar Laut bertambah menjadi 57 orang, "
+                         "sementara 19 penumpang masih dicari.", "Kabar Timur", "2024-03-07")
+    claims = find_claims([day3, day1, day2])
+    [toll] = [c for c in claims if c.history]
+    assert toll.status == "superseded"
+    assert [(h.date, h.value, h.article_ids) for h in toll.history] == [
+        ("2024-03-04", 12.0, ["a"]), ("2024-03-05", 40.0, ["b"]), ("2024-03-07", 57.0, ["c"])]
+    assert [e.article_id for e in toll.support] == ["a"]
+    assert {(e.article_id, e.stance) for e in toll.against} == {("b", "supersedes"), ("c", "supersedes")}
+
+
+def test_one_article_listing_several_values_makes_no_history() -> None:
+    a = _article("a", "Mobil listrik itu memakai motor belakang bertenaga 275 tenaga kuda dan motor depan "
+                      "bertenaga 101 tenaga kuda untuk versi penggerak empat roda.", "Otomotif Kini", "2024-05-01")
+    b = _article("b", "Versi termahal mobil listrik itu memakai motor bertenaga 302 tenaga kuda untuk "
+                      "pasar Eropa.", "Laju Auto", "2024-05-09")
+    assert not [c for c in find_claims([a, b]) if c.history]
