@@ -4,9 +4,9 @@ Statements that state a figure of the same kind (corpus/quantities.py: "dead", "
 noun it counts) are values of one quantity of the story. When a quantity has two or more values
 it is one claim with its values in date order: ``superseded`` when the values were first stated
 on different days (the later replaced the earlier), ``contested`` when independent sources give
-different values with nothing to order them by. An article that gives two values of one kind
-("from 6 to 9" aside: that "from" value is no figure of the statement) is left out of it. A quantity stated with one value only is left to
-the ordinary matching of statements (claims.py), which corroborates or not.
+different values on one day. An article that gives two values of one kind ("from 6 to 9" aside:
+that "from" value is no figure of the statement) is left out of it. A quantity stated with one
+value only is left to the ordinary matching of statements (claims.py), which corroborates or not.
 """
 
 from __future__ import annotations
