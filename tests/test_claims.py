@@ -200,3 +200,25 @@ def test_evidence_carries_its_stance(seed_articles: dict[str, Article]) -> None:
     against = {(c.status, e.stance) for c in claims for e in c.against}
     assert ("contested", "denies") in against and ("superseded", "supersedes") in against
     assert all(e.to_dict()["stance"] for c in claims for e in c.support + c.against)
+
+
+def test_two_voices_sharing_one_word_state_no_claim_together() -> None:
+    # Filler that makes "mendukung" a rare word of the story, as it is in a real one.
+    words = "jalur kereta pelabuhan ikan beasiswa pupuk jembatan bendungan irigasi vaksin gandum listrik".split()
+    filler = " ".join(f"Pemerintah membahas {words[i % 12]} dan {words[(i + 3) % 12]} bersama delegasi "
+                      f"provinsi {words[(i + 5) % 12]} nomor {i}." for i in range(30))
+    a = _article("a", 'Pemimpin Korea Utara Kim Jong Un mengatakan, "Saya akan selalu mendukung Rusia." ' + filler,
+                 "Kompas.com", "2024-04-01")
+    b = _article("b", "Moskow diyakini tertarik membeli amunisi buatan Korea Utara untuk mendukung pertempurannya "
+                      "di Ukraina. " + filler, "Tempo.co", "2024-04-02")
+    together = [c for c in find_claims([a, b]) if any("mendukung" in e.text for e in c.support)
+                and {e.article_id for e in c.support} == {"a", "b"}]
+    assert not together, [(c.text, c.support) for c in together]
+
+
+def test_a_denial_clause_is_credited_to_the_denier_it_names() -> None:
+    a = _article("a", "Menurut Amerika Serikat, Korea Utara telah memasok peluru artileri dan rudal balistik ke "
+                      "Rusia, yang dibantah oleh Moskow dan Pyongyang.", "Antara", "2024-06-20")
+    claims = find_claims([a])
+    against = [e for c in claims for e in c.against if e.stance == "denies"]
+    assert against and against[0].source not in (None, "Amerika Serikat"), [(c.text, c.against) for c in claims]

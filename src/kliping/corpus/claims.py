@@ -30,6 +30,7 @@ from kliping.model import Article, Claim, Evidence, HistoryPoint
 MATCH = 0.5
 CONTRADICT = 0.6
 MIN_SHARED = 2
+MIN_SHARED_WORDS = 2  # content words two voices' statements must share to state one claim
 MIN_CONTENT_WEIGHT = 3.0  # shared content words must say something: one rare word or two ordinary ones
 SUPERSEDE_DAYS = 60
 PRIOR = 20
@@ -119,6 +120,8 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
                 continue
             if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
                 continue  # different speakers or none: the same fact has the same predicate
+            if not speakers and sum(f[0] not in "@#" for f in shared) < MIN_SHARED_WORDS:
+                continue  # two voices sharing one word ("mendukung") share a word, not a claim
             size = min(weight.size(fa, speaker), weight.size(fb, speaker))
             best = max(best, _total(weight, shared) / size)
     return best

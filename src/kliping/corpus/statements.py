@@ -158,7 +158,7 @@ def _scan(tokens: list[str], offsets: list[int], covered: set[int], language: st
             scan.denial = True
         else:  # "term" or "flipped"
             is_flipped = word_kind == "flipped"
-            scan.flipped ^= is_flipped
+            scan.flipped |= is_flipped  # "tidak melanggar … tidak akan melanggar" flips once, not twice
             scan.found.add(t)
             part.add(t)
             if is_flipped or scope > 0:
@@ -311,9 +311,11 @@ def _credit(st: Statement, article: Article) -> None:
     the first body it names, the denier; else the outlet itself. A named voice counts as one
     source wherever it is quoted; an outlet's own voice counts as that outlet (or copy group)."""
     name = st.speaker
-    if name is None and st.denial:
+    if st.denial and (name is None or st.denies_previous):
+        # A denial clause names its denier ("…, yang dibantah oleh Moskow"): the speaker of the
+        # sentence it hangs on made the claim, not the denial.
         name = next((e.canonical for e in article.entities if st.start <= e.start and e.end <= st.end
-                     and e.label in ("PERSON", "ORG", "PLACE")), None)
+                     and e.label in ("PERSON", "ORG", "PLACE")), name)
     if name:
         st.voice, st.independent = name, "voice:" + name_key(name)
     else:
