@@ -222,3 +222,16 @@ def test_a_denial_clause_is_credited_to_the_denier_it_names() -> None:
     claims = find_claims([a])
     against = [e for c in claims for e in c.against if e.stance == "denies"]
     assert against and against[0].source not in (None, "Amerika Serikat"), [(c.text, c.against) for c in claims]
+
+
+def test_a_statement_about_another_receiver_is_another_claim() -> None:
+    a = _article("a", "Kementerian Pertanian Borania mengatakan, Borania mengirim 50 ribu ton gandum ke Mesir bulan ini.",
+                 "Antara", "2024-04-01")
+    b = _article("b", "Kepala Bulog Arkadia menyebut, Borania mengirim 50 ribu ton gandum ke Turki bulan ini.",
+                 "Tempo.co", "2024-04-02")
+    c = _article("c", "Kedutaan Mesir mengatakan, Borania mengirim 50 ribu ton gandum kepada Mesir bulan ini.",
+                 "Kompas.com", "2024-04-02")
+    claims = find_claims([a, b, c])
+    together = {frozenset(e.article_id for e in cl.support) for cl in claims}
+    assert frozenset({"a", "c"}) in together, [(cl.text, cl.support) for cl in claims]
+    assert not any({"a", "b"} <= ids or {"b", "c"} <= ids for ids in together)

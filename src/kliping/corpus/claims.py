@@ -103,7 +103,10 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     0 for different subjects, and when they share no content word: entities and a speaker
     alone are a topic, not a claim.
     """
-    if a.subject and b.subject and a.subject != b.subject and not (a.denial or b.denial):
+    # Who did what to whom: another doer or another receiver is another claim. A denial's first
+    # body is often the denier ("Moskow membantah …"), so only its receiver is compared.
+    if (a.subject and b.subject and a.subject != b.subject and not (a.denial or b.denial)) or (
+            a.recipient and b.recipient and a.recipient != b.recipient):
         return 0.0
     speaker = "#" + a.speaker if a.speaker and a.speaker == b.speaker else None
     speakers = {speaker} if speaker else set()

@@ -74,6 +74,8 @@ class Statement:
     independent: str = ""
     # (what it counts, value) of each figure it states: a death toll's values across a story.
     figures: tuple[tuple[str, float], ...] = ()
+    # The body at the receiving end ("… senjata ke Moskow"): who did what to whom.
+    recipient: str | None = None
 
     def __post_init__(self) -> None:
         # Every feature of the whole and of its clauses: what two statements share anywhere is at
@@ -207,7 +209,7 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     parts = [p for p in _with_entities(text, start, entities, parts) if p]
     return Statement(
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
-        terms=frozenset(found), subject=_subject(text, start, entities),
+        terms=frozenset(found), subject=_subject(text, start, entities), recipient=_recipient(text, start, entities),
         numbers=numbers, figures=counted,
         negated=scan.negated != scan.flipped, denial=denial or cue_denies, date=date, source=source,
         entities=frozenset(entity_keys),
@@ -280,6 +282,20 @@ def _subject(text: str, start: int, entities: list[Entity]) -> str | None:
     opening = len(" ".join(text.split()[:SUBJECT_WORDS]))
     first = next((e for e in entities if e.start - start <= opening), None)
     return terms.country_of(first.canonical) if first else None
+
+
+@cache
+def _recipient_words() -> frozenset[str]:
+    return frozenset(resources.lines("recipient_words.txt"))
+
+
+def _recipient(text: str, start: int, entities: list[Entity]) -> str | None:
+    """The first entity written right after a word of receiving ("ke", "kepada", "to")."""
+    for e in entities:
+        before = text[: e.start - start].split()
+        if before and before[-1].casefold() in _recipient_words():
+            return terms.country_of(e.canonical)
+    return None
 
 
 def _clauses(body: str, start: int, end: int) -> list[tuple[int, int, bool]]:
