@@ -225,8 +225,8 @@ def test_a_denial_clause_is_credited_to_the_denier_it_names() -> None:
 
 
 def test_a_statement_about_another_receiver_is_another_claim() -> None:
-    a = _article("a", "Kementerian Pertanian Borania mengatakan, Borania mengirim 50 ribu ton gandum ke Mesir bulan ini.",
-                 "Antara", "2024-04-01")
+    a = _article("a", "Kementerian Pertanian Borania mengatakan, Borania mengirim 50 ribu ton gandum ke Mesir "
+                      "bulan ini.", "Antara", "2024-04-01")
     b = _article("b", "Kepala Bulog Arkadia menyebut, Borania mengirim 50 ribu ton gandum ke Turki bulan ini.",
                  "Tempo.co", "2024-04-02")
     c = _article("c", "Kedutaan Mesir mengatakan, Borania mengirim 50 ribu ton gandum kepada Mesir bulan ini.",
