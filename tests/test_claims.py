@@ -235,3 +235,13 @@ def test_a_statement_about_another_receiver_is_another_claim() -> None:
     together = {frozenset(e.article_id for e in cl.support) for cl in claims}
     assert frozenset({"a", "c"}) in together, [(cl.text, cl.support) for cl in claims]
     assert not any({"a", "b"} <= ids or {"b", "c"} <= ids for ids in together)
+
+
+def test_single_source_claims_are_checkable_figures_not_match_minutes() -> None:
+    a = _article("a", "Gol pertama Persita Barat diciptakan Andi Saputra pada menit ke-17 setelah umpan silang. "
+                      "Tim tamu berada di posisi ketiga klasemen dengan 51 poin.", "Bola Kini", "2024-04-01")
+    b = _article("b", "Banjir bandang di Kabupaten Sunyi merendam ratusan rumah. Sebanyak 1.240 warga mengungsi "
+                      "ke balai desa, kata Kepala BPBD Sunyi Ratna Dewi.", "Warta Desa", "2024-04-01")
+    assert not find_claims([a])
+    [claim] = find_claims([b])
+    assert "1.240 warga mengungsi" in claim.text and claim.status == "single-source"

@@ -26,10 +26,11 @@ _CLAUSE_MARK = re.compile(r"[,;:](?!\d)")  # not the mark inside "40,000" or "2,
 
 @cache
 def _table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """(word → kind, the special lists by name: "former", "generic", "boundary", "duration"),
-    both languages in each."""
+    """(word → kind, the special lists by name: "former", "generic", "boundary", "duration",
+    "unchecked"), both languages in each."""
     kinds: dict[str, str] = {}
-    special: dict[str, set[str]] = {"former": set(), "generic": set(), "boundary": set(), "duration": set()}
+    special: dict[str, set[str]] = {"former": set(), "generic": set(), "boundary": set(), "duration": set(),
+                                    "unchecked": set()}
     for kind, _lang, words in resources.rows("quantity_words.tsv"):
         for w in words.split():
             if kind in special:
@@ -75,7 +76,7 @@ def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
         if not alone:
             continue
         noun = _counted_noun(clause, here, end, special["generic"] | spoken.keys())
-        if noun is not None:
+        if noun is not None and noun not in special["unchecked"]:
             out.append(("n:" + terms.term(noun, language)[0], value))
     return tuple(out)
 
@@ -89,8 +90,6 @@ def _counted_noun(clause: list[tuple[int, tuple[str, int, int]]], here: int, end
     before = [w for n, (w, _, _) in clause if n < here][::-1][:NOUN_REACH]
     for side in (after, before):
         for w in side:
-            if w in skip:
-                break  # "57 orang": people, of whatever the clause says; not a noun of its own
-            if w not in stop:
+            if w not in skip and w not in stop:  # "300 ribu orang sukarelawan": the volunteers
                 return w
     return None
