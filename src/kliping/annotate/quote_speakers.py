@@ -3,19 +3,27 @@ entity names, completed from the article's own words (annotate/naming.py, annota
 role to the person the article introduced with it ("Presiden Rusia" → Vladimir Putin), else the
 role; a body's voice to the body ("a WeWork spokesperson" → WeWork). "ia", "he", "-nya" and a
 quotation with no mention stand for the person the narrative since the last quotation turned to,
-else the person quoted last — which is why the speakers are resolved in order, remembering turns.
+else (for "he", "she") the person it named just before, else the person quoted last — which is why
+the speakers are resolved in order, remembering turns. "It" and an unmatched "the company" stand
+for the body the passage opened a sentence with; a country's short form ("The US") speaks itself.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from kliping import resources
-from kliping.annotate import aliases, genders, name_words, naming, speakers
+from kliping import datelines, resources
+from kliping.annotate import aliases, genders, name_words, naming, speakers, subjects
 from kliping.annotate.cues import Candidate, Subject
-from kliping.annotate.descriptions import description_subject, is_body_noun, is_person_noun, named_voice
+from kliping.annotate.descriptions import (
+    DESCRIPTION_REACH,
+    description_subject,
+    is_body_noun,
+    is_person_noun,
+    named_voice,
+)
 from kliping.model import Entity
 
 
@@ -81,6 +89,10 @@ class SpeakerTurns:
                 speaker, is_person = _entity_speaker(self.body, s, s.entity, self.entities)
             else:
                 speaker, is_person = _mentioned_speaker(self.body, s, self.entities, self.known)
+                if speaker is None and _points_at_body(s.text):
+                    # "It said …", "according to the agency": the body the passage is about
+                    speaker = body_pointed_at(self.body, self.sentences, self.entities, s.start,
+                                              s.text.casefold() == "it")
         if speaker is not None and not speaker.startswith("The ") and speaker in self._with_article():
             speaker = "The " + speaker  # "according to The Wrap": the "The" is the name's
         if speaker is not None and is_person:
@@ -120,11 +132,36 @@ class SpeakerTurns:
         if turned == speakers.UNNAMED:  # "Seorang karyawan … mengaku …" “…,” ungkapnya.
             self.last_person, unnamed = None, True
         else:
-            speaker = (turned or self.last_person
+            gendered = s.kind == "pronoun" and genders.pronoun_gender(s.text) is not None
+            speaker = (turned or (self._named_just_before(c, s) if gendered else None) or self.last_person
                        or (None if self.anonymous_last else _last_person_before(self.entities, s.start)))
         if s.kind == "pronoun" and genders.pronoun_gender(s.text):  # "she" is not the man named last
             speaker = genders.gendered(speaker, s.text, s.start, self.people, self._gender_evidence())
         return speaker, unnamed
+
+    def _named_just_before(self, c: Candidate, s: Subject) -> str | None:
+        """The person the narrative names last right before a "he"/"she" — in its own sentence or
+        the one before, past the last quotation's sentence, outside any quotation, not as a
+        possessor — when no sentence there is about anyone ("While the plan did not appeal to Jane Roe, an officer,
+        she said …"; "…, as the novelist Jane Roe explained. “…,” she said"): the pronoun points at
+        the one just named, not back past them at the person quoted before."""
+        until = min(c.start, s.start)
+        here = bisect_right(self.sentences, (until, len(self.body))) - 1
+        floor = max(self.last_end, self.sentences[max(0, here - 1)][0] if here >= 0 else 0)
+        last = bisect_right(self.sentences, (self.last_end - 1, len(self.body))) - 1
+        if self.last_end and 0 <= last < here:
+            # past the sentence of the last quotation too: its attribution ("said Roe, who backs
+            # Lee") names who is with its speaker
+            floor = max(floor, self.sentences[last][1])
+        quoted = [(d.start, d.end) for d in self._direct if floor <= d.end and d.start < until]
+        for e in reversed(self.people[: bisect_left(self.people, until, key=lambda x: x.start)]):
+            if e.start < floor:
+                return None
+            if (e.end <= until and name_words.holds_name_word(e.canonical)
+                    and not any(a <= e.start < b for a, b in quoted)
+                    and not genders.POSSESSOR.match(self.body, e.end - 2, e.end + 2)):
+                return e.canonical
+        return None
 
 
 def _entity_speaker(body: str, s: Subject, e: Entity, entities: list[Entity]) -> tuple[str | None, bool]:
@@ -204,6 +241,10 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
     if s.kind == "name" and (name_words.is_institution(s.text) or name_words.is_acronym_body(s.text)):
         # "Kementerian Luar Negeri menegaskan": a body speaks
         return _name_before_bracket(body, s.start, s.start + len(s.text), s.text, entities) or s.text, False
+    if aliases.is_country(s.text) and not body.startswith(("'s", "’s"), s.start + len(s.text)):
+        # "The US welcomed …": a country by a short form the recogniser missed speaks like a body
+        # (not one owning people named by no name: "China's health chiefs")
+        return s.text, False
     if s.kind == "name":
         name = naming.unglued(body, naming.person_name(s.text))
         return speakers.person_by_name(name, entities) or naming.full_name(body, name) or name, True
@@ -220,6 +261,58 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         return speaker, True
     speaker = speakers.proper_name_in(body, s.text, known())
     return speaker, speaker in known().values()
+
+
+def _points_at_body(text: str) -> bool:
+    """Whether an English subject stands for a body named before: "it", or "the" and a body noun
+    ("the company", "the agency"; resources/description_nouns.tsv)."""
+    words = text.casefold().split()
+    return words == ["it"] or (1 < len(words) <= 3 and words[0] == "the" and is_body_noun(words[-1]))
+
+
+MAX_BODY_SENTENCES = 3  # sentences back that "it" may point across
+
+
+def body_pointed_at(body: str, sentences: list[tuple[int, int]], entities: list[Entity], pos: int,
+                    pronoun: bool) -> str | None:
+    """The body an "it" (``pronoun``) or a "the company" at ``pos`` stands for, when nothing
+    named before matched it: the latest body that stands in the phrase opening its sentence
+    ("Marlow Industries confirmed …. In a statement, it said …"; "Shares of Corvane fell ….
+    The company expects …, it said"), or a place that is a sentence's subject ("Russia said ….
+    It added …"). "It" looks a few sentences back, a description as far as any (descriptions.py).
+    Never an outlet or wire credited with the story, nor a person's full name the recogniser
+    took for a body."""
+    here = bisect_right(sentences, (pos, len(body))) - 1
+    floor = pos - DESCRIPTION_REACH
+    if pronoun:
+        floor = sentences[max(0, here - MAX_BODY_SENTENCES)][0] if here >= 0 else 0
+    lead = datelines.lead_end(body)
+    outlets = datelines.known_outlet_names()
+    for e in reversed(entities[: bisect_left(entities, pos, key=lambda x: x.start)]):
+        if e.start < floor:
+            return None
+        if (e.label not in ("ORG", "PLACE") or e.end > pos or e.start < lead or e.canonical.casefold() in outlets
+                or e.text.casefold() in outlets or _person_shaped(e.text)):
+            continue
+        s_start = sentences[max(0, bisect_right(sentences, (e.start, len(body))) - 1)][0]
+        prefix = body[s_start : e.start]
+        if (e.label == "ORG" and _opening_phrase(prefix)) or subjects.opens_sentence(prefix):
+            return e.canonical
+    return None
+
+
+def _opening_phrase(prefix: str) -> bool:
+    """Whether a body after ``prefix`` stands in its sentence's opening noun phrase, before any
+    verb: "Shares of [Corvane] fell …", "The chief of [Acme] said …" — only capitalised and
+    function words before it."""
+    stops = resources.words("stopwords.txt")
+    words = prefix[datelines.lead_end(prefix):].split()
+    return not any(c in prefix for c in ",“\"") and all(w[:1].isupper() or w.casefold() in stops for w in words)
+
+
+def _person_shaped(text: str) -> bool:
+    """A given and a family name ("Nadia Brandt"), not a body's name with its head ("Marlow Industries")."""
+    return name_words.is_full_name(text) and not any(map(name_words.is_body_head, text.split()))
 
 
 def _points_back(s: Subject) -> bool:
