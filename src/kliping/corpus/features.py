@@ -1,4 +1,5 @@
-"""Articles → what story clustering looks at: the day an article appeared, its entity and title/lead term counts.
+"""Articles → what story clustering looks at: the day an article appeared, the earlier days its text names, its
+entity and title/lead term counts.
 
 Computed where the article is annotated (a worker, ``corpus.rolling.article_keys``), so the one sequential
 step (``corpus.stories.StoryIndex``) handles small records only.
@@ -7,7 +8,7 @@ step (``corpus.stories.StoryIndex``) handles small records only.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kliping import datelines
@@ -22,6 +23,8 @@ _LEAD_CHARS = 800  # the headline and the first paragraphs say what the story is
 
 
 _MEDIA = datelines.known_outlet_names()  # outlets and wire agencies: who reports, not what happened
+
+_MAX_REFERENCES = 16  # earlier days an article names that are kept: a few say when its story happened
 
 
 def terms(text: str) -> list[str]:
@@ -54,14 +57,28 @@ def _is_media(name: str, article: Article) -> bool:
     return any(o and (name == o.lower() or name.startswith(o.lower() + " ")) for o in outlets)
 
 
+def referenced_days(article: Article, day: date | None) -> tuple[int, ...]:
+    """The full dates the text names before the article's own day, as ordinals (the latest few, ascending).
+
+    A follow-up weeks later says when its story happened ("the Feb. 12 quake", "Jumat (9/2/2024)"): that day
+    places it next to the story's first reports. Only full dates: a month ("September", "bulan lalu") is as
+    often a neighbouring event's as the story's own.
+    """
+    days = {d.toordinal() for d in (_iso_day(m.value) for m in article.dates if len(m.value or "") >= 10)
+            if d is not None and (day is None or d < day)}
+    return tuple(sorted(days)[-_MAX_REFERENCES:])
+
+
 @dataclass
 class Features:
-    """What the clustering looks at in one article: entity and term counts, its day and language."""
+    """What the clustering looks at in one article: entity and term counts, its day and language, and
+    the earlier days its text names."""
 
     entities: Counter[str]
     terms: Counter[str]
     day: int | None  # proleptic ordinal, cheap to subtract
     language: str | None
+    references: tuple[int, ...] = field(default=())  # ordinals, ascending (``referenced_days``)
 
 
 def features(article: Article) -> Features:
@@ -79,4 +96,4 @@ def features(article: Article) -> Features:
     words.update(words)  # the headline counts twice
     words.update(terms(article.body[:_LEAD_CHARS]))
     day = article_date(article)
-    return Features(ents, words, day.toordinal() if day else None, article.language)
+    return Features(ents, words, day.toordinal() if day else None, article.language, referenced_days(article, day))
