@@ -19,11 +19,14 @@ from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
 from kliping.jsonout import article_line
 from kliping.model import Article
 from kliping.pipeline import extract
+from kliping.read.fields import TARGETS, FieldMap, parse_field_map
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB, stored_story
 from kliping.run.engines import ENGINES
 from kliping.run.engines import extract as extract_on
+from kliping.run.export import DEFAULT_DESK, FORMATS, WHATS, export
 from kliping.run.repair import repair
+from kliping.run.verdict import record_verdict
 from kliping.show.report import write_dossier_page
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -61,12 +64,25 @@ def _parser() -> argparse.ArgumentParser:
     _run_commands(commands)
     _store_commands(commands)
     _tool_commands(commands)
+    _desk_commands(commands)
     return parser
 
 
 _PATHS_HELP = "files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz)"
 _DB_HELP = f"the article store (default: {DEFAULT_DB})"
 Commands = Any  # argparse's private _SubParsersAction
+
+
+def _map_option(cmd: argparse.ArgumentParser) -> None:
+    """--map: JSON lines whose fields are named otherwise (read/fields.py); parsed by _field_map."""
+    cmd.add_argument("--map", metavar="TARGET=SOURCE,...",
+                     help="read JSON lines' fields under other names, e.g. text=content,title=headline,"
+                          f"published=date (targets: {', '.join(TARGETS)}); a token list mapped to text "
+                          "(IndoSum's paragraphs) is detokenised")
+
+
+def _field_map(args: argparse.Namespace) -> FieldMap | None:
+    return parse_field_map(args.map) if args.map is not None else None
 
 
 def _run_commands(commands: Commands) -> None:
@@ -84,6 +100,7 @@ def _run_commands(commands: Commands) -> None:
     analyze_cmd.add_argument("--resume", action="store_true",
                              help="continue the unfinished run of the same PATHs in --out: the inputs it has "
                                   "read are skipped")
+    _map_option(analyze_cmd)
 
     add_cmd = commands.add_parser("add", help="read, annotate and add articles to the store; stories grow")
     add_cmd.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
@@ -91,6 +108,7 @@ def _run_commands(commands: Commands) -> None:
     add_cmd.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
                          help=f"articles per committed batch (default: {BATCH_SIZE})")
     _engine_options(add_cmd)
+    _map_option(add_cmd)
 
 
 def _store_commands(commands: Commands) -> None:
@@ -130,6 +148,7 @@ def _tool_commands(commands: Commands) -> None:
     extract_cmd = commands.add_parser("extract", help="print one JSON article per line")
     extract_cmd.add_argument("paths", nargs="+", metavar="PATH", help=_PATHS_HELP)
     _engine_options(extract_cmd)
+    _map_option(extract_cmd)
 
     eval_cmd = commands.add_parser("eval", help="score kliping's output against a gold file")
     eval_cmd.add_argument("paths", nargs="*", metavar="PATH", help=_PATHS_HELP)
@@ -141,14 +160,48 @@ def _tool_commands(commands: Commands) -> None:
     eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
+def _desk_commands(commands: Commands) -> None:
+    """export and verdict: what a fact-checking desk takes out of the store, and its own word on a claim."""
+    export_cmd = commands.add_parser("export", help="articles, quotes, claims or stories as CSV or JSON lines; "
+                                                    "claims with a verdict as schema.org ClaimReview")
+    export_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
+    export_cmd.add_argument("--what", choices=WHATS, required=True, help="one row per article, quote, claim or story")
+    export_cmd.add_argument("--format", choices=FORMATS, default="csv",
+                            help="csv (default; spreadsheet-safe), jsonl, or claimreview (JSON-LD, --what claims)")
+    export_cmd.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
+    export_cmd.add_argument("--desk", default=DEFAULT_DESK, metavar="NAME",
+                            help=f"the ClaimReview's author (default: {DEFAULT_DESK})")
+
+    verdict_cmd = commands.add_parser("verdict", help="record the desk's verdict on a claim (kept across adds)")
+    verdict_cmd.add_argument("claim", metavar="CLAIM_ID", help="a claim id from `kliping show STORY` (s3-c2)")
+    verdict_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
+    verdict_cmd.add_argument("--rating", required=True, metavar="TEXT", help="the rating: False, Misleading, …")
+    verdict_cmd.add_argument("--note", default="", metavar="TEXT", help="why, in a sentence or two")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    count = export(args.db, args.what, args.format, args.out, desk=args.desk)
+    unit = "ClaimReview objects" if args.format == "claimreview" else args.what
+    sys.stderr.write(f"kliping: exported {count:,} {unit}" + (f" to {args.out}\n" if args.out else "\n"))
+    return EXIT_OK
+
+
+def cmd_verdict(args: argparse.Namespace) -> int:
+    verdict = record_verdict(args.db, args.claim, args.rating, args.note)
+    sys.stderr.write(f"kliping: verdict {verdict.rating!r} recorded on {verdict.claim_id} (kept with its first "
+                     f"evidence, article {verdict.article_id}, across later adds)\n")
+    return EXIT_OK
+
+
 def _stdin_if_asked(paths: Sequence[str]):  # type: ignore[no-untyped-def]
     return sys.stdin.buffer if "-" in paths else None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    field_map = _field_map(args)
     with reporter() as report:
         for item in extract_on(args.paths, stdin=_stdin_if_asked(args.paths), engine=args.engine,
-                               workers=args.workers, scheduler=args.scheduler):
+                               workers=args.workers, scheduler=args.scheduler, field_map=field_map):
             report(item)
             if isinstance(item, Article):
                 sys.stdout.write(article_line(item) + "\n")
@@ -158,6 +211,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     if not args.paths and not args.db:
         raise InputError("analyze needs PATH... (or --db FILE to write the dossier of a store)")
+    field_map = _field_map(args)
     with reporter() as report:
         if args.db:
             if args.resume or args.open_articles != MAX_OPEN_ARTICLES:
@@ -165,13 +219,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                  "story state and an add can simply be run again); run without them")
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage, engine=args.engine,
-                                    workers=args.workers, scheduler=args.scheduler, page=write_dossier_page)
+                                    workers=args.workers, scheduler=args.scheduler, page=write_dossier_page,
+                                    field_map=field_map)
         else:
             try:
                 summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
                                   on_stage=report.stage, engine=args.engine, workers=args.workers,
                                   scheduler=args.scheduler, resume=args.resume, open_articles=args.open_articles,
-                                  page=write_dossier_page)
+                                  page=write_dossier_page, field_map=field_map)
             except KeyboardInterrupt:
                 hint = "" if "-" in args.paths else "; run the same command with --resume to continue"
                 sys.stderr.write(f"kliping: interrupted{hint}\n")
@@ -181,10 +236,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    field_map = _field_map(args)
     with reporter() as report:
         summary = add_paths(args.paths, args.db, stdin=_stdin_if_asked(args.paths), on_item=report,
                             batch_size=args.batch_size, engine=args.engine, workers=args.workers,
-                            scheduler=args.scheduler)
+                            scheduler=args.scheduler, field_map=field_map)
     print_add_summary(summary)
     return EXIT_OK if summary.read else EXIT_NOTHING
 
@@ -326,6 +382,7 @@ def _repair(conn: sqlite3.Connection, db: Path, target: Path, problems: list[str
 
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
             "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check}
+COMMANDS.update({"export": cmd_export, "verdict": cmd_verdict})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

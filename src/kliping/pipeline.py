@@ -17,6 +17,7 @@ from kliping.describe import describe
 from kliping.errors import Rejected
 from kliping.model import Article, RawDocument, Skipped
 from kliping.read import iter_documents
+from kliping.read.fields import FieldMap
 
 
 def annotate(article: Article) -> Article:
@@ -62,13 +63,15 @@ def numbered_id(raw_id: str, count: int) -> str:
     return raw_id if count == 1 else f"{raw_id}~{count}"
 
 
-def extract(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:
+def extract(paths: Iterable[str], *, stdin: BinaryIO | None = None,
+            field_map: FieldMap | None = None) -> Iterator[Article | Skipped]:
     """Read, clean, describe and annotate every article under ``paths``, streaming, in input order.
 
     Inputs that cannot be used come out as Skipped with their reason; nothing stops the run.
+    ``field_map`` renames the fields of JSON lines (``--map``).
     """
     seen: dict[str, int] = {}
-    for item in iter_documents(paths, stdin=stdin):
+    for item in iter_documents(paths, stdin=stdin, field_map=field_map):
         if isinstance(item, Skipped):
             yield item
             continue

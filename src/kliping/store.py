@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from kliping import store_grouping, store_search
+from kliping import store_grouping, store_search, store_verdicts
 from kliping.corpus.features import article_date
 from kliping.corpus.rolling import ArticleKeys, duplicate_groups
 from kliping.errors import StoreError, StoreFailed
@@ -381,6 +381,18 @@ class Store:
     def quotes_by(self, speaker: str) -> list[tuple[Quote, Article]]:
         """Everything ``speaker`` said, across stories, oldest first."""
         return store_search.quotes_by(self._conn, speaker)
+
+    # --- the desk's verdicts (store_verdicts.py) -----------------------------------------------------
+
+    def record_verdict(self, verdict: store_verdicts.Verdict) -> None:
+        with self._transaction():
+            store_verdicts.upsert(self._conn, verdict)
+
+    def verdicts(self) -> list[store_verdicts.Verdict]:
+        """Every verdict recorded (none in an older store read as is, which has no table for them)."""
+        if self.schema_version() < store_verdicts.VERDICTS_SCHEMA:
+            return []
+        return store_verdicts.all_verdicts(self._conn)
 
     # --- the whole store -----------------------------------------------------------------------------
 

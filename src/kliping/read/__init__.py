@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from kliping.errors import InputError, Rejected
 from kliping.model import RawDocument, Skipped
+from kliping.read.fields import FieldMap
 from kliping.read.jsonl import iter_jsonl
 from kliping.read.skips import summarised
 from kliping.read.sniff import (
@@ -64,12 +65,14 @@ def iter_documents(
     *,
     stdin: BinaryIO | None = None,
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
+    field_map: FieldMap | None = None,
 ) -> Iterator[Item]:
     """Yield every document found under ``paths``, in order, as soon as it is read.
 
     A path is a file (any name: unknown extensions are sniffed by content), a folder (walked
     recursively in sorted order; hidden entries and unknown extensions are ignored), a glob
     pattern (``*.txt``, ``**/*.html``) or ``-`` for ``stdin`` (default: the process's stdin).
+    ``field_map`` renames the fields of JSON lines (``--map``, read/fields.py).
     """
     if isinstance(paths, str | bytes):
         raise InputError("iter_documents takes a list of paths, not a single string")
@@ -80,9 +83,10 @@ def iter_documents(
             yield item
         elif item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from summarised(_read_guarded(stream, STDIN_SOURCE, None, None, max_document_bytes), STDIN_SOURCE)
+            yield from summarised(_read_guarded(stream, STDIN_SOURCE, None, None, max_document_bytes, field_map),
+                                  STDIN_SOURCE)
         else:
-            yield from _read_file(item, max_document_bytes)
+            yield from _read_file(item, max_document_bytes, field_map)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Skipped]:
@@ -146,7 +150,7 @@ def _walk(top: str) -> Iterator[str | Skipped]:
         yield Skipped(error.filename or top, f"cannot list folder: {error.strerror}")
 
 
-def _read_file(path: str, limit: int) -> Iterator[Item]:
+def _read_file(path: str, limit: int, field_map: FieldMap | None) -> Iterator[Item]:
     """One named file → its documents; stat first so that special files are never opened."""
     try:
         info = os.stat(path)
@@ -171,15 +175,15 @@ def _read_file(path: str, limit: int) -> Iterator[Item]:
         yield Skipped(path, f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        yield from summarised(_read_guarded(handle, path, path, info.st_size, limit), path)
+        yield from summarised(_read_guarded(handle, path, path, info.st_size, limit, field_map), path)
 
 
 def _read_guarded(
-    raw: BinaryIO, source: str, name: str | None, size: int | None, limit: int
+    raw: BinaryIO, source: str, name: str | None, size: int | None, limit: int, field_map: FieldMap | None
 ) -> Iterator[Item]:
     """_read_stream, with every failure turned into one Skipped naming the input."""
     try:
-        yield from _read_stream(raw, source, name, size, limit)
+        yield from _read_stream(raw, source, name, size, limit, field_map)
     except Rejected as exc:
         yield Skipped(source, exc.reason)
     except EOFError as exc:
@@ -193,7 +197,7 @@ def _read_guarded(
 
 
 def _read_stream(
-    raw: BinaryIO, source: str, name: str | None, size: int | None, limit: int
+    raw: BinaryIO, source: str, name: str | None, size: int | None, limit: int, field_map: FieldMap | None
 ) -> Iterator[Item]:
     head = read_up_to(raw, _SNIFF_BYTES)
     stream: BinaryIO = replay(head, raw)
@@ -211,7 +215,7 @@ def _read_stream(
         check_not_binary(head)
 
     if fmt == "jsonl":
-        yield from _jsonl_items(stream, source, limit, gunzip)
+        yield from _jsonl_items(stream, source, limit, gunzip, field_map)
         return
     if fmt == "warc":
         yield from _warc_items(stream, source, limit, gunzip)
@@ -233,9 +237,10 @@ def _read_stream(
         yield doc
 
 
-def _jsonl_items(stream: BinaryIO, source: str, limit: int, gunzip: Gunzip | None) -> Iterator[Item]:
+def _jsonl_items(stream: BinaryIO, source: str, limit: int, gunzip: Gunzip | None,
+                 field_map: FieldMap | None) -> Iterator[Item]:
     said: list[Skipped] = []  # what the reader says of the file as a whole, held until the end
-    for item in iter_jsonl(stream, source=source, max_document_bytes=limit):
+    for item in iter_jsonl(stream, source=source, max_document_bytes=limit, field_map=field_map):
         if isinstance(item, Skipped) and item.source == source:
             said.append(item)
             continue

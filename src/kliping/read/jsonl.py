@@ -1,7 +1,8 @@
 """A JSON-lines stream (one article object per line) → RawDocuments, one line at a time.
 
 Each line holds ``text`` or ``html`` and optionally ``id``, ``url``, ``title``,
-``published``, ``outlet``, ``authors``, ``language``. A bad line costs that line only:
+``published``, ``outlet``, ``authors``, ``language``; a ``FieldMap`` (``--map``, read/fields.py) gives
+them from fields named otherwise. A bad line costs that line only:
 it comes out as ``Skipped("file.jsonl:LINE", reason)`` and reading goes on.
 """
 
@@ -14,6 +15,7 @@ from typing import Any, BinaryIO
 
 from kliping.errors import Rejected
 from kliping.model import RawDocument, Skipped
+from kliping.read.fields import FieldMap
 from kliping.read.sniff import clean_text, content_id, decode, too_large
 
 _DRAIN_CHUNK = 1 << 20
@@ -21,7 +23,7 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 
 
 def iter_jsonl(
-    stream: BinaryIO, *, source: str, max_document_bytes: int
+    stream: BinaryIO, *, source: str, max_document_bytes: int, field_map: FieldMap | None = None
 ) -> Iterator[RawDocument | Skipped]:
     """Yield one RawDocument per usable line and one Skipped per unusable line (or one for the
     file when it has no line at all)."""
@@ -54,13 +56,14 @@ def iter_jsonl(
             blank += 1 + skipped
             continue
         try:
-            yield parse_line(line, source=where)
+            yield parse_line(line, source=where, field_map=field_map)
         except Rejected as exc:
             yield Skipped(where, exc.reason)
 
 
-def parse_line(line: bytes, *, source: str) -> RawDocument:
-    """One JSON line → a RawDocument; raise Rejected with the reason the line is unusable."""
+def parse_line(line: bytes, *, source: str, field_map: FieldMap | None = None) -> RawDocument:
+    """One JSON line → a RawDocument (its fields renamed by ``field_map`` first); raise Rejected with the
+    reason the line is unusable."""
     try:
         raw = line.decode("utf-8")
     except UnicodeDecodeError:
@@ -74,6 +77,8 @@ def parse_line(line: bytes, *, source: str) -> RawDocument:
     if not isinstance(record, dict):
         kind = type(record).__name__.replace("dict", "object").replace("list", "array")
         raise Rejected(f"a JSON {kind}, not an article object", source)
+    if field_map is not None:
+        record = field_map.apply(record, source)
     text, html = record.get("text"), record.get("html")
     if text is not None and not isinstance(text, str):
         raise Rejected("'text' must be a string", source)

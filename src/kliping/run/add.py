@@ -18,6 +18,7 @@ from kliping.corpus.assemble import build_story, story_rank
 from kliping.errors import InputError
 from kliping.jsonout import article_summary, dossier, write_article, write_json
 from kliping.model import AddSummary, Article, DossierPage, PageWriter, RunSummary, Skipped, Story
+from kliping.read.fields import FieldMap
 from kliping.run.analyze import REPORT_STORIES
 from kliping.run.engines import check_options, extract
 from kliping.store import BATCH_SIZE, Store
@@ -35,16 +36,19 @@ def add_paths(
     engine: str = "local",
     workers: int | None = None,
     scheduler: str | None = None,
+    field_map: FieldMap | None = None,
 ) -> AddSummary:
-    """Read and annotate every input under ``paths`` (on ``engine``, as ``analyze`` does) and add the
-    articles to the store at ``db``, in input order: the same store whichever engine ran them."""
+    """Read and annotate every input under ``paths`` (on ``engine``, as ``analyze`` does; JSON lines' fields
+    renamed by ``field_map``) and add the articles to the store at ``db``, in input order: the same store
+    whichever engine ran them."""
     if batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, not {batch_size}")
     check_options(engine, workers, scheduler)  # before the store is opened or anything read
     summary = AddSummary(Path(db))
 
     def articles() -> Iterator[Article]:
-        for item in extract(paths, stdin=stdin, engine=engine, workers=workers, scheduler=scheduler):
+        for item in extract(paths, stdin=stdin, engine=engine, workers=workers, scheduler=scheduler,
+                            field_map=field_map):
             if on_item is not None:
                 on_item(item)
             if isinstance(item, Skipped):
@@ -73,6 +77,7 @@ def analyze_store(
     workers: int | None = None,
     scheduler: str | None = None,
     page: PageWriter | None = None,
+    field_map: FieldMap | None = None,
 ) -> RunSummary:
     """Write dossier.json and articles.jsonl for everything in the store (adding ``paths`` first, on
     ``engine``), and index.html with ``page`` (show/report.py's write_dossier_page)."""
@@ -81,7 +86,7 @@ def analyze_store(
     check_options(engine, workers, scheduler)
     if paths:
         skipped = add_paths(paths, db, stdin=stdin, on_item=on_item, engine=engine, workers=workers,
-                            scheduler=scheduler).skipped
+                            scheduler=scheduler, field_map=field_map).skipped
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with Store.open(db, create=False, write=False) as store:

@@ -29,6 +29,7 @@ from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGroupe
 from kliping.errors import InputError
 from kliping.jsonout import article_line, article_summary, write_dossier
 from kliping.model import Article, DossierPage, PageWriter, RunSummary, Skipped, Story
+from kliping.read.fields import FieldMap
 from kliping.run import engines
 from kliping.run.journal import ArticleRow, Journal
 
@@ -69,6 +70,7 @@ def analyze(
     resume: bool = False,
     open_articles: int = MAX_OPEN_ARTICLES,
     page: PageWriter | None = None,
+    field_map: FieldMap | None = None,
 ) -> RunSummary:
     """Read every input, write articles.jsonl and dossier.json into ``out_dir``, and index.html with
     ``page`` (show/report.py's write_dossier_page; ``kliping.analyze`` and the command line pass it).
@@ -76,7 +78,8 @@ def analyze(
     ``engine``, ``workers`` and ``scheduler`` choose where the work runs (see ``run.engines``); the
     output is the same. ``on_item`` hears of each article (its id) and each Skipped as it is read.
     ``resume`` continues the unfinished run of the same ``paths`` in ``out_dir``. ``open_articles`` bounds
-    the articles in open stories (``corpus.rolling``): the driver's memory.
+    the articles in open stories (``corpus.rolling``): the driver's memory. ``field_map`` renames the fields
+    of JSON lines (``--map``, read/fields.py).
     """
     if isinstance(paths, str | bytes):
         raise InputError("analyze takes a list of paths, not a single string")
@@ -102,7 +105,7 @@ def analyze(
             clock = now
 
         with engines.open_engine(engine, workers, scheduler) as running:
-            _read(paths, partial, journal, running, stdin, on_item)
+            _read(paths, partial, journal, running, stdin, on_item, field_map)
             lap("read")
             if on_stage is not None:
                 on_stage("grouping stories and claims")
@@ -136,7 +139,8 @@ def read_partition(part: engines.Partition | engines.Known) -> Outcome:
 
 
 def _read(paths: list[str], partial: Path, journal: Journal, running: engines.Engine,
-          stdin: BinaryIO | None, on_item: Callable[[Article | Skipped | str], None] | None) -> None:
+          stdin: BinaryIO | None, on_item: Callable[[Article | Skipped | str], None] | None,
+          field_map: FieldMap | None = None) -> None:
     done = journal.done_parts()
     position = (0, 0)  # (articles.jsonl offset, next seq) after the partitions skipped so far
     todo: list[tuple[int, str | None]] = []
@@ -145,7 +149,8 @@ def _read(paths: list[str], partial: Path, journal: Journal, running: engines.En
     def parts() -> Iterator[engines.Partition | engines.Known]:
         nonlocal position, stream
         skipping = True
-        for n, (key, part) in enumerate(engines.with_stdin_read(engines.keyed_partitions(paths), stdin)):
+        for n, (key, part) in enumerate(engines.with_stdin_read(engines.keyed_partitions(paths, field_map=field_map),
+                                                                         stdin, field_map)):
             if skipping and key is not None and n in done and done[n][0] == key:
                 position = done[n][1], done[n][2]
                 continue

@@ -35,6 +35,7 @@ from kliping.model import Article, RawDocument, Skipped
 from kliping.pipeline import extract as extract_in_process
 from kliping.pipeline import process, unique_id
 from kliping.read import expand_paths, iter_documents
+from kliping.read.fields import FieldMap
 from kliping.read.sniff import format_from_name
 
 __all__ = ["DEFAULT_DASK_WORKERS", "ENGINES", "Engine", "Known", "check_options", "extract", "keyed_partitions",
@@ -52,8 +53,9 @@ _STDIN = ("-", "-")
 
 Item = Article | Skipped
 Documents = list[RawDocument | Skipped]
-# One file for a worker to read, (name as given, absolute path), or documents the driver has read.
-Partition = tuple[str, str] | Documents
+# One file for a worker to read, (name as given, absolute path[, the --map for its JSON lines]), or documents
+# the driver has read.
+Partition = tuple[str, str] | tuple[str, str, FieldMap] | Documents
 Result = list[tuple[str | None, Item]]  # (id as read, or None for a read failure; what came of it)
 
 
@@ -145,6 +147,7 @@ def extract(
     workers: int | None = None,
     scheduler: str | None = None,
     stdin: BinaryIO | None = None,
+    field_map: FieldMap | None = None,
 ) -> Iterator[Item]:
     """Like ``pipeline.extract`` (same items, same order, same ids), computed by ``engine``.
 
@@ -157,15 +160,15 @@ def extract(
         raise InputError("extract takes a list of paths, not a single string")
     check_options(engine, workers, scheduler)
     if engine == "local" and (workers is None or workers == 1):
-        return extract_in_process(paths, stdin=stdin)
-    return _on_engine(list(paths), engine, workers, scheduler, stdin)
+        return extract_in_process(paths, stdin=stdin, field_map=field_map)
+    return _on_engine(list(paths), engine, workers, scheduler, stdin, field_map)
 
 
 def _on_engine(paths: list[str], engine: str, workers: int | None, scheduler: str | None,
-               stdin: BinaryIO | None) -> Iterator[Item]:
+               stdin: BinaryIO | None, field_map: FieldMap | None) -> Iterator[Item]:
     with open_engine(engine, workers, scheduler) as running:
         seen: dict[str, int] = {}
-        parts = (part for _, part in with_stdin_read(keyed_partitions(paths), stdin))
+        parts = (part for _, part in with_stdin_read(keyed_partitions(paths, field_map=field_map), stdin, field_map))
         for result in running.map_in_order(run_known, parts):
             yield from _renamed(result, seen)
 
@@ -179,8 +182,10 @@ def run_partition(partition: Partition) -> Result:
     """The work of one partition, in a worker: read (if it is a file) and process each document."""
     if isinstance(partition, list):
         return [_process_one(document) for document in partition]
-    name, location = partition
-    return [_process_one(_named(document, location, name)) for document in iter_documents([location])]
+    name, location, *mapped = partition
+    field_map = mapped[0] if mapped else None
+    return [_process_one(_named(document, location, name))
+            for document in iter_documents([location], field_map=field_map)]
 
 
 def _named(document: RawDocument | Skipped, location: str, name: str) -> RawDocument | Skipped:
@@ -202,20 +207,21 @@ def _process_one(document: RawDocument | Skipped) -> tuple[str | None, Item]:
         return document.id, Skipped(document.source, err.reason)
 
 
-def partitions(paths: Iterable[str], *, split_bytes: int | None = None,
-               chunk: int | None = None) -> Iterator[Partition | Known]:
+def partitions(paths: Iterable[str], *, split_bytes: int | None = None, chunk: int | None = None,
+               field_map: FieldMap | None = None) -> Iterator[Partition | Known]:
     """Cut a run into partitions, in input order: files, chunks of a big JSON-lines or WARC file, Known items.
 
     ``-`` (stdin) comes out as ``("-", "-")``: callers read it in the driver. ``split_bytes`` and ``chunk``
     default to SPLIT_BYTES and CHUNK_DOCUMENTS, read at call time so tests can lower them.
     """
-    return (part for _, part in keyed_partitions(paths, split_bytes=split_bytes, chunk=chunk))
+    return (part for _, part in keyed_partitions(paths, split_bytes=split_bytes, chunk=chunk, field_map=field_map))
 
 
-def keyed_partitions(paths: Iterable[str], *, split_bytes: int | None = None,
-                     chunk: int | None = None) -> Iterator[tuple[str | None, Partition | Known]]:
-    """``partitions`` with a key each that changes when its input does (path, size, mtime, chunk number):
-    what a resumed run compares to skip the partitions it has done. stdin has no key: it cannot be read twice."""
+def keyed_partitions(paths: Iterable[str], *, split_bytes: int | None = None, chunk: int | None = None,
+                     field_map: FieldMap | None = None) -> Iterator[tuple[str | None, Partition | Known]]:
+    """``partitions`` with a key each that changes when its input does (path, size, mtime, chunk number, the
+    --map): what a resumed run compares to skip the partitions it has done. stdin has no key: it cannot be read
+    twice."""
     split_bytes = SPLIT_BYTES if split_bytes is None else split_bytes
     chunk = CHUNK_DOCUMENTS if chunk is None else chunk
     for item in expand_paths(paths):
@@ -224,20 +230,23 @@ def keyed_partitions(paths: Iterable[str], *, split_bytes: int | None = None,
         elif item == "-":
             yield None, _STDIN
         elif _is_big_stream(item, split_bytes):
-            stamp = _stamp(item)
-            for n, part in enumerate(_chunks(iter_documents([item]), chunk)):
+            stamp = _stamp(item, field_map)
+            for n, part in enumerate(_chunks(iter_documents([item], field_map=field_map), chunk)):
                 yield f"{stamp}#{n}", part
+        elif field_map is not None:
+            yield _stamp(item, field_map), (item, os.path.abspath(item), field_map)
         else:
             yield _stamp(item), (item, os.path.abspath(item))
 
 
-def _stamp(path: str) -> str:
+def _stamp(path: str, field_map: FieldMap | None = None) -> str:
     location = os.path.abspath(path)
+    mapped = f"|map={field_map}" if field_map is not None else ""  # another map reads other articles
     try:
         info = os.stat(location)
     except OSError:
-        return location  # the worker reads it and reports why it cannot
-    return f"{location}|{info.st_size}|{info.st_mtime_ns}"
+        return location + mapped  # the worker reads it and reports why it cannot
+    return f"{location}|{info.st_size}|{info.st_mtime_ns}{mapped}"
 
 
 def _is_big_stream(path: str, split_bytes: int) -> bool:
@@ -262,13 +271,13 @@ def _chunks(documents: Iterable[RawDocument | Skipped], size: int) -> Iterator[D
         yield batch
 
 
-def with_stdin_read(parts: Iterable[tuple[str | None, Partition | Known]],
-                    stdin: BinaryIO | None) -> Iterator[tuple[str | None, Partition | Known]]:
+def with_stdin_read(parts: Iterable[tuple[str | None, Partition | Known]], stdin: BinaryIO | None,
+                    field_map: FieldMap | None = None) -> Iterator[tuple[str | None, Partition | Known]]:
     """Keyed partitions with stdin read here, in chunks: it cannot be shipped to a worker."""
     for key, part in parts:
         if part == _STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            for chunk in _chunks(iter_documents(["-"], stdin=stream), CHUNK_DOCUMENTS):
+            for chunk in _chunks(iter_documents(["-"], stdin=stream, field_map=field_map), CHUNK_DOCUMENTS):
                 yield None, chunk
         else:
             yield key, part

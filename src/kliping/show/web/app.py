@@ -7,11 +7,12 @@ Routes (each GET page has a JSON twin: the same URL with ``?format=json`` return
     GET  /stories/{id}          summary, timeline, claims with evidence, quotes by speaker, sources, articles
     GET  /articles/{id}         one article, quotes and dates highlighted
     GET  /speakers/{name}       everything one person said, across stories, by date
+    POST /stories/{id}/verdict  the desk's verdict on one of the story's claims, then 303 back to the story
     GET  /add                   the add form (files or pasted text)
     POST /add                   adds, then 303 to the story the articles landed in (JSON: the outcome)
     GET  /style.css             the dossier's stylesheet plus the app's own rules
 
-Safety: GETs never write; POST /add needs a same-origin Origin/Referer and the session's CSRF token
+Safety: GETs never write; POST /add and /verdict need a same-origin Origin/Referer and the session's CSRF token
 (security.py); bodies over MAX_UPLOAD_BYTES are cut off while streaming (413); uploads are read in a private
 temp folder (uploads.py); Host must be one we serve (DNS rebinding); every page has a script-free CSP.
 Handlers run in worker threads and an SQLite connection belongs to the thread that made it, so each worker
@@ -40,8 +41,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from kliping.errors import StoreFailed
+from kliping.errors import InputError, StoreFailed
 from kliping.model import Article
+from kliping.run.verdict import StaleClaim, verdict_on
 from kliping.show.report import layout_chart
 from kliping.show.views import date_label
 from kliping.show.web import pages
@@ -52,6 +54,7 @@ from kliping.store import AddResult, Store
 from kliping.store_files import as_store_error
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+MAX_VERDICT_BYTES = 256 * 1024  # a claim id, a rating and a note of 10,000 characters, percent-encoded
 T = TypeVar("T")
 
 
@@ -122,7 +125,45 @@ class _App:
                                               shelf=self.shelf))
         if view is None:
             raise HTTPException(404, "There is no story with this id. It may have been merged into another.")
-        return self._render(request, "story.html", view, svg=layout_chart(view["story"]["chart"]))
+        session, new = self.csrf.session(request)  # the verdict form is token-protected like /add
+        response = self._render(request, "story.html", view, svg=layout_chart(view["story"]["chart"]),
+                                csrf_token=self.csrf.token(session))
+        if new:
+            self.csrf.set_cookie(request, response, session)
+        return response
+
+    async def verdict(self, request: Request) -> Response:
+        """The story page's verdict form: the desk's rating and note on a claim (run/verdict.py)."""
+        story_id = request.path_params["story_id"]
+        if not same_origin(request):
+            raise HTTPException(403, "This form may only be sent from this site's own story page.")
+        too_large = HTTPException(413, f"A verdict is at most {MAX_VERDICT_BYTES // 1024} KB: shorten the note.")
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_VERDICT_BYTES:
+            raise too_large
+        limited = Request(request.scope, limited_receive(request.receive, MAX_VERDICT_BYTES))
+        try:
+            async with limited.form(max_files=0, max_fields=10, max_part_size=MAX_VERDICT_BYTES) as form:
+                if not self.csrf.valid(request, form.get(TOKEN_FIELD)):
+                    raise HTTPException(403, "The form has expired or did not come from this site. "
+                                             "Reload the story page and send it again.")
+                fields = {name: value if isinstance(value := form.get(name), str) else ""
+                          for name in ("claim", "rating", "note")}
+        except TooLarge:
+            raise too_large from None
+        claim_id, _, seen = fields["claim"].partition(":")
+        if not claim_id.startswith(f"{story_id}-c"):
+            raise HTTPException(400, "Choose one of this story's claims.")
+        try:
+            verdict = await self._with_store(partial(verdict_on, claim_id=claim_id, rating=fields["rating"],
+                                                     note=fields["note"], seen=seen), write=True)
+        except StaleClaim as err:
+            raise HTTPException(409, str(err)) from err
+        except InputError as err:
+            raise HTTPException(400, str(err)) from err
+        if request.query_params.get("format") == "json":
+            return JSONResponse(verdict.to_dict())
+        return RedirectResponse(pages.href("stories", story_id) + "#verdicts", status_code=303)
 
     async def article(self, request: Request) -> Response:
         view = await self._with_store(partial(pages.article_page, article_id=request.path_params["article_id"],
@@ -220,6 +261,7 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Sequence[str] 
         Route("/speakers/{name:path}", app.speaker),
         Route("/add", app.add_form, methods=["GET"]),
         Route("/add", app.add, methods=["POST"]),
+        Route("/stories/{story_id}/verdict", app.verdict, methods=["POST"]),
         Route("/style.css", app.style),
     ]
     middleware = [Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))]

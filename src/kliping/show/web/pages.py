@@ -12,7 +12,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from kliping.errors import InputError
-from kliping.model import Article
+from kliping.model import Article, Story
+from kliping.run.verdict import claim_digest, claim_verdicts
 from kliping.show.views import (
     FULL_PER_PAGE,
     FULL_PER_STORY,
@@ -131,7 +132,27 @@ def story_page(store: Store, story_id: str, shelf: StoryShelf) -> View | None:
         "full_per_story": FULL_PER_STORY,
         "full_per_page": FULL_PER_PAGE,
         "updating": built.behind,
+        **_verdicts(store, story, view),
     }
+
+
+def _verdicts(store: Store, story: Story, view: View) -> View:
+    """The desk's verdicts on the claims shown, and the claims the verdict form offers (each with the digest
+    of what it says, so a verdict sent from a page built before the story grew is refused, not misplaced)."""
+    carried = claim_verdicts([story], store.verdicts())
+    anchors = {c["id"]: c["anchor"] for c in view["claims"]}
+    return {
+        "verdicts": [{"claim_id": c.id, "anchor": anchors.get(c.id), "text": c.text, "rating": v.rating,
+                      "note": v.note, "recorded_at": v.recorded_at}
+                     for c in story.claims if (v := carried.get(c.id)) is not None],
+        "verdict_choices": [{"value": f"{c.id}:{claim_digest(c)}", "label": f"{c.id} — {_short(c.text)}"}
+                            for c in story.claims],
+        "verdict_action": href("stories", story.id) + "/verdict",
+    }
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def article_page(store: Store, article_id: str, shelf: StoryShelf) -> View | None:
