@@ -19,6 +19,7 @@ from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
 from kliping.jsonout import article_line
 from kliping.model import Article
 from kliping.pipeline import extract
+from kliping.read.fetch import FetchOptions
 from kliping.read.fields import TARGETS, FieldMap, parse_field_map
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB, stored_story
@@ -27,6 +28,7 @@ from kliping.run.engines import extract as extract_on
 from kliping.run.export import DEFAULT_DESK, FORMATS, WHATS, export
 from kliping.run.repair import repair
 from kliping.run.verdict import record_verdict
+from kliping.run.watch import Round, parse_interval, watch
 from kliping.show.report import write_dossier_page
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -62,13 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kliping {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _run_commands(commands)
+    _web_commands(commands)
     _store_commands(commands)
     _tool_commands(commands)
     _desk_commands(commands)
     return parser
 
 
-_PATHS_HELP = "files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz)"
+_PATHS_HELP = ("files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz), or http(s) URLs of "
+               "pages, RSS/Atom feeds or sitemaps")
 _DB_HELP = f"the article store (default: {DEFAULT_DB})"
 Commands = Any  # argparse's private _SubParsersAction
 
@@ -109,6 +113,61 @@ def _run_commands(commands: Commands) -> None:
                          help=f"articles per committed batch (default: {BATCH_SIZE})")
     _engine_options(add_cmd)
     _map_option(add_cmd)
+
+
+# --- reading the web: URLs, feeds and sitemaps (read/fetch.py, read/web.py, run/watch.py) -----------------
+
+
+def _fetch_option(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--delay", type=float, default=FetchOptions.delay, metavar="SECONDS",
+                     help=f"seconds between two requests to one host (default: {FetchOptions.delay:g}; "
+                          "a robots.txt Crawl-delay can make it longer)")
+
+
+def _fetch_options(args: argparse.Namespace) -> FetchOptions:
+    if args.delay < 0:
+        raise InputError(f"--delay must not be negative, not {args.delay:g}")
+    return FetchOptions(delay=args.delay)
+
+
+def _noter(report: Any) -> Any:
+    """A note on what a feed listed or a 304: one plain line on stderr (URLs are untrusted: no markup)."""
+    return lambda line: report.console.print("kliping: " + line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _web_commands(commands: Commands) -> None:
+    """`kliping watch`, and --delay for the commands that read URLs."""
+    for name in ("add", "analyze"):
+        _fetch_option(commands.choices[name])
+    watch_cmd = commands.add_parser("watch", help="poll feeds and sitemaps, adding new articles to the store")
+    watch_cmd.add_argument("sources", metavar="SOURCES.txt",
+                           help="a file with one feed or sitemap URL a line (# starts a comment line)")
+    watch_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
+    watch_cmd.add_argument("--every", default="15m", metavar="INTERVAL",
+                           help="time between two rounds: 15m (default), 90s, 1h")
+    watch_cmd.add_argument("--rounds", type=int, metavar="N", help="stop after N rounds (default: until Ctrl-C)")
+    _fetch_option(watch_cmd)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    every = parse_interval(args.every)
+    with reporter() as report:
+        def round_done(done: Round) -> None:
+            s = done.summary
+            report.console.print(
+                f"kliping: round {done.number} ({done.started:%Y-%m-%d %H:%M}): {s.added} added, {s.already} already "
+                f"stored, {len(s.skipped)} skipped; {s.db} holds {s.stored} articles", markup=False, highlight=False,
+                soft_wrap=True)
+            for article in done.added:
+                report.console.print(f"  + {article.title or article.id}  {article.url}", markup=False,
+                                     highlight=False, soft_wrap=True)
+
+        done = watch(args.sources, args.db, every=every, rounds=args.rounds, fetch=_fetch_options(args),
+                     on_item=report, on_note=_noter(report), on_round=round_done)
+    stopped = "stopped by Ctrl-C" if done.interrupted else "done"
+    sys.stderr.write(f"kliping: watch {stopped} after {done.rounds} round{'s' if done.rounds != 1 else ''}: "
+                     f"{done.added} articles added, {done.skipped} skipped\n")
+    return EXIT_OK
 
 
 def _store_commands(commands: Commands) -> None:
@@ -220,13 +279,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage, engine=args.engine,
                                     workers=args.workers, scheduler=args.scheduler, page=write_dossier_page,
-                                    field_map=field_map)
+                                    field_map=field_map, fetch=_fetch_options(args), on_note=_noter(report))
         else:
             try:
                 summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
                                   on_stage=report.stage, engine=args.engine, workers=args.workers,
                                   scheduler=args.scheduler, resume=args.resume, open_articles=args.open_articles,
-                                  page=write_dossier_page, field_map=field_map)
+                                  page=write_dossier_page, field_map=field_map, fetch=_fetch_options(args),
+                                  on_note=_noter(report))
             except KeyboardInterrupt:
                 hint = "" if "-" in args.paths else "; run the same command with --resume to continue"
                 sys.stderr.write(f"kliping: interrupted{hint}\n")
@@ -240,9 +300,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     with reporter() as report:
         summary = add_paths(args.paths, args.db, stdin=_stdin_if_asked(args.paths), on_item=report,
                             batch_size=args.batch_size, engine=args.engine, workers=args.workers,
-                            scheduler=args.scheduler, field_map=field_map)
+                            scheduler=args.scheduler, field_map=field_map, fetch=_fetch_options(args),
+                            on_note=_noter(report))
     print_add_summary(summary)
-    return EXIT_OK if summary.read else EXIT_NOTHING
+    # `already` counts the feed articles and 304 pages not read again: a feed with nothing new is no failure.
+    return EXIT_OK if summary.read or summary.already else EXIT_NOTHING
 
 
 def _print_json(data: Any) -> None:
@@ -381,7 +443,7 @@ def _repair(conn: sqlite3.Connection, db: Path, target: Path, problems: list[str
 
 
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
-            "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check}
+            "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check, "watch": cmd_watch}
 COMMANDS.update({"export": cmd_export, "verdict": cmd_verdict})
 
 

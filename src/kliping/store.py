@@ -318,6 +318,17 @@ class Store:
         for body, data in self._conn.execute("SELECT body, data FROM articles ORDER BY rowid"):
             yield stored_article(body, data)
 
+    def stored_locators(self, locators: Iterable[str]) -> set[str]:
+        """Which of these URLs (or source paths) an article in the store came from: what a feed's reader
+        passes over. Asked 500 at a time (SQLite's variable limit)."""
+        wanted = list(dict.fromkeys(locators))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            sql = f"SELECT locator FROM articles WHERE locator IN ({','.join('?' * len(chunk))})"
+            found.update(row[0] for row in self._conn.execute(sql, chunk))
+        return found
+
     def article_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from kliping.corpus.assemble import build_story, story_rank
 from kliping.errors import InputError
 from kliping.jsonout import article_summary, dossier, write_article, write_json
-from kliping.model import AddSummary, Article, DossierPage, PageWriter, RunSummary, Skipped, Story
+from kliping.model import AddSummary, Article, DossierPage, PageWriter, RawDocument, RunSummary, Skipped, Story
+from kliping.pipeline import unique_id
+from kliping.read.fetch import Fetcher, FetchOptions
 from kliping.read.fields import FieldMap
+from kliping.read.web import Note, WebReader, split_inputs
 from kliping.run.analyze import REPORT_STORIES
-from kliping.run.engines import check_options, extract
+from kliping.run.engines import check_options, extract, run_partition
 from kliping.store import BATCH_SIZE, Store
 
 DEFAULT_DB = "kliping.db"
@@ -37,18 +41,30 @@ def add_paths(
     workers: int | None = None,
     scheduler: str | None = None,
     field_map: FieldMap | None = None,
+    fetch: FetchOptions | None = None,
+    fetcher: Fetcher | None = None,
+    on_note: Note | None = None,
 ) -> AddSummary:
     """Read and annotate every input under ``paths`` (on ``engine``, as ``analyze`` does; JSON lines' fields
     renamed by ``field_map``) and add the articles to the store at ``db``, in input order: the same store
-    whichever engine ran them."""
+    whichever engine ran them.
+
+    http(s) arguments are pages, feeds or sitemaps, read after the paths by ``fetcher`` (default: one
+    made with ``fetch`` options, keeping its WARC and validators beside ``db``); a feed's articles already
+    stored are passed over (counted as already stored) and ``on_note`` hears what each feed listed."""
     if batch_size < 1:
         raise InputError(f"--batch-size must be at least 1, not {batch_size}")
     check_options(engine, workers, scheduler)  # before the store is opened or anything read
+    files, urls = split_inputs(paths)
     summary = AddSummary(Path(db))
 
-    def articles() -> Iterator[Article]:
-        for item in extract(paths, stdin=stdin, engine=engine, workers=workers, scheduler=scheduler,
-                            field_map=field_map):
+    def articles(store: Store, web: Fetcher | None) -> Iterator[Article]:
+        items = extract(files, stdin=stdin, engine=engine, workers=workers, scheduler=scheduler,
+                        field_map=field_map) if files else ()
+        if web is not None:
+            reader = WebReader(web, stored=store.stored_locators, on_note=on_note)
+            items = chain(items, web_articles(reader.read(urls)))
+        for item in items:
             if on_item is not None:
                 on_item(item)
             if isinstance(item, Skipped):
@@ -56,13 +72,34 @@ def add_paths(
             else:
                 summary.read += 1
                 yield item
+        if web is not None:
+            summary.already += reader.unchanged
 
-    with Store.open(db) as store:
-        result = store.add(articles(), batch_size=batch_size)
-        summary.added, summary.already, summary.stories_touched = result.added, result.already, result.stories_touched
-        summary.stored = store.article_count()
-        summary.stories = len(store.story_ids())
+    web = (fetcher or Fetcher.beside(db, fetch)) if urls else None
+    try:
+        with Store.open(db) as store:
+            result = store.add(articles(store, web), batch_size=batch_size)
+            summary.added, summary.stories_touched = result.added, result.stories_touched
+            summary.already += result.already
+            summary.stored = store.article_count()
+            summary.stories = len(store.story_ids())
+        if web is not None:
+            web.save()  # the validators only once what was read is stored: a killed add reads it all again
+    finally:
+        if web is not None and fetcher is None:
+            web.close()
     return summary
+
+
+def web_articles(documents: Iterable[RawDocument | Skipped]) -> Iterator[Article | Skipped]:
+    """Fetched documents through the per-article chain (``engines.run_partition``, in this process: fetching
+    is the slow part), ids made unique as ``pipeline.extract`` makes them."""
+    seen: dict[str, int] = {}
+    for document in documents:
+        for raw_id, item in run_partition([document]):
+            if raw_id is not None and isinstance(item, Article):
+                item.id = unique_id(raw_id, seen)
+            yield item
 
 
 def analyze_store(
@@ -78,15 +115,18 @@ def analyze_store(
     scheduler: str | None = None,
     page: PageWriter | None = None,
     field_map: FieldMap | None = None,
+    fetch: FetchOptions | None = None,
+    on_note: Note | None = None,
 ) -> RunSummary:
     """Write dossier.json and articles.jsonl for everything in the store (adding ``paths`` first, on
-    ``engine``), and index.html with ``page`` (show/report.py's write_dossier_page)."""
+    ``engine``; URLs fetched with ``fetch`` options), and index.html with ``page`` (show/report.py's
+    write_dossier_page)."""
     paths = list(paths)
     skipped: list[Skipped] = []
     check_options(engine, workers, scheduler)
     if paths:
         skipped = add_paths(paths, db, stdin=stdin, on_item=on_item, engine=engine, workers=workers,
-                            scheduler=scheduler, field_map=field_map).skipped
+                            scheduler=scheduler, field_map=field_map, fetch=fetch, on_note=on_note).skipped
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with Store.open(db, create=False, write=False) as store:

@@ -21,6 +21,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,8 +29,10 @@ from kliping.corpus.assemble import build_story, story_number
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGrouper, article_keys
 from kliping.errors import InputError
 from kliping.jsonout import article_line, article_summary, write_dossier
-from kliping.model import Article, DossierPage, PageWriter, RunSummary, Skipped, Story
+from kliping.model import Article, DossierPage, PageWriter, RawDocument, RunSummary, Skipped, Story
+from kliping.read.fetch import Fetcher, FetchOptions, closing_fetcher
 from kliping.read.fields import FieldMap
+from kliping.read.web import Note, WebReader, is_url, split_inputs
 from kliping.run import engines
 from kliping.run.journal import ArticleRow, Journal
 
@@ -71,6 +74,8 @@ def analyze(
     open_articles: int = MAX_OPEN_ARTICLES,
     page: PageWriter | None = None,
     field_map: FieldMap | None = None,
+    fetch: FetchOptions | None = None,
+    on_note: Note | None = None,
 ) -> RunSummary:
     """Read every input, write articles.jsonl and dossier.json into ``out_dir``, and index.html with
     ``page`` (show/report.py's write_dossier_page; ``kliping.analyze`` and the command line pass it).
@@ -79,7 +84,9 @@ def analyze(
     output is the same. ``on_item`` hears of each article (its id) and each Skipped as it is read.
     ``resume`` continues the unfinished run of the same ``paths`` in ``out_dir``. ``open_articles`` bounds
     the articles in open stories (``corpus.rolling``): the driver's memory. ``field_map`` renames the fields
-    of JSON lines (``--map``, read/fields.py).
+    of JSON lines (``--map``, read/fields.py). http(s) ``paths`` are pages, feeds or sitemaps, fetched after
+    the files with ``fetch`` options (``read.web``), their responses kept in ``out_dir``/fetched.warc.gz;
+    ``on_note`` hears what each feed listed.
     """
     if isinstance(paths, str | bytes):
         raise InputError("analyze takes a list of paths, not a single string")
@@ -91,7 +98,7 @@ def analyze(
         raise InputError("a run that reads stdin (-) cannot be resumed: stdin cannot be read twice")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    journal = Journal(out, [p if p == "-" else os.path.abspath(p) for p in paths], resume=resume)
+    journal = Journal(out, [p if p == "-" or is_url(p) else os.path.abspath(p) for p in paths], resume=resume)
     partial = (out / "articles.jsonl.tmp").resolve()  # workers read it: absolute, as they may run elsewhere
     summary = RunSummary()
     finished = False
@@ -104,8 +111,11 @@ def analyze(
             summary.seconds[stage] = now - clock
             clock = now
 
-        with engines.open_engine(engine, workers, scheduler) as running:
-            _read(paths, partial, journal, running, stdin, on_item, field_map)
+        files, urls = split_inputs(paths)
+        web = Fetcher(fetch or FetchOptions(), archive=out / "fetched.warc.gz") if urls else None
+        with engines.open_engine(engine, workers, scheduler) as running, closing_fetcher(web):
+            fetched = WebReader(web, on_note=on_note).read(urls) if web is not None else iter(())
+            _read(files, fetched, partial, journal, running, stdin, on_item, field_map)
             lap("read")
             if on_stage is not None:
                 on_stage("grouping stories and claims")
@@ -138,9 +148,9 @@ def read_partition(part: engines.Partition | engines.Known) -> Outcome:
     return out
 
 
-def _read(paths: list[str], partial: Path, journal: Journal, running: engines.Engine,
-          stdin: BinaryIO | None, on_item: Callable[[Article | Skipped | str], None] | None,
-          field_map: FieldMap | None = None) -> None:
+def _read(paths: list[str], fetched: Iterator[RawDocument | Skipped], partial: Path, journal: Journal,
+          running: engines.Engine, stdin: BinaryIO | None,
+          on_item: Callable[[Article | Skipped | str], None] | None, field_map: FieldMap | None = None) -> None:
     done = journal.done_parts()
     position = (0, 0)  # (articles.jsonl offset, next seq) after the partitions skipped so far
     todo: list[tuple[int, str | None]] = []
@@ -149,8 +159,10 @@ def _read(paths: list[str], partial: Path, journal: Journal, running: engines.En
     def parts() -> Iterator[engines.Partition | engines.Known]:
         nonlocal position, stream
         skipping = True
-        for n, (key, part) in enumerate(engines.with_stdin_read(engines.keyed_partitions(paths, field_map=field_map),
-                                                                         stdin, field_map)):
+        # Fetched pages come after the files, one document a partition and no key: a resumed run fetches them again.
+        web_parts = ((None, [document]) for document in fetched)
+        keyed = engines.keyed_partitions(paths, field_map=field_map)
+        for n, (key, part) in enumerate(chain(engines.with_stdin_read(keyed, stdin, field_map), web_parts)):
             if skipping and key is not None and n in done and done[n][0] == key:
                 position = done[n][1], done[n][2]
                 continue
