@@ -225,3 +225,34 @@ def test_unnamed_outlets_are_named_by_site_or_file_and_stay_distinct_in_the_char
     labels = [f"berita-harian-daerah-{n:04}.txt" for n in range(3)]
     shown = [_short(label) for label in labels]
     assert len(set(shown)) == 3 and all(len(s) <= 19 for s in shown)  # cut in the middle, not to one prefix
+
+
+def test_coverage_matrix_shows_who_carried_what(page: tuple[dict[str, Any], str]) -> None:
+    view, html = page
+    story = view["stories"][0]
+    cov = story["sources"]["coverage"]
+    assert [c["key"] for c in cov["columns"]] == ["E1", "E2", "C1", "C2", "C3", "C4", "C5"]
+    rows = {r["outlet"]: r for r in cov["rows"]}
+    assert rows["SINDOnews"]["group"] == "MNC Group"  # owner groups from resources/outlet_groups.tsv
+    complies = cov["columns"][2]  # Putin's claim, carried by three outlets
+    assert complies["only"] is None
+    assert sum(1 for r in cov["rows"] if r["cells"][2] == "+") == 3
+    volunteers = next(c for c in cov["columns"] if c["label"].startswith("300,000"))
+    assert volunteers["only"] is not None  # one outlet alone carried it
+    assert "Who covered what" in html and "only " + volunteers["only"] in html.replace("<strong>", "")
+    assert "&lt;b&gt;Evil&lt;/b&gt; Outlet" in html and "<b>Evil</b> Outlet" not in html
+
+
+def test_a_claim_only_one_owner_groups_outlets_carry_is_flagged() -> None:
+    from kliping.show.coverage import coverage
+
+    arts = [Article(id=i, source=i, body="x", outlet=o) for i, o in
+            (("a", "Kompas.com"), ("b", "Tribunnews.com"), ("c", "Tempo.co"))]
+    story = Story(id="s1", title="t", article_ids=["a", "b", "c"], start=None, end=None,
+                  claims=[Claim("c1", "one group", "corroborated", [Evidence("a", "x"), Evidence("b", "x")]),
+                          Claim("c2", "two groups", "corroborated", [Evidence("a", "x"), Evidence("c", "x")])])
+    cov = coverage(story, arts, lambda a: a.outlet or a.id, lambda cid: cid)
+    one, two = cov["columns"]
+    assert one["one_group"] == "Kompas Gramedia" and one["only"] is None
+    assert two["one_group"] is None
+    assert [r["group"] for r in cov["rows"]] == ["Kompas Gramedia", "Kompas Gramedia", None]

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kliping.model import Article, Claim, DossierPage, Story
+from kliping.show.coverage import coverage
 
 FULL_PER_STORY = 12
 FULL_PER_PAGE = 150
@@ -265,6 +266,8 @@ def story_view(story: Story, articles: Mapping[str, Article], duplicates: Sequen
             "outlets": [{"outlet": o, "articles": refs} for o, refs in
                         sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0]))],
             "single_outlet_claims": single_claims,
+            "coverage": coverage(story, members, lambda a: outlet_label(a, a.id),
+                                 lambda claim_id: anchor(f"{sa}-c", claim_id)),
             "single_outlet_quotes": single_quotes,
             "duplicates": [list(g) for g in duplicates if set(g) & set(story.article_ids)],
         },
