@@ -29,6 +29,7 @@ from kliping.run.export import DEFAULT_DESK, FORMATS, WHATS, export
 from kliping.run.repair import repair
 from kliping.run.verdict import record_verdict
 from kliping.run.watch import Round, parse_interval, watch
+from kliping.show.entities import entity_view, print_entity
 from kliping.show.report import write_dossier_page
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -39,6 +40,7 @@ from kliping.store_files import (
     integrity_problems,
     readable_sources,
 )
+from kliping.store_search import SORTS
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 EXIT_STORE = 3  # the store's file is damaged, or the disk full or failing
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     _store_commands(commands)
     _tool_commands(commands)
     _desk_commands(commands)
+    _finding_commands(commands)
     return parser
 
 
@@ -178,6 +181,7 @@ def _store_commands(commands: Commands) -> None:
     search_cmd.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (2023-09-13)")
     search_cmd.add_argument("--story", metavar="ID", help="only inside this story")
     search_cmd.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default: 50)")
+    _search_finding_options(search_cmd)
 
     stories_cmd = commands.add_parser("stories", help="list the stored stories, biggest first")
     stories_cmd.add_argument("--limit", type=int, metavar="N", help="at most N stories")
@@ -236,6 +240,41 @@ def _desk_commands(commands: Commands) -> None:
     verdict_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
     verdict_cmd.add_argument("--rating", required=True, metavar="TEXT", help="the rating: False, Misleading, …")
     verdict_cmd.add_argument("--note", default="", metavar="TEXT", help="why, in a sentence or two")
+
+
+def _finding_commands(commands: Commands) -> None:
+    """kliping entity, and search's finding options: people and organisations, filters and sorting (issue 15)."""
+    entity_cmd = commands.add_parser("entity", help="a person, organisation or place: aliases, the stories and "
+                                                    "articles that mention them, what they said, by date")
+    entity_cmd.add_argument("name", metavar="NAME", help="any of their names (Jokowi, Joko Widodo, PBB…)")
+    entity_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
+    entity_cmd.add_argument("--limit", type=int, default=50, metavar="N",
+                            help="at most N articles and N quotations (default: 50)")
+    entity_cmd.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N of each (paging)")
+    entity_cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _search_finding_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE (2023-09, 2023-09-30)")
+    cmd.add_argument("--outlet", metavar="NAME", help="only articles of this outlet (any case)")
+    cmd.add_argument("--entity", metavar="NAME", help="only articles that mention this person, organisation or "
+                                                      "place, by any of their names")
+    cmd.add_argument("--sort", choices=SORTS, default="relevance", help="best match first (default) or latest first")
+
+
+def cmd_entity(args: argparse.Namespace) -> int:
+    if args.limit < 1 or args.offset < 0:
+        raise InputError("--limit takes a number from 1, --offset from 0")
+    with Store.open(args.db, create=False, write=False) as store:
+        canonical = store.resolve_entity(args.name)
+        if canonical is None:
+            raise InputError(f"no article in {args.db} mentions anyone or anything called {args.name!r}")
+        view = entity_view(store, canonical, limit=args.limit, offset=args.offset)
+    if args.json:
+        _print_json(view)
+    else:
+        print_entity(view)
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -313,7 +352,8 @@ def _print_json(data: Any) -> None:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with Store.open(args.db, create=False, write=False) as store:
-        hits = store.search(args.query, speaker=args.speaker, since=args.since, story=args.story, limit=args.limit)
+        hits = store.search(args.query, speaker=args.speaker, since=args.since, story=args.story, limit=args.limit,
+                            until=args.until, outlet=args.outlet, entity=args.entity, sort=args.sort)
     if args.json:
         _print_json([h.to_dict() for h in hits])
     else:
@@ -445,6 +485,7 @@ def _repair(conn: sqlite3.Connection, db: Path, target: Path, problems: list[str
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
             "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check, "watch": cmd_watch}
 COMMANDS.update({"export": cmd_export, "verdict": cmd_verdict})
+COMMANDS.update({"entity": cmd_entity})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

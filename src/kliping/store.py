@@ -16,7 +16,9 @@ schema built by the ordered migrations in ``resources/migrations/`` (each applie
 - A story's articles come out in date order (``story_articles``); building the story (events, claims…) is the
   corpus stage's, driven from ``run``. A read never writes (the ``story_cache`` table of schema 1 is no longer
   read or written).
-- Search is FTS5 over article title + body and over quotations (text + speaker), ``store_search.py``.
+- Search is FTS5 over article title + body and over quotations (text + speaker), ``store_search.py``; it is
+  alias-aware through who each article names (the ``entities`` table, ``store_entities.py``), which also answers
+  the people-and-organisations pages.
 """
 
 from __future__ import annotations
@@ -34,16 +36,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from kliping import store_grouping, store_search, store_verdicts
+from kliping import store_entities, store_grouping, store_search, store_verdicts
 from kliping.corpus.features import article_date
 from kliping.corpus.rolling import ArticleKeys, duplicate_groups
-from kliping.errors import StoreError, StoreFailed
+from kliping.errors import InputError, StoreError, StoreFailed
 from kliping.model import Article, Quote
 from kliping.pipeline import numbered_id
 from kliping.store_files import as_store_error, check_before_writing, connect_read_only, table_counts
 from kliping.store_records import (
     MIGRATIONS,
-    SNIPPET_MARK,
     AddResult,
     Hit,
     StoredStory,
@@ -56,7 +57,7 @@ from kliping.store_records import (
     stored_article,
 )
 
-__all__ = ["BATCH_SIZE", "SNIPPET_MARK", "AddResult", "Hit", "Store", "StoryRow", "fts_query"]
+__all__ = ["BATCH_SIZE", "AddResult", "Hit", "Store", "StoryRow", "fts_query"]
 
 BATCH_SIZE = 200
 STATE_SHARE = 4  # writing the state takes at most a quarter of the time its batch's articles took
@@ -135,6 +136,8 @@ class Store:
                     self._conn.execute(statement)
                 if version == ROLLING_SCHEMA:
                     store_grouping.convert(self._conn)
+                if version == store_entities.ENTITIES_SCHEMA:  # who the stored articles name: no re-add needed
+                    store_entities.fill(self._conn)
                 self._conn.execute("INSERT INTO schema_version VALUES (?, ?)",
                                    (version, datetime.now(UTC).isoformat(timespec="seconds")))
 
@@ -295,6 +298,7 @@ class Store:
                 (article.id, seq, quote.speaker, quote.text, quote.kind, quote.cue))
             self._conn.execute("INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)",
                                (cursor.lastrowid, quote.text, quote.speaker or ""))
+        store_entities.insert(self._conn, article.id, article.entities)
         return day
 
     def article(self, article_id: str) -> Article | None:
@@ -380,18 +384,73 @@ class Store:
 
     # --- search and speakers (store_search.py) ------------------------------------------------------
 
-    def search(self, query: str, *, speaker: str | None = None, since: str | None = None,
-               story: str | None = None, limit: int = 50) -> list[Hit]:
-        """Articles and quotations matching ``query`` (every word), best first, filtered as asked."""
-        return store_search.search(self._conn, query, speaker=speaker, since=since, story=story, limit=limit)
+    def search(self, query: str, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               story: str | None = None, outlet: str | None = None, entity: str | None = None,
+               sort: str = "relevance", limit: int = 50) -> list[Hit]:
+        """Articles and quotations matching ``query`` (every word; a name, any form of its entity), best or latest
+        first, filtered as asked; ``entity`` is any name of a person, organisation or place the articles mention."""
+        aliases = self.has_entities()
+        return store_search.search(self._conn, query, speaker=speaker, since=since, until=until, story=story,
+                                   outlet=outlet, canonical=self._entity_filter(entity), sort=sort,
+                                   aliases=aliases, limit=limit)
+
+    def find_stories(self, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
+                     entity: str | None = None, min_size: int = 1, limit: int = 50,
+                     offset: int = 0) -> tuple[int, list[StoryRow]]:
+        """The story list filtered (stories with an article matching every filter, of ``min_size`` articles or
+        more) and paged: how many there are, and ``limit`` of them from ``offset``, the biggest first."""
+        return store_search.story_list(self._conn, since=since, until=until, outlet=outlet,
+                                       canonical=self._entity_filter(entity), min_size=min_size, limit=limit,
+                                       offset=offset)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """The outlets of the stored articles, the most articles first."""
+        return store_search.outlets(self._conn)
+
+    def _entity_filter(self, entity: str | None) -> str | None:
+        if entity is None:
+            return None
+        canonical = self.resolve_entity(entity)
+        if canonical is None:
+            raise InputError(f"no stored article mentions {entity!r}")
+        return canonical
+
+    # --- people and organisations (store_entities.py) ------------------------------------------------
+
+    def resolve_entity(self, name: str) -> str | None:
+        """The canonical name of the entity ``name`` stands for (any alias, any case), if a stored article
+        mentions it."""
+        self._require_entities()
+        return store_entities.resolve(self._conn, name)
+
+    def entity(self, canonical: str, *, limit: int, offset: int = 0, stories: int = 100) -> store_entities.Facts:
+        """What the store knows of one entity: label, aliases, the articles mentioning it (how many, and ``limit``
+        of them from ``offset``, oldest first) and up to ``stories`` stories they are in."""
+        self._require_entities()
+        with self._transaction("DEFERRED"):  # the counts and the pages from one snapshot
+            return store_entities.facts(self._conn, canonical, limit=limit, offset=offset, stories=stories)
+
+    def has_entities(self) -> bool:
+        """Whether the store has the entities table (an older store opened read-only, as is, has not)."""
+        return self.schema_version() >= store_entities.ENTITIES_SCHEMA
+
+    def _require_entities(self) -> None:
+        if not self.has_entities():
+            raise StoreError(f"{self.path} predates the people and organisations pages (schema "
+                             f"{self.schema_version()}): open it once with a kliping that may write it "
+                             "(`kliping serve` or `kliping add`), which upgrades it in place")
 
     def speakers(self, prefix: str = "", limit: int = 100) -> list[tuple[str, int]]:
         """Speakers (canonical names) whose name starts with ``prefix``, the most quoted first."""
         return store_search.speakers(self._conn, prefix, limit)
 
-    def quotes_by(self, speaker: str) -> list[tuple[Quote, Article]]:
-        """Everything ``speaker`` said, across stories, oldest first."""
-        return store_search.quotes_by(self._conn, speaker)
+    def quotes_by(self, speaker: str, limit: int = -1, offset: int = 0) -> list[tuple[Quote, Article]]:
+        """Everything ``speaker`` said, across stories, oldest first (``limit`` of it from ``offset`` when given)."""
+        return store_search.quotes_by(self._conn, speaker, limit, offset)
+
+    def quote_count(self, speaker: str) -> int:
+        """How many quotations are attributed to ``speaker`` (a canonical name, exactly)."""
+        return store_search.quote_count(self._conn, speaker)
 
     # --- the desk's verdicts (store_verdicts.py) -----------------------------------------------------
 

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from kliping.model import AddSummary, Article, RunSummary, Skipped, Story
 from kliping.show.views import date_label
-from kliping.store import SNIPPET_MARK, Hit, StoryRow
+from kliping.store import Hit, StoryRow
 
 
 def skipped_line(item: Skipped) -> str:
@@ -128,11 +128,11 @@ def _out(stream: TextIO | None) -> Console:
     return Console(file=stream or sys.stdout, highlight=False, soft_wrap=False)
 
 
-def snippet_text(snippet: str) -> Text:
+def snippet_text(hit: Hit) -> Text:
     """A search snippet with its matches in bold; plain Text, so article text is never read as markup."""
     text = Text()
-    for i, part in enumerate(snippet.replace("\n", " ").split(SNIPPET_MARK)):
-        text.append(part, style="bold yellow" if i % 2 else "")
+    for part, matched in hit.parts():
+        text.append(part.replace("\n", " "), style="bold yellow" if matched else "")
     return text
 
 
@@ -148,7 +148,7 @@ def print_hits(hits: Sequence[Hit], stream: TextIO | None = None) -> None:
         who = f"{hit.speaker or 'unknown speaker'} in {hit.title or hit.article_id}" if hit.kind == "quote" \
             else (hit.title or hit.article_id)
         where = "\n".join(x for x in (date_label(hit.published), hit.outlet, f"story {hit.story_id}") if x)
-        table.add_row(hit.kind, escape(where), escape(who), snippet_text(hit.snippet))
+        table.add_row(hit.kind, escape(where), escape(who), snippet_text(hit))
     console.print(table)
 
 

@@ -2,11 +2,15 @@
 
 Routes (each GET page has a JSON twin: the same URL with ``?format=json`` returns the page's view model):
 
-    GET  /                      stories, with a search box
-    GET  /search?q=&speaker=&since=&story=
+    GET  /                      stories, a page at a time (?page=N&per_page=), filtered (?since=&until=&outlet=
+                                &entity=&min_size=)
+    GET  /search?q=&speaker=&since=&until=&outlet=&entity=&story=&sort=relevance|date
     GET  /stories/{id}          summary, timeline, claims with evidence, quotes by speaker, sources, articles
     GET  /articles/{id}         one article, quotes and dates highlighted
-    GET  /speakers/{name}       everything one person said, across stories, by date
+    GET  /speakers/{name}       everything one person said, across stories, by date (another name of theirs:
+                                a redirect to their entity page)
+    GET  /entities/{name}       a person, organisation or place: aliases, the stories and articles that mention
+                                them, what they said (any alias or case: a redirect to the canonical name)
     POST /stories/{id}/verdict  the desk's verdict on one of the story's claims, then 303 back to the story
     GET  /add                   the add form (files or pasted text)
     POST /add                   adds, then 303 to the story the articles landed in (JSON: the outcome)
@@ -41,7 +45,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from kliping.errors import InputError, StoreFailed
+from kliping.errors import InputError, StoreError, StoreFailed
 from kliping.model import Article
 from kliping.run.verdict import StaleClaim, verdict_on
 from kliping.show.report import layout_chart
@@ -112,12 +116,13 @@ class _App:
         return HTMLResponse(html, status_code=status)
 
     async def home(self, request: Request) -> Response:
-        return self._render(request, "home.html", await self._with_store(pages.home_page))
+        view = await self._with_store(partial(pages.home_page, params=request.query_params))
+        return self._render(request, "home.html", view, status=400 if view["errors"] else 200)
 
     async def search(self, request: Request) -> Response:
         p = request.query_params
         view = await self._with_store(partial(pages.search_page, q=p.get("q", ""), speaker=p.get("speaker", ""),
-                                              since=p.get("since", ""), story=p.get("story", "")))
+                                              story=p.get("story", ""), params=p))
         return self._render(request, "search.html", view, status=400 if view["errors"] else 200)
 
     async def story(self, request: Request) -> Response:
@@ -173,10 +178,33 @@ class _App:
         return self._render(request, "article.html", view)
 
     async def speaker(self, request: Request) -> Response:
-        view = await self._with_store(partial(pages.speaker_page, name=request.path_params["name"]))
-        if view is None:
-            raise HTTPException(404, "No quotation in the store is attributed to this name.")
+        name = request.path_params["name"]
+        view = await self._with_store(partial(pages.speaker_page, name=name))
+        if view is None:  # another name of someone the store knows ("Jokowi"): their entity page
+            return await self._entity_or_404(request, name, None)
         return self._render(request, "speaker.html", view)
+
+    async def entity(self, request: Request) -> Response:
+        return await self._entity_or_404(request, request.path_params["name"], request.path_params["name"])
+
+    async def _entity_or_404(self, request: Request, name: str, shown: str | None) -> Response:
+        """The entity page of ``name`` when it is the canonical name (``shown``), else a redirect to it."""
+        def resolve(store: Store) -> tuple[str | None, dict[str, Any] | None]:
+            try:
+                canonical = store.resolve_entity(name)
+            except StoreError as err:  # an older store opened as is: say how to upgrade it
+                raise HTTPException(503, str(err)) from err
+            if canonical is None or canonical != shown:
+                return canonical, None
+            return canonical, pages.entity_page(store, canonical, request.query_params)
+
+        canonical, view = await self._with_store(resolve)
+        if canonical is None:
+            raise HTTPException(404, "No stored article mentions anyone or anything by this name.")
+        if view is None:  # 307: the same GET, at the canonical name (the query, such as format=json, kept)
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(pages.href("entities", canonical) + query, status_code=307)
+        return self._render(request, "entity.html", view)
 
     async def add_form(self, request: Request) -> Response:
         session, new = self.csrf.session(request)
@@ -259,6 +287,7 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Sequence[str] 
         Route("/stories/{story_id}", app.story),
         Route("/articles/{article_id:path}", app.article),
         Route("/speakers/{name:path}", app.speaker),
+        Route("/entities/{name:path}", app.entity),
         Route("/add", app.add_form, methods=["GET"]),
         Route("/add", app.add, methods=["POST"]),
         Route("/stories/{story_id}/verdict", app.verdict, methods=["POST"]),

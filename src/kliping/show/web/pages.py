@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 from kliping.errors import InputError
 from kliping.model import Article, Story
 from kliping.run.verdict import claim_digest, claim_verdicts
+from kliping.show.entities import entity_view
 from kliping.show.views import (
     FULL_PER_PAGE,
     FULL_PER_STORY,
@@ -24,10 +25,10 @@ from kliping.show.views import (
     outlet_label,
     story_view,
 )
+from kliping.show.web.finding import MAX_VALUE_CHARS, finding, pager
 from kliping.show.web.shelf import StoryShelf
-from kliping.store import Store
+from kliping.store import Store, StoryRow
 from kliping.store_records import query_words
-from kliping.timestamps import is_iso_date
 from kliping.words import WORD
 
 View = dict[str, Any]
@@ -52,44 +53,67 @@ def _span(start: str | None, end: str | None) -> str:
     return " – ".join(dict.fromkeys(x for x in (date_label(start), date_label(end)) if x))
 
 
-def home_page(store: Store) -> View:
-    """The story list: newest coverage first as the store orders it, with counts."""
-    rows = store.stories()
+def home_page(store: Store, params: Mapping[str, str] | None = None) -> View:
+    """The story list, a page at a time: the biggest first, then the latest; filtered by date, outlet, entity
+    (any of its names) and size (stories with an article matching every filter)."""
+    params = params or {}
+    f = finding(params)
+    total: int = 0
+    rows: list[StoryRow] = []
+    if not f.errors:
+        try:
+            total, rows = store.find_stories(**f.store_filters(), min_size=f.min_size, limit=f.per_page,
+                                             offset=f.offset)
+        except InputError as exc:  # an entity no article mentions, a listing past its budget
+            f.errors.append(f"{exc}.")
     return {
         "page": "stories",
         "article_count": store.article_count(),
-        "story_count": len(rows),
+        "story_count": total,
+        "filtered": f.active(),
+        "filters": f.values(),
+        "errors": f.errors,
+        "outlets": [{"name": o, "article_count": n} for o, n in store.outlets()],
+        "pager": pager("/", params, f, total),
         "stories": [{"id": r.id, "title": r.title, "article_count": r.article_count, "start": r.start,
                      "end": r.end, "span_label": _span(r.start, r.end), "href": href("stories", r.id)}
                     for r in rows],
     }
 
 
-def search_page(store: Store, q: str, speaker: str = "", since: str = "", story: str = "") -> View:
-    """Full-text hits over articles and quotations, and the speakers whose name matches the query."""
-    q, speaker, since, story = q.strip(), speaker.strip(), since.strip(), story.strip()
-    errors = []
-    if since and not is_iso_date(since):
-        errors.append("“since” takes a date like 2023-09-13, 2023-09 or 2023.")
+def search_page(store: Store, q: str, speaker: str = "", since: str = "", story: str = "",
+                params: Mapping[str, str] | None = None) -> View:
+    """Full-text hits over articles and quotations, filtered (speaker, story, dates, outlet, entity) and sorted;
+    the speakers whose name matches the query and the entity it names."""
+    f = finding({"since": since, **(params or {})})
+    q, speaker, story = q.strip(), speaker.strip()[:MAX_VALUE_CHARS], story.strip()[:MAX_VALUE_CHARS]
+    errors = f.errors
     hits: list[View] = []
     found = []
-    if (q or speaker) and not errors:
+    asked = bool(q or speaker or f.active())
+    if asked and not errors:
         try:
-            found = store.search(q, speaker=speaker or None, since=since or None, story=story or None,
+            found = store.search(q, speaker=speaker or None, story=story or None, **f.store_filters(), sort=f.sort,
                                  limit=SEARCH_LIMIT)
-        except InputError as exc:  # past its time budget: say so, as for a bad date
+        except InputError as exc:  # past its time budget, an entity no article mentions: say so
             errors.append(f"{exc}.")
     for h in found:
         hits.append({"kind": h.kind, "article_id": h.article_id, "story_id": h.story_id, "title": h.title,
                      "outlet": h.outlet, "published": h.published, "date_label": date_label(h.published),
                      "speaker": h.speaker, "snippet": h.snippet,
+                     "snippet_parts": [{"text": t, "mark": m} for t, m in h.parts()],
                      "href": href("articles", h.article_id),
                      "story_href": href("stories", h.story_id) if h.story_id else None,
                      "speaker_href": href("speakers", h.speaker) if h.speaker else None})
+    entity = store.resolve_entity(q) if q and store.has_entities() else None
     return {
         "page": "search",
-        "query": {"q": q, "speaker": speaker, "since": since, "story": story},
+        "query": {"q": q, "speaker": speaker, "story": story, **f.values()},
+        "filters": f.values(),
+        "asked": asked,
         "errors": errors,
+        "outlets": [{"name": o, "article_count": n} for o, n in store.outlets()],
+        "entity": {"name": entity, "href": href("entities", entity)} if entity else None,
         "speakers": matching_speakers(store, q) if q else [],
         "hits": hits,
         "limit": SEARCH_LIMIT,
@@ -200,6 +224,27 @@ def speaker_page(store: Store, name: str) -> View | None:
         "outlets": outlets,
         "days": [{"label": label, "quotes": quotes} for label, quotes in days.items()],
     }
+
+
+def entity_page(store: Store, canonical: str, params: Mapping[str, str] | None = None) -> View:
+    """One person, organisation or place (``canonical``, as Store.resolve_entity gives it): show/entities.py's
+    view, a page of it (?page=N), with links to the app's pages."""
+    params = params or {}
+    f = finding(params)
+    view = entity_view(store, canonical, limit=f.per_page, offset=f.offset)
+    for s in view["stories"]:
+        s["href"] = href("stories", s["id"])
+    for day in view["articles"]:
+        for a in day["articles"]:
+            a["href"] = href("articles", a["id"])
+            a["story_href"] = href("stories", a["story_id"]) if a["story_id"] else None
+    for day in view["said"]:
+        for q in day["quotes"]:
+            q["article"]["href"] = href("articles", q["article"]["id"])
+    view["speaker_href"] = href("speakers", canonical) if view["quote_count"] else None
+    view["search_href"] = "/search?" + urlencode({"entity": canonical})
+    view["pager"] = pager(href("entities", canonical), params, f, max(view["article_count"], view["quote_count"]))
+    return view
 
 
 def add_page(csrf_token: str, limit: int, accepted: Sequence[str], result: Mapping[str, Any] | None = None) -> View:
