@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -11,6 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from kliping import __version__
+from kliping.cli_common import DB_HELP as _DB_HELP
+from kliping.cli_common import EXIT_INTERRUPTED, EXIT_NOTHING, EXIT_OK, EXIT_STORE, EXIT_USAGE, Commands
+from kliping.cli_common import print_json as _print_json
+from kliping.cli_desk import (
+    DESK_COMMANDS,
+    desk_commands,
+    fetch_options,
+    finding_commands,
+    noter,
+    search_finding_options,
+    web_commands,
+)
 from kliping.corpus.assemble import analyze_corpus
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES
 from kliping.errors import InputError, KlipingError, StoreFailed
@@ -19,17 +30,12 @@ from kliping.eval_corpus import CorpusReport, evaluate_corpus, format_corpus
 from kliping.jsonout import article_line
 from kliping.model import Article
 from kliping.pipeline import extract
-from kliping.read.fetch import FetchOptions
 from kliping.read.fields import TARGETS, FieldMap, parse_field_map
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB, stored_story
 from kliping.run.engines import ENGINES
 from kliping.run.engines import extract as extract_on
-from kliping.run.export import DEFAULT_DESK, FORMATS, WHATS, export
 from kliping.run.repair import repair
-from kliping.run.verdict import record_verdict
-from kliping.run.watch import Round, parse_interval, watch
-from kliping.show.entities import entity_view, print_entity
 from kliping.show.report import write_dossier_page
 from kliping.show.terminal import print_add_summary, print_hits, print_stories, print_story, print_summary, reporter
 from kliping.store import BATCH_SIZE, Store
@@ -40,11 +46,6 @@ from kliping.store_files import (
     integrity_problems,
     readable_sources,
 )
-from kliping.store_search import SORTS
-
-EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
-EXIT_STORE = 3  # the store's file is damaged, or the disk full or failing
-EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C
 
 
 def _engine_options(cmd: argparse.ArgumentParser) -> None:
@@ -66,18 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kliping {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _run_commands(commands)
-    _web_commands(commands)
+    web_commands(commands)
     _store_commands(commands)
     _tool_commands(commands)
-    _desk_commands(commands)
-    _finding_commands(commands)
+    desk_commands(commands)
+    finding_commands(commands)
     return parser
 
 
 _PATHS_HELP = ("files, folders, globs or - for stdin (.txt .html .jsonl .warc[.gz], also .gz), or http(s) URLs of "
                "pages, RSS/Atom feeds or sitemaps")
-_DB_HELP = f"the article store (default: {DEFAULT_DB})"
-Commands = Any  # argparse's private _SubParsersAction
 
 
 def _map_option(cmd: argparse.ArgumentParser) -> None:
@@ -118,61 +117,6 @@ def _run_commands(commands: Commands) -> None:
     _map_option(add_cmd)
 
 
-# --- reading the web: URLs, feeds and sitemaps (read/fetch.py, read/web.py, run/watch.py) -----------------
-
-
-def _fetch_option(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--delay", type=float, default=FetchOptions.delay, metavar="SECONDS",
-                     help=f"seconds between two requests to one host (default: {FetchOptions.delay:g}; "
-                          "a robots.txt Crawl-delay can make it longer)")
-
-
-def _fetch_options(args: argparse.Namespace) -> FetchOptions:
-    if args.delay < 0:
-        raise InputError(f"--delay must not be negative, not {args.delay:g}")
-    return FetchOptions(delay=args.delay)
-
-
-def _noter(report: Any) -> Any:
-    """A note on what a feed listed or a 304: one plain line on stderr (URLs are untrusted: no markup)."""
-    return lambda line: report.console.print("kliping: " + line, markup=False, highlight=False, soft_wrap=True)
-
-
-def _web_commands(commands: Commands) -> None:
-    """`kliping watch`, and --delay for the commands that read URLs."""
-    for name in ("add", "analyze"):
-        _fetch_option(commands.choices[name])
-    watch_cmd = commands.add_parser("watch", help="poll feeds and sitemaps, adding new articles to the store")
-    watch_cmd.add_argument("sources", metavar="SOURCES.txt",
-                           help="a file with one feed or sitemap URL a line (# starts a comment line)")
-    watch_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
-    watch_cmd.add_argument("--every", default="15m", metavar="INTERVAL",
-                           help="time between two rounds: 15m (default), 90s, 1h")
-    watch_cmd.add_argument("--rounds", type=int, metavar="N", help="stop after N rounds (default: until Ctrl-C)")
-    _fetch_option(watch_cmd)
-
-
-def cmd_watch(args: argparse.Namespace) -> int:
-    every = parse_interval(args.every)
-    with reporter() as report:
-        def round_done(done: Round) -> None:
-            s = done.summary
-            report.console.print(
-                f"kliping: round {done.number} ({done.started:%Y-%m-%d %H:%M}): {s.added} added, {s.already} already "
-                f"stored, {len(s.skipped)} skipped; {s.db} holds {s.stored} articles", markup=False, highlight=False,
-                soft_wrap=True)
-            for article in done.added:
-                report.console.print(f"  + {article.title or article.id}  {article.url}", markup=False,
-                                     highlight=False, soft_wrap=True)
-
-        done = watch(args.sources, args.db, every=every, rounds=args.rounds, fetch=_fetch_options(args),
-                     on_item=report, on_note=_noter(report), on_round=round_done)
-    stopped = "stopped by Ctrl-C" if done.interrupted else "done"
-    sys.stderr.write(f"kliping: watch {stopped} after {done.rounds} round{'s' if done.rounds != 1 else ''}: "
-                     f"{done.added} articles added, {done.skipped} skipped\n")
-    return EXIT_OK
-
-
 def _store_commands(commands: Commands) -> None:
     search_cmd = commands.add_parser("search", help="full-text search over stored articles and quotes")
     search_cmd.add_argument("query", metavar="QUERY",
@@ -181,7 +125,7 @@ def _store_commands(commands: Commands) -> None:
     search_cmd.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (2023-09-13)")
     search_cmd.add_argument("--story", metavar="ID", help="only inside this story")
     search_cmd.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default: 50)")
-    _search_finding_options(search_cmd)
+    search_finding_options(search_cmd)
 
     stories_cmd = commands.add_parser("stories", help="list the stored stories, biggest first")
     stories_cmd.add_argument("--limit", type=int, metavar="N", help="at most N stories")
@@ -223,74 +167,6 @@ def _tool_commands(commands: Commands) -> None:
     eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
-def _desk_commands(commands: Commands) -> None:
-    """export and verdict: what a fact-checking desk takes out of the store, and its own word on a claim."""
-    export_cmd = commands.add_parser("export", help="articles, quotes, claims or stories as CSV or JSON lines; "
-                                                    "claims with a verdict as schema.org ClaimReview")
-    export_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
-    export_cmd.add_argument("--what", choices=WHATS, required=True, help="one row per article, quote, claim or story")
-    export_cmd.add_argument("--format", choices=FORMATS, default="csv",
-                            help="csv (default; spreadsheet-safe), jsonl, or claimreview (JSON-LD, --what claims)")
-    export_cmd.add_argument("--out", metavar="FILE", help="write to FILE (default: stdout)")
-    export_cmd.add_argument("--desk", default=DEFAULT_DESK, metavar="NAME",
-                            help=f"the ClaimReview's author (default: {DEFAULT_DESK})")
-
-    verdict_cmd = commands.add_parser("verdict", help="record the desk's verdict on a claim (kept across adds)")
-    verdict_cmd.add_argument("claim", metavar="CLAIM_ID", help="a claim id from `kliping show STORY` (s3-c2)")
-    verdict_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
-    verdict_cmd.add_argument("--rating", required=True, metavar="TEXT", help="the rating: False, Misleading, …")
-    verdict_cmd.add_argument("--note", default="", metavar="TEXT", help="why, in a sentence or two")
-
-
-def _finding_commands(commands: Commands) -> None:
-    """kliping entity, and search's finding options: people and organisations, filters and sorting (issue 15)."""
-    entity_cmd = commands.add_parser("entity", help="a person, organisation or place: aliases, the stories and "
-                                                    "articles that mention them, what they said, by date")
-    entity_cmd.add_argument("name", metavar="NAME", help="any of their names (Jokowi, Joko Widodo, PBB…)")
-    entity_cmd.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=_DB_HELP)
-    entity_cmd.add_argument("--limit", type=int, default=50, metavar="N",
-                            help="at most N articles and N quotations (default: 50)")
-    entity_cmd.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N of each (paging)")
-    entity_cmd.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-
-def _search_finding_options(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE (2023-09, 2023-09-30)")
-    cmd.add_argument("--outlet", metavar="NAME", help="only articles of this outlet (any case)")
-    cmd.add_argument("--entity", metavar="NAME", help="only articles that mention this person, organisation or "
-                                                      "place, by any of their names")
-    cmd.add_argument("--sort", choices=SORTS, default="relevance", help="best match first (default) or latest first")
-
-
-def cmd_entity(args: argparse.Namespace) -> int:
-    if args.limit < 1 or args.offset < 0:
-        raise InputError("--limit takes a number from 1, --offset from 0")
-    with Store.open(args.db, create=False, write=False) as store:
-        canonical = store.resolve_entity(args.name)
-        if canonical is None:
-            raise InputError(f"no article in {args.db} mentions anyone or anything called {args.name!r}")
-        view = entity_view(store, canonical, limit=args.limit, offset=args.offset)
-    if args.json:
-        _print_json(view)
-    else:
-        print_entity(view)
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    count = export(args.db, args.what, args.format, args.out, desk=args.desk)
-    unit = "ClaimReview objects" if args.format == "claimreview" else args.what
-    sys.stderr.write(f"kliping: exported {count:,} {unit}" + (f" to {args.out}\n" if args.out else "\n"))
-    return EXIT_OK
-
-
-def cmd_verdict(args: argparse.Namespace) -> int:
-    verdict = record_verdict(args.db, args.claim, args.rating, args.note)
-    sys.stderr.write(f"kliping: verdict {verdict.rating!r} recorded on {verdict.claim_id} (kept with its first "
-                     f"evidence, article {verdict.article_id}, across later adds)\n")
-    return EXIT_OK
-
-
 def _stdin_if_asked(paths: Sequence[str]):  # type: ignore[no-untyped-def]
     return sys.stdin.buffer if "-" in paths else None
 
@@ -318,14 +194,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             summary = analyze_store(args.db, args.out, args.paths, stdin=_stdin_if_asked(args.paths),
                                     on_item=report, on_stage=report.stage, engine=args.engine,
                                     workers=args.workers, scheduler=args.scheduler, page=write_dossier_page,
-                                    field_map=field_map, fetch=_fetch_options(args), on_note=_noter(report))
+                                    field_map=field_map, fetch=fetch_options(args), on_note=noter(report))
         else:
             try:
                 summary = analyze(args.paths, args.out, stdin=_stdin_if_asked(args.paths), on_item=report,
                                   on_stage=report.stage, engine=args.engine, workers=args.workers,
                                   scheduler=args.scheduler, resume=args.resume, open_articles=args.open_articles,
-                                  page=write_dossier_page, field_map=field_map, fetch=_fetch_options(args),
-                                  on_note=_noter(report))
+                                  page=write_dossier_page, field_map=field_map, fetch=fetch_options(args),
+                                  on_note=noter(report))
             except KeyboardInterrupt:
                 hint = "" if "-" in args.paths else "; run the same command with --resume to continue"
                 sys.stderr.write(f"kliping: interrupted{hint}\n")
@@ -339,15 +215,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     with reporter() as report:
         summary = add_paths(args.paths, args.db, stdin=_stdin_if_asked(args.paths), on_item=report,
                             batch_size=args.batch_size, engine=args.engine, workers=args.workers,
-                            scheduler=args.scheduler, field_map=field_map, fetch=_fetch_options(args),
-                            on_note=_noter(report))
+                            scheduler=args.scheduler, field_map=field_map, fetch=fetch_options(args),
+                            on_note=noter(report))
     print_add_summary(summary)
     # `already` counts the feed articles and 304 pages not read again: a feed with nothing new is no failure.
     return EXIT_OK if summary.read or summary.already else EXIT_NOTHING
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -483,9 +355,7 @@ def _repair(conn: sqlite3.Connection, db: Path, target: Path, problems: list[str
 
 
 COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, "eval": cmd_eval, "add": cmd_add,
-            "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check, "watch": cmd_watch}
-COMMANDS.update({"export": cmd_export, "verdict": cmd_verdict})
-COMMANDS.update({"entity": cmd_entity})
+            "search": cmd_search, "stories": cmd_stories, "show": cmd_show, "check": cmd_check, **DESK_COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
