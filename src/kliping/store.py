@@ -407,6 +407,10 @@ class Store:
         """The outlets of the stored articles, the most articles first."""
         return store_search.outlets(self._conn)
 
+    def outlet_overview(self) -> list[tuple[str, int, int, str | None, str | None]]:
+        """Each outlet: its articles, the stories it covered, its first and last day (store_search)."""
+        return store_search.outlet_overview(self._conn)
+
     def _entity_filter(self, entity: str | None) -> str | None:
         if entity is None:
             return None

@@ -146,6 +146,15 @@ def outlets(conn: sqlite3.Connection, limit: int = 500) -> list[tuple[str, int]]
         " GROUP BY outlet COLLATE NOCASE ORDER BY n DESC, outlet LIMIT ?", (limit,))]
 
 
+def outlet_overview(conn: sqlite3.Connection, limit: int = 500) -> list[tuple[str, int, int, str | None, str | None]]:
+    """Each outlet of the stored articles: (outlet, articles, stories it covered, first day, last day), the
+    most articles first. An article without an outlet is left out (the story pages name it by its site)."""
+    return [(str(o), int(n), int(s), first, last) for o, n, s, first, last in conn.execute(
+        "SELECT outlet, count(*) AS n, count(DISTINCT story_id), min(day), max(day) FROM articles"
+        " WHERE outlet IS NOT NULL AND outlet != '' GROUP BY outlet COLLATE NOCASE ORDER BY n DESC, outlet LIMIT ?",
+        (limit,))]
+
+
 def speakers(conn: sqlite3.Connection, prefix: str = "", limit: int = 100) -> list[tuple[str, int]]:
     """Speakers (canonical names) whose name starts with ``prefix``, the most quoted first."""
     return [(name, int(n)) for name, n in conn.execute(

@@ -7,6 +7,7 @@ Routes (each GET page has a JSON twin: the same URL with ``?format=json`` return
     GET  /search?q=&speaker=&since=&until=&outlet=&entity=&story=&sort=relevance|date
     GET  /stories/{id}          summary, timeline, claims with evidence, quotes by speaker, sources, articles
     GET  /articles/{id}         one article, quotes and dates highlighted
+    GET  /outlets               each outlet: articles, stories, first and last day, owner group
     GET  /speakers/{name}       everything one person said, across stories, by date (another name of theirs:
                                 a redirect to their entity page)
     GET  /entities/{name}       a person, organisation or place: aliases, the stories and articles that mention
@@ -177,6 +178,10 @@ class _App:
             raise HTTPException(404, "There is no article with this id.")
         return self._render(request, "article.html", view)
 
+    async def outlets(self, request: Request) -> Response:
+        view = await self._with_store(pages.outlets_page)
+        return self._render(request, "outlets.html", view)
+
     async def speaker(self, request: Request) -> Response:
         name = request.path_params["name"]
         view = await self._with_store(partial(pages.speaker_page, name=name))
@@ -286,6 +291,7 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Sequence[str] 
         Route("/search", app.search),
         Route("/stories/{story_id}", app.story),
         Route("/articles/{article_id:path}", app.article),
+        Route("/outlets", app.outlets),
         Route("/speakers/{name:path}", app.speaker),
         Route("/entities/{name:path}", app.entity),
         Route("/add", app.add_form, methods=["GET"]),

@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 from kliping.errors import InputError
 from kliping.model import Article, Story
 from kliping.run.verdict import claim_digest, claim_verdicts
+from kliping.show.coverage import owner_groups
 from kliping.show.entities import entity_view
 from kliping.show.views import (
     FULL_PER_PAGE,
@@ -201,6 +202,18 @@ def _story_of(store: Store, article: Article, shelf: StoryShelf) -> View | None:
     if built is None:
         return None
     return {"id": built.story.id, "title": built.story.title, "href": href("stories", built.story.id)}
+
+
+def outlets_page(store: Store) -> View:
+    """Who covers the store: each outlet with its articles, stories and first and last day, grouped by owner
+    where resources/outlet_groups.tsv knows the group, each linking to its articles and stories."""
+    groups = owner_groups()
+    rows = [{"outlet": o, "group": groups.get(o), "articles": n, "stories": s,
+             "first": date_label(first) or None, "last": date_label(last) or None,
+             "search_href": "/search?" + urlencode({"q": "", "outlet": o, "sort": "date"}),
+             "stories_href": "/?" + urlencode({"outlet": o})} for o, n, s, first, last in store.outlet_overview()]
+    rows.sort(key=lambda r: (r["group"] or "~", -r["articles"], r["outlet"]))
+    return {"page": "outlets", "outlets": rows, "groups": sorted({g for r in rows if (g := r["group"])})}
 
 
 def speaker_page(store: Store, name: str) -> View | None:
