@@ -208,11 +208,11 @@ def outlets_page(store: Store) -> View:
     """Who covers the store: each outlet with its articles, stories and first and last day, grouped by owner
     where resources/outlet_groups.tsv knows the group, each linking to its articles and stories."""
     groups = owner_groups()
+    overview = sorted(store.outlet_overview(), key=lambda r: (groups.get(r[0], "~"), -r[1], r[0]))
     rows = [{"outlet": o, "group": groups.get(o), "articles": n, "stories": s,
              "first": date_label(first) or None, "last": date_label(last) or None,
              "search_href": "/search?" + urlencode({"q": "", "outlet": o, "sort": "date"}),
-             "stories_href": "/?" + urlencode({"outlet": o})} for o, n, s, first, last in store.outlet_overview()]
-    rows.sort(key=lambda r: (r["group"] or "~", -r["articles"], r["outlet"]))
+             "stories_href": "/?" + urlencode({"outlet": o})} for o, n, s, first, last in overview]
     return {"page": "outlets", "outlets": rows, "groups": sorted({g for r in rows if (g := r["group"])})}
 
 
