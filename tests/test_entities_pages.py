@@ -141,3 +141,8 @@ def test_an_older_store_that_cannot_be_written_says_how_to_upgrade(tmp_path: Pat
         assert {h.article_id for h in store.search("Jokowi") if h.kind == "article"} == {"dam"}  # words only
     assert main(["entity", "Jokowi", "--db", str(db)]) == 2
     assert "upgrades it in place" in capsys.readouterr().err
+
+
+def test_the_json_link_of_an_entity_page_is_a_valid_url(client: TestClient) -> None:
+    html = client.get(JOKOWI).text
+    assert 'href="/entities/Joko%20Widodo?format=json"' in html

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from starlette.applications import Starlette
@@ -112,7 +113,7 @@ class _App:
         if request.query_params.get("format") == "json":
             return JSONResponse(view, status_code=status)
         json_url = request.url.include_query_params(format="json")
-        html = self.env.get_template(template).render(page=view, json_url=f"{json_url.path}?{json_url.query}",
+        html = self.env.get_template(template).render(page=view, json_url=f"{quote(json_url.path)}?{json_url.query}",
                                                       **extra)
         return HTMLResponse(html, status_code=status)
 
