@@ -19,7 +19,7 @@ LAYER = {
     "pipeline": 5,
     "corpus": 6,
     "store": 7, "store_files": 7, "store_records": 7, "store_salvage": 7, "store_grouping": 7, "store_search": 7,
-    "store_verdicts": 7, "store_entities": 7,
+    "store_verdicts": 7, "store_entities": 7, "store_queries": 7,
     "run": 8,
     "show": 9,
     "cli": 10, "cli_common": 10, "cli_desk": 10, "eval": 10, "eval_corpus": 10, "__init__": 10, "__main__": 10,
