@@ -34,3 +34,13 @@ def test_one_article_listing_several_values_makes_no_history() -> None:
     b = _article("b", "Versi termahal mobil listrik itu memakai motor bertenaga 302 tenaga kuda untuk "
                       "pasar Eropa.", "Laju Auto", "2024-05-09")
     assert not [c for c in find_claims([a, b]) if c.history]
+
+
+def test_one_figure_in_two_languages_is_one_claim() -> None:
+    a = _article("a", "Kepala BPBD Sunyi Ratna Dewi mengatakan, banjir bandang di Kabupaten Sunyi menewaskan 14 orang "
+                      "dan merusak ratusan rumah.", "Warta Desa", "2024-03-07")
+    b = _article("b", "The flash flood in Sunyi regency killed 14 people and damaged hundreds of homes, said Arif "
+                      "Nugroho, a spokesman for the national disaster agency.", "Asia Wire", "2024-03-08", "en")
+    claims = [c for c in find_claims([a, b]) if {e.article_id for e in c.support} == {"a", "b"}]
+    assert claims and claims[0].status == "corroborated" and not claims[0].history, find_claims([a, b])
+    assert len(claims[0].sources) == 2 and "Arif Nugroho" in claims[0].sources  # two independent voices

@@ -268,7 +268,7 @@ def find_claims(articles: Sequence[Article], story_id: str = "s1",
         Claim(id=f"{story_id}-c{n}", text=head.text, status=status, speaker=head.speaker,
               support=_evidence(cluster.support), against=_evidence(cluster.against, True, status),
               sources=_sources(cluster.members if history else cluster.support),
-              history=_points(history) if history else [])
+              history=_points(history) if history and len(history.values) > 1 else [])
         for n, (_, _, _, head, status, cluster, history) in enumerate(scored, start=1)
     ]
 

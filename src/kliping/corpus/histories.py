@@ -27,7 +27,7 @@ class History:
     """One quantity of a story: its values (first value first) and the statements of each."""
 
     kind: str
-    status: str  # "superseded" or "contested"
+    status: str  # "superseded" or "contested"; one value in several articles: "corroborated" or "single-source"
     values: dict[float, list[Statement]] = field(default_factory=dict)
 
     @property
@@ -43,7 +43,15 @@ def histories(statements: Sequence[Statement]) -> list[History]:
             by_kind[kind].setdefault(value, []).append(s)
     out = []
     for kind, values in by_kind.items():
-        if len(values) < 2 or max(values) > SPREAD * min(values):
+        if len(values) == 1:
+            # One figure in several articles ("Tawaran 400.000 dolar", "an offer of $400,000"): one claim,
+            # whatever language or words state it; corroborated when independent voices give it.
+            [group] = values.values()
+            if len({s.article_id for s in group}) >= 2 and _one_direction(group):
+                agreed = "corroborated" if len({s.independent for s in group}) >= 2 else "single-source"
+                out.append(History(kind, agreed, values))
+            continue
+        if max(values) > SPREAD * min(values):
             continue
         firsts = [group[0].date for group in values.values()]
         days = {d for d in firsts if d}
@@ -52,6 +60,12 @@ def histories(statements: Sequence[Statement]) -> list[History]:
         elif None not in firsts and len({s.independent for group in values.values() for s in group}) >= 2:
             out.append(History(kind, "contested", values))  # the same day, different figures
     return out
+
+
+def _one_direction(group: list[Statement]) -> bool:
+    """No two statements name different doers or receivers: "50 ribu ton gandum ke Mesir" and "… ke Turki"
+    are two shipments of one size, not one claim."""
+    return all(len({x for s in group if (x := getattr(s, side))}) <= 1 for side in ("subject", "recipient"))
 
 
 def _figures_by_kind(statements: Sequence[Statement]) -> dict[str, list[tuple[Statement, float]]]:
