@@ -76,7 +76,8 @@ _META_CHARSET = re.compile(
 # break downstream storage, lone surrogates (from JSON escapes) cannot be encoded at all.
 # \f and \v become line breaks rather than disappearing.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
+# The breaks other than "\r" that clean_text turns into "\n" ("\r\n" and a lone "\r" come first).
+_OTHER_BREAKS = ("\x0b", "\x0c", "\u2028", "\u2029")
 # Non-ASCII punctuation that Windows-1252 text legitimately places next to letters.
 _CP1252_PUNCT = frozenset("“”‘’„‚–—…•·«»‹›°©®™€£¥§¶†‡‰´¨¸ˆ˜\xa0")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
@@ -159,8 +160,20 @@ def check_not_binary(head: bytes) -> None:
 
 def clean_text(text: str) -> str:
     """Normalise line breaks to ``\\n`` and drop control characters and stray BOMs."""
-    text = _LINE_BREAKS.sub("\n", text)
-    return _CONTROL.sub("", text).replace("\ufeff", "")
+    return _normalised(text, has_controls=_CONTROL.search(text) is not None)
+
+
+def _normalised(text: str, *, has_controls: bool) -> str:
+    # ``in`` and str.replace run at memory speed; a regex substitution walks every character of
+    # the page in Python's matcher (2 ms on a 174 KB page), whether or not there is a match.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # "\r\n" is one break, not two
+    for brk in _OTHER_BREAKS:
+        if brk in text:
+            text = text.replace(brk, "\n")
+    if has_controls:
+        text = _CONTROL.sub("", text)
+    return text.replace("\ufeff", "") if "\ufeff" in text else text
 
 
 def decode(data: bytes, source: str, *, declared: str | None = None, html: bool = False) -> str:
@@ -172,12 +185,15 @@ def decode(data: bytes, source: str, *, declared: str | None = None, html: bool 
     if not data.strip():
         raise Rejected("empty file", source)
     text = _decode(data, source, declared, html)
-    controls = len(_CONTROL.findall(text)) + text.count("\ufffd")
+    # One scan finds whether there are controls at all (real pages have none); only then are they
+    # counted and removed: every pass over a 200 KB page costs about half a millisecond.
+    first = _CONTROL.search(text)
+    controls = (len(_CONTROL.findall(text, first.start())) if first else 0) + text.count("\ufffd")
     if controls > _CONTROL_SHARE_LIMIT * len(text):
         raise Rejected(
             "not text: mostly control characters or invalid bytes (binary data?)", source
         )
-    text = clean_text(text)
+    text = _normalised(text, has_controls=first is not None)
     if not text.strip():
         raise Rejected("empty file", source)
     return text
