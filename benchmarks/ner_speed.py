@@ -2,6 +2,7 @@
 
     python benchmarks/ner_speed.py [--rounds 50]                 # the seed articles, round after round
     python benchmarks/ner_speed.py --jsonl FILE [--limit 2000]  # articles of a JSON-lines file, once each
+    python benchmarks/ner_speed.py --jsonl /work/shared/corpus/indosum/dev.01.jsonl   # IndoSum's tokenised rows too
 
 Tagging decodes cached per-word label scores (``annotate/linear_crf.py``); ``pycrfsuite`` is the same
 sentences through ``pycrfsuite.Tagger.tag``, which is how tagging ran before. Both start with cold caches.
@@ -15,6 +16,8 @@ import time
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
+
+from extract_speed import detokenise  # this folder's; IndoSum rows hold tokenised paragraphs
 
 from kliping.annotate import ner, ner_features
 
@@ -30,6 +33,16 @@ def _pycrfsuite_entities(text: str) -> None:
             ner.chunks(ner.tag_tokens(words, ner._tagger()))
 
 
+def _text(row: dict[str, object]) -> str:
+    """A row's 'text' (or 'body'), or an IndoSum row's paragraphs detokenised as extract_speed.py does."""
+    text = row.get("text") or row.get("body")
+    if isinstance(text, str):
+        return text
+    paragraphs = row.get("paragraphs") or []
+    assert isinstance(paragraphs, list)
+    return "\n\n".join(" ".join(detokenise(s) for s in para) for para in paragraphs)
+
+
 def _time(texts: list[str], rounds: int, run: Callable[[str], object]) -> float:
     start = time.perf_counter()
     for _ in range(rounds):
@@ -41,12 +54,13 @@ def _time(texts: list[str], rounds: int, run: Callable[[str], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=None, help="passes over the texts (50 for the seeds, else 1)")
-    parser.add_argument("--jsonl", type=Path, help="a JSON-lines file with a 'text' (or 'body') per line")
+    parser.add_argument("--jsonl", type=Path,
+                        help="a JSON-lines file with a 'text' (or 'body', or IndoSum's 'paragraphs') per line")
     parser.add_argument("--limit", type=int, default=2000, help="articles read from --jsonl")
     args = parser.parse_args()
     if args.jsonl:
         with args.jsonl.open(encoding="utf-8") as lines:
-            texts = [(d.get("text") or d.get("body") or "") for d in map(json.loads, islice(lines, args.limit))]
+            texts = [_text(d) for d in map(json.loads, islice(lines, args.limit))]
     else:
         texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     rounds = args.rounds or (1 if args.jsonl else 50)

@@ -24,6 +24,9 @@ _CHUNK = struct.Struct("<4sII")  # chunk id, size, number of entries
 _FEATURE = struct.Struct("<IIId")  # type (0 state, 1 transition), source, destination, weight
 _CQDB = struct.Struct("<4sIIIII")  # "CQDB", size, flag, byte-order check, backward-array size and offset
 _STATE, _TRANSITION = 0, 1
+# A decoding batch pads at most _PAD_TIMES its tokens plus _PAD_CELLS (position, sentence) cells: a
+# text's usual sentences are one batch (what the steps cost is their count), a hostile text is bounded.
+_PAD_TIMES, _PAD_CELLS = 4, 32_768
 
 
 class ModelError(ValueError):
@@ -83,30 +86,60 @@ class LinearCRF:
         """Per group of attributes (none empty) and label, the summed weight (unknown attributes weigh nothing)."""
         unknown = len(self.attributes)
         get = self.attributes.get
-        rows = [get(a, unknown) for group in groups for a in group]
-        starts = np.cumsum([0] + [len(g) for g in groups[:-1]])
+        return self.score_rows([get(a, unknown) for group in groups for a in group], [len(g) for g in groups])
+
+    def score_rows(self, rows: Sequence[int], lengths: Sequence[int]) -> Vector:
+        """``score`` of groups given as rows of ``weights`` (``len(attributes)`` for unknown ones), one
+        group after the other, and each group's length (none 0). Each group's rows are summed in order."""
+        starts = np.cumsum([0, *lengths[:-1]])
         return np.add.reduceat(self.weights[rows], starts, axis=0)
 
     def decode(self, emissions: Sequence[Vector]) -> list[list[str]]:
-        """The best label sequence of each sentence, given its per-token label scores (tokens × labels).
+        """The best label sequence of each sentence, given its per-token label scores (tokens × labels)."""
+        lengths = [len(e) for e in emissions]
+        joined = np.concatenate(emissions) if sum(lengths) else np.zeros((0, len(self.labels)))
+        return self.decode_joined(joined, lengths)
+
+    def decode_joined(self, scores: Vector, lengths: Sequence[int]) -> list[list[str]]:
+        """``decode`` of sentences given one after another: ``scores`` (tokens × labels), each one's length.
 
         The sentences are decoded side by side, one numpy step per token position: numpy's cost is
-        per call, and a text's sentences share the calls."""
-        lengths = [len(e) for e in emissions]
-        longest = max(lengths, default=0)
-        if not longest:
-            return [[] for _ in emissions]
-        count, n_labels = len(emissions), len(self.labels)
-        padded = np.zeros((longest, count, n_labels))  # position-major: each step reads one block
-        for i, e in enumerate(emissions):
-            padded[:len(e), i] = e
+        per call, and a text's sentences share the calls. Side by side means padded to the longest:
+        sentences far longer than the rest are decoded in a batch of their own (longest first), so
+        that the padding stays within a few times the tokens (plus a constant) whatever the text.
+        Each sentence's floats and tie rule are its own: the batches do not change a tag."""
+        out: list[list[str]] = [[] for _ in lengths]
+        starts = np.cumsum([0, *lengths[:-1]]).tolist()
+        batch: list[int] = []
+        tokens = 0
+        for i in sorted((i for i, n in enumerate(lengths) if n), key=lambda i: -lengths[i]):
+            if batch and lengths[batch[0]] * (len(batch) + 1) > _PAD_TIMES * (tokens + lengths[i]) + _PAD_CELLS:
+                self._viterbi(scores, [starts[k] for k in batch], [lengths[k] for k in batch], batch, out)
+                batch, tokens = [], 0
+            batch.append(i)
+            tokens += lengths[i]
+        if batch:
+            self._viterbi(scores, [starts[k] for k in batch], [lengths[k] for k in batch], batch, out)
+        return out
+
+    def _viterbi(self, scores: Vector, starts: list[int], lengths: list[int], which: list[int],
+                 out: list[list[str]]) -> None:
+        """Each sentence's best labels into ``out[which[i]]``; sentences longest first, none empty."""
+        count, n_labels, longest = len(lengths), len(self.labels), lengths[0]
+        # position-major: each step reads one block
+        padded = np.zeros((longest, count, n_labels))
+        for i, (start, n) in enumerate(zip(starts, lengths, strict=True)):
+            padded[:n, i] = scores[start:start + n]
         ending: dict[int, list[int]] = {}
         for i, n in enumerate(lengths):
             ending.setdefault(n, []).append(i)
         # sentence × to × from, so that the step reduces over the last, contiguous axis: numpy's
         # max over a short inner axis costs ~4 times an argmax, so the max is read at the argmax.
-        into = np.ascontiguousarray(self.transitions.T)
+        # The sum is made as rows (sentence, to): each sentence's scores repeated, plus the transitions
+        # into each label tiled per sentence — two plain calls cost half of one 3-d broadcast.
+        into = np.tile(self.transitions.T, (count, 1))
         paths = np.empty((count, n_labels, n_labels))
+        rows = paths.reshape(count * n_labels, n_labels)
         flat = paths.reshape(-1)
         row_starts = np.arange(0, flat.size, n_labels).reshape(count, n_labels)
         back = np.empty((longest, count, n_labels), dtype=np.intp)
@@ -115,22 +148,18 @@ class LinearCRF:
         for t in range(1, longest):
             if t in ending:
                 last[ending[t]] = best[ending[t]]
-            np.add(best[:, None, :], into, out=paths)
+            np.add(best.repeat(n_labels, axis=0), into, out=rows)
             # The first of equals, as crfsuite's strict ">" keeps the first.
             step = paths.argmax(axis=2, out=back[t])
             best = flat[row_starts + step]
             best += padded[t]
         last[ending[longest]] = best[ending[longest]]
         # Back from each sentence's last token, in Python: ~20 steps a sentence, cheaper than numpy calls.
-        out: list[list[str]] = []
+        labels = self.labels
         for i, (n, label) in enumerate(zip(lengths, last.argmax(axis=1).tolist(), strict=True)):
-            if not n:
-                out.append([])
-                continue
             path = [label]
-            steps = back[1:n, i].tolist()
+            back_steps = back[1:n, i].tolist()
             for t in range(n - 2, -1, -1):
-                label = steps[t][label]
+                label = back_steps[t][label]
                 path.append(label)
-            out.append([self.labels[k] for k in reversed(path)])
-        return out
+            out[which[i]] = [labels[k] for k in reversed(path)]

@@ -20,7 +20,7 @@ from itertools import islice
 import numpy as np
 
 from kliping.annotate.linear_crf import LinearCRF, Vector
-from kliping.annotate.ner_features import TOKEN, features, gazetteer_marks, is_cased, word_features
+from kliping.annotate.ner_features import TOKEN, FeatureRows, features, gazetteer_marks, is_cased, word_rows
 from kliping.resources import words as word_set
 
 MODEL_NAME = "ner.crfsuite"
@@ -59,6 +59,12 @@ def _crf() -> LinearCRF:
 
 
 @cache
+def _feature_rows() -> FeatureRows:
+    crf = _crf()
+    return FeatureRows.of(crf.attributes, len(crf.attributes))
+
+
+@cache
 def _fixed_scores() -> dict[str, Vector]:
     """Scores of the features that are not a word's: sentence edges and gazetteer marks."""
     crf = _crf()
@@ -84,6 +90,8 @@ class _WordScores:
         in the table does not change its scores)."""
         out: list[tuple[str, bool]] = []
         for cased, index in self.index.items():
+            if cased not in casing:
+                continue
             words = set().union(*(s for s, c in zip(sentences, casing, strict=True) if c == cased))
             out += [(w, cased) for w in words.difference(index)]
         return out
@@ -101,20 +109,30 @@ class _WordScores:
                 self.size = 0
                 new = self._new(sentences, casing)
                 self.table = np.zeros((max(self.capacity, len(new)), 5, len(crf.labels)))
-            scores = crf.score([g for w, cased in new for g in word_features.__wrapped__(w, cased)])
+            tables = _feature_rows()
+            feature_rows: list[int] = []
+            lengths: list[int] = []
+            for w, cased in new:
+                word, groups = word_rows(w, cased, tables)
+                feature_rows += word
+                lengths += groups
+            scores = crf.score_rows(feature_rows, lengths)
             first, self.size = self.size, self.size + len(new)
             self.table[first:self.size] = scores.reshape(len(new), 5, -1)
             for (w, cased), row in zip(new, range(first, self.size), strict=True):
                 self.index[cased][w] = row
-        rows = [row for s, c in zip(sentences, casing, strict=True) for row in map(self.index[c].__getitem__, s)]
-        return self.table[rows]
+        table_rows: list[int] = []
+        for s, c in zip(sentences, casing, strict=True):
+            table_rows += map(self.index[c].__getitem__, s)  # extended from the map in C, no loop in Python
+        return self.table[table_rows]
 
 
 _word_scores = _WordScores()
 
 
-def _emissions(sentences: Sequence[Sequence[str]], marks: Sequence[list[str]]) -> list[Vector]:
-    """Per sentence, per token and label, the summed weight of the features ``features`` gives it.
+def _emissions(sentences: Sequence[Sequence[str]], marks: Sequence[list[str]]) -> Vector:
+    """Per token of the sentences, one after another, and label: the summed weight of the features
+    ``features`` gives it.
 
     Built for all sentences at once on their concatenation: the neighbour rows are shifted copies,
     reset at sentence edges (where BOS/EOS stand instead)."""
@@ -136,13 +154,13 @@ def _emissions(sentences: Sequence[Sequence[str]], marks: Sequence[list[str]]) -
     after2 = np.concatenate([rows[2:, 4], zero])[-len(rows):]
     after2[ends] = 0.0
     after2[(ends - 1)[long]] = 0.0
-    out = rows[:, 0] + before1 + after1 + before2 + after2
+    out: Vector = rows[:, 0] + before1 + after1 + before2 + after2
     for start, ms in zip(starts.tolist(), marks, strict=True):
         if any(ms):  # most sentences hold no known name
             for i, mark in enumerate(ms, start):
                 if mark:
                     out[i] += fixed[mark]
-    return np.split(out, ends[:-1] + 1)
+    return out
 
 
 _GAZ_LABEL = {"g": "PLACE", "o": "ORG"}
@@ -192,7 +210,8 @@ def tag_sentences(sentences: Sequence[Sequence[str]], repair: bool = True) -> li
         return out
     words = [sentences[i] for i in todo]
     marks = [gazetteer_marks(list(map(str.lower, ws))) for ws in words]  # the features and the repair need them
-    for i, ws, ms, tags in zip(todo, words, marks, _crf().decode(_emissions(words, marks)), strict=True):
+    tagged = _crf().decode_joined(_emissions(words, marks), [len(ws) for ws in words])
+    for i, ws, ms, tags in zip(todo, words, marks, tagged, strict=True):
         out[i] = _repair(ws, tags, ms) if repair else tags
     return out
 
@@ -221,6 +240,8 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> Iterable[list[tuple[i
 def chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """(first, last + 1, label) token ranges of the entities in a BIO sequence, read as conlleval does."""
     out: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):  # most sentences: one count instead of a loop over the tags
+        return out
     begin, label = -1, ""
     for i, tag in enumerate([*tags, "O"]):
         if tag == "O":  # most tags: it only closes an entity
@@ -256,21 +277,28 @@ def find_entities(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans of the persons, organisations and places in ``text``."""
     out: list[tuple[int, int, str]] = []
     cased = is_cased([text[:2000]])  # all-lower-case or all-caps text: every sentence may hold a name
-    ranges: list[tuple[int, int]] = []
+    starts: list[int] = []
     sentences: list[list[str]] = []
     for start, end in _sentence_ranges(text):
         # Sentences cut at whitespace, where no token runs on: tokenizing each alone is tokenizing the text.
         words = TOKEN.findall(text, start, end)
         if words and (not cased or _may_name(words)):
-            ranges.append((start, end))
+            starts.append(start)
             sentences.append(words)
-    for (start, end), tags in zip(ranges, tag_sentences(sentences), strict=True):
+    for start, words, tags in zip(starts, sentences, tag_sentences(sentences), strict=True):
         found = chunks(tags)
         if not found:
             continue
         # Offsets only where a name is, and only up to the token after the last name (chunks come in
-        # order; the hyphen test reads that token).
-        sent = [m.span() for m in islice(TOKEN.finditer(text, start, end), found[-1][1] + 2)]
+        # order; the hyphen test reads that token). Found from the words, not by tokenizing again:
+        # only whitespace lies between tokens, so each word is the first one found after the last.
+        sent: list[tuple[int, int]] = []
+        at, find = start, text.find
+        for word in islice(words, found[-1][1] + 2):
+            at = find(word, at)
+            after = at + len(word)
+            sent.append((at, after))
+            at = after
         for a, b, label in found:
             stop = sent[b - 1][1]
             # "Kim Jong-un": a hyphen glued to a lower-case tail continues the name it follows.

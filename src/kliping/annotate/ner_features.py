@@ -3,13 +3,16 @@ known names (gazetteer marks), seen from the token itself and its neighbours.
 
 Tokens follow the training data's convention (see annotate/ner.py, which tags with these features
 and ``scripts/train_ner.py``, which trains on them): the model and its features must agree, so both
-take them from here.
+take them from here. Tagging reads the same features as rows of the model's weights (``word_rows``,
+found by feature kind and value rather than by building each feature's string); a test holds the
+two to each other.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kliping.resources import lines
@@ -52,8 +55,13 @@ def _gazetteer() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in table.items()}
 
 
+_REPEATS = re.compile(r"(?<=(.))\1+", re.DOTALL)  # what follows a character that repeats it
+
+
 def _shape(word: str) -> str:
     """Collapsed character classes: "Putin" → "Xx", "PBB" → "X", "13/9" → "d/d"."""
+    if word.isascii():  # every ASCII letter and digit is in _SHAPE: only the runs are left to collapse
+        return _REPEATS.sub("", word.translate(_SHAPE))
     out: list[str] = []
     for c in word.translate(_SHAPE):
         if c not in "Xxd" and c.isalpha():
@@ -97,6 +105,76 @@ def word_features(word: str, cased: bool) -> tuple[tuple[str, ...], ...]:
         tuple("-2" + f for f in far),
         tuple("+2" + f for f in far),
     )
+
+
+_NEAR = {"": 0, "-1": 1, "+1": 2, "-2": 3, "+2": 4}  # attribute prefix → place in word_features' groups
+
+
+@dataclass
+class FeatureRows:
+    """A model's attribute rows by feature kind and value, so that a word's rows are found with a few
+    dict look-ups instead of building its ~19 attribute strings (``word_rows``). Built once per model;
+    only the (kind, place) pairs ``word_features`` makes are kept, all others read as ``unknown``.
+    Tuples, not lists: the garbage collector stops tracking tuples of ints, and there are ~20,000."""
+
+    unknown: int
+    words: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "w=": own, -1, +1, -2, +2
+    s3: dict[str, int] = field(default_factory=dict)
+    s2: dict[str, int] = field(default_factory=dict)
+    p3: dict[str, int] = field(default_factory=dict)
+    lshapes: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "ls=": own, -1, +1
+    shapes: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "sh=": own, -1, +1
+    cues: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "c=": own, -1, +1
+    short: int = -1
+    all_caps: int = -1
+
+    @classmethod
+    def of(cls, attributes: Mapping[str, int], unknown: int) -> FeatureRows:
+        out = cls(unknown, short=attributes.get("short", unknown), all_caps=attributes.get("AC", unknown))
+        single = {"s3": out.s3, "s2": out.s2, "p3": out.p3}
+        spread: dict[str, tuple[dict[str, list[int]], int]] = {"w": ({}, 5), "ls": ({}, 3), "sh": ({}, 3), "c": ({}, 3)}
+        for attribute, row in attributes.items():
+            place = _NEAR.get(attribute[:2], 0)
+            kind, sep, value = attribute[2 if place else 0:].partition("=")
+            if not sep:
+                continue
+            if kind in single and not place:
+                single[kind][value] = row
+            elif kind in spread and place < spread[kind][1]:
+                table, width = spread[kind]
+                table.setdefault(value, [unknown] * width)[place] = row
+        for kind, target in (("w", out.words), ("ls", out.lshapes), ("sh", out.shapes), ("c", out.cues)):
+            target.update((value, tuple(rows)) for value, rows in spread[kind][0].items())
+        return out
+
+
+def word_rows(word: str, cased: bool, rows: FeatureRows) -> tuple[list[int], tuple[int, int, int, int, int]]:
+    """``word_features`` as model rows: the rows of its five groups one after the other, in the same
+    order (so that summing them gives the same floats), and each group's length.
+    tests/test_ner_speed_features.py holds the two to each other."""
+    word = word.translate(_PLAIN)
+    low = word.lower()
+    unknown = rows.unknown
+    w = rows.words.get(low) or (unknown,) * 5
+    ls = rows.lshapes.get(_shape(low)) or (unknown,) * 3
+    own = [w[0], rows.s3.get(low[-3:], unknown), rows.s2.get(low[-2:], unknown), rows.p3.get(low[:3], unknown), ls[0]]
+    before, after = [w[1], ls[1]], [w[2], ls[2]]
+    if len(low) <= 2:
+        own.append(rows.short)
+    cue = _cues().get(low, "")
+    if cue:
+        c = rows.cues.get(cue) or (unknown,) * 3
+        own.append(c[0])
+        before.append(c[1])
+        after.append(c[2])
+    if cased:
+        sh = rows.shapes.get(_shape(word)) or (unknown,) * 3
+        own.append(sh[0])
+        before.append(sh[1])
+        after.append(sh[2])
+        if word.isupper() and len(word) > 1:
+            own.append(rows.all_caps)
+    return own + before + after + [w[3], w[4]], (len(own), len(before), len(after), 1, 1)
 
 
 def gazetteer_marks(lows: Sequence[str]) -> list[str]:
