@@ -214,6 +214,7 @@ def test_cli_add_search_stories_show_and_analyze_from_the_store(
     assert cli.main(["show", rows[0]["id"], "--db", db]) == 0
     out = capsys.readouterr().out
     assert rows[0]["title"][:20] in out and "contested" in out and "Sources" in out
+    assert "Vladimir Putin" in out.split("Claims", 1)[1].split("Quotes", 1)[0]  # a claim's source, named
     assert cli.main(["show", rows[0]["id"], "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["claims"]
     assert cli.main(["show", "nope", "--db", db]) == 2

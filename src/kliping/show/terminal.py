@@ -184,10 +184,13 @@ def print_story(story: Story, articles: Sequence[Article], stream: TextIO | None
             console.print(escape(f"• {sentence.text} {_cite(sentence.article_ids, number)}"))
     if story.claims:
         table = Table(title="Claims", title_justify="left", show_lines=True)
-        for column in ("status", "claim", "for", "against"):
+        for column in ("status", "claim", "sources", "for", "against"):
             table.add_column(column, overflow="fold")
         for claim in story.claims:
-            table.add_row(escape(claim.status), escape(claim.text),
+            sources = ", ".join(claim.sources[:3]) + (f" +{len(claim.sources) - 3}" if len(claim.sources) > 3 else "")
+            history = " → ".join(f"{h.value:g}" for h in claim.history)
+            text = claim.text + (f" ({history})" if history else "")
+            table.add_row(escape(claim.status), escape(text), escape(sources),
                           escape(_cite([e.article_id for e in claim.support], number)),
                           escape(_cite([e.article_id for e in claim.against], number)))
         console.print(table)
