@@ -245,3 +245,12 @@ def test_single_source_claims_are_checkable_figures_not_match_minutes() -> None:
     assert not find_claims([a])
     [claim] = find_claims([b])
     assert "1.240 warga mengungsi" in claim.text and claim.status == "single-source"
+
+
+def test_a_single_source_accusation_is_shown_as_a_claim() -> None:
+    a = _article("a", "Ketua LSM Pantau Anggaran Rudi Hartono menuduh kontraktor jembatan Sungai Lebak memakai besi "
+                      "di bawah standar.", "Warta Desa", "2024-05-02")
+    b = _article("b", "Ketua LSM Pantau Anggaran Rudi Hartono mengatakan kontraktor jembatan Sungai Lebak memakai "
+                      "besi yang bagus.", "Warta Desa", "2024-05-02")
+    assert [c.status for c in find_claims([a])] == ["single-source"]
+    assert not find_claims([b])  # the same outlet's unaccusing, figureless statement stays in its quotes

@@ -163,8 +163,9 @@ def _worth_showing(cluster: _Cluster, status: str) -> bool:
     # One voice carried by several outlets is a claim attributed to that voice. What one outlet
     # alone says is in its quotes; as a claim it must be checkable: a figure (a toll, an amount,
     # not a match minute or a product spec: quantities.py), or a denial of something the corpus
-    # does not otherwise carry.
-    return len({s.source for s in cluster.members}) >= 2 or any(s.figures or s.denial for s in cluster.members)
+    # does not otherwise carry, or an accusation.
+    return len({s.source for s in cluster.members}) >= 2 or any(
+        s.figures or s.denial or s.accusation for s in cluster.members)
 
 
 def _join(cluster: _Cluster, s: Statement) -> None:

@@ -72,6 +72,8 @@ class Statement:
     # voice), and the key that counts it once: one speaker quoted by five outlets is one source.
     voice: str = ""
     independent: str = ""
+    # Whether it accuses or blames someone ("menuduh", "accused"): checkable even from one source.
+    accusation: bool = False
     # (what it counts, value) of each figure it states: a death toll's values across a story.
     figures: tuple[tuple[str, float], ...] = ()
     # The body at the receiving end ("… senjata ke Moskow"): who did what to whom.
@@ -211,6 +213,8 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
         terms=frozenset(found), subject=_subject(text, start, entities), recipient=_recipient(text, start, entities),
         numbers=numbers, figures=counted,
+        # "X menuduh …": reported speech whose cue accuses is an accusation, as a denying cue denies.
+        accusation=bool(_accusation().search(lowered) or (cue and _accusation().match(cue.casefold()))),
         negated=scan.negated != scan.flipped, denial=denial or cue_denies, date=date, source=source,
         entities=frozenset(entity_keys),
         parts=tuple(parts) if len(parts) > 1 else (),
@@ -282,6 +286,12 @@ def _subject(text: str, start: int, entities: list[Entity]) -> str | None:
     opening = len(" ".join(text.split()[:SUBJECT_WORDS]))
     first = next((e for e in entities if e.start - start <= opening), None)
     return terms.country_of(first.canonical) if first else None
+
+
+@cache
+def _accusation() -> re.Pattern[str]:
+    """Words that start with an accusation cue (resources/accusation_cues.txt), in lower-cased text."""
+    return re.compile(rf"\b(?:{resources.alt(list(resources.lines('accusation_cues.txt')))})")
 
 
 @cache
