@@ -1,18 +1,21 @@
 """A story's articles → claims: statements aligned across articles, each with a status.
 
-Statements (statements.py) are taken in date order and joined to the claim they match best:
-enough shared terms, entities and speaker (overlap coefficient ≥ MATCH), never two different
-subjects ("Korea Utara memasok Rusia" is not "Rusia memasok Korea Utara"). A statement of the
-opposite polarity joins only on a stronger match (CONTRADICT) and counts against the claim, as
-does a denial. Candidates come from an inverted index of terms, so no all-pairs comparison.
+Figures first (histories.py): a figure that changes over days is one claim with its history, and
+one figure stated in several articles one claim. The other statements (statements.py) are taken
+in date order and joined to the claim they match best: enough shared terms, entities and speaker
+(overlap coefficient ≥ MATCH; two voices must share two content words), never two different
+subjects or receivers ("Korea Utara memasok Rusia" is not "Rusia memasok Korea Utara"). A
+statement of the opposite polarity joins only on a stronger match (CONTRADICT) and counts against
+the claim, as does a denial. Candidates come from an inverted index of terms, so no all-pairs
+comparison.
 
 Status: ``contested`` when someone denies it or an opposite statement is near in time;
 ``superseded`` when every opposite statement is dated well after the claim
 (SUPERSEDE_DAYS); ``corroborated`` when ≥ 2 independent sources state it; else
 ``single-source``. A source is a voice: the speaker wherever they are quoted (Putin quoted by
 five outlets is one source, and the claim is attributed to him), or an outlet in its own voice
-(syndicated copies count once). Single-source claims are kept only when
-they state a number or report a denial: the rest of what one outlet says is in its quotes.
+(syndicated copies count once). Single-source claims are kept only when several outlets carry
+them or they are checkable (a figure, a denial, an accusation): the rest is in the quotes.
 """
 
 from __future__ import annotations
