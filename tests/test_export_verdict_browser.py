@@ -4,17 +4,13 @@ page's form, the verdict shown on the page and written by `kliping export --form
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import headless_chromium, require_browser
-from test_web_browser import _free_port, _wait
+from test_web_browser import _wait, serving
 
 from kliping import cli
 
@@ -26,28 +22,8 @@ def served(tmp_path: Path, seeds_dir: Path) -> Iterator[tuple[str, Path]]:
     require_browser()
     db = tmp_path / "kliping.db"
     assert cli.main(["add", str(seeds_dir), "--db", str(db)]) == 0
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kliping.cli", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"kliping serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("kliping serve did not start listening within 20 s")
-        yield f"http://127.0.0.1:{port}", db
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serving(db) as url:
+        yield url, db
 
 
 def test_a_verdict_recorded_in_the_browser_is_shown_and_exported(

@@ -3,46 +3,21 @@ search by outlet with the form, page the story list (the server and browser as i
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from conftest import headless_chromium, require_browser
 from finding_corpus import build_store
-from test_web_browser import _free_port, _wait
+from test_web_browser import _wait, serving
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_browser()
     db = build_store(tmp_path_factory.mktemp("find") / "kliping.db")
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kliping.cli", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        import socket
-
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"kliping serve exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("kliping serve did not start listening within 20 s")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    db = tmp_path_factory.mktemp("serve") / "kliping.db"
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """A real `kliping serve` of ``db`` on a free port, its URL once it listens; stopped on leaving."""
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kliping.cli", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -52,6 +52,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    require_browser()
+    db = tmp_path_factory.mktemp("serve") / "kliping.db"
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
