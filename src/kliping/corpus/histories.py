@@ -65,7 +65,7 @@ def histories(statements: Sequence[Statement]) -> list[History]:
 def _one_direction(group: list[Statement]) -> bool:
     """No two statements name different doers or receivers: "50 ribu ton gandum ke Mesir" and "… ke Turki"
     are two shipments of one size, not one claim."""
-    return all(len({x for s in group if (x := getattr(s, side))}) <= 1 for side in ("subject", "recipient"))
+    return len({s.subject for s in group} - {None}) <= 1 and len({s.recipient for s in group} - {None}) <= 1
 
 
 def _figures_by_kind(statements: Sequence[Statement]) -> dict[str, list[tuple[Statement, float]]]:

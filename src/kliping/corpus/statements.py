@@ -3,7 +3,8 @@
 A statement is a sentence of a direct quotation, the content of reported speech, or a body
 sentence that names an entity or a number. Each carries its comparable terms (terms.py), the
 entities it names (as country-level keys), its first entity (the grammatical subject, roughly),
-the numbers it states, whether it is negated, and whether it is a denial ("membantah", "denied").
+the figures it states and what each counts (quantities.py), whether it is negated, and whether it
+is a denial ("membantah", "denied") or an accusation.
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ class Statement:
     speaker: str | None
     terms: frozenset[str]
     subject: str | None
-    numbers: frozenset[float]
     negated: bool
     denial: bool
     date: str | None
@@ -204,7 +204,6 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     found.update("@" + k for k in entity_keys)
     spans = _number_spans(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end],
                           language)
-    numbers = frozenset(value for value, _, _, alone in spans if alone)
     spoken = quantities.number_words()
     counted = quantities.figures(text, spans, language) if spans or any(
         t.casefold() in spoken for t in tokens) else ()
@@ -212,7 +211,7 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     return Statement(
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
         terms=frozenset(found), subject=_subject(text, start, entities), recipient=_recipient(text, start, entities),
-        numbers=numbers, figures=counted,
+        figures=counted,
         # "X menuduh …": reported speech whose cue accuses is an accusation, as a denying cue denies.
         accusation=bool(_accusation().search(lowered) or (cue and _accusation().match(cue.casefold()))),
         negated=scan.negated != scan.flipped, denial=denial or cue_denies, date=date, source=source,
