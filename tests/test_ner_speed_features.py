@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_ner_decoding import _viterbi as reference_viterbi
 
 from kliping.annotate import linear_crf, ner, ner_features
 
@@ -61,28 +62,13 @@ def test_feature_tables_read_only_the_kinds_and_places_features_make() -> None:
     assert ner_features.FeatureRows.of({}, 5).short == 5
 
 
-def _viterbi(emissions: np.ndarray, transitions: np.ndarray, labels: tuple[str, ...]) -> list[str]:
-    """One sentence, step by step; the first of equal scores wins, as in crfsuite."""
-    if not len(emissions):
-        return []
-    best, back = emissions[0], []
-    for e in emissions[1:]:
-        paths = best[:, None] + transitions
-        back.append(paths.argmax(axis=0))
-        best = paths.max(axis=0) + e
-    path = [int(best.argmax())]
-    for step in reversed(back):
-        path.append(int(step[path[-1]]))
-    return [labels[k] for k in path[::-1]]
-
-
 def test_a_very_long_sentence_is_decoded_in_a_bounded_batch_with_the_same_tags(monkeypatch: pytest.MonkeyPatch) -> None:
     crf = ner._crf()
     rng = np.random.default_rng(11)
     n = len(crf.labels)
     lengths = [3, 0, 20_000, 1, 40, 7, 7, 0, 300, 2] + [30] * 50
     sentences = [rng.integers(-3, 4, size=(k, n)).astype(float) for k in lengths]  # ties show the tie rule
-    expected = [_viterbi(e, crf.transitions, crf.labels) for e in sentences]
+    expected = [[crf.labels[k] for k in reference_viterbi(e, crf.transitions)] for e in sentences]
     batches: list[list[int]] = []
     viterbi = linear_crf.LinearCRF._viterbi
 
