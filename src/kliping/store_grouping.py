@@ -147,11 +147,13 @@ def _stored_keys(conn: sqlite3.Connection) -> Iterator[tuple[OrderKey, ArticleKe
 
 
 def _feed(conn: sqlite3.Connection, grouping: Grouping, items: Iterable[tuple[OrderKey, ArticleKeys]]) -> list[str]:
-    """Feed ``items`` in order; each article's story id written as it is given. Returns the ids given."""
+    """Feed ``items`` in order; each article's story id written as it is given, and moved when its story is merged
+    into another. Returns each item's story id as it stands at the end."""
     grouper = grouping.grouper
     given: list[str] = []
     before, _ = grouper.window_pairs()
     stories: list[tuple[str, str]] = []
+    merged: dict[str, str] = {}
     for key, keys in items:
         grouper.add(keys)  # the stories it closes are final; their articles keep the ids they were given
         story_id = grouper.stories.story_of(keys.id)
@@ -159,10 +161,20 @@ def _feed(conn: sqlite3.Connection, grouping: Grouping, items: Iterable[tuple[Or
         stories.append((story_id, keys.id))
         given.append(story_id)
         grouping.last = key
+        if merges := grouper.stories.take_merges():
+            # An article bridged open stories: the merged ones' stored articles move to the story they went into.
+            conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", stories)
+            stories = []
+            conn.executemany("UPDATE articles SET story_id = ? WHERE story_id = ?", [(b, a) for a, b in merges])
+            merged.update(merges)
         if len(stories) >= 5000:
             conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", stories)
             stories = []
     conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", stories)
+    for n, story_id in enumerate(given):
+        while story_id in merged:
+            story_id = merged[story_id]
+        given[n] = story_id
     # Representatives: the window's as they stand now replace what was written for them before.
     after, provisional = grouper.window_pairs()
     conn.executemany("DELETE FROM duplicates WHERE article_id = ?", ((i,) for i in (*before, *after)))

@@ -1,0 +1,121 @@
+"""Grouping: an article that clears the bar of two open stories by a clear margin merges them into one.
+
+Made-up articles (no real text). A river levee breaks: the first reports are about the evacuees and their
+health, two days later others about the police and prosecutors examining the levee's contractor. A young
+index (these are its only articles) has the two angles as separate stories; then a report names both, the
+evacuees and the contractor, and the angles become one story, as a reader would file them. A report on the
+evacuees alone joins their story and leaves the contractor's apart. A store that kept the first stories' ids moves their
+articles to the merged story.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kliping.corpus.stories import StoryIndex
+from kliping.model import Article, RawDocument
+from kliping.pipeline import process
+from kliping.store import Store
+
+FLOOD = [
+    ("Tanggul Sungai Lirang Jebol, Ribuan Warga Mengungsi",
+     "Tanggul Sungai Lirang di Kecamatan Wanareja jebol, Selasa (3/9/2024) dini hari. Kepala BPBD Kabupaten "
+     "Sekarwangi, Lukas Tambunan, mengatakan 2.300 warga mengungsi ke balai desa dan masjid. Air setinggi dua "
+     "meter merendam 14 desa.", "2024-09-03"),
+    ("Pengungsi Banjir Wanareja Mulai Terserang Diare",
+     "Pengungsi banjir akibat jebolnya tanggul Sungai Lirang di Wanareja mulai terserang diare. Kepala Dinas "
+     "Kesehatan Sekarwangi, Rosmawati Sinaga, mengatakan 86 pengungsi dirawat di posko kesehatan. BPBD masih "
+     "mendata rumah yang rusak.", "2024-09-05"),
+]
+PROBE = [
+    ("Polisi Periksa Kontraktor Proyek Tanggul Lirang",
+     "Polres Sekarwangi memeriksa PT Gemilang Karya Persada, kontraktor proyek perkuatan tanggul Sungai Lirang "
+     "senilai Rp 48 miliar. Kasat Reskrim AKP Dedi Marpaung mengatakan penyidik menyita dokumen lelang dan "
+     "laporan pengawasan proyek tahun 2023.", "2024-09-06"),
+    ("Kejaksaan Telusuri Anggaran Tanggul Lirang",
+     "Kejaksaan Negeri Sekarwangi ikut menelusuri anggaran proyek perkuatan tanggul Sungai Lirang yang "
+     "dikerjakan PT Gemilang Karya Persada. Kepala Kejari Sekarwangi, Maria Lumbantobing, mengatakan timnya "
+     "membandingkan laporan pengawasan dengan kondisi tanggul.", "2024-09-07"),
+]
+BRIDGE = ("Korban Banjir Wanareja Tuntut Kontraktor Tanggul Lirang",
+          "Warga Wanareja yang mengungsi sejak tanggul Sungai Lirang jebol menuntut PT Gemilang Karya Persada "
+          "bertanggung jawab. Kepala BPBD Sekarwangi, Lukas Tambunan, mengatakan 2.300 pengungsi masih di balai "
+          "desa, sementara Polres Sekarwangi memeriksa dokumen proyek tanggul senilai Rp 48 miliar.", "2024-09-08")
+
+
+def _article(stem: str, title: str, body: str, published: str) -> Article:
+    return process(RawDocument(source=f"made-up/{stem}.txt", id=stem, text=f"{title}\n\n{body}", format="text",
+                               headline_first=True, published=published))
+
+
+@pytest.fixture(scope="module")
+def angles() -> list[Article]:
+    return [_article(f"fl-{n}", *report) for n, report in enumerate(FLOOD + PROBE, 1)]
+
+
+@pytest.fixture(scope="module")
+def bridge() -> Article:
+    return _article("fl-5", *BRIDGE)
+
+
+def _index(articles: list[Article]) -> StoryIndex:
+    index = StoryIndex()
+    for article in articles:
+        index.add(article)
+    return index
+
+
+def test_the_two_angles_are_apart_before_the_bridge(angles: list[Article]) -> None:
+    stories = _index(angles).stories()
+    assert ["fl-3", "fl-4"] in stories
+    assert not any("fl-1" in s and "fl-3" in s for s in stories)
+
+
+def test_an_article_naming_both_angles_merges_them(angles: list[Article], bridge: Article) -> None:
+    index = _index(angles)
+    before = set(index.story_ids())
+    index.add(bridge)
+    assert index.stories() == [["fl-1", "fl-2", "fl-3", "fl-4", "fl-5"]]  # articles in the stories' order
+    merges = index.take_merges()
+    assert merges and {b for _, b in merges} == set(index.story_ids())
+    assert {a for a, _ in merges} == before - set(index.story_ids())
+    assert index.take_merges() == []  # taken once
+    assert all(index.story_of(f"fl-{n}") == index.story_ids()[0] for n in range(1, 6))
+
+
+def test_a_merged_index_saves_and_loads(angles: list[Article], bridge: Article) -> None:
+    index = _index([*angles, bridge])
+    again = StoryIndex.from_bytes(index.to_bytes())
+    assert again.stories() == index.stories()
+    later = _article("fl-6", *PROBE[1][:2], "2024-09-09")
+    assert index.add(later) == again.add(later) == index.story_ids()[0]
+
+
+def test_an_article_on_one_angle_merges_nothing(angles: list[Article]) -> None:
+    index = _index(angles)
+    evacuees = _article("fl-7", "Posko Pengungsi Wanareja Kekurangan Air Bersih",
+                        "Pengungsi banjir tanggul Sungai Lirang di balai desa Wanareja kekurangan air bersih. "
+                        "Kepala BPBD Sekarwangi, Lukas Tambunan, mengatakan 2.300 warga masih mengungsi.",
+                        "2024-09-06")
+    index.add(evacuees)
+    stories = index.stories()
+    assert ["fl-3", "fl-4"] in stories  # the contractor's story stays apart
+    assert any("fl-7" in s and "fl-1" in s for s in stories)  # (it may join the young index's two flood reports)
+
+
+def test_a_store_moves_the_merged_stories_articles(tmp_path: Path, angles: list[Article], bridge: Article) -> None:
+    db = tmp_path / "k.db"
+    with Store.open(db) as store:
+        store.add(angles)
+        before = {a.id: store.story_of(a.id) for a in angles}
+    assert len(set(before.values())) >= 2
+    with Store.open(db) as store:
+        result = store.add([bridge])
+        merged = store.story_of("fl-5")
+        assert merged is not None
+        assert all(store.story_of(a.id) == merged for a in angles)
+        assert store.story_size(merged) == 5
+        assert all(store.story_size(sid) == 0 for sid in set(before.values()) - {merged})
+        assert result.stories_touched == [merged]
