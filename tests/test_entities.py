@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kliping import datelines
 from kliping.annotate import aliases, english_spans, entities
 from kliping.annotate.entities import find_entities, person_form
@@ -146,3 +148,11 @@ def test_span_index_finds_the_spans_touching_a_range_even_where_spans_overlap() 
     assert index.touching(10, 12) == []
     assert index.any_touching(9, 11) and not index.any_touching(10, 12)
     assert index.first_from(5) == 2 and index.first_from(16) == 4
+
+
+@pytest.mark.parametrize(("one", "other"), [("Miryam S. Haryani", "Miryam S Haryani"), ("U.S.", "US"),
+                                            ("J.K. Rowling", "JK Rowling"), ("Budi S.", "Budi S")])
+def test_the_full_stops_of_initials_do_not_change_a_name_s_key(one: str, other: str) -> None:
+    """Outlets write one person's initial with and without its full stop: one key, so one source and one entity."""
+    assert aliases.key(one) == aliases.key(other)
+

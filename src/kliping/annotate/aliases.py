@@ -15,12 +15,14 @@ from babel import Locale
 from kliping import resources
 
 _SPACE = re.compile(r"[\s\-‐–]+")
+# The full stop of an initial: outlets write "Miryam S. Haryani" and "Miryam S Haryani", "U.S." and "US".
+_INITIAL_STOP = re.compile(r"(?<![^\W\d_])([^\W\d_])\.")
 
 
 @lru_cache(maxsize=65536)  # the same names are keyed again and again (~300 calls an article)
 def key(name: str) -> str:
-    """The matching key of a name: case, hyphens and spacing do not matter."""
-    return _SPACE.sub(" ", name.replace("’", "'")).strip(" .,").casefold()
+    """The matching key of a name: case, hyphens, spacing and the full stops of initials do not matter."""
+    return _SPACE.sub(" ", _INITIAL_STOP.sub(r"\1", name.replace("’", "'"))).strip(" .,").casefold()
 
 
 @cache
