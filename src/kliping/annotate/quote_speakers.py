@@ -93,6 +93,12 @@ class SpeakerTurns:
                     # "It said …", "according to the agency": the body the passage is about
                     speaker = body_pointed_at(self.body, self.sentences, self.entities, s.start,
                                               s.text.casefold() == "it")
+        if speaker is not None and speaker.startswith("@"):
+            # "kata @budi_santoso_": the account of a person the article names, else the account
+            speaker = speakers.person_of_handle(speaker, self.people) or speaker
+        if speaker is not None and speaker.startswith("the "):
+            # "dirilis oleh the Federal Aviation Administration": "the" in lower case opens no name
+            speaker = speaker[4:]
         if speaker is not None and not speaker.startswith("The ") and speaker in self._with_article():
             speaker = "The " + speaker  # "according to The Wrap": the "The" is the name's
         if speaker is not None and is_person:

@@ -113,6 +113,16 @@ def person_by_name(name: str, entities: list[Entity]) -> str | None:
     return people[-1] if people else None
 
 
+def person_of_handle(handle: str, people: list[Entity]) -> str | None:
+    """The person a social-media handle spells out ("@budi_santoso_" → "Budi Santoso"): one named
+    in full whose name's letters the handle's letters open with. A handle that spells no one named
+    ("@Mourinholic") stays as written."""
+    letters = re.sub(r"[^a-z]", "", handle.casefold())
+    owners = {e.canonical for e in people if " " in e.canonical and letters.startswith(
+        re.sub(r"[^a-z]", "", e.canonical.casefold()))}
+    return owners.pop() if len(owners) == 1 else None
+
+
 _PROPER_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: +(?:of|and|dan|for|[A-Z][\w'’.&-]*))*")
 
 
@@ -147,6 +157,7 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
             words = words[:-1]  # a name ends on a capitalised word, not on "of"
         if len(" ".join(words)) > len(best):
             best = " ".join(words)
+    best = first_of_two_bodies(body, best)
     if not best or " " in best:
         return best or None
     if best in known:
@@ -155,6 +166,30 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
         return best  # "The WHO said": a body the alias table knows, whatever "who" means in lower case
     proper = re.search(rf"[a-z,] {re.escape(best)}\b", body) is not None
     return best if proper and re.search(rf"\b{re.escape(best.lower())}\b", body) is None else None
+
+
+_TWO_NAMES = re.compile(r" (?:and|dan|&) ")
+
+
+def first_of_two_bodies(body: str, name: str) -> str:
+    """Two names joined by "and" / "dan" as one source ("according to The Wrap and Deadline",
+    "laporan Bank Indonesia dan LPPI"): the first, as the gold of every labelled set gives it —
+    when each side is a name of its own (one the alias table knows, or one the article writes
+    apart from the pair; the second may be an acronym). A body's own name joins its words the
+    same way ("Customs and Border Protection", "Pusat Vulkanologi dan Mitigasi Bencana Geologi")
+    and stays whole: the article never writes its halves alone."""
+    sides = _TWO_NAMES.split(name)
+    if len(sides) != 2 or not all(sides):
+        return name
+    rest = body.replace(name, " ")
+    first, second = sides
+    if _stands_alone(rest, first) and (_stands_alone(rest, second) or name_words.is_body_acronym(second)):
+        return first
+    return name
+
+
+def _stands_alone(rest: str, name: str) -> bool:
+    return aliases.label_of(name) is not None or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest) is not None
 
 
 def _past_owner(words: list[str]) -> list[str]:

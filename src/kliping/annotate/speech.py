@@ -36,6 +36,7 @@ from kliping.annotate.descriptions import (
     is_person_noun,
     someone_of,
 )
+from kliping.annotate.report_words import either, flagged
 from kliping.annotate.source_frames import media_noun
 from kliping.model import Entity
 from kliping.resources import alt
@@ -152,6 +153,17 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
     return _named_subject(body, best, best.entity, cue_start, lo, floor, entities)
 
 
+@cache
+def _locative() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?i:{either(flagged('report_prepositions.tsv', 'locative'))})\s+$")
+
+
+def _locative_before(body: str, start: int, lo: int) -> int | None:
+    """Where the preposition of place right before a place's name at ``start`` begins, if one does."""
+    m = _locative().search(body, max(lo, start - 12), start)
+    return m.start() if m is not None else None
+
+
 def _unnamed_subject(body: str, cue_start: int, lo: int, floor: int, entities: list[Entity]) -> Subject | None:
     """With no entity nor pronoun before the verb: a name the recogniser missed before a relative
     clause, else the noun phrase opening the clause (anonymous, or a description of someone)."""
@@ -186,6 +198,11 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
     unnamed = _described_or_group(body, best, entity, clause, cue_start, entities)
     if unnamed is not None:
         return unnamed
+    if entity.label == "PLACE" and (place := _locative_before(body, best.start, lo)) is not None and (
+            before := subject_before(body, place, floor, entities)) is not None:
+        # "data PVMBG dari Pos Pengamatan di Desa Rendang menyebutkan": a place in a phrase of
+        # place is not the subject; the speaker stands before that phrase
+        return before
     best = _first_conjunct(body, best, entities, lo)
     best = subjects.head_of(body, best, entities, lo)
     # Prefer a person over a place or organisation named inside the same clause: in
