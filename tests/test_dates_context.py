@@ -7,6 +7,8 @@ from conftest import DATE_ANCHOR as ANCHOR
 from conftest import date_values as values
 
 from kliping.annotate.dates import find_dates
+from kliping.annotate.entities import find_entities
+from kliping.annotate.quotes import find_quotes
 
 
 def test_yearless_date_repeating_a_written_one_takes_its_year() -> None:
@@ -149,3 +151,34 @@ def test_second_month_before_is_the_first_ones_month() -> None:
         "Ke Jepang turun dibanding bulan sebelumnya."
     )
     assert [d.value for d in find_dates(text, ANCHOR)] == ["2017-07", "2017-06", "2017-06"]
+
+
+def _dates(text: str, language: str = "id") -> list:
+    """The dates of ``text`` with its quotations found as the chain finds them (they date a speaker's "besok")."""
+    return find_dates(text, ANCHOR, find_quotes(text, find_entities(text, language)))
+
+
+def test_speakers_today_counts_from_the_day_they_spoke() -> None:
+    # Published Thursday 14 September; the attribution says the words were said on Wednesday (13/9): the speaker's
+    # "nanti sore" and "besok" count from that day, not from the morning the report came out.
+    text = (
+        '"Kami harap hasilnya keluar nanti sore," kata Rudi Hartono di Bandung, Rabu (13/9).\n\n'
+        '"Laga besok pasti seru. Kami siap," ujar Dewi Lestari kepada wartawan, Rabu (13/9/2023).'
+    )
+    found = {d.text: d.value for d in _dates(text)}
+    assert found["nanti sore"] == "2023-09-13"
+    assert found["besok"] == "2023-09-14"
+
+
+def test_todays_outside_a_quotation_or_without_a_dated_attribution_count_from_the_anchor() -> None:
+    # The reporter's own "hari ini", and a quotation whose attribution gives no day, keep the publication date.
+    text = (
+        "Sidang digelar hari ini, setelah rapat Rabu (13/9).\n\n"
+        '"Keputusan keluar hari ini," kata Rudi Hartono di Bandung.'
+    )
+    assert [d.value for d in _dates(text) if d.text == "hari ini"] == ["2023-09-14", "2023-09-14"]
+    # English quotations too: a date the attribution writes is the day of the words.
+    text = '"We launch tomorrow," the company said on Sept. 12, 2023.'
+    assert {d.text: d.value for d in _dates(text, "en")}["tomorrow"] == "2023-09-13"
+    # Without the quotations (a caller that has none) the anchor stands.
+    assert {d.text: d.value for d in find_dates(text, ANCHOR)}["tomorrow"] == "2023-09-15"

@@ -24,7 +24,7 @@ def annotate(article: Article) -> Article:
     """Fill entities, quotations and dates from the body (offsets index into it)."""
     article.entities = find_entities(article.body, article.language)
     article.quotes = find_quotes(article.body, article.entities)
-    article.dates = find_dates(article.body, article.published)
+    article.dates = find_dates(article.body, article.published, article.quotes)
     return article
 
 

@@ -5,6 +5,7 @@ way (past or future) a clause points.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -234,6 +235,33 @@ def two_days(
     wa, wb = weekdays or (None, None)
     last = Found(m.start(d2), m.end(), iso_date(int(year), month, second) if year else None, month, second, wb)
     return [Found(m.start(d1) if start is None else start, m.end(d1), None, month, first, wa, year_from=last), last]
+
+
+_CLOSERS = re.compile(r"[,.!?]?[”\"»]")
+_ATTRIBUTION_END = re.compile(r"[.!?\n]")
+ATTRIBUTION_CHARS = 160  # how far after its closing mark a quotation's attribution ("kata X di …, Jumat (20/10)") runs
+
+
+def speech_day(body: str, here: int, dated: list[tuple[int, str]], quoted: list[tuple[int, int]]) -> str | None:
+    """The day a quotation holding ``here`` was said, where its attribution writes one: ""Hasilnya keluar nanti
+    sore," kata Rudi di Bandung, Rabu (13/9)". A speaker's "hari ini", "besok", "today" count from the day they
+    spoke, which a report published the next morning writes beside their name. ``quoted`` is the (start, end) of
+    the article's quotations (the quotation finder's), ``dated`` (start, ISO value) of the dates found so far, both
+    in text order; the first day-grain date in the attribution is taken."""
+    n = bisect.bisect_right(quoted, (here, len(body))) - 1
+    if n < 0 or not quoted[n][0] <= here < quoted[n][1]:
+        return None
+    end = quoted[n][1]
+    close = _CLOSERS.match(body, end)
+    after = close.end() if close else end
+    stop_at = _ATTRIBUTION_END.search(body, after, after + ATTRIBUTION_CHARS)
+    stop = stop_at.start() if stop_at else min(len(body), after + ATTRIBUTION_CHARS)
+    for start, value in dated[bisect.bisect_left(dated, (after, "")) :]:
+        if start >= stop:
+            break
+        if len(value) == 10:
+            return value
+    return None
 
 
 def sentence_start(body: str, here: int) -> int:

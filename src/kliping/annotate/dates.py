@@ -30,8 +30,10 @@
   word right after a date is part of it ("Tahun 2016 kemarin", "Rabu besok"). "Rabu pekan lalu" is that day of last
   week; "Jumat terakhir setiap bulan" recurs and is none. A relative day
   glossed by a written date ("hari ini, Rabu (12/7)", "besok (21 November 2017)", "Kamis (25/1/2018) dinihari
-  tadi") is that date, one mention; a unit after a count ("beberapa tahun lalu", "tiga pekan mendatang", "sembilan
-  tahun ini") is a span, none ("semester 2 tahun ini" is this year).
+  tadi") is that date, one mention; a relative day inside a quotation whose attribution writes a day (""… nanti
+  sore," kata Rudi di Bandung, Rabu (13/9)") counts from that day, the speaker's today, not the publication's; a
+  unit after a count ("beberapa tahun lalu", "tiga pekan mendatang", "sembilan tahun ini") is a span, none
+  ("semester 2 tahun ini" is this year).
 * **bare years and weekdays** used as dates — "setelah 2015", "jembatan 2017", "a 2018 survey", "said Tuesday",
   "Beautiful Creatures (2013)": after a lowercase word or a possessive, or alone in brackets; after a capitalised
   word they are names ("Piala Dunia 2018").
@@ -61,6 +63,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
@@ -80,7 +83,7 @@ from kliping.annotate.date_words import (
     year_said,
 )
 from kliping.annotate.relative_dates import relatives, weekday
-from kliping.model import Article, DateMention
+from kliping.model import Article, DateMention, Quote
 
 
 @cache
@@ -160,7 +163,7 @@ def _month_year(f: Found, out: list[DateMention]) -> int | None:
     return None
 
 
-def _find(body: str, published: str | None) -> list[DateMention]:
+def _find(body: str, published: str | None, quoted: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date mention; ``conflict`` is "weekday" when its written weekday does not hold."""
     found = absolutes(body)
     connector, after = _between()
@@ -203,7 +206,7 @@ def _find(body: str, published: str | None) -> list[DateMention]:
             if unwritten:
                 open_year.append((out[-1], f))
     prior = [(d.start, d.value) for d in out]
-    out += [DateMention(body[s:e], s, e, v) for s, e, v in relatives(body, found, anchor, prior)]
+    out += [DateMention(body[s:e], s, e, v) for s, e, v in relatives(body, found, anchor, prior, quoted)]
     if open_year:  # "the 2016 campaign … a September 11 event", "cuaca tahun ini … pada 30 November"
         dated = sorted((d.start, d.value) for d in out)
         for d, f in open_year:
@@ -218,13 +221,15 @@ def _find(body: str, published: str | None) -> list[DateMention]:
     return sorted(out, key=lambda d: d.start)
 
 
-def find_dates(body: str, published: str | None = None) -> list[DateMention]:
+def find_dates(body: str, published: str | None = None, quotes: Sequence[Quote] = ()) -> list[DateMention]:
     """Every date expression in ``body`` with offsets into it and ``value`` ISO at its grain; a
-    date whose written weekday is not its own keeps the date as written, marked ``conflict``."""
-    return _find(body, published)
+    date whose written weekday is not its own keeps the date as written, marked ``conflict``.
+    ``quotes`` (the article's, from ``find_quotes``) date a speaker's "hari ini" by their attribution."""
+    quoted = sorted((q.start, q.end) for q in quotes if q.kind != "indirect")
+    return _find(body, published, quoted)
 
 
 def annotate_dates(article: Article) -> Article:
-    """Article → the same Article with ``dates`` filled from its body and publication date."""
-    article.dates = find_dates(article.body, article.published)
+    """Article → the same Article with ``dates`` filled from its body, publication date and quotations."""
+    article.dates = find_dates(article.body, article.published, article.quotes)
     return article

@@ -27,6 +27,7 @@ from kliping.annotate.date_words import (
     numbers,
     sentence_start,
     sentence_year,
+    speech_day,
     told_past,
     word_end,
     words,
@@ -275,11 +276,13 @@ LOOK_BACK_WORDS = 5  # a phrase starts at most this many words before its trigge
 
 
 def relatives(
-    body: str, taken: list[Found], anchor: date | None, prior: list[tuple[int, str]]
+    body: str, taken: list[Found], anchor: date | None, prior: list[tuple[int, str]],
+    quoted: list[tuple[int, int]] | None = None,
 ) -> Iterator[tuple[int, int, str]]:
     """Relative phrases (and cued years/months/weekdays), tried only at word starts just before a trigger.
 
     ``prior`` holds (start, value) of the dates found so far, in text order; each phrase found is added to it.
+    ``quoted``: the (start, end) of the quotations, in text order (a speaker's "besok" counts from their day).
     """
     rules = _rules()
     spans = [(f.start, f.end) for f in taken]
@@ -326,7 +329,9 @@ def relatives(
         if rule.unit.startswith("prev-"):  # a second "bulan sebelumnya" is the first one's month, not the month before
             counted.add(start)
             dated = [(s, v) for s, v in prior if s not in counted]
-        if value := _resolve(rule, m, anchor, body, dated):  # type: ignore[arg-type]
+        # a speaker's "hari ini", "besok" count from the day the attribution says they spoke
+        said = speech_day(body, start, prior, quoted) if rule.unit == "day" and quoted else None
+        if value := _resolve(rule, m, date.fromisoformat(said) if said else anchor, body, dated):  # type: ignore[arg-type]
             bisect.insort(prior, (start, value))
             ends.add(end)
             yield start, end, value
