@@ -57,7 +57,9 @@ CREDIT_TAIL_CHARS = 90
 # The same credit in brackets, where the outlet is written in title case: "… Kamis (29/8/2024).
 # (Kabar Times/Rina Puspita)". Brackets after the last sentence hold nothing else of that shape.
 _BRACKETED_CREDIT_TAIL = re.compile(
-    r"[.!?”\"’')]\s*\(\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\s*\)$"
+    # no digit inside: "(Nic/X-6)", "(OL-1)" are editors' codes signing the paragraph, not a credit
+    r"[.!?”\"’')]\s*\((?![^()]*\d)\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
+    r"\s?/\s?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\s*\)$"
 )
 # A line that is only a person's name, or two or three ("Amir Sodikin", "Rina P, Bayu Aji,"):
 # each two to five capitalised words.
@@ -69,6 +71,11 @@ _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", 
                            "diperbarui", "diterbitkan"))
 # "(13/9)", "(13/9/2023)": a report dates its sentences so; a headline does not.
 _DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
+# A video's or gallery's page is headed "VIDEO: …": on the first line that label opens the headline,
+# between paragraphs it opens a link to another page.
+_LABELLED_HEADLINE = re.compile(r"(?:video|foto|galeri|infografis)\s*:\s*\S", re.IGNORECASE)
+# Marks that frame a label on both sides ("- Advertisement -", "• Iklan •") or close it ("Ilustrasi (X) |").
+_FRAME_MARKS = "-–—•·"
 # A crawler's header names the headline ("title Harga beras naik"): then no other line is it.
 _CRAWLER_TITLE = re.compile(r"^title\s*:?\s+(\S.*)$")
 
@@ -239,6 +246,11 @@ def classify(line: str, title: str | None = None) -> str | None:
         reason = _classify(line[1:-1].strip())  # "(Baca Juga: …)", "[Foto: …]"
     if reason is None and _TRAILING_ICON.match(line[-1:]) and (label := _TRAILING_ICON.sub("", line)):
         reason = _classify(label)  # "Baca Selengkapnya →"
+    if reason is None and len(line) > 2 and (
+        (line[-1] == "|" and line[0] != "|")  # a bar closing a caption; a table row opens with one too
+        or (line[0] in _FRAME_MARKS and line[-1] in _FRAME_MARKS)
+    ) and (inner := line.strip(" |" + _FRAME_MARKS)):
+        reason = _classify(inner)  # "- Advertisement -", "Ilustrasi minyak (SHUTTERSTOCK) |"
     return reason
 
 
@@ -271,7 +283,9 @@ def _is_sections(line: str) -> bool:
     if low in sections:
         return True
     if not any(ch in line for ch in "/|›»>•·&"):
-        return False
+        # "Home Hiburan Film": a breadcrumb whose separators were icons, so only spaces are left
+        words = low.split()
+        return len(words) >= 2 and words[0] in _HOME and all(w in sections for w in words[1:])
     parts = [p for p in _SECTION_SEPARATORS.split(low) if p]
     return len(parts) >= 2 and all(p in sections or p in _HOME for p in parts)
 
@@ -341,6 +355,8 @@ def clean(raw: RawDocument) -> Cleaned:
             reason = classify(line)
             if reason == "byline" and not _CLOCK.search(line):
                 reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
+            if n == 0 and reason == "related" and _LABELLED_HEADLINE.match(line):
+                reason = None  # "VIDEO: Ribuan Buruh Gelar Aksi" heads a video's own page
             if crawled is None and reason and (m := _CRAWLER_TITLE.match(line)):
                 crawled = title = m.group(1)
             if reason is None and crawled is not None and not _same_text(line, crawled):

@@ -22,6 +22,7 @@ WORD = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
 _REPORTING = re.compile(r"\b(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|katanya|ujarnya|said|says)\b")
 # "(13/9)", "(13/9/2023)": Indonesian reports date their sentences; headlines do not.
 _DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 # A title-cased line this long between two paragraphs, whose words the article does not
 # otherwise use, is another article's headline (a related link printed without "Baca juga").
 STRAY_HEADLINE_MIN_WORDS = 4
@@ -62,6 +63,8 @@ def _headline_shaped(line: str) -> bool:
         return False  # a result or a record ("X: Barcelona 3 - 1 United, 28/05/2011 – 40 tahun")
     if _DATED.search(line) or _REPORTING.search(line):
         return False  # a dated or attributed sentence of the article
+    if _NUMBERED.match(line):
+        return False  # "1. Jokowi Tak Khawatir …": an item of the article's own numbered list (a round-up)
     if words[-1].lstrip("\"'“‘([")[:1].islower():
         return False  # title case capitalises the last word too: a sentence cut short ("… Andi Wijaya menyebut")
     return _is_title_cased(words)
