@@ -118,6 +118,9 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     url: str | None = None
+    # The statements claims are matched from (corpus.statements.article_statements), made once per
+    # article and kept here; never written out, and not part of what makes two articles equal.
+    statements: list[Any] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         # Field order follows SPEC.md so the JSON reads naturally.

@@ -254,7 +254,8 @@ def find_claims(articles: Sequence[Article], story_id: str = "s1",
     statements = [s for a in articles for s in statements_of(a, representative)]
     statements.sort(key=lambda s: (s.date or "9999", s.article_id, s.start))
     scored: list[tuple[int, int, str, Statement, str, _Cluster, History | None]] = []
-    changed = histories(statements)
+    # A figure's history needs two articles: one article gives one value of a kind, or none (histories.py).
+    changed = histories(statements) if len(articles) > 1 else []
     in_history = {id(s) for h in changed for s in h.statements}
     for h in changed:
         first, *later = h.values.values()

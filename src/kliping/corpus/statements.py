@@ -72,6 +72,7 @@ class Statement:
     # voice), and the key that counts it once: one speaker quoted by five outlets is one source.
     voice: str = ""
     independent: str = ""
+    own_voice: bool = False  # stated by the outlet in its own voice: ``independent`` is the story's source
     # Whether it accuses or blames someone ("menuduh", "accused"): checkable even from one source.
     accusation: bool = False
     # (what it counts, value) of each figure it states: a death toll's values across a story.
@@ -334,7 +335,8 @@ def source_of(article: Article, representative: dict[str, str]) -> str:
 def _credit(st: Statement, article: Article) -> None:
     """Set who states ``st``: its speaker; for an unattributed denial ("…, yang dibantah oleh Moskow")
     the first body it names, the denier; else the outlet itself. A named voice counts as one
-    source wherever it is quoted; an outlet's own voice counts as that outlet (or copy group)."""
+    source wherever it is quoted; an outlet's own voice counts as that outlet (or copy group), which
+    only the story knows (``statements_of`` fills them in)."""
     name = st.speaker
     if st.denial and (name is None or st.denies_previous):
         # A denial clause names its denier ("…, yang dibantah oleh Moskow"): the speaker of the
@@ -342,16 +344,39 @@ def _credit(st: Statement, article: Article) -> None:
         name = next((e.canonical for e in article.entities if st.start <= e.start and e.end <= st.end
                      and e.label in ("PERSON", "ORG", "PLACE")), name)
     if name:
-        st.voice, st.independent = name, "voice:" + name_key(name)
+        st.voice, st.independent, st.own_voice = name, "voice:" + name_key(name), False
     else:
-        st.voice, st.independent = article.outlet or article.id, st.source
+        st.voice, st.independent, st.own_voice = "", "", True  # the article's voice: see statements_of
+
+
+def article_statements(article: Article) -> list[Statement]:
+    """Every statement of one article, in text order, without what only its story knows (the source
+    of an outlet-less article is its copy group): made once per article, where it is annotated
+    (``run.analyze`` carries them to the story pass), and kept on the article."""
+    if article.statements is None:
+        article.statements = _make_statements(article)
+    found: list[Statement] = article.statements
+    return found
 
 
 def statements_of(article: Article, representative: dict[str, str] | None = None) -> list[Statement]:
-    """Every statement of one article, in text order."""
+    """Every statement of one article, in text order, credited to its sources within a story whose
+    duplicate groups ``representative`` gives. The article's statements are updated in place: they
+    belong to one story at a time."""
+    source = source_of(article, representative or {})
+    # Named here, not where the statements were made: a run renames a repeated id ("x~2") after that.
+    own = article.outlet or article.id
+    found = article_statements(article)
+    for st in found:
+        st.article_id, st.source = article.id, source
+        if st.own_voice:
+            st.voice, st.independent = own, source
+    return found
+
+
+def _make_statements(article: Article) -> list[Statement]:
     day = article_date(article)
     date = day.isoformat() if day else None
-    source = source_of(article, representative or {})
     spans: list[tuple[int, int, str, str | None, str | None]] = []
     quoted: list[tuple[int, int]] = []
     for q in article.quotes:
@@ -368,7 +393,7 @@ def statements_of(article: Article, representative: dict[str, str] | None = None
     for s, e, kind, speaker, cue in sorted(spans, key=lambda span: span[:2]):
         previous: Statement | None = None
         for cs, ce, is_denial in _clauses(article.body, s, e):
-            st = make_statement(article, cs, ce, kind, speaker, date, source, cue)
+            st = make_statement(article, cs, ce, kind, speaker, date, "", cue)
             if st is None:
                 continue
             if is_denial and previous is not None:

@@ -27,6 +27,8 @@ from typing import Any, BinaryIO
 
 from kliping.corpus.assemble import build_story, story_number
 from kliping.corpus.rolling import MAX_OPEN_ARTICLES, ArticleKeys, RollingGrouper, article_keys
+from kliping.corpus.statement_records import pack, unpack
+from kliping.corpus.statements import article_statements
 from kliping.errors import InputError
 from kliping.jsonout import article_line, article_summary, write_dossier
 from kliping.model import Article, DossierPage, PageWriter, RawDocument, RunSummary, Skipped, Story
@@ -34,7 +36,7 @@ from kliping.read.fetch import Fetcher, FetchOptions, closing_fetcher
 from kliping.read.fields import FieldMap
 from kliping.read.web import Note, WebReader, is_url, split_inputs
 from kliping.run import engines
-from kliping.run.journal import ArticleRow, Journal
+from kliping.run.journal import STATEMENTS_FILE, ArticleRow, Journal
 
 # The report shows the biggest stories; every story is in dossier.json.
 REPORT_STORIES = 300
@@ -45,18 +47,21 @@ BATCH_ARTICLES = 400
 
 @dataclass
 class Processed:
-    """One article as a worker hands it to the driver: already serialised, with its clustering keys."""
+    """One article as a worker hands it to the driver: already serialised, with its clustering keys and its
+    statements (made here, in the parallel pass, so that building its story need not make them)."""
 
     line: str
     summary: str
     keys: str
     sig: bytes
     day: int | None
+    statements: bytes
 
 
 Outcome = list[tuple[str | None, Processed | Skipped]]
-# (story id, [(article id, offset, length, representative)]): what a worker needs to build one story.
-StoryTask = tuple[str, list[tuple[str, int, int, str]]]
+# (story id, [(article id, offset, length, representative, statements offset, statements length)]): what a
+# worker needs to build one story.
+StoryTask = tuple[str, list[tuple[str, int, int, str, int, int]]]
 Built = list[tuple[int, int, str | None, str, list[str]]]  # (number, size, start, story JSON, claim statuses)
 
 
@@ -144,7 +149,7 @@ def read_partition(part: engines.Partition | engines.Known) -> Outcome:
         keys = article_keys(item)
         out.append((raw_id, Processed(article_line(item), json.dumps(article_summary(item), ensure_ascii=False),
                                       json.dumps(keys.to_record(), ensure_ascii=False), keys.signature.tobytes(),
-                                      keys.day)))
+                                      keys.day, pack(article_statements(item)))))
     return out
 
 
@@ -152,30 +157,32 @@ def _read(paths: list[str], fetched: Iterator[RawDocument | Skipped], partial: P
           running: engines.Engine, stdin: BinaryIO | None,
           on_item: Callable[[Article | Skipped | str], None] | None, field_map: FieldMap | None = None) -> None:
     done = journal.done_parts()
-    position = (0, 0)  # (articles.jsonl offset, next seq) after the partitions skipped so far
+    position = (0, 0, 0)  # (articles.jsonl offset, next seq, statements offset) after the partitions skipped so far
     todo: list[tuple[int, str | None]] = []
-    stream = None
+    stream = said = None
+    said_path = journal.dir / STATEMENTS_FILE
 
     def parts() -> Iterator[engines.Partition | engines.Known]:
-        nonlocal position, stream
+        nonlocal position, stream, said
         skipping = True
         # Fetched pages come after the files, one document a partition and no key: a resumed run fetches them again.
         web_parts = ((None, [document]) for document in fetched)
         keyed = engines.keyed_partitions(paths, field_map=field_map)
         for n, (key, part) in enumerate(chain(engines.with_stdin_read(keyed, stdin, field_map), web_parts)):
             if skipping and key is not None and n in done and done[n][0] == key:
-                position = done[n][1], done[n][2]
+                position = done[n][1], done[n][2], done[n][3]
                 continue
             if skipping:  # the first partition to (re)do: everything written after the skipped ones goes
                 skipping = False
                 journal.forget_from(n, position[1])
                 stream = _open_at(partial, position[0])
+                said = _open_at(said_path, position[2])
             todo.append((n, key))
             yield part
 
     seq = 0
     for index, result in enumerate(running.map_in_order(read_partition, parts())):
-        assert stream is not None  # opened before the first partition was handed out
+        assert stream is not None and said is not None  # opened before the first partition was handed out
         n, key = todo[index]
         if index == 0:
             seq = position[1]
@@ -192,17 +199,21 @@ def _read(paths: list[str], fetched: Iterator[RawDocument | Skipped], partial: P
                 if new_id != raw_id:  # a repeated id: "x~2", as pipeline.extract names it
                     line, summary = _renamed(line, new_id), _renamed(summary, new_id)
                 data = (line + "\n").encode("utf-8")
-                offset = stream.tell()
+                offset, said_offset = stream.tell(), said.tell()
                 stream.write(data)
-                rows.append((seq, new_id, item.day, offset, len(data), summary, item.keys, item.sig))
+                said.write(item.statements)
+                rows.append((seq, new_id, item.day, offset, len(data), summary, item.keys, item.sig, said_offset,
+                             len(item.statements)))
             seq += 1
             if on_item is not None:
                 on_item(item if isinstance(item, Skipped) else new_id or "")
         stream.flush()
-        journal.record_part(n, key, rows, skips, stream.tell(), seq)
-    if stream is None:  # every partition was done before: nothing to redo, but the file must be whole
-        stream = _open_at(partial, position[0])
+        said.flush()
+        journal.record_part(n, key, rows, skips, stream.tell(), seq, said.tell())
+    if stream is None or said is None:  # every partition was done before: nothing to redo, but the files must be whole
+        stream, said = _open_at(partial, position[0]), _open_at(said_path, position[2])
     stream.close()
+    said.close()
 
 
 def _open_at(path: Path, offset: int) -> Any:
@@ -226,17 +237,21 @@ def _renamed(line: str, new_id: str) -> str:
 # --- pass 2: group --------------------------------------------------------------------------------------
 
 
-def build_stories(task: tuple[str, list[StoryTask]]) -> Built:
-    """In a worker: read each story's articles from articles.jsonl by offset and build the Story."""
-    path, stories = task
+def build_stories(task: tuple[str, list[StoryTask], str]) -> Built:
+    """In a worker: read each story's articles from articles.jsonl and their statements from the journal's
+    STATEMENTS_FILE by offset, and build the Story."""
+    path, stories, said_path = task
     built: Built = []
-    with open(path, "rb") as stream:
+    with open(path, "rb") as stream, open(said_path, "rb") as said:
         for story_id, places in stories:
             articles = []
-            for _, offset, length, _ in places:
+            for _, offset, length, _, said_offset, said_length in places:
                 stream.seek(offset)
-                articles.append(Article.from_dict(json.loads(stream.read(length))))
-            representative = {i: rep for i, _, _, rep in places if rep != i}
+                article = Article.from_dict(json.loads(stream.read(length)))
+                said.seek(said_offset)
+                unpack(said.read(said_length), article)
+                articles.append(article)
+            representative = {i: rep for i, _, _, rep, _, _ in places if rep != i}
             story = build_story(story_id, articles, representative)
             built.append((story_number(story_id), len(articles), story.start,
                           json.dumps(story.to_dict(), ensure_ascii=False), [c.status for c in story.claims]))
@@ -249,7 +264,8 @@ def _group(partial: Path, journal: Journal, running: engines.Engine, summary: Ru
     stories_path = journal.dir / "stories.jsonl"
     with stories_path.open("wb") as out:
         rows: list[tuple[int, int, str | None, int, int]] = []
-        for built in running.map_in_order(build_stories, _story_batches(partial, journal, open_articles)):
+        batches = _story_batches(partial, journal, open_articles)
+        for built in running.map_in_order(build_stories, batches):
             for number, size, start, text, statuses in built:
                 data = (text + "\n").encode("utf-8")
                 rows.append((number, size, start, out.tell(), len(data)))
@@ -261,18 +277,22 @@ def _group(partial: Path, journal: Journal, running: engines.Engine, summary: Ru
         journal.record_stories(rows)
 
 
-def _story_batches(partial: Path, journal: Journal, open_articles: int) -> Iterator[tuple[str, list[StoryTask]]]:
+def _story_batches(partial: Path, journal: Journal, open_articles: int
+                   ) -> Iterator[tuple[str, list[StoryTask], str]]:
     """The rolling step, in the driver: articles in date order in, batches of closed stories out."""
-    live: dict[str, tuple[int, int]] = {}  # article id → place in articles.jsonl, while its story is open
+    live: dict[str, tuple[int, int, int, int]] = {}  # article id → place in articles.jsonl and of its statements,
+    # while its story is open
     reps: dict[str, str] = {}  # a live article's representative, once its duplicate window has closed
     order: list[tuple[int, int]] = []
     batch: list[StoryTask] = []
     size = 0
+    said = str((journal.dir / STATEMENTS_FILE).resolve())  # workers read it too
 
     def in_date_order() -> Iterator[ArticleKeys]:
         nonlocal order
-        for chrono, (seq, article_id, offset, length, keys, sig) in enumerate(journal.in_date_order()):
-            live[article_id] = (offset, length)
+        for chrono, (seq, article_id, offset, length, keys, sig, said_offset, said_length) in enumerate(
+                journal.in_date_order()):
+            live[article_id] = (offset, length, said_offset, said_length)
             order.append((chrono, seq))
             if len(order) >= 5000:
                 journal.record_order(order)
@@ -286,18 +306,18 @@ def _story_batches(partial: Path, journal: Journal, open_articles: int) -> Itera
         for story in closed:
             places = []
             for i in story.article_ids:
-                offset, length = live.pop(i)
-                places.append((i, offset, length, reps.pop(i, i)))
+                offset, length, said_offset, said_length = live.pop(i)
+                places.append((i, offset, length, reps.pop(i, i), said_offset, said_length))
             batch.append((story.id, places))
             size += len(places)
         if size >= BATCH_ARTICLES:
-            yield from _cut(str(partial), batch)
+            yield from _cut(str(partial), batch, said)
             batch, size = [], 0
     journal.record_order(order)
-    yield from _cut(str(partial), batch)
+    yield from _cut(str(partial), batch, said)
 
 
-def _cut(partial: str, batch: list[StoryTask]) -> Iterator[tuple[str, list[StoryTask]]]:
+def _cut(partial: str, batch: list[StoryTask], said: str) -> Iterator[tuple[str, list[StoryTask], str]]:
     """Stories in tasks of about BATCH_ARTICLES articles. The last article of a run, or one day past the
     open-story budget, closes many stories at once: one task of them all would leave the other workers idle."""
     while batch:
@@ -305,7 +325,7 @@ def _cut(partial: str, batch: list[StoryTask]) -> Iterator[tuple[str, list[Story
         while cut < len(batch) and taken < BATCH_ARTICLES:
             taken += len(batch[cut][1])
             cut += 1
-        yield partial, batch[:cut]
+        yield partial, batch[:cut], said
         batch = batch[cut:]
 
 

@@ -27,11 +27,12 @@ JOURNAL_DIR = ".kliping-run"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS parts (n INTEGER PRIMARY KEY, key TEXT NOT NULL, end_offset INTEGER NOT NULL,
-                                  next_seq INTEGER NOT NULL);
+                                  next_seq INTEGER NOT NULL, statements_end INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ids (raw TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, day INTEGER, offset INTEGER NOT NULL,
                                      length INTEGER NOT NULL, summary TEXT NOT NULL, keys TEXT NOT NULL,
-                                     sig BLOB NOT NULL, chrono INTEGER);
+                                     sig BLOB NOT NULL, chrono INTEGER, st_offset INTEGER NOT NULL,
+                                     st_length INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_day_id ON articles (day, id);
 CREATE TABLE IF NOT EXISTS skipped (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dups (id TEXT PRIMARY KEY, rep TEXT NOT NULL) WITHOUT ROWID;
@@ -39,8 +40,12 @@ CREATE TABLE IF NOT EXISTS stories (number INTEGER PRIMARY KEY, size INTEGER NOT
                                     offset INTEGER NOT NULL, length INTEGER NOT NULL);
 """
 
-# One article row as the driver records it: (seq, id, day, offset, length, summary, keys, sig).
-ArticleRow = tuple[int, str, int | None, int, int, str, str, bytes]
+# The statements of every article (corpus/statement_records.py), made by the workers that annotate it and
+# read back by those that build its story: one file beside the journal, the same offsets scheme as articles.jsonl.
+STATEMENTS_FILE = "statements.bin"
+# One article row as the driver records it: (seq, id, day, offset, length, summary, keys, sig, offset and
+# length of its statements in STATEMENTS_FILE).
+ArticleRow = tuple[int, str, int | None, int, int, str, str, bytes, int, int]
 
 
 class Journal:
@@ -68,6 +73,10 @@ class Journal:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(parts)")}
+        if "statements_end" not in columns:
+            raise InputError(f"the unfinished run in {out_dir} was made by an older kliping; "
+                             "run without --resume to start over")
         self.db.execute("BEGIN")
         row = self.db.execute("SELECT value FROM meta WHERE key = 'inputs'").fetchone()
         if row is None:
@@ -79,9 +88,12 @@ class Journal:
 
     # --- reading the inputs: partitions, ids, articles, skips ------------------------------------------
 
-    def done_parts(self) -> dict[int, tuple[str, int, int]]:
-        """Partitions already recorded: number → (key, articles.jsonl offset and next seq after it)."""
-        return {int(n): (key, int(end), int(seq)) for n, key, end, seq in self.db.execute("SELECT * FROM parts")}
+    def done_parts(self) -> dict[int, tuple[str, int, int, int]]:
+        """Partitions already recorded: number → (key, articles.jsonl offset, next seq and statements offset after
+        it)."""
+        return {int(n): (key, int(end), int(seq), int(st_end))
+                for n, key, end, seq, st_end in self.db.execute("SELECT n, key, end_offset, next_seq, statements_end"
+                                                                " FROM parts")}
 
     def forget_from(self, n: int, next_seq: int) -> None:
         """Drop partition ``n`` and everything after it: rows from ``next_seq`` on, of partitions not finished
@@ -104,14 +116,16 @@ class Journal:
         self.db.execute("BEGIN")
 
     def record_part(self, n: int, key: str | None, rows: Iterable[ArticleRow],
-                    skipped: Iterable[tuple[int, Skipped]], end_offset: int, next_seq: int) -> None:
+                    skipped: Iterable[tuple[int, Skipped]], end_offset: int, next_seq: int,
+                    statements_end: int) -> None:
         """One partition's articles and skips, and (when it can be resumed) the partition itself: commits
         the transaction ``begin_part`` opened, so a run stopped before this counts none of its ids."""
-        self.db.executemany("INSERT INTO articles (seq, id, day, offset, length, summary, keys, sig) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO articles (seq, id, day, offset, length, summary, keys, sig, st_offset, "
+                            "st_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.executemany("INSERT INTO skipped VALUES (?, ?, ?)", ((seq, s.source, s.reason) for seq, s in skipped))
         if key is not None:
-            self.db.execute("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?)", (n, key, end_offset, next_seq))
+            self.db.execute("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
+                            (n, key, end_offset, next_seq, statements_end))
         self.db.execute("COMMIT")
 
     # --- the rolling step -----------------------------------------------------------------------------
@@ -120,22 +134,24 @@ class Journal:
         """Forget an earlier attempt's corpus stage: it is redone whole."""
         self.db.executescript("BEGIN; DELETE FROM dups; DELETE FROM stories; UPDATE articles SET chrono = NULL; COMMIT")
 
-    def in_date_order(self, batch: int = 2000) -> Iterator[tuple[int, str, int, int, str, bytes]]:
-        """(seq, id, offset, length, keys, sig) of every article, dated ones by day then id, undated last by id.
+    def in_date_order(self, batch: int = 2000) -> Iterator[tuple[int, str, int, int, str, bytes, int, int]]:
+        """(seq, id, offset, length, keys, sig, st_offset, st_length) of every article, dated ones by day then id,
+        undated last by id.
 
         The id, not the input order, breaks ties: a store fed the same articles in any order groups them in this
         same order (``store_grouping``), so both come to the same stories."""
         # Page by (day, id) instead of holding one cursor open: the caller writes to the journal meanwhile.
-        select = "SELECT seq, id, offset, length, keys, sig, day FROM articles INDEXED BY articles_by_day_id WHERE "
+        select = ("SELECT seq, id, offset, length, keys, sig, st_offset, st_length, day FROM articles"
+                  " INDEXED BY articles_by_day_id WHERE ")
         after: tuple[int, str] = (-(1 << 62), "")
         while rows := self.db.execute(select + "day IS NOT NULL AND (day, id) > (?, ?) ORDER BY day, id LIMIT ?",
                                       (*after, batch)).fetchall():
-            yield from (row[:6] for row in rows)
-            after = (rows[-1][6], rows[-1][1])
+            yield from (row[:8] for row in rows)
+            after = (rows[-1][8], rows[-1][1])
         last = ""
         undated = select + "day IS NULL AND id > ? ORDER BY id LIMIT ?"
         while rows := self.db.execute(undated, (last, batch)).fetchall():
-            yield from (row[:6] for row in rows)
+            yield from (row[:8] for row in rows)
             last = rows[-1][1]
 
     def record_order(self, chrono: Iterable[tuple[int, int]]) -> None:
