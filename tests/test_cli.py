@@ -147,3 +147,11 @@ def test_progress_off_a_terminal_is_plain_lines_in_a_long_run_only(monkeypatch: 
     assert [line.rsplit(" (", 1)[0] for line in lines] == [
         "kliping: 1 articles, 0 skipped", "kliping: 2 articles, 0 skipped", "kliping: grouping stories"]
     assert all(line.endswith(" s)") for line in lines)
+
+
+def test_python_dash_m_kliping_is_the_kliping_command() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kliping", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("kliping ")
