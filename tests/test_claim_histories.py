@@ -44,3 +44,26 @@ def test_one_figure_in_two_languages_is_one_claim() -> None:
     claims = [c for c in find_claims([a, b]) if {e.article_id for e in c.support} == {"a", "b"}]
     assert claims and claims[0].status == "corroborated" and not claims[0].history, find_claims([a, b])
     assert len(claims[0].sources) == 2 and "Arif Nugroho" in claims[0].sources  # two independent voices
+
+
+def test_an_article_that_repeats_its_figure_and_recalls_an_older_one_keeps_its_figure() -> None:
+    # b repeats its news figure (lead and quote) and recalls last year's total once, as a comparison:
+    # its figure is 95, and the count 30 → 95 is one superseded claim.
+    a = _article("a", "Dinas Kesehatan Kabupaten Telukraya mencatat 30 kasus campak di Kecamatan Pantai "
+                      "sejak awal bulan.",
+                 "Warta Pesisir", "2024-04-02")
+    b = _article("b", "Jumlah kasus campak di Kabupaten Telukraya bertambah menjadi 95 kasus per Senin. "
+                      "\"Sampai hari ini tercatat 95 kasus,\" kata Kepala Dinas Kesehatan Telukraya Sri Handayani. "
+                      "Sepanjang tahun lalu Telukraya hanya mencatat 12 kasus campak.", "Kabar Selatan", "2024-04-16")
+    [cases] = [c for c in find_claims([a, b]) if c.history]
+    assert cases.status == "superseded"
+    assert [(h.date, h.value) for h in cases.history] == [("2024-04-02", 30.0), ("2024-04-16", 95.0)]
+
+
+def test_an_article_giving_two_values_equally_often_still_makes_no_history() -> None:
+    a = _article("a", "Dinas Kesehatan Kabupaten Telukraya mencatat 30 kasus campak di Kecamatan Pantai "
+                      "sejak awal bulan.",
+                 "Warta Pesisir", "2024-04-02")
+    b = _article("b", "Kecamatan Pantai mencatat 41 kasus campak, sedangkan Kecamatan Bukit mencatat 17 kasus campak.",
+                 "Kabar Selatan", "2024-04-16")
+    assert not [c for c in find_claims([a, b]) if c.history]

@@ -5,7 +5,8 @@ noun it counts) are values of one quantity of the story. When a quantity has two
 it is one claim with its values in date order: ``superseded`` when the values were first stated
 on different days (the later replaced the earlier), ``contested`` when independent sources give
 different values on one day. An article that gives two values of one kind ("from 6 to 9" aside:
-that "from" value is no figure of the statement) is left out of it. A quantity stated with one
+that "from" value is no figure of the statement) is left out of it, unless it repeats one of them
+more often than the others (its news figure beside a comparison). A quantity stated with one
 value only is left to the ordinary matching of statements (claims.py), which corroborates or not.
 """
 
@@ -71,12 +72,24 @@ def _one_direction(group: list[Statement]) -> bool:
 def _figures_by_kind(statements: Sequence[Statement]) -> dict[str, list[tuple[Statement, float]]]:
     """Each kind's (statement, value) pairs, in statement order. An article that gives two values
     of one kind lists different things (two motors' horsepower, three programmes' budgets) or
-    recaps ("naik menjadi 2 orang … satu di antaranya"): its figures of that kind are left out."""
+    recaps ("naik menjadi 2 orang … satu di antaranya"): its figures of that kind are left out —
+    unless one value is stated in more of its statements than any other: the figure an article
+    repeats (in its lead and in a quote) is its news, the others are comparisons ("last month only
+    18 cases", "540 in all of 2022")."""
     pairs: dict[str, list[tuple[Statement, float]]] = defaultdict(list)
-    values: dict[tuple[str, str], set[float]] = defaultdict(set)
+    counts: dict[tuple[str, str], dict[float, int]] = defaultdict(lambda: defaultdict(int))
     for s in statements:
         for kind, value in dict.fromkeys(s.figures):  # a statement states a value once
             pairs[kind].append((s, value))
-            values[(kind, s.article_id)].add(value)
-    return {kind: [(s, v) for s, v in found if len(values[(kind, s.article_id)]) == 1]
-            for kind, found in pairs.items()}
+            counts[(kind, s.article_id)][value] += 1
+    kept: dict[tuple[str, str], float | None] = {key: _repeated(values) for key, values in counts.items()}
+    return {kind: [(s, v) for s, v in found if kept[(kind, s.article_id)] == v] for kind, found in pairs.items()}
+
+
+def _repeated(counts: dict[float, int]) -> float | None:
+    """The one value of an article's figures of a kind, or the value it states more often than any
+    other; None when two values are stated equally often (a list, or a dispute within the article)."""
+    if len(counts) == 1:
+        return next(iter(counts))
+    (most, n), (_, runner_up) = sorted(counts.items(), key=lambda item: -item[1])[:2]
+    return most if n > runner_up else None
