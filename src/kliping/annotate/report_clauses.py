@@ -131,7 +131,8 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     if (clause_only or that_only) and not said_that and (
             that_only or (own["clause_opens"].match(body, verb.end()) is None
                           and own["clause_opener"].match(body, verb.end()) is None
-                          and (cue not in english_verbs() or _CLAUSE_SOON.match(body, verb.end(), s_end) is None))):
+                          and (_CLAUSE_SOON if cue in english_verbs() else _KLAUSA_SOON).match(
+                              body, verb.end(), s_end) is None)):
         # "mengungkap kasus narkoba", "revealed a new phone": an object, no reported clause — but in
         # English order "…, she wrote in a blog post." closes its report, whatever the verb's object
         # may be (not "…, Hawk Sawyer testified before the Senate …, where …", a phrase of its own)
@@ -254,6 +255,16 @@ _TITLE = re.compile(rf"\s*(?:(?:{either(listed('report_quantifiers.txt'))})\s+of
 # auxiliary — a clause with its "that" left out (not "revealed a phone that will …", a relative clause)
 _CLAUSE_SOON = re.compile(r"\s+(?:(?!(?:that|which|who|to)\b)[\w’'.-]+\s+){1,4}"
                           r"(?:would|will|could|can|may|might|must|should|had|has|have|was|were|is|are)\b")
+
+
+# "meyakinkan motor listrik itu akan meluncur …", "membeberkan dalang yang menekan saksi merupakan …":
+# the Indonesian twin, a subject then an auxiliary (or, past a "yang" clause, a copula)
+_KLAUSA_SOON = re.compile(
+    rf"\s+(?:(?:(?!(?:{either(flagged('report_clause_words.tsv', 'relative'))}"
+    rf"|{either(flagged('report_clause_words.tsv', 'phrase'))})\b)[\w’'.-]+\s+){{1,4}}"
+    rf"(?:{either(flagged('report_clause_words.tsv', 'auxiliary'))})"
+    rf"|(?:(?!(?:{either(flagged('report_clause_words.tsv', 'phrase'))})\b)[\w’'.-]+\s+){{1,6}}"
+    rf"(?:{either(flagged('report_clause_words.tsv', 'copula'))}))\b")
 
 
 # "told the committee on Tuesday, in a hearing, that …": the listener and phrases of time or channel

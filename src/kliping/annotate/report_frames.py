@@ -220,6 +220,7 @@ def _passive() -> dict[str, re.Pattern[str]]:
         "evidential_open": re.compile(
             rf"(?:{either(flagged('report_particles.tsv', 'evidential_adverb'))})?\s*,\s*(?:bahwa\b)?"),
         "evidential_goes_on": re.compile(rf"(?:(?:{additive})\s+)?(?!oleh\b)[a-z]"),
+        "naming": re.compile(rf"(?:(?:{additive})\s+)?(?:{either(flagged('report_particles.tsv', 'naming'))})\b"),
         # "bisa dikatakan …" is the writer's own judgement.
         "not_evidential": re.compile(rf"\b(?i:{either(flagged('report_particles.tsv', 'judgement'))})\s+$"),
     }
@@ -279,13 +280,17 @@ def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candid
     if m.start() == text_start(body, s_start):
         opened = pats["evidential_open"].match(body, m.end(), s_end)
         return report_span(body, opened.end(), s_end, m["cue"], None) if opened else None
-    if (pats["not_evidential"].search(body, max(s_start, m.start() - 8), m.start())
-            or not pats["evidential_goes_on"].match(body, m.end(), s_end)):
+    goes_on = pats["evidential_goes_on"].match(body, m.end(), s_end)
+    if goes_on is None or pats["not_evidential"].search(body, max(s_start, m.start() - 8), m.start()):
         return None
     if (that := _THAT.match(body, m.end(), s_end)) and body[s_start : m.start()].rstrip().endswith(","):
         # "Sebelum mengincar Phoenix, dilaporkan bahwa DiCaprio …": the clause after "bahwa"
         return report_span(body, that.end(), s_end, m["cue"], None)
-    return report_span(body, s_start, s_end, m["cue"], None)
+    if pats["naming"].match(body, m.end(), s_end):
+        return report_span(body, s_start, s_end, m["cue"], None)  # "Soedjono disebut sebagai perwira …"
+    # "Naskah itu disebut tak bisa dijalankan", "Leclerc dikabarkan akan bergabung …": with no one
+    # named, what is said of the subject is the report — the subject is the writer's own words
+    return report_span(body, goes_on.end() - 1, s_end, m["cue"], None)
 
 
 _THAT = re.compile(r"(?i:bahwa)\b\s*")
