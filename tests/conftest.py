@@ -23,6 +23,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATE_ANCHOR = "2023-09-14T20:22:00+07:00"  # a Thursday: the publication date the date tests anchor on
 
 
+def made_up_article(stem: str, title: str, body: str, published: str) -> Article:
+    """A made-up report (headline, blank line, body) through the whole chain, as the grouping tests feed it."""
+    return process(RawDocument(source=f"made-up/{stem}.txt", id=stem, text=f"{title}\n\n{body}", format="text",
+                               headline_first=True, published=published))
+
+
 def date_values(text: str, published: str | None = DATE_ANCHOR) -> dict[str, str]:
     """The date mentions found in ``text``, text → value; each mention's offsets must hold its text."""
     found = find_dates(text, published)

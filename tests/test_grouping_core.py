@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import made_up_article
 
 from kliping.corpus.stories import StoryIndex
-from kliping.model import Article, RawDocument
-from kliping.pipeline import process
+from kliping.model import Article
 
 REPORTS = [
     ("KM Sinar Pandan Tenggelam di Selat Gelombang Biru",
@@ -44,14 +44,9 @@ NEIGHBOUR = ("Kapal Kargo Kandas di Selat Gelombang Biru",
              "Kapal milik PT Cakra Samudra Niaga menunggu air pasang.", "2024-05-09")
 
 
-def _article(stem: str, title: str, body: str, published: str) -> Article:
-    return process(RawDocument(source=f"made-up/{stem}.txt", id=stem, text=f"{title}\n\n{body}", format="text",
-                               headline_first=True, published=published))
-
-
 @pytest.fixture(scope="module")
 def grown() -> list[Article]:
-    return [_article(f"ks-{n}", *report) for n, report in enumerate(REPORTS, 1)]
+    return [made_up_article(f"ks-{n}", *report) for n, report in enumerate(REPORTS, 1)]
 
 
 def _stories(reports: list[Article], *later: Article) -> list[list[str]]:
@@ -66,12 +61,12 @@ def test_the_reports_are_one_story(grown: list[Article]) -> None:
 
 
 def test_a_follow_up_naming_the_core_joins(grown: list[Article]) -> None:
-    assert _stories(grown, _article("ks-4", *FOLLOW_UP)) == [["ks-1", "ks-2", "ks-3", "ks-4"]]
+    assert _stories(grown, made_up_article("ks-4", *FOLLOW_UP)) == [["ks-1", "ks-2", "ks-3", "ks-4"]]
 
 
 @pytest.mark.parametrize("published", ["2024-05-09", "2024-06-11"])
 def test_a_neighbour_sharing_only_the_place_stays_apart(grown: list[Article], published: str) -> None:
-    neighbour = _article("ks-5", *NEIGHBOUR[:2], published)
+    neighbour = made_up_article("ks-5", *NEIGHBOUR[:2], published)
     assert _stories(grown, neighbour) == [["ks-1", "ks-2", "ks-3"], ["ks-5"]]
 
 
@@ -85,7 +80,7 @@ def test_the_core_is_saved_with_the_index_and_a_state_without_it_still_loads(gro
     assert {"sinar", "pandan", "penumpang"} <= set(story["core_terms"])
     restored = StoryIndex.from_bytes(index.to_bytes())
     assert json.loads(json.dumps(restored.to_state())) == state
-    follow_up = _article("ks-4", *FOLLOW_UP)
+    follow_up = made_up_article("ks-4", *FOLLOW_UP)
     assert restored.add(follow_up) == index.add(follow_up) == "s1"
     older = {**state, "stories": [{k: v for k, v in story.items() if not k.startswith("core_")}]}
     assert StoryIndex.from_state(older).to_state()["stories"][0]["core_terms"] == []

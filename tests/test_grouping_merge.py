@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import made_up_article
 
 from kliping.corpus.stories import StoryIndex
-from kliping.model import Article, RawDocument
-from kliping.pipeline import process
+from kliping.model import Article
 from kliping.store import Store
 
 FLOOD = [
@@ -45,19 +45,14 @@ BRIDGE = ("Korban Banjir Wanareja Tuntut Kontraktor Tanggul Lirang",
           "desa, sementara Polres Sekarwangi memeriksa dokumen proyek tanggul senilai Rp 48 miliar.", "2024-09-08")
 
 
-def _article(stem: str, title: str, body: str, published: str) -> Article:
-    return process(RawDocument(source=f"made-up/{stem}.txt", id=stem, text=f"{title}\n\n{body}", format="text",
-                               headline_first=True, published=published))
-
-
 @pytest.fixture(scope="module")
 def angles() -> list[Article]:
-    return [_article(f"fl-{n}", *report) for n, report in enumerate(FLOOD + PROBE, 1)]
+    return [made_up_article(f"fl-{n}", *report) for n, report in enumerate(FLOOD + PROBE, 1)]
 
 
 @pytest.fixture(scope="module")
 def bridge() -> Article:
-    return _article("fl-5", *BRIDGE)
+    return made_up_article("fl-5", *BRIDGE)
 
 
 def _index(articles: list[Article]) -> StoryIndex:
@@ -89,13 +84,13 @@ def test_a_merged_index_saves_and_loads(angles: list[Article], bridge: Article) 
     index = _index([*angles, bridge])
     again = StoryIndex.from_bytes(index.to_bytes())
     assert again.stories() == index.stories()
-    later = _article("fl-6", *PROBE[1][:2], "2024-09-09")
+    later = made_up_article("fl-6", *PROBE[1][:2], "2024-09-09")
     assert index.add(later) == again.add(later) == index.story_ids()[0]
 
 
 def test_an_article_on_one_angle_merges_nothing(angles: list[Article]) -> None:
     index = _index(angles)
-    evacuees = _article("fl-7", "Posko Pengungsi Wanareja Kekurangan Air Bersih",
+    evacuees = made_up_article("fl-7", "Posko Pengungsi Wanareja Kekurangan Air Bersih",
                         "Pengungsi banjir tanggul Sungai Lirang di balai desa Wanareja kekurangan air bersih. "
                         "Kepala BPBD Sekarwangi, Lukas Tambunan, mengatakan 2.300 warga masih mengungsi.",
                         "2024-09-06")

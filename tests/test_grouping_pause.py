@@ -9,9 +9,9 @@ the dam's story however late it comes.
 
 from __future__ import annotations
 
+from conftest import made_up_article
+
 from kliping.corpus.stories import StoryIndex
-from kliping.model import Article, RawDocument
-from kliping.pipeline import process
 
 FIRST = ("Bupati Lembah Ranu Resmikan Bendungan Kali Sempor",
          "Lembah Ranu - Bupati Lembah Ranu, Wiratmo Sasongko, meresmikan Bendungan Kali Sempor di Kecamatan "
@@ -33,15 +33,10 @@ FOLLOW_UP = ("Bendungan Kali Sempor Retak, Warga Watu Ireng Khawatir",
              "Watu Ireng tetap tenang.", "2024-03-20")
 
 
-def _article(stem: str, title: str, body: str, published: str) -> Article:
-    return process(RawDocument(source=f"made-up/{stem}.txt", id=stem, text=f"{title}\n\n{body}", format="text",
-                               headline_first=True, published=published))
-
-
 def _stories(*reports: tuple[str, str, str]) -> list[list[str]]:
     index = StoryIndex()
     for n, report in enumerate(reports, 1):
-        index.add(_article(f"dw-{n}", *report))
+        index.add(made_up_article(f"dw-{n}", *report))
     return index.stories()
 
 

@@ -9,12 +9,12 @@ neighbouring event's as the story's own).
 from __future__ import annotations
 
 import pytest
+from conftest import made_up_article
 
 from kliping.corpus.features import features
 from kliping.corpus.rolling import ArticleKeys, article_keys
 from kliping.corpus.stories import StoryIndex
-from kliping.model import Article, RawDocument
-from kliping.pipeline import process
+from kliping.model import Article
 
 FIRST = ("Longsor Timbun Lima Rumah di Desa Watugede",
          "Lembah Sari - Tanah longsor menimbun lima rumah di Desa Watugede, Kabupaten Lembah Sari, Senin (4/3/2024) "
@@ -31,21 +31,16 @@ FOLLOW_UP = ("Warga Watugede Mulai Direlokasi ke Hunian Baru",
              "Ngargoyoso, Sutrisno Hadi, mengatakan lahan lama dinyatakan rawan.")
 
 
-def _article(stem: str, title: str, body: str, published: str) -> Article:
-    return process(RawDocument(source=f"made-up/{stem}.txt", id=stem, text=f"{title}\n\n{body}", format="text",
-                               headline_first=True, published=published))
-
-
 @pytest.fixture(scope="module")
 def reports() -> list[Article]:
-    return [_article("ws-1", *FIRST, "2024-03-04"), _article("ws-2", *SECOND, "2024-03-05")]
+    return [made_up_article("ws-1", *FIRST, "2024-03-04"), made_up_article("ws-2", *SECOND, "2024-03-05")]
 
 
 def _story_of_follow_up(reports: list[Article], when: str) -> tuple[str, list[str]]:
     index = StoryIndex()
     for article in reports:
         index.add(article)
-    follow_up = _article("ws-3", FOLLOW_UP[0], FOLLOW_UP[1].format(when=when), "2024-04-10")
+    follow_up = made_up_article("ws-3", FOLLOW_UP[0], FOLLOW_UP[1].format(when=when), "2024-04-10")
     return index.add(follow_up), [s for s in index.stories() if "ws-3" in s][0]
 
 
@@ -61,14 +56,14 @@ MARCH_4 = 738949  # date(2024, 3, 4).toordinal()
 
 
 def test_only_earlier_full_dates_are_references(reports: list[Article]) -> None:
-    follow_up = _article("ws-3", FOLLOW_UP[0], FOLLOW_UP[1].format(when="pada Senin (4/3/2024) dan awal Maret"),
+    follow_up = made_up_article("ws-3", FOLLOW_UP[0], FOLLOW_UP[1].format(when="pada Senin (4/3/2024) dan awal Maret"),
                          "2024-04-10")
     assert features(follow_up).references == (MARCH_4,)  # not its own day (10 April), nor the month
     assert features(reports[1]).references == ()  # its own day, and "besok", are not earlier days
 
 
 def test_references_survive_the_keys_record() -> None:
-    keys = article_keys(_article("ws-3", FOLLOW_UP[0], FOLLOW_UP[1].format(when="pada Senin (4/3/2024)"),
+    keys = article_keys(made_up_article("ws-3", FOLLOW_UP[0], FOLLOW_UP[1].format(when="pada Senin (4/3/2024)"),
                                  "2024-04-10"))
     assert keys.features.references == (MARCH_4,)
     again = ArticleKeys.from_record(keys.id, keys.to_record(), keys.signature.tobytes())
