@@ -36,7 +36,7 @@ from kliping.read.fetch import Fetcher, FetchOptions, closing_fetcher
 from kliping.read.fields import FieldMap
 from kliping.read.web import Note, WebReader, is_url, split_inputs
 from kliping.run import engines
-from kliping.run.journal import STATEMENTS_FILE, ArticleRow, Journal
+from kliping.run.journal import ArticleRow, Journal
 
 # The report shows the biggest stories; every story is in dossier.json.
 REPORT_STORIES = 300
@@ -160,7 +160,6 @@ def _read(paths: list[str], fetched: Iterator[RawDocument | Skipped], partial: P
     position = (0, 0, 0)  # (articles.jsonl offset, next seq, statements offset) after the partitions skipped so far
     todo: list[tuple[int, str | None]] = []
     stream = said = None
-    said_path = journal.dir / STATEMENTS_FILE
 
     def parts() -> Iterator[engines.Partition | engines.Known]:
         nonlocal position, stream, said
@@ -176,7 +175,7 @@ def _read(paths: list[str], fetched: Iterator[RawDocument | Skipped], partial: P
                 skipping = False
                 journal.forget_from(n, position[1])
                 stream = _open_at(partial, position[0])
-                said = _open_at(said_path, position[2])
+                said = _open_at(journal.statements_path, position[2])
             todo.append((n, key))
             yield part
 
@@ -211,7 +210,7 @@ def _read(paths: list[str], fetched: Iterator[RawDocument | Skipped], partial: P
         said.flush()
         journal.record_part(n, key, rows, skips, stream.tell(), seq, said.tell())
     if stream is None or said is None:  # every partition was done before: nothing to redo, but the files must be whole
-        stream, said = _open_at(partial, position[0]), _open_at(said_path, position[2])
+        stream, said = _open_at(partial, position[0]), _open_at(journal.statements_path, position[2])
     stream.close()
     said.close()
 
@@ -239,7 +238,7 @@ def _renamed(line: str, new_id: str) -> str:
 
 def build_stories(task: tuple[str, list[StoryTask], str]) -> Built:
     """In a worker: read each story's articles from articles.jsonl and their statements from the journal's
-    STATEMENTS_FILE by offset, and build the Story."""
+    statements file by offset, and build the Story."""
     path, stories, said_path = task
     built: Built = []
     with open(path, "rb") as stream, open(said_path, "rb") as said:
@@ -264,8 +263,7 @@ def _group(partial: Path, journal: Journal, running: engines.Engine, summary: Ru
     stories_path = journal.dir / "stories.jsonl"
     with stories_path.open("wb") as out:
         rows: list[tuple[int, int, str | None, int, int]] = []
-        batches = _story_batches(partial, journal, open_articles)
-        for built in running.map_in_order(build_stories, batches):
+        for built in running.map_in_order(build_stories, _story_batches(partial, journal, open_articles)):
             for number, size, start, text, statuses in built:
                 data = (text + "\n").encode("utf-8")
                 rows.append((number, size, start, out.tell(), len(data)))
@@ -286,7 +284,7 @@ def _story_batches(partial: Path, journal: Journal, open_articles: int
     order: list[tuple[int, int]] = []
     batch: list[StoryTask] = []
     size = 0
-    said = str((journal.dir / STATEMENTS_FILE).resolve())  # workers read it too
+    said = str(journal.statements_path.resolve())  # workers read it too
 
     def in_date_order() -> Iterator[ArticleKeys]:
         nonlocal order

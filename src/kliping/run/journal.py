@@ -53,6 +53,7 @@ class Journal:
 
     def __init__(self, out_dir: Path, inputs: list[str], *, resume: bool) -> None:
         self.dir = out_dir / JOURNAL_DIR
+        self.statements_path = self.dir / STATEMENTS_FILE  # the articles' statements, beside the journal
         self._lock = _lock(out_dir / (JOURNAL_DIR + ".lock"))
         try:
             self._open(out_dir, inputs, resume)
