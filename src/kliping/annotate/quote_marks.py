@@ -14,6 +14,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A quotation whose opening mark is missing runs from its paragraph's start; a page flattened to
 # one paragraph would make that the whole article, so a longer run is a stray mark, not a quote.
 MAX_UNOPENED = 1200
+_STOPS = ".!?…"  # a paragraph ending in one ends its sentence (a line broken mid-sentence does not)
 
 
 def quotations(body: str) -> list[tuple[int, int]]:
@@ -25,7 +26,8 @@ def quotations(body: str) -> list[tuple[int, int]]:
     (a nested quotation: that mark closes it). A closing mark
     with nothing open ends a quotation whose opening mark is missing: it runs from the start
     of the paragraph. A quotation that runs over paragraphs, each opening again and only the
-    last closing, is one span per paragraph, as a reader cites it.
+    last closing, is one span per paragraph, as a reader cites it — and so is one whose next
+    paragraph does not open again, when the paragraph before it ends its sentence.
     """
     spans: list[tuple[int, int]] = []
     carried: tuple[int, int] | None = None  # (opening mark, paragraph end) of a quotation left open
@@ -50,7 +52,12 @@ def quotations(body: str) -> list[tuple[int, int]]:
                 if not stack:
                     spans.append((start + 1, i))
             elif carried is not None:
-                spans.append((carried[0] + 1, i))  # it ran on into a paragraph that did not reopen it
+                if body[carried[0] : carried[1]].rstrip()[-1:] in _STOPS:
+                    # "“… kalah.\nApalagi … terakhir,” ujar X": a paragraph that ends its sentence and
+                    # a next one that does not reopen — still a quotation per paragraph, as cited
+                    spans += [(carried[0] + 1, carried[1]), (text_start, i)]
+                else:
+                    spans.append((carried[0] + 1, i))  # it ran on, mid-sentence, into a paragraph
                 carried = None
             elif i > text_start and not nxt.isalnum() and not closed and i - text_start <= MAX_UNOPENED:
                 spans.append((text_start, i))  # the opening mark is missing

@@ -128,7 +128,7 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     cue = verb["cue"].lower()
     start, said_that = _clause_start(body, verb, s_end)
     clause_only, that_only = cue in classes["clause_only"], cue in classes["that_only"]
-    if (clause_only or that_only) and not said_that and (
+    if (clause_only or that_only) and not said_that and not _agency_tally(body, verb, subject, s_end) and (
             that_only or (own["clause_opens"].match(body, verb.end()) is None
                           and own["clause_opener"].match(body, verb.end()) is None
                           and (_CLAUSE_SOON if cue in english_verbs() else _KLAUSA_SOON).match(
@@ -170,6 +170,25 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
         return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
     return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
+
+
+# "BNPB", "BMKG", "BPBD": an agency named by its acronym (a team or a rider seldom is)
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+# a count within the first words of the object: "mencatat 147 gempa", "mencatat total korban 91 orang"
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z]{3,}\s*\)\s*")
+_COUNT_SOON = re.compile(r"(?:\s+[^\s,;:]+){0,8}?\s+\d")
+
+
+def _agency_tally(body: str, verb: re.Match[str], subject: Subject, s_end: int) -> bool:
+    """"BNPB mencatat 91 orang meninggal …": an agency's count is its statement, though no clause
+    follows the verb ("Pebalap itu mencatat kemenangan pertamanya" sets a record, says nothing).
+    The agency is named by its acronym, or by its name with the acronym in brackets after it."""
+    if verb["cue"].lower() not in verb_classes()["tally"] or _COUNT_SOON.match(body, verb.end(), s_end) is None:
+        return False
+    if subject.entity is not None:
+        return subject.entity.label == "ORG" and _ACRONYM.search(subject.entity.text) is not None
+    return subject.kind == "noun" and _BRACKETED_ACRONYM.fullmatch(
+        body, subject.start + len(subject.text), verb.start()) is not None
 
 
 def _clause_start(body: str, verb: re.Match[str], s_end: int) -> tuple[int, bool]:

@@ -12,6 +12,7 @@ from functools import cache
 from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns
 from kliping.annotate.descriptions import description_subject
+from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import (
     DATED,
     MAX_SOURCE_WORDS,
@@ -49,7 +50,9 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
         else:
             subject = subject_after(body, frame.end(), entities)
             comma = body.find(",", frame.end(), s_end)
-            if comma < 0:
+            if comma < 0 or _comma_inside_report(body, subject, comma):
+                # no comma, or a later one inside the report ("Menurut Sutopo saat ini evakuasi masih
+                # dilakukan di masjid, di Desa …"): the frame's own comma is left out
                 if (found := _unclosed(body, frame, s_start, s_end, subject)) is not None:
                     return found
                 continue
@@ -87,6 +90,25 @@ _POINTS_BACK = re.compile(rf"(?i:{either(listed('report_demonstratives.txt'))})\
 
 # the clause after "menurut Hadi" when no comma closes the frame: it starts with a lower-case word
 _CLAUSE_GOES_ON = re.compile(r"\s+[a-z]")
+
+
+# what may stand between a frame's name and its comma: an apposition or a role ("Menurut Budi yang
+# juga ketua panitia, …", "Menurut Budi selaku ketua, …") — a phrase of place or time is a trailer
+_APPOSED = re.compile(r"\s*(?:yang|selaku|sebagai|sang|dari)\b")
+
+
+def _comma_inside_report(body: str, subject: Subject | None, comma: int) -> bool:
+    """Whether ``comma`` comes after a clause that follows the frame's name: a lower-case word
+    opening a phrase that is neither a trailer ("di Jakarta", "saat dihubungi") nor an apposition."""
+    if subject is None or subject.kind not in ("entity", "name"):
+        return False
+    end = subject.start + len(subject.text)
+    if end >= comma or len(body[end:comma].split()) < MIN_REPORTED_WORDS:
+        return False
+    if clause_patterns()["clause_opener"].match(body, end, comma):
+        return True  # "Menurut Budi saat ini …", "Menurut Budi pihaknya telah …"
+    return (_CLAUSE_GOES_ON.match(body, end, comma) is not None and patterns()["trailer"].match(body[end:comma]) is None
+            and _APPOSED.match(body, end, comma) is None)
 
 
 def _unclosed(body: str, frame: re.Match[str], s_start: int, s_end: int, subject: Subject | None) -> Candidate | None:
@@ -261,8 +283,11 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
             continue  # "Data ini diungkapkan oleh BPS.": the report was the sentence before
         if pats["points_back"].fullmatch(body, first, m.start()) and (
                 patterns()["trailer"].match(body[end:s_end]) or is_date(body[end:s_end])
-                or DATED.search(body, end, s_end)):
-            # "Hal itu disampaikan Budi di Jakarta, Senin (12/4).": the report was the sentence before
+                or DATED.search(body, end, s_end) or m["cue"].lower().split()[0] in verb_classes()["utterance"]):
+            # "Hal itu disampaikan Budi di Jakarta, Senin (12/4).", "Pernyataan tegas tersebut
+            # disampaikan Budi merespons …": the report was the sentence before, what follows the
+            # name is when and why it was said ("Dana ini disebut mengalir ke …", "Sistem ini diakui
+            # Tinia bisa …" say something new of the thing)
             continue
         return report_span(body, s_start, s_end, m["cue"], subject)
     return unnamed or _menurutnya(body, s_start, s_end)
