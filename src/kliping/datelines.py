@@ -14,7 +14,7 @@ What makes a prefix a dateline, measured on the chain dev set and the mixed corp
 - one part: a web name ("Suara.com -"), a word in capitals ("SPANYOL –"), a known place or an outlet's name
   ("Rimanews -"), or any capitalised name before a typographic dash ("Indianapolis –"). A spaced hyphen after
   an unknown name is not enough: detokenised text writes "Go - Jek" and "Kevin - Prince Boateng" so;
-- a colon ends one only after a known place or a web name ("Hanoi:", "NEW DELHI:"): "Putin: …" and
+- a colon ends one only after a known place or a web name ("Hanoi:", "NEW DELHI:", "PALU, Indonesia:"): "Putin: …" and
   "PENGANTAR: …" open a headline or a section, not a dateline.
 """
 
@@ -66,8 +66,8 @@ def lead_in(text: str, pos: int = 0) -> LeadIn | None:
         return None
     a, b, bracket, sep = m["a"], m["b"], m["bracket"], m["sep"]
     if b is not None:
-        if bracket is not None or sep == ":":
-            return None
+        if bracket is not None or (sep == ":" and not (a.isupper() and len(a) > 2 and is_place(b))):
+            return None  # but "PALU, Indonesia:": a city in capitals and its country, as wires write it
         pair = _pair(a, b)
         return LeadIn(pos + m.end(), pair[0], pair[1], None) if pair else None
     if sep == ":" and not (is_place(a) or DOMAIN.fullmatch(a)):

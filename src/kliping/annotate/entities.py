@@ -22,6 +22,7 @@ from kliping.annotate.role_phrases import (
 )
 from kliping.annotate.span_index import SpanIndex
 from kliping.model import Entity
+from kliping.timestamps import weekday_names
 from kliping.words import DOTTED_WORD
 
 
@@ -73,6 +74,21 @@ def _whole_name(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A date right after a weekday: "(30/09/2018)", ", 30/9", " 30 September".
+_DATE_AFTER = re.compile(r" ?,? ?\(?[0-3]?\d\b")
+
+
+def _without_weekday(body: str, start: int, end: int) -> int:
+    """A span's end before a weekday the model glued to it: in "kata Budi Santoso Minggu (30/9)" the
+    weekday opens the date that follows the name (Indonesian puts the day right after the speaker,
+    with no "di"/"pada" between), so a weekday followed by a date never ends a name."""
+    last = body.rfind(" ", start, end)
+    word = body[last + 1 : end].casefold()
+    if last > start and len(word) > 3 and word in weekday_names() and _DATE_AFTER.match(body, end):
+        return last
+    return end
+
+
 def _known_label(body: str, start: int, end: int, label: str) -> str:
     """A name the alias table knows keeps its known label: "Moskow" is a place whatever the
     model says. (Names glued to a neighbour are split by the model's own repair step.)"""
@@ -107,6 +123,7 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                 if label == "PERSON":
                     s = person_after_role(body, s, e)
                     s, e = _whole_name(body, s, e)
+                e = _without_weekday(body, s, e)
                 spans.append((s, e, _known_label(body, s, e, label)))
     spans = _people_after_names(body, spans)
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]

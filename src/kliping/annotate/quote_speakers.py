@@ -44,6 +44,7 @@ class SpeakerTurns:
         self.last_person: str | None = None  # "ia", "he" and "-nya" stand for people, not for a ministry
         self.anonymous_last = False  # the last speaker was named by no name ("seorang juru bicara")
         self.last_end = 0
+        self.last_body: tuple[str, int] | None = None  # the last body that spoke, and where its words end
 
     def known(self) -> dict[str, str]:
         """Each word of a full name the article gives → that name (speakers.people_by_word)."""
@@ -93,6 +94,11 @@ class SpeakerTurns:
                     # "It said …", "according to the agency": the body the passage is about
                     speaker = body_pointed_at(self.body, self.sentences, self.entities, s.start,
                                               s.text.casefold() == "it")
+                    speaker = speaker or body_named_after(s.text, s.start, self.entities)
+                if speaker is None and s.text.casefold() == "it" and self.last_body is not None and (
+                        s.start - self.last_body[1] < MAX_IT_BODY_GAP):
+                    # "…, the disaster agency said. So far, it said, …": "it" goes on with the body that just spoke
+                    speaker = self.last_body[0]
         if speaker is not None and speaker.startswith("@"):
             # "kata @budi_santoso_": the account of a person the article names, else the account
             speaker = speakers.person_of_handle(speaker, self.people) or speaker
@@ -108,6 +114,10 @@ class SpeakerTurns:
         self.anonymous_last = (s is not None and s.kind == "anonymous" or unnamed
                                or (self.anonymous_last and speaker is None))
         self.last_end = max(self.last_end, c.end)
+        if speaker is not None and not is_person:
+            self.last_body = (speaker, c.end)
+        elif speaker is not None or (s is not None and s.kind == "anonymous"):
+            self.last_body = None  # someone else spoke since: "it" no longer goes on with the body
         return speaker
 
     def _family_name(self, e: Entity) -> str | None:
@@ -277,6 +287,8 @@ def _points_at_body(text: str) -> bool:
 
 
 MAX_BODY_SENTENCES = 3  # sentences back that "it" may point across
+MAX_IT_BODY_GAP = 400  # characters from a body's report to an "it said" that goes on with it
+_OWNS = ("'s", "’s")
 
 
 def body_pointed_at(body: str, sentences: list[tuple[int, int]], entities: list[Entity], pos: int,
@@ -297,12 +309,39 @@ def body_pointed_at(body: str, sentences: list[tuple[int, int]], entities: list[
     for e in reversed(entities[: bisect_left(entities, pos, key=lambda x: x.start)]):
         if e.start < floor:
             return None
-        if (e.label not in ("ORG", "PLACE") or e.end > pos or e.start < lead or e.canonical.casefold() in outlets
-                or e.text.casefold() in outlets or _person_shaped(e.text)):
-            continue
+        if (e.label not in ("ORG", "PLACE") or e.end > pos or e.start < lead or _not_prose(body, e.start)
+                or e.canonical.casefold() in outlets
+                or e.text.casefold() in outlets or _person_shaped(e.text) or body.startswith(_OWNS, e.end)):
+            continue  # "Indonesia's fisheries minister was arrested …": the country owns the subject, it is not it
         s_start = sentences[max(0, bisect_right(sentences, (e.start, len(body))) - 1)][0]
         prefix = body[s_start : e.start]
         if (e.label == "ORG" and _opening_phrase(prefix)) or subjects.opens_sentence(prefix):
+            return e.canonical
+    return None
+
+
+def _not_prose(body: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a dateline opening its paragraph ("PALU, Indonesia: …"; the body's
+    first paragraph may be a caption), or in a line that is no sentence — a photo's caption or a
+    related headline left in the body ("Indonesia tsunami mosque"): no subject stands there."""
+    line = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    last = body[line : len(body) if end < 0 else end].rstrip()[-1:]
+    return (pos - line < datelines.REACH and pos < datelines.lead_end(body, line)) or last not in ".!?\"”'’)"
+
+
+def body_named_after(text: str, pos: int, entities: list[Entity]) -> str | None:
+    """"…, the disaster agency said." in a wire lead, the body named in full only further down ("The
+    head of the National Disaster Management Agency …"): the first body after it, within reach, whose
+    name holds every modifier of the description ("disaster"; "anti-corruption" → "corruption"; not a
+    short prefix, nor an owner "country's") — not its head noun alone, which every agency shares."""
+    words = [w for w in re.split(r"[\s-]+", text.casefold())[1:-1] if len(w) > 4 and not w.endswith(_OWNS)]
+    if not words:
+        return None
+    for e in entities[bisect_right(entities, pos, key=lambda x: x.start):]:
+        if e.start > pos + DESCRIPTION_REACH:
+            break
+        if e.label == "ORG" and set(words) <= set(re.split(r"[\s-]+", e.canonical.casefold())):
             return e.canonical
     return None
 
