@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kliping.corpus.claims import find_claims
+from kliping.corpus.statements import statements_of
 from kliping.model import Article
 from kliping.pipeline import annotate
 
@@ -67,3 +68,40 @@ def test_an_article_giving_two_values_equally_often_still_makes_no_history() -> 
     b = _article("b", "Kecamatan Pantai mencatat 41 kasus campak, sedangkan Kecamatan Bukit mencatat 17 kasus campak.",
                  "Kabar Selatan", "2024-04-16")
     assert not [c for c in find_claims([a, b]) if c.history]
+
+
+def test_a_length_in_a_unit_is_one_quantity_however_small_its_first_value() -> None:
+    # "5 kilometer" then "18 km": one slick's length, though 5 is a small digit and "tewas" is near.
+    a = _article("a", "Lapisan minyak dari kapal yang tenggelam itu terlihat sepanjang 5 kilometer di Teluk Merpati, "
+                      "kata petugas yang menyisir perairan.", "Warta Pesisir", "2024-06-03")
+    b = _article("b", "Petugas mengatakan sebaran minyak di Teluk Merpati kini mencapai 18 km, dua hari setelah "
+                      "kapal yang menewaskan awaknya itu tenggelam.", "Kabar Selatan", "2024-06-05")
+    [slick] = [c for c in find_claims([a, b]) if c.history]
+    assert [(h.date, h.value) for h in slick.history] == [("2024-06-03", 5.0), ("2024-06-05", 18.0)]
+    assert slick.status == "superseded"
+
+
+def test_a_measure_a_fraction_a_part_or_an_amount_of_money_is_no_count_of_the_dead() -> None:
+    # Each sentence has a word of the dead near a number that is no toll: a stretch in miles, a
+    # magnitude written "M 5,9", two of the dead (a part), a fine in dollars.
+    for text, language in (("Dead carp washed up along a 12-mile stretch of the Keller Creek on Sunday.", "en"),
+                           ("Korban meninggal akibat gempa M 5,9 di Kabupaten Batu Hijau terus didata.", "id"),
+                           ("The mayor said two of the dead were firefighters from the next town.", "en"),
+                           ("Regulators fined the mill $3.5 million over a leak that killed thousands of fish.",
+                            "en")):
+        [statement] = statements_of(_article("a", text, "Warta Pesisir", "2024-06-03", language))
+        assert "dead" not in {kind for kind, _ in statement.figures}, (text, statement.figures)
+    [mile] = statements_of(_article("b", "Dead carp washed up along a 12-mile stretch of the Keller Creek.",
+                                    "Warta Pesisir", "2024-06-03", "en"))
+    assert mile.figures == (("unit:mile", 12.0),)
+
+
+def test_between_two_values_stated_once_each_the_leads_is_the_articles_figure() -> None:
+    # b's lead gives the new total and a later sentence a breakdown: its figure is 52, not 47.
+    a = _article("a", "Dinas Kesehatan Kabupaten Telukraya mencatat 30 kasus campak di Kecamatan Pantai "
+                      "sejak awal bulan.", "Warta Pesisir", "2024-04-02")
+    b = _article("b", "Jumlah kasus campak di Kabupaten Telukraya bertambah menjadi 52 kasus per Senin. "
+                      "Sebanyak 47 kasus berasal dari Kecamatan Pantai, sisanya dari kecamatan tetangga.",
+                 "Kabar Selatan", "2024-04-16")
+    [cases] = [c for c in find_claims([a, b]) if c.history]
+    assert [(h.date, h.value) for h in cases.history] == [("2024-04-02", 30.0), ("2024-04-16", 52.0)]

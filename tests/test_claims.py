@@ -254,3 +254,16 @@ def test_a_single_source_accusation_is_shown_as_a_claim() -> None:
                       "besi yang bagus.", "Warta Desa", "2024-05-02")
     assert [c.status for c in find_claims([a])] == ["single-source"]
     assert not find_claims([b])  # the same outlet's unaccusing, figureless statement stays in its quotes
+
+
+def test_two_named_voices_opposed_in_one_article_contest_the_claim() -> None:
+    # One outlet quotes both sides: the lawyer's claim and the club's "tidak …" are a dispute, not
+    # the outlet's own nuance, and the opposite statement is credited to the one who made it.
+    a = _article("a", "PADANG, Warta Pesisir - Sengketa gaji antara klub Garuda Laut dan penyerangnya memanas. "
+                      "\"Klub menunggak gaji bulanan Andi Pratama sejak Januari,\" kata pengacara Rina Marlina. "
+                      "\"Klub tidak menunggak gaji bulanan Andi Pratama,\" kata direktur klub Budi Santoso.",
+                 "Warta Pesisir", "2024-06-03")
+    [claim] = [c for c in find_claims([a]) if c.against]
+    assert claim.status == "contested"
+    assert [(e.source, e.stance) for e in claim.support] == [("Rina Marlina", "asserts")]
+    assert [(e.source, e.stance) for e in claim.against] == [("Budi Santoso", "contradicts")]

@@ -138,6 +138,16 @@ def _contradicts(a: Statement, b: Statement) -> bool:
     return bool((a.polar | b.polar) & a.terms & b.terms)
 
 
+def _one_side(a: Statement, b: Statement) -> bool:
+    """Whether two statements are one side, so that "not X … X" between them is nuance, not a
+    contradiction: one voice, or one outlet — unless the outlet quotes two named voices (a lawyer's
+    claim and the club's "tidak ada …" in one article are the two sides of a dispute). An outlet's
+    own sentence beside the quote it paraphrases is still one side."""
+    if a.independent == b.independent:
+        return True
+    return a.source == b.source and (a.own_voice or b.own_voice)
+
+
 def _days_between(a: str | None, b: str | None) -> int | None:
     if not a or not b:
         return None
@@ -202,8 +212,7 @@ def cluster_statements(statements: Sequence[Statement]) -> list[_Cluster]:
             # drift, statement by statement, into everything the story says.
             score = similarity(s, cluster.founder, weight)
             opposite = s.negated != cluster.founder.negated and not s.denial and not cluster.founder.denial
-            # A contradiction is between sources: within one article, "not X … X" is nuance.
-            if opposite and (s.source == cluster.founder.source or not _contradicts(s, cluster.founder)):
+            if opposite and (_one_side(s, cluster.founder) or not _contradicts(s, cluster.founder)):
                 continue
             if score >= (CONTRADICT if opposite else MATCH) and score > best_score:
                 best, best_score = c, score

@@ -75,21 +75,32 @@ def _figures_by_kind(statements: Sequence[Statement]) -> dict[str, list[tuple[St
     recaps ("naik menjadi 2 orang … satu di antaranya"): its figures of that kind are left out —
     unless one value is stated in more of its statements than any other: the figure an article
     repeats (in its lead and in a quote) is its news, the others are comparisons ("last month only
-    18 cases", "540 in all of 2022")."""
+    18 cases", "540 in all of 2022"); between values stated equally often, the lead's is its news."""
     pairs: dict[str, list[tuple[Statement, float]]] = defaultdict(list)
     counts: dict[tuple[str, str], dict[float, int]] = defaultdict(lambda: defaultdict(int))
+    leads: dict[str, Statement] = {}  # each article's first statement: its lead
     for s in statements:
+        if s.article_id not in leads or s.start < leads[s.article_id].start:
+            leads[s.article_id] = s
         for kind, value in dict.fromkeys(s.figures):  # a statement states a value once
             pairs[kind].append((s, value))
             counts[(kind, s.article_id)][value] += 1
-    kept: dict[tuple[str, str], float | None] = {key: _repeated(values) for key, values in counts.items()}
+    kept: dict[tuple[str, str], float | None] = {
+        key: _repeated(values, {v for k, v in leads[key[1]].figures if k == key[0]}) for key, values in counts.items()}
     return {kind: [(s, v) for s, v in found if kept[(kind, s.article_id)] == v] for kind, found in pairs.items()}
 
 
-def _repeated(counts: dict[float, int]) -> float | None:
+def _repeated(counts: dict[float, int], lead: set[float]) -> float | None:
     """The one value of an article's figures of a kind, or the value it states more often than any
-    other; None when two values are stated equally often (a list, or a dispute within the article)."""
+    other, or else the one its lead states among those stated most: news puts its figure first
+    ("Jumlah kasus bertambah menjadi 26 kasus. … 24 kasus berasal dari pesantren …" is 26, the rest a
+    breakdown). None when two values are stated equally often and the lead states neither or both
+    (a list, or a dispute within the article)."""
     if len(counts) == 1:
         return next(iter(counts))
-    (most, n), (_, runner_up) = sorted(counts.items(), key=lambda item: -item[1])[:2]
-    return most if n > runner_up else None
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    (most, n), (_, runner_up) = ranked[:2]
+    if n > runner_up:
+        return most
+    first = [value for value, k in ranked if k == n and value in lead]
+    return first[0] if len(first) == 1 else None

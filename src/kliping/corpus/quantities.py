@@ -6,7 +6,9 @@ penumpang ditemukan meninggal", "We have recovered 40 bodies" and "bertambah men
 figure counts the kind (``resources/quantity_words.tsv``) whose word is nearest to it in its
 clause; a figure near none counts the noun written right after it ("450 homes", "1.350
 nelayan"). Small numbers and numbers written as words ("tiga", "fourteen") count only next to
-a kind word: alone they are line-ups, scores and ordinals, not figures.
+a kind word: alone they are line-ups, scores and ordinals, not figures. A figure written right
+before a unit of measure counts that unit ("5 kilometer" and "18 km" are one slick's length),
+and a fraction never counts people or things (the "5,9" of "korban gempa M 5,9" is no toll).
 """
 
 from __future__ import annotations
@@ -22,15 +24,18 @@ from kliping.words import LETTER_WORD
 FORMER_REACH = 2  # "up from the three": words between "from" and the figure it makes former
 NOUN_REACH = 2  # words on either side of a figure of no kind that may name what it counts
 _CLAUSE_MARK = re.compile(r"[,;:](?!\d)")  # not the mark inside "40,000" or "2,5"
+_CURRENCY_SIGN = re.compile(r"[$€£]\s?$")  # "$2.5 million", "US$84,000"; word currencies are in the table
 
 
 @cache
 def _table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """(word → kind, the special lists by name: "former", "generic", "boundary", "duration",
-    "unchecked"), both languages in each."""
+    "unchecked", "fractional", "partitive", "currency"), both languages in each. Units ("unit:km") are kinds
+    like the others in the first table; ``figures`` tells them by their prefix."""
     kinds: dict[str, str] = {}
     special: dict[str, set[str]] = {"former": set(), "generic": set(), "boundary": set(), "duration": set(),
-                                    "unchecked": set()}
+                                    "unchecked": set(), "fractional": set(), "partitive": set(),
+                                    "currency": set()}
     for kind, _lang, words in resources.rows("quantity_words.tsv"):
         for w in words.split():
             if kind in special:
@@ -63,15 +68,24 @@ def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
         if any(w in special["former"] for w, _, _ in before[-FORMER_REACH:]):
             continue
         following = next((w for w, s, _ in words if s >= end), None)
-        if following in special["duration"]:
+        if following in special["duration"] or (following in special["partitive"] and text[end:end + 1] != "%"):
+            continue
+        unit = kinds.get(following or "", "")
+        if unit.startswith("unit:"):
+            out.append((unit, value))  # measured, not counted: the unit says what, even for "5 km"
             continue
         low = max(c for c in cuts if c <= start)
         high = min(c for c in cuts if c > start)
         clause = [(n, w) for n, w in enumerate(words) if low <= w[1] < high]
         here = len(before)  # the index the figure would have among the words
-        near = sorted((abs(n - here) + (0.5 if n < here else 0), kinds[w[0]]) for n, w in clause if w[0] in kinds)
+        # An amount of money counts no kind: "$2.5 million over a spill that killed fish" is no toll.
+        money = bool(_CURRENCY_SIGN.search(text, max(0, start - 2), start)) or following in special["currency"] or (
+            bool(before) and before[-1][0] in special["currency"])
+        near = [] if money else sorted((abs(n - here) + (0.5 if n < here else 0), kinds[w[0]]) for n, w in clause
+                                       if w[0] in kinds and not kinds[w[0]].startswith("unit:"))
         if near:
-            out.append((near[0][1], value))
+            if value.is_integer() or near[0][1] in special["fractional"]:
+                out.append((near[0][1], value))
             continue
         if not alone:
             continue
