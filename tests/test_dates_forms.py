@@ -8,6 +8,7 @@ import pytest
 from conftest import date_values as values
 
 from kliping.annotate.dates import find_dates
+from kliping.timestamps import find_timestamps
 
 
 @pytest.mark.parametrize(
@@ -166,6 +167,7 @@ def test_dates_more_news_forms(sentence: str, expected: dict[str, str]) -> None:
         "Police stopped a van driven by a man of 1987 Maple Hollow Road.",
         "After May resigned, talks stalled.",
         "Tim itu menang dengan skor akhir 2019 poin.",
+        "Skor akhir laga itu 21-19, 2019.",
     ],
 )
 def test_dates_no_date_in_these(sentence: str) -> None:
@@ -173,7 +175,11 @@ def test_dates_no_date_in_these(sentence: str) -> None:
 
 
 def test_dates_ranges_of_days_with_their_weekdays() -> None:
-    assert values("Festival digelar Sabtu-Minggu (16-17/9/2023).") == {"16": "2023-09-16", "17/9/2023": "2023-09-17"}
+    # the weekdays belong to the range's first end
+    assert values("Festival digelar Sabtu-Minggu (16-17/9/2023).") == {
+        "Sabtu-Minggu (16": "2023-09-16",
+        "17/9/2023": "2023-09-17",
+    }
     assert values("Festival digelar pada 30 Agustus-2 September 2023.") == {
         "30 Agustus": "2023-08-30",
         "2 September 2023": "2023-09-02",
@@ -182,6 +188,70 @@ def test_dates_ranges_of_days_with_their_weekdays() -> None:
     # 16 September 2023 was a Saturday: the first end's weekday is wrong, and said so.
     found = find_dates("Festival digelar Jumat-Minggu (16-17/9).", "2023-09-20")
     assert [(d.text, d.value, d.conflict) for d in found] == [
-        ("16", "2023-09-16", "weekday"),
+        ("Jumat-Minggu (16", "2023-09-16", "weekday"),
         ("17/9", "2023-09-17", None),
     ]
+
+
+def test_dates_ranges_of_days_with_weekdays_and_the_month_name() -> None:
+    # "(9-10 September" is no 9 October ("9-10" read as day-month), and "pada Sabtu" no Saturday of its own.
+    assert values("Lomba digelar pada Sabtu – Minggu (9-10 September 2023) di Bogor.") == {
+        "Sabtu – Minggu (9": "2023-09-09",
+        "10 September 2023": "2023-09-10",
+    }
+    assert find_timestamps("Minggu (9-10 September 2023)") == []
+    assert values("Pameran dibuka Sabtu-Minggu (16-17 September) di alun-alun.", "2023-09-20") == {
+        "Sabtu-Minggu (16": "2023-09-16",
+        "17 September": "2023-09-17",
+    }
+    # 16 September 2023 was a Saturday: the range's own weekday is wrong, not the one of a weekday before it.
+    found = find_dates("Pasar malam digelar Jumat-Minggu (16-17 September 2023).", "2023-09-20")
+    assert [(d.text, d.value, d.conflict) for d in found] == [
+        ("Jumat-Minggu (16", "2023-09-16", "weekday"),
+        ("17 September 2023", "2023-09-17", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A year closing a clause after a comma, or a cited source's year.
+        ("Angka itu tercatat dalam survei BPS, 2014.", {"2014": "2014"}),
+        ("Populasi kerbau naik tipis (Dinas Peternakan, 2016), lalu turun.", {"2016": "2016"}),
+        ("Kadar garam tanah naik (Lestari dkk., 2019).", {"2019": "2019"}),
+        ("The survey found more cases (Walker et al., 2015).", {"2015": "2015"}),
+        ("Dana itu diselewengkan saat ia menjabat camat, 2013.", {"2013": "2013"}),
+    ],
+)
+def test_dates_year_after_a_comma(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence, "2017-10-25") == expected
+
+
+def test_dates_nanti_after_a_month_or_the_weekend_is_to_come() -> None:
+    # Thursday 14 September 2023: the coming February is next year's, the coming weekend (16-17 September) this month's.
+    assert values("Pemilihan ketua digelar Februari nanti.") == {"Februari nanti": "2024-02"}
+    assert values("Kedua tim bertemu lagi akhir pekan nanti.") == {"akhir pekan nanti": "2023-09"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A day and month alone in brackets after a place, a source, a time of day or a time zone.
+        ("Program itu diumumkan di Medan (12/9).", {"12/9": "2023-09-12"}),
+        ("Rencana itu pertama dilaporkan Antara Wire (11/9).", {"11/9": "2023-09-11"}),
+        ("Kapal itu merapat pukul 20.00 WIB (13/9) di dermaga.", {"13/9": "2023-09-13"}),
+        ("Tim berlatih di lapangan kampus, sore (13/9) tadi.", {"13/9": "2023-09-13"}),
+        # a weekday mistyped beyond reading still leaves its date
+        ('Mereka berlatih pada hari Jum"at (8/9).', {"8/9": "2023-09-08"}),
+    ],
+)
+def test_dates_bare_day_and_month_in_brackets(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Adonan dibagi tiga perempat (3/4) bagian.", "Tim tamu menang (2/1) di kandang lawan."],
+)
+def test_dates_bracketed_fraction_or_score_is_no_date(sentence: str) -> None:
+    assert values(sentence) == {}

@@ -104,7 +104,8 @@ def _pattern() -> re.Pattern[str]:
         # September 14, 2023
         rf"(?P<m2>{month})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)",
         # Rabu (13/9/2023) / Jumat (15/9) / 13-09-2023
-        r"\(?(?P<d3>[0-3]?\d)[/.-](?P<m3>[01]?\d)(?:[/.-](?P<y3>(?:19|20)\d\d))?\)?",
+        # (not the first two days of "(16-17 September)", a range the month's name follows)
+        rf"\(?(?P<d3>[0-3]?\d)[/.-](?P<m3>[01]?\d)(?:[/.-](?P<y3>(?:19|20)\d\d))?(?!\s+(?:{month})\b)\)?",
     ]
     # 2023-09-14
     iso = r"(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?:T|\s+)?"

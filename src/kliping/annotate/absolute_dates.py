@@ -23,7 +23,7 @@ from kliping.annotate.date_words import (
     words,
     year_group,
 )
-from kliping.timestamps import find_timestamps, month_names, weekday_names
+from kliping.timestamps import find_timestamps, month_names, weekday_names, zone_offsets
 
 
 @cache
@@ -50,13 +50,18 @@ def _absolute() -> re.Pattern[str]:
         # "Sabtu malam (7/5)", "Senin malam, (2/3)", and a doubled slash typed by mistake: "Sabtu (18//3)"
         rf"|(?P<w4>{weekday})(?:\s+(?:{words('tod')}))?\s*,?\s*\((?P<d4>[0-3]?\d)/{{1,2}}(?P<m4>[01]?\d)"
         rf"(?:/{{1,2}}(?P<y4>{YEAR}))?\)"
+        # a day and month alone in brackets, dating what stands before it: "di Jakarta (4/10)", "pukul 21.00 WIB
+        # (4/5)", "sore (8/3)" (_dates_what_precedes says which words may stand there: no fraction, no score)
+        rf"|(?<=\()(?P<d10>[0-3]?\d)/(?P<m10>[01]?\d)(?=\))"
         rf")(?!\w)",
         re.IGNORECASE,
     )
 
 
-# Where a range of days may be written: "16-17/9", "Sept. 16-17", "Agustus-2 September".
-_DASHED = re.compile(r"\d\s*[-–]\s*\d\d?/\d|[^\W\d_]\.?\s*\d\d?\s*[-–]\s*\d\d?\b|[^\W\d_][-–]\d\d?\s+[^\W\d_]")
+# Where a range of days may be written: "16-17/9", "(16-17 September", "Sept. 16-17", "Agustus-2 September".
+_DASHED = re.compile(
+    r"\(\d\d?\s*[-–]\s*\d\d?\s+[^\W\d_]|\d\s*[-–]\s*\d\d?/\d|[^\W\d_]\.?\s*\d\d?\s*[-–]\s*\d\d?\b|[^\W\d_][-–]\d\d?\s+[^\W\d_]"
+)
 
 
 @cache
@@ -68,9 +73,10 @@ def _day_ranges() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<![\w.,/-])(?:"
         # "Sabtu-Minggu (16-17/9/2023)", "(16-17/9)", "16-17/9/2023": two days, each with its weekday (bracketed or
-        # with a year: "skor 16-17/9" is no date)
+        # with a year: "skor 16-17/9" is no date); and with the month's name, "Sabtu – Minggu (16-17 September 2023)"
         rf"(?:(?P<wa>{weekday})\s*(?:{words('range')})\s*(?P<wb>{weekday})\s*,?\s*)?(?P<br>\()?(?P<da>[0-3]?\d)\s*[-–]\s*"
-        rf"(?P<db>[0-3]?\d)/(?P<mab>[01]?\d)(?:/(?P<yab>{YEAR}))?(?(br)\)|(?<=\d{{4}}))"
+        rf"(?P<db>[0-3]?\d)(?:/(?P<mab>[01]?\d)(?:/(?P<yab>{YEAR}))?|(?(br)\s+(?P<mnb>{month})\.?(?:\s+(?P<ynb>{YEAR}))?|(?!)))"
+        rf"(?(br)\)|(?<=\d{{4}}))"
         # "Sept. 16-17, 2023", "November 18-24"
         rf"|(?P<m12>(?:{abbrev})\.|{month})\s*(?P<e1>[0-3]?\d)\s*[-–]\s*(?P<e2>[0-3]?\d)(?:,?\s+(?P<y12>{YEAR}))?"
         rf"(?![.:/-]?\d)"
@@ -142,9 +148,12 @@ def absolutes(body: str) -> list[Found]:
         window = body[ws:we]
         dashed = ("-" in window or "–" in window) and _DASHED.search(window)
         for m in _day_ranges().finditer(body, ws, we) if dashed else ():
-            if m["db"] and 1 <= int(m["mab"]) <= 12:
+            if m["db"] and (m["mnb"] or 1 <= int(m["mab"]) <= 12):
                 wa, wb = (weekday_names()[m[w].lower()] if m[w] else None for w in ("wa", "wb"))
-                found += two_days(m, "da", "db", int(m["mab"]), m["yab"], wa, wb)
+                month_of = months[m["mnb"].lower()] if m["mnb"] else int(m["mab"])
+                # the weekdays belong to the range: "pada Sabtu – Minggu (…)" holds no bare "Sabtu" besides
+                start = m.start() if wa else None
+                found += two_days(m, "da", "db", month_of, m["yab"] or m["ynb"], wa, wb, start=start)
             elif m["e1"]:
                 found += two_days(m, "e1", "e2", months[m["m12"].lower().rstrip(".")], m["y12"], start=m.start())
             elif m["d14"] and 1 <= int(m["d14"]) <= 31:
@@ -168,12 +177,21 @@ def absolutes(body: str) -> list[Found]:
                 found.append(Found(m.start(), m.end(), iso_date(int(m["y7"]), int(m["m7"]), int(m["d7"]))))
             elif m["d6"]:
                 found.append(Found(m.start(), m.end(), iso_date(int(m["y6"]), int(m["m6"]), int(m["d6"]))))
+            elif m["d10"]:
+                mon, day = int(m["m10"]), int(m["d10"])
+                if 1 <= mon <= 12 and 1 <= day <= 31 and _dates_what_precedes(body, m.start() - 1):
+                    found.append(Found(m.start(), m.end(), None, mon, day))
             elif m["d4"] and 1 <= int(m["m4"]) <= 12:
                 y, mon, day, wd = m["y4"], int(m["m4"]), int(m["d4"]), weekday_names()[m["w4"].lower()]
                 found.append(Found(m.start(), m.end(), iso_date(int(y), mon, day) if y else None, mon, day, wd))
     for f in found:
         f.start, f.end = _trim(body, f.start, f.end)
-        if f.weekday is None and f.day and (w := _weekday_before().search(body, max(f.start - 16, 0), f.start)):
+    # A day a range already gave its own weekday ("Sabtu-Minggu (16-17 September)": 16 is Saturday's) takes no other
+    with_weekday = {f.start for f in found if f.weekday is not None}
+    for f in found:
+        if f.weekday is None and f.day and f.start not in with_weekday and (
+            w := _weekday_before().search(body, max(f.start - 16, 0), f.start)
+        ):
             # "JAKARTA--Kamis (9/3/2023)": the weekday belongs to the date even where timestamps.py does not take it
             f.start, f.weekday = w.start(), weekday_names()[w["w"].lower()]
             if body[f.end : f.end + 1] == ")" and "(" in body[f.start : f.end]:
@@ -186,6 +204,19 @@ def absolutes(body: str) -> list[Found]:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
     return kept
+
+
+@cache
+def _bracket_owner() -> re.Pattern[str]:
+    """What a bare bracketed day and month may follow: a capitalised word (a place, a source: "Jakarta",
+    "Reuters"), a time of day or a time zone ("sore", "WIB"), with a comma or spaces between."""
+    return re.compile(rf"(?:(?-i:[A-Z])\S*|(?:{words('tod')})|{'|'.join(zone_offsets())})[\s,]*\Z", re.IGNORECASE)
+
+
+def _dates_what_precedes(body: str, bracket: int) -> bool:
+    """Whether the "(" at ``bracket`` opens a day and month dating the words before it, not a fraction or a
+    score ("tiga perempat (3/4)", "menang (2/1)")."""
+    return bool(_bracket_owner().search(body, max(bracket - 24, 0), bracket))
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:

@@ -3,10 +3,13 @@
 * **absolute** — "Rabu (13/9/2023)", "13 September 2023", "September 13, 2023", "Nov. 5", "Nov 5", "5th of
   November", "October of 2006", "2018.04.05", "11/19/2019" (month first where the day says so), "Juni 2024", "tahun
   2023", "sejak 2014", "kuartal III 2023", "12-17 September 2023" (two mentions: "12" and "17 September 2023"; so
-  "Sabtu-Minggu (16-17/9)", "Sept. 16-17", "30 Agustus-2 September 2023"), "April - Mei 2017" (the first month takes
+  "Sabtu-Minggu (16-17/9)", "Sabtu – Minggu (16-17 September)", whose weekdays belong to the first,
+  "Sept. 16-17", "30 Agustus-2 September 2023"), "April - Mei 2017" (the first month takes
   the year written after the second). A weekday written before the date belongs to it ("JAKARTA--Kamis (9/3/2023)",
   "Senin malam, (2/3)", and "Sabtu (18//3)" with its slash typed twice).
-* **year-less** — "Jumat (15/9)", "Rabu 20 September", "pada bulan Juni": the year comes from the anchor. The
+* **year-less** — "Jumat (15/9)", "Rabu 20 September", "pada bulan Juni", and a day and month alone in brackets
+  after a place, a source, a time of day or zone ("di Medan (12/9)", "pukul 20.00 WIB (13/9)"; not "tiga perempat
+  (3/4)"): the year comes from the anchor. The
   year said in words right after it is its own ("5 November tahun lalu", "Nov. 5 last year"). A written weekday
   picks the year that makes it true: the anchor's, the one before or after, then the year the article writes the
   same day or month with ("Rabu (14/8/2019) … Rabu (14/8)"); without a publication date, also any year the article
@@ -23,7 +26,8 @@
   pada akhir November"), else that of the last date before it in its month ("sebelum 15 Januari 1974 … Tanggal 10
   Januari"); a weekday or a direction word outranks them all.
 * **relative** — "kemarin", "tadi malam", "semalam", "malam ini", "pekan lalu", "awal bulan ini", "April lalu",
-  "September tahun lalu", "pada Senin", "Rabu ini", "3 hari lalu", "tanggal 17 bulan lalu", "bulan sebelumnya",
+  "Februari nanti", "akhir pekan nanti", "September tahun lalu", "pada Senin", "Rabu ini", "3 hari lalu",
+  "tanggal 17 bulan lalu", "bulan sebelumnya",
   "yesterday", "tonight", "last month", "the next year" …: phrases, cue words and offsets are data in
   ``resources/relative_dates.tsv``. "bulan sebelumnya", "the next year" count from the date the sentence gives, not
   from the anchor (nor from another such phrase: a second "bulan sebelumnya" is the first one's month). A relative
@@ -35,8 +39,9 @@
   unit after a count ("beberapa tahun lalu", "tiga pekan mendatang", "sembilan tahun ini") is a span, none
   ("semester 2 tahun ini" is this year).
 * **bare years and weekdays** used as dates — "setelah 2015", "jembatan 2017", "a 2018 survey", "said Tuesday",
-  "Beautiful Creatures (2013)": after a lowercase word or a possessive, or alone in brackets; after a capitalised
-  word they are names ("Piala Dunia 2018").
+  "Beautiful Creatures (2013)", "(BPS, 2014)", "senilai Rp 5 miliar, 2013.": after a lowercase word or a
+  possessive, alone in brackets, or after a word and a comma closing a clause or a cited source; after a
+  capitalised word they are names ("Piala Dunia 2018").
 
 The anchor is ``published`` (its local date) or else the latest full date (day, month, year) in the body;
 without one, relative and year-less expressions are skipped, never guessed (a year-less date whose written
