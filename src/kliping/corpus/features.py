@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kliping import datelines
+from kliping.annotate.aliases import key as name_key
 from kliping.corpus.terms import stopwords
 from kliping.model import Article
 from kliping.words import KEY_WORD
@@ -87,7 +88,10 @@ def features(article: Article) -> Features:
     title_lower = title.lower()
     ents: Counter[str] = Counter()
     for ent in article.entities:
-        name = ent.canonical.lower()
+        # The aliases' matching key, not just lower case: one name written with and without the full stop of an
+        # initial, a hyphen or spacing ("Miryam S. Haryani" / "Miryam S Haryani", "Coca-Cola" / "Coca - Cola") is
+        # one key, or a follow-up shares no entity with its story.
+        name = name_key(ent.canonical)
         if _is_media(name, article):
             continue
         lead = ent.start < _LEAD_CHARS or ent.text.lower() in title_lower
