@@ -114,3 +114,15 @@ def test_a_store_moves_the_merged_stories_articles(tmp_path: Path, angles: list[
         assert store.story_size(merged) == 5
         assert all(store.story_size(sid) == 0 for sid in set(before.values()) - {merged})
         assert result.stories_touched == [merged]
+
+
+def test_an_undated_article_naming_both_angles_merges_nothing(angles: list[Article]) -> None:
+    """With no day of its own an article matches every story as if it stood next to it: it may join one,
+    but it is no evidence that two stories are one."""
+    index = _index(angles)
+    undated = made_up_article("fl-6", BRIDGE[0], BRIDGE[1], None)  # type: ignore[arg-type]
+    assert undated.published is None and not any(len(d.value or "") >= 10 for d in undated.dates)
+    index.add(undated)
+    stories = index.stories()
+    assert not any("fl-1" in s and "fl-3" in s for s in stories)
+    assert index.take_merges() == []
