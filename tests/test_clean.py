@@ -415,3 +415,23 @@ def test_clean_more_furniture_shapes_and_their_look_alikes() -> None:
                  "Promosi jabatan itu dilakukan Senin.", "Promosi Jabatan", "Photos of the damage circulated online.",
                  "Flood hits city on 5 May 2023"]:
         assert classify(line) is None, line
+
+
+def test_clean_story_tag_over_the_headline_is_not_the_title() -> None:
+    # A running story's tag printed over a longer title-cased headline (made-up lines).
+    for tag in ("Banjir Bandung", "Sidang Kasus Tambang", "Musim Kemarau Panjang"):
+        cleaned = clean(_raw(f"{tag}\n\nWarga Kampung Cibogo Mengungsi ke Masjid Setelah Sungai Meluap!\n"
+                             "BANDUNG - Ratusan warga mengungsi sejak Selasa pagi."))
+        assert cleaned.title == "Warga Kampung Cibogo Mengungsi ke Masjid Setelah Sungai Meluap!", tag
+        assert (tag, "menu") in [(r.text, r.reason) for r in cleaned.removed]
+    # A short headline over its lead keeps being the headline.
+    cleaned = clean(_raw("Harga Cabai Naik\nHarga cabai di pasar induk naik dua kali lipat sejak pekan lalu."))
+    assert cleaned.title == "Harga Cabai Naik"
+
+
+def test_clean_skip_links_of_page_chrome_are_furniture() -> None:
+    for line in ("Skip to main contentSkip to navigation", "Menuju konten utama"):
+        assert classify(line) == "menu", line
+    cleaned = clean(_raw("Skip to main contentSkip to navigation\nFlood waters recede in the delta\n"
+                         "Residents returned home on Tuesday, officials said."))
+    assert cleaned.title == "Flood waters recede in the delta"

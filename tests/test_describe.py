@@ -55,6 +55,27 @@ def test_describe_published_inferred_from_body_weekday_date() -> None:
     assert (article.published, article.published_source) == ("2023-09-13", "text")
 
 
+def test_describe_crawler_date_header_is_the_publication_date_and_its_rest_the_lead() -> None:
+    # " date YYYY-MM-DD <first text>": the date is the page's; a sentence after it stays in the body.
+    article = _article(" date 2021-04-07 Surabaya: Harga cabai naik tajam menjelang bulan puasa, kata pedagang\n\n"
+                       "Pedagang di pasar induk mengatakan pasokan berkurang sejak Senin.")
+    assert (article.published, article.published_source) == ("2021-04-07", "byline")
+    assert article.title is None
+    assert article.dateline == "Surabaya"
+    assert article.body.startswith("Surabaya: Harga cabai naik")
+    # A month alone is furniture too; the page then shows no day, and the body's dated day is inferred.
+    article = _article(" date 2019-03 Kapolres mengatakan jalan ditutup sejak Senin 4 Maret 2019 karena longsor.")
+    assert ("date 2019-03", "date line") in [(r.text, r.reason) for r in article.removed]
+    assert (article.published, article.published_source) == ("2019-03-04", "text")
+    assert article.body.startswith("Kapolres mengatakan")
+
+
+def test_describe_lead_in_of_a_hyphenated_web_name() -> None:
+    # Regional outlets of one network write their web names with a hyphen (made-up names).
+    assert find_lead("KABAR-TIMUR.COM, AMBON - Warga mengungsi.") == ("Kabar-Timur", "Ambon", None)
+    assert find_lead("Go - Jek menaikkan tarif.") == (None, None, None)
+
+
 def test_describe_container_metadata_wins() -> None:
     article = _article("Judul\nIsi berita yang cukup panjang.", published="2023-09-14T20:22:00",
                        published_source="html", outlet="Kompas.com", authors=["Ani Rahma"])

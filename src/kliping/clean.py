@@ -20,7 +20,7 @@ from functools import cache
 
 from kliping import datelines, resources
 from kliping.clean_furniture import furniture
-from kliping.clean_headlines import SENTENCE_END, WORD, related_headlines, reworded_headline
+from kliping.clean_headlines import SENTENCE_END, WORD, is_title_cased, related_headlines, reworded_headline
 from kliping.model import RawDocument, RemovedLine
 from kliping.timestamps import find_timestamps, weekday_names
 
@@ -78,9 +78,18 @@ _LABELLED_HEADLINE = re.compile(r"(?:video|foto|galeri|infografis)\s*:\s*\S", re
 _FRAME_MARKS = "-–—•·"
 # A crawler's header names the headline ("title Harga beras naik"): then no other line is it.
 _CRAWLER_TITLE = re.compile(r"^title\s*:?\s+(\S.*)$")
+# A crawler's header glues the publication date to the page's first text: " date 2020-11-25 Jakarta: The …".
+# The date may be a month alone (" date 2018-04 …"). What follows it is the feed's summary or the lead
+# (dev: three outlets' pages; another outlet's seen through search), a headline only when title-cased.
+_CRAWLER_DATE = re.compile(
+    r"^date\s*:?\s+((?:19|20)\d\d-[01]\d(?:-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?)?)(?:\s+(\S.*))?$"
+)
 
 MAX_LEADING_FURNITURE = 3  # date lines, captions, credits a scraper may put above the headline
 HEADLINE_MAX_WORDS = 25
+# A tag over the headline runs two to four words (dev: "Gempa Palu", "Rusuh Arema Persebaya").
+KICKER_MIN_WORDS = 2
+KICKER_MAX_WORDS = 4
 # A first line that opens with a dateline and runs this long is the lead, not a headline.
 LEAD_MIN_WORDS = 10
 
@@ -188,6 +197,24 @@ def _is_lead(line: str) -> bool:
     if words >= LEAD_MIN_WORDS and _DATED.search(line):
         return True
     return words >= LEAD_MIN_WORDS and lead is not None
+
+
+def _is_kicker(line: str, following: str | None) -> bool:
+    """A running story's tag printed over the headline ("Gempa Palu", "Menteri KKP Ditangkap KPK"): a
+    few capitalised words, then a longer title-cased headline. A headline this short is followed by
+    its lead or a byline, neither written in title case."""
+    words = line.split()
+    if not KICKER_MIN_WORDS <= len(words) <= KICKER_MAX_WORDS or following is None:
+        return False
+    if line.endswith(SENTENCE_END) or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    after = following.split()
+    return (
+        len(after) > KICKER_MAX_WORDS
+        and classify(following) is None
+        and not _is_lead(following)
+        and is_title_cased(after)
+    )
 
 
 def _is_menu_item_list(line: str) -> bool:
@@ -347,10 +374,17 @@ def clean(raw: RawDocument) -> Cleaned:
     lines = [n for n in (normalise_line(x) for x in text.split("\n") if x) if n]
     removed: list[RemovedLine] = [over_cap] if over_cap else []
     title = raw.title
-    if raw.headline_first and lines:
+    headline_first = raw.headline_first
+    if lines and (m := _CRAWLER_DATE.match(lines[0])):
+        removed.append(RemovedLine(f"date {m.group(1)}", "date line"))
+        lines = [m.group(2), *lines[1:]] if m.group(2) else lines[1:]
+        if m.group(2) and not is_title_cased(m.group(2).split()):
+            headline_first = False  # the summary or the lead: text, and the page's headline is not there
+    if headline_first and lines:
         # The first line is the headline — unless it is furniture (a date, a caption): then the
         # first line after a little furniture is, if it reads like a headline.
         crawled = None  # the headline a crawler's header names ("title …")
+        kicker = -1  # the line under a story's tag
         for n, line in enumerate(lines[: MAX_LEADING_FURNITURE + 1]):
             reason = classify(line)
             if reason == "byline" and not _CLOCK.search(line):
@@ -362,8 +396,11 @@ def clean(raw: RawDocument) -> Cleaned:
             if reason is None and crawled is not None and not _same_text(line, crawled):
                 lines = lines[n:]  # the header named the headline; this line is the text
                 break
+            if reason is None and crawled is None and _is_kicker(line, lines[n + 1] if n + 1 < len(lines) else None):
+                reason = "menu"  # "Gempa Palu" over "Guru Besar: Untung Saya Selamat": a tag, not the headline
+                kicker = n + 1  # the headline under it was read as one already
             if reason is None and (
-                crawled is not None or (not _is_lead(line) if n == 0 else _reads_like_headline(line))
+                crawled is not None or (not _is_lead(line) if n in (0, kicker) else _reads_like_headline(line))
             ):
                 title = line
                 removed.append(RemovedLine(line, "headline"))

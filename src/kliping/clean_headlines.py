@@ -42,7 +42,7 @@ LISTED_HEADLINES_MAX = 6
 LISTED_HEADLINE_MIN_WORDS = 3
 
 
-def _is_title_cased(words: list[str]) -> bool:
+def is_title_cased(words: list[str]) -> bool:
     """Every content word capitalised (or a number), as headlines are written; function words may not be."""
     stop = resources.words("stopwords.txt")
     content = [w for w in words if w.strip("\"'“”‘’()[],:;!?").casefold() not in stop]
@@ -67,7 +67,7 @@ def _headline_shaped(line: str) -> bool:
         return False  # "1. Jokowi Tak Khawatir …": an item of the article's own numbered list (a round-up)
     if words[-1].lstrip("\"'“‘([")[:1].islower():
         return False  # title case capitalises the last word too: a sentence cut short ("… Andi Wijaya menyebut")
-    return _is_title_cased(words)
+    return is_title_cased(words)
 
 
 def _listed_headline(line: str) -> bool:
@@ -132,7 +132,7 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
         if 0 <= listed < LISTED_HEADLINES_MAX and _listed_headline(lines[n]):
             # After the first, a title-cased line may be the article's next subheading: it is
             # another headline only if the article does not use its words.
-            if listed == 0 or not _is_title_cased(lines[n].split()):
+            if listed == 0 or not is_title_cased(lines[n].split()):
                 verdicts[n] = "related"
                 listed += 1
                 continue
@@ -157,7 +157,7 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
         if not _headline_shaped(lines[n]):
             continue  # most lines are paragraphs
         # Lone: its neighbours are prose or furniture, not more title-cased lines (a list).
-        if any(verdicts[k] is None and _short_unfinished(lines[k]) and _is_title_cased(lines[k].split())
+        if any(verdicts[k] is None and _short_unfinished(lines[k]) and is_title_cased(lines[k].split())
                for k in (n - 1, n + 1)):
             continue
         if indonesian is None:

@@ -35,7 +35,9 @@ _TYPOGRAPHIC = re.compile(r"--|-\s-|[–—]")
 WEB_SUFFIXES = r"co\.id|co|com|id|net|org|tv|news"
 # A web name: "KOMPAS.com", "REPUBLIKA.CO.ID", "jpnn.com".
 DOMAIN = re.compile(rf"\b[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{WEB_SUFFIXES})\b", re.I)
-_PART = r"[A-Za-z][\w.&'’]*(?: [\w.&'’]+){0,3}?"  # one to four words: "Warta Kita", "KUALA LUMPUR"
+# One to four words: "Warta Kita", "KUALA LUMPUR"; the first may hold a hyphen, as DOMAIN's names do
+# ("TRIBUN-TIMUR.COM, MAKASSAR -").
+_PART = r"[A-Za-z](?:[\w.&'’]|-(?=\w))*(?: [\w.&'’]+){0,3}?"
 _LEAD_IN = re.compile(
     rf"\s*(?P<a>{_PART})(?:\s*,\s*(?P<b>{_PART}))?\s*(?:\((?P<bracket>[A-Za-z][^()\n]{{0,39}})\)\s*)?"
     rf"(?P<sep>{DASH}|:)(?:\s+|$)"
