@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kliping"
 LAYER = {
     "model": 0, "words": 0, "datelines": 0, "errors": 0, "resources": 0, "timestamps": 0, "budget": 0, "jsonout": 0,
     "read": 1,
-    "clean": 2, "clean_furniture": 2, "clean_headlines": 2,
+    "clean": 2, "clean_furniture": 2, "clean_headlines": 2, "clean_context": 2,
     "describe": 3,
     "annotate": 4,
     "pipeline": 5,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kliping import datelines, resources
+from kliping.clean_context import furniture_by_context
 from kliping.clean_furniture import furniture
 from kliping.clean_headlines import SENTENCE_END, WORD, is_title_cased, related_headlines, reworded_headline
 from kliping.model import RawDocument, RemovedLine
@@ -30,6 +31,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 # A list bullet, dash, plus or icon in front of a line ("• ANTARA FOTO/…", "- Pewarta", "+ Ikuti", "▒ Lama baca",
 # "⏱ 3 menit"): furniture stays furniture behind one, so the rest of the line is classified again.
@@ -45,10 +47,10 @@ _TRAILING_ICON = re.compile(
 _SECTION_SEPARATORS = re.compile(r"\s*(?:[/|›»>•·&])\s*")
 _HOME = frozenset(("home", "beranda", "index", "indeks"))
 # A photo credit after a caption's last sentence: "… (28/6/2022). KOMPAS/HERU SRI 28-06-2022",
-# "… [Suara.com/Dimas]", "… (merdeka.com/Arie Basuki)". An organisation in capitals or a web
-# domain, a slash, a name; never a social-media link ("pic.twitter.com/…").
+# "… [Suara.com/Dimas]", "… (merdeka.com/Arie Basuki)", "… (25/11/2020). | KABAR.CO/Rina". An
+# organisation in capitals or a web domain, a slash, a name; never a social-media link ("pic.twitter.com/…").
 _CREDIT_TAIL = re.compile(
-    r"[.!?”\"’')](?:\s+[(\[]?|[(\[])\s*(?!pic\.|twitter\.|t\.co|instagram\.|youtu)"
+    r"[.!?”\"’')](?:\s*[|–—]\s*|\s+[(\[]?|[(\[])\s*(?!pic\.|twitter\.|t\.co|instagram\.|youtu)"
     r"(?:[A-Z][A-Z0-9&.-]+(?: [A-Z][A-Za-z0-9&.-]*){0,2}|[A-Za-z][\w-]*(?:\.[a-z]{2,6})+|[a-z]+com)"
     r"\s?/\s?(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:\.[a-z]{2,6})+)(?: [A-Z][\w.'’-]*){0,4}"
     r"(?:\s?/\s?[\w.'’ -]{1,30}){0,2}(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[)\]]?$"
@@ -66,6 +68,7 @@ _BRACKETED_CREDIT_TAIL = re.compile(
 _PARTICLES = "|".join(resources.lines("name_particles.txt"))  # "bin", "van": lower-case words inside names
 _NAME = rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_PARTICLES})){{1,4}}"
 _NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
+_NAME_AND_OUTLET = re.compile(r"^([^,]+), ([^\W\d][\w.-]*(?: [^\W\d][\w.-]*){0,2})$")
 # Words between a date and a name on a byline: "Posted by Jane Roe on 31 July 2016"
 _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
                            "diperbarui", "diterbitkan"))
@@ -237,12 +240,13 @@ def _has_unspaced_script(line: str) -> bool:
 
 def _is_menu_like(line: str) -> bool:
     # Numbers and "label: value" pairs mark lists and tables (a line-up, a price list)
-    # that end many articles; menus are plain words; a comma goes on a clause.
+    # that end many articles; menus are plain words; a comma goes on a clause. A year is the
+    # one number a menu's label holds ("Piala Dunia 2026", a campaign's or an award's name).
     return (
         len(line) <= MENU_MAX_CHARS
         and len(line.split()) <= MENU_MAX_WORDS
         and not line.endswith(SENTENCE_END)
-        and not any(ch.isdigit() for ch in line)
+        and not any(ch.isdigit() for ch in _YEAR.sub("", line))
         and ":" not in line
         and "," not in line
         and not _has_unspaced_script(line)
@@ -336,8 +340,13 @@ def _names_beside_bylines(lines: list[str], verdicts: list[str | None]) -> None:
         if not 0 <= n < len(lines) or verdicts[n] is not None:
             continue
         line = lines[n]
-        if len(line) > MENU_MAX_CHARS or not _NAME_LINE.match(line):
+        if len(line) > MENU_MAX_CHARS:
             continue
+        if not _NAME_LINE.match(line):
+            # "Rina Puspita, kabar kita": the writer and the outlet they write for, in any case
+            if not (m := _NAME_AND_OUTLET.match(line)) or not _NAME_LINE.match(m.group(1)):
+                continue
+            line = m.group(1)
         words = [w.strip(",.").casefold() for w in line.split() if w not in ("dan", "and", "&")]
         if any(w in stop or w in _sections() for w in words):
             continue
@@ -424,8 +433,13 @@ def clean(raw: RawDocument) -> Cleaned:
                                       and not _opens_a_sentence(lines[i]) and not _is_section_break(lines[i]))):
         verdicts[i] = verdicts[i] or "menu"
         i -= 1
+    if i >= 0 and _is_section_break(lines[i]) and "_" not in lines[i]:
+        # "***" with nothing but furniture after it (a writer's initials) ends the page, not a section
+        # of the article. "___" stays: a wire story's contributors follow it, and it is a word's character.
+        verdicts[i] = "menu"
 
     related_headlines(lines, verdicts, raw, _BULLET)
+    furniture_by_context(lines, verdicts, _BULLET)
 
     body = []
     for line, verdict in zip(lines, verdicts, strict=True):

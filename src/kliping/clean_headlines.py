@@ -52,7 +52,7 @@ def is_title_cased(words: list[str]) -> bool:
     return capital >= STRAY_HEADLINE_CAPITALISED * len(content)
 
 
-def _headline_shaped(line: str) -> bool:
+def headline_shaped(line: str) -> bool:
     """Written as a headline: a few title-cased words, not a sentence, a list or a result."""
     words = line.split()
     if not STRAY_HEADLINE_MIN_WORDS <= len(words) <= STRAY_HEADLINE_MAX_WORDS:
@@ -148,13 +148,13 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
         bullet = None if lines[n][:1].isalnum() else bullet_mark.match(lines[n])
         if bullet and 0 < bullet.end() < len(lines[n]):
             # "• Headline", "- Headline": a bulleted link to another article, in any language
-            if _headline_shaped(lines[n][bullet.end():]):
+            if headline_shaped(lines[n][bullet.end():]):
                 if elsewhere is None:
                     elsewhere = _article_words(lines)
                 if _stray_headline(lines[n], elsewhere):
                     verdicts[n] = "related"
             continue
-        if not _headline_shaped(lines[n]):
+        if not headline_shaped(lines[n]):
             continue  # most lines are paragraphs
         # Lone: its neighbours are prose or furniture, not more title-cased lines (a list).
         if any(verdicts[k] is None and _short_unfinished(lines[k]) and is_title_cased(lines[k].split())

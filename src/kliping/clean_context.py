@@ -1,0 +1,153 @@
+"""Page furniture told by its neighbours rather than by its own words: a line repeated on the page,
+a bulleted list of links one of which is known, a caption printed twice (once without its credit),
+a few short labels between two pieces of furniture (a tag, a font-size menu, an image's alternative
+text), the last link of a footer list. A part of clean.py's page-shape rules, run once the lines
+have their own verdicts; it only ever turns an undecided line into furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kliping.clean_headlines import SENTENCE_END, headline_shaped
+
+# A run of labels between two pieces of furniture: at most this many lines of at most this many
+# words ("disaster" / "National" between a byline and a caption; "Medium" / "Large" / "Larger"
+# under "Text Sizes"). A subheading sits between paragraphs, not between furniture.
+LABELS_MAX_LINES = 4
+LABEL_MAX_WORDS = 4
+LABEL_MAX_CHARS = 40
+# A caption printed without its credit, then with it: the first copy runs at least this long.
+CAPTION_COPY_MIN_WORDS = 5
+# A bulleted link in a list: a few words, not a sentence ("- Warga Sukamaju Tolak Tambang, Ini Alasannya").
+LINK_MIN_WORDS = 3
+LINK_MAX_WORDS = 20
+LINK_MAX_CHARS = 300
+_CAPTIONS = ("caption", "photo credit")
+HEADLINE_LINES = 3  # the body's first lines, where a headline the cleaner did not take is left
+
+
+def _key(line: str) -> str:
+    """A line as compared with its copies: case and a closing stop do not matter."""
+    return line.casefold().rstrip(" .!?")
+
+
+def _unbulleted(line: str, bullet_mark: re.Pattern[str]) -> tuple[str, str]:
+    """The line's bullet ("- ", "• ", "" for none) and the text after it."""
+    m = None if line[:1].isalnum() else bullet_mark.match(line)
+    if m is None or m.end() >= len(line):
+        return "", line
+    return line[: m.end()].strip(), line[m.end():]
+
+
+def _link_shaped(text: str) -> bool:
+    """A bulleted item that reads as a link's headline: a few words opened by a capital or a number,
+    not closed by a sentence's single full stop ("… Setelah Itu.." and "… Siapa yang Dapat?" are)."""
+    words = text.split()
+    return (
+        LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“'‘")
+        and not (text.endswith(".") and not text.endswith(".."))
+        and not text.endswith((",", ";", ":"))
+    )
+
+
+def repeated_lines(lines: list[str], verdicts: list[str | None], bullet_mark: re.Pattern[str]) -> None:
+    """A line printed twice on a page is not two paragraphs of the article. A headline-shaped one
+    (each copy without a stop) is another article's link shown in two widgets: every copy goes as
+    "related". A copy of a headline-shaped line at the top of the body is that headline repeated."""
+    seen: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        # a paragraph is longer than any headline: not compared (most of a page's text)
+        if len(line) <= LINK_MAX_CHARS and line.count(" ") >= LINK_MIN_WORDS - 1:
+            seen.setdefault(_key(_unbulleted(line, bullet_mark)[1]), []).append(n)
+    for copies in seen.values():
+        if len(copies) < 2:
+            continue
+        texts = [_unbulleted(lines[n], bullet_mark)[1] for n in copies]
+        if all(headline_shaped(t) for t in texts):
+            for n in copies:
+                verdicts[n] = verdicts[n] or "related"
+            continue
+        # The page's headline left at the top of the body (a kicker above it took its place) and
+        # restated lower down, with a stop, as a caption: the later copy is the repeat. Other lines
+        # printed twice (an embedded post's signature under each post) are the article's.
+        first = copies[0]
+        if first < HEADLINE_LINES and verdicts[first] is None and headline_shaped(texts[0]):
+            for n in copies[1:]:
+                verdicts[n] = verdicts[n] or "repeated headline"
+
+
+def bulleted_links(lines: list[str], verdicts: list[str | None], bullet_mark: re.Pattern[str]) -> None:
+    """A list's items are one kind: a bulleted line beside a "related" line with the same bullet, and
+    shaped as a link, is another link of that list ("BERITA TERKAIT" / "- …" / "- …"), even when its
+    words are the article's own (related links are chosen for sharing them)."""
+    # Down the page, then up: each sweep carries a known link through the items after, then before it.
+    for order, step in ((range(len(lines)), -1), (range(len(lines) - 1, -1, -1), 1)):
+        for n in order:
+            k = n + step  # the neighbour this sweep has already seen
+            if verdicts[n] is not None or not 0 <= k < len(lines) or verdicts[k] != "related":
+                continue
+            bullet, text = _unbulleted(lines[n], bullet_mark)
+            if bullet and _link_shaped(text) and _unbulleted(lines[k], bullet_mark)[0] == bullet:
+                verdicts[n] = "related"
+
+
+def caption_copies(lines: list[str], verdicts: list[str | None]) -> None:
+    """A caption printed twice, once bare and once with its credit ("Residents sift through … island."
+    above "Residents sift through … island. Photograph: …"): the bare copy is the caption too."""
+    for k, verdict in enumerate(verdicts):
+        if verdict not in _CAPTIONS:
+            continue
+        for n in (k - 1, k + 1):
+            if (
+                0 <= n < len(lines) and verdicts[n] is None and lines[k] != lines[n]
+                and lines[k].startswith(lines[n]) and lines[n].count(" ") >= CAPTION_COPY_MIN_WORDS - 1
+            ):
+                verdicts[n] = verdict
+
+
+def _label(line: str) -> bool:
+    return (
+        len(line) <= LABEL_MAX_CHARS
+        and len(line.split()) <= LABEL_MAX_WORDS
+        and not line.endswith(SENTENCE_END)
+        and not any(ch.isdigit() for ch in line)
+    )
+
+
+def labels_between_furniture(lines: list[str], verdicts: list[str | None]) -> None:
+    """A short run of labels with furniture on both sides is furniture too: a topic tag beside a
+    section name, the choices of a font-size menu, an image's alternative text over its caption."""
+    n = 0
+    while n < len(lines):
+        if verdicts[n] is not None or not _label(lines[n]):
+            n += 1
+            continue
+        end = n
+        while end < len(lines) and verdicts[end] is None and _label(lines[end]):
+            end += 1
+        if (
+            n > 0 and end < len(lines) and end - n <= LABELS_MAX_LINES
+            and verdicts[n - 1] is not None and verdicts[end] is not None
+        ):
+            for k in range(n, end):
+                verdicts[k] = "menu"
+        n = end
+
+
+def last_link(lines: list[str], verdicts: list[str | None]) -> None:
+    """The page's last line, shaped as a headline, after furniture that ends the article (a list of
+    links, a section label): the last link of that list. A sentence cut short by the page's end
+    follows a paragraph, or reads as a sentence (its last word in lower case)."""
+    if len(lines) >= 2 and verdicts[-1] is None and verdicts[-2] is not None and headline_shaped(lines[-1]):
+        verdicts[-1] = "related"
+
+
+def furniture_by_context(lines: list[str], verdicts: list[str | None], bullet_mark: re.Pattern[str]) -> None:
+    """All of the above, in an order where each may build on the one before."""
+    repeated_lines(lines, verdicts, bullet_mark)
+    bulleted_links(lines, verdicts, bullet_mark)
+    caption_copies(lines, verdicts)
+    labels_between_furniture(lines, verdicts)
+    last_link(lines, verdicts)
