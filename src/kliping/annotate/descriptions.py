@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate import name_words
@@ -160,12 +160,20 @@ def _introduced_unnamed(body: str, content: list[str], start: int) -> int:
              or _description_nouns().get(w, "document") not in ("document", "body")]
     if not nouns:
         return -1
-    pattern = re.compile(rf"(?i:\b(?:a|an|seorang|salah seorang|salah satu)\s+(?:[\w’'-]+\s+){{0,2}}"
-                         rf"(?:{'|'.join(map(re.escape, nouns))})\b)")
     found = -1
-    for m in pattern.finditer(body, max(0, start - DESCRIPTION_REACH), start):
+    for m in _introducing(tuple(nouns)).finditer(body, max(0, start - DESCRIPTION_REACH), start):
         found = m.start()
     return found
+
+
+@lru_cache(maxsize=4096)
+def _introducing(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """An indefinite and up to two words before one of ``nouns``: compiled once per set of nouns
+    in a process, not once per description (the same descriptions recur across articles, and
+    re's own cache of 512 patterns is shared with every other pattern built at run time).
+    Bounded, so a long run's memory stays flat."""
+    return re.compile(rf"(?i:\b(?:a|an|seorang|salah seorang|salah satu)\s+(?:[\w’'-]+\s+){{0,2}}"
+                      rf"(?:{'|'.join(map(re.escape, nouns))})\b)")
 
 
 def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None:

@@ -6,7 +6,7 @@ with that source. The nouns are data (resources/description_nouns.tsv, kind "doc
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate.speech import sentence_of
@@ -23,6 +23,12 @@ def _document_nouns() -> frozenset[str]:
     return frozenset(noun for kind, noun in resources.rows("description_nouns.tsv") if kind == "document")
 
 
+@lru_cache(maxsize=1024)
+def _noun_pattern(noun: str) -> re.Pattern[str]:
+    """The noun as a whole word, any case: compiled once per spelling in a process."""
+    return re.compile(rf"\b(?i:{re.escape(noun)})\b")
+
+
 def documents_sourced(body: str, sentences: list[tuple[int, int]], quotes: list[Quote]) -> None:
     """Each report whose mention is a document named again ("The report says …") and that has no
     speaker takes, in place, the speaker of the nearest earlier quotation whose sentence names a
@@ -33,7 +39,7 @@ def documents_sourced(body: str, sentences: list[tuple[int, int]], quotes: list[
         m = _DEFINITE.fullmatch(q.speaker_mention)
         if m is None or m["noun"].casefold() not in _document_nouns():
             continue
-        noun = re.compile(rf"\b(?i:{re.escape(m['noun'])})\b")
+        noun = _noun_pattern(m["noun"])
         for prev in reversed(quotes[max(0, k - DOCUMENT_LOOKBACK) : k]):
             if prev.speaker is None:
                 continue

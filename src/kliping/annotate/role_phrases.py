@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from kliping import resources
 
@@ -111,6 +111,7 @@ def _role_forms() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 MAX_ROLE_FORM_WORDS = 7  # "kepala kepolisian negara republik indonesia"
 
 
+@lru_cache(maxsize=4096)  # compiled once per role in a process; bounded, so memory stays flat
 def other_form(role: str) -> re.Pattern[str] | None:
     """The role written the other way: its opening abbreviation in full or its opening full role
     abbreviated, then its other words in order, up to three capitalised words before each

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from kliping import resources
 from kliping.annotate import aliases, name_words, naming, role_phrases, subjects
@@ -44,11 +45,18 @@ def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str
     """The person the article introduced with this role, last before ``until`` (else first after
     it): "Bupati Kepulauan Seribu, Irwansyah …" … "Diungkapkan oleh Bupati" → Irwansyah. Only
     capitalised words, titles and commas may stand between the role and the name."""
-    found = _holder_of(body, re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE), until, entities)
+    found = _holder_of(body, _role_written(role), until, entities)
     other = role_phrases.other_form(role) if found is None else None
     # "Dirut IKT menyampaikan" after "Direktur Utama PT IKT Chiefy Adi K": the role written the
     # other way (abbreviated or in full), the body's name perhaps with more words
     return _holder_of(body, other, until, entities) if other is not None else found
+
+
+@lru_cache(maxsize=4096)
+def _role_written(role: str) -> re.Pattern[str]:
+    """The role as a whole word, any case: compiled once per role in a process (roles recur
+    across articles); bounded, so a long run's memory stays flat."""
+    return re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE)
 
 
 def _holder_of(body: str, role: re.Pattern[str], until: int, entities: list[Entity]) -> str | None:
