@@ -7,22 +7,30 @@ chain (then ``annotate``, which leaves the body alone: the text chain's cost on 
 (``time.process_time``) per page, as a shared machine leaves it steadier than wall time; the first
 ``--warmup`` pages go through every system once untimed, so that one-time costs (regexes compiled,
 models loaded on first use) are not spread over the pages; all 181 are timed and scored.
-``--fast`` reads the pages the way ``kliping … --fast`` does.
+``--fast`` reads the pages the way ``kliping … --fast`` does. ``--against SRC`` puts another tree's code
+(its ``src`` folder, e.g. a ``git archive`` of an older commit) side by side with this one: the two run in
+turn, ``--rounds`` times each, each in a fresh process, so that both see the same load on a shared machine;
+each run's × plain is against the trafilatura timed in that run, and the table gives the median of the rounds.
 The metric is the set's own: ``\\w+`` tokens, 4-token shingles counted as multisets, TP/FP/FN
 per page normalised by that page's total, averaged over pages; precision and recall come from
 those averages and F1 from precision and recall. Plain trafilatura must score about 0.95-0.96
 here (published: 0.958), which validates the implementation.
 
     python benchmarks/article_extraction.py [--data DIR] [--fast] [--warmup 3] [--worst 5] [--show-removed]
+    python benchmarks/article_extraction.py --against /tmp/old/src [--rounds 3] [--fast]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
+import os
 import re
 import resource
+import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -123,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=3, help="pages run once untimed first (default: 3)")
     parser.add_argument("--worst", type=int, default=5, help="pages to list where kliping loses")
     parser.add_argument("--show-removed", action="store_true", help="list lines lost there")
+    parser.add_argument("--against", type=Path, help="another tree's src folder, run in turn with this one")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each tree with --against (default: 3)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run's figures, for --against
     args = parser.parse_args(argv)
+    if args.against:
+        return side_by_side(args)
     truth, pages = load(args.data)
     texts = {key: data.decode() for key, data in pages.items()}
     for key in list(pages)[: args.warmup]:
@@ -145,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     runs = (plain, read, chain, full)
     for run in runs:
         run.scores = {k: page_score(truth[k], run.texts[k]) for k in pages}
+    if args.json:
+        bodies = hashlib.sha1(json.dumps([chain.texts[k] for k in pages]).encode()).hexdigest()[:12]
+        figures = [[run.name, *prf(list(run.scores.values())), 1000 * run.seconds / len(pages)] for run in runs]
+        print(json.dumps({"runs": figures, "bodies": bodies}))
+        return 0
 
     print(f"{len(pages)} pages from {args.data} (CPU time; {args.warmup} warm-up pages untimed)")
     print(f"{'system':32s} {'precision':>9s} {'recall':>7s} {'F1':>7s} {'CPU ms/page':>11s} {'× plain':>7s}")
@@ -176,6 +194,27 @@ def main(argv: list[str] | None = None) -> int:
                 # A removed line whose shingles are in the ground truth was article text.
                 if sum((shingles(line.text) & want).values()) >= 1 and len(line.text) > 20:
                     print(f"    [{line.reason}] {line.text[:110]}")
+    return 0
+
+
+def side_by_side(args: argparse.Namespace) -> int:
+    """This tree and ``args.against`` in turn, each run a fresh process; the medians of the rounds."""
+    trees = {"this tree": str(REPO / "src"), f"{args.against}": str(args.against.resolve())}
+    command = [sys.executable, str(Path(__file__).resolve()), "--json", "--data", str(args.data),
+               "--warmup", str(args.warmup)] + (["--fast"] if args.fast else [])  # fmt: skip
+    results: dict[str, list[dict[str, object]]] = {name: [] for name in trees}
+    for _ in range(args.rounds):
+        for name, src in reversed(trees.items()):  # the other tree first in each round
+            env = {**os.environ, "PYTHONPATH": src}
+            done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
+            results[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"{args.rounds} rounds, the two trees in turn (CPU time; {args.warmup} warm-up pages untimed; medians)")
+    print(f"{'tree':24s} {'system':34s} {'F1':>7s} {'CPU ms/page':>11s} {'× plain':>7s}  bodies")
+    for name, rounds in results.items():
+        for i, (system, _p, _r, f1, _ms) in enumerate(rounds[0]["runs"]):  # type: ignore[misc]
+            ms = statistics.median(r["runs"][i][4] for r in rounds)  # type: ignore[index]
+            ratio = statistics.median(r["runs"][i][4] / r["runs"][0][4] for r in rounds)  # type: ignore[index]
+            print(f"{name[-24:]:24s} {system:34s} {f1:7.4f} {ms:11.2f} {ratio:7.2f}  {rounds[0]['bodies']}")
     return 0
 
 

@@ -15,8 +15,16 @@ import pytest
 import kliping.read.html as read_html_module
 from kliping import cli
 from kliping.errors import Rejected
-from kliping.read.html import FAST_ENVIRONMENT, MAX_TAG_CHARS, _without_huge_tags, read_html
-from kliping.read.sniff import clean_text, decode
+from kliping.read.html import (
+    FAST_ENVIRONMENT,
+    MAX_TAG_CHARS,
+    _may_hold_huge_tag,
+    _meta_date,
+    _meta_tags,
+    _without_huge_tags,
+    read_html,
+)
+from kliping.read.sniff import _has_controls, clean_text, decode
 
 # clean_text as it was written before the speed-up: two whole-text regex substitutions, then the BOMs.
 _OLD_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
@@ -51,6 +59,55 @@ def test_decode_drops_a_few_controls_and_rejects_many_as_before() -> None:
     many = ("\x01\x02\x03 ab" * 50).encode()
     with pytest.raises(Rejected, match="mostly control characters"):
         decode(many, "many.txt")
+
+
+# Characters on both sides of every edge of the control ranges, in UTF-8 one, two, three and four bytes long
+# (U+00A0 and U+00BF share C2 with the C1 controls, U+D7FF and U+E000 stand beside the surrogates).
+EDGES = ("\x00\x08\t\n\x0d\x0e\x1f a\x7e\x7f\x80\x9f\xa0\xbf\xc2\xed\u0100\u0440"
+         "\ud7ff\ud800\udbff\udc00\udfff\ue000\uffff\U0001f600")
+
+
+def test_the_control_check_on_utf8_bytes_finds_what_the_regex_finds() -> None:
+    rng = random.Random(16)
+    for _ in range(20_000):
+        text = "".join(rng.choice(EDGES) for _ in range(rng.randint(0, 6)))
+        expected = _OLD_CONTROL.search(text) is not None
+        assert _has_controls(text) == expected, repr(text)
+        if not any("\ud800" <= ch <= "\udfff" for ch in text):  # what a strict UTF-8 decode can give
+            assert _has_controls(text, text.encode()) == expected, repr(text)
+
+
+def test_decode_of_utf8_pages_is_what_the_regex_passes_gave() -> None:
+    rng = random.Random(17)
+    for _ in range(5_000):
+        text = "<p>Harga cabai naik lagi di pasar induk.</p>" * 5 + "".join(
+            rng.choice(TRICKY + "\xa0\u0440\ud7ff\ue000") for _ in range(rng.randint(0, 3)))
+        assert decode(text.encode(), "p.html", html=True) == old_clean_text(text), repr(text)
+
+
+def _some_aligned_block_lacks_brackets(page: str) -> bool:
+    """The precheck as it was: any aligned block of MAX_TAG_CHARS/2 characters without "<" or ">"."""
+    half = MAX_TAG_CHARS // 2
+    return any("<" not in page[i : i + half] and ">" not in page[i : i + half]
+               for i in range(0, len(page) - half + 1, half))  # fmt: skip
+
+
+def test_a_long_script_without_brackets_is_no_huge_tag() -> None:
+    # A page's inline script or JSON often runs past MAX_TAG_CHARS/2 without "<" or ">" and so covers an
+    # aligned block; the regex need not walk the page for it, since only a run of MAX_TAG_CHARS can be a huge
+    # tag's name and attributes.
+    script = "var data = " + json.dumps({"kota": ["Bekasi"] * (MAX_TAG_CHARS // 16)})
+    assert MAX_TAG_CHARS // 2 < len(script) < MAX_TAG_CHARS
+    lead = "<p>Banjir merendam Bekasi.</p>" * 1000  # the script then covers the block at MAX_TAG_CHARS/2
+    page = f"<html><body>{lead}<script>{script}</script>{lead}</body></html>"
+    assert _some_aligned_block_lacks_brackets(page)  # what made the regex run before
+    assert not _may_hold_huge_tag(page)
+    assert _without_huge_tags(page) == page
+    two = page.replace("</body>", f"<script>{script}</script>{lead}<script>{script}</script></body>")
+    assert _some_aligned_block_lacks_brackets(two) and not _may_hold_huge_tag(two)  # every run looked at
+    longer = f"<html><body>{lead}<script>{script}{script}</script></body></html>"
+    assert _may_hold_huge_tag(longer)  # a run this long is left to the regex, which finds no tag in it
+    assert _without_huge_tags(longer) == longer
 
 
 @pytest.mark.parametrize("offset", [0, 1, 100, MAX_TAG_CHARS // 2 - 7, MAX_TAG_CHARS // 2, MAX_TAG_CHARS - 3,
@@ -154,3 +211,38 @@ def test_cli_fast_reaches_the_reader_and_is_put_back(spies: tuple[Spy, Spy], tmp
 def test_fast_is_an_option_of_the_commands_that_read(command: list[str]) -> None:
     assert cli._parser().parse_args([*command, "--fast"]).fast is True
     assert cli._parser().parse_args(command).fast is False
+
+
+def _page_with_dates(head: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS)
+    return (f'<html lang="id"><head><title>Banjir</title>{head}</head>'
+            f"<body><article>{body}{paragraphs}</article></body></html>")
+
+
+TIME_TAG = '<time itemprop="datePublished" datetime="2024-03-04">'
+
+
+@pytest.mark.parametrize(
+    "head, body, published",
+    [
+        # a <time itemprop> counts where a meta datePublished would, before the plain "date" meta
+        ('<meta name="date" content="2024-01-02">', TIME_TAG, "2024-03-04"),
+        # a meta datePublished with content comes before the element
+        ('<meta itemprop="datePublished" content="2024-05-06">', TIME_TAG, "2024-05-06"),
+        # a meta that comes earlier in the trust order wins; the element is then never looked for
+        ('<meta property="article:published_time" content="2024-07-08">', TIME_TAG, "2024-07-08"),
+        # an unreadable element value falls through to the later meta keys
+        ('<meta name="date" content="2024-01-02">', '<time itemprop="datePublished" datetime="kemarin">', "2024-01-02"),
+    ],
+)
+def test_the_itemprop_date_keeps_its_place_in_the_trust_order(head: str, body: str, published: str) -> None:
+    assert read_html(_page_with_dates(head, body), source="p.html", id="p").published == published
+
+
+def test_the_itemprop_element_is_looked_for_only_when_its_key_is_reached() -> None:
+    tree = read_html_module.trafilatura.load_html(
+        _page_with_dates('<meta name="date" content="2024-01-02">', TIME_TAG))
+    meta = _meta_tags(tree)
+    assert "datepublished" not in meta  # no whole-tree search while reading the meta tags
+    assert _meta_date(tree, meta, "datepublished") == "2024-03-04"
+    assert _meta_date(tree, meta, "date") == "2024-01-02"
