@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import DATE_ANCHOR as ANCHOR
 from conftest import date_values as values
@@ -9,6 +11,8 @@ from conftest import date_values as values
 from kliping.annotate.dates import find_dates
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
+from kliping.model import RawDocument
+from kliping.pipeline import process
 
 
 def test_yearless_date_repeating_a_written_one_takes_its_year() -> None:
@@ -182,3 +186,34 @@ def test_todays_outside_a_quotation_or_without_a_dated_attribution_count_from_th
     assert {d.text: d.value for d in _dates(text, "en")}["tomorrow"] == "2023-09-13"
     # Without the quotations (a caller that has none) the anchor stands.
     assert {d.text: d.value for d in find_dates(text, ANCHOR)}["tomorrow"] == "2023-09-15"
+
+
+def test_a_weekday_dates_a_yearless_day_by_the_years_of_the_pages_captions() -> None:
+    # No publication date and no year in the body: the caption's year, where the weekday holds in it, dates "Tuesday
+    # (Aug 13)" (a Tuesday in 2019), and that day anchors the year-less "Aug 3" after it.
+    text = "The toll rose to 57 on Tuesday (Aug 13), officials said. The river burst its banks on Aug 3."
+    assert [(d.text, d.value) for d in find_dates(text, None, page_years=[2019])] == [
+        ("Tuesday (Aug 13)", "2019-08-13"),
+        ("Aug 3", "2019-08-03"),
+    ]
+    # A year the weekday does not hold in (13 August 2021 is a Friday) is no year for it: nothing is guessed.
+    assert find_dates(text, None, page_years=[2021]) == []
+    # Nor without any year at all.
+    assert find_dates(text, None) == []
+
+
+def test_a_pages_caption_year_reaches_the_dates_of_an_article_without_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "flood.txt"
+    page.write_text(
+        "Flood toll climbs to 57 in river town\n\n"
+        "Volunteers carry sandbags along a flooded street in Riverton on Aug 10, 2019. PHOTO: EXAMPLE NEWS\n\n"
+        "RIVERTON (XYZ) - The death toll from floods in Riverton rose to 57 on Tuesday (Aug 13), the authorities "
+        "said, as rescuers searched collapsed homes.\n\n"
+        "The river burst its banks on Aug 3 after a week of heavy rain, officials said.\n",
+        encoding="utf-8",
+    )
+    article = process(RawDocument(source=str(page), id="flood", text=page.read_text("utf-8"), format="text",
+                                  headline_first=True))
+    assert article.published is None
+    assert any(r.reason == "caption" for r in article.removed)
+    assert [(d.text, d.value) for d in article.dates] == [("Tuesday (Aug 13)", "2019-08-13"), ("Aug 3", "2019-08-03")]

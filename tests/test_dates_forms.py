@@ -255,3 +255,18 @@ def test_dates_bare_day_and_month_in_brackets(sentence: str, expected: dict[str,
 )
 def test_dates_bracketed_fraction_or_score_is_no_date(sentence: str) -> None:
     assert values(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Police said on Tuesday (May 21) that the crowd had left.", "Tuesday (May 21)", "2019-05-21"),
+        ("Ministers met on Friday (Jun 7) in the capital.", "Friday (Jun 7)", "2019-06-07"),
+        ("The court ruled on Thursday (Mar 14), a lawyer said.", "Thursday (Mar 14)", "2019-03-14"),
+        ("Flights resumed on Wednesday (Jan 9).", "Wednesday (Jan 9)", "2019-01-09"),
+    ],
+)
+def test_weekday_with_an_abbreviated_month_in_brackets_is_one_date(text: str, span: str, value: str) -> None:
+    # Wire and Singapore pages write "Weekday (Mon DD)"; after the weekday's bracket even the abbreviations that are
+    # words ("May", "Mar", "Jun") can only be months.
+    assert [(d.text, d.value, d.conflict) for d in find_dates(text, "2019-06-10")] == [(span, value, None)]

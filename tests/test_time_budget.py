@@ -108,7 +108,7 @@ def test_the_engines_worker_step_skips_it_the_same_way(slow_quotes: None, tmp_pa
 
 def test_a_runaway_regular_expression_is_cut_in_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     """re checks for signals while it matches: a catastrophic backtrack inside one C call is cut too."""
-    def find_dates(body, published, quotes=()):  # type: ignore[no-untyped-def]
+    def find_dates(body, published, quotes=(), page_years=()):  # type: ignore[no-untyped-def]
         re.match(r"(a+)+$", "a" * 40 + "b")  # 2^40 steps
         return []
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from kliping import budget
-from kliping.annotate.dates import find_dates
+from kliping.annotate.dates import find_dates, page_years
 from kliping.annotate.entities import find_entities
 from kliping.annotate.quotes import find_quotes
 from kliping.clean import clean
@@ -24,7 +24,7 @@ def annotate(article: Article) -> Article:
     """Fill entities, quotations and dates from the body (offsets index into it)."""
     article.entities = find_entities(article.body, article.language)
     article.quotes = find_quotes(article.body, article.entities)
-    article.dates = find_dates(article.body, article.published, article.quotes)
+    article.dates = find_dates(article.body, article.published, article.quotes, page_years(article))
     return article
 
 

@@ -50,6 +50,9 @@ def _absolute() -> re.Pattern[str]:
         # "Sabtu malam (7/5)", "Senin malam, (2/3)", and a doubled slash typed by mistake: "Sabtu (18//3)"
         rf"|(?P<w4>{weekday})(?:\s+(?:{words('tod')}))?\s*,?\s*\((?P<d4>[0-3]?\d)/{{1,2}}(?P<m4>[01]?\d)"
         rf"(?:/{{1,2}}(?P<y4>{YEAR}))?\)"
+        # "Tuesday (May 21)", "Friday (Jun 7)": wire and Singapore pages bracket an abbreviated month after the weekday,
+        # where even the abbreviations that are words ("May", "Mar", "Jun") can only be the month
+        rf"|(?P<w11>{weekday})\s*,?\s*\((?P<m11>{abbrev})\.?\s*(?P<d11>[0-3]?\d)\)"
         # a day and month alone in brackets, dating what stands before it: "di Jakarta (4/10)", "pukul 21.00 WIB
         # (4/5)", "sore (8/3)" (_dates_what_precedes says which words may stand there: no fraction, no score)
         rf"|(?<=\()(?P<d10>[0-3]?\d)/(?P<m10>[01]?\d)(?=\))"
@@ -177,6 +180,9 @@ def absolutes(body: str) -> list[Found]:
                 found.append(Found(m.start(), m.end(), iso_date(int(m["y7"]), int(m["m7"]), int(m["d7"]))))
             elif m["d6"]:
                 found.append(Found(m.start(), m.end(), iso_date(int(m["y6"]), int(m["m6"]), int(m["d6"]))))
+            elif m["d11"] and 1 <= int(m["d11"]) <= 31:
+                mon, day, wd = months[m["m11"].lower()], int(m["d11"]), weekday_names()[m["w11"].lower()]
+                found.append(Found(m.start(), m.end(), None, mon, day, wd))
             elif m["d10"]:
                 mon, day = int(m["m10"]), int(m["d10"])
                 if 1 <= mon <= 12 and 1 <= day <= 31 and _dates_what_precedes(body, m.start() - 1):

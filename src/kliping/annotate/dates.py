@@ -7,10 +7,10 @@
   "Sept. 16-17", "30 Agustus-2 September 2023"), "April - Mei 2017" (the first month takes
   the year written after the second). A weekday written before the date belongs to it ("JAKARTA--Kamis (9/3/2023)",
   "Senin malam, (2/3)", and "Sabtu (18//3)" with its slash typed twice).
-* **year-less** — "Jumat (15/9)", "Rabu 20 September", "pada bulan Juni", and a day and month alone in brackets
-  after a place, a source, a time of day or zone ("di Medan (12/9)", "pukul 20.00 WIB (13/9)"; not "tiga perempat
-  (3/4)"): the year comes from the anchor. The
-  year said in words right after it is its own ("5 November tahun lalu", "Nov. 5 last year"). A written weekday
+* **year-less** — "Jumat (15/9)", "Rabu 20 September", "Tuesday (May 21)", "pada bulan Juni", and a day and month
+  alone in brackets after a place, a source, a time of day or zone ("di Medan (12/9)", "pukul 20.00 WIB (13/9)";
+  not "tiga perempat (3/4)"): the year comes from the anchor. The year said in words right after it is its own
+  ("5 November tahun lalu", "Nov. 5 last year"). A written weekday
   picks the year that makes it true: the anchor's, the one before or after, then the year the article writes the
   same day or month with ("Rabu (14/8/2019) … Rabu (14/8)"); without a publication date, also any year the article
   states ("Rabu (14/8)" in a text that says 2019). But a day of the last two months whose weekday is not its own is a
@@ -45,7 +45,8 @@
 
 The anchor is ``published`` (its local date) or else the latest full date (day, month, year) in the body;
 without one, relative and year-less expressions are skipped, never guessed (a year-less date whose written
-weekday holds in a year the article states is not a guess).
+weekday holds in a year the article states, or in the year of a full date its page writes in a photo caption or
+date line, "Monday (Aug 13)" under a caption "… on Aug 7, 2018", is not a guess, and it anchors the rest).
 
 A source that contradicts itself — a weekday written with a date it does not fall on ("Kamis (8/7/2017)", a
 Saturday) — keeps the date as written, and the mention says so: ``conflict`` is "weekday".
@@ -89,6 +90,7 @@ from kliping.annotate.date_words import (
 )
 from kliping.annotate.relative_dates import relatives, weekday
 from kliping.model import Article, DateMention, Quote
+from kliping.timestamps import find_timestamps
 
 
 @cache
@@ -168,14 +170,33 @@ def _month_year(f: Found, out: list[DateMention]) -> int | None:
     return None
 
 
-def _find(body: str, published: str | None, quoted: list[tuple[int, int]] | None = None) -> list[DateMention]:
-    """Every date mention; ``conflict`` is "weekday" when its written weekday does not hold."""
+def _weekday_dated(found: list[Found], years: list[int]) -> None:
+    """Without any anchor, date each year-less day with a weekday by the first of ``years`` its weekday holds in
+    ("on Monday (Aug 13)" on a page whose photo caption says 2018): a weekday that holds is as good as a written
+    year, so these dates may anchor the rest ("the quake on Aug 5")."""
+    for f in found:
+        if f.value is None and f.weekday is not None and f.year_from is None:
+            for year in years:
+                if (iso := iso_date(year, f.month, f.day)) and weekday(iso) == f.weekday:
+                    f.value = iso
+                    break
+
+
+def _find(
+    body: str, published: str | None, quoted: list[tuple[int, int]] | None = None, page_years: Sequence[int] = ()
+) -> list[DateMention]:
+    """Every date mention; ``conflict`` is "weekday" when its written weekday does not hold. ``page_years`` are the
+    years of the full dates the page writes outside the body (a photo caption's "Aug 7, 2018")."""
     found = absolutes(body)
     connector, after = _between()
     for first, second in zip(found, found[1:], strict=False):
         if first.value is None and first.year_from is None and connector.fullmatch(body, first.end, second.start):
             first.year_from = second
     anchor, from_published = _anchor(published, found)
+    if anchor is None:
+        article_years = _article_years(body, found)
+        _weekday_dated(found, article_years + [y for y in page_years if y not in article_years])
+        anchor, from_published = _anchor(published, found)
     for f in found:  # "5 November tahun lalu", "Nov. 5 last year": the year said in words is the date's
         if f.value is None and anchor is not None and (said := year_said(body, f.end)):
             f.value, f.end = iso_date(anchor.year + said[0], f.month, f.day), said[1]
@@ -226,15 +247,34 @@ def _find(body: str, published: str | None, quoted: list[tuple[int, int]] | None
     return sorted(out, key=lambda d: d.start)
 
 
-def find_dates(body: str, published: str | None = None, quotes: Sequence[Quote] = ()) -> list[DateMention]:
+def find_dates(
+    body: str, published: str | None = None, quotes: Sequence[Quote] = (), page_years: Sequence[int] = ()
+) -> list[DateMention]:
     """Every date expression in ``body`` with offsets into it and ``value`` ISO at its grain; a
     date whose written weekday is not its own keeps the date as written, marked ``conflict``.
-    ``quotes`` (the article's, from ``find_quotes``) date a speaker's "hari ini" by their attribution."""
+    ``quotes`` (the article's, from ``find_quotes``) date a speaker's "hari ini" by their attribution; ``page_years``
+    (the years of the page's caption and date lines) are where a year-less weekday date may lie when nothing else
+    dates the article."""
     quoted = sorted((q.start, q.end) for q in quotes if q.kind != "indirect")
-    return _find(body, published, quoted)
+    return _find(body, published, quoted, page_years)
+
+
+# Removed lines that still date the page: a photo caption ("… on Aug 7, 2018. PHOTO: …"), a date line, a byline.
+_DATING_LINES = frozenset({"caption", "date line", "byline"})
+
+
+def page_years(article: Article) -> list[int]:
+    """The years of the full dates the page writes in lines taken out of the body, most written first (none where the
+    article has a publication date: that anchors it)."""
+    if article.published:
+        return []
+    dating = [r.text for r in article.removed if r.reason in _DATING_LINES]
+    counts = Counter(t.year for text in dating for t in find_timestamps(text) if t.year and t.day)
+    return [y for y, _ in counts.most_common()]
 
 
 def annotate_dates(article: Article) -> Article:
-    """Article → the same Article with ``dates`` filled from its body, publication date and quotations."""
-    article.dates = find_dates(article.body, article.published, article.quotes)
+    """Article → the same Article with ``dates`` filled from its body, publication date and quotations; without a
+    publication date, the years the page's captions and date lines write may give a weekday's date its year."""
+    article.dates = find_dates(article.body, article.published, article.quotes, page_years(article))
     return article
