@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import cache
 
@@ -124,6 +124,11 @@ def _article_years(body: str, found: list[Found]) -> list[int]:
 _YEARS = re.compile(rf"(?=[12])(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)")
 
 
+def _weekday_holds(f: Found, years: list[int]) -> Iterator[int]:
+    """Those of ``years``, in order, in which the day and month of ``f`` fall on its written weekday."""
+    return (y for y in years if (iso := iso_date(y, f.month, f.day)) and weekday(iso) == f.weekday)
+
+
 def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -> int | None:
     """The year of a year-less day and month: the one its weekday makes true, else the one the anchor suggests.
 
@@ -137,8 +142,7 @@ def _year_for(f: Found, anchor: date | None, direction: int, years: list[int]) -
         return None if year is None else year - (f.month > second.month)
     if f.weekday is not None:
         near = near_years(f, anchor) if anchor else []
-        holds = [y for y in near + years if (iso := iso_date(y, f.month, f.day)) and weekday(iso) == f.weekday]
-        for year in holds:
+        for year in _weekday_holds(f, near + years):
             # Never far after the anchor: a mistyped weekday must not move "Minggu (20/1)" a year ahead.
             if anchor is None or year not in near or (date(year, f.month, f.day) - anchor).days <= FUTURE_SLACK_DAYS:
                 return year
@@ -176,10 +180,8 @@ def _weekday_dated(found: list[Found], years: list[int]) -> None:
     year, so these dates may anchor the rest ("the quake on Aug 5")."""
     for f in found:
         if f.value is None and f.weekday is not None and f.year_from is None:
-            for year in years:
-                if (iso := iso_date(year, f.month, f.day)) and weekday(iso) == f.weekday:
-                    f.value = iso
-                    break
+            year = next(_weekday_holds(f, years), None)
+            f.value = None if year is None else iso_date(year, f.month, f.day)
 
 
 def _find(
