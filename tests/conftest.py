@@ -21,6 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATE_ANCHOR = "2023-09-14T20:22:00+07:00"  # a Thursday: the publication date the date tests anchor on
+# Made-up paragraphs of an article (Indonesian, English) that the page-furniture tests surround with furniture:
+# they must come through cleaning whole.
+P1 = "Pemerintah Kota Sukamaju mulai memperbaiki jalan pusat kota pekan ini, kata Wali Kota Budi, Senin (3/4/2023)."
+P2 = "Menurut Budi, perbaikan itu akan selesai sebelum musim hujan dan menelan biaya sekitar Rp 12 miliar."
+P3 = "Warga diminta mencari jalan lain selama pengerjaan berlangsung, terutama pada jam sibuk pagi dan sore."
+E1 = "The Millbrook council voted on Tuesday to repair the river bridge, the mayor, Jane Holloway, told reporters."
+E2 = "Holloway said the work would take about six months and cost the city roughly $4 million from its reserves."
+E3 = "Residents have been asked to take the ferry or the northern road while the work goes on through the spring."
 
 
 def made_up_article(stem: str, title: str, body: str, published: str) -> Article:

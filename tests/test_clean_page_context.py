@@ -6,16 +6,11 @@ made up for the test; only the shapes are the pages'."""
 from __future__ import annotations
 
 import pytest
+from conftest import E1, E2, E3, P1, P2, P3
 
 from kliping.clean import clean
 from kliping.model import RawDocument
 
-P1 = "Pemerintah Kota Sukamaju mulai memperbaiki jalan pusat kota pekan ini, kata Wali Kota Budi, Senin (3/4/2023)."
-P2 = "Menurut Budi, perbaikan itu akan selesai sebelum musim hujan dan menelan biaya sekitar Rp 12 miliar."
-P3 = "Warga diminta mencari jalan lain selama pengerjaan berlangsung, terutama pada jam sibuk pagi dan sore."
-E1 = "The Millbrook council voted on Tuesday to repair the river bridge, the mayor, Jane Holloway, told reporters."
-E2 = "Holloway said the work would take about six months and cost the city roughly $4 million from its reserves."
-E3 = "Residents have been asked to take the ferry or the northern road while the work goes on through the spring."
 HEADLINE = "Wali Kota Sukamaju Perbaiki Jalan Pusat Kota Sebelum Musim Hujan Tiba"
 
 

@@ -5,13 +5,10 @@ class names, credits, and the round-up's numbered items and a video page's headl
 from __future__ import annotations
 
 import pytest
+from conftest import P1, P2, P3
 
 from kliping.clean import classify, clean
 from kliping.model import RawDocument
-
-P1 = "Pemerintah Kota Sukamaju mulai memperbaiki jalan pusat kota pekan ini, kata Wali Kota Budi, Senin (3/4/2023)."
-P2 = "Menurut Budi, perbaikan itu akan selesai sebelum musim hujan dan menelan biaya sekitar Rp 12 miliar."
-P3 = "Warga diminta mencari jalan lain selama pengerjaan berlangsung, terutama pada jam sibuk pagi dan sore."
 
 
 def _page(lines: list[str], **kw: object) -> tuple[dict[str, str], str, str | None]:
