@@ -110,3 +110,21 @@ def test_chain_sets_meet_their_floors() -> None:
                  "dates", "boilerplate F1")
         for name, value, floor in zip(names, got, floors, strict=True):
             assert value >= floor, (split, name, round(value, 3), floor)
+
+
+def test_eval_splits_speaker_and_date_scores_by_article_language(seed_articles: Any, gold: dict[str, Any]) -> None:
+    import dataclasses
+
+    from kliping.eval import format_report
+
+    articles = [dataclasses.replace(a, language="en") if stem == "004_18c8b33f04a83a96" else a
+                for stem, a in seed_articles.items()]
+    report = evaluate(gold, articles)
+    assert sorted(report.by_language) == ["en", "id"]
+    for name, overall in (("speaker (lenient)", report.speakers), ("dates", report.dates)):
+        parts = [scores[name] for scores in report.by_language.values()]
+        assert all(p.total for p in parts), name
+        assert sum(p.total for p in parts) == overall.total
+        assert sum(p.correct for p in parts) == overall.correct
+    assert "by language: en" in format_report(report)
+    assert report.to_dict()["by_language"]["id"]["dates"]["total"] == report.by_language["id"]["dates"].total

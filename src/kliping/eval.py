@@ -46,6 +46,7 @@ from kliping.words import WORD
 
 FIELDS = ("title", "outlet", "published", "dateline", "authors", "wire_sources")
 NOT_BOILERPLATE = frozenset({"headline"})
+LANGUAGE_SCORES = ("speaker (lenient)", "speaker (full name)", "reported recall", "dates")
 
 
 @dataclass
@@ -106,6 +107,13 @@ class EvalReport:
     reported_exhaustive: bool = False  # whether reported.fp was counted
     dates: FieldScore = field(default_factory=FieldScore)
     quote_errors: list[dict[str, Any]] = field(default_factory=list)
+    # the same counts per article language (speaker lenient, full name, reported recall, dates), so a
+    # mixed set shows where its misses are rather than one average over both languages
+    by_language: dict[str, dict[str, FieldScore]] = field(default_factory=dict)
+
+    def language(self, article: Article | None) -> dict[str, FieldScore]:
+        lang = (article.language if article is not None else None) or "unknown"
+        return self.by_language.setdefault(lang, {k: FieldScore() for k in LANGUAGE_SCORES})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +129,8 @@ class EvalReport:
             "reported_speech": {**self.reported.to_dict(), "precision_scored": self.reported_exhaustive},
             "dates": self.dates.to_dict(),
             "quote_errors": self.quote_errors,
+            "by_language": {lang: {k: {"correct": v.correct, "total": v.total, "accuracy": round(v.accuracy, 4)}
+                                   for k, v in scores.items()} for lang, scores in sorted(self.by_language.items())},
         }
 
 
@@ -318,8 +328,13 @@ def evaluate(gold: dict[str, Any], articles: Iterable[Article]) -> EvalReport:
         else:
             report.articles += 1
         _score_boilerplate(report, article_id, article, expected)
+        overall = (report.speakers, report.full_speakers, report.indirect_quotes, report.dates)
+        before = [(s.correct, s.total) for s in overall]
         _score_quotes(report, article_id, article, expected, bool(gold.get("reported_speech_exhaustive")))
         _score_dates(report, article_id, article, expected)
+        for part, score, (correct, total) in zip(report.language(article).values(), overall, before, strict=True):
+            part.correct += score.correct - correct
+            part.total += score.total - total
         for name in FIELDS:
             if name not in expected and not (name == "published" and "published_lower_bound" in expected):
                 continue  # a set that labels quotations and dates only does not score metadata
@@ -363,6 +378,10 @@ def format_report(report: EvalReport) -> str:
         out.append(f"{name:<19} {score.correct}/{score.total}  accuracy {score.accuracy:.3f}")
         out += [f"    {m['article']}: expected {m['expected']!r}, got {m['got']!r}"
                 for m in score.misses]
+    if len(report.by_language) > 1:
+        for lang, parts in sorted(report.by_language.items()):
+            out.append(f"by language: {lang:<7}" + "  ".join(
+                f"{name} {s.correct}/{s.total} {s.accuracy:.3f}" for name, s in parts.items() if s.total))
     return "\n".join(out)
 
 
