@@ -54,8 +54,12 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
         before = body[max(0, s - 30) : s].split()
         after_title = bool(before) and _is_title(before[-1])
         cut = person_after_role(body, s, e)  # "Russian President Vladimir Putin" → "Vladimir Putin"
-        if cut == s and len(before) > 1 and before[-1] in ("for", "of") and _is_title(before[-2]):
-            cut = _holder_after_portfolio(body, s, e)
+        if cut > s and (connector := _CONNECTOR_AFTER_ROLE.match(body, cut, e)):
+            # "Leader [of the Opposition Ann Roe]": the role's portfolio before its holder
+            holder = _holder_after_portfolio(body, connector.end(), e, definite=bool(connector.group(1)))
+            cut = holder if holder > connector.end() else s
+        if cut == s and _after_portfolio_connector(before):
+            cut = _holder_after_portfolio(body, s, e, definite=before[-1] == "the")
         out.append((cut, e, "PERSON" if after_title or cut > s else label))
     return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
 
@@ -68,13 +72,28 @@ def _is_title(word: str) -> bool:
     return low in role_words() and low not in aliases.NAME_CONNECTORS
 
 
-def _holder_after_portfolio(body: str, s: int, e: int) -> int:
+_CONNECTOR_AFTER_ROLE = re.compile(r"(?:of|for) +(the +)?")
+
+
+def _after_portfolio_connector(before: list[str]) -> bool:
+    """Whether the words before a span end in a title and "for" or "of", with or without "the":
+    "Secretary of [State Ann Roe]", "Leader of the [Opposition Ann Roe]", "Commissioner of
+    [Police Ann Roe]" — what follows is the portfolio, then its holder."""
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return len(before) > 1 and before[-1] in ("for", "of") and _is_title(before[-2])
+
+
+def _holder_after_portfolio(body: str, s: int, e: int, definite: bool = False) -> int:
     """Where the holder's name begins in a span after a title and "for" or "of": the portfolio's
     ordinary words, then a full name ("Minister for [International Affairs] Takeshi Nomura",
-    "Secretary of [Rural Roads] Dana Hale"); ``s`` when the span is not that."""
+    "Secretary of [Rural Roads] Dana Hale"); ``s`` when the span is not that. After "of the"
+    (``definite``) the span's first word is the portfolio whatever its kind ("Leader of the
+    [Opposition] Ann Roe"): a person's name takes no "the"."""
     words = list(_PIECE_WORD.finditer(body, s, e))
     # the portfolio runs up to the first name word; the name is its last two to four words
-    first_name = next((k for k, w in enumerate(words) if name_words.is_name_word(w.group(0))), len(words))
+    first_name = next((k for k, w in enumerate(words) if (k or not definite) and name_words.is_name_word(w.group(0))),
+                      len(words))
     if 0 < first_name <= len(words) - 2 and len(words) - first_name <= MAX_HOLDER_WORDS and (
             name_words.is_full_name(body[words[first_name].start() : e])):
         return words[first_name].start()

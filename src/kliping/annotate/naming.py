@@ -30,13 +30,18 @@ from kliping.annotate.degrees import without_degrees
 from kliping.annotate.name_words import (
     is_brand,
     name_heads,
+    title_words,
     word_kind,
 )
 
 MAX_NAME_WORDS = 3  # given and family names; initials and particles do not count
 # "P.J." is one word of a name, not "P." and "J."; written [A-Z](?:\.[A-Z])+\. rather than the same
 # (?:[A-Z]\.){2,}, which the regex engine tries at half the speed at every capital of a text.
-CAP = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?)"
+# A given name of two syllables joined by a hyphen may write the second in lower case ("Clement Lee
+# Hing-nin", "Kim Jong-un", "Lee Jung-jin"): that syllable is part of the word, not where the name
+# ends. An Indonesian doubled word ("Anak-anak", "Kupu-kupu") is no such name (_REDOUBLED).
+CAP = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:-[a-z][\w'’]*)?\.?)"
+_REDOUBLED = re.compile(r"(\w+)-\1", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Two capitalised words or more (one word is never fuller than a name looked up).
 _RUN = re.compile(rf"{CAP}(?: +(?:{CAP}|{'|'.join(resources.lines('name_particles.txt'))})(?= ))* +{CAP}")
@@ -75,6 +80,10 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
             and bool(_CONNECTED.search(body, max(0, run.start() - 30), run.start())))
         current: list[str] = []
         place = 0  # words of a place's or body's name read so far: "Bupati Gunung Kidul Badingah"
+        if _PORTFOLIO_BEFORE.search(body, max(0, run.start() - 40), run.start()) and _title_word_at(body, run.start()):
+            # "Leader of the [Opposition] Ann Roe", "Commissioner of [Police] Ann Roe": the run
+            # opens with the role's portfolio, read like a place's name after its head
+            place = 1
         words = run.group(0).split()
         skip = 0
         for i, word in enumerate(words):
@@ -113,6 +122,27 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# An English role's connector right before a run: "Leader of the [Opposition Ann Roe]".
+_PORTFOLIO_BEFORE = re.compile(r"([A-Za-z]+) +(?:of|for)(?: +the)? +$")
+
+
+def past_portfolio(body: str, start: int, name: str) -> str:
+    """A name written at ``start`` without the role's portfolio opening it, when a title and "of"
+    or "for" stand before ("Leader of the [Opposition] Ann Roe" → "Ann Roe"): the portfolio's
+    first word, then its ordinary words, while two words stay."""
+    words = name.split()
+    if len(words) < 3 or not _title_word_at(body, start):
+        return name
+    words = words[1:]
+    while len(words) > 2 and word_kind(words[0]) != "name":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _title_word_at(body: str, pos: int) -> bool:
+    """Whether the role connector ending at ``pos`` follows a title or role word ("Leader of the")."""
+    m = _PORTFOLIO_BEFORE.search(body, max(0, pos - 40), pos)
+    return m is not None and m.group(1).casefold() in title_words()
 
 
 @lru_cache(maxsize=65536)
@@ -120,9 +150,11 @@ def _word_facts(word: str) -> tuple[bool, str, bool, bool, bool, bool]:
     """What _name_spans asks of a word, asked once per word (a name is written again and again):
     whether a role of several words may open with it, its kind, whether a place's or body's name
     follows it, whether it is a brand, an owner ("Post’s") or a word ending a name at its full stop."""
+    # a doubled word the lower-case hyphen of CAP let in ("Anak-anak") ends a name, as before
+    redoubled = "-" in word and word.split("-")[1][:1].islower() and _REDOUBLED.match(word) is not None
     return (
         word.lower() in _roles_by_first(),
-        word_kind(word),
+        "stop" if redoubled else word_kind(word),
         word.casefold() in name_heads(),
         is_brand(word),
         bool(_POSSESSIVE.search(word)) and word[-1] in "sS",

@@ -217,7 +217,10 @@ def _unit_before(body: str, e: Entity, entities: list[Entity]) -> str | None:
     word = m.group(1)
     i = bisect_left(entities, m.end(1), key=lambda x: x.end)  # the entity ending at the word, if any
     owner = entities[i] if i < len(entities) and entities[i].end == m.end(1) else None
-    if owner is None and len(word) > 2 and (name_words.word_kind(word) == "name" or name_words.is_body_acronym(word)):
+    # A title in capitals is no body's acronym ("Box CEO Aaron Levie", "the firm's CFO Ann Roe"):
+    # the recogniser's ORG after it is the title holder, not a unit of a body called "CEO".
+    if owner is None and len(word) > 2 and word.casefold() not in name_words.title_words() and (
+            name_words.word_kind(word) == "name" or name_words.is_body_acronym(word)):
         return body[m.start(1) : e.end]  # not "A PGMOL": an initial or article names no body
     if owner is not None and owner.label == "ORG" and e.label == "PLACE":
         return body[owner.start : e.end]
@@ -262,7 +265,7 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         # (not one owning people named by no name: "China's health chiefs")
         return s.text, False
     if s.kind == "name":
-        name = naming.unglued(body, naming.person_name(s.text))
+        name = naming.unglued(body, naming.person_name(naming.past_portfolio(body, s.start, s.text)))
         return speakers.person_by_name(name, entities) or naming.full_name(body, name) or name, True
     head = s.text.split()[0] if s.kind == "noun" and s.text.strip() else ""
     if head.islower() and is_body_noun(head):
