@@ -53,3 +53,14 @@ def test_lower_case_second_syllable_stays_in_the_given_name() -> None:
 def test_doubled_word_is_still_no_name() -> None:  # a guard: passed before the hyphen change too
     body = "Anak-anak Desa Sukamaju bermain di lapangan."
     assert all("Anak-anak" not in name for name in naming.name_candidates(body))
+
+
+def test_an_office_of_capitalised_words_ending_in_a_title_is_not_part_of_its_holders_name() -> None:
+    # English writes any office as capitalised words before the name; only its last word is a title
+    body = ("RIVERTON — The river rose above its banks on Monday.\n\n"
+            "\"We are moving everyone to higher ground tonight,\" Assistant City Manager Dave Sykes said.\n\n"
+            "\"Nobody should drive through the water,\" said Parks Director Tom Bell.\n\n"
+            "\"Beds are ready,\" said Queen Elizabeth Hospital.")
+    assert _one(body, "We are moving").speaker == "Dave Sykes"
+    assert _one(body, "Nobody should").speaker == "Tom Bell"
+    assert _one(body, "Beds are ready").speaker == "Queen Elizabeth Hospital"

@@ -60,6 +60,8 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
             cut = holder if holder > connector.end() else s
         if cut == s and _after_portfolio_connector(before):
             cut = _holder_after_portfolio(body, s, e, definite=before[-1] == "the")
+        if cut == s:
+            cut = _holder_after_title(body, s, e)
         out.append((cut, e, "PERSON" if after_title or cut > s else label))
     return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
 
@@ -101,6 +103,23 @@ def _holder_after_portfolio(body: str, s: int, e: int, definite: bool = False) -
 
 
 MAX_HOLDER_WORDS = 4
+
+
+def _holder_after_title(body: str, s: int, e: int) -> int:
+    """Where the holder's name begins in a span that is a role of capitalised words ending in a
+    title, then a full name: "Assistant City Manager [Dave Sykes]", "Parks Director [Tom Bell]",
+    "Housing and Local Government Minister [Ann Roe]". English writes any office this way, so the
+    role's words are not listed; only its last word must be a title, and what follows it a full
+    name of two to four name words ("Queen Elizabeth Hospital" is no holder: "Hospital" is no
+    name word). ``s`` when the span is not that."""
+    words = list(_PIECE_WORD.finditer(body, s, e))
+    for k in range(len(words) - 3, -1, -1):  # the last title word with two words or more after it
+        if words[k].group(0).casefold() in name_words.title_words():
+            rest = body[words[k + 1].start() : e]
+            if len(words) - k - 1 <= MAX_HOLDER_WORDS and name_words.is_full_name(rest):
+                return words[k + 1].start()
+            return s
+    return s
 
 
 def _opens_no_name(word: str) -> bool:
