@@ -7,7 +7,7 @@ commas (appositives.py).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kliping import resources
 
@@ -36,6 +36,15 @@ def only_degrees(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_degree(word: str) -> bool:
-    folded = word.rstrip(".,").casefold()
+    bare = word.rstrip(".,")
+    folded = bare.casefold()
     # "Sp.B", "Sp.PD": a specialist's degree with its field joined on
-    return folded in resources.words("degrees.txt") or (folded.startswith("sp.") and folded[3:].isalpha())
+    if folded in resources.words("degrees.txt") or (folded.startswith("sp.") and folded[3:].isalpha()):
+        return True
+    # "SH", "MSi", "ME": a degree written without its dots, its letters' case kept ("Si", not "si")
+    return "." not in bare and bare[:1].isupper() and bare[1:2].isupper() and folded in _undotted()
+
+
+@cache
+def _undotted() -> frozenset[str]:
+    return frozenset(d.replace(".", "") for d in resources.words("degrees.txt") if "." in d)

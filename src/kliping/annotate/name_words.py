@@ -20,6 +20,10 @@ def title_words() -> frozenset[str]:
     words = set(_person_titles())
     for role in resources.lines("roles.txt"):
         words.update(role.split())
+    # A role's abbreviation is a role too ("Menkes Budi", "Kadinkes Sari"): news writes it before a
+    # name as it writes the role in full, so it never opens the person's name.
+    for abbreviation, _full in resources.rows("role_abbreviations.tsv"):
+        words.update(abbreviation.split())
     return frozenset(words - resources.words("name_words.txt"))
 
 
@@ -29,7 +33,7 @@ def _hard_stops() -> frozenset[str]:
     words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
     words = set(title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
     words.update(calendar_words())
-    return frozenset(words)
+    return frozenset(words - resources.words("name_words.txt"))  # "Lalu" of "Lalu Muhammad Iqbal"
 
 
 @cache
@@ -47,6 +51,12 @@ _INSTITUTION_WORD = re.compile(r"(?:Ke|Pe[rmn]?)[a-z]{3,}an|Kemen[a-z]{2,}")  # 
 # person's name may only open that way ("McDonald", "DiCaprio", "LeBron").
 _BRAND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Le", "La", "Du", "Da", "Van", "Von", "Del", "Al", "El", "O")
+
+
+def opens_name(word: str) -> bool:
+    """Whether an ordinary word is one that opens a person's name ("Lalu", "Cut", "Gede": see
+    resources/name_words.txt), kept at a name's front inside a sentence."""
+    return word.strip(".,;:").casefold() in resources.words("name_words.txt")
 
 
 @lru_cache(maxsize=65536)  # asked of every word of every capitalised run
@@ -69,6 +79,8 @@ def word_kind(word: str) -> str:
         return "stop"
     if not bare[0].isalpha() or (len(bare) > 2 and bare.isupper()):
         return "stop"  # "- -" of a dateline, an acronym ("HRC", "CNN"): not a person's name
+    if any(is_body_acronym(part) for part in bare.split("-")):
+        return "stop"  # a regional body's acronym ("Dinkes", "Satpol-PP", "Damkar"): "Satpol-PP Kotamobagu" is a body
     return "soft" if low in resources.words("common_words.txt") else "name"
 
 

@@ -30,6 +30,7 @@ from kliping.annotate.degrees import without_degrees
 from kliping.annotate.name_words import (
     is_brand,
     name_heads,
+    opens_name,
     title_words,
     word_kind,
 )
@@ -99,8 +100,10 @@ def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:
                 _keep(spans, current)
                 current, place = [], 1
                 continue
-            if place == 1 or (place and kind != "name"):
-                place += 1  # the place's or body's own name: its first word, then any ordinary words
+            if place == 1 or (place and kind != "name" and not opens_name(word)):
+                # the place's or body's own name: its first word, then any ordinary words, up to a
+                # word that opens a person's name ("Pemprov NTB Lalu Ahmad Zainuri")
+                place += 1
                 continue
             place = 0
             if kind == "stop" or (kind == "soft" and i == 0 and sentence_start) or brand:
@@ -178,7 +181,8 @@ def _keep(spans: list[tuple[str, ...]], words: list[str]) -> None:
     if len(words) < 2:
         return  # see _name_spans: a one-word candidate never wins
     words = without_degrees([_bare(w) for w in words])
-    while len(words) > 2 and word_kind(words[0]) == "soft":
+    # (a word that opens a name, "Lalu Muhammad Iqbal", is no ordinary word glued before it)
+    while len(words) > 2 and word_kind(words[0]) == "soft" and not opens_name(words[0]):
         words = words[1:]
     words = _within_length(words)
     if len(words) > 1:

@@ -17,6 +17,7 @@ from kliping.annotate.name_words import (
     is_institution_head,
     is_name_word,
     name_heads,
+    opens_name,
     title_words,
     word_kind,
 )
@@ -49,6 +50,7 @@ def complete(body: str, mentions: list[Entity]) -> None:
     _bodies_named_by_people(body, mentions, people)
     _people_ending_bodies(mentions, people)
     _misspellings_joined([m for m in mentions if m.label == "PERSON"])
+    _clipped_given_names_joined([m for m in mentions if m.label == "PERSON"])
 
 
 def _only_own_context(body: str, m: Entity, fuller: str) -> bool:
@@ -57,6 +59,8 @@ def _only_own_context(body: str, m: Entity, fuller: str) -> bool:
     nowhere else: the model's boundary stands. A fuller name written elsewhere completes it."""
     if " " not in m.canonical or not fuller.endswith(m.canonical):
         return False
+    if all(map(opens_name, fuller[: -len(m.canonical)].split())):
+        return False  # "[Lalu] Muhammad Iqbal": a word that opens a name, which the recogniser reads as "then"
     at = body.find(fuller)
     return 0 <= at < m.start and body.find(fuller, at + 1) < 0 and at + len(fuller) == m.end
 
@@ -262,6 +266,34 @@ def _misspellings_joined(people: list[Entity]) -> None:
                 break
     for m in people:
         m.canonical = better.get(m.canonical, m.canonical)
+
+
+MIN_CLIPPED = 4  # letters of a clipped given name: "Sandi", "Anin"; shorter ones ("Ari", "He") open too many names
+
+
+def _clipped_given_names_joined(people: list[Entity]) -> None:
+    """A person called by the clipped opening of their given name ("Sandiaga Salahuddin Uno" …
+    "ungkap Sandi", "Anindya Putri" … "kata Anin"), as Indonesian news often does: a one-word name
+    that opens the first word of exactly one full name of the article, and is no whole word of any
+    (then it is someone else's: "Budi" beside "Budi Santoso" and "Budiman Sudjatmiko")."""
+    full = {m.canonical for m in people if " " in m.canonical}
+    if not full:
+        return
+    words = {aliases.key(w) for name in full for w in name.split()}
+    clipped: dict[str, str | None] = {}
+    for m in people:
+        short = m.canonical
+        if " " in short or len(short) < MIN_CLIPPED or short in clipped:
+            continue
+        key = aliases.key(short)
+        if key in words or aliases.label_of(short) is not None:
+            clipped[short] = None
+            continue
+        owners = [name for name in full
+                  if (first := aliases.key(name.split()[0])).startswith(key) and len(first) > len(key) + 1]
+        clipped[short] = owners[0] if len(owners) == 1 else None
+    for m in people:
+        m.canonical = clipped.get(m.canonical) or m.canonical
 
 
 def _rank(name: str, counts: dict[str, int], first: dict[str, int]) -> tuple[int, int, int]:

@@ -266,6 +266,12 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         return s.text, False
     if s.kind == "name":
         name = naming.unglued(body, naming.person_name(naming.past_portfolio(body, s.start, s.text)))
+        if " " not in name and name != s.text and name not in known() and (
+                holder := speakers.role_holder(body, s.text, s.start, entities)) is not None:
+            # "terang Walikota Kotamobagu" after "Walikota Kotamobagu Drs. Budi Santoso": a title
+            # and a place no table knows, which the article wrote before its holder's name, is
+            # that role; the place is no one's name.
+            return holder, True
         return speakers.person_by_name(name, entities) or naming.full_name(body, name) or name, True
     head = s.text.split()[0] if s.kind == "noun" and s.text.strip() else ""
     if head.islower() and is_body_noun(head):

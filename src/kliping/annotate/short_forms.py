@@ -142,6 +142,11 @@ def _nicknames(body: str, people: list[Entity], defined: dict[str, tuple[str, st
             nicknamed = _nicknamed(body, people, cue["nick"], cue.start())
             if nicknamed:
                 defined.setdefault(cue["nick"], ("PERSON", nicknamed))
+                # "alias Jerinx SID": a stage name and its band's acronym or a word never in a
+                # name; the article then writes the stage name alone ("kata Jerinx")
+                nick = cue["nick"].split()
+                if len(nick) > 1 and all(word_kind(w) == "stop" for w in nick[1:]):
+                    defined.setdefault(nick[0], ("PERSON", nicknamed))
         # (only where its own cue words are written: "aka" of the probes is inside "akan" and "kata")
         for cue in _NICK_BEFORE_CUE.finditer(body) if any(w in body for w in _NICK_CUE_WORDS) else ():
             nicknamed = _nicknamed(body, people, cue["nick"], cue.start())

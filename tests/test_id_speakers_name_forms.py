@@ -1,0 +1,62 @@
+"""Indonesian speakers given in a wrong or short form on unseen pages: a role's abbreviation kept
+before the given name ("Menkes Budi"), a stage name glued to a band's ("alias Jerinx SID" … "kata
+Jerinx"), a name-opening word that is also "then" ("Lalu"), a degree written without dots, a
+regional body's acronym taken for a given name, a role and a place no table knows standing for its
+holder, and a clipped given name ("Sandi" of "Sandiaga"). The whole chain runs, on sentences made
+up for these tests."""
+
+from __future__ import annotations
+
+from kliping.annotate.degrees import without_degrees
+from kliping.annotate.entities import find_entities
+from kliping.annotate.name_words import word_kind
+from kliping.annotate.quotes import find_quotes
+
+
+def _speakers(body: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(body, find_entities(body, "id"))]
+
+
+def test_role_abbreviation_is_no_part_of_the_name() -> None:
+    body = ("Menteri Kesehatan Rudi Hartono Wibisono mengaku mengantuk saat rapat, Rabu.\n\n"
+            "\"Tadi saya sudah divaksin,\" ujar Menkes Rudi di tengah rapat.\n\n"
+            "\"Ini Bu Sari malah semakin cerah,\" ujar Rudi.")
+    assert _speakers(body) == ["Rudi Hartono Wibisono"] * 3
+
+
+def test_first_word_of_a_several_word_nickname_is_the_nickname() -> None:
+    body = ("Sidang dengan terdakwa I Made Suarjana alias Kobra XTC digelar di Denpasar pekan ini.\n\n"
+            "\"Saya hanya menyampaikan pendapat,\" kata Kobra kepada wartawan.")
+    assert _speakers(body) == ["I Made Suarjana"]
+
+
+def test_sasak_lalu_opens_the_name() -> None:
+    body = ("Juru bicara Pemprov NTB Lalu Ahmad Zainuri mengatakan bantuan sudah dikirim.\n\n"
+            "\"Semua posko sudah menerima logistik,\" ujarnya.")
+    assert _speakers(body)[-1] == "Lalu Ahmad Zainuri"
+    assert word_kind("Lalu") == "soft"  # a sentence's first "Lalu" is still "then"
+
+
+def test_degree_without_dots_is_cut() -> None:
+    assert without_degrees("Rahmat Hidayat SH MH".split()) == ["Rahmat", "Hidayat"]
+    assert without_degrees("Rahmat Hidayat MSi".split()) == ["Rahmat", "Hidayat"]
+    assert without_degrees("Rahmat Me".split()) == ["Rahmat", "Me"]  # a name word in mixed case stays
+
+
+def test_regional_body_acronym_is_no_given_name() -> None:
+    assert word_kind("Satpol-PP") == "stop"
+    assert word_kind("Dinkes") == "stop"
+
+
+def test_role_and_unknown_place_stand_for_their_holder() -> None:
+    body = ("SEMBALU – Camat Sembalu Drs. Hi. Mansyur Daeng Rapi angkat suara soal bentrok warga versus "
+            "Satpol-PP Sembalu, Minggu lalu.\n\n"
+            "\"Kami sudah berkali-kali mengajak warga berdialog,\" terang Camat Sembalu itu.")
+    assert _speakers(body) == ["Mansyur Daeng Rapi"]
+
+
+def test_clipped_given_name_is_the_full_name() -> None:
+    body = ("Ketua Panitia Festival Kopi Nusantara, Ramadhania Kusuma Wardani, menyebut acara tahun ini "
+            "diikuti 300 peserta.\n\n"
+            "\"Pesertanya datang dari 20 provinsi,\" ungkap Rama, Sabtu.")
+    assert _speakers(body) == ["Ramadhania Kusuma Wardani"] * 2
