@@ -64,3 +64,13 @@ def test_an_office_of_capitalised_words_ending_in_a_title_is_not_part_of_its_hol
     assert _one(body, "We are moving").speaker == "Dave Sykes"
     assert _one(body, "Nobody should").speaker == "Tom Bell"
     assert _one(body, "Beds are ready").speaker == "Queen Elizabeth Hospital"
+
+
+def test_a_lone_word_of_a_full_name_the_recogniser_took_for_a_place_is_that_person() -> None:
+    # a family name written first (Chinese and Malaysian names), then alone as the subject of the next sentence
+    body = ("KUALA LUMPUR: The row over the new levy should not be blown out of proportion, said Housing and "
+            "Local Government Minister Nguk Lai Fong.\n\n"
+            "Nguk stressed that the plan would be reviewed.\n\n"
+            "\"We will listen to everyone,\" he said.")
+    assert _one(body, "the plan would").speaker == "Nguk Lai Fong"
+    assert _one(body, "We will listen").speaker == "Nguk Lai Fong"

@@ -63,7 +63,7 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
         if cut == s:
             cut = _holder_after_title(body, s, e)
         out.append((cut, e, "PERSON" if after_title or cut > s else label))
-    return out if len(out) != 1 or out[0][:2] != (start, end) else [(start, end, label)]
+    return out
 
 
 def _is_title(word: str) -> bool:

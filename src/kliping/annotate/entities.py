@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from kliping import datelines, resources
-from kliping.annotate import aliases, english_spans, name_words, ner, person_mentions, short_forms
+from kliping.annotate import aliases, english_name_pieces, english_spans, name_words, ner, person_mentions, short_forms
 from kliping.annotate.role_phrases import (
     WORD_START,
     person_after_role,
@@ -125,7 +125,9 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                     s, e = _whole_name(body, s, e)
                 e = _without_weekday(body, s, e)
                 spans.append((s, e, _known_label(body, s, e, label)))
-    spans = _people_after_names(body, spans)
+    spans = _people_after_names(body, spans, language)
+    if language == "en":
+        spans = english_name_pieces.lone_name_words(body, spans)
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]
     spans = _known_names_win(body, sorted(spans))
     if language == "en":
@@ -253,14 +255,18 @@ def _after_dateline(body: str, start: int, end: int, label: str, lead: int) -> l
     return ([(start, left, label)] if left > start and label != "PERSON" else []) + [(lead, end, label)]
 
 
-def _people_after_names(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _people_after_names(body: str, spans: list[tuple[int, int, str]],
+                        language: str | None = None) -> list[tuple[int, int, str]]:
     """A span that took in the place or organisation before a person's name ("Bupati [Gunung
     Kidul Badingah]", "Pelatih [Persib Djadjang Nurdjaman]", when the article writes "Gunung
     Kidul" or "Persib" alone) is cut there: the name is a person when a title stands before the
     span or the span was a person. So is a span opened by a title ("Presiden Turki Recep Tayyip
     Erdogan" taken for an organisation)."""
     people = {body[s:e] for s, e, label in spans if label == "PERSON"}
-    named = {body[s:e] for s, e, label in spans if label != "PERSON"} - people
+    # English writes the body or place before the title ("Arsenal coach Ann Roe"), so words after
+    # an English title are the name: "Minister [Nga Kor Ming]" when "Nga" alone was taken for a
+    # place elsewhere. Only the alias table's places and bodies are cut off there.
+    named = set() if language == "en" else {body[s:e] for s, e, label in spans if label != "PERSON"} - people
     out: list[tuple[int, int, str]] = []
     for s, e, label in spans:
         if body.find(" ", s, e) >= 0 and (label == "PERSON" or _opens_with_title(body, s)):
