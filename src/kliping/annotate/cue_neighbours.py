@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache
 
 from kliping import resources
 from kliping.annotate.cues import Subject, pronouns
+from kliping.annotate.date_words import full_names
 from kliping.annotate.descriptions import anonymous
 from kliping.model import Entity
 
@@ -100,7 +102,29 @@ def name_before(body: str, cue_start: int, floor: int) -> Subject | None:
         name = rest
     if name.lower() in pronouns() or name.split()[0].lower() in resources.words("stopwords.txt"):
         return None
+    if _date_name(name, body[max(floor, start - 12) : start]):
+        return None
     return Subject(name, start, "name")
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months, days = full_names()
+    return re.compile(months), re.compile(days)
+
+
+_TIME_PREPOSITION = re.compile(r"(?i:\b(?:on|in|since|until|by|this|last|next|early|late|mid|pada|sejak|hingga))\s+$")
+
+
+def _date_name(name: str, before: str) -> bool:
+    """Whether a capitalised run before a verb is a time adverbial, not a speaker: "The rescue service
+    (CRS) on Thursday said", "… will lower rates in June, noting …". Every word of it is a weekday
+    or month name; a month (which may be a family name: "May said") only after a preposition of time."""
+    months, days = _date_patterns()
+    words = name.split()
+    if all(days.fullmatch(w) for w in words):
+        return True
+    return all(days.fullmatch(w) or months.fullmatch(w) for w in words) and _TIME_PREPOSITION.search(before) is not None
 
 
 def closest_before(body: str, lo: int, cue_start: int, entities: list[Entity]) -> Subject | None:

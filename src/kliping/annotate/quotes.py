@@ -27,7 +27,7 @@ from kliping.annotate.quote_speakers import SpeakerTurns
 from kliping.annotate.report_documents import documents_sourced
 from kliping.annotate.reported import reported_candidates
 from kliping.annotate.sentences import split_sentences
-from kliping.annotate.speech import sentence_of, subject_before
+from kliping.annotate.speech import sentence_of, subject_after, subject_before
 from kliping.model import Entity, Quote
 from kliping.words import JOINED_WORD
 
@@ -114,8 +114,17 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
             (pointer := pointer_object().match(body, verb.end(), start)) is not None and pointer.end() <= start):
         return None  # "Putin mengatakan hal itu di tengah “kecurigaan” AS": narration, not his word
     if verb is not None:
-        subject = subject_before(body, verb.start(), s_start, entities) or Subject("", start, "implicit")
-        return Candidate(start, end, "partial", verb["cue"], subject)
+        floor = s_start
+        marks = list(QUOTE_MARK.finditer(body, s_start, min(verb.start(), start - 1)))
+        if marks:
+            # "“… President Marco Velt …,” said Orrin, adding that it was “absurd”": the fragment sits
+            # in the attribution of a quotation before it; the names inside that quotation are
+            # its words, not its speaker, who stands between its close and the verb or after the verb.
+            floor = marks[-1].end()
+        subject = subject_before(body, verb.start(), floor, entities)
+        if subject is None and marks:
+            subject = subject_after(body, verb.end(), entities)
+        return Candidate(start, end, "partial", verb["cue"], subject or Subject("", start, "implicit"))
     words = body[start:end].split()
     if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
         return None
@@ -169,6 +178,7 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
     the one just attributed before it ("…," kata Budi. "…") or in the paragraph before (a bare
     quoted paragraph), or — for a paragraph whose quotation runs on into the next — the one
     that closes it."""
+    _continue_runs(body, candidates, quotes)
     for k, (c, q) in enumerate(zip(candidates, quotes, strict=True)):
         if q.kind != "direct" or c.subject is not None or q.speaker is not None:
             continue
@@ -197,6 +207,23 @@ def _continue_speakers(body: str, sentences: list[tuple[int, int]], candidates: 
                     quotes[k] = Quote(q.text, q.start, q.end, q.kind, subject, None, q.cue)
                     break
                 pos = before[0] - 1
+
+
+def _continue_runs(body: str, candidates: list[Candidate], quotes: list[Quote]) -> None:
+    """A quotation running over several paragraphs (each paragraph opens with a quotation mark,
+    only the last one closes) is one speaker's words wherever its attribution stands — often only
+    in the last paragraph ("“…\n\n“…\n\n“…,” the minister said."). Read back from the
+    attributed paragraph, every open paragraph before it takes that speaker, in place; without
+    this, each unattributed paragraph would fall back on whoever spoke or was named before."""
+    for k in range(len(quotes) - 2, -1, -1):
+        c, q, nxt = candidates[k], quotes[k], quotes[k + 1]
+        if q.kind != "direct" or c.subject is not None or q.speaker is not None:
+            continue
+        between = body[c.end : candidates[k + 1].start]
+        # left open: nothing but spaces before the paragraph break (a closed one has its mark there)
+        if (nxt.kind == "direct" and nxt.speaker and between.lstrip(" ").startswith("\n")
+                and not between.strip(" \n\"“")):
+            quotes[k] = _with_speaker(q, nxt)
 
 
 def _sentence_before(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
