@@ -88,12 +88,15 @@ def _past_title_words(body: str, pos: int, stop: int) -> int:
     """``pos`` moved past the abbreviated titles that open a name: "dr. Maya Kartikasari", "Prof. Ani"
     (not past "chief executive of", which opens a description)."""
     titles = name_words.title_words()
-    while (word := _WORD_AT.match(body, pos, stop)) is not None and word.group(1).casefold() in titles:
+    while (word := _WORD_AT.match(body, pos, stop)) is not None and (
+            word.group(1) or word.group(2)).casefold() in titles:
         pos = word.end()
     return pos
 
 
-_WORD_AT = re.compile(r"([A-Za-z]+)\.\s+")
+# The dot of an abbreviated title is often left off ("dr Maya Kartikasari", "Dr dr Ani", "Prof Budi"):
+# a short title word is one either way (a longer one, "chief executive of", opens a description).
+_WORD_AT = re.compile(r"([A-Za-z]+)\.\s+|([A-Za-z]{1,4})\s+")
 
 
 def _before_age(body: str, pos: int) -> int:

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from kliping import resources
 
 _SPECIALTY = re.compile(r"[A-Z]{1,3}\.?")  # the field after a specialist's "Sp.": "Sp. B", "Sp. PD"
+_SPECIALIST = re.compile(r"(?:sub)?sp\.[a-z]+(?:[.-][a-z]+)*\.?(?:\(k\))?")  # folded: "sp.og(k)", "subsp.t.k.p.s(k)"
 
 
 def without_degrees(words: list[str]) -> list[str]:
@@ -38,8 +39,10 @@ def only_degrees(text: str) -> bool:
 def is_degree(word: str) -> bool:
     bare = word.rstrip(".,")
     folded = bare.casefold()
-    # "Sp.B", "Sp.PD": a specialist's degree with its field joined on
-    if folded in resources.words("degrees.txt") or (folded.startswith("sp.") and folded[3:].isalpha()):
+    # "Sp.B", "Sp.PD": a specialist's degree with its field joined on; a consultant's "(K)" after it
+    # ("Sp.OG(K)"), a subspecialist's "Subsp." with a field of dotted or hyphened letters
+    # ("Sp.PD-KGEH", "Subsp.Kardio", "Subsp.T.K.P.S(K)"), as Indonesian health news writes them
+    if folded in resources.words("degrees.txt") or _SPECIALIST.fullmatch(folded):
         return True
     # "SH", "MSi", "ME": a degree written without its dots, its letters' case kept ("Si", not "si")
     return "." not in bare and bare[:1].isupper() and bare[1:2].isupper() and folded in _undotted()

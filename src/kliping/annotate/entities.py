@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from kliping import datelines, resources
 from kliping.annotate import aliases, english_name_pieces, english_spans, name_words, ner, person_mentions, short_forms
+from kliping.annotate.degrees import only_degrees
 from kliping.annotate.role_phrases import (
     WORD_START,
     person_after_role,
@@ -367,6 +368,9 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
             canonical = person_form(text) if label == "PERSON" else _without_article(text)
         mentions.append(Entity(text, start, end, label, canonical))
     mentions = [m for m in mentions if not name_words.is_function_word(m.text)]  # "Her heartbreak …" is no one
+    # "dr Ani Lestari, M.Sc, Sp.A, mengatakan": the recogniser takes a degree between commas after a
+    # name for a person of its own; it is no one (and would take the next "dia" from her).
+    mentions = [m for m in mentions if not (m.label == "PERSON" and only_degrees(m.text))]
     person_mentions.cut_datelines(body, mentions)
     _resolve_people(mentions)
     if language != "en":

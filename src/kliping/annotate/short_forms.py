@@ -264,7 +264,7 @@ def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | No
         if abbreviates(nick, name):
             return name
     for m in reversed(earlier):
-        if pos - m.end > NICKNAME_REACH:
+        if pos - m.end - _quoted_length(body, m.end, pos) > NICKNAME_REACH:
             return None
         if _outside_quotation(body, m):
             # The person that sentence is about: "Wali Kota Ridwan Kamil ingin mengundang aktor
@@ -273,6 +273,16 @@ def _nicknamed(body: str, people: list[Entity], nick: str, pos: int) -> str | No
             first = next(e for e in earlier if e.start >= opening and _outside_quotation(body, e))
             return first.canonical
     return None
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+
+
+def _quoted_length(body: str, start: int, end: int) -> int:
+    """Characters of quotations between ``start`` and ``end``: a quotation the nicknamed speaker
+    gives ("'…,' tutur Anton, sapaan akrabnya") is what that person says, not narrative that
+    takes the reader away from them, so it does not count towards NICKNAME_REACH."""
+    return sum(len(q.group(0)) for q in _QUOTED.finditer(body, start, end))
 
 
 def _outside_quotation(body: str, m: Entity) -> bool:
