@@ -13,6 +13,11 @@ def quotes_of(body: str, language: str | None = None) -> list[Quote]:
     return find_quotes(body, find_entities(body, language))
 
 
+def speakers_of(body: str, language: str | None = None) -> list[str | None]:
+    """Each quotation's or report's speaker, in text order."""
+    return [q.speaker for q in quotes_of(body, language)]
+
+
 def speakers_by_text(body: str, language: str | None = None) -> dict[str, str | None]:
     """Each quotation's or report's text → its speaker."""
     return {q.text: q.speaker for q in quotes_of(body, language)}

@@ -5,13 +5,13 @@ The whole chain runs (recogniser included), on sentences made up for these tests
 
 from __future__ import annotations
 
-from chain_probe import quotes_of
+from functools import partial
+
+from chain_probe import speakers_of
 
 from kliping.annotate.naming import full_name, person_name
 
-
-def _speakers(body: str, language: str = "id") -> list[str | None]:
-    return [q.speaker for q in quotes_of(body, language)]
+_speakers = partial(speakers_of, language="id")
 
 
 def test_body_named_around_its_bracketed_short_form() -> None:

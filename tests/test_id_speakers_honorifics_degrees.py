@@ -7,14 +7,14 @@ role ("Mentan"); a nickname given after the speaker's own quotation. The whole c
 
 from __future__ import annotations
 
-from chain_probe import quotes_of
+from functools import partial
+
+from chain_probe import speakers_of
 
 from kliping.annotate.degrees import is_degree, only_degrees
 from kliping.annotate.naming import person_name
 
-
-def _speakers(body: str) -> list[str | None]:
-    return [q.speaker for q in quotes_of(body, "id")]
+_speakers = partial(speakers_of, language="id")
 
 
 def test_specialist_degrees_with_consultant_mark_and_subspecialty() -> None:

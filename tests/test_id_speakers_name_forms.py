@@ -7,14 +7,14 @@ up for these tests."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from chain_probe import speakers_of
+
 from kliping.annotate.degrees import without_degrees
-from kliping.annotate.entities import find_entities
 from kliping.annotate.name_words import word_kind
-from kliping.annotate.quotes import find_quotes
 
-
-def _speakers(body: str) -> list[str | None]:
-    return [q.speaker for q in find_quotes(body, find_entities(body, "id"))]
+_speakers = partial(speakers_of, language="id")
 
 
 def test_role_abbreviation_is_no_part_of_the_name() -> None:

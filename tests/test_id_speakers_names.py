@@ -5,13 +5,14 @@ sentences made up for these tests."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from chain_probe import speakers_of
+
 from kliping.annotate.entities import find_entities
 from kliping.annotate.naming import person_name
-from kliping.annotate.quotes import find_quotes
 
-
-def _speakers(body: str) -> list[str | None]:
-    return [q.speaker for q in find_quotes(body, find_entities(body, "id"))]
+_speakers = partial(speakers_of, language="id")
 
 
 def test_balinese_ni_opens_the_name() -> None:
