@@ -20,6 +20,11 @@ from kliping.words import JOINED_WORD
 _JOINED_WORD_DOT = re.compile(rf"{JOINED_WORD.pattern}\.?")  # "Gov." keeps its dot
 
 CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
+# An appositive after a person's name, in lower case: ", governor of the state of Kano," ", a comedian,"
+# closed by its own comma (an Indonesian verb after a comma, ", mengatakan …", runs on to the full stop)
+APPOSITIVE = re.compile(r",\s+(?P<words>(?:the\s+|a\s+|an\s+)?[a-z][^,;.\n()“”\"]{0,80}?)(?=,)")
+# The head of an appositive comes before its first preposition: "a spokesman for the X Office"
+_PREPOSITION = re.compile(r"\s(?:of|for|at|in|with|from|on|to)\s")
 
 
 # What makes a noun phrase point back at someone already named: "the governor", "the agency",
@@ -107,6 +112,9 @@ def _matching(body: str, entities: list[Entity], last: int, start: int, content:
         # A person is known by the title written before the name; an organisation by its name.
         lead = body[max(0, e.start - 40) : e.start] if e.label == "PERSON" else ""
         lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
+        # or by the appositive after it: "Mary Okafor, governor of Kano," … "the governor"
+        after = APPOSITIVE.match(body, e.end) if e.label == "PERSON" else None
+        lead += " " + _PREPOSITION.split(after["words"], 1)[0] if after is not None else ""
         seen = _JOINED_WORD_DOT.findall(lead + " " + e.text + " " + e.canonical)
         # a body's name may hold the noun in the plural: "Pacific Northern Airlines" … "the airline"
         nouns = content + [c + "s" for c in content] if e.label == "ORG" else content

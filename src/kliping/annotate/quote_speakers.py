@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kliping import datelines, resources
-from kliping.annotate import aliases, genders, name_words, naming, speakers, subjects
+from kliping.annotate import aliases, english_roles, genders, name_words, naming, speakers, subjects
 from kliping.annotate.cues import Candidate, Subject
 from kliping.annotate.descriptions import (
     DESCRIPTION_REACH,
@@ -73,6 +73,11 @@ class SpeakerTurns:
                 self.last_person = None  # named by no name: the speaker stays unknown, and so do its "ia", "-nya"
             elif s.kind == "signed":
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
+            elif (s.kind != "implicit" and (role := english_roles.role_of(self.body, s)) is not None
+                  and (holder := english_roles.holder(self.body, role, self.entities)) is not None):
+                # "The mayor of Lindenport said", "the governor", "Premier said": the person the
+                # article introduced with that role, not the role's place nor no one
+                speaker, is_person = holder, True
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 speaker, unnamed = self._by_turn(c, s)
                 is_person = True

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from kliping import datelines, resources
-from kliping.annotate import aliases, name_words, subjects
+from kliping.annotate import aliases, english_roles, name_words, subjects
 from kliping.annotate.appositives import appositive_subject
 from kliping.annotate.cue_neighbours import MAX_SUBJECT_GAP, name_before, skip_space, starting_in
 from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
@@ -318,6 +318,8 @@ def _opening_subject(body: str, s_start: int, verb_start: int, entities: list[En
             break
         if e.start in (start, start + 4) and e.label in ("PERSON", "ORG", "PLACE"):
             return Subject(e.text, e.start, "entity", e)
+    if (role := english_roles.opening_role(body, start, verb_start)) is not None:
+        return role  # "The governor condemned …, saying …": not "The" as a name
     m = _OPENING_NAME.match(body, start, verb_start)
     if m is None:
         return None

@@ -108,6 +108,11 @@ def _role_forms() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def forms_of(role: str) -> tuple[tuple[str, ...], ...]:
+    """The words of a role's other forms ("ceo" → ("chief", "executive"))."""
+    return _role_forms().get(tuple(role.casefold().split()), ())
+
+
 MAX_ROLE_FORM_WORDS = 7  # "kepala kepolisian negara republik indonesia"
 
 

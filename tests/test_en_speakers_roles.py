@@ -1,0 +1,67 @@
+"""English role descriptions as speakers (annotate/english_roles.py): "the governor" after a person
+introduced as "X, governor of Y,"; "The mayor of X" or "X’s mayor" when the mayor is named before
+or after; a bare "Premier said"; "The CEO of X" after "X chief executive Y". The role's place or
+body is never the speaker. Short passages of our own, fictional people and places."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from chain_probe import said, speakers_by_text
+
+_one = partial(said, language="en")
+
+
+def test_the_role_is_the_person_introduced_with_it_in_apposition() -> None:
+    body = ("Mary Okafor, governor of the northern state of Kano, said in a statement that dozens of "
+            "farmers were ambushed on Saturday.\n\n"
+            "The governor condemned the attack, saying the killings shocked her deeply.\n\n"
+            "The victims, according to the governor, were traders on their way to market.")
+    assert _one(body, "the killings shocked").speaker == "Mary Okafor"
+    assert _one(body, "The victims").speaker == "Mary Okafor"
+
+
+def test_a_bare_title_is_its_holder() -> None:
+    body = ("On Monday Premier Joan Whitfield urged residents of Pine Beach to leave at once.\n\n"
+            "Premier said people in 40 houses were refusing to leave and warned the beach was not safe.")
+    assert _one(body, "people in 40 houses").speaker == "Joan Whitfield"
+
+
+def test_the_mayor_of_a_place_is_the_mayor_named_after_not_the_place() -> None:
+    body = ("The mayor of Lindenport, Ohio, said that dozens of rescues had taken place in his town.\n\n"
+            "Mayor Tom Whitaker said crews worked through the night.")
+    assert _one(body, "dozens of rescues").speaker == "Tom Whitaker"
+
+
+def test_a_places_mayor_is_the_mayor() -> None:
+    body = ("Fernhill’s mayor says the city must show its anger over the province’s plan.\n\n"
+            "Mayor Paul Garrow called the plan reckless on Friday.")
+    assert _one(body, "the city must show").speaker == "Paul Garrow"
+
+
+def test_the_chief_executive_written_both_ways() -> None:
+    body = ("Brightwave chief executive Lena Marsh took the job in May.\n\n"
+            "The CEO of Brightwave Systems argued that the cuts are the result of analysts' own mistakes.")
+    assert _one(body, "the cuts are the result").speaker == "Lena Marsh"
+
+
+def test_a_role_taken_whole_for_a_body_is_its_holder() -> None:
+    body = ("The Mayor of Westmere, in the north, says last week's storm was a one in 200 year event.\n\n"
+            "Mayor Julie Brandt says heavy rain in the weeks before made it worse.")
+    assert _one(body, "last week's storm").speaker == "Julie Brandt"
+
+
+def test_a_spokesman_for_an_office_is_not_the_office() -> None:
+    # the appositive's head is "spokesman": "the sheriff's office" is the office, not its spokesman
+    body = ("The hiker was found alive on Wednesday, said Mark Rivera, a spokesman for the Dunmore County "
+            "Sheriff's Office, on Thursday.\n\n"
+            "The man had set out alone for a day hike, according to the sheriff's office.")
+    assert _one(body, "The man had set out").speaker != "Mark Rivera"
+
+
+def test_an_indonesian_clause_after_a_comma_is_no_appositive() -> None:
+    body = ("Juru Bicara BSSN, Ariani Kusumadewi, mengatakan pihaknya telah berkoordinasi dengan perusahaan "
+            "untuk melakukan investigasi.\n\n"
+            "Pihak PT Awan Raya membantah sistemnya dibobol. Dalam keterangan tertulisnya, perusahaan "
+            "menyebut data yang beredar merupakan data lama.")
+    assert speakers_by_text(body, "id").get("data yang beredar merupakan data lama") != "Ariani Kusumadewi"
