@@ -65,3 +65,24 @@ def test_an_indonesian_clause_after_a_comma_is_no_appositive() -> None:
             "Pihak PT Awan Raya membantah sistemnya dibobol. Dalam keterangan tertulisnya, perusahaan "
             "menyebut data yang beredar merupakan data lama.")
     assert speakers_by_text(body, "id").get("data yang beredar merupakan data lama") != "Ariani Kusumadewi"
+
+
+def test_a_person_the_recogniser_never_saw_is_found_by_a_common_given_name() -> None:
+    # the recogniser (trained on Indonesian) misses "Celeste Barber" or takes "Celeste Corliss" for
+    # a body; "Celeste" is a census given name
+    from kliping.annotate.entities import find_entities
+
+    missed = "Australian comedian Celeste Barber posted a video on Instagram after the streaming platform announced it."
+    assert "Celeste Barber" in {e.canonical for e in find_entities(missed, "en") if e.label == "PERSON"}
+    body = ("Veteran comedian Celeste Corliss said on Monday she was leaving the show.\n\n"
+            "“I am gutted,” Corliss said.")
+    people = {e.canonical for e in find_entities(body, "en") if e.label == "PERSON"}
+    assert "Celeste Corliss" in people
+    assert _one(body, "I am gutted").speaker == "Celeste Corliss"
+
+
+def test_a_given_name_before_a_body_word_is_no_person() -> None:
+    from kliping.annotate.entities import find_entities
+
+    body = "Christian Democrats and the June Parliament met on Tuesday in Bonn."
+    assert not [e for e in find_entities(body, "en") if e.label == "PERSON"]

@@ -1,15 +1,18 @@
 """English people's names the recogniser (trained on Indonesian) reads piece by piece: "Minister
 Nga Kor Ming", then "[Nga]PLACE stressed …". Names it has never seen, Chinese, Malay, African or
 Filipino among them, are the ones it takes for places; a lone word of a person's full name that no
-table labels is that person.
+table labels is that person. And people it does not see at all ("Australian comedian Celeste
+Barber posted …"): a capitalised pair opening with a common English given name is a person.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kliping import resources
-from kliping.annotate import aliases
+from kliping.annotate import aliases, name_words
+from kliping.annotate.span_index import SpanIndex
 
 Span = tuple[int, int, str]
 
@@ -38,3 +41,47 @@ def lone_name_words(body: str, spans: list[Span]) -> list[Span]:
         return spans
     return [(s, e, "PERSON") if label != "PERSON" and body[s:e] in ends and _unknown_word(body[s:e])
             else (s, e, label) for s, e, label in spans]
+
+
+# A capitalised word, then one or two more (an initial may stand between): "Celeste Barber",
+# "Dana J. Corliss", "Mary Anne Okafor"; not inside a longer run of capitalised words
+_GIVEN_RUN = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)"
+                        r"(?P<rest>(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z][\w’'-]*){1,2})"
+                        r"(?![\w’'-]|\s+[A-Z][a-z])")
+_OWNS = re.compile(r"(?:’s|'s)$")
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """English given names → the sex the census gives them (f, m or fm): resources/given_names.tsv."""
+    return {name: sex for name, sex in resources.rows("given_names.tsv")}
+
+
+def people_by_given_name(body: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with the people the recogniser missed or took for a body or place, named by a
+    common English given name and a family name ("Celeste Barber", "Dana J. Corliss"): each word
+    after the given name a name's (no title, function or ordinary word: "Christian Democrats"
+    stays out), the whole known to no table, and overlapping no other span."""
+    names = given_names()
+    ordered = sorted(spans)
+    taken = SpanIndex((a, b) for a, b, _ in ordered)
+    relabel: set[int] = set()
+    out: list[Span] = []
+    for m in _GIVEN_RUN.finditer(body):
+        given = m["given"].lower()
+        if given not in names or given in name_words.calendar_words():
+            continue
+        start, end = m.start(), m.end()
+        if owner := _OWNS.search(body, start, end):
+            end = owner.start()  # "Celeste Barber’s video": the name without its "’s"
+        rest = body[m.start("rest") : end].split()
+        if not all(name_words.is_name_like(w) for w in rest if not (len(w) == 2 and w.endswith("."))):
+            continue
+        if aliases.label_of(body[start:end]) is not None:
+            continue
+        touching = taken.touching(start, end)
+        if not touching:
+            out.append((start, end, "PERSON"))
+        elif len(touching) == 1 and ordered[touching[0]][:2] == (start, end):
+            relabel.add(touching[0])  # the recogniser's "[Celeste Corliss]ORG"
+    return [(a, b, "PERSON") if i in relabel else (a, b, label) for i, (a, b, label) in enumerate(ordered)] + out

@@ -132,6 +132,7 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]
     spans = _known_names_win(body, sorted(spans))
     if language == "en":
+        spans = english_name_pieces.people_by_given_name(body, spans)
         spans += english_spans.titled_people(body, spans)
         spans += english_spans.people_by_one_name(body, spans)
     if language != "en":
