@@ -16,6 +16,7 @@ from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, pa
 from kliping.annotate.report_spans import MIN_REPORTED_WORDS, lead_start, report_span, text_start
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
 from kliping.resources import alt
+from kliping.timestamps import weekday_names
 
 MIN_LEAD_WORDS = 3  # "…, Cook said": fewer words before the comma are an opener ("However, they said …")
 MAX_NOUN_PHRASE_WORDS = 5  # "people familiar with the matter": the words after an unnamed speaker's noun
@@ -128,6 +129,8 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
     cue = verb["cue"].lower()
     start, said_that = _clause_start(body, verb, s_end)
     clause_only, that_only = cue in classes["clause_only"], cue in classes["that_only"]
+    if that_only and cue in classes["bare_clause"] and clause_soon(body, verb.end(), s_end):
+        that_only = False  # "Officials warn several rivers are …": a clause of its own, "that" left out
     if (clause_only or that_only) and not said_that and not _agency_tally(body, verb, subject, s_end) and (
             that_only or (own["clause_opens"].match(body, verb.end()) is None
                           and own["clause_opener"].match(body, verb.end()) is None
@@ -214,7 +217,20 @@ def _clause_start(body: str, verb: re.Match[str], s_end: int) -> tuple[int, bool
             start, said_that = told_that.end(), True
         elif (listener := own["listener"].match(body, verb.end(), s_end)) is not None:
             start = listener.end()  # "told AFP the suspect …", "told reporters …"
+    elif not said_that and cue in english_verbs() and (day := _day_phrase().match(body, verb.end(), s_end)) and (
+            clause_soon(body, day.end(), s_end)):
+        # "The company said on Thursday it will not …", "confirmed on Wednesday scores of people were
+        # …": wire copy puts the day between the verb and a clause whose "that" it leaves out
+        start = day.end()
     return start, said_that
+
+
+@cache
+def _day_phrase() -> re.Pattern[str]:
+    """"on Thursday", "late Tuesday", "on Wednesday afternoon": the day a statement was made."""
+    days = sorted(name for name in weekday_names() if name.endswith("day"))
+    return re.compile(rf"\s+(?:on\s+)?(?:(?:early|late)\s+)?(?i:{either(days)})"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s)")
 
 
 def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int, start: int,
@@ -274,6 +290,12 @@ _TITLE = re.compile(rf"\s*(?:(?:{either(listed('report_quantifiers.txt'))})\s+of
 # auxiliary — a clause with its "that" left out (not "revealed a phone that will …", a relative clause)
 _CLAUSE_SOON = re.compile(r"\s+(?:(?!(?:that|which|who|to)\b)[\w’'.-]+\s+){1,4}"
                           r"(?:would|will|could|can|may|might|must|should|had|has|have|was|were|is|are)\b")
+
+
+def clause_soon(body: str, pos: int, end: int) -> bool:
+    """Whether an English clause of its own follows ``pos``: a subject of a few words, then an
+    auxiliary ("… the farmers had lost …", "… the plan was …")."""
+    return _CLAUSE_SOON.match(body, pos, end) is not None
 
 
 # "meyakinkan motor listrik itu akan meluncur …", "membeberkan dalang yang menekan saksi merupakan …":

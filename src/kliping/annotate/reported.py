@@ -25,7 +25,15 @@ from functools import cache
 from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
 from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
-from kliping.annotate.report_clauses import DIRECT, clause_patterns, content, no_speech_act, unsourced, unsourced_stems
+from kliping.annotate.report_clauses import (
+    DIRECT,
+    clause_patterns,
+    clause_soon,
+    content,
+    no_speech_act,
+    unsourced,
+    unsourced_stems,
+)
 from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
 from kliping.annotate.report_short_cues import appositive, closing_speaker, opening_cue, tail_reported
 from kliping.annotate.report_spans import (
@@ -214,7 +222,11 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
     for verb in scanners()["report_verb"].finditer(body, s_start, s_end):
         # '"…," Dempsey said, adding that …': a participle with its own clause reports after a quotation
         ing = verb["cue"].lower().endswith("ing")
-        adding = ing and _ADDING.match(body, verb.end(), s_end) is not None
+        # — with "that" or without it, when a clause of its own follows: '"…," Mendez said, adding the
+        # farmers had lost …', '…, he wrote, saying the group had been waiting …' (not ", adding a
+        # line", ", saying goodbye": an object, no clause)
+        adding = ing and (_ADDING.match(body, verb.end(), s_end) is not None or (
+            body[s_start : verb.start()].rstrip().endswith(",") and clause_soon(body, verb.end(), s_end)))
         if inside(quotations, verb.start()):
             break
         if any(verb.end() <= c.start < s_end for c in quotations):
