@@ -289,6 +289,7 @@ def people_by_one_name(body: str, spans: list[tuple[int, int, str]]) -> list[tup
 
 
 _TITLED = re.compile(r"\b([A-Za-z]+)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_TITLE_INSIDE = re.compile(r"(?P<title>[A-Z][\w-]+) +(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)$")
 
 
 def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -302,7 +303,18 @@ def titled_people(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
         # Cooper", "veteran Tom Young" (the model knows the roles only).
         noun = m.group(1)
         titled = _is_title(noun) or (noun.islower() and (noun in titles or is_person_noun(noun))
-                                     and _full_name(m.group(2)))
+                                     and _full_name(m.group(2))) or (
+            # "Premier Jane Roe", "Chair Jane Roe": a capitalised title of titles.txt before a
+            # full name, every word a name's
+            noun.casefold() in resources.words("titles.txt") and name_words.is_full_name(m.group(2)))
+        if not titled and (inner := _TITLE_INSIDE.match(m.group(2))) and (
+                _is_title(inner["title"]) or inner["title"].casefold() in resources.words("titles.txt")) and (
+                name_words.is_full_name(inner["name"])):
+            # "Earlier Premier Jane Roe", "Fed Chair Jane Roe": a capitalised word before the title
+            # (an adverb opening the sentence, a body's short form) took the title's place in the
+            # match; the title and a full name after it still name the person
+            s = m.start(2) + inner.start("name")
+            titled = True
         if not titled or (out and out[-1][1] > s):
             continue  # (matches come in text order: only the last one added can overlap)
         if not taken.any_touching(s, e):

@@ -329,8 +329,15 @@ def _speaker_follows(body: str, verb: re.Match[str], s_start: int, s_end: int, e
         # Rivera, a spokesman for the county sheriff's office." however long the description.
         return []
     if not ing and verb["cue"].lower() in english_verbs() and (
-            tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)):
-        # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb
+            tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)) and (
+            not clause_patterns()["finite"].search(tail["who"])):
+        # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb —
+        # not a clause of its own ("Roe, a spokesman for X, said crews were tired."): an
+        # auxiliary after the verb makes its words the report, and the comma closed an appositive
+        if verb["cue"].lower() in verb_classes()["listener"]:
+            # "“…,” Roe, a former mayor, told cheering crowds.": whom "told" names is the one
+            # told, never the one telling; the words are no report
+            return []
         who = Subject(tail["who"], tail.start("who"), "noun")
         end = s_start + len(head) - 1
         return [report_span(body, lead_start(body, s_start, end), end, verb["cue"], who)]

@@ -190,4 +190,25 @@ def head_of(body: str, subject: Subject, entities: list[Entity], lo: int) -> Sub
     for e in reversed(entities[max(0, i - 3) : i]):
         if e.label == "PERSON" and lo <= e.start and _OF.fullmatch(body, e.end, subject.start):
             return Subject(e.text, e.start, "entity", e)
+    of = _OF_BEFORE.search(body, max(lo, subject.start - 20), subject.start)
+    run = _NAME_RUN_BEFORE.search(body, max(lo, of.start() - 60), of.start()) if of else None
+    if run is None:
+        return subject
+    words = list(re.finditer(r"\S+", run.group(0)))
+    for k, word in enumerate(words[:-1]):  # past a title opening the run: "Chief Officer Jane Roe of …"
+        name = run.group(0)[word.start() :]
+        if name_words.is_full_name(name):
+            start = run.start() + word.start()
+            opening = body[max(lo, body.rfind(",", lo, run.start()) + 1) : run.start()]
+            if (not opening.strip(" \n\"“") or any(e.start == start for e in entities[max(0, i - 3) : i])) and (
+                    all(w.group(0).casefold() in name_words.title_words() for w in words[:k])):
+                # "Andrew Roe from the Fire Service said", "Jane Roe of Acme Corp said": a given and
+                # a family name opening the clause before "from"/"of" is the person who speaks for
+                # the body after it, though the recogniser missed the name or took it for the body's.
+                return Subject(name, start, "name")
+            break
     return subject
+
+
+_OF_BEFORE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
+_NAME_RUN_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
