@@ -8,6 +8,7 @@ annotate/short_forms.py's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kliping import datelines, resources
 from kliping.annotate import aliases
@@ -22,6 +23,7 @@ from kliping.annotate.name_words import (
     word_kind,
 )
 from kliping.annotate.naming import CAP, MAX_NAME_WORDS, after_rank, full_name, person_name, unglued
+from kliping.clean_headlines import is_title_cased
 from kliping.model import Entity
 
 
@@ -49,8 +51,67 @@ def complete(body: str, mentions: list[Entity]) -> None:
     _people_taken_for_places(mentions, people)
     _bodies_named_by_people(body, mentions, people)
     _people_ending_bodies(mentions, people)
+    _headline_words_dropped(body, [m for m in mentions if m.label == "PERSON"])
     _misspellings_joined([m for m in mentions if m.label == "PERSON"])
     _clipped_given_names_joined([m for m in mentions if m.label == "PERSON"])
+
+
+def _headline_words_dropped(body: str, people: list[Entity]) -> None:
+    """A headline capitalises every word, so the recogniser glues the word after a name in it to
+    the name: "Ngambek, Siti Badriah Takut Di-bully …", "Saat NIK Jokowi Bocor…" (the headline's
+    verb). A person's name written only in title-cased lines, whose last word is an ordinary word
+    (no name word, or one the article also writes in lower case: "takutnya", "membantah") and whose
+    other words the article writes outside those lines, is those other words: in place. A name
+    the article writes in a sentence too is left alone, and so is a family name ("Sri Mulyani
+    Indrawati" in the headline, "Sri Mulyani" below): no lower-case use makes it an ordinary word."""
+    glued = {m.canonical for m in people if " " in m.canonical}
+    if not glued:
+        return
+    titled = _title_cased_lines(body)
+    if not titled:
+        return
+    shorter: dict[str, str] = {}
+    for name in glued:
+        head, _, last = name.rpartition(" ")
+        if (_only_in(body, name, titled) and not _only_in(body, head, titled)
+                and (not is_name_word(last) or _lower_case_use(body, last))):
+            shorter[name] = head
+    for m in people:
+        m.canonical = shorter.get(m.canonical, m.canonical)
+
+
+def _title_cased_lines(body: str) -> list[tuple[int, int]]:
+    """Where the body's title-cased lines (its headline, captions) stand."""
+    lines, start = [], 0
+    for line in body.split("\n"):
+        if line.strip() and is_title_cased(line.split()):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def _only_in(body: str, text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether every use of ``text`` in ``body`` (and there is one) stands inside one of ``lines``."""
+    starts = [s for s, _ in lines]  # in text order: the line holding a place is found by bisection
+    at, seen = body.find(text), 0
+    while at >= 0 and seen < MAX_USES_READ:
+        k = bisect_right(starts, at) - 1
+        if k < 0 or at >= lines[k][1]:
+            return False
+        at, seen = body.find(text, at + 1), seen + 1
+    return seen > 0
+
+
+MAX_USES_READ = 200  # a name repeated more often is written outside headlines anyway
+
+
+def _lower_case_use(body: str, word: str) -> bool:
+    """Whether the article writes ``word`` in lower case, alone or with an affix ("takutnya",
+    "membantah"): an ordinary word (a name is capitalised wherever it stands)."""
+    return len(word) > MIN_AFFIXED and word.casefold() in body
+
+
+MIN_AFFIXED = 3  # a shorter word sits inside too many others ("Ali" in "kali")
 
 
 def _only_own_context(body: str, m: Entity, fuller: str) -> bool:
