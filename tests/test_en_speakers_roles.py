@@ -86,3 +86,10 @@ def test_a_given_name_before_a_body_word_is_no_person() -> None:
 
     body = "Christian Democrats and the June Parliament met on Tuesday in Bonn."
     assert not [e for e in find_entities(body, "en") if e.label == "PERSON"]
+
+
+def test_an_appositive_names_its_person_by_its_head_noun_only() -> None:
+    # "a police spokesman" is a spokesman: "The police said" is not him
+    body = ("Mark Rivera, a police spokesman, said the hiker was found.\n\n"
+            "The police said the search was over.")
+    assert _one(body, "the search was over").speaker != "Mark Rivera"

@@ -24,7 +24,7 @@ CLOSING = re.compile(r"\s*(?:[,.;:!?]|$)")
 # closed by its own comma (an Indonesian verb after a comma, ", mengatakan …", runs on to the full stop)
 APPOSITIVE = re.compile(r",\s+(?P<words>(?:the\s+|a\s+|an\s+)?[a-z][^,;.\n()“”\"]{0,80}?)(?=,)")
 # The head of an appositive comes before its first preposition: "a spokesman for the X Office"
-_PREPOSITION = re.compile(r"\s(?:of|for|at|in|with|from|on|to)\s")
+PREPOSITION = re.compile(r"\s(?:of|for|at|in|with|from|on|to)\s")
 
 
 # What makes a noun phrase point back at someone already named: "the governor", "the agency",
@@ -114,7 +114,8 @@ def _matching(body: str, entities: list[Entity], last: int, start: int, content:
         lead = lead[max(lead.rfind("\n"), lead.rfind(","), lead.rfind(";")) + 1 :]  # "Gov." keeps its dot
         # or by the appositive after it: "Mary Okafor, governor of Kano," … "the governor"
         after = APPOSITIVE.match(body, e.end) if e.label == "PERSON" else None
-        lead += " " + _PREPOSITION.split(after["words"], 1)[0] if after is not None else ""
+        # — by its head noun only: "X, a police spokesman," is no "the police"
+        lead += " " + PREPOSITION.split(after["words"], 1)[0].split()[-1] if after is not None else ""
         seen = _JOINED_WORD_DOT.findall(lead + " " + e.text + " " + e.canonical)
         # a body's name may hold the noun in the plural: "Pacific Northern Airlines" … "the airline"
         nouns = content + [c + "s" for c in content] if e.label == "ORG" else content

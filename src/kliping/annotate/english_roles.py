@@ -23,7 +23,7 @@ from typing import NamedTuple
 from kliping import resources
 from kliping.annotate import name_words, role_phrases
 from kliping.annotate.cues import Subject
-from kliping.annotate.descriptions import APPOSITIVE, is_person_noun
+from kliping.annotate.descriptions import APPOSITIVE, PREPOSITION, is_person_noun
 from kliping.model import Entity
 from kliping.words import JOINED_WORD
 
@@ -121,8 +121,8 @@ def holder(body: str, role: Role, entities: list[Entity]) -> str | None:
     for e in entities:
         if e.label != "PERSON" or not name_words.holds_name_word(e.canonical):
             continue
-        context = _introduction(body, e)
-        if role.head in context or (role.listed and (
+        context, head = _introduction(body, e)
+        if (role.head == head if not role.listed else role.head in context) or (role.listed and (
                 any(f <= context for f in forms)
                 or (len(role.head) > 3 and any(w.startswith(role.head) for w in context)))):  # "chair" … "chairwoman"
             found.append((bool(role.owners & context) or _owner_named(role.owners, e), e))
@@ -140,9 +140,11 @@ def holder(body: str, role: Role, entities: list[Entity]) -> str | None:
     return max(people[:i], key=lambda e: (named[e.canonical], e.start)).canonical
 
 
-def _introduction(body: str, e: Entity) -> frozenset[str]:
-    """The words that introduce a person: the title words before the name, back to the clause's
-    start, and the appositive after it ("Mary Okafor, governor of Kano," → governor, Kano)."""
+def _introduction(body: str, e: Entity) -> tuple[frozenset[str], str]:
+    """The words that introduce a person — the title words before the name, back to the clause's
+    start, and the appositive after it up to its first preposition, with the capitalised words of
+    its place or body ("Mary Okafor, governor of Kano," → governor, Kano; not "governor" in "X, a
+    spokesman for the governor,") — and the appositive's head noun ("spokesman"), or ""."""
     lead = body[max(0, e.start - LEAD_REACH) : e.start]
     stops = list(_LEAD_STOP.finditer(lead))
     lead = lead[stops[-1].end() :] if stops else lead
@@ -155,12 +157,15 @@ def _introduction(body: str, e: Entity) -> frozenset[str]:
             words.append(w)
         else:
             break  # "Mayor Ann Lee and Governor Bo Kim": the words before "and" introduce someone else
+    head = ""
     if (app := APPOSITIVE.match(body, e.end)) is not None:
-        words += [w if w[:1].isupper() else w.lower() for w in JOINED_WORD.findall(app["words"])]
+        own = JOINED_WORD.findall(PREPOSITION.split(app["words"], 1)[0])
+        words += [w.lower() for w in own] + [w for w in JOINED_WORD.findall(app["words"]) if w[:1].isupper()]
+        head = own[-1].lower() if own else ""
         owner = _OF_OWNER.search(app["words"])
         if owner is not None:
             words += JOINED_WORD.findall(owner["owner"])
-    return frozenset(words)
+    return frozenset(words), head
 
 
 def _owner_named(owners: frozenset[str], e: Entity) -> bool:
