@@ -46,7 +46,6 @@ _OWNS_ROLE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\b(?!\s+[A
 # "The Mayor of Mackay" taken whole for a body's name
 _ROLE_OF_NAME = re.compile(rf"(?:[Tt]he\s+)?(?P<head>[A-Za-z][a-z-]+|[A-Z]{{2,4}})\s+of\s+"
                            rf"(?:the\s+)?(?P<owner>{_CAPS})")
-_OF_OWNER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<owner>{_CAPS})")
 
 # The words a title before a name stands among: back to the clause's start ("Fernhill Mayor Paul
 # Garrow", "police chief, Director General Ramon Castillo")
@@ -114,17 +113,20 @@ def _role_heads() -> frozenset[str]:
 def holder(body: str, role: Role, entities: list[Entity]) -> str | None:
     """The person the article introduced with ``role``'s noun — as a title before the name or in an
     appositive after it — of the same place or body when the description names one; of several,
-    the last introduced before the description, else the first after it (an article may name the
-    mayor only after "The mayor of X said")."""
+    the one named most often before the description (then the last introduced), else the first
+    after it (an article may name the mayor only after "The mayor of X said")."""
     forms = [set(f) for f in role_phrases.forms_of(role.head)]  # "the CEO" … "chief executive Lena Marsh"
     found: list[tuple[bool, Entity]] = []
     for e in entities:
         if e.label != "PERSON" or not name_words.holds_name_word(e.canonical):
             continue
         context, head = _introduction(body, e)
-        if (role.head == head if not role.listed else role.head in context) or (role.listed and (
-                any(f <= context for f in forms)
-                or (len(role.head) > 3 and any(w.startswith(role.head) for w in context)))):  # "chair" … "chairwoman"
+        if role.listed:
+            introduced = (role.head in context or any(f <= context for f in forms)
+                          or (len(role.head) > 3 and any(w.startswith(role.head) for w in context)))  # "chairwoman"
+        else:
+            introduced = role.head == head  # "the comedian": only the appositive's own noun
+        if introduced:
             found.append((bool(role.owners & context) or _owner_named(role.owners, e), e))
     if not found:
         return None
@@ -162,9 +164,6 @@ def _introduction(body: str, e: Entity) -> tuple[frozenset[str], str]:
         own = JOINED_WORD.findall(PREPOSITION.split(app["words"], 1)[0])
         words += [w.lower() for w in own] + [w for w in JOINED_WORD.findall(app["words"]) if w[:1].isupper()]
         head = own[-1].lower() if own else ""
-        owner = _OF_OWNER.search(app["words"])
-        if owner is not None:
-            words += JOINED_WORD.findall(owner["owner"])
     return frozenset(words), head
 
 
