@@ -126,3 +126,16 @@ def test_an_undated_article_naming_both_angles_merges_nothing(angles: list[Artic
     stories = index.stories()
     assert not any("fl-1" in s and "fl-3" in s for s in stories)
     assert index.take_merges() == []
+
+
+def test_an_undated_report_of_the_happening_joins_its_story() -> None:
+    """A page saved without its date is judged as if it stood next to the story it matches: a pile's undated
+    report of the evacuees joins a story of the flood (the bar halfway to the far one left it alone)."""
+    index = _index([made_up_article(f"fl-{n}", *report) for n, report in enumerate(FLOOD, 1)])
+    undated = made_up_article("fl-8", "Pengungsi Tanggul Lirang Butuh Selimut",
+                              "Ribuan warga Wanareja masih mengungsi di balai desa setelah tanggul jebol. Relawan "
+                              "mengatakan anak-anak butuh selimut dan obat.", None)  # type: ignore[arg-type]
+    assert undated.published is None and not any(len(d.value or "") >= 10 for d in undated.dates)
+    index.add(undated)
+    story = next(s for s in index.stories() if "fl-8" in s)
+    assert len(story) > 1 and set(story) <= {"fl-1", "fl-2", "fl-8"}
