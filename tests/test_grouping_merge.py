@@ -55,6 +55,13 @@ def bridge() -> Article:
     return made_up_article("fl-5", *BRIDGE)
 
 
+def _undated(article_id: str, title: str, body: str) -> Article:
+    """A made-up article with no publication day and no full date in its text."""
+    article = made_up_article(article_id, title, body, None)  # type: ignore[arg-type]
+    assert article.published is None and not any(len(d.value or "") >= 10 for d in article.dates)
+    return article
+
+
 def _index(articles: list[Article]) -> StoryIndex:
     index = StoryIndex()
     for article in articles:
@@ -120,8 +127,7 @@ def test_an_undated_article_naming_both_angles_merges_nothing(angles: list[Artic
     """With no day of its own an article matches every story as if it stood next to it: it may join one,
     but it is no evidence that two stories are one."""
     index = _index(angles)
-    undated = made_up_article("fl-6", BRIDGE[0], BRIDGE[1], None)  # type: ignore[arg-type]
-    assert undated.published is None and not any(len(d.value or "") >= 10 for d in undated.dates)
+    undated = _undated("fl-6", BRIDGE[0], BRIDGE[1])
     index.add(undated)
     stories = index.stories()
     assert not any("fl-1" in s and "fl-3" in s for s in stories)
@@ -132,10 +138,9 @@ def test_an_undated_report_of_the_happening_joins_its_story() -> None:
     """A page saved without its date is judged as if it stood next to the story it matches: a pile's undated
     report of the evacuees joins a story of the flood (the bar halfway to the far one left it alone)."""
     index = _index([made_up_article(f"fl-{n}", *report) for n, report in enumerate(FLOOD, 1)])
-    undated = made_up_article("fl-8", "Pengungsi Tanggul Lirang Butuh Selimut",
-                              "Ribuan warga Wanareja masih mengungsi di balai desa setelah tanggul jebol. Relawan "
-                              "mengatakan anak-anak butuh selimut dan obat.", None)  # type: ignore[arg-type]
-    assert undated.published is None and not any(len(d.value or "") >= 10 for d in undated.dates)
+    undated = _undated("fl-8", "Pengungsi Tanggul Lirang Butuh Selimut",
+                       "Ribuan warga Wanareja masih mengungsi di balai desa setelah tanggul jebol. Relawan "
+                       "mengatakan anak-anak butuh selimut dan obat.")
     index.add(undated)
     story = next(s for s in index.stories() if "fl-8" in s)
     assert len(story) > 1 and set(story) <= {"fl-1", "fl-2", "fl-8"}

@@ -176,9 +176,7 @@ class StoryIndex:
         Indonesian and English, 4–8 pages of each undated): 0.649 → 0.688, 0.581 → 0.600, 0.382 → 0.436; the held-out
         real pile (12 of 36 undated) 0.907 → 1.000; the mixed corpus (102 of 916 undated) dev half 0.536 → 0.532, test
         half 0.393 → 0.384; the written sets, which date every article, unchanged."""
-        if gap is None:
-            return self.threshold
-        if gap <= self.window_days:
+        if gap is None or gap <= self.window_days:
             return self.threshold
         if gap > _MAX_PAUSE_DAYS:
             return math.inf
