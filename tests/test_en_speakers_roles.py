@@ -93,3 +93,20 @@ def test_an_appositive_names_its_person_by_its_head_noun_only() -> None:
     body = ("Mark Rivera, a police spokesman, said the hiker was found.\n\n"
             "The police said the search was over.")
     assert _one(body, "the search was over").speaker != "Mark Rivera"
+
+
+def test_a_bodys_leader_is_whoever_leads_it() -> None:
+    # "the Halden Bank leader": the person the article introduced with a role of that body,
+    # whatever the role's word ("governor"), not the bank
+    body = ("Halden Bank Governor Miriam Osei kept rates on hold on Wednesday. Finance Minister Paul "
+            "Rees said he welcomed the decision.\n\n"
+            "“Prices have proven more stubborn than we hoped,” the Halden Bank leader said, adding "
+            "that rates would stay high for longer.")
+    assert _one(body, "rates would stay high").speaker == "Miriam Osei"
+
+
+def test_the_unnamed_mayor_of_a_place_is_no_one_named() -> None:
+    # the article never names the mayor of Wilmore: neither the town nor the last person quoted
+    body = ("“We have never seen water like this,” said Dana Pruitt, a resident of Corby Hill.\n\n"
+            "On Saturday, the mayor of Wilmore said it could take weeks to restore electricity.")
+    assert _one(body, "it could take weeks").speaker is None

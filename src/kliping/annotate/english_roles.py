@@ -1,7 +1,8 @@
 """An English role description standing for a speaker → the person the article introduced with
 that role: "the governor" after "Mary Okafor, governor of Kano, …"; "The mayor of Lindenport"
 or "Lindenport’s mayor" when "Mayor Tom Whitaker" is named before or after it; a bare
-"Premier said" after "Premier Joan Whitfield"; "the comedian" after "Dana Corliss, a comedian".
+"Premier said" after "Premier Joan Whitfield"; "the comedian" after "Dana Corliss, a comedian";
+"the Fed leader" after "Fed Chairman Jerome Powell" (a generic head: whoever leads that body).
 
 English introduces a person's role on either side of the name — as a title before it ("Fernhill
 Mayor Paul Garrow") or as an appositive after it ("Mary Okafor, governor of Kano,") — and then
@@ -43,6 +44,8 @@ _THE_ROLE = re.compile(rf"[Tt]he\s+(?P<mods>(?:[\w’'.-]+\s+){{0,2}}?){_HEAD}")
 _ROLE_OF = re.compile(rf"(?:[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\s+of\s+(?:the\s+)?$")
 # "’s mayor", "'s new police chief" written right after a place or body's name
 _OWNS_ROLE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\b(?!\s+[A-Z])")
+# "the Fed leader", "the police chief" after a body or place's name: its role, not the body
+_MODIFIES_ROLE = re.compile(rf"\s+{_HEAD}\b(?!\s+[A-Z])")
 # "The Mayor of Mackay" taken whole for a body's name
 _ROLE_OF_NAME = re.compile(rf"(?:[Tt]he\s+)?(?P<head>[A-Za-z][a-z-]+|[A-Z]{{2,4}})\s+of\s+"
                            rf"(?:the\s+)?(?P<owner>{_CAPS})")
@@ -77,6 +80,10 @@ def role_of(body: str, s: Subject) -> Role | None:
     after = _OWNS_ROLE.match(body, s.start + len(text))
     if after is not None and _role_word(head := after["head"].lower()):
         return Role(head, owners, s.start, True)
+    modified = _MODIFIES_ROLE.match(body, s.start + len(text))
+    if (modified is not None and modified["head"].islower() and _role_word(head := modified["head"])
+            and body[max(0, s.start - 4) : s.start].lower() == "the "):
+        return Role(head, owners, s.start - 4, True)
     return None
 
 
@@ -95,6 +102,13 @@ def opening_role(body: str, start: int, stop: int) -> Subject | None:
         if all(w.islower() for w in words[: n + 1]) and _role_word(words[n - 1]):
             return Subject(body[start : start + 3] + " " + " ".join(words[:n]), start, "noun")
     return None
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    """Role nouns that name whoever leads a body ("leader", "chief", "boss"): the body's chairman,
+    director or president, however the article introduced them."""
+    return frozenset(resources.words("generic_role_heads.txt"))
 
 
 def _role_word(word: str) -> bool:
@@ -121,7 +135,10 @@ def holder(body: str, role: Role, entities: list[Entity]) -> str | None:
         if e.label != "PERSON" or not name_words.holds_name_word(e.canonical):
             continue
         context, head = _introduction(body, e)
-        if role.listed:
+        if role.head in _generic_heads() and role.owners:
+            # "the Fed leader" after "Fed Chairman Jerome Powell": any role, of the same body only
+            introduced = bool(role.owners & context) and any(_role_word(w) for w in context if w.islower())
+        elif role.listed:
             introduced = (role.head in context or any(f <= context for f in forms)
                           or (len(role.head) > 3 and any(w.startswith(role.head) for w in context)))  # "chairwoman"
         else:

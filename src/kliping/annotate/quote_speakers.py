@@ -74,10 +74,12 @@ class SpeakerTurns:
             elif s.kind == "signed":
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
             elif (s.kind != "implicit" and (role := english_roles.role_of(self.body, s)) is not None
-                  and (holder := english_roles.holder(self.body, role, self.entities)) is not None):
+                  and ((holder := english_roles.holder(self.body, role, self.entities)) is not None or role.owners)):
                 # "The mayor of Lindenport said", "the governor", "Premier said": the person the
-                # article introduced with that role, not the role's place nor no one
-                speaker, is_person = holder, True
+                # article introduced with that role, not the role's place nor no one; a role of a
+                # place or body the article names no one with ("the mayor of Wilmington") is
+                # someone unnamed — not the place, nor the last person quoted
+                speaker, is_person = holder, holder is not None
             elif s.kind in ("pronoun", "clitic", "implicit"):
                 speaker, unnamed = self._by_turn(c, s)
                 is_person = True
