@@ -270,3 +270,35 @@ def test_weekday_with_an_abbreviated_month_in_brackets_is_one_date(text: str, sp
     # Wire and Singapore pages write "Weekday (Mon DD)"; after the weekday's bracket even the abbreviations that are
     # words ("May", "Mar", "Jun") can only be months.
     assert [(d.text, d.value, d.conflict) for d in find_dates(text, "2019-06-10")] == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Indonesian names a month after any verb ("bilang Desember", "memastikan Oktober"), not only after "pada".
+        ("Menteri sudah bilang Agustus layanan itu mulai jalan.", {"Agustus": "2023-08"}),
+        ("Perusahaan memastikan Oktober sudah bisa berjualan.", {"Oktober": "2023-10"}),
+        # the start, middle or end of the year with no year said: this year
+        ("Harga cabai biasanya naik menjelang akhir tahun.", {"akhir tahun": "2023"}),
+        ("Target itu sudah dicapai sejak awal tahun.", {"awal tahun": "2023"}),
+        # English writes a month before the noun it dates
+        ("Candidates who did not qualify for the August debate.", {"August": "2023-08"}),
+        ("The rebels broke a September truce.", {"September": "2023-09"}),
+    ],
+)
+def test_dates_a_bare_month_or_part_of_the_year(sentence: str, expected: dict[str, str]) -> None:
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Setiap akhir tahun harga cabai naik.",  # recurs: no one year
+        "Hingga akhir tahun anggaran kas daerah kosong.",  # the fiscal year is no date
+        "Kami datang, kata Mei kepada wartawan.",  # a given name
+        "Thousands joined the Women's March downtown.",  # an English name
+        "Nama Agustus Siregar tercatat di daftar.",  # a name before the next capital
+    ],
+)
+def test_dates_a_month_word_that_is_no_date(sentence: str) -> None:
+    assert values(sentence) == {}

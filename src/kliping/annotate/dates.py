@@ -27,7 +27,9 @@
   Januari"); a weekday or a direction word outranks them all.
 * **relative** — "kemarin", "tadi malam", "semalam", "malam ini", "pekan lalu", "awal bulan ini", "April lalu",
   "Februari nanti", "akhir pekan nanti", "September tahun lalu", "pada Senin", "Rabu ini", "3 hari lalu",
-  "tanggal 17 bulan lalu", "bulan sebelumnya",
+  "tanggal 17 bulan lalu", "bulan sebelumnya", "menjelang akhir tahun" (this year's; "setiap akhir tahun" recurs),
+  an Indonesian month after any lowercase word ("sudah bilang Desember", not the names "Mei", "April", "Juni",
+  "Juli"), "the December debate",
   "yesterday", "tonight", "last month", "the next year" …: phrases, cue words and offsets are data in
   ``resources/relative_dates.tsv``. "bulan sebelumnya", "the next year" count from the date the sentence gives, not
   from the anchor (nor from another such phrase: a second "bulan sebelumnya" is the first one's month). A relative
