@@ -110,3 +110,17 @@ def test_the_unnamed_mayor_of_a_place_is_no_one_named() -> None:
     body = ("“We have never seen water like this,” said Dana Pruitt, a resident of Corby Hill.\n\n"
             "On Saturday, the mayor of Wilmore said it could take weeks to restore electricity.")
     assert _one(body, "it could take weeks").speaker is None
+
+
+def test_the_police_speak_as_a_body() -> None:
+    # "police" is the force, not an unnamed source: the force the article names, else as written
+    body = ("Officers of the Harwick Police Department sealed off the street on Friday.\n\n"
+            "Police said the suspect was taken into custody late on Friday.\n\n"
+            "Giving details of the arrest, the police said the man was unarmed.")
+    assert _one(body, "the suspect was taken").speaker == "Harwick Police Department"
+    assert _one(body, "the man was unarmed").speaker == "Harwick Police Department"
+    assert _one("Dalmatian police said a group of gunmen attacked a village on Tuesday.",
+                "a group of gunmen").speaker == "Dalmatian police"
+    assert _one("Police in Port Elwin say vandals damaged the dam.", "vandals damaged").speaker == "Port Elwin police"
+    # one officer named by no name stays unnamed
+    assert _one("A police spokesman said the road would reopen on Monday.", "the road would").speaker is None

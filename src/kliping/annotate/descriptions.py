@@ -320,6 +320,11 @@ def is_person_noun(word: str) -> bool:
     return _description_nouns().get(word) in ("person", "opener")
 
 
+def is_force_noun(word: str) -> bool:
+    """Whether a lower-case noun names a body that speaks as itself ("police")."""
+    return _description_nouns().get(word) == "force"
+
+
 def is_body_noun(word: str) -> bool:
     """Whether a lower-case noun names a kind of body ("perusahaan", "the company")."""
     return _description_nouns().get(word) == "body"

@@ -5,7 +5,8 @@ role; a body's voice to the body ("a WeWork spokesperson" → WeWork). "ia", "he
 quotation with no mention stand for the person the narrative since the last quotation turned to,
 else (for "he", "she") the person it named just before, else the person quoted last — which is why
 the speakers are resolved in order, remembering turns. "It" and an unmatched "the company" stand
-for the body the passage opened a sentence with; a country's short form ("The US") speaks itself.
+for the body the passage opened a sentence with; a country's short form ("The US") speaks itself, and
+so do the police ("Police said": the force the article names, else "Nigerian police" as written).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kliping.annotate.descriptions import (
     DESCRIPTION_REACH,
     description_subject,
     is_body_noun,
+    is_force_noun,
     is_person_noun,
     named_voice,
 )
@@ -69,7 +71,9 @@ class SpeakerTurns:
         speaker: str | None = None
         is_person = unnamed = False
         if s is not None:
-            if s.kind == "anonymous":
+            if s.kind in ("noun", "anonymous") and (force := _force(s, self.entities)) is not None:
+                speaker = force  # "Police said", "the police said", "Nigerian police said": the force, not no one
+            elif s.kind == "anonymous":
                 self.last_person = None  # named by no name: the speaker stays unknown, and so do its "ia", "-nya"
             elif s.kind == "signed":
                 speaker, is_person = s.text, True  # as signed: "Budi S.", a reviewer's "Man**"
@@ -293,6 +297,31 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         return speaker, True
     speaker = speakers.proper_name_in(body, s.text, known())
     return speaker, speaker in known().values()
+
+
+# "police", "the police", "Nigerian police", "Police in San Francisco": a force noun, with the
+# capitalised words of its place before it or "in" and the place after it
+_FORCE = re.compile(r"(?:[Tt]he\s+)?(?P<own>(?:[A-Z][\w.’'-]*\s+){0,3})(?P<noun>[A-Za-z]+)"
+                    r"(?P<where>\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
+
+
+def _force(s: Subject, entities: list[Entity]) -> str | None:
+    """The body a force noun speaking as itself stands for (description_nouns.tsv, kind "force"):
+    the last one named before it with the noun in its name ("Detroit Police Department" … "Police
+    said"), else the first after it, else the words as written with their place ("Nigerian
+    police"), else the noun ("Police"); None when ``s`` is no force noun."""
+    m = _FORCE.fullmatch(s.text)
+    if m is None or not is_force_noun(m["noun"].casefold()):
+        return None
+    word = m["noun"].capitalize()
+    named = [e for e in entities if e.label == "ORG" and word in e.canonical.split()]
+    before = [e for e in named if e.start < s.start]
+    found = before[-1] if before else (named[0] if named else None)
+    if found is not None:
+        return found.canonical
+    if m["where"]:
+        return f"{m['where'].split(None, 1)[1]} {m['noun'].casefold()}"  # "Police in San Francisco"
+    return f"{m['own']}{m['noun'].casefold()}" if m["own"] else word
 
 
 def _points_at_body(text: str) -> bool:
