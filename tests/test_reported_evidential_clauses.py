@@ -5,6 +5,7 @@ subject and an auxiliary (or a copula) follow it. Short sentences of our own."""
 from __future__ import annotations
 
 from chain_probe import reported_texts as _texts
+from chain_probe import said
 
 
 def test_unnamed_passive_reports_what_is_said_of_its_subject() -> None:
@@ -33,3 +34,17 @@ def test_clause_only_verb_reports_a_clause_with_a_copula_after_a_yang_clause() -
 def test_clause_only_verb_with_an_object_and_a_relative_clause_reports_nothing() -> None:
     assert _texts("Perusahaan itu mengumumkan produk yang akan dirilis bulan depan.") == []
     assert _texts("Tim tamu melanjutkan perjalanan ke Bandung dan akan berlatih di sana.") == []
+
+
+def test_an_opening_passive_of_speech_with_no_one_named_goes_on_with_the_speaker() -> None:
+    # "Ditegaskan bahwa …", "Dikatakan, …" after someone's words: the same person goes on saying
+    body = ("Bupati Hendra Wiratama meninjau jalan rusak di Desa Sumberjati, Senin.\n\n"
+            "\"Perbaikan dimulai bulan depan,\" kata Hendra.\n\n"
+            "Ditegaskan bahwa pembangunan jalan harus merata di semua kecamatan.\n\n"
+            "Dikatakan, anggaran perbaikan sudah disetujui dewan sejak awal tahun.")
+    assert said(body, "pembangunan jalan harus merata").speaker == "Hendra Wiratama"
+    assert said(body, "anggaran perbaikan sudah disetujui").speaker == "Hendra Wiratama"
+    # hearsay names no one: "Disebutkan, …" stays unattributed
+    hearsay = ("\"Perbaikan dimulai bulan depan,\" kata Bupati Hendra Wiratama.\n\n"
+               "Disebutkan, jalan itu rusak sejak banjir tahun lalu.")
+    assert said(hearsay, "jalan itu rusak").speaker is None

@@ -250,7 +250,8 @@ def _passive() -> dict[str, re.Pattern[str]]:
 
 def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:
     """"Dikatakan Arief, …" / "Diungkapkan oleh Bupati, …": the rest is the report. "… disebut
-    Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is."""
+    Talbot bisa memangkas …" / "… dinilai Habiburokhman jauh dari …": the whole sentence is.
+    "Ditegaskan bahwa …" naming no one: the person speaking goes on (``_said_on``)."""
     unnamed: Candidate | None = None
     for m in scanners()["passive"].finditer(body, s_start, s_end):
         # in the loop: most sentences have no passive cue
@@ -264,6 +265,8 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
             subject = Subject("-nya", m.start("nya"), "clitic")
         else:
             agent = None if body.startswith(",", skip_space(body, m.end())) else subject_after(body, m.end(), entities)
+            if agent is None and opening and (said := _said_on(body, m, s_end)) is not None:
+                return said
             if agent is None or agent.kind not in ("entity", "name"):
                 unnamed = unnamed or _evidential(body, m, s_start, s_end)
                 continue
@@ -291,6 +294,22 @@ def passive(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Cand
             continue
         return report_span(body, s_start, s_end, m["cue"], subject)
     return unnamed or _menurutnya(body, s_start, s_end)
+
+
+_SAID_ON = re.compile(r"\s*(?:,\s*(?:(?i:bahwa)\b\s*)?|(?i:bahwa)\b\s*)")
+
+
+def _said_on(body: str, m: re.Match[str], s_end: int) -> Candidate | None:
+    """"Ditegaskan bahwa …", "Dikatakan, …" opening a sentence with no one named: the person speaking
+    goes on (an implicit subject, resolved like "ujarnya"), where "Disebutkan, …" or "Dilaporkan
+    bahwa …" report hearsay (``_evidential``)."""
+    cue = m["cue"].lower()
+    if cue not in verb_classes()["utterance"] and cue != "dikatakan":
+        return None
+    opened = _SAID_ON.match(body, m.end(), s_end)
+    if opened is None or len(body[opened.end() : s_end].split()) < MIN_REPORTED_WORDS:
+        return None
+    return report_span(body, opened.end(), s_end, m["cue"], Subject("", m.start(), "implicit"))
 
 
 def _evidential(body: str, m: re.Match[str], s_start: int, s_end: int) -> Candidate | None:
