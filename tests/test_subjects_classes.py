@@ -2,7 +2,8 @@
 yang enggan disebut namanya", "Another analyst", "one commenter"), a sentence-initial ordinary
 word that is also a word of a name, a possessor, the agent of "Hal itu diungkapkan X", a person
 "of" a place, an adverb between speaker and verb, a weekday before an appositive, a class noun
-before an organisation, and a one-word term after a verb whose object points back ("mengatakan
+before an organisation, a place the words were said in ("X di Wamena, Selasa (29/10), mengatakan"),
+and a one-word term after a verb whose object points back ("mengatakan
 hal itu di tengah “…”"). All sentences are made up."""
 
 from __future__ import annotations
@@ -115,3 +116,13 @@ def test_a_lower_case_class_noun_is_not_glued_to_an_organisation() -> None:
     start = body.index("Doctors")
     org = Entity("Doctors Without Walls", start, start + len("Doctors Without Walls"), "ORG", "Doctors Without Walls")
     assert speakers.role_before(body, org) == start
+
+
+def test_the_place_the_words_were_said_in_is_no_speaker() -> None:
+    # "X di Wamena, Selasa (29/10), mengatakan": the place (and its appositive) is where, not who
+    assert said("Kapolres Lembah Hijau AKBP Tonny Swadaya di Wamena, Selasa (29/10), mengatakan, polisi "
+                "sedang mengikuti tersangka.", "polisi").speaker == "Tonny Swadaya"
+    assert said("Kapolres Lembah Hijau AKBP Tonny Swadaya di Wamena, ibu kota Kabupaten Lembah Hijau, Selasa "
+                "(29/10), mengatakan, polisi sedang mengikuti tersangka.", "polisi").speaker == "Tonny Swadaya"
+    assert said("Pelaksana tugas Kepala Balai Besar TNLL, Bustang di Palu, Selasa, mengatakan, "
+                "jalur pendakian ditutup sementara.", "jalur pendakian").speaker == "Bustang"

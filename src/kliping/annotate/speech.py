@@ -142,6 +142,11 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             return Subject(found.text, found.start, "anonymous")
         if found is not None and found.kind == "noun":  # "The company, which …, confirmed"
             return description_subject(body, found.text, found.start, entities) or found
+        if found is not None and (at := _place_phrase(body, found, floor)) is not None and (
+                before := subject_before(body, at, floor, entities)) is not None:
+            # "Kapolres X AKBP Budi di Wamena, Selasa (29/10), mengatakan": the place the words
+            # were said in is no speaker; the one named before "di" is
+            return before
         if found is not None:
             return found
     lo = max(floor, cue_start - MAX_SUBJECT_GAP)
@@ -162,6 +167,20 @@ def _locative_before(body: str, start: int, lo: int) -> int | None:
     """Where the preposition of place right before a place's name at ``start`` begins, if one does."""
     m = _locative().search(body, max(lo, start - 12), start)
     return m.start() if m is not None else None
+
+
+def _place_phrase(body: str, found: Subject, floor: int) -> int | None:
+    """Where the phrase of place that ``found`` (a place, or a place's appositive: "Wamena, ibu kota
+    Kabupaten Jayawijaya") opens with its preposition begins, if it is one."""
+    if found.entity is None or found.entity.label != "PLACE":
+        return None
+    at = _locative_before(body, found.start, floor)
+    comma = body.rfind(",", floor, found.start)
+    if at is None and comma > floor and not body[comma + 1 : found.start].strip().istitle():
+        # "di Wamena, ibu kota Kabupaten Jayawijaya": the appositive of the place named after "di"
+        places = re.search(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s*$", body[floor:comma])
+        at = _locative_before(body, floor + places.start(), floor) if places is not None else None
+    return at
 
 
 def _unnamed_subject(body: str, cue_start: int, lo: int, floor: int, entities: list[Entity]) -> Subject | None:
