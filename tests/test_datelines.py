@@ -22,6 +22,9 @@ from kliping.pipeline import annotate
     ("Hanoi: Presiden itu tiba.", "Hanoi", None, None),
     ("SPRINGFIELD, Ill. — Teachers marched on Monday.", "SPRINGFIELD", None, None),
     ("Lakeview – Several thousand teachers marched.", "Lakeview", None, None),
+    # a wire's dateline holds the day between the place and the wire
+    ("LAGOS, May 25 (Wirenews) -- A state governor confirmed the attack.", "LAGOS", None, "Wirenews"),
+    ("Jakarta, Nov. 5 (Wirenews) - Teachers marched.", "Jakarta", None, "Wirenews"),
 ])
 def test_datelines_name_place_outlet_and_wire(text: str, place: str | None, outlet: str | None,
                                               wire: str | None) -> None:
@@ -38,6 +41,7 @@ def test_datelines_name_place_outlet_and_wire(text: str, place: str | None, outl
     "PENGANTAR: Tanggal ini dua puluh tahun lalu …",
     "Budi, Ketua RT - RW, mengatakan warga siap.",
     "Two hostages — an American and an Australian — were freed.",
+    "Budi, Mei 25 (kiper) - menang.",  # no place before the day
     "Why — especially — does it happen?",
 ])
 def test_datelines_not_a_dateline(text: str) -> None:

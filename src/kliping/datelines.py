@@ -1,6 +1,7 @@
 """The dateline a report opens with, recognised one way for every stage.
 
 "JAKARTA, KOMPAS.com –", "REPUBLIKA.CO.ID, MOSKOW --", "Jakarta, CNN Indonesia - -", "MOSKOW (Reuters) -",
+"LAGOS, May 25 (Xinhua) --",
 "JAKARTA (Pos Kota) –", "Suara.com -", "Hanoi:", "INGGRIS –". Cleaning asks whether a first line opens with one
 (then it is the lead, not the headline); describing takes the outlet, the place and the wire it names;
 annotating starts the first sentence after it (its place is no speaker, no part of a name); the corpus starts
@@ -10,7 +11,8 @@ a summary sentence or an event's lead after it. Near-duplicate detection strips 
 What makes a prefix a dateline, measured on the chain dev set and the mixed corpus:
 - two parts around a comma, one of them an outlet ("JUARA.NET, TOKYO -") or a known place ("Jakarta, Warta
   Kita - -"): the other is the place or the outlet;
-- a place and a bracket ("Bandung (ANTARA News) -"): the bracket names the wire or the outlet;
+- a place and a bracket ("Bandung (ANTARA News) -"): the bracket names the wire or the outlet; so with the
+  day between them, as wires write it ("LAGOS, May 25 (Xinhua) --");
 - one part: a web name ("Suara.com -"), a word in capitals ("SPANYOL –"), a known place or an outlet's name
   ("Rimanews -"), or any capitalised name before a typographic dash ("Indianapolis –"). A spaced hyphen after
   an unknown name is not enough: detokenised text writes "Go - Jek" and "Kevin - Prince Boateng" so;
@@ -27,6 +29,7 @@ from functools import cache
 from babel import Locale
 
 from kliping import resources
+from kliping.timestamps import month_names
 
 # "- -" is how scrapers keep CNN Indonesia's double dash; a spaced hyphen, an en or em dash, "--".
 DASH = r"(?:-\s?-|--|[-–—])"
@@ -68,6 +71,8 @@ def lead_in(text: str, pos: int = 0) -> LeadIn | None:
         return None
     a, b, bracket, sep = m["a"], m["b"], m["bracket"], m["sep"]
     if b is not None:
+        if bracket is not None and _day_of_month(b) and ((a.isupper() and len(a) > 2) or is_place(a)):
+            return LeadIn(pos + m.end(), a, None, bracket.strip())  # "LAGOS, May 25 (Xinhua) --", wires' own
         if bracket is not None or (sep == ":" and not (a.isupper() and len(a) > 2 and is_place(b))):
             return None  # but "PALU, Indonesia:": a city in capitals and its country, as wires write it
         pair = _pair(a, b)
@@ -85,6 +90,14 @@ def lead_in(text: str, pos: int = 0) -> LeadIn | None:
     if (a.isupper() and len(a) > 2) or is_place(a) or (named and _TYPOGRAPHIC.fullmatch(sep)):
         return LeadIn(pos + m.end(), a, None, None)
     return None
+
+
+def _day_of_month(text: str) -> bool:
+    """"May 25", "Nov. 5", "25 May": a day of a month, as wires date their datelines."""
+    words = text.replace(".", " ").split()
+    months = month_names()
+    return len(words) == 2 and (
+        (words[0].lower() in months and words[1].isdigit()) or (words[1].lower() in months and words[0].isdigit()))
 
 
 def _pair(a: str, b: str) -> tuple[str, str | None] | None:
