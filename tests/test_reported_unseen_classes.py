@@ -1,11 +1,13 @@
 """Reported speech the fresh real pages showed missing, by class of writing (sentences made up):
 a participle that carries a clause without "that", "warn"/"clarified" with a bare clause, the day
-between the verb and its clause, "jika"/"bila" for "bahwa", and an agentless passive opener."""
+between the verb and its clause, "jika"/"bila" for "bahwa", an agentless passive opener, and a
+clause opening with a quoted word ('He said "scores" of people …')."""
 
 from __future__ import annotations
 
 from chain_probe import reported_of as _reported
 from chain_probe import reported_texts as _texts
+from chain_probe import said
 
 
 def test_participle_after_a_quotation_reports_a_clause_without_that() -> None:
@@ -79,3 +81,14 @@ def test_agentless_passive_opener_reports_with_no_speaker() -> None:
     assert [q.text for q in reports] == ["data tersebut didapat dari laman resmi dinas pada bagian formulir",
                                          "perbaikan jalan harus merata di seluruh kecamatan"]
     assert [q.speaker for q in reports] == [None, None]
+
+
+def test_a_clause_opening_with_a_quoted_word_is_reported_speech() -> None:
+    # 'He said "scores" of people …': the quoted word is his, inside the clause he reported; a
+    # quotation after a colon is still the words said
+    body = "Mayor Tom Harlan said \u201cscores\u201d of people still need to be rescued in the valley."
+    assert _texts(body, "en") == ["\u201cscores\u201d of people still need to be rescued in the valley"]
+    assert _texts("Bupati Hendra Wiratama mengatakan \"ratusan\" warga masih mengungsi di balai desa.") == [
+        "\"ratusan\" warga masih mengungsi di balai desa"]
+    assert _texts("Budi Santoso mengatakan: \"Kami siap bertanding besok\" lalu pergi.") == []
+    assert said(body, "\u201cscores", "en").speaker == "Tom Harlan"

@@ -54,7 +54,9 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
             # quotation; its attribution is the next sentence on the same line.
             stop = max(stop, sentence_of(sentences, skip_space(body, stop))[1])
         cue, subject = attribution_after(body, end + 1, stop, entities)
-        if cue is None:
+        if cue is None and (_GOES_ON.match(body, end + 1, stop) is None or body[:start - 1].rstrip().endswith(":")):
+            # not 'He said "scores" of people were rescued': a fragment the clause goes on after is a
+            # partial quotation inside reported speech, not the words said
             cue, subject = attribution_before(body, start - 1, s_start, entities)
             if cue is None and (signed := _SIGNED.match(body, end + 1)) is not None:
                 # A testimonial or epigraph signed on the line after it: "“…”\n\n– Ani S."
@@ -82,6 +84,7 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
     return out
 
 
+_GOES_ON = re.compile(r"[ \t]*[a-z]")  # a lower-case word right after the closing mark
 _CAP_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
 _CAP_AFTER = re.compile(r" [A-Z]")
 
