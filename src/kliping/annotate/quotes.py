@@ -54,7 +54,8 @@ def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: li
             # quotation; its attribution is the next sentence on the same line.
             stop = max(stop, sentence_of(sentences, skip_space(body, stop))[1])
         cue, subject = attribution_after(body, end + 1, stop, entities)
-        if cue is None and (_GOES_ON.match(body, end + 1, stop) is None or body[:start - 1].rstrip().endswith(":")):
+        if cue is None and (_GOES_ON.match(body, end + 1, stop) is None
+                            or body[max(0, start - 8) : start - 1].rstrip().endswith(":")):
             # not 'He said "scores" of people were rescued': a fragment the clause goes on after is a
             # partial quotation inside reported speech, not the words said
             cue, subject = attribution_before(body, start - 1, s_start, entities)
