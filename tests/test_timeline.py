@@ -65,3 +65,15 @@ def test_timeline_cap_keeps_the_best_supported_entries() -> None:
     assert len(timeline) == 4
     assert [t.date for t in timeline] == sorted(t.date for t in timeline)
     assert any(set(t.article_ids) == {"y0", "y1", "y2"} for t in timeline)
+
+
+def test_a_long_sentence_after_a_wire_dateline_holding_the_date_is_dated() -> None:
+    # "LAGOS, May 25 (Wirenews) --": the date sits in the dateline the entry's text leaves out
+    body = ("LAGOS, May 25 (Wirenews) -- A state governor confirmed on Wednesday that scores of farmers were "
+            "killed by gunmen in an attack on a village in the north-east, in the deadliest raid this year, "
+            "while troops were sent to the area, officials in the state capital said, adding that the search "
+            "for the missing went on through the night.")
+    article = Article(id="w", source="w", body=body, outlet="Wirenews", published="2022-05-25", language="en")
+    timeline = build_timeline([annotate_dates(article)])
+    assert "2022-05-25" in [t.date for t in timeline]
+    assert all(len(t.text) <= MAX_CHARS + 4 for t in timeline)

@@ -81,8 +81,9 @@ def _clause_around(body: str, start: int, end: int, date_start: int, date_end: i
     if len(text) <= MAX_CHARS:
         return text
     cuts = [start] + [start + m.end() for m in _CLAUSE.finditer(text)] + [end]
-    # the clause holding the date, widened one clause at a time while it fits
-    i = max(j for j, c in enumerate(cuts[:-1]) if c <= date_start)
+    # the clause holding the date, widened one clause at a time while it fits; a date in the stripped
+    # dateline ("LAGOS, May 25 (Xinhua) --") dates the sentence from its first clause
+    i = max((j for j, c in enumerate(cuts[:-1]) if c <= date_start), default=0)
     k = i + 1
     while k < len(cuts) - 1 and cuts[k] < date_end:
         k += 1
