@@ -124,3 +124,11 @@ def test_the_police_speak_as_a_body() -> None:
     assert _one("Police in Port Elwin say vandals damaged the dam.", "vandals damaged").speaker == "Port Elwin police"
     # one officer named by no name stays unnamed
     assert _one("A police spokesman said the road would reopen on Monday.", "the road would").speaker is None
+
+
+def test_a_places_body_named_by_what_it_is_speaks_as_written() -> None:
+    # "Dalmatia's consumer protection agency said": the agency, not the country
+    assert _one("Dalmatia's consumer protection agency said it received more than 100 complaints.",
+                "it received").speaker == "Dalmatia's consumer protection agency"
+    assert _one("Ostravia's health ministry said it had recorded 40 new cases on Monday.",
+                "it had recorded").speaker == "Ostravia's health ministry"

@@ -6,7 +6,8 @@ quotation with no mention stand for the person the narrative since the last quot
 else (for "he", "she") the person it named just before, else the person quoted last — which is why
 the speakers are resolved in order, remembering turns. "It" and an unmatched "the company" stand
 for the body the passage opened a sentence with; a country's short form ("The US") speaks itself, and
-so do the police ("Police said": the force the article names, else "Nigerian police" as written).
+so do the police ("Police said": the force the article names, else "Nigerian police" as written) and a
+place's body named by what it is ("Kenya's health ministry", as written).
 """
 
 from __future__ import annotations
@@ -97,6 +98,8 @@ class SpeakerTurns:
                     speaker, is_person = turned, True
             elif s.entity is not None and (named := self._family_name(s.entity)) is not None:
                 speaker, is_person = named, True
+            elif s.entity is not None and (owned := _owned_body(self.body, s.entity)) is not None:
+                speaker = owned  # "Indonesia's consumer protection agency said": the agency, not the country
             elif s.entity is not None:
                 speaker, is_person = _entity_speaker(self.body, s, s.entity, self.entities)
             else:
@@ -266,6 +269,8 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
     body, a noun phrase."""
     if s.kind == "noun" and (voice := named_voice(s.text)) is not None:
         return voice[1], False  # "a WeWork spokesperson": the body speaks through its voice
+    if s.kind == "noun" and _OWNED_DESCRIPTION.fullmatch(s.text) and is_body_noun(s.text.rsplit(None, 1)[-1]):
+        return s.text, False  # "Kenya's health ministry said": the ministry as written, a body
     if s.kind in ("name", "noun") and name_words.is_role(s.text):
         return speakers.role_speaker(body, s.text, s.start, entities)
     if s.kind == "name" and (name_words.is_institution(s.text) or name_words.is_acronym_body(s.text)):
@@ -322,6 +327,29 @@ def _force(s: Subject, entities: list[Entity]) -> str | None:
     if m["where"]:
         return f"{m['where'].split(None, 1)[1]} {m['noun'].casefold()}"  # "Police in San Francisco"
     return f"{m['own']}{m['noun'].casefold()}" if m["own"] else word
+
+
+# "Kenya's health ministry": a capitalised owner (the recogniser found no place) and a body's description
+_OWNED_DESCRIPTION = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:’s|'s)(?:\s+[a-z-]+){1,4}")
+# "’s consumer protection agency", "'s health ministry": lower-case words after a place's possessive
+_OWNED_WORDS = re.compile(r"(?:’s|'s)(?P<words>(?:\s+[a-z-]+){1,4})")
+
+
+def _owned_body(body: str, e: Entity) -> str | None:
+    """A place's body named by no name but by what it is ("Indonesia's consumer protection agency",
+    "Kenya's health ministry"): the description as written, up to its body noun, speaks — not the
+    place."""
+    if e.label != "PLACE":
+        return None
+    m = _OWNED_WORDS.match(body, e.end)
+    if m is None:
+        return None
+    end = m.start("words")
+    for word in m["words"].split():
+        end = body.index(word, end) + len(word)
+        if is_body_noun(word):
+            return body[e.start : end]
+    return None
 
 
 def _points_at_body(text: str) -> bool:
