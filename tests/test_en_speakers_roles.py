@@ -132,3 +132,14 @@ def test_a_places_body_named_by_what_it_is_speaks_as_written() -> None:
                 "it received").speaker == "Dalmatia's consumer protection agency"
     assert _one("Ostravia's health ministry said it had recorded 40 new cases on Monday.",
                 "it had recorded").speaker == "Ostravia's health ministry"
+
+
+def test_a_coach_or_an_envoy_is_a_role_its_holder_speaks_for() -> None:
+    body = ("Northland coach Urbano Bela blamed the pitch for the defeat on Sunday. Striker Ian Moss "
+            "scored twice for the hosts.\n\n"
+            "“We were simply the better side,” the Northland coach further added.")
+    assert _one(body, "We were simply").speaker == "Urbano Bela"
+    body = ("The message was delivered by special envoy Ibrahim Adeyemi in Nairobi. President Joseph Kamau "
+            "welcomed the delegation.\n\n"
+            "“We know what you are going through,” the special envoy said.")
+    assert _one(body, "We know what").speaker == "Ibrahim Adeyemi"
