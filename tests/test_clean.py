@@ -75,6 +75,10 @@ def test_clean_keeps_short_subheading_in_the_middle() -> None:
 def test_clean_date_only_line_and_byline_with_date() -> None:
     assert classify("Kamis, 14 September 2023 - 20:22 WIB") == "date line"
     assert classify("Fajar Nugraha • 21 June 2024 14:29") == "byline"
+    # the time before the date, and "in" joining a label to the outlet's name
+    assert classify("Published 5:25 pm on 28 November 2018") == "date line"
+    assert classify("Published in Morning Ledger, September 9th, 2016") == "byline"
+    assert classify("Rains in Lakeview, 12 March 2020") is None  # a headline, not the page's date
 
 
 def test_clean_repeated_headline_with_trailing_slash() -> None:

@@ -150,7 +150,9 @@ def _date_line_reason(line: str) -> str | None:
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]
     labels = _date_labels()
-    others = [w for w in words if w.lower() not in labels and w.lower() not in _BYLINE_JOINS]
+    # "Published in Dawn, September 9th, 2016": "in" after a label joins it to the outlet's name
+    others = [w for n, w in enumerate(words) if w.lower() not in labels and w.lower() not in _BYLINE_JOINS
+              and not (w.lower() == "in" and n and words[n - 1].lower() in labels)]
     if not others:
         return "date line"
     if len(others) <= MENU_MAX_WORDS and all(_NAME_WORD.match(w) for w in others):
