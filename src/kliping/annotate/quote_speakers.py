@@ -17,13 +17,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from kliping import datelines, resources
-from kliping.annotate import aliases, english_roles, genders, name_words, naming, speakers, subjects
+from kliping.annotate import aliases, body_voices, english_roles, genders, name_words, naming, speakers, subjects
 from kliping.annotate.cues import Candidate, Subject
 from kliping.annotate.descriptions import (
     DESCRIPTION_REACH,
     description_subject,
     is_body_noun,
-    is_force_noun,
     is_person_noun,
     named_voice,
 )
@@ -72,7 +71,7 @@ class SpeakerTurns:
         speaker: str | None = None
         is_person = unnamed = False
         if s is not None:
-            if s.kind in ("noun", "anonymous") and (force := _force(s, self.entities)) is not None:
+            if s.kind in ("noun", "anonymous") and (force := body_voices.force_speaker(s, self.entities)) is not None:
                 speaker = force  # "Police said", "the police said", "Nigerian police said": the force, not no one
             elif s.kind == "anonymous":
                 self.last_person = None  # named by no name: the speaker stays unknown, and so do its "ia", "-nya"
@@ -98,7 +97,7 @@ class SpeakerTurns:
                     speaker, is_person = turned, True
             elif s.entity is not None and (named := self._family_name(s.entity)) is not None:
                 speaker, is_person = named, True
-            elif s.entity is not None and (owned := _owned_body(self.body, s.entity)) is not None:
+            elif s.entity is not None and (owned := body_voices.owned_body(self.body, s.entity)) is not None:
                 speaker = owned  # "Indonesia's consumer protection agency said": the agency, not the country
             elif s.entity is not None:
                 speaker, is_person = _entity_speaker(self.body, s, s.entity, self.entities)
@@ -269,7 +268,7 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
     body, a noun phrase."""
     if s.kind == "noun" and (voice := named_voice(s.text)) is not None:
         return voice[1], False  # "a WeWork spokesperson": the body speaks through its voice
-    if s.kind == "noun" and _OWNED_DESCRIPTION.fullmatch(s.text) and is_body_noun(s.text.rsplit(None, 1)[-1]):
+    if s.kind == "noun" and body_voices.owned_description(s.text):
         return s.text, False  # "Kenya's health ministry said": the ministry as written, a body
     if s.kind in ("name", "noun") and name_words.is_role(s.text):
         return speakers.role_speaker(body, s.text, s.start, entities)
@@ -302,54 +301,6 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         return speaker, True
     speaker = speakers.proper_name_in(body, s.text, known())
     return speaker, speaker in known().values()
-
-
-# "police", "the police", "Nigerian police", "Police in San Francisco": a force noun, with the
-# capitalised words of its place before it or "in" and the place after it
-_FORCE = re.compile(r"(?:[Tt]he\s+)?(?P<own>(?:[A-Z][\w.’'-]*\s+){0,3})(?P<noun>[A-Za-z]+)"
-                    r"(?P<where>\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
-
-
-def _force(s: Subject, entities: list[Entity]) -> str | None:
-    """The body a force noun speaking as itself stands for (description_nouns.tsv, kind "force"):
-    the last one named before it with the noun in its name ("Detroit Police Department" … "Police
-    said"), else the first after it, else the words as written with their place ("Nigerian
-    police"), else the noun ("Police"); None when ``s`` is no force noun."""
-    m = _FORCE.fullmatch(s.text)
-    if m is None or not is_force_noun(m["noun"].casefold()):
-        return None
-    word = m["noun"].capitalize()
-    named = [e for e in entities if e.label == "ORG" and word in e.canonical.split()]
-    before = [e for e in named if e.start < s.start]
-    found = before[-1] if before else (named[0] if named else None)
-    if found is not None:
-        return found.canonical
-    if m["where"]:
-        return f"{m['where'].split(None, 1)[1]} {m['noun'].casefold()}"  # "Police in San Francisco"
-    return f"{m['own']}{m['noun'].casefold()}" if m["own"] else word
-
-
-# "Kenya's health ministry": a capitalised owner (the recogniser found no place) and a body's description
-_OWNED_DESCRIPTION = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}(?:’s|'s)(?:\s+[a-z-]+){1,4}")
-# "’s consumer protection agency", "'s health ministry": lower-case words after a place's possessive
-_OWNED_WORDS = re.compile(r"(?:’s|'s)(?P<words>(?:\s+[a-z-]+){1,4})")
-
-
-def _owned_body(body: str, e: Entity) -> str | None:
-    """A place's body named by no name but by what it is ("Indonesia's consumer protection agency",
-    "Kenya's health ministry"): the description as written, up to its body noun, speaks — not the
-    place."""
-    if e.label != "PLACE":
-        return None
-    m = _OWNED_WORDS.match(body, e.end)
-    if m is None:
-        return None
-    end = m.start("words")
-    for word in m["words"].split():
-        end = body.index(word, end) + len(word)
-        if is_body_noun(word):
-            return body[e.start : end]
-    return None
 
 
 def _points_at_body(text: str) -> bool:
