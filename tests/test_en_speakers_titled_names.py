@@ -74,3 +74,25 @@ def test_a_lone_word_of_a_full_name_the_recogniser_took_for_a_place_is_that_pers
             "\"We will listen to everyone,\" he said.")
     assert _one(body, "the plan would").speaker == "Nguk Lai Fong"
     assert _one(body, "We will listen").speaker == "Nguk Lai Fong"
+
+
+def test_form_of_address_before_a_family_name_that_is_also_a_word_names_the_person() -> None:
+    # "Mr Long", "Mr Tunai" ("tunai" is an Indonesian word), "Mr Tan": a form of address
+    # (resources/honorifics.txt) before a capitalised word is a person, never a role
+    for given, family in (("Samuel", "Tunai"), ("Jane", "Long"), ("Grace", "Tan")):
+        body = (f"{given} {family}, the county governor, visited the town on Monday.\n\n"
+                "Police fired at a crowd that had stormed the offices.\n\n"
+                f"While condemning the attack, Mr {family} said only one person had died.")
+        assert _one(body, "only one person had died").speaker == f"{given} {family}"
+    # and with no full name in the article, the name as written, without the form of address
+    alone = "The hearing went on.\n\nMs Long said the case would go on."
+    assert _one(alone, "the case would go on").speaker == "Long"
+
+
+def test_description_then_name_then_appositive_before_the_verb_attributes_a_quotation() -> None:
+    body = ("The country is in trouble, Arvind Kejral said on Monday.\n\n"
+            "\"The country is headed towards autocracy,\" Shiv Sena party leader Udhav Thakre, "
+            "a former chief minister of Maharashtra state, told cheering crowds. "
+            "\"This one-man government is taking the country to ruin.\"")
+    assert _one(body, "The country is headed").speaker == "Udhav Thakre"
+    assert _one(body, "This one-man government").speaker == "Udhav Thakre"

@@ -113,9 +113,20 @@ def _description_then_verb(body: str, end: int, stop: int, entities: list[Entity
         if (named is not None and len(body[end : named.start].split()) <= MAX_LEAD_WORDS
                 and (named.kind in ("entity", "name", "anonymous")
                      or (named.kind == "pronoun" and named.text.lower() not in pronouns()))
-                and pats["adverbs"].match(body[named.start + len(named.text) : verb.start()])):
+                and (pats["adverbs"].match(body[named.start + len(named.text) : verb.start()])
+                     or _appositive_between(body, named, verb))):
             return verb["cue"], named
     return None
+
+
+def _appositive_between(body: str, named: Subject, verb: re.Match[str]) -> bool:
+    """"“…,” party leader Uddhav Thackeray, a former chief minister of Maharashtra, told crowds":
+    a name the description closes, then its appositive, then the verb."""
+    after = named.start + len(named.text)
+    if named.kind not in ("entity", "name") or body[after : after + 1] != ",":
+        return False
+    found = patterns()["appositive_verb"].search(body, after, verb.end())
+    return found is not None and found.start("cue") == verb.start("cue")
 
 
 def person_named_after(body: str, start: int, stop: int, entities: list[Entity]) -> Subject | None:

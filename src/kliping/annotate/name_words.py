@@ -151,7 +151,20 @@ def is_role(text: str) -> bool:
     "Menteri Luar Negeri Israel" — a title first, then only titles, bodies and places."""
     words = text.split()
     return bool(words) and words[0].casefold().strip(".,") in title_words() and all(
-        word_kind(w) != "name" for w in words[1:])
+        word_kind(w) != "name" for w in words[1:]) and addressed_name(text) is None
+
+
+def addressed_name(text: str) -> str | None:
+    """The name after a form of address ("Mr Tunai" → "Tunai", "Ms. Jane Long" → "Jane Long";
+    resources/honorifics.txt), or None: a family name that is also a common word ("Mr Long",
+    "Mr Tunai") is still a person's name, not a role's place or body."""
+    words = text.split()
+    if not 1 < len(words) <= 4 or words[0].casefold().rstrip(".") not in resources.words("honorifics.txt"):
+        return None
+    rest = words[1:]
+    if not all(w[:1].isupper() and w.casefold().strip(".,") not in title_words() for w in rest):
+        return None
+    return " ".join(rest)
 
 
 def name_heads() -> frozenset[str]:
