@@ -111,3 +111,16 @@ def test_a_family_name_mislabelled_as_a_body_is_the_person_named_in_full() -> No
                 Entity("Marsh", short, short + 5, "ORG", "Marsh")]
     [report] = [q for q in find_quotes(body, entities) if q.kind == "indirect"]
     assert report.speaker == "Fiona Marsh"
+
+
+def test_a_medium_named_after_the_noun_for_its_kind_is_the_source() -> None:
+    # "state broadcaster KBS", "Public broadcaster NHK", "state media CNA": the medium's name, even a
+    # short one the article writes nowhere else; a name that opens with such a word stays whole
+    body = ("As reported by state media ZNA, the judge has reserved her decision.\n\n"
+            "Public broadcaster QHK said the quake was strong.\n\n"
+            "The fire spread quickly, according to state broadcaster KVS.\n\n"
+            "The Daily Clarion reported that the star had left.")
+    assert _one(body, "the judge has reserved").speaker == "ZNA"
+    assert _one(body, "the quake was strong").speaker == "QHK"
+    assert _one(body, "The fire spread quickly").speaker == "KVS"
+    assert _one(body, "the star had left").speaker == "Daily Clarion"

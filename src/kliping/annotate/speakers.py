@@ -17,7 +17,7 @@ from kliping.annotate.attribution_names import PERSON_AFTER_CUE_REACH
 from kliping.annotate.cue_neighbours import pronoun_at, skip_space
 from kliping.annotate.cues import pronouns
 from kliping.annotate.genders import POSSESSOR
-from kliping.annotate.source_frames import media_words
+from kliping.annotate.source_frames import media_noun, media_words
 from kliping.annotate.speech import name_pattern
 from kliping.model import Entity
 from kliping.words import DOTTED_WORD
@@ -144,6 +144,16 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
     person's full name stands for that person ("Doctor asks" → "Ken Doctor"). A phrase of
     ordinary words ("The report", "Pihak promotor", "Prosecutors") names no one: a one-word name
     must be written with its capital inside a sentence somewhere, and never in lower case."""
+    medium = media_noun().search(phrase)
+    if medium is not None and medium.group(0).split()[-1].islower() and (
+            named := _PROPER_RUN.match(phrase, medium.end())) is not None:
+        # "state broadcaster KBS", "Public broadcaster NHK", "news TV HNK": the medium's name after
+        # the noun saying what kind of medium it is, even one word the article writes nowhere else
+        words = named.group(0).split()
+        while words and words[-1][:1].islower():
+            words = words[:-1]
+        if words:
+            return " ".join(words)
     best = ""
     for m in _PROPER_RUN.finditer(phrase):
         words = _past_owner(m.group(0).split())
