@@ -30,6 +30,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[AP]\.?M\.?))?(?![\w.])")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
@@ -53,7 +54,7 @@ _CREDIT_TAIL = re.compile(
     r"[.!?”\"’')](?:\s*[|–—]\s*|\s+[(\[]?|[(\[])\s*(?!pic\.|twitter\.|t\.co|instagram\.|youtu)"
     r"(?:[A-Z][A-Z0-9&.-]+(?: [A-Z][A-Za-z0-9&.-]*){0,2}|[A-Za-z][\w-]*(?:\.[a-z]{2,6})+|[a-z]+com)"
     r"\s?/\s?(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:\.[a-z]{2,6})+)(?: [A-Z][\w.'’-]*){0,4}"
-    r"(?:\s?/\s?[\w.'’ -]{1,30}){0,2}(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*[)\]]?$"
+    r"(?:\s?/\s?[\w.'’ -]{1,30}){0,2}(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*(?:[)\]]\.?)?$"
 )
 CREDIT_TAIL_CHARS = 90
 # The same credit in brackets, where the outlet is written in title case: "… Kamis (29/8/2024).
@@ -145,7 +146,8 @@ def _date_line_reason(line: str) -> str | None:
     stamps = [t for t in find_timestamps(line) if t.year is not None]
     if not stamps:
         return None
-    rest = line
+    # "5:25 pm on 28 November 2018": the clock is the date line's too (blanked, so offsets hold)
+    rest = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), line)
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]
