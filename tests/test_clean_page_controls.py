@@ -54,3 +54,24 @@ def test_controls_labels_and_captions_between_paragraphs_go(line: str) -> None:
 def test_article_sentences_sharing_their_words_stay(line: str) -> None:
     removed, body = _page([P1, line, P2, P3])
     assert line in body and line not in removed
+
+
+def test_lines_above_a_dateline_lead_are_furniture() -> None:
+    # a caption, its credit line and a summary over "Sukamaju - …": the story starts at its dateline
+    caption = "Wali Kota Budi Santoso saat meninjau pasar yang terbakar di Sukamaju"
+    summary = "Pasar itu terbakar untuk kedua kalinya tahun ini."
+    lead = "Bandung - Kebakaran melanda Pasar Lama Sukamaju pada Rabu (12/6/2024) dini hari. " + P1
+    removed, body = _page([caption, summary, lead, P2, P3])
+    assert removed.get(caption) == "above the lead" and removed.get(summary) == "above the lead"
+    assert body.startswith("Bandung - Kebakaran")
+    # paragraphs of a story, not a few short lines, stay above a later paragraph that opens with a place
+    paragraphs = [P1, P2, P3, "Warga sudah lama meminta pasar itu diperbaiki, kata Budi.",
+                  "Bandung - Pemerintah kota berjanji membangun ulang pasar itu tahun depan."]
+    removed, body = _page(paragraphs)
+    assert all(p in body for p in paragraphs)
+
+
+def test_a_font_control_glued_to_a_byline_leaves_it_a_byline() -> None:
+    # "Xinhua, February 2, 2016 Adjust font size:": the outlet and its date, so the page's date
+    removed, _ = _page([P1, "Kabar Times, March 3, 2017 Adjust font size:", P2, P3])
+    assert removed.get("Kabar Times, March 3, 2017 Adjust font size:") == "byline"

@@ -30,6 +30,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_FONT_CONTROL = re.compile(r"\s(?:adjust|change) (?:the )?(?:font|text) size\s*:?$", re.IGNORECASE)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[AP]\.?M\.?))?(?![\w.])")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -146,8 +147,9 @@ def _date_line_reason(line: str) -> str | None:
     stamps = [t for t in find_timestamps(line) if t.year is not None]
     if not stamps:
         return None
-    # "5:25 pm on 28 November 2018": the clock is the date line's too (blanked, so offsets hold)
-    rest = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), line)
+    # "5:25 pm on 28 November 2018": the clock is the date line's too (blanked, so offsets hold);
+    # so is a font-size control glued after it ("Xinhua, February 2, 2016 Adjust font size:")
+    rest = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), _FONT_CONTROL.sub(lambda m: " " * len(m.group(0)), line))
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]
@@ -308,6 +310,27 @@ def _classify(line: str) -> str | None:
     return _date_line_reason(line)
 
 
+LEAD_SEARCH_LINES = 8  # text lines from the top within which a dateline opens the story
+MAX_ABOVE_LEAD = 3  # caption, credit, summary (real-page dev: never more above a lead)
+CAPTION_MAX_WORDS = 60
+
+
+def _above_the_lead(lines: list[str], verdicts: list[str | None]) -> None:
+    """A story's text starts at its dateline ("Jakarta - …", "JAKARTA, KOMPAS.com - …", "WASHINGTON
+    (AP) — …"): every line a page puts above it — a caption, its credit, a byline, a summary of the
+    story — is furniture (real-page dev: of 27 such lines, none was the story's text)."""
+    kept = [i for i, v in enumerate(verdicts) if v is None][:LEAD_SEARCH_LINES]
+    for n, i in enumerate(kept):
+        lead = datelines.lead_in(lines[i])
+        if lead is not None and lead.end < len(lines[i]):
+            above = kept[:n]
+            # a few short lines, not paragraphs of a story whose later paragraph opens with a place
+            if len(above) <= MAX_ABOVE_LEAD and all(len(lines[j].split()) <= CAPTION_MAX_WORDS for j in above):
+                for j in above:
+                    verdicts[j] = "above the lead"
+            return
+
+
 def _is_section_break(line: str) -> bool:
     return not line.strip("_*~=# ")
 
@@ -444,6 +467,7 @@ def clean(raw: RawDocument) -> Cleaned:
 
     related_headlines(lines, verdicts, raw, _BULLET)
     furniture_by_context(lines, verdicts, _BULLET)
+    _above_the_lead(lines, verdicts)
 
     body = []
     for line, verdict in zip(lines, verdicts, strict=True):
