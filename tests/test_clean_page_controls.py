@@ -75,3 +75,15 @@ def test_a_font_control_glued_to_a_byline_leaves_it_a_byline() -> None:
     # "Xinhua, February 2, 2016 Adjust font size:": the outlet and its date, so the page's date
     removed, _ = _page([P1, "Kabar Times, March 3, 2017 Adjust font size:", P2, P3])
     assert removed.get("Kabar Times, March 3, 2017 Adjust font size:") == "byline"
+
+
+def test_a_reading_lists_items_under_its_label_are_links() -> None:
+    items = ["Singer Ann Roe dies at 71",
+             "Ann Roe has died. The singer - who was an early member of the band and toured with...",
+             "Drummer Bo Lee wants to revive the old band"]
+    story = ["Cy Dorn has postponed his world tour because he is resting on doctors' orders.",
+             "\"I have to rest up,\" Dorn said in a video message to fans.", P3]
+    removed, body = _page([P1, "Latest Posts", *items, *story])
+    assert all(removed.get(item) == "related" for item in items)
+    # the run ends at the story's first sentence: it and the quotation stay
+    assert all(line in body for line in story)

@@ -136,6 +136,35 @@ def labels_between_furniture(lines: list[str], verdicts: list[str | None]) -> No
         n = end
 
 
+# Under a reading list's own label ("Most read in Streaming", "Latest Posts", "Must Read"): up to this
+# many lines that are its links' headlines (no full stop) and teasers cut short ("… and...").
+LIST_MAX_LINES = 12
+LIST_LABEL_MAX_WORDS = 6
+_CUT_SHORT = ("...", "…")
+
+
+def _list_item(line: str) -> bool:
+    words = line.split()
+    if line[:1] in "\"“‘'" or not line[:1].isupper():
+        return False  # a quotation, or a line going on from the one before
+    if line.endswith(_CUT_SHORT):
+        return len(words) <= LINK_MAX_WORDS * 3  # a teaser, cut short
+    return LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS and not line.endswith(SENTENCE_END)
+
+
+def links_under_a_list_label(lines: list[str], verdicts: list[str | None]) -> None:
+    """The items a reading list's label heads ("Latest Posts" / "Chic singer Alfa Anderson dies" /
+    "Alfa Anderson has died. The singer - who …, and..."): links to other pages, up to the first
+    line that is neither a headline nor a teaser cut short (a sentence of the story, a quotation)."""
+    for k, verdict in enumerate(verdicts):
+        if verdict != "related" or len(lines[k].split()) > LIST_LABEL_MAX_WORDS or ":" in lines[k]:
+            continue
+        n = k + 1
+        while n < len(lines) and n - k <= LIST_MAX_LINES and verdicts[n] is None and _list_item(lines[n]):
+            verdicts[n] = "related"
+            n += 1
+
+
 def last_link(lines: list[str], verdicts: list[str | None]) -> None:
     """The page's last line, shaped as a headline, after furniture that ends the article (a list of
     links, a section label): the last link of that list. A sentence cut short by the page's end
@@ -150,4 +179,5 @@ def furniture_by_context(lines: list[str], verdicts: list[str | None], bullet_ma
     bulleted_links(lines, verdicts, bullet_mark)
     caption_copies(lines, verdicts)
     labels_between_furniture(lines, verdicts)
+    links_under_a_list_label(lines, verdicts)
     last_link(lines, verdicts)
