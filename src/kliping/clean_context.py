@@ -141,6 +141,8 @@ def labels_between_furniture(lines: list[str], verdicts: list[str | None]) -> No
 LIST_MAX_LINES = 12
 LIST_LABEL_MAX_WORDS = 6
 _CUT_SHORT = ("...", "…")
+_LIST_LABEL = re.compile(r"\b(?:latest|most|must|more|popular|trending|recommended|top|posts|stories|terpopuler|"
+                         r"terkini|terbaru|populer|pilihan|lainnya)\b", re.IGNORECASE)
 
 
 def _list_item(line: str) -> bool:
@@ -157,8 +159,9 @@ def links_under_a_list_label(lines: list[str], verdicts: list[str | None]) -> No
     "Alfa Anderson has died. The singer - who …, and..."): links to other pages, up to the first
     line that is neither a headline nor a teaser cut short (a sentence of the story, a quotation)."""
     for k, verdict in enumerate(verdicts):
-        if verdict != "related" or len(lines[k].split()) > LIST_LABEL_MAX_WORDS or ":" in lines[k]:
-            continue
+        if (verdict != "related" or len(lines[k].split()) > LIST_LABEL_MAX_WORDS or ":" in lines[k]
+                or not _LIST_LABEL.search(lines[k])):
+            continue  # not a list's heading: "Lihat Foto" points at the picture, whose title is the article's
         n = k + 1
         while n < len(lines) and n - k <= LIST_MAX_LINES and verdicts[n] is None and _list_item(lines[n]):
             verdicts[n] = "related"
