@@ -32,7 +32,7 @@ def _page(lines: list[str]) -> tuple[dict[str, str], str]:
     "(abc/abc) Next Article Warga Sukamaju Gelar Pawai Obor", "This was published 12 years ago",
     "EditorRina Puspita", "- Press Trust of India", "Sumber KabarSport",
     "Wali Kota Sukamaju Budi Santoso (Rina Puspita/kabarcom)", "Dewi Lestari (Instagram)",
-    "(ILUSTRASI) Banjir.", "Rina Puspita/KBR", "Budi Santoso is pictured. | AP Photo",
+    "(ILUSTRASI) Banjir.", "Ilustrasi kenaikan harga beras.", "Rina Puspita/KBR", "Budi Santoso is pictured. | AP Photo",
     "Harga Cabai Naik Lagi Ilustrasi. (REUTERS/Rina Puspita).",
     "Wali Kota Budi Santoso (kedua kiri) didampingi Kapolres Ani Lestari (kanan) meninjau pasar.",
     "From left, volunteers Ann Roe, Bo Lee and Cy Dorn fill sandbags on Main Street.",
@@ -64,6 +64,9 @@ def test_lines_above_a_dateline_lead_are_furniture() -> None:
     removed, body = _page([caption, summary, lead, P2, P3])
     assert removed.get(caption) == "above the lead" and removed.get(summary) == "above the lead"
     assert body.startswith("Bandung - Kebakaran")
+    # the dateline alone on its line, over the lead
+    removed, body = _page([caption, "Bandung -", P1, P2, P3])
+    assert removed.get(caption) == "above the lead" and body.startswith("Bandung -")
     # paragraphs of a story, not a few short lines, stay above a later paragraph that opens with a place
     paragraphs = [P1, P2, P3, "Warga sudah lama meminta pasar itu diperbaiki, kata Budi.",
                   "Bandung - Pemerintah kota berjanji membangun ulang pasar itu tahun depan."]

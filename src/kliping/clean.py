@@ -321,8 +321,7 @@ def _above_the_lead(lines: list[str], verdicts: list[str | None]) -> None:
     story — is furniture (real-page dev: of 27 such lines, none was the story's text)."""
     kept = [i for i, v in enumerate(verdicts) if v is None][:LEAD_SEARCH_LINES]
     for n, i in enumerate(kept):
-        lead = datelines.lead_in(lines[i])
-        if lead is not None and lead.end < len(lines[i]):
+        if datelines.lead_in(lines[i]) is not None:  # "Denpasar - …", or "Denpasar -" alone over the lead
             above = kept[:n]
             # a few short lines, not paragraphs of a story whose later paragraph opens with a place
             if len(above) <= MAX_ABOVE_LEAD and all(len(lines[j].split()) <= CAPTION_MAX_WORDS for j in above):
