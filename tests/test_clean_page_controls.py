@@ -32,7 +32,7 @@ def _page(lines: list[str]) -> tuple[dict[str, str], str]:
     "(abc/abc) Next Article Warga Sukamaju Gelar Pawai Obor", "This was published 12 years ago",
     "EditorRina Puspita", "- Press Trust of India", "Sumber KabarSport",
     "Wali Kota Sukamaju Budi Santoso (Rina Puspita/kabarcom)", "Dewi Lestari (Instagram)",
-    "(ILUSTRASI) Banjir.", "Ilustrasi kenaikan harga beras.", "Rina Puspita/KBR", "Budi Santoso is pictured. | AP Photo",
+    "(ILUSTRASI) Banjir.", "Rina Puspita/KBR", "Budi Santoso is pictured. | AP Photo",
     "Harga Cabai Naik Lagi Ilustrasi. (REUTERS/Rina Puspita).",
     "Wali Kota Budi Santoso (kedua kiri) didampingi Kapolres Ani Lestari (kanan) meninjau pasar.",
     "From left, volunteers Ann Roe, Bo Lee and Cy Dorn fill sandbags on Main Street.",
