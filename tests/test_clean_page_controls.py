@@ -37,6 +37,20 @@ def _page(lines: list[str]) -> tuple[dict[str, str], str]:
     "Wali Kota Budi Santoso (kedua kiri) didampingi Kapolres Ani Lestari (kanan) meninjau pasar.",
     "From left, volunteers Ann Roe, Bo Lee and Cy Dorn fill sandbags on Main Street.",
     "open image in gallery Ann Roe has spoken about the flood",
+    # comment boxes, reactions, the site's comment programme, a press council's badge, an AI summary's note
+    "Please enter your comment!", "Your email address will not be published. Required fields are marked *",
+    "Top Comments", "Disclaimer & comment rulesCommenting for this story is now closed.",
+    "0 Response to \"Warga Sukamaju Padati Alun-alun\"", "How do you feel about this story?", "Haha", "Sad",
+    "Tulis komentarmu dengan tagar #KabarBerkomentar dan menangkan e-voucher untuk 90 pemenang",
+    "(Ayo ikuti saluran WhatsApp Kabarkita.com biar enggak ketinggalan update dan berita terbaru)",
+    "Saksikan Live Final Piala Kota, Minggu 3 Maret di Kabarkita.com", "Konfirmasi Email",
+    "This is AI generated summarization, which may have errors.",
+    "Terverifikasi Administratif dan Faktual oleh Dewan Pers", "Dilarang mengambil dan/atau menayangkan ulang s",
+    # a section and its age, a section label, an icon's name, a reposted page's source, credits and captions
+    "1 hour ago - Economy & Business", "Section: Test Match", "info_icon", "LINK ORIGINAL: Kabar News",
+    "KABARKITA.COM - Ilustrasi (KBR/Kabarkita/Dok.)", "Kangen Band/@Foto: Kabarkita.com",
+    "Kabar Times/ RAWAT INAP - Pasien demam berdarah tengah menjalani rawat inap di rumah sakit",
+    "Red Velvet Photo: X", "By Ann Roe / Bo Lee", "General News of Monday, 8 March 2021", "Next In Nation",
 ])
 def test_controls_labels_and_captions_between_paragraphs_go(line: str) -> None:
     removed, body = _page([P1, line, P2, P3])

@@ -73,7 +73,7 @@ _NAME_LINE = re.compile(rf"^{_NAME}(?:,? (?:dan |and |& )?{_NAME}){{0,2}},?$")
 _NAME_AND_OUTLET = re.compile(r"^([^,]+), ([^\W\d][\w.-]*(?: [^\W\d][\w.-]*){0,2})$")
 # Words between a date and a name on a byline: "Posted by Jane Roe on 31 July 2016"
 _BYLINE_JOINS = frozenset(("by", "oleh", "and", "dan", "&", "on", "at", "pada", "posted", "published", "updated",
-                           "diperbarui", "diterbitkan"))
+                           "diperbarui", "diterbitkan", "of"))  # "General News of Monday, 8 March 2021"
 # "(13/9)", "(13/9/2023)": a report dates its sentences so; a headline does not.
 _DATED = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)")
 # A video's or gallery's page is headed "VIDEO: …": on the first line that label opens the headline,

@@ -141,8 +141,8 @@ def labels_between_furniture(lines: list[str], verdicts: list[str | None]) -> No
 LIST_MAX_LINES = 12
 LIST_LABEL_MAX_WORDS = 6
 _CUT_SHORT = ("...", "…")
-_LIST_LABEL = re.compile(r"\b(?:latest|most|must|more|popular|trending|recommended|top|posts|stories|terpopuler|"
-                         r"terkini|terbaru|populer|pilihan|lainnya)\b", re.IGNORECASE)
+_LIST_LABEL = re.compile(r"\b(?:latest|most|must|more|popular|trending|recommended|top|posts|stories|next|terpopuler|"
+                         r"terkini|terbaru|populer|pilihan|lainnya|terbanyak)\b", re.IGNORECASE)
 
 
 def _list_item(line: str) -> bool:
