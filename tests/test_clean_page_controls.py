@@ -104,3 +104,14 @@ def test_a_reading_lists_items_under_its_label_are_links() -> None:
     assert all(removed.get(item) == "related" for item in items)
     # the run ends at the story's first sentence: it and the quotation stay
     assert all(line in body for line in story)
+
+
+def test_three_headlines_in_a_row_are_a_list_of_links() -> None:
+    links = ["Sejumlah Wilayah di Sukamaju Terasa Lebih Panas, BMKG Jelaskan Sebabnya",
+             "Gempa di Laut Selatan Ibarat Bom Waktu, Warga Diminta Waspada",
+             "Prakiraan Cuaca: Seluruh Wilayah Sukamaju Diguyur Hujan Ringan"]
+    removed, body = _page([P1, P2, P3, *links])
+    assert all(removed.get(link) == "related" for link in links)
+    # one title-cased line between paragraphs, in the story's words, is its subheading
+    removed, body = _page([P1, "Perbaikan Jalan Pusat Kota", P2, P3])
+    assert "Perbaikan Jalan Pusat Kota" in body

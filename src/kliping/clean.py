@@ -19,9 +19,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from kliping import datelines, resources
-from kliping.clean_context import furniture_by_context
+from kliping.clean_context import furniture_by_context, headline_runs
 from kliping.clean_furniture import furniture
-from kliping.clean_headlines import SENTENCE_END, WORD, is_title_cased, related_headlines, reworded_headline
+from kliping.clean_headlines import (
+    SENTENCE_END,
+    WORD,
+    is_indonesian,
+    is_title_cased,
+    related_headlines,
+    reworded_headline,
+)
 from kliping.model import RawDocument, RemovedLine
 from kliping.timestamps import find_timestamps, weekday_names
 
@@ -466,6 +473,7 @@ def clean(raw: RawDocument) -> Cleaned:
 
     related_headlines(lines, verdicts, raw, _BULLET)
     furniture_by_context(lines, verdicts, _BULLET)
+    headline_runs(lines, verdicts, lambda: is_indonesian(raw))
     _above_the_lead(lines, verdicts)
 
     body = []

@@ -8,6 +8,7 @@ have their own verdicts; it only ever turns an undecided line into furniture.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kliping.clean_headlines import SENTENCE_END, headline_shaped
 
@@ -166,6 +167,27 @@ def links_under_a_list_label(lines: list[str], verdicts: list[str | None]) -> No
         while n < len(lines) and n - k <= LIST_MAX_LINES and verdicts[n] is None and _list_item(lines[n]):
             verdicts[n] = "related"
             n += 1
+
+
+HEADLINE_RUN_MIN = 3  # title-cased lines in a row: a list of links (a story's subheading stands alone)
+
+
+def headline_runs(lines: list[str], verdicts: list[str | None], indonesian: Callable[[], bool]) -> None:
+    """Three or more headline-shaped lines in a row, with no label over them ("Sejumlah Wilayah
+    Terasa Lebih Panas, BMKG Jelaskan Sebabnya" / "Gempa Filipina Ibarat 'Bom Waktu', …" / …): a
+    list of links to other articles. Indonesian pages only (clean.py): on English pages title-cased
+    lines in a row are the story's subheadings or a list of its own, as related_headlines found."""
+    n = 0
+    while n < len(lines):
+        end = n
+        while end < len(lines) and verdicts[end] is None and headline_shaped(lines[end]):
+            end += 1
+        if end - n >= HEADLINE_RUN_MIN:
+            if not indonesian():  # asked only here: most pages hold no such run
+                return
+            for k in range(n, end):
+                verdicts[k] = "related"
+        n = max(end, n + 1)
 
 
 def last_link(lines: list[str], verdicts: list[str | None]) -> None:

@@ -161,8 +161,7 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
                for k in (n - 1, n + 1)):
             continue
         if indonesian is None:
-            language = raw.language or _language(raw.text)
-            indonesian = (language or "").lower().startswith("id")
+            indonesian = is_indonesian(raw)
         if not indonesian:
             return
         if elsewhere is None:
@@ -197,6 +196,12 @@ def reworded_headline(lines: list[str], verdicts: list[str | None], title: str |
         if own and len(own & theirs) >= REWORDED_HEADLINE_SHARED * len(own | theirs):
             verdicts[n] = "repeated headline"
             return
+
+
+def is_indonesian(raw: RawDocument) -> bool:
+    """Whether a page is Indonesian: its stated language, else the text's own."""
+    language = raw.language or _language(raw.text)
+    return (language or "").lower().startswith("id")
 
 
 def _language(text: str) -> str | None:
