@@ -115,3 +115,12 @@ def test_three_headlines_in_a_row_are_a_list_of_links() -> None:
     # one title-cased line between paragraphs, in the story's words, is its subheading
     removed, body = _page([P1, "Perbaikan Jalan Pusat Kota", P2, P3])
     assert "Perbaikan Jalan Pusat Kota" in body
+
+
+def test_a_sections_name_over_an_english_headline_is_no_headline() -> None:
+    text = "\n".join(["Europe News", "EU leaders reach an agreement on migration after a late-night summit",
+                      "European Union leaders reached an agreement on migration after ten hours of talks.",
+                      "The deal was hailed by several leaders on Friday morning."])
+    cleaned = clean(RawDocument(source="t.txt", id="t", text=text, format="text", headline_first=True))
+    assert cleaned.title == "EU leaders reach an agreement on migration after a late-night summit"
+    assert {r.text: r.reason for r in cleaned.removed}["Europe News"] == "menu"

@@ -102,6 +102,7 @@ HEADLINE_MAX_WORDS = 25
 # A tag over the headline runs two to four words (dev: "Gempa Palu", "Rusuh Arema Persebaya").
 KICKER_MIN_WORDS = 2
 KICKER_MAX_WORDS = 4
+SECTION_MAX_WORDS = 2  # a section's name over a headline of any case ("Europe News", "Singapore")
 # A first line that opens with a dateline and runs this long is the lead, not a headline.
 LEAD_MIN_WORDS = 10
 
@@ -220,17 +221,18 @@ def _is_kicker(line: str, following: str | None) -> bool:
     few capitalised words, then a longer title-cased headline. A headline this short is followed by
     its lead or a byline, neither written in title case."""
     words = line.split()
-    if not KICKER_MIN_WORDS <= len(words) <= KICKER_MAX_WORDS or following is None:
+    if not 1 <= len(words) <= KICKER_MAX_WORDS or following is None:
         return False
     if line.endswith(SENTENCE_END) or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
     after = following.split()
-    return (
-        len(after) > KICKER_MAX_WORDS
-        and classify(following) is None
-        and not _is_lead(following)
-        and is_title_cased(after)
-    )
+    if len(after) <= KICKER_MAX_WORDS or classify(following) is not None or _is_lead(following):
+        return False
+    if len(words) <= SECTION_MAX_WORDS and _reads_like_headline(following):
+        # "Europe News", "White House", "Singapore" over an English headline in sentence case ("EU
+        # leaders reach an agreement on migration …"): the page's section, not a headline of its own
+        return True
+    return len(words) >= KICKER_MIN_WORDS and is_title_cased(after)
 
 
 def _is_menu_item_list(line: str) -> bool:
