@@ -124,3 +124,11 @@ def test_a_sections_name_over_an_english_headline_is_no_headline() -> None:
     cleaned = clean(RawDocument(source="t.txt", id="t", text=text, format="text", headline_first=True))
     assert cleaned.title == "EU leaders reach an agreement on migration after a late-night summit"
     assert {r.text: r.reason for r in cleaned.removed}["Europe News"] == "menu"
+
+
+def test_a_short_line_over_a_photos_credit_is_its_caption() -> None:
+    removed, body = _page([P1, "Wali Kota Budi Santoso", "Rina Puspita | Kabar | Getty Images", P2, P3])
+    assert removed.get("Wali Kota Budi Santoso") == "caption"
+    # an editor's initials closing the story credit no picture: the last line over them stays
+    removed, body = _page([P1, P2, "Kacang tanah Rp 22.000 per kg", "(Dny/Ahm)"])
+    assert "Kacang tanah Rp 22.000 per kg" in body

@@ -108,6 +108,20 @@ def caption_copies(lines: list[str], verdicts: list[str | None]) -> None:
                 verdicts[n] = verdict
 
 
+CAPTION_LEAD_MAX_WORDS = 12  # "Donald Tusk", "Housing in Mount Victoria, Wellington." over a photo's credit
+
+
+def captions_over_credits(lines: list[str], verdicts: list[str | None]) -> None:
+    """A short line right over a photo's credit or caption ("Donald Tusk" / "Simona Granati | Corbis |
+    Getty Images"; "Housing in Mount Victoria, Wellington." / "(file image) Photo: RNZ / …") names what
+    the picture shows: the caption's first part. A paragraph of the story runs longer, and an editor's
+    initials closing the story ("(Dny/Ahm)") credit no picture."""
+    for k in range(1, len(lines)):
+        if verdicts[k] in _CAPTIONS and " " in lines[k].strip("()[] ") and verdicts[k - 1] is None and (
+                len(lines[k - 1].split()) <= CAPTION_LEAD_MAX_WORDS and lines[k - 1][:1] not in "\"“‘'"):
+            verdicts[k - 1] = "caption"
+
+
 def _label(line: str) -> bool:
     return (
         len(line) <= LABEL_MAX_CHARS
@@ -203,6 +217,7 @@ def furniture_by_context(lines: list[str], verdicts: list[str | None], bullet_ma
     repeated_lines(lines, verdicts, bullet_mark)
     bulleted_links(lines, verdicts, bullet_mark)
     caption_copies(lines, verdicts)
+    captions_over_credits(lines, verdicts)
     labels_between_furniture(lines, verdicts)
     links_under_a_list_label(lines, verdicts)
     last_link(lines, verdicts)
