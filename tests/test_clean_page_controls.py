@@ -51,6 +51,10 @@ def _page(lines: list[str]) -> tuple[dict[str, str], str]:
     "KABARKITA.COM - Ilustrasi (KBR/Kabarkita/Dok.)", "Kangen Band/@Foto: Kabarkita.com",
     "Kabar Times/ RAWAT INAP - Pasien demam berdarah tengah menjalani rawat inap di rumah sakit",
     "Red Velvet Photo: X", "By Ann Roe / Bo Lee", "General News of Monday, 8 March 2021", "Next In Nation",
+    # a donation appeal, a promotion ending with a link's arrow, a comment counter after a date, a domain's crumb
+    "Your support helps us to tell the story. Support Now", "Watch the final on Kabar 7 or stream it free on 7plus >>",
+    "September 25, 2018 Headline, The Big Stories No comments", "Kabarkita.com /",
+    "Baca berita terkait banjir lainnya: Warga Sukamaju Mengungsi ke Balai Desa",
 ])
 def test_controls_labels_and_captions_between_paragraphs_go(line: str) -> None:
     removed, body = _page([P1, line, P2, P3])
@@ -64,6 +68,7 @@ def test_controls_labels_and_captions_between_paragraphs_go(line: str) -> None:
     "He said the logo was changed on Monday after the vote.",
     "The council will listen to residents for 5 minutes at each meeting, she said.",
     "Budi Santoso said the list was published on Monday.",
+    "He said there were no comments.",
 ])
 def test_article_sentences_sharing_their_words_stay(line: str) -> None:
     removed, body = _page([P1, line, P2, P3])

@@ -217,7 +217,7 @@ def furniture_by_context(lines: list[str], verdicts: list[str | None], bullet_ma
     repeated_lines(lines, verdicts, bullet_mark)
     bulleted_links(lines, verdicts, bullet_mark)
     caption_copies(lines, verdicts)
-    captions_over_credits(lines, verdicts)
     labels_between_furniture(lines, verdicts)
+    captions_over_credits(lines, verdicts)  # after the labels: "Large" over "Foto: …" is a menu's choice
     links_under_a_list_label(lines, verdicts)
     last_link(lines, verdicts)
