@@ -55,6 +55,11 @@ def _page(lines: list[str]) -> tuple[dict[str, str], str]:
     "Your support helps us to tell the story. Support Now", "Watch the final on Kabar 7 or stream it free on 7plus >>",
     "September 25, 2018 Headline, The Big Stories No comments", "Kabarkita.com /",
     "Baca berita terkait banjir lainnya: Warga Sukamaju Mengungsi ke Balai Desa",
+    # a comment form's help text, a paywall's offer, a password box, a section glued to an age, a caption's credit
+    "Add new comment", "• No HTML tags allowed.", "• Lines and paragraphs break automatically.", "Image CAPTCHA",
+    "Comments are moderated and generally will be posted if they are on-topic.", "TRY FREE FOR 14 DAYS",
+    "(billed annually at P 960)", "Reset Password", "Kabar News24 hours ago", "Last updated", "In The Headlines",
+    "Full story: KBRT", "The bar in the city centre was busy on Friday Credit: Kabar Echo",
 ])
 def test_controls_labels_and_captions_between_paragraphs_go(line: str) -> None:
     removed, body = _page([P1, line, P2, P3])
