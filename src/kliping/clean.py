@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kliping import datelines, resources
-from kliping.clean_context import furniture_by_context, headline_runs
+from kliping.clean_context import above_the_lead, furniture_by_context, headline_runs
 from kliping.clean_furniture import furniture
 from kliping.clean_headlines import (
     SENTENCE_END,
@@ -319,26 +319,6 @@ def _classify(line: str) -> str | None:
     return _date_line_reason(line)
 
 
-LEAD_SEARCH_LINES = 8  # text lines from the top within which a dateline opens the story
-MAX_ABOVE_LEAD = 3  # caption, credit, summary (real-page dev: never more above a lead)
-CAPTION_MAX_WORDS = 60
-
-
-def _above_the_lead(lines: list[str], verdicts: list[str | None]) -> None:
-    """A story's text starts at its dateline ("Jakarta - …", "JAKARTA, KOMPAS.com - …", "WASHINGTON
-    (AP) — …"): every line a page puts above it — a caption, its credit, a byline, a summary of the
-    story — is furniture (real-page dev: of 27 such lines, none was the story's text)."""
-    kept = [i for i, v in enumerate(verdicts) if v is None][:LEAD_SEARCH_LINES]
-    for n, i in enumerate(kept):
-        if datelines.lead_in(lines[i]) is not None:  # "Denpasar - …", or "Denpasar -" alone over the lead
-            above = kept[:n]
-            # a few short lines, not paragraphs of a story whose later paragraph opens with a place
-            if len(above) <= MAX_ABOVE_LEAD and all(len(lines[j].split()) <= CAPTION_MAX_WORDS for j in above):
-                for j in above:
-                    verdicts[j] = "above the lead"
-            return
-
-
 def _is_section_break(line: str) -> bool:
     return not line.strip("_*~=# ")
 
@@ -476,7 +456,7 @@ def clean(raw: RawDocument) -> Cleaned:
     related_headlines(lines, verdicts, raw, _BULLET)
     furniture_by_context(lines, verdicts, _BULLET)
     headline_runs(lines, verdicts, lambda: is_indonesian(raw))
-    _above_the_lead(lines, verdicts)
+    above_the_lead(lines, verdicts)
 
     body = []
     for line, verdict in zip(lines, verdicts, strict=True):

@@ -1,8 +1,10 @@
 """Page furniture told by its neighbours rather than by its own words: a line repeated on the page,
 a bulleted list of links one of which is known, a caption printed twice (once without its credit),
 a few short labels between two pieces of furniture (a tag, a font-size menu, an image's alternative
-text), the last link of a footer list. A part of clean.py's page-shape rules, run once the lines
-have their own verdicts; it only ever turns an undecided line into furniture.
+text), a short line over a photo's credit, the items under a reading list's heading, a run of
+headlines, the lines above the story's dateline-opened lead, the last link of a footer list. A part
+of clean.py's page-shape rules, run once the lines have their own verdicts; it only ever turns an
+undecided line into furniture.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kliping import datelines
 from kliping.clean_headlines import SENTENCE_END, headline_shaped
 
 # A run of labels between two pieces of furniture: at most this many lines of at most this many
@@ -181,6 +184,26 @@ def links_under_a_list_label(lines: list[str], verdicts: list[str | None]) -> No
         while n < len(lines) and n - k <= LIST_MAX_LINES and verdicts[n] is None and _list_item(lines[n]):
             verdicts[n] = "related"
             n += 1
+
+
+LEAD_SEARCH_LINES = 8  # text lines from the top within which a dateline opens the story
+MAX_ABOVE_LEAD = 3  # caption, credit, summary (real-page dev: never more above a lead)
+CAPTION_MAX_WORDS = 60
+
+
+def above_the_lead(lines: list[str], verdicts: list[str | None]) -> None:
+    """A story's text starts at its dateline ("Jakarta - …", "JAKARTA, KOMPAS.com - …", "WASHINGTON
+    (AP) — …"): every line a page puts above it — a caption, its credit, a byline, a summary of the
+    story — is furniture (real-page dev: of 27 such lines, none was the story's text)."""
+    kept = [i for i, v in enumerate(verdicts) if v is None][:LEAD_SEARCH_LINES]
+    for n, i in enumerate(kept):
+        if datelines.lead_in(lines[i]) is not None:  # "Denpasar - …", or "Denpasar -" alone over the lead
+            above = kept[:n]
+            # a few short lines, not paragraphs of a story whose later paragraph opens with a place
+            if len(above) <= MAX_ABOVE_LEAD and all(len(lines[j].split()) <= CAPTION_MAX_WORDS for j in above):
+                for j in above:
+                    verdicts[j] = "above the lead"
+            return
 
 
 HEADLINE_RUN_MIN = 3  # title-cased lines in a row: a list of links (a story's subheading stands alone)

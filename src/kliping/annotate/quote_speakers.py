@@ -270,8 +270,7 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         return voice[1], False  # "a WeWork spokesperson": the body speaks through its voice
     if s.kind == "noun" and body_voices.owned_description(s.text):
         return s.text, False  # "Kenya's health ministry said": the ministry as written, a body
-    if s.kind in ("name", "noun") and (addressed := name_words.addressed_name(s.text)) is not None:
-        # "Mr Tunai said", "Pak Santoso mengatakan": the person the article names in full with that name
+    if s.kind in ("name", "noun") and (addressed := name_words.addressed_name(s.text)) is not None:  # "Mr Tunai said"
         return speakers.person_by_name(addressed, entities) or naming.full_name(body, addressed) or addressed, True
     if s.kind in ("name", "noun") and name_words.is_role(s.text):
         return speakers.role_speaker(body, s.text, s.start, entities)
