@@ -147,7 +147,7 @@ def proper_name_in(body: str, phrase: str, known: dict[str, str]) -> str | None:
     medium = media_noun().search(phrase)
     if medium is not None and medium.group(0).split()[-1].islower() and (
             named := _PROPER_RUN.match(phrase, medium.end())) is not None:
-        # "state broadcaster KBS", "Public broadcaster NHK", "news TV HNK": the medium's name after
+        # "state broadcaster KBS", "Public broadcaster NHK", "state media CNA": the medium's name after
         # the noun saying what kind of medium it is, even one word the article writes nowhere else
         words = named.group(0).split()
         while words and words[-1][:1].islower():
