@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from kliping import datelines, resources
 from kliping.clean_context import above_the_lead, furniture_by_context, headline_runs
@@ -453,9 +453,11 @@ def clean(raw: RawDocument) -> Cleaned:
         # of the article. "___" stays: a wire story's contributors follow it, and it is a word's character.
         verdicts[i] = "menu"
 
-    related_headlines(lines, verdicts, raw, _BULLET)
+    # the page's language, identified at most once and only when a rule for Indonesian pages needs it
+    indonesian = cache(partial(is_indonesian, raw))
+    related_headlines(lines, verdicts, indonesian, _BULLET)
     furniture_by_context(lines, verdicts, _BULLET)
-    headline_runs(lines, verdicts, lambda: is_indonesian(raw))
+    headline_runs(lines, verdicts, indonesian)
     above_the_lead(lines, verdicts)
 
     body = []

@@ -8,6 +8,7 @@ module stays small.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import py3langid
 
@@ -109,7 +110,7 @@ def _short_unfinished(line: str) -> bool:
     return len(line.split()) <= STRAY_HEADLINE_MAX_WORDS and not line.endswith(SENTENCE_END)
 
 
-def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocument,
+def related_headlines(lines: list[str], verdicts: list[str | None], indonesian: Callable[[], bool],
                       bullet_mark: re.Pattern[str]) -> None:
     """Mark other articles' headlines among the body lines as "related".
 
@@ -117,10 +118,10 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
     sentence), a bulleted title-cased line whose words the article does not otherwise use, and a
     lone title-cased line between paragraphs whose words the article does not otherwise use. The
     third is for Indonesian text only: on English pages (dev) such lines were subheadings and Q&A
-    lines, and the HTML extractor already drops related-link blocks there.
+    lines, and the HTML extractor already drops related-link blocks there. ``indonesian`` is asked
+    only when such a line is found (clean.py remembers its answer for the other rules).
     """
     elsewhere: dict[str, int] | None = None
-    indonesian: bool | None = None
     listed = -1  # headlines listed since the last bare label; -1 when no label is open
     for n in range(len(lines)):
         if verdicts[n] is not None:
@@ -160,9 +161,7 @@ def related_headlines(lines: list[str], verdicts: list[str | None], raw: RawDocu
         if any(verdicts[k] is None and _short_unfinished(lines[k]) and is_title_cased(lines[k].split())
                for k in (n - 1, n + 1)):
             continue
-        if indonesian is None:
-            indonesian = is_indonesian(raw)
-        if not indonesian:
+        if not indonesian():
             return
         if elsewhere is None:
             elsewhere = _article_words(lines)
