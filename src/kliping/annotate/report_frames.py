@@ -19,6 +19,7 @@ from kliping.annotate.report_spans import (
     MIN_REPORTED_WORDS,
     is_date,
     lead_start,
+    past_connective,
     report_span,
     scanners,
     source_frames,
@@ -80,7 +81,7 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             # "… is investigating WeWork, according to two people …, adding to …", "…, according to
             # The Wrap, so it’s possible …": what comes before
             return report_span(body, s_start, frame.start(), frame["cue"], subject)
-        return report_span(body, s_start, s_end, frame["cue"], subject)
+        return report_span(body, past_connective(body, s_start, frame.start(), comma), s_end, frame["cue"], subject)
     return None
 
 

@@ -23,6 +23,7 @@ from kliping.annotate.report_spans import (
     MIN_REPORTED_WORDS,
     is_date,
     lead_start,
+    past_connective,
     report_span,
     scanners,
     text_start,
@@ -104,7 +105,7 @@ def _report_around(body: str, at: int, s_start: int, s_end: int, cue: str, subje
         # "Namun, kata dia soal kuota itu …", "TNI AU, kata Hadi saat ini dituntut …": too few words
         # before the cue to be its report — it sits inside the sentence, which is the report
         # (not "Hal itu, kata dia di Jakarta, Senin (12/4).", a trailer and a date).
-        return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
+        return Candidate(*trimmed(body, past_connective(body, s_start, at, after), s_end), "indirect", cue, subject)
     if appositive().match(rest):
         # ", said Monica de Bolle, a senior fellow …" closes the report; "This system, says X, an
         # immunologist …, helps …" sits inside it.

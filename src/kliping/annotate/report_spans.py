@@ -30,6 +30,17 @@ def trimmed(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def past_connective(body: str, start: int, at: int, after: int) -> int:
+    """Where a report begins whose attribution, from ``at`` to ``after``, sits in its sentence's
+    middle: past the attribution's comma when only a connective stands before it ("Artinya, kata
+    Budi, …", resources/report_connectives.txt), else at the sentence's ``start``."""
+    lead = body[text_start(body, start) : at].strip().rstrip(",").strip()
+    if lead.casefold() not in resources.words("report_connectives.txt"):
+        return start
+    rest = body[after:].lstrip()
+    return len(body) - len(rest) + 1 if rest.startswith(",") else after
+
+
 def report_span(body: str, start: int, end: int, cue: str, subject: Subject | None) -> Candidate:
     start, end = trimmed(body, start, end)
     return Candidate(start, end, "indirect", cue, subject)
