@@ -27,6 +27,21 @@ def test_spokesperson_of_a_named_body_gives_the_body_even_unrecognised() -> None
     assert _one(body, "the cuts were final").speaker == "Tellbright"
 
 
+def test_spokesperson_with_the_body_named_after_the_noun_gives_the_body() -> None:
+    body = ("Harwick Water Company cut supplies to 900 homes on Monday.\n\n"
+            "A spokeswoman with Harwick Water Company said crews would work through the night.\n\n"
+            "“We are sorry for the trouble,” said a spokesperson for the Information Commissioner's Office.")
+    assert _one(body, "crews would work").speaker == "Harwick Water Company"
+    assert _one(body, "We are sorry").speaker == "Information Commissioner's Office"
+
+
+def test_the_utility_is_the_body_the_article_named() -> None:
+    body = ("Northfield Energy said on Monday that 8,000 homes were still without power.\n\n"
+            "Northfield Energy expects to restore most of them by Wednesday.\n\n"
+            "The utility said crews from three states had arrived to help.")
+    assert _one(body, "crews from three states").speaker == "Northfield Energy"
+
+
 def test_spokesperson_with_no_body_named_stays_no_one() -> None:
     body = "Tellbright cut 300 jobs on Monday.\n\n“We are cooperating,” said a spokesperson."
     assert _one(body, "We are cooperating").speaker is None

@@ -143,3 +143,21 @@ def test_a_coach_or_an_envoy_is_a_role_its_holder_speaks_for() -> None:
             "welcomed the delegation.\n\n"
             "“We know what you are going through,” the special envoy said.")
     assert _one(body, "We know what").speaker == "Ibrahim Adeyemi"
+
+
+def test_a_role_of_two_words_is_the_person_holding_both() -> None:
+    # "Chief Minister and Treasurer X": two roles of one person; "THE Prime Minister" is not
+    # whoever else is a minister
+    body = ("Chief Minister and Treasurer Anna Corbell is set to hand down the budget on Tuesday.\n\n"
+            "The Chief Minister said the budget's main focuses were health and housing.")
+    assert _one(body, "the budget").speaker == "Anna Corbell"
+    body = ("THE Prime Minister says there is no dispute with the islands over remarks by "
+            "National Security Minister Dale Fenwick.\n\nFenwick said he stood by his remarks.")
+    assert _one(body, "there is no dispute").speaker != "Dale Fenwick"
+
+
+def test_british_titles_are_no_part_of_the_name() -> None:
+    body = ("Detective Inspector Gavin Morrow said two men had been arrested.\n\n"
+            "Treasurer Ewan Blake said the territory's forecasts would be cut.")
+    assert _one(body, "two men had been").speaker == "Gavin Morrow"
+    assert _one(body, "the territory's forecasts").speaker == "Ewan Blake"

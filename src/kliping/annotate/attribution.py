@@ -70,8 +70,11 @@ def _cue_then_speaker(body: str, end: int, stop: int, m: re.Match[str], entities
         # "kata sumber dalam Beyonce": a source close to someone, not that someone — but
         # "kata salah satu pemain, Budi Santoso" names the player.
         subject = Subject(phrase.group(0), lead, "anonymous")
-    elif subject is None and phrase is not None and (voice := named_voice(phrase.group(0))):
-        subject = Subject(voice[0], lead, "noun")  # "said a WeWork spokesperson": the body speaks
+    elif phrase is not None and (voice := named_voice(phrase.group(0))) and (
+            subject is None or subject.start + len(subject.text) <= lead + len(voice[0])):
+        # "said a WeWork spokesperson", "said a spokesperson for the Information Commissioner's
+        # Office": the body speaks (a name found inside the phrase is the body's, not a person's)
+        subject = Subject(voice[0], lead, "noun")
     return m["cue"], subject
 
 

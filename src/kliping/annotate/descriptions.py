@@ -248,11 +248,20 @@ def named_voice(lead: str) -> tuple[str, str] | None:
         return None
     nouns = _description_nouns()
     voice = next((i for i, w in enumerate(written) if nouns.get(w.strip(",.").casefold()) == "voice"), -1)
+    if voice > 0 and (after := _VOICE_OF.match(" ".join(lead.split()[voice + 1 :]))) is not None:
+        # "A spokeswoman with OPPD", "a spokesperson for the Information Commissioner's Office": the
+        # body named after the noun
+        return " ".join(written[: voice + 1]) + " " + after.group(0).rstrip(",."), after["body"].rstrip(",.")
     name = [w for w in written[1:voice] if w[:1].isupper()] if voice > 1 else []
     if not name or len(name) != voice - 1 - written[1:voice].index(name[0]):
         return None  # "a senior Tellbright spokesperson" is one; "a Tellbright senior spokesperson" not read
     return " ".join(written[:voice] + [written[voice].strip(",.")]), " ".join(name)
 
+
+# a voice noun's body after it: "for the Information Commissioner's Office", "with OPPD" (capitalised
+# words, "of" and "and" between them)
+_VOICE_OF = re.compile(r"(?:for|with|at|of|from)\s+(?:the\s+)?(?P<body>[A-Z][\w’'.&-]*"
+                       r"(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,5})")
 
 _PEOPLE = ("person", "opener", "anonymous", "voice")  # the kinds of description noun that name people
 

@@ -34,12 +34,13 @@ class Role(NamedTuple):
     owners: frozenset[str]  # the capitalised words of the place or body it belongs to: {"Lindenport"}
     start: int  # where the description starts in the body
     listed: bool  # a title or person noun of the lists (else only an exact introduction counts)
+    parts: frozenset[str] = frozenset()  # its other role words, lower case: "The Prime Minister" → {"prime"}
 
 
 _CAPS = r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,3}"
 # "the governor", "The devastated actress", "the Fed leader", "the police chief"
 _HEAD = r"(?P<head>[A-Za-z][a-z-]+|[A-Z]{2,4}(?![\w’'-]))"  # "mayor", "President", "CEO"
-_THE_ROLE = re.compile(rf"[Tt]he\s+(?P<mods>(?:[\w’'.-]+\s+){{0,2}}?){_HEAD}")
+_THE_ROLE = re.compile(rf"(?:[Tt]he|THE)\s+(?P<mods>(?:[\w’'.-]+\s+){{0,2}}?){_HEAD}")
 # "the mayor of " written right before a place or body's name
 _ROLE_OF = re.compile(rf"(?:[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\s+of\s+(?:the\s+)?$")
 # "’s mayor", "'s new police chief" written right after a place or body's name
@@ -65,8 +66,11 @@ def role_of(body: str, s: Subject) -> Role | None:
     if (m := _THE_ROLE.fullmatch(text)) is not None:
         head = m["head"].lower()
         if _role_word(head) or (m["head"].islower() and not m["mods"]):
-            caps = frozenset(w for w in m["mods"].split() if w[:1].isupper())  # "the Fed leader"
-            return Role(head, caps, s.start, _role_word(head))
+            # "the Fed leader": its body; a word of the role itself ("The Chief Minister") is no body
+            # but the role's own, which the person's introduction must hold
+            caps = frozenset(w for w in m["mods"].split() if w[:1].isupper() and w.lower() not in _role_parts())
+            parts = frozenset(w.lower() for w in m["mods"].split() if w[:1].isupper() and w.lower() in _role_parts())
+            return Role(head, caps, s.start, _role_word(head), parts)
     if text[:1].isupper() and " " not in text and text.lower() in _role_heads() and not text.isupper():
         return Role(text.lower(), frozenset(), s.start, True)  # "Premier said": a bare title, no article
     if (whole := _ROLE_OF_NAME.fullmatch(text)) is not None and _role_word(head := whole["head"].lower()):
@@ -116,6 +120,12 @@ def _role_word(word: str) -> bool:
 
 
 @cache
+def _role_parts() -> frozenset[str]:
+    """Every word of a role, of one word or more ("prime" of "prime minister", "chief")."""
+    return frozenset(w for r in resources.lines("roles.txt") for w in r.split()) | _role_heads()
+
+
+@cache
 def _role_heads() -> frozenset[str]:
     """The one-word roles and titles ("mayor", "premier", "ceo", "gov"): not the words of longer
     roles ("state" of "secretary of state"), which name no one alone."""
@@ -135,6 +145,8 @@ def holder(body: str, role: Role, entities: list[Entity]) -> str | None:
         if e.label != "PERSON" or not name_words.holds_name_word(e.canonical):
             continue
         context, head = _introduction(body, e)
+        if not role.parts <= context:
+            continue  # "THE Prime Minister" is not "National Security Minister Stuart Young"
         if role.head in _generic_heads() and role.owners:
             # "the Fed leader" after "Fed Chairman Jerome Powell": any role, of the same body only
             introduced = bool(role.owners & context) and any(_role_word(w) for w in context if w.islower())
@@ -168,12 +180,16 @@ def _introduction(body: str, e: Entity) -> tuple[frozenset[str], str]:
     stops = list(_LEAD_STOP.finditer(lead))
     lead = lead[stops[-1].end() :] if stops else lead
     words: list[str] = []
-    for w in reversed(JOINED_WORD.findall(lead)[-6:]):
+    lead_words = JOINED_WORD.findall(lead)[-6:]
+    for i in range(len(lead_words) - 1, -1, -1):
+        w = lead_words[i]
         low = w.lower()
         if _role_word(low):
             words.append(low)
         elif w[:1].isupper() or low in _LINKS:
             words.append(w)
+        elif low == "and" and words and _role_word(words[-1]) and i > 0 and _role_word(lead_words[i - 1].lower()):
+            continue  # "Chief Minister and Treasurer Andrew Barr": two roles of one person
         else:
             break  # "Mayor Ann Lee and Governor Bo Kim": the words before "and" introduce someone else
     head = ""

@@ -267,7 +267,10 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
     """(speaker, whether a person) for a mention the recogniser did not find: a name, a role, a
     body, a noun phrase."""
     if s.kind == "noun" and (voice := named_voice(s.text)) is not None:
-        return voice[1], False  # "a WeWork spokesperson": the body speaks through its voice
+        # "a WeWork spokesperson": the body speaks through its voice — by its full name when the
+        # article spells out the one it names ("A spokeswoman with OPPD" → Omaha Public Power District)
+        named = next((e.canonical for e in entities if e.label == "ORG" and e.text == voice[1]), voice[1])
+        return named, False
     if s.kind == "noun" and body_voices.owned_description(s.text):
         return s.text, False  # "Kenya's health ministry said": the ministry as written, a body
     if s.kind in ("name", "noun") and (addressed := name_words.addressed_name(s.text)) is not None:  # "Mr Tunai said"

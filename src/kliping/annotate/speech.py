@@ -34,6 +34,7 @@ from kliping.annotate.descriptions import (
     group_of_place,
     is_body_noun,
     is_person_noun,
+    named_voice,
     someone_of,
 )
 from kliping.annotate.report_words import either, flagged
@@ -250,6 +251,9 @@ def _described_or_group(body: str, best: Subject, entity: Entity, clause: int, c
         if described is not None:
             return described
     phrase = body[clause:cue_start]
+    if entity.label == "ORG" and (voice := named_voice(phrase.strip())) is not None:
+        # "A spokeswoman with OPPD said": the body speaks, through its voice
+        return Subject(voice[0], skip_space(body, clause), "noun")
     if (who := _WHO.search(phrase)) is not None:
         phrase = phrase[: who.start()]  # "A senior U.S. official who spoke on condition of anonymity said"
     if anonymous(body[clause : best.start]) or someone_of(phrase) or (
