@@ -58,3 +58,14 @@ def test_body_acronym_alone_speaks() -> None:
 def test_a_kind_of_body_named_by_acronym_is_no_one() -> None:
     body = "Anggaran desa dipangkas tahun ini. Sejumlah LSM kini menilai pemangkasan itu merugikan warga."
     assert [s for _, s in _quotes(body)] == [None]
+
+
+def test_a_police_units_head_is_the_person_named_after_the_comma() -> None:
+    # "Kanit Laka Satlantas": the head of a unit (resources/body_acronyms.txt), a role, not a name
+    body = ("“Korban meninggal di lokasi kejadian,” ungkap Kanit Laka Satlantas Polres Sukamaju, "
+            "Ipda Eko Prasetyo dalam keterangannya.\n\n"
+            "Ia menerangkan, truk itu masuk ke jalur kanan karena sopir diduga mengantuk.")
+    speakers = dict(_quotes(body))
+    assert speakers["Korban meninggal di lokasi kejadian"] == "Eko Prasetyo"
+    assert speakers["truk itu masuk ke jalur kanan karena sopir diduga mengantuk"] == "Eko Prasetyo"
+    assert is_body_acronym("Satlantas") and is_body_acronym("Laka")
