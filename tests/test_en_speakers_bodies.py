@@ -94,3 +94,17 @@ def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name() -> None:
 def test_a_family_name_before_a_generational_suffix_finds_the_later_mentions() -> None:
     body = "Patrick Quellan Jr. was arrested in April.\n\nPolice said Quellan had phoned the office."
     assert english_spans.people_by_one_name(body, [(0, 18, "PERSON")]) == [(56, 63, "PERSON")]
+
+
+def test_a_body_name_never_runs_over_a_line_break() -> None:
+    body = ("Girl Group To Return In June, Agency Confirms\n\nStarlight Entertainment has confirmed the "
+            "comeback.\n\nThe agency said the album would be released on June 28.")
+    names = [e.text for e in find_entities(body, "en")]
+    assert not any("\n" in n for n in names)
+    assert "Starlight Entertainment" in names
+
+
+def test_a_sentence_adverb_opening_a_sentence_is_no_name() -> None:
+    spans = english_spans.without_capitalised_openers(
+        "Meanwhile, the mayor said roads were closed.", [(0, 9, "PERSON")])
+    assert spans == []

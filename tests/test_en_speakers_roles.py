@@ -161,3 +161,10 @@ def test_british_titles_are_no_part_of_the_name() -> None:
             "Treasurer Ewan Blake said the territory's forecasts would be cut.")
     assert _one(body, "two men had been").speaker == "Gavin Morrow"
     assert _one(body, "the territory's forecasts").speaker == "Ewan Blake"
+
+
+def test_a_title_taken_into_the_name_still_introduces_its_holder() -> None:
+    # the recogniser reads "[Justice Mark Fenech]": "the Chief Justice" is still him
+    body = ("It is time for the courts to move, Chief Justice Mark Fenech believes.\n\n"
+            "The island court cannot keep struggling against its shortcomings, the Chief Justice argued.")
+    assert _one(body, "The island court").speaker == "Mark Fenech"

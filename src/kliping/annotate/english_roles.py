@@ -192,6 +192,8 @@ def _introduction(body: str, e: Entity) -> tuple[frozenset[str], str]:
             continue  # "Chief Minister and Treasurer Andrew Barr": two roles of one person
         else:
             break  # "Mayor Ann Lee and Governor Bo Kim": the words before "and" introduce someone else
+    # a title the recogniser took into the name ("[Justice Mark Chetcuti]") introduces it too
+    words += [w.lower() for w in JOINED_WORD.findall(e.text) if _role_word(w.lower())]
     head = ""
     if (app := APPOSITIVE.match(body, e.end)) is not None:
         own = JOINED_WORD.findall(PREPOSITION.split(app["words"], 1)[0])

@@ -134,10 +134,11 @@ _OWNER = re.compile(r"['’]s$")
 _QUOTE_CLOSED = re.compile(r"[.,;:!?]*[”\"]+$")  # a word closing a quotation: "Martin.”"
 
 # A run of capitalised words ("U.S." among them) joined by the connectors of English bodies' names:
-# "of", "for" and "on" (a "the" may follow them), "and", "&".
+# "of", "for" and "on" (a "the" may follow them), "and", "&" — on one line: a headline's last words
+# and the paragraph under it are no one name.
 _INSTITUTION_RUN = re.compile(
     r"(?<![\w'’.-])(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’-]*)"
-    r"(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?|(?:and|&)\s+)?(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’-]*))+")
+    r"(?:[^\S\n]+(?:(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?|(?:and|&)[^\S\n]+)?(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w'’-]*))+")
 _HEAD_BEFORE_CONNECTOR = re.compile(r"\s+(?:of|for|on)\s")
 
 
@@ -343,7 +344,8 @@ def without_capitalised_openers(body: str, spans: list[tuple[int, int, str]]) ->
                and _SENTENCE_OPENING.search(body, max(0, s - 6), s)]
     if not openers:
         return spans
-    common = resources.words("common_words.txt")
+    # a sentence adverb set off by its comma ("Meanwhile, …", resources/report_asides.txt) is no name either
+    common = resources.words("common_words.txt") | resources.words("report_asides.txt")
     lower = {m.group(0) for m in _LOWER_WORD.finditer(body)}
     inside = {m.group(0) for m in _CAPITAL_INSIDE.finditer(body)}
     dropped = {i for i in openers if (word := body[spans[i][0] : spans[i][1]]) not in inside
