@@ -55,3 +55,10 @@ def test_told_names_the_one_told_not_a_speaker() -> None:
             "told cheering crowds.")
     found = quotes_of(body, "en")
     assert [(q.text, q.speaker) for q in found] == [("The town is tired", "Tomas Verhoeven")]
+
+
+def test_a_person_of_a_town_set_off_by_commas_speaks_not_the_town() -> None:
+    # the recogniser reads "[Keith Marlow of Harlan]PLACE"
+    body = ("Even after three nights at a shelter, 28-year-old Keith Marlow of Harlan, N.Y., said he "
+            "understood why the power was still out.")
+    assert _one(body, "he understood").speaker == "Keith Marlow"

@@ -66,6 +66,7 @@ def people_by_given_name(body: str, spans: list[Span]) -> list[Span]:
     ordered = sorted(spans)
     taken = SpanIndex((a, b) for a, b, _ in ordered)
     relabel: set[int] = set()
+    split: dict[int, list[Span]] = {}
     out: list[Span] = []
     for m in _GIVEN_RUN.finditer(body):
         given = m["given"].lower()
@@ -84,4 +85,10 @@ def people_by_given_name(body: str, spans: list[Span]) -> list[Span]:
             out.append((start, end, "PERSON"))
         elif len(touching) == 1 and ordered[touching[0]][:2] == (start, end):
             relabel.add(touching[0])  # the recogniser's "[Celeste Corliss]ORG"
-    return [(a, b, "PERSON") if i in relabel else (a, b, label) for i, (a, b, label) in enumerate(ordered)] + out
+        elif (len(touching) == 1 and ordered[touching[0]][0] == start and body.startswith(" of ", end)
+              and ordered[touching[0]][1] > end + len(" of ")):
+            # the recogniser's "[Keith Crum of Marlboro]PLACE": the person, then where they live
+            a, b, label = ordered[touching[0]]
+            split[touching[0]] = [(start, end, "PERSON"), (end + len(" of "), b, label)]
+    return [piece for i, (a, b, label) in enumerate(ordered)
+            for piece in split.get(i, [(a, b, "PERSON" if i in relabel else label)])] + out

@@ -149,7 +149,8 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
             # were said in is no speaker; the one named before "di" is
             return before
         if found is not None:
-            return found
+            # "Keith Crum of Marlboro, N.Y., said": the person before "of", not where they live
+            return subjects.head_of(body, found, entities, floor) if found.kind in ("entity", "name") else found
     lo = max(floor, cue_start - MAX_SUBJECT_GAP)
     best = closest_before(body, lo, cue_start, entities)
     if best is None:
