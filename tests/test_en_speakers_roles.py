@@ -168,3 +168,23 @@ def test_a_title_taken_into_the_name_still_introduces_its_holder() -> None:
     body = ("It is time for the courts to move, Chief Justice Mark Fenech believes.\n\n"
             "The island court cannot keep struggling against its shortcomings, the Chief Justice argued.")
     assert _one(body, "The island court").speaker == "Mark Fenech"
+
+
+def test_an_unnamed_official_in_the_lead_is_the_person_named_after_it() -> None:
+    body = ("MARLOW — The storm killed at least 40 people in the coastal province, a senior police "
+            "official said on Sunday.\n\n"
+            "Most of the dead were in two fishing villages, said chief superintendent Ramon Vidal, a "
+            "regional police director.")
+    assert _one(body, "The storm killed").speaker == "Ramon Vidal"
+
+
+def test_an_unnamed_source_or_an_official_never_named_stays_no_one() -> None:
+    body = ("MARLOW — The storm killed at least 40 people in the coastal province, a police source "
+            "said on Sunday.\n\n"
+            "Most of the dead were in two fishing villages, said chief superintendent Ramon Vidal, a "
+            "regional police director.")
+    assert _one(body, "The storm killed").speaker is None
+    body = ("MARLOW — The storm killed at least 40 people in the coastal province, a senior police "
+            "official said on Sunday.\n\n"
+            "Most of the dead were in two fishing villages, said Mayor Ana Reyes of Marlow.")
+    assert _one(body, "The storm killed").speaker is None

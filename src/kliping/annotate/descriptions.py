@@ -329,6 +329,11 @@ def is_person_noun(word: str) -> bool:
     return _description_nouns().get(word) in ("person", "opener")
 
 
+def is_source_noun(word: str) -> bool:
+    """Whether a lower-case noun names someone who speaks only unnamed ("source", "sumber")."""
+    return _description_nouns().get(word) == "anonymous"
+
+
 def is_force_noun(word: str) -> bool:
     """Whether a lower-case noun names a body that speaks as itself ("police")."""
     return _description_nouns().get(word) == "force"

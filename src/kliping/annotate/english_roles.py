@@ -24,7 +24,7 @@ from typing import NamedTuple
 from kliping import resources
 from kliping.annotate import name_words, role_phrases
 from kliping.annotate.cues import Subject
-from kliping.annotate.descriptions import APPOSITIVE, PREPOSITION, is_person_noun
+from kliping.annotate.descriptions import APPOSITIVE, PREPOSITION, is_person_noun, is_source_noun
 from kliping.model import Entity
 from kliping.words import JOINED_WORD
 
@@ -204,3 +204,40 @@ def _introduction(body: str, e: Entity) -> tuple[frozenset[str], str]:
 
 def _owner_named(owners: frozenset[str], e: Entity) -> bool:
     return bool(owners) and bool(owners & set(e.canonical.split()))
+
+
+LEAD_CHARS = 600  # the lead an unnamed description may open before the article names its holder
+NAMED_LATER_REACH = 1500  # characters after the description to the introduction that names it
+_SENTENCE_END = re.compile(r"[.;\n]")
+
+
+def named_later(body: str, s: Subject, entities: list[Entity]) -> str | None:
+    """"…, a Ukrainian military official said on Sunday." opening an article, then "Serhiy Popko,
+    a colonel general who heads Kyiv's military administration, said …": English news leads with
+    an unnamed description and names the person in the next paragraphs. The person is the first
+    one introduced after the lead with a word of the description ("military", "police",
+    "governor") in their title or appositive; none when the lead's description is no person's
+    ("a source") or no later introduction shares a word with it."""
+    words = s.text.split()
+    if (s.start > LEAD_CHARS or len(words) < 2 or words[0].casefold() not in ("a", "an")
+            or is_source_noun(words[-1].casefold().strip(",."))):
+        return None  # "an insurgent source" is never named
+    stops = resources.words("stopwords.txt")
+    content = {w.casefold().strip(",.") for w in words[1:]} - stops
+    if not content:
+        return None
+    seen: set[str] = set()
+    for e in entities:
+        if e.start <= s.start or e.label != "PERSON" or e.canonical in seen:
+            continue
+        if e.start > s.start + NAMED_LATER_REACH:
+            return None
+        seen.add(e.canonical)
+        context, _head = _introduction(body, e)
+        rest = body[e.end : e.end + 90]
+        if rest.startswith(","):  # "Elmer Soria, a regional police director." closed by its full stop
+            rest = rest[: m.start()] if (m := _SENTENCE_END.search(rest)) else rest
+            context = context | frozenset(JOINED_WORD.findall(rest))
+        if content & {w.casefold() for w in context}:
+            return e.canonical
+    return None

@@ -25,6 +25,7 @@ from kliping.annotate.descriptions import (
     is_body_noun,
     is_person_noun,
     named_voice,
+    someone_of,
 )
 from kliping.model import Entity
 
@@ -73,6 +74,9 @@ class SpeakerTurns:
         if s is not None:
             if s.kind in ("noun", "anonymous") and (force := body_voices.force_speaker(s, self.entities)) is not None:
                 speaker = force  # "Police said", "the police said", "Nigerian police said": the force, not no one
+            elif (s.kind == "anonymous" or (s.kind == "noun" and someone_of(s.text))) and (
+                    later := english_roles.named_later(self.body, s, self.entities)):
+                speaker, is_person = later, True  # "a Ukrainian military official said" in the lead, named after it
             elif s.kind == "anonymous":
                 self.last_person = None  # named by no name: the speaker stays unknown, and so do its "ia", "-nya"
             elif s.kind == "signed":
