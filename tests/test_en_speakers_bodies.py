@@ -108,3 +108,10 @@ def test_a_sentence_adverb_opening_a_sentence_is_no_name() -> None:
     spans = english_spans.without_capitalised_openers(
         "Meanwhile, the mayor said roads were closed.", [(0, 9, "PERSON")])
     assert spans == []
+
+
+def test_a_name_set_off_by_a_persons_appositive_is_a_person() -> None:
+    from kliping.annotate.english_name_pieces import people_in_apposition
+    body = "Alice Tan, the suspended mayor of Bamtown, has issued a statement. Bamtown, the capital of Tarla, is calm."
+    spans = [(0, 9, "PLACE"), (67, 74, "PLACE")]
+    assert people_in_apposition(body, spans) == [(0, 9, "PERSON"), (67, 74, "PLACE")]

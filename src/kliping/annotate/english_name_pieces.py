@@ -12,6 +12,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases, name_words
+from kliping.annotate.descriptions import APPOSITIVE, PREPOSITION, is_person_noun
 from kliping.annotate.span_index import SpanIndex
 
 Span = tuple[int, int, str]
@@ -92,3 +93,27 @@ def people_by_given_name(body: str, spans: list[Span]) -> list[Span]:
             split[touching[0]] = [(start, end, "PERSON"), (end + len(" of "), b, label)]
     return [piece for i, (a, b, label) in enumerate(ordered)
             for piece in split.get(i, [(a, b, "PERSON" if i in relabel else label)])] + out
+
+
+def people_in_apposition(body: str, spans: list[Span]) -> list[Span]:
+    """A PLACE or ORG span that reads as a full name, set off by an appositive whose head is a title
+    or a person noun, is a person: "[Alice Guo]PLACE, the suspended mayor of Bamban, …" ("Bamban,
+    the capital of X," keeps its label: a capital is no person)."""
+    out = []
+    for s, e, label in spans:
+        if label != "PERSON" and _name_shaped(body[s:e]) and aliases.label_of(body[s:e]) is None and (
+                (app := APPOSITIVE.match(body, e)) is not None):
+            head = PREPOSITION.split(app["words"], 1)[0].split()
+            if head and (head[-1] in name_words.title_words() or is_person_noun(head[-1])):
+                label = "PERSON"
+        out.append((s, e, label))
+    return out
+
+
+def _name_shaped(text: str) -> bool:
+    """Two to four capitalised words, none a stop word, the last a name's ("Alice Guo": "Alice" is
+    an ordinary word too, which is_full_name would not take)."""
+    words = text.split()
+    return (1 < len(words) <= 4 and all(w[:1].isupper() and name_words.word_kind(w) != "stop" for w in words)
+            and name_words.is_name_word(words[-1]))
+

@@ -128,7 +128,7 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                 spans.append((s, e, _known_label(body, s, e, label)))
     spans = _people_after_names(body, spans, language)
     if language == "en":
-        spans = english_name_pieces.lone_name_words(body, spans)
+        spans = english_name_pieces.people_in_apposition(body, english_name_pieces.lone_name_words(body, spans))
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]
     spans = _known_names_win(body, sorted(spans))
     if language == "en":
