@@ -69,3 +69,17 @@ def test_a_police_units_head_is_the_person_named_after_the_comma() -> None:
     assert speakers["Korban meninggal di lokasi kejadian"] == "Eko Prasetyo"
     assert speakers["truk itu masuk ke jalur kanan karena sopir diduga mengantuk"] == "Eko Prasetyo"
     assert is_body_acronym("Satlantas") and is_body_acronym("Laka")
+
+
+def test_a_place_running_on_over_a_rank_into_a_name_is_cut_at_the_rank() -> None:
+    body = ("Kapolsek Sukamaju Barat AKP Sopian tak menampik insiden itu. Dia mengatakan Marten "
+            "ditikam pada Rabu (27/12) hingga meninggal dunia.")
+    people = [e.canonical for e in find_entities(body, "id") if e.label == "PERSON"]
+    assert "Sopian" in people
+    assert dict(_quotes(body))["Marten ditikam pada Rabu (27/12) hingga meninggal dunia"] == "Sopian"
+
+
+def test_a_place_after_an_acronym_and_di_is_where_the_speaker_is_not_the_speaker() -> None:
+    body = ("Maria (38) salah satu pedagang di PD Pasar Jaya Pasar Sukamaju, Jakarta Selatan, mengatakan "
+            "harga beras medium naik sebesar Rp 30 ribu per bal.")
+    assert dict(_quotes(body))["harga beras medium naik sebesar Rp 30 ribu per bal"] == "Maria"

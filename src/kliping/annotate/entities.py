@@ -112,6 +112,22 @@ def _ticket_split(body: str, start: int, end: int, label: str) -> list[tuple[int
     return [(m.start(1), m.end(1), label), (m.start(2), m.end(2), label)]
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _rank_split(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A place or body span that runs on over a police or military rank into a name: the place, then
+    the person ("[Sorong Barat AKP Sopian]PLACE" of "Kapolsek Sorong Barat AKP Sopian"). A rank
+    (resources/ranks.txt) is only ever followed by a person's name."""
+    if label == "PERSON":
+        return [(start, end, label)]
+    words = list(_WORD.finditer(body, start, end))
+    for i, w in enumerate(words[1:-1], 1):
+        if w.group(0).casefold().rstrip(".") in resources.words("ranks.txt"):
+            return [(start, words[i - 1].end(), label), (words[i + 1].start(), end, "PERSON")]
+    return [(start, end, label)]
+
+
 def recognise(body: str, language: str | None = None) -> list[tuple[int, int, str]]:
     """Model spans (English ones cut at lower-case words), plus alias-table names the model
     missed (where they overlap nothing)."""
@@ -130,6 +146,8 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
     if language == "en":
         spans = english_name_pieces.people_in_apposition(body, english_name_pieces.lone_name_words(body, spans))
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]
+    if language != "en":  # (the ranks are Indonesian: an English "Mayor of X" is no rank)
+        spans = [piece for span in spans for piece in _rank_split(body, *span)]
     spans = _known_names_win(body, sorted(spans))
     if language == "en":
         spans = english_name_pieces.people_by_given_name(body, spans)

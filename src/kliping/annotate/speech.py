@@ -162,12 +162,14 @@ def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]
 
 @cache
 def _locative() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?i:{either(flagged('report_prepositions.tsv', 'locative'))})\s+$")
+    # an acronym may stand between the preposition and the name: "di PD Pasar Jaya", "di RSUD Sukamaju"
+    locative = either(flagged("report_prepositions.tsv", "locative"))
+    return re.compile(rf"(?<![\w-])(?i:{locative})\s+(?:[A-Z]{{2,5}}\s+)?$")
 
 
 def _locative_before(body: str, start: int, lo: int) -> int | None:
     """Where the preposition of place right before a place's name at ``start`` begins, if one does."""
-    m = _locative().search(body, max(lo, start - 12), start)
+    m = _locative().search(body, max(lo, start - 18), start)
     return m.start() if m is not None else None
 
 
