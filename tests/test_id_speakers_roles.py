@@ -83,3 +83,9 @@ def test_a_place_after_an_acronym_and_di_is_where_the_speaker_is_not_the_speaker
     body = ("Maria (38) salah satu pedagang di PD Pasar Jaya Pasar Sukamaju, Jakarta Selatan, mengatakan "
             "harga beras medium naik sebesar Rp 30 ribu per bal.")
     assert dict(_quotes(body))["harga beras medium naik sebesar Rp 30 ribu per bal"] == "Maria"
+
+
+def test_a_person_then_an_epithet_naming_another_speaks_not_the_other() -> None:
+    body = ("Sementara itu, Angga Pratama suami sekaligus manajer Dewi Lestari mengatakan, Dewi sudah "
+            "mengetahui statusnya sebagai tersangka.")
+    assert dict(_quotes(body))["Dewi sudah mengetahui statusnya sebagai tersangka"] == "Angga Pratama"

@@ -10,7 +10,7 @@ the clause ("Polisi mengatakan"). The finders looking at one position are annota
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kliping import datelines, resources
@@ -218,6 +218,8 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
         if (head := _unnamed_head(body, relative.start(), cue_start, lo, entities)) is not None:
             return head
     clause = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), lo - 1) + 1
+    if entity.label == "PERSON" and (head := _person_before_epithet(body, best, clause, entities)) is not None:
+        return head
     unnamed = _described_or_group(body, best, entity, clause, cue_start, entities)
     if unnamed is not None:
         return unnamed
@@ -240,6 +242,27 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
             # missed stands between the organisation and the verb; it is the one who speaks.
             best = named
     return best
+
+
+_NOT_EPITHET = frozenset({"kepada", "dengan", "bersama", "dan", "atau", "serta", "to", "with", "and", "or"})
+MAX_EPITHET_WORDS = 5
+
+
+def _person_before_epithet(body: str, best: Subject, clause: int, entities: list[Entity]) -> Subject | None:
+    """"Angga Wijaya suami sekaligus manajer Dewi Persik mengatakan": a person, then an epithet in
+    lower case opening with a person noun (resources/description_nouns.tsv), then the person the
+    epithet is about (no commas, as Indonesian writes it) — the first person speaks, not the one
+    the epithet names."""
+    i = bisect_left(entities, best.start, key=lambda e: e.start)
+    prev = entities[i - 1] if i > 0 else None
+    if prev is None or prev.label != "PERSON" or prev.start < clause or prev.end > best.start:
+        return None
+    between = body[prev.end : best.start].split()
+    if not 0 < len(between) <= MAX_EPITHET_WORDS or not all(w.isalpha() and w.islower() for w in between):
+        return None
+    if any(w in _NOT_EPITHET for w in between) or not is_person_noun(between[0]):
+        return None  # (a title opening it is the next name's own: "Nuggets coach Dave Lindgren")
+    return Subject(prev.text, prev.start, "entity", prev)
 
 
 def _described_or_group(body: str, best: Subject, entity: Entity, clause: int, cue_start: int,
