@@ -177,3 +177,13 @@ def test_a_concessive_after_a_conjunction_ends_the_first_report() -> None:
     body = ("And though the Harbor Authority has said that there is no need to worry about the water, it has "
             "also acknowledged that two wells are unsafe.")
     assert _texts(body, "en") == ["there is no need to worry about the water", "two wells are unsafe"]
+
+
+def test_the_speakers_next_say_after_a_comma_and_ends_the_report() -> None:
+    texts = _texts("Mr Harlow said the statement “frustrates the hell out of me”, and called on the "
+                   "minister to withdraw the remark.")
+    assert "the statement “frustrates the hell out of me”" in texts
+    # the report's own subject going on is still the report
+    texts = _texts("The agency reports that 28 people who met the patient were quarantined, and "
+                   "displayed no symptoms of plague.")
+    assert any(t.endswith("displayed no symptoms of plague") for t in texts)

@@ -317,12 +317,23 @@ _LISTENER_THAT = re.compile(r"[^.;:!?\"“”]{1,100}?\b(?P<that>that)\b\s*,?\s*
 _REPORT_ENDS = re.compile(r";")
 
 
+# "said the statement “frustrates me”, and called on Murphy to …", "…, though noted the sharp moves
+# …": a comma, a conjunction and a speech verb in the past tense: the speaker's next say, not a
+# part of the report (not "… were quarantined, and displayed no symptoms", the report's own subject)
+_SPEAKER_GOES_ON = re.compile(r",\s+(?:and|but|though|while)\s+(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
+_CALLS = frozenset({"called"})  # "and called on X to …": a request, which english_verbs() reads only with "on"
+
+
 def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
     semicolon = _REPORT_ENDS.search(body, start, s_end)
     end = semicolon.start() if semicolon else s_end
     writer = clause_patterns()["writer_clause"].search(body, start, end)
     if writer is not None:
         end = writer.start()
+    for goes_on in _SPEAKER_GOES_ON.finditer(body, start, end):
+        if goes_on["verb"] in english_verbs() or goes_on["verb"] in _CALLS:
+            end = goes_on.start()
+            break
     if clause_patterns()["concessive"].match(body, text_start(body, s_start)) and "," not in body[s_start:start]:
         return clause_end(body, start, end)
     return end
