@@ -89,3 +89,12 @@ def test_a_person_then_an_epithet_naming_another_speaks_not_the_other() -> None:
     body = ("Sementara itu, Angga Pratama suami sekaligus manajer Dewi Lestari mengatakan, Dewi sudah "
             "mengetahui statusnya sebagai tersangka.")
     assert dict(_quotes(body))["Dewi sudah mengetahui statusnya sebagai tersangka"] == "Angga Pratama"
+
+
+def test_a_name_before_an_age_in_brackets_is_a_person() -> None:
+    body = ("Lebih lanjut Jumadi berharap agar pabrik tidak membuang limbah ke sungai. Warga lain, "
+            "Wasini (52) saat dihubungi juga senada dengan apa yang dikatakan Jumadi. Menurutnya, "
+            "sungai tersebut mengeluarkan bau tidak sedap sejak pabrik berdiri. Pada Kamis (14) warga protes.")
+    people = [e.canonical for e in find_entities(body, "id") if e.label == "PERSON"]
+    assert "Wasini" in people and "Kamis" not in people
+    assert dict(_quotes(body))["sungai tersebut mengeluarkan bau tidak sedap sejak pabrik berdiri"] == "Wasini"

@@ -128,6 +128,36 @@ def _rank_split(body: str, start: int, end: int, label: str) -> list[tuple[int, 
     return [(start, end, label)]
 
 
+# "Wasitah (52)", "Ketut Ardana (39 tahun)": capitalised words, then an age in brackets
+_NAME_BEFORE_AGE = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) \(\d{1,2}(?: tahun)?\)")
+
+
+def _people_before_ages(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person the model missed or took for a place, named before an age in brackets: only people
+    have ages ("Warga lain, Wasitah (52) saat dihubungi …"); the title or role words opening the
+    run are left out ("Petani Wasitah (52)"), and a calendar word is no name ("Kamis (14)")."""
+    if " (" not in body:
+        return spans
+    index = SpanIndex((a, b) for a, b, _ in spans)
+    relabel: set[int] = set()
+    added: list[tuple[int, int, str]] = []
+    for m in _NAME_BEFORE_AGE.finditer(body):
+        words = list(_PIECE_WORD.finditer(body, m.start("name"), m.end("name")))
+        while words and (words[0].group(0).casefold() in name_words.title_words()
+                         or name_words.word_kind(words[0].group(0)) == "stop"):
+            words.pop(0)
+        if not words or any(name_words.word_kind(w.group(0)) == "stop"
+                            or w.group(0).casefold() in name_words.calendar_words() for w in words):
+            continue
+        start, end = words[0].start(), words[-1].end()
+        touching = index.touching(start, end)
+        if not touching:
+            added.append((start, end, "PERSON"))
+        elif len(touching) == 1 and spans[touching[0]][:2] == (start, end) and spans[touching[0]][2] != "PERSON":
+            relabel.add(touching[0])
+    return sorted([(a, b, "PERSON" if i in relabel else label) for i, (a, b, label) in enumerate(spans)] + added)
+
+
 def recognise(body: str, language: str | None = None) -> list[tuple[int, int, str]]:
     """Model spans (English ones cut at lower-case words), plus alias-table names the model
     missed (where they overlap nothing)."""
@@ -142,7 +172,7 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                     s, e = _whole_name(body, s, e)
                 e = _without_weekday(body, s, e)
                 spans.append((s, e, _known_label(body, s, e, label)))
-    spans = _people_after_names(body, spans, language)
+    spans = _people_before_ages(body, _people_after_names(body, sorted(spans), language))
     if language == "en":
         spans = english_name_pieces.people_in_apposition(body, english_name_pieces.lone_name_words(body, spans))
     spans = [piece for span in spans for piece in _ticket_split(body, *span)]
