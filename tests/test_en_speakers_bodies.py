@@ -115,3 +115,9 @@ def test_a_name_set_off_by_a_persons_appositive_is_a_person() -> None:
     body = "Alice Tan, the suspended mayor of Bamtown, has issued a statement. Bamtown, the capital of Tarla, is calm."
     spans = [(0, 9, "PLACE"), (67, 74, "PLACE")]
     assert people_in_apposition(body, spans) == [(0, 9, "PERSON"), (67, 74, "PLACE")]
+
+
+def test_a_spokesperson_for_a_person_is_no_one_by_name() -> None:
+    body = ("Tellbright founder Ann Lumba was questioned on Monday.\n\n"
+            "A spokesperson for Lumba said the questions had been answered in full.")
+    assert _one(body, "the questions had been").speaker is None

@@ -248,14 +248,23 @@ def named_voice(lead: str) -> tuple[str, str] | None:
         return None
     nouns = _description_nouns()
     voice = next((i for i, w in enumerate(written) if nouns.get(w.strip(",.").casefold()) == "voice"), -1)
-    if voice > 0 and (after := _VOICE_OF.match(" ".join(lead.split()[voice + 1 :]))) is not None:
+    if voice > 0 and (after := _VOICE_OF.match(" ".join(lead.split()[voice + 1 :]))) is not None and (
+            _body_named(body_name := after["body"].rstrip(",."))):
         # "A spokeswoman with OPPD", "a spokesperson for the Information Commissioner's Office": the
-        # body named after the noun
-        return " ".join(written[: voice + 1]) + " " + after.group(0).rstrip(",."), after["body"].rstrip(",.")
+        # body named after the noun (not a person's voice: "a spokesperson for Lumumba" is no one by name)
+        return " ".join(written[: voice + 1]) + " " + after.group(0).rstrip(",."), body_name
     name = [w for w in written[1:voice] if w[:1].isupper()] if voice > 1 else []
     if not name or len(name) != voice - 1 - written[1:voice].index(name[0]):
         return None  # "a senior Tellbright spokesperson" is one; "a Tellbright senior spokesperson" not read
     return " ".join(written[:voice] + [written[voice].strip(",.")]), " ".join(name)
+
+
+def _body_named(name: str) -> bool:
+    """Whether a name after a voice noun is a body's: an acronym ("OPPD") or a body's head word in it
+    ("… Commissioner's Office", "Kementerian …")."""
+    words = name.split()
+    return (len(words) == 1 and words[0].isupper() and len(words[0]) > 2) or any(
+        name_words.is_body_head(w) for w in words)
 
 
 # a voice noun's body after it: "for the Information Commissioner's Office", "with OPPD" (capitalised

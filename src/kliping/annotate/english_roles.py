@@ -226,9 +226,10 @@ def named_later(body: str, s: Subject, entities: list[Entity]) -> str | None:
     content = {w.casefold().strip(",.") for w in words[1:]} - stops
     if not content:
         return None
-    seen: set[str] = set()
+    # one named before the description is not who it hides: the writer would have named them
+    seen = {e.canonical for e in entities if e.start < s.start}
     for e in entities:
-        if e.start <= s.start or e.label != "PERSON" or e.canonical in seen:
+        if e.start < s.start + len(s.text) or e.label != "PERSON" or e.canonical in seen:
             continue
         if e.start > s.start + NAMED_LATER_REACH:
             return None
