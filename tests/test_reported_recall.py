@@ -187,3 +187,9 @@ def test_the_speakers_next_say_after_a_comma_and_ends_the_report() -> None:
     texts = _texts("The agency reports that 28 people who met the patient were quarantined, and "
                    "displayed no symptoms of plague.")
     assert any(t.endswith("displayed no symptoms of plague") for t in texts)
+
+
+def test_a_statement_frame_names_the_source_of_the_rest() -> None:
+    [q] = _reported("Dari keterangan Ramli Sapide, api diduga berasal dari puntung rokok di dalam kamar.")
+    assert q.text == "api diduga berasal dari puntung rokok di dalam kamar"
+    assert q.speaker == "Ramli Sapide"
