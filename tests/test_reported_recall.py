@@ -193,3 +193,10 @@ def test_a_statement_frame_names_the_source_of_the_rest() -> None:
     [q] = _reported("Dari keterangan Ramli Sapide, api diduga berasal dari puntung rokok di dalam kamar.")
     assert q.text == "api diduga berasal dari puntung rokok di dalam kamar"
     assert q.speaker == "Ramli Sapide"
+
+
+def test_a_second_speech_verb_after_but_keeps_the_speaker() -> None:
+    reports = {q.text: q.speaker for q in _reported(
+        "For her part, Anna Merrow said it was a good sign that EU leaders had agreed common language on "
+        "migration, but acknowledged that deep divisions remained among member states.")}
+    assert reports["deep divisions remained among member states"] == "Anna Merrow"

@@ -320,7 +320,7 @@ _REPORT_ENDS = re.compile(r";")
 # "said the statement “frustrates me”, and called on Murphy to …", "…, though noted the sharp moves
 # …": a comma, a conjunction and a speech verb in the past tense: the speaker's next say, not a
 # part of the report (not "… were quarantined, and displayed no symptoms", the report's own subject)
-_SPEAKER_GOES_ON = re.compile(r",\s+(?:and|but|though|while)\s+(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
+_SPEAKER_GOES_ON = re.compile(r",\s+(?P<conj>and|but|though|while)\s+(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
 _CALLS = frozenset({"called"})  # "and called on X to …": a request, which english_verbs() reads only with "on"
 
 
@@ -331,7 +331,9 @@ def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
     if writer is not None:
         end = writer.start()
     for goes_on in _SPEAKER_GOES_ON.finditer(body, start, end):
-        if goes_on["verb"] in english_verbs() or goes_on["verb"] in _CALLS:
+        # (a speech verb after "and"/"but" is reported.py's second verb, which cuts there itself and
+        # gives the second report the same speaker)
+        if goes_on["verb"] in _CALLS or (goes_on["conj"] in ("though", "while") and goes_on["verb"] in english_verbs()):
             end = goes_on.start()
             break
     if clause_patterns()["concessive"].match(body, text_start(body, s_start)) and "," not in body[s_start:start]:
