@@ -6,6 +6,7 @@ named "Department of Health and Social Care" or "Poland's Defense Ministry".
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kliping import resources
 from kliping.annotate import aliases, name_words
@@ -344,13 +345,19 @@ def without_capitalised_openers(body: str, spans: list[tuple[int, int, str]]) ->
                and _SENTENCE_OPENING.search(body, max(0, s - 6), s)]
     if not openers:
         return spans
-    # a sentence adverb set off by its comma ("Meanwhile, …", resources/report_asides.txt) is no name either
-    common = resources.words("common_words.txt") | resources.words("report_asides.txt")
+    common = _ordinary_openers()
     lower = {m.group(0) for m in _LOWER_WORD.finditer(body)}
     inside = {m.group(0) for m in _CAPITAL_INSIDE.finditer(body)}
     dropped = {i for i in openers if (word := body[spans[i][0] : spans[i][1]]) not in inside
                and (word.casefold() in common or word.casefold() in lower)}
     return [span for i, span in enumerate(spans) if i not in dropped]
+
+
+@cache
+def _ordinary_openers() -> frozenset[str]:
+    """The common words of news text, and the sentence adverbs set off by a comma ("Meanwhile, …",
+    resources/report_asides.txt): none opening a sentence is a name. Joined once per process."""
+    return resources.words("common_words.txt") | resources.words("report_asides.txt")
 
 
 def _full_name(text: str) -> bool:

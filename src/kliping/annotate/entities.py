@@ -112,16 +112,13 @@ def _ticket_split(body: str, start: int, end: int, label: str) -> list[tuple[int
     return [(m.start(1), m.end(1), label), (m.start(2), m.end(2), label)]
 
 
-_WORD = re.compile(r"\S+")
-
-
 def _rank_split(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """A place or body span that runs on over a police or military rank into a name: the place, then
     the person ("[Sorong Barat AKP Sopian]PLACE" of "Kapolsek Sorong Barat AKP Sopian"). A rank
     (resources/ranks.txt) is only ever followed by a person's name."""
     if label == "PERSON":
         return [(start, end, label)]
-    words = list(_WORD.finditer(body, start, end))
+    words = list(_PIECE_WORD.finditer(body, start, end))
     for i, w in enumerate(words[1:-1], 1):
         if w.group(0).casefold().rstrip(".") in resources.words("ranks.txt"):
             return [(start, words[i - 1].end(), label), (words[i + 1].start(), end, "PERSON")]
