@@ -2,13 +2,16 @@
 "Nigerian police said": the force the article names, else the words as written), and a place's body
 named by what it is ("Indonesia's consumer protection agency said", "Kenya's health ministry said":
 the description as written). The nouns are data: description_nouns.tsv's kinds "force" and "body".
-Read by annotate/quote_speakers.py.
+Also the body behind a voice ("a spokeswoman with OPPD") and a body whose name a bracketed short
+form interrupts ("Kementerian Luar Negeri (Kemlu) RI menyatakan"). Read by annotate/quote_speakers.py.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from kliping.annotate import aliases
 from kliping.annotate.cues import Subject
 from kliping.annotate.descriptions import is_body_noun, is_force_noun
 from kliping.model import Entity
@@ -65,3 +68,32 @@ def owned_description(text: str) -> bool:
     """Whether a subject the recogniser found no place in is a place's body named by what it is
     ("Kenya's health ministry"): a capitalised owner, its possessive, and a body noun last."""
     return _OWNED_DESCRIPTION.fullmatch(text) is not None and is_body_noun(text.rsplit(None, 1)[-1])
+
+
+def voice_body(name: str, entities: list[Entity]) -> str:
+    """The body a voice speaks for, named ``name`` after or before the voice noun: by its full name
+    when the article spells out the one it names ("A spokeswoman with OPPD" → Omaha Public Power
+    District), else as written."""
+    return next((e.canonical for e in entities if e.label == "ORG" and e.text == name), name)
+
+
+def name_before_bracket(body: str, start: int, end: int, name: str, entities: list[Entity]) -> str | None:
+    """The body whose name a bracketed short form interrupts, when the mention is the name's rest
+    ("Kepolisian Resor (Polres) [Bogor] menyatakan", "Fakultas Kedokteran (FK) Universitas
+    Padjadjaran [(Unpad)] menyatakan"): the short form's mention carries the whole name
+    (annotate/short_forms.py), which ends with this one; or the body's country follows it
+    ("Kementerian Luar Negeri (Kemlu) [RI]"), no part of its name."""
+    mention = start
+    if body[start - 1 : start] == "(":  # a bracketed short form: its name is written before the bracket
+        start -= 2 + len(name)
+        if start < 0 or not body.startswith(name + " (", start):
+            return None
+    if body[start - 2 : start] != ") ":
+        return None
+    i = bisect_left(entities, start - 2, key=lambda x: x.end)  # the mention inside the bracket
+    owner = entities[i] if i < len(entities) and entities[i].end == start - 2 else None
+    tail = body[start:end] if start == mention else name
+    if owner is None or owner.label != "ORG":
+        return None
+    # "Kementerian Luar Negeri (Kemlu) RI menyatakan": the country says whose body speaks
+    return owner.canonical if owner.canonical.endswith(" " + tail) or aliases.is_country(tail) else None

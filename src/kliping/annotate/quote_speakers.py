@@ -226,7 +226,7 @@ def _unit_before(body: str, e: Entity, entities: list[Entity]) -> str | None:
     body may stand instead ("KPK RI")."""
     if e.label not in ("PLACE", "ORG"):
         return None
-    if (whole := _name_before_bracket(body, e.start, e.end, e.canonical, entities)) is not None:
+    if (whole := body_voices.name_before_bracket(body, e.start, e.end, e.canonical, entities)) is not None:
         return whole
     m = _WORD_BEFORE.search(body, max(0, e.start - 40), e.start)
     if m is None:
@@ -244,37 +244,12 @@ def _unit_before(body: str, e: Entity, entities: list[Entity]) -> str | None:
     return None
 
 
-def _name_before_bracket(body: str, start: int, end: int, name: str, entities: list[Entity]) -> str | None:
-    """The body whose name a bracketed short form interrupts, when the mention is the name's rest
-    ("Kepolisian Resor (Polres) [Bogor] menyatakan", "Fakultas Kedokteran (FK) Universitas
-    Padjadjaran [(Unpad)] menyatakan"): the short form's mention carries the whole name
-    (annotate/short_forms.py), which ends with this one; or the body's country follows it
-    ("Kementerian Luar Negeri (Kemlu) [RI]"), no part of its name."""
-    mention = start
-    if body[start - 1 : start] == "(":  # a bracketed short form: its name is written before the bracket
-        start -= 2 + len(name)
-        if start < 0 or not body.startswith(name + " (", start):
-            return None
-    if body[start - 2 : start] != ") ":
-        return None
-    i = bisect_left(entities, start - 2, key=lambda x: x.end)  # the mention inside the bracket
-    owner = entities[i] if i < len(entities) and entities[i].end == start - 2 else None
-    tail = body[start:end] if start == mention else name
-    if owner is None or owner.label != "ORG":
-        return None
-    # "Kementerian Luar Negeri (Kemlu) RI menyatakan": the country says whose body speaks
-    return owner.canonical if owner.canonical.endswith(" " + tail) or aliases.is_country(tail) else None
-
-
 def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
                        known: Callable[[], dict[str, str]]) -> tuple[str | None, bool]:
     """(speaker, whether a person) for a mention the recogniser did not find: a name, a role, a
     body, a noun phrase."""
     if s.kind == "noun" and (voice := named_voice(s.text)) is not None:
-        # "a WeWork spokesperson": the body speaks through its voice — by its full name when the
-        # article spells out the one it names ("A spokeswoman with OPPD" → Omaha Public Power District)
-        named = next((e.canonical for e in entities if e.label == "ORG" and e.text == voice[1]), voice[1])
-        return named, False
+        return body_voices.voice_body(voice[1], entities), False  # "a WeWork spokesperson": the body speaks
     if s.kind == "noun" and body_voices.owned_description(s.text):
         return s.text, False  # "Kenya's health ministry said": the ministry as written, a body
     if s.kind in ("name", "noun") and (addressed := name_words.addressed_name(s.text)) is not None:  # "Mr Tunai said"
@@ -283,7 +258,7 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         return speakers.role_speaker(body, s.text, s.start, entities)
     if s.kind == "name" and (name_words.is_institution(s.text) or name_words.is_acronym_body(s.text)):
         # "Kementerian Luar Negeri menegaskan": a body speaks
-        return _name_before_bracket(body, s.start, s.start + len(s.text), s.text, entities) or s.text, False
+        return body_voices.name_before_bracket(body, s.start, s.start + len(s.text), s.text, entities) or s.text, False
     if aliases.is_country(s.text) and not body.startswith(("'s", "’s"), s.start + len(s.text)):
         # "The US welcomed …": a country by a short form the recogniser missed speaks like a body
         # (not one owning people named by no name: "China's health chiefs")

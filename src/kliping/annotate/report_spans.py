@@ -37,8 +37,11 @@ def past_connective(body: str, start: int, at: int, after: int) -> int:
     lead = body[text_start(body, start) : at].strip().rstrip(",").strip()
     if lead.casefold() not in resources.words("report_connectives.txt"):
         return start
-    rest = body[after:].lstrip()
-    return len(body) - len(rest) + 1 if rest.startswith(",") else after
+    comma = _COMMA_AFTER.match(body, after)  # (matched in place: no copy of the rest of the body)
+    return comma.end() if comma is not None else after
+
+
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 def report_span(body: str, start: int, end: int, cue: str, subject: Subject | None) -> Candidate:
