@@ -69,7 +69,7 @@ def main() -> None:
     ner.find_entities("Presiden Joko Widodo di Jakarta.")  # load the model outside the timing
     _pycrfsuite_entities("Presiden Joko Widodo di Jakarta.")
     for name, run in (("kliping decoder", ner.find_entities), ("pycrfsuite", _pycrfsuite_entities)):
-        ner._word_scores = ner._WordScores()
+        ner._word_scores[ner.MODEL_NAME] = ner._WordScores()
         ner_features.word_features.cache_clear()
         secs = _time(texts, rounds, run)
         print(f"{name:16s} {n} articles, {tokens:,} tokens in {secs:.2f}s: {1000 * secs / n:.2f} ms/article, "

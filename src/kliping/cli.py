@@ -196,6 +196,8 @@ def _tool_commands(commands: Commands) -> None:
                                "'inputs' the gold file names when no PATH is given; repeat it to score several "
                                "(the chain dev and test sets: tests/fixtures/chain/gold_{dev,test}.json)")
     eval_cmd.add_argument("--ner", metavar="FILE", help="CoNLL-style token<TAB>BIO-tag file: NER F1 per type")
+    eval_cmd.add_argument("--ner-language", choices=("id", "en"), default="id",
+                          help="the language of the --ner file, which picks the model (default: id)")
     eval_cmd.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
@@ -296,7 +298,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if not args.paths and not gold.get("inputs"):
             raise InputError(f"{path} names no 'inputs': give the PATHs of the articles to score")
     scored = [(path, *_eval_gold(args, path, gold)) for path, gold in golds]
-    ner = score_ner(args.ner) if args.ner else None
+    ner = score_ner(args.ner, args.ner_language) if args.ner else None
     if args.json:
         out: dict[str, Any] = {}
         if len(scored) == 1:

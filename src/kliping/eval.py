@@ -392,10 +392,11 @@ def format_ner(scores: dict[str, tuple[float, float, float]]) -> str:
     return "\n".join(rows)
 
 
-def score_ner(path: str | Path) -> dict[str, tuple[float, float, float]]:
+def score_ner(path: str | Path, language: str = "id") -> dict[str, tuple[float, float, float]]:
     """NER P/R/F1 per type and micro on a CoNLL-style token/tag file, for the recogniser kliping
-    uses (the CRF with its alias and gazetteer layer, annotate/entities.recognise): each sentence's
-    tokens are joined by spaces, recognised, and the spans mapped back onto the tokens."""
+    uses on text of ``language`` (the CRF with its alias and gazetteer layer,
+    annotate/entities.recognise): each sentence's tokens are joined by spaces, recognised, and the
+    spans mapped back onto the tokens."""
     sentences = ner_scoring.read_conll(path)
     predicted = []
     for words, _ in sentences:
@@ -405,7 +406,7 @@ def score_ner(path: str | Path) -> dict[str, tuple[float, float, float]]:
             offsets.append((len(text), len(text) + len(word)))
             text += word
         tags = ["O"] * len(words)
-        for start, end, label in recognise(text):
+        for start, end, label in recognise(text, language):
             inside = [i for i, (a, b) in enumerate(offsets) if a >= start and b <= end]
             for n, i in enumerate(inside):
                 tags[i] = ("B-" if n == 0 else "I-") + label

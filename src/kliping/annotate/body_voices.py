@@ -50,8 +50,9 @@ _OWNED_WORDS = re.compile(r"(?:’s|'s)(?P<words>(?:\s+[a-z-]+){1,4})")
 def owned_body(body: str, e: Entity) -> str | None:
     """A place's body named by no name but by what it is ("Indonesia's consumer protection agency",
     "Kenya's health ministry"): the description as written, up to its body noun, speaks — not the
-    place."""
-    if e.label != "PLACE":
+    place. The owner may be taken for a body itself ("[Dalmatia]ORG's health ministry"); a person
+    owns no such body."""
+    if e.label not in ("PLACE", "ORG"):
         return None
     m = _OWNED_WORDS.match(body, e.end)
     if m is None:

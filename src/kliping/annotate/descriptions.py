@@ -211,7 +211,7 @@ def anonymous(lead: str) -> bool:
     nouns = _description_nouns()
     if words[0] in indefinite:
         # "a source", "seorang pejabat", "a Taliban representative", "a U.S. official"
-        rest = [w for w in words[1:] if w not in ("satu", "of")][:2]
+        rest = [w for w in words[1:] if w not in ("satu", "of")][:3]  # "a senior Russian official"
         if named_voice(lead):
             return False  # "a WeWork spokesperson": the body speaks through its voice (someone_of)
         return any(map(_names_someone, rest))
@@ -256,6 +256,8 @@ def named_voice(lead: str) -> tuple[str, str] | None:
     name = [w for w in written[1:voice] if w[:1].isupper()] if voice > 1 else []
     if not name or len(name) != voice - 1 - written[1:voice].index(name[0]):
         return None  # "a senior Tellbright spokesperson" is one; "a Tellbright senior spokesperson" not read
+    if all(map(name_words.is_demonym, name)):
+        return None  # "a senior Russian official": someone of a country, no body named
     return " ".join(written[:voice] + [written[voice].strip(",.")]), " ".join(name)
 
 

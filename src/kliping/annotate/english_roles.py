@@ -45,6 +45,8 @@ _THE_ROLE = re.compile(rf"(?:[Tt]he|THE)\s+(?P<mods>(?:[\w’'.-]+\s+){{0,2}}?){
 _ROLE_OF = re.compile(rf"(?:[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\s+of\s+(?:the\s+)?$")
 # "’s mayor", "'s new police chief" written right after a place or body's name
 _OWNS_ROLE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\b(?!\s+[A-Z])")
+# the same as one phrase: "Fernhill’s mayor", "Brightwave's new chief"
+_OWNER_ROLE = re.compile(rf"(?P<owner>{_CAPS})(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}?(?P<head>[a-z][a-z-]+)")
 # "the Fed leader", "the police chief" after a body or place's name: its role, not the body
 _MODIFIES_ROLE = re.compile(rf"\s+{_HEAD}\b(?!\s+[A-Z])")
 # "The Mayor of Mackay" taken whole for a body's name
@@ -75,6 +77,9 @@ def role_of(body: str, s: Subject) -> Role | None:
         return Role(text.lower(), frozenset(), s.start, True)  # "Premier said": a bare title, no article
     if (whole := _ROLE_OF_NAME.fullmatch(text)) is not None and _role_word(head := whole["head"].lower()):
         return Role(head, frozenset(JOINED_WORD.findall(whole["owner"])), s.start, True)
+    if (owned := _OWNER_ROLE.fullmatch(text)) is not None and _role_word(head := owned["head"].lower()):
+        # "Fernhill’s mayor" read as one phrase, its owner not taken for a name
+        return Role(head, frozenset(JOINED_WORD.findall(owned["owner"])), s.start, True)
     if not text[:1].isupper() or text.split()[0].lower() == "the":
         return None
     owners = frozenset(JOINED_WORD.findall(text))

@@ -24,12 +24,16 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
     Vladimir Putin") and takes in neighbours ("as Pyongyang", "'s Far East"). A piece after a
     title ("leader", "President") is a person."""
     pieces: list[list[re.Match[str]]] = [[]]
+    place = False
     for word in _PIECE_WORD.finditer(body, start, end):
         text = word.group(0).lstrip("'’\"“(")
         if _MODIFIER.fullmatch(text):
             pieces.append([])  # "Sacramento-based": what the name after it is, not part of it
         elif not pieces[-1] and _opens_no_name(text):
             continue  # "Although Ford had …", "Because Lee Smith was …": the clause's word, then the name
+        elif not pieces[-1] and text.lower() in _locatives():
+            place = True  # "In Oklahoma a firefighter died": a phrase of place, then the place
+            continue
         elif text[:1].isupper() or text[:1].isdigit():
             pieces[-1].append(word)
             if (_OWNER.search(text) or _QUOTE_CLOSED.search(text)) and word.end() < end:
@@ -63,8 +67,16 @@ def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tupl
             cut = _holder_after_portfolio(body, s, e, definite=before[-1] == "the")
         if cut == s:
             cut = _holder_after_title(body, s, e)
-        out.append((cut, e, "PERSON" if after_title or cut > s else label))
+        out.append((cut, e, "PERSON" if after_title or cut > s else "PLACE" if place and label == "PERSON" else label))
+        place = False
     return out
+
+
+@cache
+def _locatives() -> frozenset[str]:
+    """English prepositions that put the name after them in a phrase of place ("in", "at", "near")."""
+    return frozenset(row[1] for row in resources.rows("report_prepositions.tsv")
+                     if row[0] == "en" and "locative" in row[2].split(","))
 
 
 def _is_title(word: str) -> bool:
@@ -73,6 +85,12 @@ def _is_title(word: str) -> bool:
     name after "of" or "and" is still a person's: titled_people reads those as title-like.)"""
     low = word.lower()
     return low in role_words() and low not in aliases.NAME_CONNECTORS
+
+
+def only_titles(text: str) -> bool:
+    """A "person" that is nothing but titles and roles ("Commissioner", "Det Insp"): no one by name."""
+    words = [w.lower().rstrip(".") for w in text.split()]
+    return bool(words) and all(w in role_words() or w in resources.words("titles.txt") for w in words)
 
 
 _CONNECTOR_AFTER_ROLE = re.compile(r"(?:of|for) +(the +)?")
@@ -131,7 +149,7 @@ def _opens_no_name(word: str) -> bool:
 # An English compound adjective made from a name ("Sacramento-based", "Kremlin-backed",
 # "U.S.-born"), and a possessive ending an owner's name ("The Verge’s").
 _MODIFIER = re.compile(r"[A-Z][\w.'’]*-(?:[a-z]+ed|born|run|owned|made|wide)[,;:.]?")
-_OWNER = re.compile(r"['’]s$")
+_OWNER = re.compile(r"['’]s$|(?<=[a-z]s)['’]$")  # "The Verge’s", "CBS News'"
 _QUOTE_CLOSED = re.compile(r"[.,;:!?]*[”\"]+$")  # a word closing a quotation: "Martin.”"
 
 # A run of capitalised words ("U.S." among them) joined by the connectors of English bodies' names:

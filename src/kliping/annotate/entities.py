@@ -160,7 +160,7 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
     missed (where they overlap nothing)."""
     spans = []
     lead = datelines.lead_end(body)
-    for s1, e1, label1 in ner.find_entities(body):
+    for s1, e1, label1 in ner.find_entities(body, language):
         for s0, e0, label0 in _after_dateline(body, s1, e1, label1, lead):
             pieces = english_spans.capitalised_pieces(body, s0, e0, label0) if language == "en" else [(s0, e0, label0)]
             for s, e, label in pieces:
@@ -417,6 +417,8 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
     # "dr Ani Lestari, M.Sc, Sp.A, mengatakan": the recogniser takes a degree between commas after a
     # name for a person of its own; it is no one (and would take the next "dia" from her).
     mentions = [m for m in mentions if not (m.label == "PERSON" and only_degrees(m.text))]
+    if language == "en":  # the English model takes a capitalised title alone for a name now and then
+        mentions = [m for m in mentions if not (m.label == "PERSON" and english_spans.only_titles(m.text))]
     person_mentions.cut_datelines(body, mentions)
     _resolve_people(mentions)
     if language != "en":

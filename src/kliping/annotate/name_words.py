@@ -214,3 +214,27 @@ def _name_heads() -> frozenset[str]:
 @cache
 def _place_heads() -> frozenset[str]:
     return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """Whether a capitalised word is a country's adjective ("Russian", "Ukrainian", "Chinese",
+    "Pakistani"): a country's name (``ner_countries.txt``, CLDR), or all of it but its last one or two
+    letters, then a demonym's ending. Of a place, not a name or a body ("a senior Russian official")."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    stems = _country_stems()
+    return word not in resources.words("ner_countries.txt") and any(
+        word.endswith(end) and word[: len(word) - len(end)] in stems for end in _DEMONYM_ENDINGS)
+
+
+@cache
+def _country_stems() -> frozenset[str]:
+    out: set[str] = set()
+    for name in resources.lines("ner_countries.txt"):
+        if name.isalpha() and len(name) >= 4:
+            out.update({name, name[:-1], name[:-2]} if len(name) >= 6 else {name, name[:-1]})
+    return frozenset(out)

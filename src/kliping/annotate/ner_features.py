@@ -39,6 +39,12 @@ def _cues() -> dict[str, str]:
     for name, flag in (("ner_place_cues.txt", "cL"), ("ner_org_cues.txt", "cO"), ("ner_person_cues.txt", "cP")):
         for word in lines(name):
             out[word] = out[word] + flag if word in out else flag
+    # English given names (census list) and titles mark words no other cue marks: flags the Indonesian
+    # model never saw score nothing there, so its tags stay as they were (the English model learnt them).
+    for row in lines("given_names.tsv"):
+        out.setdefault(row.split("\t", 1)[0], "cG")
+    for word in lines("ner_title_cues.txt"):
+        out.setdefault(word, "cT")
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from kliping.annotate.ner import LABELS, chunks, tag_tokens
+from kliping.annotate.ner import LABELS, MODEL_NAME, chunks, tag_tokens
 
 # Tag sets seen in the corpora we train and evaluate on, mapped to ours; anything else is O.
 LABEL_MAP = {
@@ -64,7 +64,9 @@ def score_tags(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) -> 
     return out
 
 
-def score_conll(path: str | Path, tagger: object | None = None) -> dict[str, tuple[float, float, float]]:
-    """NER P/R/F1 per label and micro on a CoNLL-style token<TAB>tag file, tagging its own token lists."""
+def score_conll(path: str | Path, tagger: object | None = None,
+                model: str = MODEL_NAME) -> dict[str, tuple[float, float, float]]:
+    """NER P/R/F1 per label and micro on a CoNLL-style token<TAB>tag file, tagging its own token lists
+    (with ``tagger``, else the shipped ``model``)."""
     sents = read_conll(path)
-    return score_tags([t for _, t in sents], [tag_tokens(w, tagger) for w, _ in sents])
+    return score_tags([t for _, t in sents], [tag_tokens(w, tagger, model=model) for w, _ in sents])

@@ -44,6 +44,10 @@ def complete(body: str, mentions: list[Entity]) -> None:
         if len(words) == MAX_NAME_WORDS + 1 and m.canonical in spans and (
                 all(map(is_name_word, words)) or after_rank(body, m.start)):
             continue  # "Aung San Suu Kyi", "Kombes Ade Ary Syam Indradi": the recogniser's own four-word name
+        as_written = m.text.split()
+        if (len(words) > len(as_written) and len(as_written) <= MAX_NAME_WORDS and all(map(is_name_word, as_written))
+                and "".join(words).casefold() == "".join(as_written).replace("-", "").casefold()):
+            continue  # "Clement Lee Hing-nin", "Alvin Tso Ka-wai": three written words, the rest made by hyphens
         m.canonical = unglued(body, person_name(m.canonical))
         fuller = full_name(body, m.canonical)
         if fuller and not _only_own_context(body, m, fuller):

@@ -15,7 +15,7 @@ from kliping.annotate import aliases, english_roles, name_words, subjects
 from kliping.annotate.appositives import appositive_subject
 from kliping.annotate.cue_neighbours import MAX_SUBJECT_GAP, name_before, skip_space, starting_in
 from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
-from kliping.annotate.descriptions import description_subject, is_person_noun
+from kliping.annotate.descriptions import description_subject, is_body_noun, is_person_noun
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
 from kliping.annotate.report_words import capitalisable, either, flagged, listed
 from kliping.annotate.speech import subject_after, subject_before
@@ -71,8 +71,28 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         whole = _described_before().search(body, max(s_start, comma + 1, verb.start() - MAX_SUBJECT_GAP), verb.start())
         if whole is not None and whole.start() < found.start:
             found = Subject(_links_end().sub("", whole.group(0)), whole.start(), "noun")
+    if found is None and _SUBORDINATE_ING.search(body, max(s_start, verb.start() - 12), verb.start()):
+        # "The health agency on Monday opened two sites, while stressing that …": the participle of a
+        # subordinate clause is said by the subject opening the sentence
+        found = _opening_description(body, s_start, verb.start())
     return (epithet(body, found, entities) if found is not None
             else _description_before(body, verb.start(), max(s_start, comma + 1), entities))
+
+
+_SUBORDINATE_ING = re.compile(r"\b(?:while|after|before|when)\s+$")
+_OPENING_DESCRIPTION = re.compile(r"(?:The|A|An)(?:\s+[a-z][\w-]*){1,4}")
+
+
+def _opening_description(body: str, s_start: int, verb_start: int) -> Subject | None:
+    """A description of a body or person opening the sentence ("The health agency"), as its subject:
+    up to its first body or person noun."""
+    start = text_start(body, s_start)
+    m = _OPENING_DESCRIPTION.match(body, start, verb_start)
+    words = m.group(0).split() if m is not None else []
+    for i, word in enumerate(words[1:], 2):
+        if is_body_noun(word) or is_person_noun(word):
+            return Subject(" ".join(words[:i]), start, "noun")
+    return None
 
 
 def _first_verb_subject(body: str, verb: re.Match[str], found: Subject, s_start: int,
