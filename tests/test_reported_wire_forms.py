@@ -74,3 +74,14 @@ def test_a_body_named_by_its_short_form_in_brackets_speaks() -> None:
     [q] = _reported(body, "id")
     assert q.text == "hujan lebat masih turun di pesisir selatan hingga Jumat"
     assert q.speaker is not None and "Geofisika" in q.speaker
+
+
+def test_a_closing_speaker_before_an_auxiliary_is_the_person_named() -> None:
+    # "…, Minister for Housing Aoife Brennan has said.": the person, not her role and "has"
+    from kliping.annotate.entities import find_entities
+    from kliping.annotate.quotes import find_quotes
+
+    body = "The number of delayed trains is set to fall next year, Minister for Housing Aoife Brennan has said."
+    [q] = find_quotes(body, find_entities(body, "en"))
+    assert q.text == "The number of delayed trains is set to fall next year"
+    assert q.speaker == "Aoife Brennan"

@@ -156,13 +156,18 @@ def closing_speaker(body: str, verb: re.Match[str], s_start: int, s_end: int,
         return None  # ", a finding that she reported in 2009.": a relative clause, no speaker's phrase
     at = phrase.start("who")
     end = phrase.end("who")
+    while len(words) > 1 and words[-1].lower() in resources.words("speech_adverbs.txt"):
+        # "…, Minister for Housing Eoghan Murphy has said.": the speaker before the verb's adverbs
+        end = body.rindex(words.pop(), at, end)
+        end = len(body[:end].rstrip())
     named = [e for e in starting_in(entities, at, end) if e.end == end and e.label != "PLACE"]
+    who = body[at:end]
     if named:
         subject = Subject(named[0].text, named[0].start, "entity", named[0])
-    elif anonymous(phrase["who"]):  # "…, two sources said."
-        subject = Subject(phrase["who"], at, "anonymous")
+    elif anonymous(who):  # "…, two sources said."
+        subject = Subject(who, at, "anonymous")
     else:  # "…, the agency said.": the body the article named with those words, as before a verb
-        subject = description_subject(body, phrase["who"], at, entities) or Subject(phrase["who"], at, "noun")
+        subject = description_subject(body, who, at, entities) or Subject(who, at, "noun")
     return report_span(body, lead_start(body, s_start, comma), comma, cue, subject)
 
 
