@@ -2,7 +2,7 @@
 
 ``resources/models/ner.crfsuite`` (Indonesian) from IndoNLU's NERGrit and NER-P files;
 ``resources/models/ner_en.crfsuite`` (English) from our own English labels
-(``tests/fixtures/ner/english_train.conll``, built by ``scripts/build_english_ner.py``).
+(``tests/fixtures/ner/english_train.conll``, built by ``scripts/build_ner_labels.py``).
 
 Reproducible: L-BFGS on a fixed data order gives the same model on every run. Settings are
 chosen on the ``valid`` files only; the IndoLEM nerui/nerugm test files (no licence) are only
@@ -37,9 +37,11 @@ RESOURCES = ROOT / "src" / "kliping" / "resources"
 MODEL = RESOURCES / "models" / ner.MODEL_NAME
 ENGLISH_MODEL = RESOURCES / "models" / ner.ENGLISH_MODEL
 TRAIN = ["nergrit_ner-grit-train.txt", "nerp_ner-prosa-train.txt"]
-# English labels of our own (benchmark pages, MIT; text written for the project): scripts/build_english_ner.py
+# English labels of our own (benchmark pages, MIT; text written for the project): scripts/build_ner_labels.py
 ENGLISH = ROOT / "tests" / "fixtures" / "ner"
 ENGLISH_TRAIN, ENGLISH_VALID = ENGLISH / "english_train.conll", ENGLISH / "english_valid.conll"
+# Indonesian labels of our own (IndoSum articles outside the chain sets, CC BY-SA): scripts/build_ner_labels.py
+INDOSUM_TRAIN, INDOSUM_VALID = ENGLISH / "indonesian_train.conll", ENGLISH / "indonesian_valid.conll"
 
 # Chosen with --experiments on nergrit-valid + nerp-valid (see resources/models/README.md).
 DEFAULT = {"mix": "both-caseless-orgs", "c1": 0.05, "c2": 0.01, "max_iterations": 200, "minfreq": 1}
@@ -134,6 +136,9 @@ def training_set(mix: str) -> list[tuple[list[tuple[str, ...]], list[str]]]:
     elif mix == "both-twice":  # each NER-P sentence once without case, once truecased
         prosa = load("nerp_ner-prosa-train.txt")
         data += items(prosa, False) + items(truecase(prosa, grit), True)
+    elif mix.startswith("both-caseless-orgs-indosum"):  # "-indosum2": our IndoSum sentences twice
+        data += items(label_orgs(load("nerp_ner-prosa-train.txt")), False)
+        data += items(ner_scoring.read_conll(INDOSUM_TRAIN), True) * (2 if mix.endswith("2") else 1)
     elif mix == "grit-en":
         data += items(ner_scoring.read_conll(ENGLISH_TRAIN), True)
     elif mix.startswith("both-caseless-orgs-en"):  # "-en2": the English sentences twice
@@ -160,7 +165,8 @@ def train(config: dict[str, object], path: Path) -> float:
 def evaluate(path: Path, names: list[str]) -> dict[str, dict[str, tuple[float, float, float]]]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    out = {name: ner_scoring.score_conll(ENGLISH_VALID if name == EN_VALID else DATA / name, tagger) for name in names}
+    own = {EN_VALID: ENGLISH_VALID, ID_VALID: INDOSUM_VALID}
+    out = {name: ner_scoring.score_conll(own.get(name, DATA / name), tagger) for name in names}
     if "nerp_ner-prosa-valid.txt" in names:  # also under our guideline: state bodies and parties are ORG
         sents = label_orgs(load("nerp_ner-prosa-valid.txt"))
         out[PROSA_ORGS] = ner_scoring.score_tags([t for _, t in sents], [ner.tag_tokens(w, tagger) for w, _ in sents])
@@ -173,6 +179,7 @@ def table(name: str, scores: dict[str, tuple[float, float, float]]) -> str:
 
 
 EN_VALID = "english_valid.conll"
+ID_VALID = "indonesian_valid.conll"
 VALID = ["nergrit_ner-grit-valid.txt", "nerp_ner-prosa-valid.txt"]
 PROSA_ORGS = "nerp_ner-prosa-valid.txt + ORG list"
 HELD_OUT = ["nerui-test.01.tsv", "nerugm-test.01.tsv"]
