@@ -181,3 +181,12 @@ def test_an_unnamed_source_or_an_official_never_named_stays_no_one() -> None:
             "official said on Sunday.\n\n"
             "Most of the dead were in two fishing villages, said Mayor Ana Reyes of Marlow.")
     assert _one(body, "The storm killed").speaker is None
+
+
+def test_a_description_between_a_comma_and_the_verb_is_the_subject() -> None:
+    # "…the Northgate Savings Bank robbery, the police chief said": the chief speaks, not the name
+    # before the comma
+    body = ("Police Director General Dana Whitlock told senators that the reports were unverified.\n\n"
+            "And when asked why officers had not stopped the Northgate Savings Bank robbery, the police chief said: "
+            "“We did what we could.”")
+    assert _one(body, "We did what we could").speaker == "Dana Whitlock"

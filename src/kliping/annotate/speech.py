@@ -38,6 +38,7 @@ from kliping.annotate.descriptions import (
     someone_of,
 )
 from kliping.annotate.report_words import either, flagged
+from kliping.annotate.role_phrases import role_words
 from kliping.annotate.source_frames import media_noun
 from kliping.model import Entity
 from kliping.resources import alt
@@ -212,6 +213,8 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
     """The speaker when an entity (``best``'s ``entity``) stands closest before the verb: the head a
     relative clause describes, a description or unnamed group the entity is only part of, the first
     of a pair, or the person over a place or body named in the same clause."""
+    if (described := _description_after_comma(body, best, cue_start, entities)) is not None:
+        return described
     relative = _RELATIVE.search(body, lo, best.start)
     if relative is not None:
         # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan", "… San Afri Awang yang
@@ -249,6 +252,19 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
             # missed stands between the organisation and the verb; it is the one who speaks.
             best = named
     return best
+
+
+_DESCRIPTION_BEFORE_VERB = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z][\w-]*))\s+$")
+
+
+def _description_after_comma(body: str, best: Subject, cue_start: int, entities: list[Entity]) -> Subject | None:
+    """"…why the police had not prevented the Cagayan de Oro bombing, the police chief said": a
+    description of a person or body between a comma and the verb is the subject, not a name in the
+    clause before the comma."""
+    m = _DESCRIPTION_BEFORE_VERB.search(body, best.start + len(best.text), cue_start)
+    if m is None or not (is_person_noun(m["noun"]) or is_body_noun(m["noun"]) or m["noun"] in role_words()):
+        return None
+    return description_subject(body, m["np"], m.start("np"), entities) or Subject(m["np"], m.start("np"), "noun")
 
 
 _NOT_EPITHET = frozenset({"kepada", "dengan", "bersama", "dan", "atau", "serta", "to", "with", "and", "or"})
