@@ -9,6 +9,8 @@ import re
 from functools import cache
 
 from kliping import resources
+from kliping.annotate import aliases
+from kliping.model import Entity
 
 
 @cache
@@ -23,3 +25,10 @@ def media_noun() -> re.Pattern[str]:
 def media_words() -> frozenset[str]:
     """The words of the nouns naming a kind of medium ("majalah", "harian"): no one's role."""
     return frozenset(w for noun in resources.lines("media_nouns.txt") for w in noun.split())
+
+
+def medium_acronym(named: Entity) -> bool:
+    """An acronym after a medium's noun taken for a place ("state media [ZNA]PLACE"): the medium's
+    name, unless it is a country's ("media AS", American media)."""
+    return (named.label == "PLACE" and named.text.isupper() and len(named.text) > 2
+            and named.text not in resources.words("ner_countries.txt") and aliases.label_of(named.text) != "PLACE")

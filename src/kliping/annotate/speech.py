@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kliping import datelines, resources
-from kliping.annotate import aliases, name_words, subjects
+from kliping.annotate import name_words, subjects
 from kliping.annotate.appositives import appositive_subject
 from kliping.annotate.cue_neighbours import (
     MAX_SUBJECT_GAP,
@@ -39,7 +39,7 @@ from kliping.annotate.descriptions import (
 )
 from kliping.annotate.report_words import either, flagged
 from kliping.annotate.role_phrases import role_words
-from kliping.annotate.source_frames import media_noun
+from kliping.annotate.source_frames import media_noun, medium_acronym
 from kliping.model import Entity
 from kliping.resources import alt
 
@@ -55,13 +55,6 @@ def name_pattern() -> re.Pattern[str]:
 _NOUN_AFTER = re.compile(r"\s+[a-z][\w’'-]*")  # the word after a name: "[a Taliban] representative"
 
 
-def _medium_acronym(named: Entity) -> bool:
-    """An acronym after a medium's noun taken for a place ("state media [ZNA]PLACE"): the medium's
-    name, unless it is a country's ("media AS", American media)."""
-    return (named.label == "PLACE" and named.text.isupper() and len(named.text) > 2
-            and named.text not in resources.words("ner_countries.txt") and aliases.label_of(named.text) != "PLACE")
-
-
 def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None:
     """The speaker named right after a cue, at ``pos``: an entity, a pronoun or a name."""
     while pos < len(body) and body[pos] in " ,":
@@ -72,7 +65,7 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
         # "dilansir Majalah Tempo", "menurut laman Cosmopolitan": the medium is its name, not the
         # noun saying what kind of medium it is (a place after it is not a name: "media Inggris")
         named = entity_at(entities, medium.end())
-        if named is None or named.label == "ORG" or _medium_acronym(named):
+        if named is None or named.label == "ORG" or medium_acronym(named):
             pos, entity = medium.end(), named
     article = patterns()["article"].match(body, pos) if entity is None else None
     if article is not None and entity_at(entities, article.end()) is not None:
