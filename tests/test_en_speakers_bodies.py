@@ -123,3 +123,13 @@ def test_a_spokesperson_for_a_person_is_no_one_by_name() -> None:
     body = ("Tellbright founder Ann Lumba was questioned on Monday.\n\n"
             "A spokesperson for Lumba said the questions had been answered in full.")
     assert _one(body, "the questions had been").speaker is None
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_speaker() -> None:
+    # "Meanwhile, Chief Minister of X Y Z imposed …, saying that …": "Meanwhile" is no one's name
+    from kliping.annotate.quotes import find_quotes
+
+    body = ("Meanwhile, Chief Minister of Karsa Imran Qadir Baloch imposed a rain emergency in the city, "
+            "saying that all low lying areas of the city had been flooded.")
+    quotes = find_quotes(body, find_entities(body, "en"))
+    assert quotes and all(q.speaker != "Meanwhile" for q in quotes), quotes

@@ -102,6 +102,8 @@ def name_before(body: str, cue_start: int, floor: int) -> Subject | None:
         name = rest
     if name.lower() in pronouns() or name.split()[0].lower() in resources.words("stopwords.txt"):
         return None
+    if " " not in name and name.lower() in resources.words("report_asides.txt"):
+        return None  # "Meanwhile, Chief Minister X imposed …": a sentence adverb, no one's name
     if _date_name(name, body[max(floor, start - 12) : start]):
         return None
     return Subject(name, start, "name")
