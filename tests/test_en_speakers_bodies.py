@@ -133,3 +133,11 @@ def test_a_sentence_adverb_before_a_comma_is_no_speaker() -> None:
             "saying that all low lying areas of the city had been flooded.")
     quotes = find_quotes(body, find_entities(body, "en"))
     assert quotes and all(q.speaker != "Meanwhile" for q in quotes), quotes
+
+
+def test_a_body_written_the_other_way_round_is_its_full_name() -> None:
+    # "the Ministry of Water" … "the Water Ministry says": one body, by the full name the article writes
+    body = ("The Ministry of Water is reporting a sharp fall in reservoir levels this year.\n\n"
+            "However, the Water Ministry says the fall does not yet call for rationing.")
+    bodies = {e.text: e.canonical for e in find_entities(body, "en") if e.label == "ORG"}
+    assert bodies.get("Water Ministry") == "Ministry of Water", bodies

@@ -395,11 +395,17 @@ def bodies_in_full(mentions: list[Entity]) -> None:
     Looked up by first and last word, so the work stays linear."""
     by_first: dict[str, list[list[str]]] = {}
     by_head: dict[str, set[str]] = {}
+    inverted: dict[str, set[str]] = {}  # "health ministry" → {"Ministry of Health"}
     for m in mentions:
         words = _ARTICLE.sub("", m.canonical, count=1).split()
         if m.label == "ORG" and len(words) > 1 and words not in by_first.get(words[0], []):
             by_first.setdefault(words[0], []).append(words)
             by_head.setdefault(words[-1].casefold(), set()).add(" ".join(words))
+            if len(words) > 2 and words[1] == "of" and _head(words[0]):
+                # "Ministry of Health": its head opens it ("the Ministry"), and news also writes it
+                # the other way round ("the Health Ministry")
+                by_head.setdefault(words[0].casefold(), set()).add(" ".join(words))
+                inverted.setdefault(" ".join(words[2:] + words[:1]).casefold(), set()).add(" ".join(words))
     if not by_first:
         return
     people: dict[str, set[str]] = {}  # a word of a person's full name → those full names
@@ -413,6 +419,8 @@ def bodies_in_full(mentions: list[Entity]) -> None:
                 m.label == "PERSON" and any(people.get(w, set()) - {m.canonical} for w in words)):
             continue
         heads = by_head.get(words[0].casefold(), set()) if len(words) == 1 and _head(words[0]) else set()
+        if len(words) > 1 and len(turned := inverted.get(" ".join(words).casefold(), set())) == 1:
+            heads = turned
         if len(heads) == 1:
             m.label, m.canonical = "ORG", next(iter(heads))
             continue
