@@ -85,3 +85,18 @@ def test_a_closing_speaker_before_an_auxiliary_is_the_person_named() -> None:
     [q] = find_quotes(body, find_entities(body, "en"))
     assert q.text == "The number of delayed trains is set to fall next year"
     assert q.speaker == "Aoife Brennan"
+
+
+def test_a_person_named_in_apposition_after_a_frame_is_its_source() -> None:
+    # "According to the police spokesperson in X state, Ann Roe, …": Ann Roe, and the report after
+    # her comma; "According to police, Roe, 45, was …" keeps the police (a name with an age is the report's)
+    from kliping.annotate.entities import find_entities
+    from kliping.annotate.quotes import find_quotes
+
+    body = ("According to the police spokesperson in Karsa state, Adaeze Nwankwo, the two suspects were "
+            "arrested near the border.")
+    [q] = find_quotes(body, find_entities(body, "en"))
+    assert (q.speaker, q.text) == ("Adaeze Nwankwo", "the two suspects were arrested near the border")
+    body = "According to police, Tom Harlow, 45, was driving the car when it crashed."
+    [q] = find_quotes(body, find_entities(body, "en"))
+    assert q.speaker != "Tom Harlow" and q.text.startswith("Tom Harlow")

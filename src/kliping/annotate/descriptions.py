@@ -340,6 +340,11 @@ def is_person_noun(word: str) -> bool:
     return _description_nouns().get(word) in ("person", "opener")
 
 
+def is_voice_noun(word: str) -> bool:
+    """Whether a lower-case noun names someone speaking for a body ("spokesperson", "juru bicara")."""
+    return _description_nouns().get(word) == "voice"
+
+
 def is_source_noun(word: str) -> bool:
     """Whether a lower-case noun names someone who speaks only unnamed ("source", "sumber")."""
     return _description_nouns().get(word) == "anonymous"

@@ -11,7 +11,8 @@ from functools import cache
 
 from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns
-from kliping.annotate.descriptions import description_subject
+from kliping.annotate.descriptions import description_subject, is_person_noun, is_voice_noun
+from kliping.annotate.name_words import title_words
 from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import (
     DATED,
@@ -27,6 +28,7 @@ from kliping.annotate.report_spans import (
 )
 from kliping.annotate.report_speakers import epithet
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
+from kliping.annotate.role_phrases import role_words
 from kliping.annotate.speech import subject_after
 from kliping.model import Entity
 from kliping.resources import alt
@@ -67,6 +69,9 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
                 subject = author or _described(body, Subject(phrase, skip_space(body, frame.end()), "noun"), entities)
         if body[comma : comma + 1] != ",":
             continue
+        if (subject is None or subject.entity is None or subject.entity.label != "PERSON") and (
+                apposed := _named_in_apposition(body, frame.end(), comma, s_end, entities)) is not None:
+            subject, comma = apposed  # "According to the police spokesperson in X state, Ann Roe, …"
         if subject is not None:
             subject = epithet(body, subject, entities)  # "Menurut pensiunan jenderal itu, …"
         if frame.start("cue") == text_start(body, s_start):
@@ -83,6 +88,31 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
             return report_span(body, s_start, frame.start(), frame["cue"], subject)
         return report_span(body, past_connective(body, s_start, frame.start(), comma), s_end, frame["cue"], subject)
     return None
+
+
+_APPOSED_NAME = re.compile(r"\s*(?:[A-Z][A-Za-z.]*\s+){0,2}")  # a rank or title before the name ("SP ", "Insp. ")
+
+
+def _named_in_apposition(body: str, start: int, comma: int, s_end: int,
+                         entities: list[Entity]) -> tuple[Subject, int] | None:
+    """"According to a statement by the Police Public Relations Officer, SP Ann Roe, the suspects
+    …": a person named between commas after a frame whose source is a person's role or voice is
+    that source, and the report starts after the second comma. Not "According to police, Roe, 45,
+    was …": a body's frame, and a name with an age, begin the report."""
+    words = [w.strip(",.").casefold() for w in body[start:comma].split()]
+    if not any(is_person_noun(w) or w in role_words() or w in title_words() or is_voice_noun(w) for w in words):
+        return None
+    at = _APPOSED_NAME.match(body, comma + 1).end()
+    for e in entities:
+        if e.start > at:
+            break
+        if e.label == "PERSON" and comma < e.start <= at and body[e.end : e.end + 1] == "," and not (
+                _AGE_AFTER.match(body, e.end + 1, s_end)):
+            return Subject(e.text, e.start, "entity", e), e.end
+    return None
+
+
+_AGE_AFTER = re.compile(r"\s*\d")
 
 
 # "Dalam laporan tersebut, …": a frame's source that only points back
