@@ -102,7 +102,8 @@ def _named_in_apposition(body: str, start: int, comma: int, s_end: int,
     words = [w.strip(",.").casefold() for w in body[start:comma].split()]
     if not any(is_person_noun(w) or w in role_words() or w in title_words() or is_voice_noun(w) for w in words):
         return None
-    at = _APPOSED_NAME.match(body, comma + 1).end()
+    title = _APPOSED_NAME.match(body, comma + 1)
+    at = title.end() if title is not None else comma + 1
     for e in entities:
         if e.start > at:
             break
