@@ -1,4 +1,4 @@
-"""English people's names the recogniser (trained on Indonesian) reads piece by piece: "Minister
+"""English people's names the recogniser reads piece by piece: "Minister
 Nga Kor Ming", then "[Nga]PLACE stressed …". Names it has never seen, Chinese, Malay, African or
 Filipino among them, are the ones it takes for places; a lone word of a person's full name that no
 table labels is that person. And people it does not see at all ("Australian comedian Celeste

@@ -19,7 +19,7 @@ _PIECE_WORD = re.compile(r"\S+")
 
 
 def capitalised_pieces(body: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """A model span cut into its runs of capitalised words: the model (trained on Indonesian)
+    """A model span cut into its runs of capitalised words: the model
     glues English clauses into one name ("North Korean leader Kim Jong Un met Russian President
     Vladimir Putin") and takes in neighbours ("as Pyongyang", "'s Far East"). A piece after a
     title ("leader", "President") is a person."""
@@ -182,7 +182,7 @@ _CONNECTOR_BEFORE = re.compile(r"\b(?:of|and|&|dan|for)\s+$")
 
 def institutions_whole(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """In English text, a body's name with its head first or last that runs over "of" and "and" is
-    one organisation, whatever pieces the model (trained on Indonesian) cut it into or missed
+    one organisation, whatever pieces the model cut it into or missed
     ("Department of Health and Social Care", "Office of Emergency Services", "Poland's Defense
     Ministry"); a place's, when its head is a place's ("County of Fresno"). Not when a person's
     full name ends it, but a "person" after "of" or "and" is part of the body's name. (In
@@ -354,7 +354,7 @@ def without_capitalised_openers(body: str, spans: list[tuple[int, int, str]]) ->
     """A one-word span opening a sentence whose word is an ordinary one — a common word of news
     text, or one the article itself writes in lower case ("Many opposing the plan said …",
     "Prison union representatives warned …", "Apparently, …"): English capitalises every
-    sentence's first word, and the model (trained on Indonesian) takes such words for names. It
+    sentence's first word, and the model takes such words for names. It
     stays a name when the article writes it with its capital inside a sentence too ("… a deal
     with Apple." keeps "Apple said …"). The article's words are read in one pass each, and only
     when a span needs them."""

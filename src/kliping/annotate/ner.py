@@ -3,8 +3,8 @@
 Two models of one kind, both trained by ``scripts/train_ner.py``: ``resources/models/ner.crfsuite`` on
 IndoNLU's NERGrit and NER-P data, used for Indonesian (and any text not known to be English), and
 ``ner_en.crfsuite`` on our own English labels (``tests/fixtures/ner/english``), used for English text.
-The Indonesian model read English names at micro F1 0.36 on the English labels' valid split; the
-English one reads them at 0.6+ (see ``resources/models/README.md`` for data, licences and scores).
+The Indonesian model reads English names at micro F1 0.29 on the English labels' valid split; the
+English one at 0.76 (see ``resources/models/README.md`` for data, licences and scores).
 Tokens follow the training data's convention: hyphens, apostrophes and other punctuation are
 tokens of their own ("Kim Jong - un"), numbers keep their ``.``/``,``/``/`` separators. Entity
 spans run from the first to the last token, so "Kim Jong-un" comes back as one span. The tokens
@@ -34,8 +34,8 @@ LABELS = ("PERSON", "ORG", "PLACE")
 # the whitespace runs (every other character is in a token), so the cuts are found in one pass;
 # the leading (?=\s) lets the regex engine pass over the other characters quickly.
 _SENT_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?])\s+|[^\S\n]*\n\s*)")
-_CACHE_WORDS = 100_000
-_POSSESSIVES = ("’s", "'s")  # word types whose scores are kept (~28 MB)
+_CACHE_WORDS = 100_000  # word types whose scores are kept per model (~28 MB)
+_POSSESSIVES = ("’s", "'s")
 
 
 def model_for(language: str | None) -> str:
