@@ -29,6 +29,16 @@ def split_of(sentence_id: str) -> str:
     return "valid" if int(hashlib.sha1(doc.encode("utf-8")).hexdigest(), 16) % 5 == 0 else "train"
 
 
+def _free_match(text: str, ent_text: str, pos: int, starts: dict[int, int], ends: dict[int, int],
+                tags: list[str]) -> int:
+    """Where ``ent_text`` next occurs from ``pos`` on token edges over untagged tokens, or -1."""
+    at = text.find(ent_text, pos)
+    while at >= 0 and not (at in starts and at + len(ent_text) in ends
+                           and all(t == "O" for t in tags[starts[at]:ends[at + len(ent_text)] + 1])):
+        at = text.find(ent_text, at + 1)
+    return at
+
+
 def bio(text: str, ents: list[list[str]]) -> list[tuple[str, str]] | None:
     """Tokens of ``text`` with BIO tags, or None when an entity is not on token edges or not found."""
     spans = tokenize(text)
@@ -39,15 +49,9 @@ def bio(text: str, ents: list[list[str]]) -> list[tuple[str, str]] | None:
     for ent_text, kind in ents:
         if kind not in TYPES or not ent_text.strip():
             return None
-        at = text.find(ent_text, pos)
-        while at >= 0 and not (at in starts and at + len(ent_text) in ends
-                               and all(t == "O" for t in tags[starts[at]:ends[at + len(ent_text)] + 1])):
-            at = text.find(ent_text, at + 1)
+        at = _free_match(text, ent_text, pos, starts, ends, tags)
         if at < 0:  # listed out of order: look again from the start
-            at = text.find(ent_text)
-            while at >= 0 and not (at in starts and at + len(ent_text) in ends
-                                   and all(t == "O" for t in tags[starts[at]:ends[at + len(ent_text)] + 1])):
-                at = text.find(ent_text, at + 1)
+            at = _free_match(text, ent_text, 0, starts, ends, tags)
         if at < 0:
             return None
         i, j = starts[at], ends[at + len(ent_text)]

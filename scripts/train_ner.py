@@ -38,10 +38,10 @@ MODEL = RESOURCES / "models" / ner.MODEL_NAME
 ENGLISH_MODEL = RESOURCES / "models" / ner.ENGLISH_MODEL
 TRAIN = ["nergrit_ner-grit-train.txt", "nerp_ner-prosa-train.txt"]
 # English labels of our own (benchmark pages, MIT; text written for the project): scripts/build_ner_labels.py
-ENGLISH = ROOT / "tests" / "fixtures" / "ner"
-ENGLISH_TRAIN, ENGLISH_VALID = ENGLISH / "english_train.conll", ENGLISH / "english_valid.conll"
+OWN_LABELS = ROOT / "tests" / "fixtures" / "ner"
+ENGLISH_TRAIN, ENGLISH_VALID = OWN_LABELS / "english_train.conll", OWN_LABELS / "english_valid.conll"
 # Indonesian labels of our own (IndoSum articles outside the chain sets, CC BY-SA): scripts/build_ner_labels.py
-INDOSUM_TRAIN, INDOSUM_VALID = ENGLISH / "indonesian_train.conll", ENGLISH / "indonesian_valid.conll"
+INDOSUM_TRAIN, INDOSUM_VALID = OWN_LABELS / "indonesian_train.conll", OWN_LABELS / "indonesian_valid.conll"
 
 # Chosen with --experiments on nergrit-valid + nerp-valid (see resources/models/README.md).
 DEFAULT = {"mix": "both-caseless-orgs", "c1": 0.05, "c2": 0.01, "max_iterations": 200, "minfreq": 1}

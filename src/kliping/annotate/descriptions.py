@@ -229,7 +229,7 @@ def someone_of(phrase: str) -> bool:
     words = [w.casefold() for w in written]
     if len(words) < 2 or len(words) > MAX_SOMEONE_WORDS or words[0] not in resources.words("indefinites.txt"):
         return False
-    if _description_nouns().get(words[-1]) == "voice" and any(w[:1].isupper() for w in written[1:-1]):
+    if is_voice_noun(words[-1]) and any(w[:1].isupper() for w in written[1:-1]):
         return False  # "An Environment Agency spokesperson said": the body named speaks, through its voice
     return _names_someone(words[-1])
 
@@ -246,8 +246,7 @@ def named_voice(lead: str) -> tuple[str, str] | None:
     written = lead.split()[:MAX_SOMEONE_WORDS]
     if not written or written[0].casefold() not in resources.words("indefinites.txt"):
         return None
-    nouns = _description_nouns()
-    voice = next((i for i, w in enumerate(written) if nouns.get(w.strip(",.").casefold()) == "voice"), -1)
+    voice = next((i for i, w in enumerate(written) if is_voice_noun(w.strip(",.").casefold())), -1)
     if voice > 0 and (after := _VOICE_OF.match(" ".join(lead.split()[voice + 1 :]))) is not None and (
             _body_named(body_name := after["body"].rstrip(",."))):
         # "A spokeswoman with OPPD", "a spokesperson for the Information Commissioner's Office": the

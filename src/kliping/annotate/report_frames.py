@@ -28,7 +28,6 @@ from kliping.annotate.report_spans import (
 )
 from kliping.annotate.report_speakers import epithet
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
-from kliping.annotate.role_phrases import role_words
 from kliping.annotate.speech import subject_after
 from kliping.model import Entity
 from kliping.resources import alt
@@ -100,7 +99,7 @@ def _named_in_apposition(body: str, start: int, comma: int, s_end: int,
     that source, and the report starts after the second comma. Not "According to police, Roe, 45,
     was …": a body's frame, and a name with an age, begin the report."""
     words = [w.strip(",.").casefold() for w in body[start:comma].split()]
-    if not any(is_person_noun(w) or w in role_words() or w in title_words() or is_voice_noun(w) for w in words):
+    if not any(is_person_noun(w) or w in title_words() or is_voice_noun(w) for w in words):  # roles are titles too
         return None
     title = _APPOSED_NAME.match(body, comma + 1)
     at = title.end() if title is not None else comma + 1
