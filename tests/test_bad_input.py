@@ -372,3 +372,37 @@ def test_cli_extract_prints_good_articles_and_names_bad_inputs(
     out, err = capsys.readouterr()
     assert out == ""
     assert str(empty) in err and str(missing) in err
+
+
+@pytest.mark.parametrize("last", ["Police said", "The man was arrested on Monday. Police said", "Roe said that"])
+def test_a_text_cut_off_after_its_speech_verb_is_read(tmp_path: Path, good: str, last: str) -> None:
+    # a scraped page that stops right after "said" once crashed the run (the reported-speech reader
+    # looked one character past the text)
+    from kliping.pipeline import extract
+
+    page = tmp_path / "cut.txt"
+    text = "Truck driver held after highway stop\n\nThe driver was taken to hospital. " + last
+    page.write_text(text, encoding="utf-8")
+    out = list(extract([str(page), good]))
+    assert [type(x).__name__ for x in out] == ["Article", "Article"]
+
+
+def test_a_fault_on_one_articles_text_costs_that_article_not_the_run(
+        tmp_path: Path, good: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kliping import pipeline
+
+    real = pipeline.find_quotes
+
+    def fails_on_one(body: str, entities: Any) -> Any:
+        if "FAULT" in body:
+            raise IndexError("string index out of range")
+        return real(body, entities)
+
+    monkeypatch.setattr(pipeline, "find_quotes", fails_on_one)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("A headline for the test\n\nThis body sets off a FAULT in one step of the chain.", encoding="utf-8")
+    out = list(pipeline.extract([str(bad), good]))
+    skipped = [x for x in out if isinstance(x, Skipped)]
+    assert [x.id for x in out if not isinstance(x, Skipped)] == [GOOD_ID]
+    assert len(skipped) == 1 and skipped[0].source == str(bad)
+    assert "IndexError" in skipped[0].reason and "bug" in skipped[0].reason

@@ -29,14 +29,20 @@ def annotate(article: Article) -> Article:
 
 
 def process(raw: RawDocument) -> Article:
-    """Turn one document as read into an annotated Article; raises Rejected if nothing is left, or if
-    the chain has not finished within the per-article budget (``budget.article_seconds()`` of CPU)."""
+    """Turn one document as read into an annotated Article; raises Rejected if nothing is left, if
+    the chain has not finished within the per-article budget (``budget.article_seconds()`` of CPU), or
+    if a step failed on this article's text (the run goes on without it, the skip says why)."""
     seconds = budget.article_seconds()
     try:
         with budget.limit(seconds):
             return _chain(raw)
     except budget.OverBudget:
         raise Rejected(over_budget_reason(seconds, raw), raw.source) from None
+    except Rejected:
+        raise
+    except Exception as exc:  # a fault of ours that hostile text sets off costs this article, never the run
+        raise Rejected(f"could not be analysed ({type(exc).__name__}: {exc}); a kliping bug, please report it",
+                       raw.source) from exc
 
 
 def over_budget_reason(seconds: float, raw: RawDocument) -> str:

@@ -38,7 +38,7 @@ def quotations(body: str) -> list[tuple[int, int]]:
         if not marks and carried is None:
             continue  # most paragraphs: nothing opens, nothing is left open
         text_start = para.start() + len(para.group(0)) - len(para.group(0).lstrip())
-        if carried is not None and body[text_start : text_start + 1] in OPENERS:
+        if carried is not None and text_start < len(body) and body[text_start] in OPENERS:
             spans.append((carried[0] + 1, carried[1]))  # it continues in a new opening: cut here
             carried = None
         stack: list[int] = []

@@ -151,7 +151,7 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
         start += adverbial.end()
     if not said_that and own["act_object"].match(body, start, s_end):
         return None
-    if body[start : start + 1] in OPENERS + "'‘" and not _quote_goes_on(body, start, s_end):
+    if start < s_end and body[start] in OPENERS + "'‘" and not _quote_goes_on(body, start, s_end):
         return DIRECT  # "X mengatakan: “…”" is a direct quotation, found above
     if not said_that and (
             (pointer := own["pointer"].match(body, start, s_end))
