@@ -227,7 +227,9 @@ def test_clean_english_page_furniture_of_many_kinds() -> None:
                  "This material may not be published, broadcast, rewritten or redistributed.",
                  "Your browser does not support the video tag.", "Skip to main content"],
         "date line": ["Updated 3:45 p.m. ET", "Updated: Nov. 19, 2019",
-                      "Last updated on Tuesday, Nov 19 2019 10:02 AM"],
+                      "Last updated on Tuesday, Nov 19 2019 10:02 AM",
+                      "08 January, 2024, 06:55 pm", "Last modified: 08 January, 2024, 07:33 pm",
+                      "Monday, July 3, 2006 - 10:15.  Updated on Friday, October 7, 2014 - 09:40."],
         "note": ["Correction: An earlier version of this story misstated the mayor's age.",
                  "This story has been updated to include comment from the school district.",
                  "Editor's note: This story was produced with the help of readers.",
@@ -250,6 +252,7 @@ def test_clean_keeps_english_body_sentences_that_start_like_furniture() -> None:
                  "Click here scams have cost residents thousands of dollars, police said.",
                  "Correction officers at the prison went on strike on Monday.",
                  "File photos released by the army show the damage.",
+                 "He died on Monday, July 3, 2006.",
                  "Jane Roe, a reporter at the Valley Ledger, was detained for six hours.",
                  "Lihat foto-foto banjir di Jakarta yang beredar di media sosial, warga diminta waspada.",
                  "Istimewa rasanya bisa bertemu langsung dengan presiden, ujar Rina."]:

@@ -302,3 +302,12 @@ def test_dates_a_bare_month_or_part_of_the_year(sentence: str, expected: dict[st
 )
 def test_dates_a_month_word_that_is_no_date(sentence: str) -> None:
     assert values(sentence) == {}
+
+
+def test_a_day_and_month_with_the_year_after_a_comma_is_one_date() -> None:
+    # "08 January, 2024, 06:55 pm" (South Asian outlets' date lines), not a count after a comma
+    [stamp] = find_timestamps("08 January, 2024, 06:55 pm")
+    assert (stamp.year, stamp.month, stamp.day) == (2024, 1, 8)
+    assert values("On 8 January, 2024, the court adjourned.") == {"8 January, 2024": "2024-01-08"}
+    [count] = find_timestamps("Pada 20 Mei, 2000 warga hadir di alun-alun.")
+    assert (count.year, count.month, count.day) == (None, 5, 20)

@@ -7,7 +7,9 @@ lines at the end of a page is a menu; a line that is only a date is a date line;
 the headline, or rewording it above the text, is a repeat; a lone title-cased line between
 paragraphs whose words the article does not use is another article's headline, and so are the
 lines listed under a bare "Baca juga:"; a name alone beside a byline or a date line is a byline;
-a first line with a dateline or a full stop is the lead, not the headline).
+a first line with a dateline or a full stop is the lead, not the headline; a breadcrumb run into the
+headline, "Home News <headline>", is a menu, not the headline). Typewriter quotation marks (``…'',
+""…"") become marks the quote finder reads.
 Nothing is thrown away silently: body lines + removed lines = every non-blank input line.
 """
 
@@ -57,11 +59,12 @@ _SECTION_SEPARATORS = re.compile(r"\s*(?:[/|›»>•·&])\s*")
 _HOME = frozenset(("home", "beranda", "index", "indeks"))
 # A photo credit after a caption's last sentence: "… (28/6/2022). KOMPAS/HERU SRI 28-06-2022",
 # "… [Suara.com/Dimas]", "… (merdeka.com/Arie Basuki)", "… (25/11/2020). | KABAR.CO/Rina". An
-# organisation in capitals or a web domain, a slash, a name; never a social-media link ("pic.twitter.com/…").
+# organisation in capitals or a web domain, a slash, a name; never a social-media link ("pic.twitter.com/…"),
+# nor a reporter's signature with an editor's code ("… kata Bupati. (RINA PUSPITA/B-2)"): that closes a paragraph.
 _CREDIT_TAIL = re.compile(
     r"[.!?”\"’')](?:\s*[|–—]\s*|\s+[(\[]?|[(\[])\s*(?!pic\.|twitter\.|t\.co|instagram\.|youtu)"
     r"(?:[A-Z][A-Z0-9&.-]+(?: [A-Z][A-Za-z0-9&.-]*){0,2}|[A-Za-z][\w-]*(?:\.[a-z]{2,6})+|[a-z]+com)"
-    r"\s?/\s?(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:\.[a-z]{2,6})+)(?: [A-Z][\w.'’-]*){0,4}"
+    r"\s?/\s?(?![A-Za-z]{1,3}-?\d+\s*[)\]]?\.?$)(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:\.[a-z]{2,6})+)(?: [A-Z][\w.'’-]*){0,4}"
     r"(?:\s?/\s?[\w.'’ -]{1,30}){0,2}(?: \d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s*(?:[)\]]\.?)?$"
 )
 CREDIT_TAIL_CHARS = 90
@@ -120,8 +123,23 @@ class Cleaned:
     removed: list[RemovedLine]
 
 
+def _typewriter_quotes(line: str) -> str:
+    """Quotation marks typed the typewriter's way, as the quote finder reads them: wire copy's
+    ``opening'' pair ("``Keep away from the harbour,'' Cruz said") and a scraper's doubled
+    ""marks"" (a CSV export's escaping)."""
+    if "``" in line:
+        line = line.replace("``", "“").replace("''", "”")
+    return _DOUBLED_MARK.sub('"', line) if '""' in line else line
+
+
+_DOUBLED_MARK = re.compile(r'(?<![="])""(?!")')  # not an empty attribute (src="")
+
+
 def normalise_line(line: str) -> str:
-    """One line with invisible characters gone and runs of spaces made one space."""
+    """One line with invisible characters gone, runs of spaces made one space and typewriter
+    quotation marks made marks."""
+    if "``" in line or '""' in line:
+        line = _typewriter_quotes(line)
     if not line.isascii():
         line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
     elif "  " not in line and "\t" not in line:
@@ -148,8 +166,7 @@ def _date_labels() -> frozenset[str]:
 
 def _date_line_reason(line: str) -> str | None:
     """'date line' for a line that is only a date, 'byline' for a name beside a date."""
-    if line.endswith((".", "!", "?")):
-        return None  # a sentence that mentions a date
+    sentence = line.endswith((".", "!", "?"))  # a sentence that mentions a date, unless only dates are left
     if not _DIGIT.search(line):
         return None  # a year is written in digits (and looking for dates costs ten times more)
     stamps = [t for t in find_timestamps(line) if t.year is not None]
@@ -165,8 +182,10 @@ def _date_line_reason(line: str) -> str | None:
     # "Published in Dawn, September 9th, 2016": "in" after a label joins it to the outlet's name
     others = [w for n, w in enumerate(words) if w.lower() not in labels and w.lower() not in _BYLINE_JOINS
               and not (w.lower() == "in" and n and words[n - 1].lower() in labels)]
-    if not others:
-        return "date line"
+    if not others or others == ["."] * len(others):
+        return "date line"  # "Monday, July 3, 2006 - 10:15. Updated on Friday, October 7, 2014 - 09:40."
+    if sentence:
+        return None
     if len(others) <= MENU_MAX_WORDS and all(_NAME_WORD.match(w) for w in others):
         return "byline"
     return None
@@ -281,10 +300,26 @@ def _opens_a_sentence(line: str) -> bool:
     return first in resources.words("furniture_openers.txt")
 
 
+BREADCRUMB_MAX_SECTIONS = 4  # "Home News …", "Beranda Headline Nasional …": sections before the headline
+
+
+def _breadcrumb_to(line: str, title: str) -> bool:
+    """A breadcrumb run together, no separators left: the home link, a few section names, then the
+    page's own headline ("Home Headline Jembatan Cempaka Ditutup Sementara")."""
+    first, _, rest = line.partition(" ")
+    if first.casefold() not in _HOME or not rest:
+        return False
+    words = rest.split()
+    sections = min(BREADCRUMB_MAX_SECTIONS, len(words))
+    return len(title.split()) >= 3 and any(_same_text(" ".join(words[k:]), title) for k in range(sections + 1))
+
+
 def classify(line: str, title: str | None = None) -> str | None:
     """The reason a single line is not article text, or None when it may be."""
     if title and _same_text(line, title):
         return "repeated headline"
+    if title and _breadcrumb_to(line, title):
+        return "menu"
     reason = _classify(line)
     if reason is None and (bullet := _BULLET.match(line)) and bullet.end() < len(line):
         reason = _classify(line[bullet.end():])
@@ -411,6 +446,8 @@ def clean(raw: RawDocument) -> Cleaned:
         kicker = -1  # the line under a story's tag
         for n, line in enumerate(lines[: MAX_LEADING_FURNITURE + 1]):
             reason = classify(line)
+            if reason is None and n + 1 < len(lines) and _breadcrumb_to(line, lines[n + 1]):
+                reason = "menu"  # "Home News <the headline>" over the headline itself
             if reason == "byline" and not _CLOCK.search(line):
                 reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
             if n == 0 and reason == "related" and _LABELLED_HEADLINE.match(line):

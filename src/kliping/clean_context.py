@@ -1,10 +1,11 @@
 """Page furniture told by its neighbours rather than by its own words: a line repeated on the page,
-a bulleted list of links one of which is known, a caption printed twice (once without its credit),
-a few short labels between two pieces of furniture (a tag, a font-size menu, an image's alternative
-text), a short line over a photo's credit, the items under a reading list's heading, a run of
-headlines, the lines above the story's dateline-opened lead, the last link of a footer list. A part
-of clean.py's page-shape rules, run once the lines have their own verdicts; it only ever turns an
-undecided line into furniture.
+a caption printed again within a few lines (or once without its credit), a bulleted list of links
+one of which is known, a few short labels between two pieces of furniture (a tag, a font-size menu,
+an image's alternative text), a short line over a photo's credit, the items under a reading list's
+heading, an unclosed line between two pieces of furniture and teasers cut short in a row, a run of
+headlines (not a list the story announces itself), the lines above the story's dateline-opened lead,
+the last link of a footer list. A part of clean.py's page-shape rules, run once the lines have their
+own verdicts; it only ever turns an undecided line into furniture.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from kliping import datelines
-from kliping.clean_headlines import SENTENCE_END, headline_shaped
+from kliping.clean_headlines import SENTENCE_END, article_lists, headline_shaped
 
 # A run of labels between two pieces of furniture: at most this many lines of at most this many
 # words ("disaster" / "National" between a byline and a caption; "Medium" / "Large" / "Larger"
@@ -80,6 +81,35 @@ def repeated_lines(lines: list[str], verdicts: list[str | None], bullet_mark: re
         if first < HEADLINE_LINES and verdicts[first] is None and headline_shaped(texts[0]):
             for n in copies[1:]:
                 verdicts[n] = verdicts[n] or "repeated headline"
+
+
+COPY_WINDOW = 3  # lines apart, at most, for copies printed for one picture
+_NON_WORD = re.compile(r"\W+")
+# The signature under an embedded post ("— Pemkot Sukamaju (@pemkotsukamaju) April 3, 2023"): posts
+# quoted one after another repeat it, and their words, as the article's own quotations.
+_POST_SIGNATURE = re.compile(r"^[—–-]\s|\(@\w+\)")
+
+
+def copies_nearby(lines: list[str], verdicts: list[str | None]) -> None:
+    """A line printed again within a few lines of itself ("The new ferry at Millbrook pier." twice; a
+    caption four times, once per image size) is a picture's caption and its alternative texts: every
+    copy goes. A story does not repeat its own paragraph a line later (real-page dev, 270 pages: of
+    such copies none was the story's text); a pull quote repeats one far from it, and a paragraph
+    (longer than a caption) is never touched, nor a copy of the body's first line when it reads as a
+    sentence (a summary over its lead, a headline left in the body: which copy is the text's, no line
+    says, and the story's opening must not go; real-page dev: removing them cost a standfirst's quotation
+    its speaker), nor embedded posts and their signatures (two posts quoted in a row)."""
+    keys = [_NON_WORD.sub(" ", line.casefold()).strip() for line in lines]
+    posts = [bool(_POST_SIGNATURE.search(line)) for line in lines]
+    for n, key in enumerate(keys):
+        if verdicts[n] is not None or key.count(" ") < 1 or len(lines[n].split()) > CAPTION_MAX_WORDS:
+            continue
+        if any(posts[max(0, n - COPY_WINDOW) : n + COPY_WINDOW + 1]):
+            continue  # embedded posts, each with its signature: the article quotes them
+        if keys[0] == key and _opens_story(lines[n]):
+            continue  # the body's first line printed again: its headline or its summary, kept as text
+        if any(keys[k] == key for k in range(max(0, n - COPY_WINDOW), min(len(lines), n + COPY_WINDOW + 1)) if k != n):
+            verdicts[n] = "caption"
 
 
 def bulleted_links(lines: list[str], verdicts: list[str | None], bullet_mark: re.Pattern[str]) -> None:
@@ -156,7 +186,7 @@ def labels_between_furniture(lines: list[str], verdicts: list[str | None]) -> No
 
 # Under a reading list's own label ("Most read in Streaming", "Latest Posts", "Must Read"): up to this
 # many lines that are its links' headlines (no full stop) and teasers cut short ("… and...").
-LIST_MAX_LINES = 12
+LIST_MAX_LINES = 20
 LIST_LABEL_MAX_WORDS = 6
 _CUT_SHORT = ("...", "…")
 _LIST_LABEL = re.compile(r"\b(?:latest|most|must|more|popular|trending|recommended|top|posts|stories|next|terpopuler|"
@@ -165,8 +195,8 @@ _LIST_LABEL = re.compile(r"\b(?:latest|most|must|more|popular|trending|recommend
 
 def _list_item(line: str) -> bool:
     words = line.split()
-    if line[:1] in "\"“‘'" or not line[:1].isupper():
-        return False  # a quotation, or a line going on from the one before
+    if not (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'") or line.endswith(("\"", "”", "’", "'")):
+        return False  # a line going on from the one before, or a quotation ("'Riverdance' wins …" is a headline)
     if line.endswith(_CUT_SHORT):
         return len(words) <= LINK_MAX_WORDS * 3  # a teaser, cut short
     return LINK_MIN_WORDS <= len(words) <= LINK_MAX_WORDS and not line.endswith(SENTENCE_END)
@@ -181,8 +211,9 @@ def links_under_a_list_label(lines: list[str], verdicts: list[str | None]) -> No
                 or not _LIST_LABEL.search(lines[k])):
             continue  # not a list's heading: "Lihat Foto" points at the picture, whose title is the article's
         n = k + 1
-        while n < len(lines) and n - k <= LIST_MAX_LINES and verdicts[n] is None and _list_item(lines[n]):
-            verdicts[n] = "related"
+        # through the list's own furniture ("Show More" halfway down it) to its first line of another kind
+        while n < len(lines) and n - k <= LIST_MAX_LINES and (verdicts[n] is not None or _list_item(lines[n])):
+            verdicts[n] = verdicts[n] or "related"
             n += 1
 
 
@@ -214,14 +245,56 @@ def headline_runs(lines: list[str], verdicts: list[str | None], indonesian: Call
     Terasa Lebih Panas, BMKG Jelaskan Sebabnya" / "Gempa Filipina Ibarat 'Bom Waktu', …" / …): a
     list of links to other articles. Indonesian pages only (clean.py): on English pages title-cased
     lines in a row are the story's subheadings or a list of its own, as related_headlines found."""
+    own_list = article_lists(lines, verdicts)  # "Berikut daftar pemain …": the story's own list of names
     n = 0
     while n < len(lines):
         end = n
-        while end < len(lines) and verdicts[end] is None and headline_shaped(lines[end]):
+        while end < len(lines) and verdicts[end] is None and end not in own_list and headline_shaped(lines[end]):
             end += 1
         if end - n >= HEADLINE_RUN_MIN:
             if not indonesian():  # asked only here: most pages hold no such run
                 return
+            for k in range(n, end):
+                verdicts[k] = "related"
+        n = max(end, n + 1)
+
+
+STORY_OPENING_MIN_WORDS = 8  # a paragraph that ends as a sentence: the story has begun
+LINK_BETWEEN_MAX_WORDS = 25  # a headline between furniture runs no longer (a paragraph does)
+# Teasers cut short: three in a row are a list of links (a writer may end two paragraphs on "…"), one
+# right under a link's headline is that link's teaser.
+TEASER_RUN_MIN = 3
+
+
+def _opens_story(line: str) -> bool:
+    return line.endswith(SENTENCE_END) and len(line.split()) >= STORY_OPENING_MIN_WORDS
+
+
+def links_between_furniture(lines: list[str], verdicts: list[str | None]) -> None:
+    """Once the story has begun, a line that is no sentence (nothing closes it) between two pieces of
+    furniture is a link of the list they belong to ("Business 21 hours ago" / "Three shares to watch
+    before the holidays" / "-"), and teasers cut short in a row ("… has expanded its…") are a list's items
+    too (see TEASER_RUN_MIN). A subheading stands between paragraphs; above the story (a standfirst
+    between a byline and a date line) nothing is decided here."""
+    begun = False
+    for n, line in enumerate(lines):
+        if verdicts[n] is not None:
+            continue
+        if not begun:
+            begun = _opens_story(line)
+            continue
+        words = len(line.split())
+        if (0 < n < len(lines) - 1 and verdicts[n - 1] is not None and verdicts[n + 1] is not None
+                and not line.endswith(SENTENCE_END) and LINK_MIN_WORDS <= words <= LINK_BETWEEN_MAX_WORDS):
+            verdicts[n] = "related"
+    cut = [verdicts[n] is None and line.endswith(_CUT_SHORT) and line[:1] not in "\"“‘'"
+           for n, line in enumerate(lines)]
+    n = 0
+    while n < len(lines):
+        end = n
+        while end < len(lines) and cut[end]:
+            end += 1
+        if end - n >= TEASER_RUN_MIN or (end > n and n > 0 and verdicts[n - 1] == "related"):
             for k in range(n, end):
                 verdicts[k] = "related"
         n = max(end, n + 1)
@@ -238,9 +311,11 @@ def last_link(lines: list[str], verdicts: list[str | None]) -> None:
 def furniture_by_context(lines: list[str], verdicts: list[str | None], bullet_mark: re.Pattern[str]) -> None:
     """All of the above, in an order where each may build on the one before."""
     repeated_lines(lines, verdicts, bullet_mark)
+    copies_nearby(lines, verdicts)
     bulleted_links(lines, verdicts, bullet_mark)
     caption_copies(lines, verdicts)
     labels_between_furniture(lines, verdicts)
     captions_over_credits(lines, verdicts)  # after the labels: "Large" over "Foto: …" is a menu's choice
     links_under_a_list_label(lines, verdicts)
+    links_between_furniture(lines, verdicts)
     last_link(lines, verdicts)

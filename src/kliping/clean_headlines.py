@@ -110,6 +110,32 @@ def _short_unfinished(line: str) -> bool:
     return len(line.split()) <= STRAY_HEADLINE_MAX_WORDS and not line.endswith(SENTENCE_END)
 
 
+LIST_MAX_ITEMS = 40  # lines under an announcement read as the story's list, at most
+LIST_ITEM_MAX_WORDS = 20
+
+
+def _announces_list(line: str) -> bool:
+    low = line.casefold()
+    return (line.endswith(":") or bool(_NUMBERED.match(line))
+            or any(low.startswith(w + " ") for w in resources.lines("list_openers.txt")))
+
+
+def article_lists(lines: list[str], verdicts: list[str | None]) -> set[int]:
+    """The lines of lists the story announces itself ("Berikut 23 pemain …" / "- Budi (Persikota)" /
+    …; "1. Provinsi Sukaraja" / "Kota Cempaka: Budi-Ani" / …): short lines, none closed as a
+    sentence, right under an announcing line of the story. Headline rules leave them alone."""
+    listed: set[int] = set()
+    for n, line in enumerate(lines):
+        if verdicts[n] is not None or not _announces_list(line):
+            continue
+        k = n + 1
+        while (k < len(lines) and k - n <= LIST_MAX_ITEMS and verdicts[k] is None
+               and len(lines[k].split()) <= LIST_ITEM_MAX_WORDS and not lines[k].endswith((".", "!", "?"))):
+            listed.add(k)
+            k += 1
+    return listed
+
+
 def related_headlines(lines: list[str], verdicts: list[str | None], indonesian: Callable[[], bool],
                       bullet_mark: re.Pattern[str]) -> None:
     """Mark other articles' headlines among the body lines as "related".
@@ -123,7 +149,11 @@ def related_headlines(lines: list[str], verdicts: list[str | None], indonesian: 
     """
     elsewhere: dict[str, int] | None = None
     listed = -1  # headlines listed since the last bare label; -1 when no label is open
+    own_list = article_lists(lines, verdicts)
     for n in range(len(lines)):
+        if n in own_list:
+            listed = -1
+            continue
         if verdicts[n] is not None:
             # "Baca juga:" alone opens a list of the headlines it points to
             listed = 0 if verdicts[n] == "related" and _RELATED_LABEL.fullmatch(lines[n]) else -1
