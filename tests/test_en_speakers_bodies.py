@@ -141,3 +141,33 @@ def test_a_body_written_the_other_way_round_is_its_full_name() -> None:
             "However, the Water Ministry says the fall does not yet call for rationing.")
     bodies = {e.text: e.canonical for e in find_entities(body, "en") if e.label == "ORG"}
     assert bodies.get("Water Ministry") == "Ministry of Water", bodies
+
+
+def test_a_force_named_by_which_of_its_forces_is_the_force_the_article_named() -> None:
+    body = ("Two cars collided near Millbrook on Friday, according to Kestrel State Police.\n\n"
+            "Both drivers were taken to hospital, according to state police.")
+    assert _one(body, "Both drivers").speaker == "Kestrel State Police"
+
+
+def test_a_clause_after_said_is_the_report_not_a_role_before_a_name() -> None:
+    # ", said two bridges have gone in Millbrook, …" read as ", said <role> <name>," gave the place
+    body = ("Damage: Ann Roe, commissioner of the Kestrel division, said two bridges have gone in "
+            "Millbrook, one in Easton and three roads each in Fernhill after the storm.")
+    report = _one(body, "two bridges have gone")
+    assert report.speaker == "Ann Roe"
+    assert report.text.startswith("two bridges have gone in Millbrook")
+
+
+def test_a_voice_of_a_body_named_by_its_common_noun_is_the_body_the_article_named() -> None:
+    body = ("The Department of Harbours and Coasts said the union's demand was unaffordable.\n\n"
+            "“We have made a fair offer,” a department spokesperson said.\n\n"
+            "A hospital spokesperson said the wards were full.")
+    assert _one(body, "We have made").speaker == "Department of Harbours and Coasts"
+    assert _one(body, "the wards were full").speaker is None  # no hospital named: no one by name
+
+
+def test_the_spokesperson_goes_on_with_the_body_whose_voice_just_spoke() -> None:
+    body = ("Crews worked through the night beside the Rivers Agency.\n\n"
+            "A Rivers Agency spokesperson said levels would peak on Friday. “The water is deceptively "
+            "strong,” the spokesperson said.")
+    assert _one(body, "The water is").speaker == "Rivers Agency"

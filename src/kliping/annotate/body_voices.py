@@ -13,12 +13,12 @@ from bisect import bisect_left
 
 from kliping.annotate import aliases
 from kliping.annotate.cues import Subject
-from kliping.annotate.descriptions import is_body_noun, is_force_noun
+from kliping.annotate.descriptions import is_body_noun, is_force_noun, is_voice_noun
 from kliping.model import Entity
 
-# "police", "the police", "Nigerian police", "Police in San Francisco": a force noun, with the
-# capitalised words of its place before it or "in" and the place after it
-_FORCE = re.compile(r"(?:[Tt]he\s+)?(?P<own>(?:[A-Z][\w.’'-]*\s+){0,3})(?P<noun>[A-Za-z]+)"
+# "police", "the police", "Nigerian police", "state police", "Police in San Francisco": a force noun, with the
+# capitalised words of its place (or a word or two saying which of its forces) before it or "in" and the place after it
+_FORCE = re.compile(r"(?:[Tt]he\s+)?(?P<own>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z]+\s+){0,2})(?P<noun>[A-Za-z]+)"
                     r"(?P<where>\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
 
 
@@ -69,6 +69,28 @@ def owned_description(text: str) -> bool:
     """Whether a subject the recogniser found no place in is a place's body named by what it is
     ("Kenya's health ministry"): a capitalised owner, its possessive, and a body noun last."""
     return _OWNED_DESCRIPTION.fullmatch(text) is not None and is_body_noun(text.rsplit(None, 1)[-1])
+
+
+# "a department spokesperson", "the agency's spokesman": a body's common noun, then its voice
+_DESCRIBED_VOICE = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+)(?:['’]s)?\s+(?P<voice>[a-z]+)")
+
+
+def described_body_voice(s: Subject, entities: list[Entity]) -> str | None:
+    """The body a voice speaks for when the body is named by its common noun ("We have made a fair
+    offer," a department spokesperson said): the last organisation named before it with that noun in
+    its name ("the Department of Health and Social Care"); None when the article names none."""
+    m = _DESCRIBED_VOICE.fullmatch(s.text.strip())
+    if m is None or not is_voice_noun(m["voice"]) or not is_body_noun(m["noun"]):
+        return None
+    word = m["noun"].capitalize()
+    named = [e for e in entities if e.label == "ORG" and e.start < s.start and word in e.canonical.split()]
+    return named[-1].canonical if named else None
+
+
+def the_voice(s: Subject) -> bool:
+    """"the spokesperson", "the spokesman": a body's voice named again, no one by name."""
+    words = s.text.split()
+    return len(words) == 2 and words[0] in ("the", "The") and is_voice_noun(words[1].casefold())
 
 
 def voice_body(name: str, entities: list[Entity]) -> str:

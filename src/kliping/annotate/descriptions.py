@@ -198,6 +198,13 @@ def _most_named(entities: list[Entity], label: str, since: int) -> Entity | None
 
 
 
+def another_one(words: list[str]) -> bool:
+    """"pengguna lain", "Perempuan ketiga", "nelayan lainnya": one more of a kind of people (the
+    lower-cased words of a phrase's opening)."""
+    return (len(words) > 1 and words[1] in resources.words("other_ones.txt")
+            and _description_nouns().get(words[0]) in _PEOPLE)
+
+
 def anonymous(lead: str) -> bool:
     """Whether the words opening a speaker's phrase make it no one by name: "sumber terdekat
     Beyonce", "a source close to …", "seorang pejabat di sana", "an official" — the person
@@ -215,7 +222,7 @@ def anonymous(lead: str) -> bool:
         if named_voice(lead):
             return False  # "a WeWork spokesperson": the body speaks through its voice (someone_of)
         return any(map(_names_someone, rest))
-    if len(words) > 1 and words[1] in resources.words("other_ones.txt") and nouns.get(words[0]) in _PEOPLE:
+    if another_one(words):
         return True  # "pengguna lain", "Perempuan ketiga": one more of them
     return nouns.get(words[0]) == "anonymous" or (words[0] in ("the", "sang", "para") and len(words) > 1
                                                    and nouns.get(words[1]) == "anonymous")

@@ -293,7 +293,10 @@ _SPACED_DOUBLE_DASH = re.compile(r" -\s?- ")
 def _after_dateline(body: str, start: int, end: int, label: str, lead: int) -> list[tuple[int, int, str]]:
     """A span glued over the end of the body's dateline (``lead``: "CNN Indonesia - - Presiden Turki
     Recep Tayyip Erdogan") as its two sides, the dateline's dash in neither; a person's span keeps
-    only its side after the dateline (a place or an outlet is no one: "Rimanews - Diego Costa")."""
+    only its side after the dateline (a place or an outlet is no one: "Rimanews - Diego Costa"); a
+    "person" inside the dateline is its outlet ("SUKARAJA, Kabarpesisir.co.id – …")."""
+    if end <= lead and label == "PERSON":
+        return [(start, end, "ORG")]
     if not start < lead < end:
         # "- -" is how scrapers keep a dash: never inside a name ("Fame Station - - Bandung")
         dash = _SPACED_DOUBLE_DASH.search(body, start, end) if body.find(" -", start, end) >= 0 else None

@@ -216,6 +216,21 @@ def _place_heads() -> frozenset[str]:
     return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
 
 
+def person_after_place(text: str) -> str | None:
+    """The person's name closing a place's span that swallowed it, the way Indonesian writes an
+    office's unit before its holder ("Kepala Dinas Perikanan [Kabupaten Sukaraja Darmanto]"):
+    the name words after the place (a place head, then up to the last word the alias table knows as
+    a place or body); None when the span is a place only."""
+    words = text.split()
+    if len(words) < 3 or words[0].casefold() not in _place_heads() or words[0].casefold() in title_words():
+        return None
+    known = [i for i, w in enumerate(words) if i and aliases.label_of(w) in ("PLACE", "ORG")]
+    if not known or known[-1] + 1 >= len(words):
+        return None
+    tail = words[known[-1] + 1 :]
+    return " ".join(tail) if all(word_kind(w) == "name" and w[:1].isupper() for w in tail) else None
+
+
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
 
 

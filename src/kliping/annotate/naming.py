@@ -58,8 +58,10 @@ def _counted(words: list[str]) -> int:
 
 @lru_cache(maxsize=65536)
 def _weight(word: str) -> int:
-    """1 for a word that counts in a name's length; initials and particles count 0."""
-    return int(len(word.strip(".")) > 1 and word.casefold() not in resources.words("name_particles.txt"))
+    """1 for a word that counts in a name's length; initials, particles and Balinese name prefixes count 0."""
+    low = word.casefold()
+    return int(len(word.strip(".")) > 1 and low not in resources.words("name_particles.txt")
+               and low not in resources.words("name_prefixes.txt"))
 
 
 def _name_spans(body: str) -> tuple[tuple[str, ...], ...]:

@@ -74,6 +74,11 @@ class SpeakerTurns:
         if s is not None:
             if s.kind in ("noun", "anonymous") and (force := body_voices.force_speaker(s, self.entities)) is not None:
                 speaker = force  # "Police said", "the police said", "Nigerian police said": the force, not no one
+            elif s.kind in ("noun", "anonymous") and (
+                    voiced := body_voices.described_body_voice(s, self.entities)) is not None:
+                speaker = voiced  # "a department spokesperson said": the department the article named
+            elif s.kind in ("noun", "anonymous") and self.last_body is not None and body_voices.the_voice(s):
+                speaker = self.last_body[0]  # "An Environment Agency spokesperson said … “…,” the spokesperson said"
             elif (s.kind == "anonymous" or (s.kind == "noun" and someone_of(s.text))) and (
                     later := english_roles.named_later(self.body, s, self.entities)):
                 speaker, is_person = later, True  # "a Ukrainian military official said" in the lead, named after it
@@ -201,6 +206,9 @@ def _entity_speaker(body: str, s: Subject, e: Entity, entities: list[Entity]) ->
     """(speaker, whether a person) for a mention the recogniser found (``e``)."""
     if (unit := _unit_before(body, e, entities)) is not None:
         return unit, False  # "Ombudsman RI menyatakan", "Korlantas Polri": the body, not its country or parent
+    if e.label in ("PLACE", "ORG") and (person := name_words.person_after_place(e.text)) is not None:
+        # "Kepala Dinas Perikanan Kabupaten Sukaraja Darmanto menyebut": the office's holder speaks
+        return speakers.person_by_name(person, entities) or naming.full_name(body, person) or person, True
     if (e.label in ("PLACE", "ORG") and not name_words.is_full_name(e.text)
             and (role_start := speakers.role_before(body, e)) < e.start):
         # "Menteri Luar Negeri Israel mengatakan": the role speaks — its holder, if named

@@ -16,9 +16,10 @@ from kliping.annotate.appositives import appositive_subject
 from kliping.annotate.cue_neighbours import MAX_SUBJECT_GAP, name_before, skip_space, starting_in
 from kliping.annotate.cues import Candidate, Subject, english_verbs, pronouns
 from kliping.annotate.descriptions import description_subject, is_body_noun, is_person_noun
+from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import MAX_TAIL_SUBJECT_WORDS, text_start
 from kliping.annotate.report_words import capitalisable, either, flagged, listed
-from kliping.annotate.speech import subject_after, subject_before
+from kliping.annotate.speech import aged_opener, subject_after, subject_before
 from kliping.model import Entity
 from kliping.words import JOINED_WORD
 
@@ -34,6 +35,10 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
     s_start = datelines.past_lead(body, s_start)  # "Rimanews - Komite X menyatakan": said by X
     if participle:
         return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
+    if (aged := aged_opener(body, s_start, verb.start(), entities)) is not None:
+        # "Karyo (60) warga Desa Cempaka, Sukamaju menuturkan": the person introduced by age,
+        # not the place after the appositive's last comma
+        return aged
     comma = body.rfind(",", s_start, verb.start())
     clause = body[comma + 1 : verb.start()] if comma >= 0 else ""
     first = clause.split()[:1]
@@ -358,9 +363,14 @@ def described_after(body: str, start: int, s_end: int, entities: list[Entity]) -
     if comma < 0 or len(body[start:comma].split()) > MAX_TAIL_SUBJECT_WORDS:
         return None
     person = next((e for e in entities if e.label == "PERSON" and start < e.start and e.end <= comma), None)
+    name = _NAME_LAST.search(body, start, comma)  # a name the recogniser missed closes the phrase
+    at = person.start if person is not None else name.start() if name else comma
+    if clause_patterns()["finite"].search(body, start, at):
+        # "…, said two bridges have gone in Millbrook, one …": a clause of its own, the report, not a
+        # role before its person (its last name is a place of the report)
+        return None
     if person is not None:
         return Subject(person.text, person.start, "entity", person)
-    name = _NAME_LAST.search(body, start, comma)  # a name the recogniser missed closes the phrase
     return Subject(name[0], name.start(), "name") if name and name.start() > skip_space(body, start) else None
 
 

@@ -29,6 +29,7 @@ from kliping.annotate.cue_neighbours import (
 from kliping.annotate.cues import Candidate, Subject, patterns
 from kliping.annotate.descriptions import (
     anonymous,
+    another_one,
     description_subject,
     gives_nickname,
     group_of_place,
@@ -128,9 +129,27 @@ def _past_titles(subject: Subject) -> Subject:
     return subject
 
 
+# A person's age right after their name: "Wiryo, 45, pedagang asal …", "Darto (41) warga …"
+_AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,3}\s*,|\(\s*\d{1,3}\s*(?:tahun|thn|th)?\s*\))")
+
+
+def aged_opener(body: str, floor: int, cue_start: int, entities: list[Entity]) -> Subject | None:
+    """The person a clause opens with, introduced by age, when no other person stands before the verb:
+    "Wiryo, 45, pedagang asal Desa Sukamaju, Kecamatan Cempaka, Kabupaten Sukaraja, Senin (3/4)
+    menuturkan …" — the places of where they are from are the appositive's, no speaker."""
+    opener = entity_at(entities, skip_space(body, floor))
+    if opener is None or opener.label != "PERSON" or not _AGE_AFTER.match(body, opener.end, cue_start):
+        return None
+    if any(e.label == "PERSON" and opener.end <= e.start < cue_start for e in entities):
+        return None
+    return Subject(opener.text, opener.start, "entity", opener)
+
+
 def subject_before(body: str, cue_start: int, floor: int, entities: list[Entity]) -> Subject | None:
     """The speaker closest before a speech verb in the same sentence (within reach)."""
     floor = datelines.past_lead(body, floor)  # the dateline's place is no speaker
+    if (aged := aged_opener(body, floor, cue_start, entities)) is not None:
+        return aged
     head = body[floor:cue_start].rstrip()
     if head.endswith(")") and (opened := head.rfind("(")) > 0:
         # "RM (yang sebelumnya dikenal dengan nama Rap Monster) mengaku": the name inside the
@@ -298,6 +317,9 @@ def _described_or_group(body: str, best: Subject, entity: Entity, clause: int, c
         return Subject(voice[0], skip_space(body, clause), "noun")
     if (who := _WHO.search(phrase)) is not None:
         phrase = phrase[: who.start()]  # "A senior U.S. official who spoke on condition of anonymity said"
+    lead_words = body[clause : best.start].casefold().split()
+    if entity.label == "PERSON" and len(lead_words) == 2 and another_one(lead_words):
+        return None  # "Petani lain Suryo juga menuturkan": one more of them, and this is his name
     if anonymous(body[clause : best.start]) or someone_of(phrase) or (
             # "Another analyst, who …, said": the recogniser took the indefinite for a name
             entity.text.casefold() in resources.words("indefinites.txt")
