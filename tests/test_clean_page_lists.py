@@ -73,6 +73,8 @@ def test_a_caption_that_says_it_is_one_goes(line: str, language: str) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    "The 04:57, 06:11 and 12:27 trains were cancelled, the operator said.",
+    "Links between the two cases are still being investigated by police.",
     "Bagaimana menurut Anda soal kenaikan harga ini, kata Budi, perlu dikaji.",
     "Read: the minister said the plan would go ahead.",
     "Page 2 of the report shows costs rose.",
@@ -163,6 +165,15 @@ def test_a_top_stories_list_goes_through_its_show_more() -> None:
     ("View this post on Instagram", "menu"),
     ("A post shared by Rina Puspita (@rinapuspita) on", "menu"),
     ("Main Stories", "menu"),
+    ("Polsek Cempaka Tangkap Dua Pencuri Motor di Desa Sukamaju (Kabarkota/istimewa)", "caption"),
+    ("Published on Kabar Pesisir (https://kabarpesisir.example)", "menu"),
+    ("[1] https://kabarpesisir.example/2020/03/03/a [2] https://kabarpesisir.example/b", "menu"),
+    ("Get the latest updates as we post them — right on your browser", "prompt"),
+    ("PAY ATTENTION: Join Kabar Telegram channel! Never miss an update!", "prompt"),
+    ("Imsak Subuh Dzuhur Ashar Maghrib Isya", "menu"),
+    ("Sukaraja 04:31 04:41 11:52 15:13 17:51 19:02", "menu"),
+    ("601 ad", "menu"),
+    ("Saturday, 21 May 2022 01:30 - - {{hits.count}}", "date line"),
 ])
 def test_prompts_credits_and_contacts_in_words_go(line: str, reason: str) -> None:
     removed, body = _page([E1, line, E2, E3], language="en")
@@ -191,3 +202,27 @@ def test_a_list_the_story_announces_is_the_storys() -> None:
              "Jembatan Cempaka Ditutup Sementara Selama Perbaikan", "Harga Cabai Naik Lagi di Pasar Induk Kota"]
     removed, body = _page([P1, P2, *heads, P3])
     assert all(removed[h] == "related" for h in heads)
+
+
+def test_teasers_cut_short_with_the_lists_own_furniture_between_them_go() -> None:
+    teasers = ["Council opens a second car park by the riv...", "Ferry timetable chang...",
+               "Easton school wins county quiz for the th..."]
+    lines = [E1, E2, E3, teasers[0], "Millbrook Ad", teasers[1], "601 ad", teasers[2]]
+    removed, body = _page(lines, language="en")
+    assert all(removed[x] == "related" for x in teasers)
+    assert body == [E1, E2, E3]
+
+
+def test_another_article_of_the_outlet_printed_after_the_story_goes() -> None:
+    lines = ["KABARKOTA.ID, Sukaraja – " + P1, P2,
+             "Wali Kota Sukaraja Resmikan Pasar Baru di Cempaka",
+             "KABARKOTA.ID, Cempaka – Pasar baru di Cempaka mulai dibuka untuk pedagang pada Senin pagi.",
+             "Pedagang yang pindah mendapat kios gratis selama tiga bulan pertama."]
+    removed, body = _page(lines)
+    assert removed["Wali Kota Sukaraja Resmikan Pasar Baru di Cempaka"] == "related"
+    assert removed[lines[4]] == "related"
+    assert body == [lines[0], P2]
+    # a round-up writes each place's dateline without the outlet: one story
+    roundup = ["SUKARAJA – " + P1, P2, "CEMPAKA – Pasar baru di Cempaka mulai dibuka untuk pedagang pada Senin pagi."]
+    removed, body = _page(roundup)
+    assert body == roundup

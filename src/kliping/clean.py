@@ -40,6 +40,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _FONT_CONTROL = re.compile(r"\s(?:adjust|change) (?:the )?(?:font|text) size\s*:?$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{\{[^{}]{0,80}\}\}")  # a template's unfilled "{{hits.count}}"
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[AP]\.?M\.?))?(?![\w.])")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -173,8 +174,11 @@ def _date_line_reason(line: str) -> str | None:
     if not stamps:
         return None
     # "5:25 pm on 28 November 2018": the clock is the date line's too (blanked, so offsets hold);
-    # so is a font-size control glued after it ("Xinhua, February 2, 2016 Adjust font size:")
+    # so is a font-size control glued after it ("Xinhua, February 2, 2016 Adjust font size:") and a
+    # page template's unfilled placeholder ("… 01:30 - - {{hits.count}}")
     rest = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), _FONT_CONTROL.sub(lambda m: " " * len(m.group(0)), line))
+    if "{{" in rest:
+        rest = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), rest)
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = [w for w in re.split(r"[\s,|•·/–—:-]+", rest) if w]

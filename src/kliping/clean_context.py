@@ -291,13 +291,39 @@ def links_between_furniture(lines: list[str], verdicts: list[str | None]) -> Non
            for n, line in enumerate(lines)]
     n = 0
     while n < len(lines):
-        end = n
-        while end < len(lines) and cut[end]:
+        # a run of teasers, the list's own furniture between them ("Kabar Ad") not breaking it
+        end, teasers = n, list[int]()
+        while end < len(lines) and (cut[end] or (teasers and verdicts[end] is not None)):
+            if cut[end]:
+                teasers.append(end)
             end += 1
-        if end - n >= TEASER_RUN_MIN or (end > n and n > 0 and verdicts[n - 1] == "related"):
-            for k in range(n, end):
+        if teasers and (len(teasers) >= TEASER_RUN_MIN or (n > 0 and verdicts[n - 1] == "related")):
+            for k in teasers:
                 verdicts[k] = "related"
         n = max(end, n + 1)
+
+
+def appended_article(lines: list[str], verdicts: list[str | None]) -> None:
+    """Another of the outlet's articles printed whole after the story: a second paragraph opening with
+    the outlet's own dateline ("KABAR.ID, Sukaraja – …" once more) starts it, under its headline. From
+    that headline to the page's end is the other article. A story has one dateline of its outlet; a
+    round-up of places writes theirs without the outlet's name."""
+    first = None
+    for n, line in enumerate(lines):
+        if verdicts[n] is not None:
+            continue
+        lead = datelines.lead_in(line)
+        if lead is None or not lead.outlet:
+            continue
+        if first is None:
+            first = lead.outlet.casefold()
+            continue
+        if lead.outlet.casefold() != first:
+            continue
+        start = n - 1 if n > 0 and verdicts[n - 1] is None and headline_shaped(lines[n - 1]) else n
+        for k in range(start, len(lines)):
+            verdicts[k] = verdicts[k] or "related"
+        return
 
 
 def last_link(lines: list[str], verdicts: list[str | None]) -> None:
@@ -318,4 +344,5 @@ def furniture_by_context(lines: list[str], verdicts: list[str | None], bullet_ma
     captions_over_credits(lines, verdicts)  # after the labels: "Large" over "Foto: …" is a menu's choice
     links_under_a_list_label(lines, verdicts)
     links_between_furniture(lines, verdicts)
+    appended_article(lines, verdicts)
     last_link(lines, verdicts)
