@@ -22,6 +22,11 @@ _FORCE = re.compile(r"(?:[Tt]he\s+)?(?P<own>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[a-z]
                     r"(?P<where>\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
 
 
+def _bodies_named_with(word: str, entities: list[Entity]) -> list[Entity]:
+    """The organisations whose full name holds ``word`` ("Police" in "Detroit Police Department"), in order."""
+    return [e for e in entities if e.label == "ORG" and word in e.canonical.split()]
+
+
 def force_speaker(s: Subject, entities: list[Entity]) -> str | None:
     """The body a force noun speaking as itself stands for (description_nouns.tsv, kind "force"):
     the last one named before it with the noun in its name ("Detroit Police Department" … "Police
@@ -31,7 +36,7 @@ def force_speaker(s: Subject, entities: list[Entity]) -> str | None:
     if m is None or not is_force_noun(m["noun"].casefold()):
         return None
     word = m["noun"].capitalize()
-    named = [e for e in entities if e.label == "ORG" and word in e.canonical.split()]
+    named = _bodies_named_with(word, entities)
     before = [e for e in named if e.start < s.start]
     found = before[-1] if before else (named[0] if named else None)
     if found is not None:
@@ -82,8 +87,7 @@ def described_body_voice(s: Subject, entities: list[Entity]) -> str | None:
     m = _DESCRIBED_VOICE.fullmatch(s.text.strip())
     if m is None or not is_voice_noun(m["voice"]) or not is_body_noun(m["noun"]):
         return None
-    word = m["noun"].capitalize()
-    named = [e for e in entities if e.label == "ORG" and e.start < s.start and word in e.canonical.split()]
+    named = [e for e in _bodies_named_with(m["noun"].capitalize(), entities) if e.start < s.start]
     return named[-1].canonical if named else None
 
 

@@ -140,7 +140,7 @@ def aged_opener(body: str, floor: int, cue_start: int, entities: list[Entity]) -
     opener = entity_at(entities, skip_space(body, floor))
     if opener is None or opener.label != "PERSON" or not _AGE_AFTER.match(body, opener.end, cue_start):
         return None
-    if any(e.label == "PERSON" and opener.end <= e.start < cue_start for e in entities):
+    if any(e.label == "PERSON" for e in starting_in(entities, opener.end, cue_start)):
         return None
     return Subject(opener.text, opener.start, "entity", opener)
 
