@@ -112,6 +112,15 @@ def test_clean_a_headline_with_a_date_is_still_the_headline() -> None:
     assert cleaned.title == "Gempa Cianjur 21 November 2022"
 
 
+def test_clean_an_outlets_name_with_a_weekday_dated_stamp_is_no_headline() -> None:
+    # a byline's date carries its time or its weekday; a headline's event date neither
+    cleaned = clean(_raw("The Millbrook Post 3 March 2021, Wednesday\nView E-Paper\n"
+                         "Council votes to rebuild the river footbridge\n"
+                         "Millbrook council voted on Tuesday to rebuild the footbridge over the river by next spring."))
+    assert cleaned.title == "Council votes to rebuild the river footbridge"
+    assert [r.reason for r in cleaned.removed] == ["byline", "menu", "headline"]
+
+
 def test_clean_headline_after_a_date_line() -> None:
     cleaned = clean(_raw("Kamis, 14 September 2023 - 20:22 WIB\nHarga Beras Naik Lagi\n"
                          "Jakarta - Harga beras di pasar tradisional naik untuk pekan ketiga."))
@@ -401,6 +410,31 @@ def test_clean_crawler_header_names_the_headline() -> None:
     reasons = {r.text: r.reason for r in cleaned.removed}
     assert reasons["Pedagang mengeluhkan harga beras yang terus naik"] == "above the lead"
     assert cleaned.body.startswith("JAKARTA - Harga beras naik")
+
+
+def test_clean_crawler_header_glued_to_a_section_or_control_still_has_the_headline_after_it() -> None:
+    for glued in ("Sport", "18°", "Advertisement"):
+        text = (f"date 2019-03-02 {glued}\nMillbrook Rovers win the county cup at last\n"
+                "Millbrook Rovers beat Easton 2-1 on Saturday to win the county cup for the first time.")
+        cleaned = clean(_raw(text))
+        assert cleaned.title == "Millbrook Rovers win the county cup at last", glued
+        assert cleaned.body.startswith("Millbrook Rovers beat"), glued
+    # the feed's summary glued to the header is text, and the page's headline is not there
+    cleaned = clean(_raw("date 2019-03-02 millbrook rovers beat easton 2-1 on saturday to win the county cup\n"
+                         "The winning goal came in the last minute."))
+    assert cleaned.title is None
+
+
+def test_clean_an_outlets_name_or_section_over_the_headline_is_not_the_headline() -> None:
+    for top in (["Millbrook Post", "Local"], ["Menu", "Mode Gelap", "Berita Daerah"], ["Sticky"]):
+        text = "\n".join([*top, "Council opens a second car park by the river",
+                          "The council opened a second car park by the river on Monday, the mayor said."])
+        cleaned = clean(_raw(text))
+        assert cleaned.title == "Council opens a second car park by the river", top
+        assert cleaned.body.startswith("The council opened"), top
+    # a short headline over its lead stays the headline
+    cleaned = clean(_raw("Banjir Sukaraja\nRibuan warga Sukaraja mengungsi setelah sungai meluap pada Senin malam."))
+    assert cleaned.title == "Banjir Sukaraja"
 
 
 def test_clean_a_first_paragraph_that_ends_a_quotation_is_not_a_headline() -> None:

@@ -80,6 +80,10 @@ def test_a_caption_that_says_it_is_one_goes(line: str, language: str) -> None:
     "Page 2 of the report shows costs rose.",
     "The photo shows that police used force, the lawyer told the court.",
     "Ilustrasi yang dibuat siswa itu dipamerkan di balai kota sejak Senin pekan lalu dan menarik ribuan pengunjung.",
+    "Keep up to date, the minister said.",
+    "Be nice to your neighbours, the mayor said.",
+    "About 20 people came to the hall on Tuesday, 1 March 2022.",
+    "Date: the council meets again on Monday to vote on the plan.",
 ])
 def test_a_sentence_about_a_picture_stays(line: str) -> None:
     removed, body = _page([E1, line, E2], language="en")
@@ -174,6 +178,52 @@ def test_a_top_stories_list_goes_through_its_show_more() -> None:
     ("Sukaraja 04:31 04:41 11:52 15:13 17:51 19:02", "menu"),
     ("601 ad", "menu"),
     ("Saturday, 21 May 2022 01:30 - - {{hits.count}}", "date line"),
+    ("top of page", "menu"),
+    ("View E-Paper", "menu"),
+    ("This advertisement has not loaded yet; the Millbrook story goes on.", "prompt"),
+    ("Millbrook Home Loans: low rates for first buyers Learn More>", "prompt"),
+    ("(0) comments", "prompt"),
+    ("0 Comments", "menu"),
+    ("• 0", "menu"),
+    ("SHARES", "menu"),
+    ("{{featured_button_text}}", "menu"),
+    ("Share post:", "menu"),
+    ("Date:", "menu"),
+    ("Welcome to the discussion.", "prompt"),
+    ("Keep it Clean. No swearing at other readers here.", "prompt"),
+    ("PLEASE TURN OFF YOUR CAPS LOCK.", "prompt"),
+    ("Be Nice. Treat every Millbrook reader kindly.", "prompt"),
+    ("You may use these HTML tags and attributes: <a href=\"\" title=\"\">", "prompt"),
+    ("Stay with Millbrook 7 for more information.", "prompt"),
+    ("You must be logged in to react.", "prompt"),
+    ("Share on FacebookShare on Twitter", "prompt"),
+    (">> Keep up to date with the latest news with the Millbrook Post newsletter", "prompt"),
+    ("Watch Now: Related Video", "prompt"),
+    ("Related items", "related"),
+    ("• Privacy & Policy", "menu"),
+    ("Contact Us Privacy Policy Terms and Conditions", "menu"),
+    ("Millbrook bridge flooded.jpg", "photo credit"),
+    ("Copyright 2021 Millbrook Wire. All rights reserved. Nothing here may be copied in any form without the "
+     "written consent of the Millbrook Wire desk.", "menu"),
+    ("Last update: about 2 years ago", "date line"),
+    # a date glued to other furniture is furniture
+    ("Friday, 4 March 2022, 08:10 Last update: about 3 years ago", "date line"),
+    ("Monday, 7 Feb 2022 Contact Us Terms and Conditions About Us", "date line"),
+    ("Mar 14, 2021 • • 4 minute read", "date line"),
+    # several writers and their outlet, a date with an ordinal
+    ("Ann Roe, Budi Santoso, Clare Lee, The Millbrook Post | 3rd Mar 2019 7:40 AM Updated: 11:05 AM", "byline"),
+    ("Warga Sukaraja antre minyak goreng di balai desa (kabarsukaraja.com/rina puspita)", "caption"),
+    ("Jembatan Cempaka yang ambruk diterjang banjir (Kabarkota./Budi Santoso)", "caption"),
+    ("Pedagang menata ikan di Pasar Sukaraja undefined", "caption"),
+    ("FOTO : Ratusan warga Sukaraja mengikuti lomba perahu hias di sungai kota dalam rangka hari jadi "
+     "kabupaten ke-200", "caption"),
+    ("Muat Lebih", "menu"),
+    ("Sebarkan:", "menu"),
+    ("Laman: 1 2 3", "menu"),
+    ("[/membersonly]", "menu"),
+    ("Adblock Detected", "prompt"),
+    ("Belum berlangganan koran digital kami? Klik Daftar di sini", "prompt"),
+    ("Bacaan Lainnya", "related"),
 ])
 def test_prompts_credits_and_contacts_in_words_go(line: str, reason: str) -> None:
     removed, body = _page([E1, line, E2, E3], language="en")

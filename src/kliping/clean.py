@@ -113,6 +113,8 @@ LEAD_MIN_WORDS = 10
 # A trailing run of lines this short and unpunctuated is a footer menu, not prose.
 MENU_MAX_WORDS = 5
 MENU_MAX_CHARS = 50
+# A byline of several writers and their outlet, by commas or bars, each part a name of a few words
+BYLINE_MAX_NAMES_WORDS = 12
 
 
 @dataclass
@@ -192,7 +194,38 @@ def _date_line_reason(line: str) -> str | None:
         return None
     if len(others) <= MENU_MAX_WORDS and all(_NAME_WORD.match(w) for w in others):
         return "byline"
-    return None
+    if len(others) <= BYLINE_MAX_NAMES_WORDS and all(_NAME_WORD.match(w) for w in others) and all(
+            len(part.split()) <= KICKER_MAX_WORDS for part in re.split(r"[,|•·]", rest)):
+        return "byline"  # several writers and their outlet: "Ann Roe, Budi Santoso, The Millbrook Post | 3rd Mar 2019"
+    # A date glued to other furniture is furniture too: "Monday, 7 Feb 2022 Contact Us Terms and
+    # Conditions", "Friday, 4 March 2022, 08:10 Last update: about 3 years ago", "Mar 14, 2021 • 4 minute read"
+    glued = " ".join(rest.split()).strip(" ,|•·/–—:-")
+    return "date line" if glued and _classify(glued) is not None else None
+
+
+def _names_weekday(line: str) -> bool:
+    names = weekday_names()
+    return any(len(w) > 3 and w.casefold() in names for w in WORD.findall(line))  # not "Min", "Sun"
+
+
+LABEL_MAX_WORDS = 3  # an outlet's or section's name, a control ("Mode Gelap"); headlines run longer
+HEADLINE_MIN_WORDS = 4
+
+
+def _label_over_headline(lines: list[str], n: int) -> bool:
+    """A line of a few words over a longer line that reads as a headline, both among the page's first
+    lines: the outlet's name, a section or a control printed above the headline, not the headline.
+    (Real-page furniture sets, 594 pages: 9 fewer wrong titles, 9 more right ones.)"""
+    line = lines[n]
+    if len(line.split()) > LABEL_MAX_WORDS or line.endswith(SENTENCE_END):
+        return False
+    for later in lines[n + 1 : MAX_LEADING_FURNITURE + 1]:
+        if later.casefold().startswith(line.casefold()):
+            return False  # the headline printed again ("Banjir Rendam Bekasi /")
+        if classify(later) is not None or len(later.split()) <= LABEL_MAX_WORDS:
+            continue  # more furniture, another label ("Local" under "Millbrook Post")
+        return len(later.split()) >= HEADLINE_MIN_WORDS and _reads_like_headline(later)  # else the text has begun
+    return False
 
 
 def _reads_like_headline(line: str) -> bool:
@@ -441,8 +474,15 @@ def clean(raw: RawDocument) -> Cleaned:
     if lines and (m := _CRAWLER_DATE.match(lines[0])):
         removed.append(RemovedLine(f"date {m.group(1)}", "date line"))
         lines = [m.group(2), *lines[1:]] if m.group(2) else lines[1:]
-        if m.group(2) and not is_title_cased(m.group(2).split()):
-            headline_first = False  # the summary or the lead: text, and the page's headline is not there
+        rest = m.group(2)
+        if rest and not is_title_cased(rest.split()) and classify(rest) is None:
+            if len(rest.split()) > SECTION_MAX_WORDS:
+                headline_first = False  # the summary or the lead: text, and the page's headline is not there
+            else:
+                # a section's name or a control glued to the header ("date … Sport", "date … 18°"):
+                # the page's, and the headline follows it (furniture there goes with the headline's search)
+                removed.append(RemovedLine(rest, "menu"))
+                lines = lines[1:]
     if headline_first and lines:
         # The first line is the headline — unless it is furniture (a date, a caption): then the
         # first line after a little furniture is, if it reads like a headline.
@@ -452,8 +492,10 @@ def clean(raw: RawDocument) -> Cleaned:
             reason = classify(line)
             if reason is None and n + 1 < len(lines) and _breadcrumb_to(line, lines[n + 1]):
                 reason = "menu"  # "Home News <the headline>" over the headline itself
-            if reason == "byline" and not _CLOCK.search(line):
-                reason = None  # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time
+            if reason == "byline" and not _CLOCK.search(line) and not _names_weekday(line):
+                # "Gempa Cianjur 21 November 2022" heads a page; a byline's date has a time or its
+                # weekday ("The Millbrook Post 3 March 2021, Wednesday")
+                reason = None
             if n == 0 and reason == "related" and _LABELLED_HEADLINE.match(line):
                 reason = None  # "VIDEO: Ribuan Buruh Gelar Aksi" heads a video's own page
             if crawled is None and reason and (m := _CRAWLER_TITLE.match(line)):
@@ -464,6 +506,8 @@ def clean(raw: RawDocument) -> Cleaned:
             if reason is None and crawled is None and _is_kicker(line, lines[n + 1] if n + 1 < len(lines) else None):
                 reason = "menu"  # "Gempa Palu" over "Guru Besar: Untung Saya Selamat": a tag, not the headline
                 kicker = n + 1  # the headline under it was read as one already
+            if reason is None and crawled is None and _label_over_headline(lines, n):
+                reason = "menu"  # "Millbrook Post" / "Local" over a longer headline: the outlet, a section
             if reason is None and (
                 crawled is not None or (not _is_lead(line) if n in (0, kicker) else _reads_like_headline(line))
             ):

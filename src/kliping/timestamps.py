@@ -99,9 +99,9 @@ def _pattern() -> re.Pattern[str]:
     # start with is tried once for all of them (a weekday is never a month name, so nothing else changes):
     # that alternation at every word start was most of this pattern's cost.
     weekday_forms = [
-        # 14 September 2023 / Jumat 21 Juni 2024 / 20 September / 08 January, 2024
+        # 14 September 2023 / Jumat 21 Juni 2024 / 20 September / 08 January, 2024 / 3rd Mar 2019
         # (after a comma, not a count before its noun: "pada 20 Mei, 2000 warga")
-        rf"\(?(?P<d1>[0-3]?\d)\s+(?P<m1>{month})\.?(?:(?:\s+|,\s+(?=\d{{4}}(?!\s+[a-z])))(?P<y1>(?:19|20)\d\d)(?![\d.,]\d))?\)?",
+        rf"\(?(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{month})\.?(?:(?:\s+|,\s+(?=\d{{4}}(?!\s+[a-z])))(?P<y1>(?:19|20)\d\d)(?![\d.,]\d))?\)?",
         # September 14, 2023
         rf"(?P<m2>{month})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)",
         # Rabu (13/9/2023) / Jumat (15/9) / 13-09-2023
