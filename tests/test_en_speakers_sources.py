@@ -6,7 +6,8 @@ body named "… Airlines"; "the agency" for the body last seen speaking; an acro
 English word ("The WHO said"); a bare quotation after a sentence opening with a pronoun going on with the
 speaker before; the writer's own words quoted back ("we called it “…”"); someone of a body named by no
 name, with a clause about them before the verb; a family name the recogniser took for a body, after the
-full name it took for a place. Short sentences of our own, fictional bodies and people."""
+full name it took for a place; people of a place named by no name ("Sukaraja disaster officials said").
+Short sentences of our own, fictional bodies and people."""
 
 from __future__ import annotations
 
@@ -124,3 +125,14 @@ def test_a_medium_named_after_the_noun_for_its_kind_is_the_source() -> None:
     assert _one(body, "the quake was strong").speaker == "QHK"
     assert _one(body, "The fire spread quickly").speaker == "KVS"
     assert _one(body, "the star had left").speaker == "Daily Clarion"
+
+
+def test_people_of_a_place_named_by_no_name_are_no_one() -> None:
+    # the place or nationality says where they are from, not who speaks
+    body = ("A storm cut power to the coast of Sukaraja on Sunday.\n\n"
+            "Two ferries were held in port overnight, Sukaraja harbour officials said.")
+    assert _one(body, "Two ferries were held").speaker is None
+    # a body's people speak for the body the article names
+    body = ("Heavy rain hit the Millbrook Power Company's dam on Sunday.\n\n"
+            "The spillway held through the night, Millbrook Power Company engineers said.")
+    assert _one(body, "The spillway held").speaker == "Millbrook Power Company"

@@ -98,3 +98,17 @@ def test_description_then_name_then_appositive_before_the_verb_attributes_a_quot
             "\"This one-man government is taking the country to ruin.\"")
     assert _one(body, "The country is headed").speaker == "Udhav Thakre"
     assert _one(body, "This one-man government").speaker == "Udhav Thakre"
+
+
+def test_a_rank_is_no_part_of_the_name() -> None:
+    for rank in ("Corporal", "Sergeant", "Lieutenant", "Colonel"):
+        body = ("Two officers were hurt in the crash on the coast road on Sunday.\n\n"
+                f"\"We ask drivers to slow down,\" said {rank} Tavis Orrin, the district's traffic officer.")
+        assert _one(body, "We ask drivers").speaker == "Tavis Orrin", rank
+
+
+def test_a_titles_word_after_a_given_name_is_the_family_name() -> None:
+    body = ("The Millbrook clinic will open on Sundays from next month.\n\n"
+            "Dr Nigel Constable joined the clinic in May and runs its night ward.\n\n"
+            "\"We will open on Sundays for anyone who needs us,\" said Nigel.")
+    assert _one(body, "We will open").speaker == "Nigel Constable"

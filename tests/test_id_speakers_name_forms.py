@@ -60,3 +60,24 @@ def test_clipped_given_name_is_the_full_name() -> None:
             "diikuti 300 peserta.\n\n"
             "\"Pesertanya datang dari 20 provinsi,\" ungkap Rama, Sabtu.")
     assert _speakers(body) == ["Ramadhania Kusuma Wardani"] * 2
+
+
+def test_a_name_ends_at_its_sentences_stop() -> None:
+    # a stop may close an initial ("Budi S. Santoso"), not a whole word that ends the sentence
+    body = ("Harga cabai di Pasar Sukaraja naik dua kali lipat sejak Senin.\n\n"
+            "\"Pembeli jadi sepi. Semoga pekan depan turun lagi,\"keluh Tarjodak. Sehari-hari, kata dia, "
+            "ia berjualan sayur di los tengah.")
+    assert _speakers(body)[0] == "Tarjodak"
+    body = "\"Kami siap,\" kata Budi S. Santoso kepada wartawan di Sukaraja."
+    assert _speakers(body) == ["Budi S. Santoso"]
+
+
+def test_a_regencys_short_name_written_between_a_role_and_its_holder_is_no_part_of_the_name() -> None:
+    body = ("Rapat paripurna Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Sukabar digelar Senin.\n\n"
+            "Rapat dibuka Ketua DPRD Sukabar Efendi. Anggaran Sukabar naik tahun ini.\n\n"
+            "\"Semua fraksi sudah menyampaikan pandangannya,\" kata Efendi.")
+    assert _speakers(body) == ["Efendi"]
+    # a person named after a body whose leader the article titles is that person, whole
+    body = ("Ketua KPK Budi Hartono hadir di gedung DPR.\n\n"
+            "\"Kami akan memeriksa semua saksi,\" kata Ketua KPK Budi.")
+    assert _speakers(body) == ["Budi Hartono"]

@@ -98,3 +98,14 @@ def test_a_name_before_an_age_in_brackets_is_a_person() -> None:
     people = [e.canonical for e in find_entities(body, "id") if e.label == "PERSON"]
     assert "Wasini" in people and "Kamis" not in people
     assert dict(_quotes(body))["sungai tersebut mengeluarkan bau tidak sedap sejak pabrik berdiri"] == "Wasini"
+
+
+def test_a_role_whose_short_form_the_article_defines_in_brackets_finds_its_holder() -> None:
+    body = ("“Berkasnya sudah lengkap,” ujar Kepala Kejaksaan Negeri (Kajari) Sukabar, Budi Hartono, "
+            "di kantornya.\n\n"
+            "Kajari menyebut tiga saksi akan dipanggil pekan depan.\n\n"
+            "“Sidang kami mulai bulan Mei,” terang Kajari Sukabar.")
+    entities = find_entities(body, "id")
+    assert role_holder(body, "Kajari Sukabar", body.index("terang"), entities) == "Budi Hartono"
+    speakers = dict(_quotes(body))
+    assert speakers["Sidang kami mulai bulan Mei"] == "Budi Hartono"

@@ -13,6 +13,7 @@ from functools import cache
 from kliping import resources
 from kliping.annotate import aliases, name_words
 from kliping.annotate.descriptions import APPOSITIVE, PREPOSITION, is_person_noun
+from kliping.annotate.name_words import given_names
 from kliping.annotate.span_index import SpanIndex
 
 Span = tuple[int, int, str]
@@ -50,12 +51,6 @@ _GIVEN_RUN = re.compile(r"(?<![\w’'.-])(?P<given>[A-Z][a-z]+)"
                         r"(?P<rest>(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*[a-z][\w’'-]*){1,2})"
                         r"(?![\w’'-]|\s+[A-Z][a-z])")
 _OWNS = re.compile(r"(?:’s|'s)$")
-
-
-@cache
-def given_names() -> dict[str, str]:
-    """English given names → the sex the census gives them (f, m or fm): resources/given_names.tsv."""
-    return {name: sex for name, sex in resources.rows("given_names.tsv")}
 
 
 def people_by_given_name(body: str, spans: list[Span]) -> list[Span]:

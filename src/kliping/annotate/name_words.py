@@ -15,6 +15,12 @@ from kliping.timestamps import month_names, weekday_names
 
 
 @cache
+def given_names() -> dict[str, str]:
+    """English given names → the sex the census gives them (f, m or fm): resources/given_names.tsv."""
+    return {name: sex for name, sex in resources.rows("given_names.tsv")}
+
+
+@cache
 def title_words() -> frozenset[str]:
     """Lower-cased words that open a name as a title or role, never as its part."""
     words = set(_person_titles())

@@ -129,6 +129,8 @@ class SpeakerTurns:
             speaker = speaker[4:]
         if speaker is not None and not speaker.startswith("The ") and speaker in self._with_article():
             speaker = "The " + speaker  # "according to The Wrap": the "The" is the name's
+        if speaker is not None and is_person and " " not in speaker:
+            speaker = _holder_of_titled_place(self.body, speaker, c.start, self.entities) or speaker
         if speaker is not None and is_person:
             speaker = speakers.one_of_pair(speaker, s.entity.text if s is not None and s.entity else None, self.people)
         if speaker is not None and is_person and name_words.holds_name_word(speaker):
@@ -221,6 +223,29 @@ def _entity_speaker(body: str, s: Subject, e: Entity, entities: list[Entity]) ->
     return speakers.role_speaker(body, e.text, s.start, entities)
 
 
+def _holder_of_titled_place(body: str, word: str, until: int, entities: list[Entity]) -> str | None:
+    """"terang Kajari Sukabar" after "Kepala Kejaksaan Negeri (Kajari) Sukabar, Budi Santoso": a title
+    and one word the recogniser took for a person (its canonical name ``word``), the word no one's
+    name in the article, is the office the article introduced its holder with — the holder speaks,
+    not the place, however the mention is reached (by name, by role, by "ia")."""
+    if any(word in p.canonical.split() for p in entities if p.label == "PERSON" and p.canonical != word):
+        return None  # "Kapolres Budi" after "Budi Santoso": the person's own name
+    for e in entities:
+        if e.label != "PERSON" or e.canonical != word or not e.text.endswith(word):
+            continue
+        titled = e.text
+        if titled == word and (before := _TITLE_BEFORE.search(body, max(0, e.start - 30), e.start)) is not None and (
+                before.group(1).casefold() in name_words.title_words()):
+            titled = f"{before.group(1)} {word}"  # the title a separate mention: "[Kajari] [Sukabar]"
+        holder = speakers.role_holder(body, titled, until, entities) if titled != word else None
+        if holder is not None and holder != word:
+            return holder
+    return None
+
+
+_TITLE_BEFORE = re.compile(r"(\w+) $")
+
+
 # The capitalised word right before a place or body, in the same clause: "Ombudsman [RI]".
 _WORD_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w-]*) $")
 
@@ -287,12 +312,26 @@ def _mentioned_speaker(body: str, s: Subject, entities: list[Entity],
         found = description_subject(body, f"pihak {head}", s.start, entities)
         if found is not None and found.entity is not None:
             return found.entity.canonical, found.entity.label == "PERSON"
+    if s.kind == "noun" and _people_of_a_place(s.text, entities):
+        return None, False  # "Sukaraja harbour officials said": people named by no name, not their place
     # A noun phrase: a named person's short name ("Bishop"), or the body it names.
     speaker = speakers.person_by_name(s.text, entities)
     if speaker is not None:
         return speaker, True
     speaker = speakers.proper_name_in(body, s.text, known())
     return speaker, speaker in known().values()
+
+
+def _people_of_a_place(text: str, entities: list[Entity]) -> bool:
+    """A plural of people after capitalised words that name no body ("Sukaraja harbour officials",
+    "Sukaraja forecasters"): the place or nationality says where they are from, and the gold guide's
+    unnamed sources ("a U.S. official", "witnesses") name no one; "Google engineers" names Google."""
+    words = text.split()
+    if len(words) < 2 or not words[-1].islower() or not words[-1].endswith("s") or not is_person_noun(words[-1]):
+        return False
+    caps = [w for w in words[:-1] if w[:1].isupper() and w.casefold() not in ("the", "a", "an")]
+    bodies = {w for e in entities if e.label == "ORG" for w in e.canonical.split()}
+    return bool(caps) and not any(w in bodies or aliases.label_of(w) == "ORG" for w in caps)
 
 
 def _points_at_body(text: str) -> bool:

@@ -54,9 +54,11 @@ def role_holder(body: str, role: str, until: int, entities: list[Entity]) -> str
 
 @lru_cache(maxsize=4096)
 def _role_written(role: str) -> re.Pattern[str]:
-    """The role as a whole word, any case: compiled once per role in a process (roles recur
-    across articles); bounded, so a long run's memory stays flat."""
-    return re.compile(rf"(?<!\w){re.escape(role)}(?!\w)", re.IGNORECASE)
+    """The role as a whole word, any case, its words perhaps in brackets where the article defines a
+    short form ("Kepala Kejaksaan Negeri (Kajari) Sukabar, Budi" for "Kajari Sukabar"): compiled once
+    per role in a process (roles recur across articles); bounded, so a long run's memory stays flat."""
+    words = r"\)?\s+\(?".join(re.escape(w) for w in role.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
 
 
 def _holder_of(body: str, role: re.Pattern[str], until: int, entities: list[Entity]) -> str | None:

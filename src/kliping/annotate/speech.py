@@ -45,8 +45,10 @@ from kliping.model import Entity
 from kliping.resources import alt
 
 # A dot only inside a name ("A.M. Fatwa"), so "kata Toru." ends before the full stop. Names
-# never run across a line break: "… kata Ketjuk.\n\nBerdasarkan …" is one word of name.
-_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\.?(?= +[A-Z])|[A-Z](?:[\w'’-]|\.(?=\w))*"
+# never run across a line break: "… kata Ketjuk.\n\nBerdasarkan …" is one word of name. A stop may
+# close an initial or a short form before the name's next word ("Budi S. Santoso", "Moh. Sukadi",
+# "S.P. Sembiring"), not a whole word, which ends its sentence ("… keluh Tarjodak. Sehari-hari, …").
+_NAME_WORD = r"(?:[A-Z][\w'’-]{0,3}|[A-Z](?:\.[A-Z])+)\.(?= +[A-Z])|[A-Z](?:[\w'’-]|\.(?=\w))*"
 
 
 @cache
