@@ -356,7 +356,8 @@ def _place_of_the_article(body: str, word: str, not_before: str) -> bool:
         if whole and not body.startswith(not_before, end + 1):
             prev = _WORD_BEFORE.search(body, max(0, i - 40), i)
             head = prev.group(1).strip(".").casefold() if prev is not None else ""
-            if prev is not None and head not in title_words() and head not in resources.words("ranks.txt") and (
+            # title_words() holds the ranks too ("AKP Budi" names a person)
+            if prev is not None and head not in title_words() and (
                     head in name_heads() or is_body_acronym(prev.group(1))):
                 earlier = _WORD_BEFORE.search(body, max(0, prev.start() - 40), prev.start())
                 if earlier is None or earlier.group(1).strip(".").casefold() not in title_words():
