@@ -16,6 +16,8 @@ from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Subject, patterns, pronouns
 from kliping.annotate.descriptions import anonymous, description_after, named_voice
 from kliping.annotate.quote_marks import QUOTE_MARK
+from kliping.annotate.report_clauses import clause_patterns
+from kliping.annotate.report_words import verb_classes
 from kliping.annotate.speech import subject_after, subject_before
 from kliping.model import Entity
 
@@ -151,7 +153,10 @@ def attribution_before(body: str, start: int, floor: int, entities: list[Entity]
     verbs = list(pats["verb"].finditer(body, floor, floor + len(stripped)))
     if verbs and (floor + len(stripped) == verbs[-1].end() or (
             # "Tottenham said in a statement: “…”", "X said on Twitter: “…”"
-            head.rstrip().endswith(":") and pats["colon_gap"].match(body, verbs[-1].end(), floor + len(stripped)))):
+            head.rstrip().endswith(":") and pats["colon_gap"].match(body, verbs[-1].end(), floor + len(stripped))) or (
+            # "Ann Roe told Radio Millbrook: “…”", "… told reporters: “…”": whom the speaker told, not who spoke
+            verbs[-1]["cue"].lower() in verb_classes()["listener"]
+            and clause_patterns()["listener_before_colon"].fullmatch(body, verbs[-1].end(), floor + len(stripped)))):
         subject = subject_before(body, verbs[-1].start(), floor, entities)
         return verbs[-1]["cue"], subject
     for m in pats["short_before"].finditer(body, floor, start):

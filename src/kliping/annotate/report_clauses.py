@@ -56,6 +56,9 @@ def _speech_act() -> dict[str, re.Pattern[str]]:
     }
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+
+
 def no_speech_act(body: str, verb: re.Match[str], s_start: int, ing: bool) -> bool:
     """Whether ``verb`` names no speech act: after "to"/"untuk" always, after a form of "be" unless
     it ends in -ing, after a gerund's opener ("worth") when it does; after a negation, a modal, a
@@ -65,7 +68,8 @@ def no_speech_act(body: str, verb: re.Match[str], s_start: int, ing: bool) -> bo
     if blocked and not (blocked["gerund"] and not ing) and not (blocked["passive"] and ing):
         return True
     before = body[max(s_start, verb.start() - UNSAID_REACH) : verb.start()]
-    if ing and verb["cue"].lower() in english_verbs() and not pats["participle_opens"].search(before):  # not "menuding"
+    if ing and verb["cue"].lower() in english_verbs() and not pats["participle_opens"].search(before) and not (
+            _SAID_BEFORE.search(before)):  # not "menuding"; "…, he said adding that …" is a comma left out
         return True
     m = pats["unsaid"].search(before)
     # "tak menampik …", "did not deny …": a denial denied admits it, a report.
@@ -75,6 +79,10 @@ def no_speech_act(body: str, verb: re.Match[str], s_start: int, ing: bool) -> bo
 @cache
 def clause_patterns() -> dict[str, re.Pattern[str]]:
     complementiser = either(flagged("report_conjunctions.tsv", "complementiser"))
+    listener = (r"\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+                rf"|(?:{either(flagged('report_objects.tsv', 'listener'))}"
+                rf"|the\s+(?:{either(flagged('report_objects.tsv', 'the_listener'))}))"
+                rf"|(?:{either(flagged('report_objects.tsv', 'listener_pronoun'))}))")
     return {
         "bare_that": re.compile(rf"^[\s,:]*(?:(?i:{complementiser})\b\s*,?\s*)?"),
         # An auxiliary or a subject pronoun: the words hold a clause of their own.
@@ -95,23 +103,24 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         # "memastikan diri lolos …", "menyampaikan permohonan maaf …": the verb performs an act on
         # its object (not "dirinya …", a clause's subject)
         "act_object": re.compile(rf"(?i:{either(flagged('report_objects.tsv', 'act'))})\b(?![’'-])"),
+        # "with nine sailors reported missing, …": a state the verb ascribes, no one's clause
+        "state_object": re.compile(rf"(?:{either(flagged('report_objects.tsv', 'state'))})\b(?![’'-])"),
         # "membenarkan ada tersangka baru": a word that opens a clause after a clause-only verb
         "clause_opener": re.compile(rf"\s+(?:{either(listed('report_clause_openers.txt'))})\s"),
         # (a dot inside a sentence is an abbreviation's: "on Sept. 30 that …", "with AutoIndustriya.com that …")
         "that_later": re.compile(rf"^[\s,]*(?i:{either(flagged('report_prepositions.tsv', 'channel'))})\b"
                                  rf"[^,;:!?\"“]{{0,60}}?\b(?i:{complementiser})\b\s*,?\s*"),
         # "told AFP …", "told The Associated Press …", "told reporters …", "told him …": who heard it
-        "listener": re.compile(
-            r"\s+(?:(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
-            rf"|(?:{either(flagged('report_objects.tsv', 'listener'))}"
-            rf"|the\s+(?:{either(flagged('report_objects.tsv', 'the_listener'))}))"
-            rf"|(?:{either(flagged('report_objects.tsv', 'listener_pronoun'))}))(?=\s+(?:[a-z]|[A-Z][a-z]*\s))"
-            rf"(?!\s+(?:{either(flagged('report_prepositions.tsv', 'after_listener'))})\b)"),
+        "listener": re.compile(rf"{listener}(?=\s+(?:[a-z]|[A-Z][a-z]*\s))"
+                               rf"(?!\s+(?:{either(flagged('report_prepositions.tsv', 'after_listener'))})\b)"),
+        # "Ann Roe told Radio Millbrook: “…”": who heard the quotation that the colon opens
+        "listener_before_colon": re.compile(rf"{listener}\s*"),
         # "asked them about …", "told them of …", "wrote as …", "continued to …": an object or a
         # preposition after the verb, not a reported clause ("said if …" is one: a conditional opens it).
         # (matched at a position: no "^", which anchors only at the text's start and so never matched)
+        # (not "said about 300 homes …": before a number the word is "some", a clause's start)
         "no_clause": re.compile(rf"(?:(?:{either(flagged('report_objects.tsv', 'object_pronoun'))})\s+)?"
-                                rf"(?:{either(flagged('report_prepositions.tsv', 'object'))})\b"),
+                                rf"(?:{either(flagged('report_prepositions.tsv', 'object'))})\b(?!\s+\d)"),
         # "While X said …, he did not …": the report ends with the subordinate clause it sits in.
         # (after "And", "But", "Namun": "And though the CDC has said that …, it has also …")
         "concessive": re.compile(rf"(?:(?i:{either(flagged('report_conjunctions.tsv', 'viewpoint'))})\s*,?\s+)?"
@@ -149,7 +158,7 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
         # "mengatakan pada Rabu (13/9/2023), …" — not "said that on three occasions they had written
         # to him, trying …", a clause of the report
         start += adverbial.end()
-    if not said_that and own["act_object"].match(body, start, s_end):
+    if not said_that and (own["act_object"].match(body, start, s_end) or own["state_object"].match(body, start, s_end)):
         return None
     if start < s_end and body[start] in OPENERS + "'‘" and not _quote_goes_on(body, start, s_end):
         return DIRECT  # "X mengatakan: “…”" is a direct quotation, found above
@@ -233,6 +242,9 @@ def _day_phrase() -> re.Pattern[str]:
                       r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s)")
 
 
+_APPOSED = re.compile(r"\s*,[^,;:“”\"]+(?:,[^,;:“”\"]+)?,\s*")
+
+
 def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_end: int, start: int,
                  said_that: bool) -> Candidate | None:
     """"…, Harris said." / "…, Cook said while visiting …" / "…, she said, are aging …" — English
@@ -248,7 +260,11 @@ def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int,
     if (perfect := _PERFECT.match(between)) is not None:
         between = between[perfect.end() :]  # "…, the State Department has said."
     titled = _TITLE.fullmatch(body, comma + 1, subject.start) is not None
-    if not lead_words or not titled or not (pats["adverbs"].match(between) or (
+    # "…, Budi Santoso, a district police officer, said in a statement.": a person set off
+    # by an appositive closes the lead too
+    apposed = _APPOSED.fullmatch(between) is not None and subject.entity is not None and (
+        subject.entity.label == "PERSON")
+    if not lead_words or not titled or not (pats["adverbs"].match(between) or apposed or (
             # "…, people familiar with the matter said.": a noun that names no one, and what it is
             subject.kind in ("noun", "anonymous") and "," not in between
             and len(between.split()) <= MAX_NOUN_PHRASE_WORDS)):
@@ -263,20 +279,32 @@ def _lead_report(body: str, verb: re.Match[str], subject: Subject, s_start: int,
         # "The vote, Porter said, will take place …", "However, he said, the plan …": the speaker
         # set off inside the sentence, which is the report
         return report_span(body, s_start, s_end, verb["cue"], subject)
+    closes = not after.strip(" .!?")
     if lead_words < MIN_LEAD_WORDS or (
-            own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma]):
+            own["subordinate"].match(body, text_start(body, s_start)) and "," not in body[s_start:comma]
+            and not (closes and is_english)):
+        # (not "After that the board stopped paying, she said.": the verb closes the sentence, whose lead
+        # is all there is to report)
         return None
     # "At the time, the agency said in a statement that …": a "that" right after the verb's
     # phrase of channel opens the report, which the lead before the speaker only sets in time
-    that_follows = said_that and not after.lstrip().startswith(",")
-    if (is_english and pats["trailer"].match(after) and not that_follows) or len(
+    that_follows = said_that and not after.lstrip().startswith(",") and not _participle_next(after)
+    if (is_english and (pats["trailer"].match(after) or _participle_next(after)) and not that_follows) or len(
             body[start:s_end].split()) < MIN_REPORTED_WORDS:
+        # (and "…, he said adding that …": the participle, its comma left out, reports on its own)
         return report_span(body, lead_start(body, s_start, comma), comma, verb["cue"], subject)
     if is_english and after.lstrip().startswith(","):
         return report_span(body, s_start, s_end, verb["cue"], subject)
     return None
 
 
+def _participle_next(after: str) -> bool:
+    """Whether a speech participle ("adding", "noting") opens what follows a verb."""
+    m = _FIRST_WORD.match(after)
+    return m is not None and m.group(1).endswith("ing") and m.group(1) in english_verbs()
+
+
+_FIRST_WORD = re.compile(r"\s*,?\s*([a-z]+)\b")
 # "…, the U.S. State Department has said.": a perfect's auxiliary between the speaker and the verb
 _PERFECT = re.compile(r"\s+(?:has|have|had)(?=\s)")
 # "…, Defense Secretary Jane Holt said.", "…, the U.S. State Department said": an article or a title in
@@ -320,7 +348,8 @@ _REPORT_ENDS = re.compile(r";")
 # "said the statement “frustrates me”, and called on Murphy to …", "…, though noted the sharp moves
 # …": a comma, a conjunction and a speech verb in the past tense: the speaker's next say, not a
 # part of the report (not "… were quarantined, and displayed no symptoms", the report's own subject)
-_SPEAKER_GOES_ON = re.compile(r",\s+(?P<conj>and|but|though|while)\s+(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
+_SPEAKER_GOES_ON = re.compile(
+    r",\s+(?P<conj>and|but|though|while)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
 _CALLS = frozenset({"called"})  # "and called on X to …": a request, which english_verbs() reads only with "on"
 
 
@@ -333,7 +362,9 @@ def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
     for goes_on in _SPEAKER_GOES_ON.finditer(body, start, end):
         # (a speech verb after "and"/"but" is reported.py's second verb, which cuts there itself and
         # gives the second report the same speaker)
-        if goes_on["verb"] in _CALLS or (goes_on["conj"] in ("though", "while") and goes_on["verb"] in english_verbs()):
+        # "…, but (he) declined to give details": the speaker's refusal is the writer's, not the report
+        if goes_on["verb"] in _CALLS | verb_classes()["refusal"] or (
+                goes_on["conj"] in ("though", "while") and goes_on["verb"] in english_verbs()):
             end = goes_on.start()
             break
     if clause_patterns()["concessive"].match(body, text_start(body, s_start)) and "," not in body[s_start:start]:

@@ -12,6 +12,7 @@ from functools import cache
 from kliping.annotate.cue_neighbours import skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns
 from kliping.annotate.descriptions import description_subject, is_person_noun, is_voice_noun
+from kliping.annotate.genders import pronoun_gender
 from kliping.annotate.name_words import title_words
 from kliping.annotate.report_clauses import clause_patterns
 from kliping.annotate.report_spans import (
@@ -65,7 +66,12 @@ def framed_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -
                 if frame["cue"].lower() not in open_frames or not 0 < len(phrase.split()) <= MAX_SOURCE_WORDS + (
                         MAX_AFFILIATION_WORDS if author else 0):
                     continue
-                subject = author or _described(body, Subject(phrase, skip_space(body, frame.end()), "noun"), entities)
+                at = skip_space(body, frame.end())
+                if pronoun_gender(phrase) is not None:
+                    # "According to him, …": the person named before, as "he said" points back
+                    subject = Subject(phrase, at, "pronoun")
+                else:
+                    subject = author or _described(body, Subject(phrase, at, "noun"), entities)
         if body[comma : comma + 1] != ",":
             continue
         if (subject is None or subject.entity is None or subject.entity.label != "PERSON") and (

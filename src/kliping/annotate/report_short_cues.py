@@ -38,22 +38,27 @@ from kliping.model import Entity
 def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
                   quotations: list[Candidate]) -> Candidate | None:
     """"…, kata Budi." / "…, tambahnya." — the cue and speaker after the content; "Saat ini,
-    lanjut Lembong, telah …" — in the middle of the sentence, which is the report."""
-    tail = scanners()["tail"].search(body, s_start, s_end)
-    if tail is None or inside(quotations, tail.start()) or body[s_start] in OPENERS:
+    lanjut Lembong, telah …" — in the middle of the sentence, which is the report. A cue's word
+    that names no one after it ("After the flood, state engineers have …, said X.": "state"
+    is a noun there) is passed for the next one."""
+    if body[s_start] in OPENERS:
         return None
-    if tail["nya"]:
-        subject = Subject("-nya", tail.start("nya"), "clitic")
-        after = tail.end()
-    else:
-        speaker = _speaker_after(body, tail, s_end, entities)
-        if speaker is None:
+    for tail in scanners()["tail"].finditer(body, s_start, s_end):
+        if inside(quotations, tail.start()):
             return None
-        subject, after = speaker
-    cue = tail["cue"] + (tail["nya"] or "")
-    if cue.lower() in verb_classes()["listener"]:
-        return None  # ", told Business Insider …": who was told, not who spoke
-    return _report_around(body, tail.start(), s_start, s_end, cue, subject, after)
+        if tail["nya"]:
+            subject = Subject("-nya", tail.start("nya"), "clitic")
+            after = tail.end()
+        else:
+            speaker = _speaker_after(body, tail, s_end, entities)
+            if speaker is None:
+                continue
+            subject, after = speaker
+        cue = tail["cue"] + (tail["nya"] or "")
+        if cue.lower() in verb_classes()["listener"]:
+            return None  # ", told Business Insider …": who was told, not who spoke
+        return _report_around(body, tail.start(), s_start, s_end, cue, subject, after)
+    return None
 
 
 def _speaker_after(body: str, tail: re.Match[str], s_end: int, entities: list[Entity]) -> tuple[Subject, int] | None:
@@ -87,11 +92,20 @@ def _unnamed_after(body: str, tail: re.Match[str], s_end: int, entities: list[En
         # ", kata jaksa Irene Putri, …"; ", ungkap pelatih Persija Thomas Doll seperti
         # dilansir …": a role, then the person named
         return (described_after(body, tail.end(), s_end, entities)
-                or person_in_attribution(body, tail.end(), s_end, entities))
+                or person_in_attribution(body, tail.end(), s_end, entities)
+                or _someone_after(body, tail, words))
     if tail["cue"].lower() in verb_classes()["noun_too"]:
         # ", nilai pengamat ekonomi Faisal Basri." — not ", nilai tukar rupiah melemah.", the noun
         return person_in_attribution(body, tail.end(), s_end, entities)
     return Subject(words, skip_space(body, tail.end()), "noun")
+
+
+def _someone_after(body: str, tail: re.Match[str], words: str) -> Subject | None:
+    """", said a volunteer at the mountain rescue hut.": in English, someone named by no name,
+    however long the phrase that places them (the clause's other commas are the lead's)."""
+    if tail["cue"].lower() not in english_verbs() or "," in words or not anonymous(words):
+        return None
+    return Subject(words, skip_space(body, tail.end()), "anonymous")
 
 
 def _report_around(body: str, at: int, s_start: int, s_end: int, cue: str, subject: Subject,
@@ -115,7 +129,8 @@ def _report_around(body: str, at: int, s_start: int, s_end: int, cue: str, subje
     if (rest.lstrip().startswith(",") and len(rest.split()) > MIN_REPORTED_WORDS
             and not patterns()["trailer"].match(rest) and not is_date(rest)):
         return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
-    if not patterns()["trailer"].match(rest) and not is_date(rest) and rest.strip(" .!?"):
+    if not patterns()["trailer"].match(rest) and not is_date(rest) and rest.strip(" .!?") and not (
+            cue.lower() in english_verbs() and _affiliation().fullmatch(rest)):
         if cue.lower() not in english_verbs() and len(rest.split()) >= MIN_REPORTED_WORDS and not (
                 clause_patterns()["that_later"].match(rest)):
             # "Cita rasa makanan Turki, kata Sezai ada pada bumbu …": an Indonesian cue goes on into
@@ -123,6 +138,14 @@ def _report_around(body: str, at: int, s_start: int, s_end: int, cue: str, subje
             return Candidate(*trimmed(body, s_start, s_end), "indirect", cue, subject)
         return None  # ", told Business Insider in October that …" is no closing attribution
     return Candidate(lead_start(body, s_start, at), at, "indirect", cue, subject)
+
+
+@cache
+def _affiliation() -> re.Pattern[str]:
+    """" of the rural rescue brigade.": where the closing speaker works, up to the sentence's end
+    (no clause of a report after it)."""
+    return re.compile(rf"\s+(?:{either(flagged('report_prepositions.tsv', 'affiliation'))})\s+"
+                      rf"(?!.*\b(?:that|said|says)\b)[^,;:“”\"]+[.!?]?\s*")
 
 
 def closing_speaker(body: str, verb: re.Match[str], s_start: int, s_end: int,

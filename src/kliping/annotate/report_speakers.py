@@ -34,7 +34,14 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
     """The speaker of ``verb``; ", saying …" / ", adding that …" continue the report ``before`` it."""
     s_start = datelines.past_lead(body, s_start)  # "Rimanews - Komite X menyatakan": said by X
     if participle:
-        return before.subject if before is not None else subject_before(body, verb.start(), s_start, entities)
+        if before is not None:
+            return before.subject
+        # "Mayor Ann Roe stood by her budget at the opening of the Cempaka bridge, arguing
+        # that …": the participle is said by the person opening the sentence, not the name last
+        # before it
+        comma = body.rfind(",", s_start, verb.start())
+        opener = _sentence_person(body, s_start, comma, entities) if comma > s_start else None
+        return opener or subject_before(body, verb.start(), s_start, entities)
     if (aged := aged_opener(body, s_start, verb.start(), entities)) is not None:
         # "Karyo (60) warga Desa Cempaka, Sukamaju menuturkan": the person introduced by age,
         # not the place after the appositive's last comma
@@ -46,6 +53,11 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
     if comma >= 0 and clause.strip() and len(clause.split()) <= MAX_TAIL_SUBJECT_WORDS and not relative:
         # "…, the news agency said": the speaker is the phrase after the comma, not a name before it.
         found = subject_before(body, verb.start(), comma + 1, entities) or name_before(body, verb.start(), comma + 1)
+        if found is not None and found.entity is not None and found.entity.label == "PLACE" and (
+                resident := _person_before_address(body, s_start, comma, entities)) is not None:
+            # "Slamet (41) warga Dusun Cempaka, Desa Sukaraja mengatakan": the place closes the address of
+            # the person the sentence opens with, who speaks
+            return resident
         if found is not None:
             return found
     if comma >= 0 and _unnamed()["and_verb"].search(body, max(s_start, comma - 1), verb.start()):
@@ -200,6 +212,18 @@ def _sentence_person(body: str, s_start: int, until: int, entities: list[Entity]
     name = subjects.sentence_subject(body, s_start, until, people, {})
     first = next((e for e in people if e.canonical == name), None)
     return Subject(first.text, first.start, "entity", first) if first is not None else None
+
+
+def _person_before_address(body: str, s_start: int, comma: int, entities: list[Entity]) -> Subject | None:
+    """The first person the sentence names before ``comma``, when only places and their words
+    stand between that person and the comma."""
+    people = [e for e in starting_in(entities, s_start, comma) if e.label == "PERSON"]
+    if not people:
+        return None
+    first = people[0]
+    if any(e.label != "PLACE" for e in starting_in(entities, first.end, comma)):
+        return None
+    return Subject(first.text, first.start, "entity", first)
 
 
 def _relative_head(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:

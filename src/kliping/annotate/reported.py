@@ -24,7 +24,7 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
-from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
+from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns, pronouns
 from kliping.annotate.report_clauses import (
     DIRECT,
     clause_patterns,
@@ -73,12 +73,20 @@ def _verb_patterns() -> dict[str, re.Pattern[str]]:
         # ", but he said …", ", sementara Budi menyebut …": a second report starts after a comma.
         "next_report": re.compile(
             rf",\s*(?i:(?:{either(flagged('report_conjunctions.tsv', 'second_report'))})\s+)?$"),
+        # "… half its trees and she said …": in English a second report may start with no comma
+        # (the subject found may leave out its determiner: "when several skippers said")
+        "bare_next_report": re.compile(
+            rf"\s+(?:{either(flagged('report_conjunctions.tsv', 'bare_second'))})\s+(?:[\w’'-]+\s+)?$"),
         # "it was revealed in Eurogamer's review that …", "it is reported by Reuters that …"
         "it_passive": re.compile(
             rf"\b[Ii]t(?:['’]s|\s+(?:{either(flagged('report_before_verb.tsv', 'it_passive'))}))\s+$"),
         "in_source": re.compile(rf"\s+(?i:{either(flagged('report_prepositions.tsv', 'source'))})\s+(?:(?i:the)\s+)?"),
         # what a finding, not a speaker, is: "Blood tests revealed …", "Hasil penelitian mengungkap …"
         "thing": re.compile(rf"(?i:\b(?:{either(listed('report_findings.txt'))})\b)"),
+        # "X, who argued that …,": a relative clause set off after the speaker
+        "relative": re.compile(rf"\s*,\s*(?:{either(flagged('report_appositives.tsv', 'relative'))})\s"),
+        # ", said in a statement.": where or how it was said, no speaker after the verb
+        "channel": re.compile(rf"(?i:{either(flagged('report_prepositions.tsv', 'channel'))})\b"),
         # "…, but the agency didn’t say how many …", "…, namun tidak merinci …": after a report, the
         # writer notes what the source left unsaid — a clause of a few words' subject, a negation
         # and, with an adverb or none between, the speech verb (searched only before such a verb)
@@ -262,7 +270,14 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             continue
         if subject is None or _a_finding(verb, subject):
             continue  # "Blood tests revealed that …": a finding, no one's speech
-        lead = _nested_lead(body, found[-1].start, verb.start() if participle else subject.start) if joins else None
+        if joins and not participle and subject.start < found[-1].start and (
+                own := _after_relative(body, verb, subject, found[-1], s_end)) is not None:
+            # "Tarjodak, who argued that A, warned that B": the relative clause's report ends at the
+            # comma before its head's own verb, which reports B
+            found[-1:] = own
+            continue
+        lead = _nested_lead(body, found[-1].start, verb.start() if participle else subject.start,
+                            verb["cue"].lower() in english_verbs()) if joins else None
         if joins and lead is None:
             continue  # "Bloomberg reported that officials said …": one report, nested
         candidate = content(body, verb, subject, s_start if lead is None else lead, s_end) or closer
@@ -284,6 +299,21 @@ def _speaker(body: str, verb: re.Match[str], s_start: int, entities: list[Entity
     return verb_subject(body, verb, s_start, entities, before, participle) or (
         earlier if participle else None) or unnamed_subject(body, verb.start(), s_start, entities, participle) or (
         it_subject(body, verb, s_start)) or bracketed_body(body, verb, s_start, entities)
+
+
+def _after_relative(body: str, verb: re.Match[str], subject: Subject, last: Candidate,
+                    s_end: int) -> list[Candidate] | None:
+    """The last report cut at the comma right before ``verb`` and the verb's own, when the last
+    one was said in a relative clause set off after ``subject`` ("X, who argued that …, warned
+    that …"); None otherwise."""
+    comma = body.rfind(",", last.start, verb.start())
+    if comma < 0 or body[comma + 1 : verb.start()].strip() or not _verb_patterns()["relative"].match(
+            body, subject.start + len(subject.text), last.start):
+        return None
+    own = content(body, verb, subject, comma + 1, s_end)
+    if own is None or own is DIRECT or own.start < verb.end():
+        return None
+    return [report_span(body, last.start, comma, last.cue or "", last.subject), own]
 
 
 def _a_finding(verb: re.Match[str], subject: Subject) -> bool:
@@ -328,9 +358,16 @@ def _speaker_follows(body: str, verb: re.Match[str], s_start: int, s_end: int, e
         # of …, after locating …, said Lt. Matt Harris, police spokesman." too, and "…, said Mark
         # Rivera, a spokesman for the county sheriff's office." however long the description.
         return []
+    if named is None and not ing and verb["cue"].lower() in english_verbs() - verb_classes()["listener"] and (
+            person := person_in_attribution(body, verb.end(), s_end, entities)) is not None and _closes_at(
+            body, person.start + len(person.text), s_end):
+        # "…, said clinic manager Owen Pratt.": a description, then the person, closing the
+        # sentence — the tail form too, whatever the lead names before it ("The second man, a
+        # carpenter, was …")
+        return []
     if not ing and verb["cue"].lower() in english_verbs() and (
             tail := _INVERTED_TAIL.fullmatch(body, verb.end(), s_end)) and (
-            not clause_patterns()["finite"].search(tail["who"])):
+            not clause_patterns()["finite"].search(tail["who"])) and not _verb_patterns()["channel"].match(tail["who"]):
         # "…, say officials.", "…, argue economists.": the speaker, unnamed, follows the verb —
         # not a clause of its own ("Roe, a spokesman for X, said crews were tired."): an
         # auxiliary after the verb makes its words the report, and the comma closed an appositive
@@ -342,6 +379,13 @@ def _speaker_follows(body: str, verb: re.Match[str], s_start: int, s_end: int, e
         end = s_start + len(head) - 1
         return [report_span(body, lead_start(body, s_start, end), end, verb["cue"], who)]
     return None
+
+
+def _closes_at(body: str, end: int, s_end: int) -> bool:
+    """Whether the sentence closes at ``end``, after a trailer or with an appositive."""
+    rest = body[end:s_end]
+    return not rest.strip(" .!?") or patterns()["trailer"].match(rest) is not None or (
+        appositive().match(rest) is not None)
 
 
 def _speaker_named_elsewhere(body: str, verb: re.Match[str], s_start: int, s_end: int, entities: list[Entity],
@@ -368,11 +412,11 @@ def _speaker_named_elsewhere(body: str, verb: re.Match[str], s_start: int, s_end
     return subject
 
 
-def _nested_lead(body: str, floor: int, subject_start: int) -> int | None:
+def _nested_lead(body: str, floor: int, subject_start: int, english: bool) -> int | None:
     """Where the last report ends before a verb inside it starts a report of its own ("…, but he said
     that …"), or None when the verb's report is nested in it ("Bloomberg reported that officials
     said …") — as when the clause before the comma only sets the nested report's scene."""
-    lead = _next_report_at(body, floor, subject_start)
+    lead = _next_report_at(body, floor, subject_start, english)
     if lead is not None and _sets_scene(body, floor, lead):
         # "FAA mengatakan saat kejadian berlangsung, ATC menyebut …": the clause before the comma
         # sets the nested report's time or condition — one report with it, not a report of its own
@@ -400,7 +444,14 @@ def _sets_scene(body: str, start: int, comma: int) -> bool:
     return clause_patterns()["subordinate"].match(body, start, comma) is not None and "," not in body[start:comma]
 
 
-def _next_report_at(body: str, floor: int, subject_start: int) -> int | None:
-    """The comma that ends a report before a new speaker: "…, but he said that …"."""
+def _next_report_at(body: str, floor: int, subject_start: int, english: bool) -> int | None:
+    """The comma that ends a report before a new speaker: "…, but he said that …" — or in English
+    the conjunction with no comma: "… and he said …"."""
     m = _verb_patterns()["next_report"].search(body, floor, subject_start)
+    if m is None and english and (bare := _verb_patterns()["bare_next_report"].search(body, floor, subject_start)):
+        # "… when she told the pupils that …" goes on narrating the speaker's own report: after a
+        # subordinating word only a new speaker ("when several skippers said …") starts a report
+        coordinated = bare.group(0).split()[0].lower() in flagged("report_conjunctions.tsv", "coordinating")
+        if coordinated or body[subject_start:].split(None, 1)[0].lower() not in pronouns():
+            m = bare
     return m.start() if m else None
