@@ -100,6 +100,22 @@ def test_a_name_before_an_age_in_brackets_is_a_person() -> None:
     assert dict(_quotes(body))["sungai tersebut mengeluarkan bau tidak sedap sejak pabrik berdiri"] == "Wasini"
 
 
+def test_a_name_before_an_age_between_commas_is_a_person() -> None:
+    body = ("Pedagang lain, Tarjodak, 39, menyebut lapaknya sepi pembeli sejak pasar dipindah. "
+            "“Sehari paling laku dua karung,” ujarnya.")
+    people = [e.canonical for e in find_entities(body, "id") if e.label == "PERSON"]
+    assert "Tarjodak" in people
+    assert dict(_quotes(body))["Sehari paling laku dua karung"] == "Tarjodak"
+
+
+def test_a_name_with_an_apostrophe_inside_is_whole() -> None:
+    body = "“Kami akan bantu warga,” kata Ra’uf.\n\n“Pasar ditutup sementara,” kata Obuya Kerong’o."
+    names = [e.canonical for e in find_entities(body, "id")]
+    assert "Ra’uf" in names and "Obuya Kerong’o" in names
+    # a possessive's "’s" is not part of the name
+    assert [e.text for e in find_entities("Budi Santoso’s car was damaged.", "en")] == ["Budi Santoso"]
+
+
 def test_a_role_whose_short_form_the_article_defines_in_brackets_finds_its_holder() -> None:
     body = ("“Berkasnya sudah lengkap,” ujar Kepala Kejaksaan Negeri (Kajari) Sukabar, Budi Hartono, "
             "di kantornya.\n\n"

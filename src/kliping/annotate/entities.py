@@ -75,6 +75,9 @@ def _whole_name(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The lower-case rest of a name after its apostrophe ("Ra’uf", "Kerong’o"), not a possessive's "’s"
+_APOSTROPHE_TAIL = re.compile(r"[’'](?!s\b)[a-z]{1,6}\b")
+
 # A date right after a weekday: "(30/09/2018)", ", 30/9", " 30 September".
 _DATE_AFTER = re.compile(r" ?,? ?\(?[0-3]?\d\b")
 
@@ -126,14 +129,16 @@ def _rank_split(body: str, start: int, end: int, label: str) -> list[tuple[int, 
 
 
 # "Wasitah (52)", "Ketut Ardana (39 tahun)": capitalised words, then an age in brackets
-_NAME_BEFORE_AGE = re.compile(r"(?<![\w'’.-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) \(\d{1,2}(?: tahun)?\)")
+_NAME_BEFORE_AGE = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?: \(\d{1,2}(?: tahun)?\)|, \d{1,2},)")
 
 
 def _people_before_ages(body: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person the model missed or took for a place, named before an age in brackets: only people
-    have ages ("Warga lain, Wasitah (52) saat dihubungi …"); the title or role words opening the
-    run are left out ("Petani Wasitah (52)"), and a calendar word is no name ("Kamis (14)")."""
-    if " (" not in body:
+    have ages ("Warga lain, Wasitah (52) saat dihubungi …", "Pedagang lain, Tarjodak, 39, menyebut",
+    "Jane Roe, 34, of Millbrook"); the title or role words opening the run are left out ("Petani
+    Wasitah (52)"), and a calendar word is no name ("Kamis (14)")."""
+    if " (" not in body and ", " not in body:
         return spans
     index = SpanIndex((a, b) for a, b, _ in spans)
     relabel: set[int] = set()
@@ -167,6 +172,8 @@ def recognise(body: str, language: str | None = None) -> list[tuple[int, int, st
                 if label == "PERSON":
                     s = person_after_role(body, s, e)
                     s, e = _whole_name(body, s, e)
+                if body[e : e + 1] in ("’", "'") and (rest := _APOSTROPHE_TAIL.match(body, e)):
+                    e = rest.end()  # "[Ra]’uf", "[Obuya Kerong]’o": the model's tokens split at the apostrophe
                 e = _without_weekday(body, s, e)
                 spans.append((s, e, _known_label(body, s, e, label)))
     spans = _people_before_ages(body, _people_after_names(body, sorted(spans), language))
