@@ -104,3 +104,30 @@ _SINGLE = re.compile(r"[‘'](?<![^\s(\[“\"][‘'])(?=\w)([^‘’'\n]{1,200}?
 
 def single_quotations(body: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in _SINGLE.finditer(body)]
+
+
+# British copy quotes speech in single marks ("said: ‘The road was covered in ice …", "‘We'll
+# replant,’ he said."): a left single mark opening its paragraph or a sentence, or after "said:" or a comma,
+# before a capital, runs to a right mark that closes a sentence or clause (",’", ".’", "?’" — so
+# "farmers’ gates" and "it’s" close nothing), else to its paragraph's end, as a quotation over
+# several paragraphs opens each again and closes only the last.
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[:,.!?]\s)|(?<=[:]))‘(?=[A-Z])", re.MULTILINE)
+_SINGLE_CLOSING = re.compile(r"[,.!?…]’(?!\w)")
+
+
+def single_speech(body: str) -> list[tuple[int, int]]:
+    """(first, last+1) offsets of each quotation written the British way, in single marks."""
+    if "‘" not in body:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _SINGLE_OPENING.finditer(body):
+        line_end = body.find("\n", m.end())
+        line_end = len(body) if line_end < 0 else line_end
+        close = _SINGLE_CLOSING.search(body, m.end(), line_end)
+        end = close.start() + 1 if close is not None else line_end
+        if close is not None and body[close.start()] == ",":
+            end = close.start()  # the comma before the attribution is not the speaker's
+        if spans and m.start() < spans[-1][1]:
+            continue
+        spans.append((m.end(), end))
+    return spans

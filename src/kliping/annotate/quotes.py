@@ -20,9 +20,10 @@ from collections.abc import Callable
 from kliping import resources
 from kliping.annotate import speakers, subjects
 from kliping.annotate.attribution import attribution_after, attribution_before, person_named_after
+from kliping.annotate.characterising import characterised
 from kliping.annotate.cue_neighbours import pronoun_at, skip_space
 from kliping.annotate.cues import Candidate, Subject, patterns, pointer_object
-from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations
+from kliping.annotate.quote_marks import QUOTE_MARK, quotations, single_quotations, single_speech
 from kliping.annotate.quote_speakers import SpeakerTurns
 from kliping.annotate.report_documents import documents_sourced
 from kliping.annotate.reported import reported_candidates
@@ -42,7 +43,9 @@ _SIGNED = re.compile(r"[ \t]*\n+[ \t]*[–—][ \t]*(?P<name>[^\n(–—]{1,40}?
 
 def _direct_candidates(body: str, sentences: list[tuple[int, int]], entities: list[Entity]) -> list[Candidate]:
     out = []
-    for start, end in quotations(body):
+    double = quotations(body)
+    british = [(a, b) for a, b in single_speech(body) if not any(c - 1 <= b and a <= d + 1 for c, d in double)]
+    for start, end in sorted(double + british):
         text = body[start:end].strip().rstrip(",").strip()
         if not text or _nickname_inside_name(body, start, end, text):
             continue
@@ -129,6 +132,9 @@ def _partial(body: str, start: int, end: int, s_start: int, s_end: int, entities
         if subject is None and marks:
             subject = subject_after(body, verb.end(), entities)
         return Candidate(start, end, "partial", verb["cue"], subject or Subject("", start, "implicit"))
+    if (framed := characterised(body, start - 1, s_start, entities)) is not None:
+        # "dismissed the tender as “reckless”": someone's word, however short
+        return Candidate(start, end, "partial", framed[0], framed[1])
     words = body[start:end].split()
     if len(words) < MIN_UNCUED_PARTIAL_WORDS or all(w[:1].isupper() for w in words if len(w) > 3):
         return None
