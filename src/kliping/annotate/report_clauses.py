@@ -345,9 +345,9 @@ _LISTENER_THAT = re.compile(r"[^.;:!?\"“”]{1,100}?\b(?P<that>that)\b\s*,?\s*
 _REPORT_ENDS = re.compile(r";")
 
 
-# "said the statement “frustrates me”, and called on Murphy to …", "…, though noted the sharp moves
-# …": a comma, a conjunction and a speech verb in the past tense: the speaker's next say, not a
-# part of the report (not "… were quarantined, and displayed no symptoms", the report's own subject)
+# "said the ruling “worries me”, and called on Roe to …", "…, though noted the costs …": a comma,
+# a conjunction and a speech verb in the past tense: the speaker's next say, not a part of the
+# report (not "… were quarantined, and displayed no symptoms", the report's own subject)
 _SPEAKER_GOES_ON = re.compile(
     r",\s+(?P<conj>and|but|though|while)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
 _CALLS = frozenset({"called"})  # "and called on X to …": a request, which english_verbs() reads only with "on"
