@@ -157,11 +157,10 @@ def normalise_line(line: str) -> str:
     quotation marks, pairs of single marks and guillemets made double marks."""
     if "``" in line or '""' in line:
         line = _typewriter_quotes(line)
-    if "''" in line or '\\"' in line:
-        line = _other_marks(line)
-    if not line.isascii():
-        if "‘" in line or "’’" in line or "«" in line or "»" in line:
-            line = _other_marks(line)
+    ascii_only = line.isascii()
+    if "''" in line or '\\"' in line or not ascii_only and ("‘" in line or "’’" in line or "«" in line or "»" in line):
+        line = _other_marks(line)  # one pass: its pattern reads every form
+    if not ascii_only:
         line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
     elif "  " not in line and "\t" not in line:
         # Most lines: ASCII is its own NFC and holds no invisible character, and a lone space is

@@ -24,7 +24,8 @@ from functools import cache
 
 from kliping import resources
 from kliping.annotate.attribution_names import person_in_attribution
-from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns, pronouns
+from kliping.annotate.cue_neighbours import pronoun_at
+from kliping.annotate.cues import Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_clauses import (
     DIRECT,
     clause_patterns,
@@ -452,6 +453,6 @@ def _next_report_at(body: str, floor: int, subject_start: int, english: bool) ->
         # "… when she told the pupils that …" goes on narrating the speaker's own report: after a
         # subordinating word only a new speaker ("when several skippers said …") starts a report
         coordinated = bare.group(0).split()[0].lower() in flagged("report_conjunctions.tsv", "coordinating")
-        if coordinated or body[subject_start:].split(None, 1)[0].lower() not in pronouns():
+        if coordinated or pronoun_at(body, subject_start) is None:
             m = bare
     return m.start() if m else None
