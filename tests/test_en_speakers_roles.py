@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from chain_probe import said, speakers_by_text
+from chain_probe import quotes_of, said, speakers_by_text
+
+from kliping.annotate.entities import find_entities
 
 _one = partial(said, language="en")
 
@@ -149,6 +151,14 @@ def test_a_role_of_two_words_is_the_person_holding_both() -> None:
     assert _one(body, "there is no dispute").speaker != "Dale Fenwick"
 
 
+def test_a_role_written_in_lower_case_keeps_its_other_words() -> None:
+    # "the interior minister" is the minister introduced as "Interior Minister", not the prime minister
+    body = ("Prime Minister Ann Roe opened the Millbrook bridge on Monday.\n\n"
+            "The interior minister said the bridge would be guarded day and night.\n\n"
+            "Interior Minister Tom Webb later visited the site.")
+    assert _one(body, "the bridge would be guarded").speaker == "Tom Webb"
+
+
 def test_british_titles_are_no_part_of_the_name() -> None:
     body = ("Detective Inspector Gavin Morrow said two men had been arrested.\n\n"
             "Treasurer Ewan Blake said the territory's forecasts would be cut.")
@@ -190,3 +200,40 @@ def test_a_description_between_a_comma_and_the_verb_is_the_subject() -> None:
             "And when asked why officers had not stopped the Northgate Savings Bank robbery, the police chief said: "
             "“We did what we could.”")
     assert _one(body, "We did what we could").speaker == "Dana Whitlock"
+
+
+def test_a_resident_named_after_the_place_and_a_comma_speaks() -> None:
+    body = ("Millbrook flooded on Monday.\n\n"
+            "\"We lost everything,\" said Cempaka resident, Ann Roe.\n\n"
+            "\"The council never listens,\" said Coun. Tom Webb.")
+    assert [q.speaker for q in quotes_of(body, "en")] == ["Ann Roe", "Tom Webb"]
+
+
+def test_a_time_after_the_appositive_and_a_body_s_possessive_are_no_speakers() -> None:
+    body = ("Millbrook police met on Monday.\n\n"
+            "Ann Roe, the county water engineer, last week said the reservoir was only half full.\n\n"
+            "Police spokesperson Captain Owen Pratt said the road was closed.")
+    assert [q.speaker for q in quotes_of(body, "en")] == ["Ann Roe", "Owen Pratt"]
+    body = "The Millbrook Harbour Trust’s notices were taken down. It explained that the berths were unsafe."
+    assert [e.text for e in find_entities(body, "en")] == ["Millbrook Harbour Trust"]
+
+
+def test_he_stands_for_a_person_never_the_company_a_sentence_was_about() -> None:
+    body = ("Millbrook Tubes will spend about 40 million on a second mill over two years, according to its "
+            "chairman Owen Pratt.\n\n"
+            "Most of the money would go to the furnace this year and the rest to the rolling line, he said.")
+    assert [q.speaker for q in quotes_of(body, "en")] == ["Owen Pratt", "Owen Pratt"]
+
+
+def test_a_places_role_of_several_words_is_its_holder() -> None:
+    body = ("Millbrook’s transport secretary has said the ferry timetable will change in spring.\n\n"
+            "Transport Secretary Tom Webb met the ferry owners on Tuesday.")
+    assert _one(body, "the ferry timetable").speaker == "Tom Webb"
+
+
+def test_a_titled_person_after_a_body_or_in_an_appositive_speaks() -> None:
+    body = ("Harbour crews pulled a trawler off the rocks on Tuesday.\n\n"
+            "According to Harbour Chief Tom Webb, the crew of six were all safe and dry.\n\n"
+            "Speaking at the quay, the port's duty officer, Chief Inspector of Harbours (CIH) Mr Owen Pratt, "
+            "said the channel would reopen at noon.")
+    assert [q.speaker for q in quotes_of(body, "en")] == ["Tom Webb", "Owen Pratt"]

@@ -53,6 +53,12 @@ def _people(body: str, language: str | None = "en") -> dict[str, set[str]]:
     return out
 
 
+def test_english_job_titles_before_a_name_are_no_part_of_it() -> None:
+    # "Coordinator", "Ambassador", "Commander" … stand before names as "Director" does
+    body = "SUKARAJA - Harbour Safety Coordinator Slamet Riyadi said the dock was closed."
+    assert _people(body) == {"Slamet Riyadi": {"Slamet Riyadi"}}
+
+
 def test_entities_surname_alone_after_the_full_name_is_that_person() -> None:
     body = ("Ann Figgins, who represents the guard, spoke to reporters. "
             "Figgins declined to say more. The lawyer said Figgins would appeal.")

@@ -58,3 +58,10 @@ def test_reduplicated_plural_before_a_place_is_no_one_by_name() -> None:
     body = ("Pemerintah pusat mengambil alih pengelolaan pelabuhan itu pekan lalu.\n\n"
             "Sebelum keputusan ini, negara-negara Asia menyatakan tidak akan ikut campur dalam sengketa itu.")
     assert _speakers(body)["tidak akan ikut campur dalam sengketa itu"] is None
+
+
+def test_a_description_with_its_party_in_brackets_points_back_at_the_person() -> None:
+    # the acronym in brackets is an aside of "Politikus Partai … ini", which is the person, not the party
+    body = ("Sukaraja - Anggota DPRD Budi Santoso mendukung rencana itu.\n\n"
+            "Politikus Partai Maju Bersama (PMB) ini mengatakan, anggaran sudah cukup.")
+    assert _speakers(body) == {"anggaran sudah cukup": "Budi Santoso"}

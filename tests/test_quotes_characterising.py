@@ -20,6 +20,15 @@ def test_a_word_after_as_of_or_an_object_is_the_speakers() -> None:
     assert _partials("The board called the loss “manageable” and moved on.", "en") == [("manageable", None)]
 
 
+def test_views_regards_and_portrays_as_characterise() -> None:
+    # the body that views a thing as something, not the person named before in the paragraph
+    body = ("Tom Webb chaired the meeting. The harbour fund, which Millbrook Council regards as “money well "
+            "spent”, pays for the dredging.")
+    assert _partials(body, "en") == [("money well spent", "Millbrook Council")]
+    body = "Kepala desa Budi Santoso menggambarkan banjir itu sebagai “yang terburuk” di Sukaraja."
+    assert _partials(body, "id") == [("yang terburuk", "Budi Santoso")]
+
+
 def test_a_passive_word_names_no_speaker() -> None:
     body = "Namun, proyek jembatan itu dinilai \"terlalu mahal\" oleh sebagian warga Sukaraja."
     assert _partials(body, "id") == [("terlalu mahal", None)]

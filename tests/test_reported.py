@@ -103,6 +103,59 @@ def test_verbs_that_name_no_report_are_left_alone() -> None:
     assert _texts(body, "en") == []
 
 
+def test_an_infinitive_done_reports_and_one_made_to_speak_speaks() -> None:
+    body = ("Tom Webb went on to say that the bridge would reopen in May.\n\n"
+            "The ruling allowed Ann Roe to claim that the tender had been fair.\n\n"
+            "The fee rise prompted some Millbrook residents to argue that the council had failed them.\n\n"
+            "Owen Pratt declined to say whether the ferry would run.")
+    assert [(q.text, q.speaker) for q in _reported(body, "en")] == [
+        ("the bridge would reopen in May", "Tom Webb"),
+        ("the tender had been fair", "Ann Roe"),
+        ("the council had failed them", None),  # some residents, named by no name
+    ]
+
+
+def test_a_second_verb_after_a_bare_and_is_the_openers() -> None:
+    body = "Tom Webb accused Owen Pratt of stalling the ferry contract and insisted that the tender was clean."
+    assert [(q.text, q.speaker) for q in _reported(body, "en")] == [("the tender was clean", "Tom Webb")]
+    body = ("Tom Webb chaired the hearing.\n\n"
+            "He rejected the auditors' findings and said the accounts had been checked twice.")
+    assert [(q.text, q.speaker) for q in _reported(body, "en")] == [
+        ("the accounts had been checked twice", "Tom Webb")]
+
+
+def test_a_report_may_open_with_an_as_clause() -> None:
+    body = ("Tom Webb said as the inquiry continued, nobody should guess at its findings.\n\n"
+            "Ann Roe said as part of the review of the harbour budget.")
+    assert _texts(body, "en") == ["as the inquiry continued, nobody should guess at its findings"]
+
+
+def test_that_after_like_or_of_is_a_pronoun_inside_the_report() -> None:
+    body = "But Councillor Tom Webb says a rule like that would never pass the harbour board."
+    assert _texts(body, "en") == ["a rule like that would never pass the harbour board"]
+
+
+def test_a_report_ends_before_the_speakers_own_words_quoted_after_a_comma() -> None:
+    body = ("Captain Ann Roe says the crew kept to the plan, "
+            "\"We wanted everyone home safe before the storm came in.\"")
+    assert _texts(body, "en") == ["the crew kept to the plan"]
+
+
+def test_a_person_and_their_appositive_before_says_speak_what_follows() -> None:
+    body = "Ann Roe, the harbour master, says Tom Webb, the ferry's owner, never asked for a mooring permit."
+    assert [(q.text, q.speaker) for q in _reported(body, "en")] == [
+        ("Tom Webb, the ferry's owner, never asked for a mooring permit", "Ann Roe")]
+
+
+def test_calling_on_or_pleading_with_someone_to_act_is_a_request_reported() -> None:
+    body = ("The fishermen pleaded with the council to dredge the harbour before winter.\n\n"
+            "The agency called on towns to test their wells after the outbreak was found, while "
+            "stressing that there was no sign of spread between people.")
+    assert _texts(body, "en") == ["the council to dredge the harbour before winter",
+                                  "towns to test their wells after the outbreak was found",
+                                  "there was no sign of spread between people"]
+
+
 def test_a_direct_quotation_is_never_inside_a_report() -> None:
     body = '"Kami siap bertanding," kata pelatih Joko Susilo di Bandung, Senin (3/4).'
     assert _texts(body) == []

@@ -68,3 +68,61 @@ def test_the_holder_named_after_the_unit_and_place_of_the_office_speaks() -> Non
     # a place that speaks as itself stays the place's body
     body = "Pemerintah Kabupaten Tangerang menyebut tangkapan nelayan turun sejak Agustus lalu."
     assert said(body, "tangkapan", "id").speaker == "Pemerintah Kabupaten Tangerang"
+
+
+def test_the_place_of_a_regents_office_is_no_part_of_the_regents_name() -> None:
+    # "Bupati Cempaka Slamet Riyadi … ujar Riyadi": Cempaka is the regency, never written alone as anyone
+    body = ("Sukaraja - Ratusan warga dievakuasi akibat banjir.\n\n"
+            "Bupati Cempaka Slamet Riyadi mengatakan bantuan sudah dikirim.\n\n"
+            "\"Kami siap,\" ujar Riyadi.\n\n"
+            "Bupati Sukabar Tarjodak menegaskan, pajak tidak naik.\n\n"
+            "Tarjodak menambahkan, warga boleh protes.")
+    assert [q.speaker for q in quotes_of(body, "id")] == ["Slamet Riyadi", "Slamet Riyadi", "Tarjodak", "Tarjodak"]
+
+
+def test_a_place_span_ending_on_a_name_written_alone_holds_the_person() -> None:
+    # "(Damkar) [Kota Sukaraja Sukirno]" taken whole for a place: the article writes the town and the
+    # man apart too, so the place ends before the name and the man speaks
+    body = ("Sukaraja - Puluhan rumah di Kota Sukaraja terendam sejak sore.\n\n"
+            "\"Air mulai naik sejak sore dan warga sudah mengungsi,\" kata Kepala Dinas Pemadam Kebakaran "
+            "(Damkar) Kota Sukaraja Sukirno, Senin (4/3/2024).\n\n"
+            "Sukirno menambahkan, pompa air dikirim malam ini.")
+    assert [q.speaker for q in quotes_of(body, "id")] == ["Sukirno", "Sukirno"]
+
+
+def test_a_regency_by_its_head_word_is_never_taken_for_a_person() -> None:
+    # "Wabup Cempaka" is the deputy regent's role; "Kabupaten Cempaka" stays a place, so the role
+    # points at the deputy regent named in the lead
+    body = ("Cempaka - Wakil Bupati (Wabup) Cempaka, dr. Slamet Riyadi mengunjungi pasar Sukamaju di "
+            "Kabupaten Cempaka, Rabu (6/3/2024).\n\n"
+            "Wabup Cempaka mengatakan, harga beras mulai turun.\n\n"
+            "\"Pasokan dari petani sudah lancar,\" ucap Wabup.")
+    assert [q.speaker for q in quotes_of(body, "id")] == ["Slamet Riyadi", "Slamet Riyadi"]
+
+
+def test_a_passive_cue_a_role_after_selaku_and_a_paragraph_break_are_no_part_of_a_speaker() -> None:
+    body = ("Sukaraja - Panitia lomba perahu menggelar rapat, Selasa (5/3).\n\n"
+            "Ditambahkan Tarjodak, panitia sudah menyiapkan hadiah bagi para pemenang.\n\n"
+            "Budi Santoso selaku ketua panitia Cempaka Festival menyatakan bahwa pendaftar terus bertambah.")
+    assert [q.speaker for q in quotes_of(body, "id")] == ["Tarjodak", "Budi Santoso"]
+    body = ("\"Kapal itu sudah tua dan harus diganti,\" kata petugas.\n\n"
+            "Setelah itu warga kembali ke rumah masing-masing.")
+    assert "\n" not in (quotes_of(body, "id")[0].speaker_mention or "")
+
+
+def test_lanjutnya_and_lanjut_with_a_name_frame_a_report() -> None:
+    body = ("Sukaraja - Harga ikan naik, Kamis (7/3/2024).\n\n"
+            "\"Cuaca buruk membuat nelayan tidak melaut,\" ujar Budi Santoso di pelabuhan.\n\n"
+            "Lanjutnya, pasokan ikan akan pulih pekan depan.\n\n"
+            "Lanjut Budi, pedagang diminta tidak menimbun ikan.")
+    reports = [(q.text, q.speaker) for q in quotes_of(body, "id") if q.kind == "indirect"]
+    assert reports == [("pasokan ikan akan pulih pekan depan", "Budi Santoso"),
+                       ("pedagang diminta tidak menimbun ikan", "Budi Santoso")]
+
+
+def test_someone_unnamed_then_named_with_bernama_is_that_person() -> None:
+    body = ("Sukaraja - Sebuah truk terguling di tikungan, Jumat (8/3/2024).\n\n"
+            "Seorang warga bernama Tarjodak menuturkan, suara benturan terdengar keras.")
+    assert [q.speaker for q in quotes_of(body, "id")] == ["Tarjodak"]
+    body = "A lorry overturned on the bend on Friday.\n\nA resident named Ann Roe said the lorry was going too fast."
+    assert [q.speaker for q in quotes_of(body, "en")] == ["Ann Roe"]

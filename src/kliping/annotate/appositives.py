@@ -17,6 +17,10 @@ from kliping.model import Entity
 MAX_APPOSITIVES = 3  # comma-separated phrases between a speaker and the verb ("X, a spokesperson for Y, the …, said")
 
 
+# capitalised title words, a bracketed acronym and "of" before a name: "Chief Inspector of Harbours (CIH) Mr "
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\([A-Z]{2,6}\)|of|the)\s+)+")
+
+
 def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]) -> Subject | None:
     """"Jack Smith, who represents the family, said", "Robertson, the U.S. commander, said": the
     speaker is the phrase before the appositive, not a place or body named inside it. Walk back
@@ -36,6 +40,11 @@ def appositive_subject(body: str, comma: int, floor: int, entities: list[Entity]
                  and (e.end == end or _FROM.match(body, e.end, end) is not None)]
         if named:
             return Subject(named[0].text, start, "entity", named[0])
+        titled = next((e for e in entities if e.label == "PERSON" and e.end == end and start < e.start), None)
+        if titled is not None and _TITLE_RUN.fullmatch(body, start, titled.start):
+            # "the port's duty officer, Chief Inspector of Harbours (CIH) Mr Owen Pratt, said": the
+            # appositive is a titled name, whose person speaks
+            return Subject(titled.text, titled.start, "entity", titled)
         if (body_named := body_in_apposition(body, prev, start, end, floor, entities)) is not None:
             return body_named
         name = name_before(body, end, start)

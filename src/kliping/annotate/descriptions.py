@@ -30,8 +30,9 @@ PREPOSITION = re.compile(r"\s(?:of|for|at|in|with|from|on|to)\s")
 # What makes a noun phrase point back at someone already named: "the governor", "the agency",
 # "Eks gelandang Arsenal tersebut", "mantan kiper Parma ini".
 # A title quoted inside ("bintang film ‘Cinta Senja’ ini") keeps its marks on its words.
-_DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)\s+(?:[\w’'.-]+\s+){0,3}[\w’'-]+"
-                                r"|(?:[‘“]?[\w’'.-]+[’”]?\s+){1,6}?(?:tersebut|ini|itu))\b")
+# (within its line: "ujar petugas.\n\nSetelah itu warga pulang" is the attribution's end, then another paragraph)
+_DESCRIPTION_AFTER = re.compile(r"(?:(?i:the)[ \t]+(?:[\w’'.-]+[ \t]+){0,3}[\w’'-]+"
+                                r"|(?:[‘“]?[\w’'.-]+[’”]?[ \t]+){1,6}?(?:tersebut|ini|itu))\b")
 
 
 @cache
@@ -39,7 +40,7 @@ def _person_description() -> re.Pattern[str]:
     """"ujar pria asal Purworejo, Jawa Tengah.": a person noun (resources/description_nouns.tsv)
     and a short phrase, closing the attribution."""
     nouns = alt(sorted(n for n, kind in _description_nouns().items() if kind == "opener"))
-    return re.compile(rf"(?:{nouns})(?:\s+[\w’'.-]+){{1,4}}?(?=\s*[,.;:!?]|\s*$)")
+    return re.compile(rf"(?:{nouns})(?:[ \t]+[\w’'.-]+){{1,4}}?(?=\s*[,.;:!?]|\s*$)")
 
 DESCRIPTION_REACH = 3000  # characters back to the mention a description points at
 NEAR_BODY_REACH = 300  # characters back to a body named once that "the company" may still mean

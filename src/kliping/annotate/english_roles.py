@@ -45,6 +45,8 @@ _THE_ROLE = re.compile(rf"(?:[Tt]he|THE)\s+(?P<mods>(?:[\w’'.-]+\s+){{0,2}}?){
 _ROLE_OF = re.compile(rf"(?:[Tt]he)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\s+of\s+(?:the\s+)?$")
 # "’s mayor", "'s new police chief" written right after a place or body's name
 _OWNS_ROLE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}?{_HEAD}\b(?!\s+[A-Z])")
+# the lower-case words after an owner's possessive, up to three: "’s transport secretary has"
+_OWNED_WORDS = re.compile(r"(?:’s|'s)(?P<words>(?:\s+[a-z-]+){1,3})")
 # the same as one phrase: "Fernhill’s mayor", "Brightwave's new chief"
 _OWNER_ROLE = re.compile(rf"(?P<owner>{_CAPS})(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}?(?P<head>[a-z][a-z-]+)")
 # "the Fed leader", "the police chief" after a body or place's name: its role, not the body
@@ -71,7 +73,8 @@ def role_of(body: str, s: Subject) -> Role | None:
             # "the Fed leader": its body; a word of the role itself ("The Chief Minister") is no body
             # but the role's own, which the person's introduction must hold
             caps = frozenset(w for w in m["mods"].split() if w[:1].isupper() and w.lower() not in _role_parts())
-            parts = frozenset(w.lower() for w in m["mods"].split() if w[:1].isupper() and w.lower() in _role_parts())
+            # "the interior minister" as "The Interior Minister": not "Prime Minister X"
+            parts = frozenset(w.lower() for w in m["mods"].split() if w.lower() in _role_parts())
             return Role(head, caps, s.start, _role_word(head), parts)
     if text[:1].isupper() and " " not in text and text.lower() in _role_heads() and not text.isupper():
         return Role(text.lower(), frozenset(), s.start, True)  # "Premier said": a bare title, no article
@@ -89,6 +92,9 @@ def role_of(body: str, s: Subject) -> Role | None:
     after = _OWNS_ROLE.match(body, s.start + len(text))
     if after is not None and _role_word(head := after["head"].lower()):
         return Role(head, owners, s.start, True)
+    if (owned := _OWNED_WORDS.match(body, s.start + len(text))) is not None and (
+            heads := [w for w in owned["words"].split() if _role_word(w)]):
+        return Role(heads[-1], owners, s.start, True)  # "Millbrook’s transport secretary": the secretary
     modified = _MODIFIES_ROLE.match(body, s.start + len(text))
     if (modified is not None and modified["head"].islower() and _role_word(head := modified["head"])
             and body[max(0, s.start - 4) : s.start].lower() == "the "):
@@ -150,7 +156,7 @@ def holder(body: str, role: Role, entities: list[Entity]) -> str | None:
         if e.label != "PERSON" or not name_words.holds_name_word(e.canonical):
             continue
         context, head = _introduction(body, e)
-        if not role.parts <= context:
+        if not role.parts <= {w.lower() for w in context}:
             continue  # "THE Prime Minister" is not "National Security Minister Stuart Young"
         if role.head in _generic_heads() and role.owners:
             # "the Fed leader" after "Fed Chairman Jerome Powell": any role, of the same body only

@@ -328,9 +328,23 @@ def _people_after_names(body: str, spans: list[tuple[int, int, str]],
     for s, e, label in spans:
         if body.find(" ", s, e) >= 0 and (label == "PERSON" or _opens_with_title(body, s)):
             out += _person_inside(body, s, e, label, list(_PIECE_WORD.finditer(body, s, e)), named)
+        elif body.find(" ", s, e) >= 0 and (cut := _person_at_the_end(body, s, e, people, named)) is not None:
+            out += [(s, cut[0], label), (cut[1], e, "PERSON")]
         else:
             out.append((s, e, label))
     return out
+
+
+def _person_at_the_end(body: str, s: int, e: int, people: set[str], named: set[str]) -> tuple[int, int] | None:
+    """"Kepala BPBD [Kota Sukabar Tarjodak] … Tarjodak menambahkan": a place's or body's span ending
+    on a name the article writes alone as a person, the words before it a place or body it writes
+    alone too, is the two of them (the end of the first and the start of the person), else None."""
+    words = list(_PIECE_WORD.finditer(body, s, e))
+    for k in range(1, len(words)):
+        head, rest = body[s : words[k - 1].end()], body[words[k].start() : e]
+        if rest in people and (head in named or aliases.label_of(head) in ("PLACE", "ORG")):
+            return words[k - 1].end(), words[k].start()
+    return None
 
 
 def _opens_with_title(body: str, pos: int) -> bool:
@@ -418,6 +432,8 @@ def find_entities(body: str, language: str | None = None) -> list[Entity]:
     """Every PERSON / ORG / PLACE mention in ``body`` with its canonical name, in text order."""
     mentions = []
     for start, end, label in recognise(body, language):
+        if label != "PERSON" and body[end - 2 : end] in ("’s", "'s") and " " in body[start : end - 2]:
+            end -= 2  # "[Millbrook Harbour Trust]’s notices": the possessive is no part of the body's name
         text = body[start:end]
         canonical = aliases.canonical(text, label)
         if canonical is None:

@@ -39,6 +39,9 @@ def _hard_stops() -> frozenset[str]:
     words and calendar words ("Senin", "Maret"; short forms like "Min" or "Jan" are names too)."""
     words = set(title_words()) | set(resources.lines("stopwords.txt")) | set(resources.lines("ner_org_cues.txt"))
     words.update(calendar_words())
+    # a passive speech verb opening a sentence before its agent: "Ditambahkan Budi, …" names Budi
+    words.update(row[1] for row in resources.rows("quote_frames.tsv")
+                 if len(row) > 2 and "passive" in row[2].split(",") and " " not in row[1])
     return frozenset(words - resources.words("name_words.txt"))  # "Lalu" of "Lalu Muhammad Iqbal"
 
 
@@ -220,6 +223,11 @@ def _name_heads() -> frozenset[str]:
 @cache
 def _place_heads() -> frozenset[str]:
     return resources.words("ner_place_cues.txt") - resources.words("stopwords.txt")
+
+
+def is_place_head(word: str) -> bool:
+    """Whether a word opens a place's name, its head: "Kabupaten", "Desa", "Gunung"."""
+    return word.casefold() in _place_heads()
 
 
 def person_after_place(text: str) -> str | None:

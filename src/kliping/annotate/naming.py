@@ -320,6 +320,10 @@ def _unglued(body: str, name: str) -> str:
     words = name.split()
     while len(words) > 1 and _place_of_the_article(body, words[0], words[1]):
         words = words[1:]  # "Ketua DPRD Sukabar Budi" after "Kabupaten Sukabar": the place, then the person
+    if len(words) > 1 and _after_place_title(body, name) and _alone_at(body, words[-1], not_after=words[-2]) and (
+            not _alone_at(body, words[0], not_before=words[1])):
+        # "Bupati Sukabar Budi … kata Budi", Sukabar never alone: the office's place, then the person
+        words = words[1:]
     while len(words) > 2:
         # Written alone before the name's first use: a body introduced earlier ("Wavecell …
         # CEO Wavecell Olivier Gerhardt"); a person's given name alone comes after their full
@@ -364,6 +368,13 @@ def _place_of_the_article(body: str, word: str, not_before: str) -> bool:
                     return True
         i = body.find(word, end)
     return False
+
+
+def _after_place_title(body: str, name: str) -> bool:
+    """Whether the word right before the name's first use is the title of an office over a place."""
+    first = body.find(name)
+    before = body[max(0, first - 20) : first].split() if first > 0 else []
+    return bool(before) and before[-1].casefold() in resources.words("place_titles.txt")
 
 
 def _after_honorific(body: str, pos: int) -> bool:

@@ -17,6 +17,7 @@ from kliping.annotate.name_words import (
     is_full_name,
     is_institution_head,
     is_name_word,
+    is_place_head,
     name_heads,
     opens_name,
     title_words,
@@ -245,8 +246,8 @@ def _bodies_named_by_people(body: str, mentions: list[Entity], people: list[Enti
     for m in mentions:
         if m.label == "PERSON" or " " not in m.text or not lone.intersection(m.text.split()):
             continue  # (the cheap test first: unglued reads the body)
-        if aliases.label_of(m.text) is not None:
-            continue
+        if aliases.label_of(m.text) is not None or is_place_head(m.text.split()[0]):
+            continue  # (and never "Kabupaten Cempaka": a place by its head)
         name = named.get(m.text) or unglued(body, m.text)
         words = name.split()
         if len(words) > MAX_NAME_WORDS + 1 or not lone.intersection(words) or not _person_like(words):

@@ -72,7 +72,9 @@ class SpeakerTurns:
         speaker: str | None = None
         is_person = unnamed = False
         if s is not None:
-            if s.kind in ("noun", "anonymous") and (force := body_voices.force_speaker(s, self.entities)) is not None:
+            if s.kind in ("noun", "anonymous") and (named := _named_by_name(self.body, s, self.entities)) is not None:
+                speaker, is_person = named, True  # "Seorang pedagang bernama Budi Santoso mengatakan": Budi Santoso
+            elif s.kind in ("noun", "anonymous") and (force := body_voices.force_speaker(s, self.entities)) is not None:
                 speaker = force  # "Police said", "the police said", "Nigerian police said": the force, not no one
             elif s.kind in ("noun", "anonymous") and (
                     voiced := body_voices.described_body_voice(s, self.entities)) is not None:
@@ -169,6 +171,12 @@ class SpeakerTurns:
         person the narrative since the last quotation turned to, else the person quoted last."""
         speaker, unnamed = None, False
         turned = self._turned_to(c, s, s.kind == "clitic")
+        if s.kind == "pronoun" and turned not in (None, speakers.UNNAMED) and any(
+                e.label != "PERSON" and e.canonical.startswith(turned) for e in self.entities) and all(
+                p.canonical != turned for p in self.people):
+            # "he", "ia": a person, never the company ("Millbrook Tubes" of "Millbrook Tubes Holdings
+            # Limited") the sentence before was about
+            turned = None
         if turned == speakers.UNNAMED:  # "Seorang karyawan … mengaku …" “…,” ungkapnya.
             self.last_person, unnamed = None, True
         else:
@@ -422,6 +430,19 @@ def _points_back(s: Subject) -> bool:
     words = s.text.split()
     return s.text != s.entity.text and (words[-1].lower() in resources.words("report_demonstratives.txt")
                                         or words[0].islower() and is_person_noun(words[0]))
+
+
+_NAMED = re.compile(r"\s(?:bernama|named|called)\s+$")
+
+
+def _named_by_name(body: str, s: Subject, entities: list[Entity]) -> str | None:
+    """The person an unnamed description names at its end: "seorang pedagang bernama Sukirno",
+    "a resident named Ann Roe"."""
+    end = s.start + len(s.text)
+    person = next((e for e in entities if e.label == "PERSON" and s.start < e.start and e.end == end), None)
+    if person is None or not _NAMED.search(body, s.start, person.start):
+        return None
+    return person.canonical
 
 
 def _last_person_before(entities: list[Entity], pos: int) -> str | None:

@@ -15,6 +15,7 @@ from kliping import resources
 from kliping.annotate.cues import OPENERS, Candidate, Subject, english_verbs, patterns
 from kliping.annotate.report_spans import MIN_REPORTED_WORDS, lead_start, report_span, text_start
 from kliping.annotate.report_words import either, flagged, listed, verb_classes
+from kliping.model import Entity
 from kliping.resources import alt
 from kliping.timestamps import weekday_names
 
@@ -23,6 +24,7 @@ MAX_NOUN_PHRASE_WORDS = 5  # "people familiar with the matter": the words after 
 MAX_CLOSING_WORDS = 6  # "…, she wrote in a blog post.": the phrase of channel after a verb closing its report
 UNSAID_REACH = 60  # characters before a verb searched for "what …" and a negation
 NOT_REPORTING_REACH = 12  # characters before a verb searched for "to", "worth", "was"
+DONE_TO_REACH = 60  # characters before its "to" searched for "went on", "allowed the city's mayor"
 
 
 @cache
@@ -37,8 +39,12 @@ def _speech_act() -> dict[str, re.Pattern[str]]:
         # nor does a passive ("Job cuts will be announced later …", "was told"), but for "it was noted
         # that …"; nor a gerund, the writer's own words ("It's worth noting that …", "start by noting").
         # One pattern for the three, searched once over the words before a verb.
-        "not_reporting": re.compile(rf"\b(?:(?i:{words('infinitive')})|(?P<gerund>(?i:{words('gerund')}))"
+        "not_reporting": re.compile(rf"\b(?:(?P<infinitive>(?i:{words('infinitive')}))"
+                                    rf"|(?P<gerund>(?i:{words('gerund')}))"
                                     rf"|(?<!\b[Ii]t )(?P<passive>{words('passive')}))\s+$"),
+        # "went on to say that …", "allowed the mayor to claim that …": an infinitive done, which reports
+        "done_to": re.compile(rf"\b(?:(?:{words('done_to')})|(?:{words('made_to')})(?P<made>(?:\s+[\w’'.-]+){{1,4}}))"
+                              r"\s+$"),
         # The words before a verb that make it no speech act: "tidak menjelaskan", "belum menyebutkan",
         # "did not say" (denied), "akan menjelaskan", "will announce", "dapat melanjutkan" (still to
         # come), "some say in", "Other estimates", "over alleged", "the reported deal" (a noun or an
@@ -59,13 +65,32 @@ def _speech_act() -> dict[str, re.Pattern[str]]:
 _SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
 
 
+_TO_BEFORE = re.compile(r"\bto\s+$")
+
+
+def made_to_speak(body: str, verb: re.Match[str], s_start: int, entities: list[Entity]) -> Subject | None:
+    """In "allowed the mayor to claim that …", "prompted some residents to argue that …", the one made
+    to speak: the name the phrase between the verbs is, else that phrase, someone named by no name."""
+    to = _TO_BEFORE.search(body, max(s_start, verb.start() - NOT_REPORTING_REACH), verb.start())
+    done = to and _speech_act()["done_to"].search(body, max(s_start, to.start() - DONE_TO_REACH), to.start())
+    if not done or not done["made"]:
+        return None
+    start, end = done.start("made") + len(done["made"]) - len(done["made"].lstrip()), done.end("made")
+    name = next((e for e in entities if e.label != "PLACE" and start <= e.start and e.end == end), None)
+    if name is not None and not body[start : name.start].strip(" ,"):
+        return Subject(name.text, name.start, "entity", name)
+    return Subject(body[start:end], start, "anonymous")
+
+
 def no_speech_act(body: str, verb: re.Match[str], s_start: int, ing: bool) -> bool:
     """Whether ``verb`` names no speech act: after "to"/"untuk" always, after a form of "be" unless
     it ends in -ing, after a gerund's opener ("worth") when it does; after a negation, a modal, a
     determiner or "what …"; or as a noun in -ing ("collision warning", "theories suggesting …")."""
     pats = _speech_act()
     blocked = pats["not_reporting"].search(body, max(s_start, verb.start() - NOT_REPORTING_REACH), verb.start())
-    if blocked and not (blocked["gerund"] and not ing) and not (blocked["passive"] and ing):
+    if blocked and not (blocked["gerund"] and not ing) and not (blocked["passive"] and ing) and not (
+            blocked["infinitive"] and pats["done_to"].search(body, max(s_start, blocked.start() - DONE_TO_REACH),
+                                                             blocked.start())):
         return True
     before = body[max(s_start, verb.start() - UNSAID_REACH) : verb.start()]
     if ing and verb["cue"].lower() in english_verbs() and not pats["participle_opens"].search(before) and not (
@@ -108,6 +133,8 @@ def clause_patterns() -> dict[str, re.Pattern[str]]:
         # "membenarkan ada tersangka baru": a word that opens a clause after a clause-only verb
         "clause_opener": re.compile(rf"\s+(?:{either(listed('report_clause_openers.txt'))})\s"),
         # (a dot inside a sentence is an abbreviation's: "on Sept. 30 that …", "with AutoIndustriya.com that …")
+        "demonstrative_that": re.compile(rf"\s(?:{either(flagged('report_prepositions.tsv', 'demonstrative'))})"
+                                         r"\s+that\b\s*,?\s*$"),
         "that_later": re.compile(rf"^[\s,]*(?i:{either(flagged('report_prepositions.tsv', 'channel'))})\b"
                                  rf"[^,;:!?\"“]{{0,60}}?\b(?i:{complementiser})\b\s*,?\s*"),
         # "told AFP …", "told The Associated Press …", "told reporters …", "told him …": who heard it
@@ -179,11 +206,16 @@ def content(body: str, verb: re.Match[str], subject: Subject, s_start: int, s_en
         # "…, the Inner Mongolia health commission said, according to Reuters.": the medium passed on
         # what the speaker said before it — the lead is the report, not "according to Reuters"
         return report_span(body, lead_start(body, s_start, comma), comma, verb["cue"], subject)
-    if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that):
+    if len(body[start:s_end].split()) < MIN_REPORTED_WORDS or (own["no_clause"].match(body, start) and not said_that
+                                                                and not _AS_CLAUSE.match(body, start, s_end)):
         return None  # (after "that" a clause starts, whatever its first word: "that on three occasions …")
     return report_span(body, start, _report_end(body, s_start, start, s_end), verb["cue"], subject)
 
 
+# "said as the inquiry continued, nobody should …": not "said as part of …", an object —
+# "as" opens a clause with its own finite verb, closed by a comma before the main clause reported
+_AS_CLAUSE = re.compile(r"as\s+(?:[\w’'-]+\s+){1,6}?(?:is|are|was|were|has|have|had|\w{3,}s|\w{3,}ed)\b"
+                        r"[^,.;:!?]{0,100},\s+(?:[\w’'-]+\s+){2}")
 # "BNPB", "BMKG", "BPBD": an agency named by its acronym (a team or a rider seldom is)
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # a count within the first words of the object: "mencatat 147 gempa", "mencatat total korban 91 orang"
@@ -213,6 +245,8 @@ def _clause_start(body: str, verb: re.Match[str], s_end: int) -> tuple[int, bool
     that = (own["bare_that"] if cue in classes["request"] else patterns()["that"]).match(body[verb.end() : s_end])
     if that is not None and own["finite"].search(that.group(0)):
         that = None  # "said Kabul had ensured that …": the words before "that" are the report's own clause
+    if that is not None and own["demonstrative_that"].search(that.group(0)):
+        that = None  # "says a rule like that would …": a pronoun inside the report's own clause
     if that is not None and not that.group(0).strip(" ,:"):
         # "said in a news release that …", "wrote on Twitter that …", "menyampaikan dalam rapat di
         # DPR bahwa …": a longer phrase of place, time or channel before the complementiser
@@ -346,10 +380,11 @@ _REPORT_ENDS = re.compile(r";")
 
 
 # "said the ruling “worries me”, and called on Roe to …", "…, though noted the costs …": a comma,
-# a conjunction and a speech verb in the past tense: the speaker's next say, not a part of the
-# report (not "… were quarantined, and displayed no symptoms", the report's own subject)
+# a conjunction and a speech verb in the past tense or as a participle ("…, while stressing that"): the
+# speaker's next say, not a part of the report (not "… were quarantined, and displayed no symptoms", the
+# report's own subject)
 _SPEAKER_GOES_ON = re.compile(
-    r",\s+(?P<conj>and|but|though|while)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}ed)\b")
+    r",\s+(?P<conj>and|but|though|while)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?P<verb>[a-z]{2,}(?:ed|ing))\b")
 _CALLS = frozenset({"called"})  # "and called on X to …": a request, which english_verbs() reads only with "on"
 
 
@@ -359,6 +394,11 @@ def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
     writer = clause_patterns()["writer_clause"].search(body, start, end)
     if writer is not None:
         end = writer.start()
+    if (said := _QUOTED_AFTER_COMMA.search(body, start, end)) is not None and not (
+            clause_patterns()["subordinate"].match(body, start)):
+        # '… kept to the plan, "We wanted everyone home safe …"': the speaker's own words follow (but
+        # "said since the talks go on, “I won't …”": the subordinate clause leads into the quotation)
+        end = said.start()
     for goes_on in _SPEAKER_GOES_ON.finditer(body, start, end):
         # (a speech verb after "and"/"but" is reported.py's second verb, which cuts there itself and
         # gives the second report the same speaker)
@@ -372,6 +412,9 @@ def _report_end(body: str, s_start: int, start: int, s_end: int) -> int:
     return end
 
 
+# a comma, then a quotation opening on a capital that runs on for words: the speaker's whole say,
+# quoted after the report — not a fragment inside it ('called it "a disgrace"')
+_QUOTED_AFTER_COMMA = re.compile(r",\s*[“\"][A-Z][^\s“”\"]*(?:\s+[^\s“”\"]+){2}")
 _CLOSERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 

@@ -57,8 +57,25 @@ def tail_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
         cue = tail["cue"] + (tail["nya"] or "")
         if cue.lower() in verb_classes()["listener"]:
             return None  # ", told Business Insider …": who was told, not who spoke
+        if person_and_appositive(body, s_start, tail.start(), entities):
+            return None  # "Ann Roe, the harbour master, says Tom Webb, the ferry's owner, never …": she speaks
         return _report_around(body, tail.start(), s_start, s_end, cue, subject, after)
     return None
+
+
+_APPOSITIVE_ONLY = re.compile(r"\s*,[^,;:“”\"]{1,80}(?:,\s*)?")
+
+
+def person_and_appositive(body: str, s_start: int, at: int, entities: list[Entity]) -> bool:
+    """Whether the words from a sentence's start to ``at`` (a verb after a comma) are a person
+    opening the sentence and their appositive, no clause: the person is the verb's subject, the
+    words after the verb the report — not a report before a closing "says X"."""
+    start = text_start(body, s_start)
+    person = next((e for e in entities if e.start == start and e.label == "PERSON"), None)
+    if person is None:
+        return False
+    m = _APPOSITIVE_ONLY.fullmatch(body, person.end, at)
+    return m is not None and not clause_patterns()["finite"].search(m.group(0))
 
 
 def _speaker_after(body: str, tail: re.Match[str], s_end: int, entities: list[Entity]) -> tuple[Subject, int] | None:

@@ -48,6 +48,11 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         return aged
     comma = body.rfind(",", s_start, verb.start())
     clause = body[comma + 1 : verb.start()] if comma >= 0 else ""
+    if comma >= 0 and _WHEN_ONLY.fullmatch(clause) and (
+            opener := _sentence_person(body, s_start, comma, entities)) is not None:
+        # "Ann Roe, the county's water engineer, last week said …": a time between the
+        # appositive's comma and the verb is no speaker; the person the sentence opens with speaks
+        return opener
     first = clause.split()[:1]
     relative = bool(first) and first[0] in _relatives()  # "X, yang memimpin Y pun mengatakan"
     if comma >= 0 and clause.strip() and len(clause.split()) <= MAX_TAIL_SUBJECT_WORDS and not relative:
@@ -65,6 +70,13 @@ def verb_subject(body: str, verb: re.Match[str], s_start: int, entities: list[En
         # second verb of the sentence's subject, not of the place or body named last before it.
         opener = _sentence_person(body, s_start, comma, entities) or _opening_subject(body, s_start, comma, entities)
         if opener is not None and opener.entity is not None:
+            return opener
+    if comma < 0 and _unnamed()["bare_and_verb"].search(body, max(s_start, verb.start() - 8), verb.start()):
+        # "Tom Webb accused the council of delays and insisted that …": with no comma anywhere
+        # before it, a second verb of the person the sentence opens with, not of its object
+        opener = (_sentence_person(body, s_start, verb.start(), entities)
+                  or _opening_pronoun(body, s_start, verb.start()))
+        if opener is not None:
             return opener
     if relative:
         # "… by Dana Roe, a lawyer for the group, who told the judge that …": the relative clause
@@ -214,6 +226,15 @@ def _sentence_person(body: str, s_start: int, until: int, entities: list[Entity]
     return Subject(first.text, first.start, "entity", first) if first is not None else None
 
 
+def _opening_pronoun(body: str, s_start: int, until: int) -> Subject | None:
+    """"He rejected the audit and said …": the personal pronoun the sentence opens with."""
+    start = text_start(body, s_start)
+    word = JOINED_WORD.match(body, start, until)
+    if word is None or word.group(0).lower() not in pronouns():
+        return None
+    return Subject(word.group(0), start, "pronoun")
+
+
 def _person_before_address(body: str, s_start: int, comma: int, entities: list[Entity]) -> Subject | None:
     """The first person the sentence names before ``comma``, when only places and their words
     stand between that person and the comma."""
@@ -295,6 +316,7 @@ def _unnamed() -> dict[str, re.Pattern[str]]:
         # "…, and confirmed that …", "…, who said that …": the verb's subject is the sentence's, or
         # the one the relative pronoun stands for.
         "and_verb": re.compile(rf"[,”\"]\s+(?:{either(flagged('report_conjunctions.tsv', 'shared_subject'))})\s+$"),
+        "bare_and_verb": re.compile(rf"\s(?:{either(flagged('report_conjunctions.tsv', 'shared_subject'))})\s+$"),
         # "… memiliki beberapa pesawat dan mengklaim …": a second verb of the sentence's subject
         "joined_verb": re.compile(rf"\s(?:{either(flagged('report_conjunctions.tsv', 'verb_joiner'))})"
                                   rf"(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+$"),
@@ -316,6 +338,11 @@ _ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}")
 _RELATIVE_ONLY = re.compile(r"\syang(?:\s+(?:juga|pun|telah|sudah|sempat|pernah))*\s+$")
 
 _OPENING_NAME = re.compile(r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+[a-z]")
+
+
+# a time said between a speaker's appositive and the verb: "…, last week said", "…, on Monday said"
+_WHEN_ONLY = re.compile(r"\s*(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|night|weekend)"
+                        r"|yesterday|today|earlier|recently|on\s+[A-Z][a-z]+day)\s*")
 
 
 def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Entity],

@@ -31,12 +31,19 @@ from kliping.annotate.report_clauses import (
     clause_patterns,
     clause_soon,
     content,
+    made_to_speak,
     no_speech_act,
     unsourced,
     unsourced_stems,
 )
 from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
-from kliping.annotate.report_short_cues import appositive, closing_speaker, opening_cue, tail_reported
+from kliping.annotate.report_short_cues import (
+    appositive,
+    closing_speaker,
+    opening_cue,
+    person_and_appositive,
+    tail_reported,
+)
 from kliping.annotate.report_spans import (
     MIN_REPORTED_WORDS,
     cased,
@@ -260,7 +267,8 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             found[-1:] = second
             continue
         participle = verb["cue"].lower().endswith("ing") and body[s_start : verb.start()].rstrip().endswith(",")
-        subject = _speaker(body, verb, s_start, entities, found[-1] if joins else None, participle, earlier)
+        subject = made_to_speak(body, verb, s_start, entities) or _speaker(
+            body, verb, s_start, entities, found[-1] if joins else None, participle, earlier)
         earlier = subject or earlier
         subject = _speaker_named_elsewhere(body, verb, s_start, s_end, entities, quotations, subject,
                                            attributing if adding and not joins else None)
@@ -351,6 +359,8 @@ def _speaker_follows(body: str, verb: re.Match[str], s_start: int, s_end: int, e
     sentence's verbs when the speaker is named (the tail form, read by report_short_cues.py), the
     lead as the report when the speaker is an unnamed noun; None when the speaker is not after it."""
     head = body[s_start : verb.start()].rstrip()
+    if person_and_appositive(body, s_start, s_start + len(head), entities):
+        return None  # "Ann Roe, the harbour master, says Tom Webb, the ferry's owner, never …": she speaks
     named = name_after(body, verb.end(), entities)
     if named is not None and (name_closes(body[verb.end() : s_end]) or not person_before(
             body, s_start + len(head) - 1, s_start, entities) or appositive().match(

@@ -86,6 +86,11 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
             follow.canonical == entity.canonical or entity.label != "PERSON"
         ):
             return Subject(body[pos : follow.end], pos, "entity", follow)
+        if (named := _named_after_description(body, entity, entities)) is not None:
+            return Subject(body[pos : named.end], pos, "entity", named)
+        if entity.label != "PERSON" and (titled := _person_after_titles(body, entity.end, entities)) is not None:
+            # "According to Harbour Chief Tom Webb", "Millbrook Rescue’s Capt. Ann Roe": the titled person speaks
+            return Subject(body[pos : titled.end], pos, "entity", titled)
         return Subject(entity.text, pos, "entity", entity)
     pronoun = pronoun_at(body, pos)
     if pronoun:
@@ -113,6 +118,35 @@ def subject_after(body: str, pos: int, entities: list[Entity]) -> Subject | None
             return Subject(body[pos : person.end], pos, "entity", person)
         return _past_titles(Subject(name.group(0), pos, "name"))
     return None
+
+
+_DESCRIBED = re.compile(r"(?:\s+[a-z][\w-]*){1,3},\s+")  # "[Millbrook] resident, Ann Roe"
+_CLOSED = re.compile(r"\s*(?:[.,;!?]|$)")
+_TITLE_AFTER = re.compile(r"(?:’s|'s)?\s+([A-Z][\w.]*)\s+")  # "[Millbrook Rescue]’s Capt. ", "[Harbour] Chief "
+
+
+def _person_after_titles(body: str, end: int, entities: list[Entity]) -> Entity | None:
+    """The person named right after a body's name (its possessive) and one to three title words."""
+    for _ in range(3):
+        m = _TITLE_AFTER.match(body, end)
+        if m is None or m.group(1).strip(".").casefold() not in name_words.title_words():
+            return None
+        person = entity_at(entities, m.end())
+        if person is not None:
+            return person if person.label == "PERSON" else None
+        end = m.end() - 1
+    return None
+
+
+def _named_after_description(body: str, entity: Entity, entities: list[Entity]) -> Entity | None:
+    """'“…,” said Millbrook resident, Ann Roe.': the person named after the description the place
+    or body opens, not the place — when the description's last word is a person's noun and the
+    name closes the attribution."""
+    m = _DESCRIBED.match(body, entity.end)
+    if m is None or not is_person_noun(m.group(0).rstrip(", ").split()[-1]):
+        return None
+    person = entity_at(entities, m.end())
+    return person if person is not None and person.label == "PERSON" and _CLOSED.match(body, person.end) else None
 
 
 # An account named after a cue: "akun X", "pengguna X", "warganet @X", or a bare "@X".
@@ -229,6 +263,17 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
     of a pair, or the person over a place or body named in the same clause."""
     if (described := _description_after_comma(body, best, cue_start, entities)) is not None:
         return described
+    if body[best.start - 1 : best.start] == "(" and _BRACKET_THEN_POINTER.match(body, best.start + len(best.text),
+                                                                                 cue_start):
+        # "Politikus Partai Maju Bersama (PMB) ini mengatakan": the acronym in brackets is an aside of a
+        # description pointing back at someone, the subject — not the party
+        start = max(body.rfind(",", lo, best.start), body.rfind(".", lo, best.start), body.rfind("\n", lo, best.start),
+                    lo - 1) + 1
+        start = skip_space(body, start)
+        phrase = body[start:cue_start].rstrip()
+        described = description_subject(body, phrase, start, entities)
+        if described is not None:
+            return described
     relative = _RELATIVE.search(body, lo, best.start)
     if relative is not None:
         # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan", "… San Afri Awang yang
@@ -268,6 +313,7 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
     return best
 
 
+_BRACKET_THEN_POINTER = re.compile(r"\)\s+(?:ini|itu|tersebut)(?:\s+(?:pun|juga|lantas|kemudian))?\s*$")
 _DESCRIPTION_BEFORE_VERB = re.compile(r",\s+(?P<np>(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z][\w-]*))\s+$")
 
 
@@ -379,7 +425,7 @@ def _common_opener(word: str) -> bool:
 
 _WHO = re.compile(r"\s(?:who|yang)\s")  # the relative clause describing an unnamed speaker
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
-_RELATIVE = re.compile(r"(?:,\s+|\s+)(?:yang|who|which)\s+[^,]*$")
+_RELATIVE = re.compile(rf"(?:,\s+|\s+)(?:{either(flagged('report_appositives.tsv', 'relative'))})\s+[^,]*$")
 
 
 def _first_conjunct(body: str, subject: Subject, entities: list[Entity], lo: int) -> Subject:
