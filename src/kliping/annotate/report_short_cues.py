@@ -254,7 +254,12 @@ def opening_cue(body: str, s_start: int, s_end: int, entities: list[Entity]) -> 
 
 def _closes(rest: str) -> bool:
     """Whether what follows a speaker closes the attribution: the sentence's end, a comma, a trailer."""
-    return not rest.strip(" .!?") or rest.lstrip().startswith(",") or bool(patterns()["trailer"].match(rest))
+    return closes_sentence(rest) or rest.lstrip().startswith(",")
+
+
+def closes_sentence(rest: str) -> bool:
+    """Whether ``rest`` ends the sentence: nothing but its stop, or a trailer ("di Jakarta, Senin")."""
+    return not rest.strip(" .!?") or bool(patterns()["trailer"].match(rest))
 
 
 @cache

@@ -39,6 +39,7 @@ from kliping.annotate.report_clauses import (
 from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
 from kliping.annotate.report_short_cues import (
     appositive,
+    closes_sentence,
     closing_speaker,
     opening_cue,
     person_and_appositive,
@@ -395,8 +396,7 @@ def _speaker_follows(body: str, verb: re.Match[str], s_start: int, s_end: int, e
 def _closes_at(body: str, end: int, s_end: int) -> bool:
     """Whether the sentence closes at ``end``, after a trailer or with an appositive."""
     rest = body[end:s_end]
-    return not rest.strip(" .!?") or patterns()["trailer"].match(rest) is not None or (
-        appositive().match(rest) is not None)
+    return closes_sentence(rest) or appositive().match(rest) is not None
 
 
 def _speaker_named_elsewhere(body: str, verb: re.Match[str], s_start: int, s_end: int, entities: list[Entity],

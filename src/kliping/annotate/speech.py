@@ -246,7 +246,7 @@ def _place_phrase(body: str, found: Subject, floor: int) -> int | None:
 def _unnamed_subject(body: str, cue_start: int, lo: int, floor: int, entities: list[Entity]) -> Subject | None:
     """With no entity nor pronoun before the verb: a name the recogniser missed before a relative
     clause, else the noun phrase opening the clause (anonymous, or a description of someone)."""
-    if (relative := _RELATIVE.search(body, lo, cue_start)) is not None and (
+    if (relative := _relative().search(body, lo, cue_start)) is not None and (
             named := _named_head(body, relative.start(), lo, floor, entities)) is not None:
         return named  # "Lowes yang merupakan pebalap World Superbike (WSBK) mengatakan"
     noun = noun_subject(body, cue_start, lo)
@@ -274,7 +274,7 @@ def _named_subject(body: str, best: Subject, entity: Entity, cue_start: int, lo:
         described = description_subject(body, phrase, start, entities)
         if described is not None:
             return described
-    relative = _RELATIVE.search(body, lo, best.start)
+    relative = _relative().search(body, lo, best.start)
     if relative is not None:
         # "Naftali Bennett, yang memimpin partai Jewish Home pun mengatakan", "… San Afri Awang yang
         # juga Juru Bicara Tim KLHS Kendeng mengatakan": the name in the relative clause is its
@@ -425,7 +425,10 @@ def _common_opener(word: str) -> bool:
 
 _WHO = re.compile(r"\s(?:who|yang)\s")  # the relative clause describing an unnamed speaker
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
-_RELATIVE = re.compile(rf"(?:,\s+|\s+)(?:{either(flagged('report_appositives.tsv', 'relative'))})\s+[^,]*$")
+@cache
+def _relative() -> re.Pattern[str]:
+    """A relative word ("yang", "who", "selaku": report_appositives.tsv) opening the clause before a verb."""
+    return re.compile(rf"(?:,\s+|\s+)(?:{either(flagged('report_appositives.tsv', 'relative'))})\s+[^,]*$")
 
 
 def _first_conjunct(body: str, subject: Subject, entities: list[Entity], lo: int) -> Subject:
