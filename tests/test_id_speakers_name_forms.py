@@ -81,3 +81,9 @@ def test_a_regencys_short_name_written_between_a_role_and_its_holder_is_no_part_
     body = ("Ketua KPK Budi Hartono hadir di gedung DPR.\n\n"
             "\"Kami akan memeriksa semua saksi,\" kata Ketua KPK Budi.")
     assert _speakers(body) == ["Budi Hartono"]
+    # an ordinary noun before a given name is the person's own ("perusahaan Budi": his company), not a body's
+    # head: the given name stays part of the full name
+    body = ("Jaksa mendakwa pejabat itu menerima suap dari Direktur PT Cempaka Jaya, Slamet Riyadi.\n\n"
+            "Suap itu diberikan agar perusahaan Slamet memenangi tender.\n\n"
+            "\"Saya hanya diminta menyiapkan uang,\" kata Slamet Riyadi di persidangan.")
+    assert _speakers(body) == ["Slamet Riyadi"]

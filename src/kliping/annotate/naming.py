@@ -31,6 +31,7 @@ from kliping.annotate.name_words import (
     given_names,
     is_body_acronym,
     is_brand,
+    is_place_head,
     name_heads,
     opens_name,
     title_words,
@@ -361,8 +362,12 @@ def _place_of_the_article(body: str, word: str, not_before: str) -> bool:
             prev = _WORD_BEFORE.search(body, max(0, i - 40), i)
             head = prev.group(1).strip(".").casefold() if prev is not None else ""
             # title_words() holds the ranks too ("AKP Budi" names a person)
+            # A body's head names a body only capitalised: "perusahaan Lukas" or "kantor Budi" is
+            # the person's company or office, "Perusahaan Daerah Sukabar" a body; a place's head
+            # names a place either way ("kabupaten Sukabar").
             if prev is not None and head not in title_words() and (
-                    head in name_heads() or is_body_acronym(prev.group(1))):
+                    is_place_head(head) or (head in name_heads() and prev.group(1)[:1].isupper())
+                    or is_body_acronym(prev.group(1))):
                 earlier = _WORD_BEFORE.search(body, max(0, prev.start() - 40), prev.start())
                 if earlier is None or earlier.group(1).strip(".").casefold() not in title_words():
                     return True
