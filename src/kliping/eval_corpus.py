@@ -100,6 +100,7 @@ class ClaimScore:
 
     id: str
     expected_status: str
+    articles: frozenset[str] = frozenset()  # where its mentions are: which split it belongs to
     found: bool = False
     status: str | None = None
     cited: int = 0
@@ -120,6 +121,8 @@ class CorpusReport:
     splits: dict[str, StoryScores] = field(default_factory=dict)  # the gold's "dev" and "test" articles
     events: Scores | None = None
     claims: list[ClaimScore] = field(default_factory=list)
+    # (found, right, of) over the claims whose mentions all lie in the gold's "dev" or "test" articles
+    claim_splits: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     @property
     def claims_right(self) -> int:
@@ -138,7 +141,9 @@ class CorpusReport:
                 "events_bcubed": dict(zip(("precision", "recall", "f1"), self.events, strict=True))
                 if self.events else None,
                 "claims": [c.to_dict() for c in self.claims], "claims_found": self.claims_found,
-                "claims_right": self.claims_right}
+                "claims_right": self.claims_right,
+                "claims_by_split": {name: dict(zip(("found", "right", "claims"), counts, strict=True))
+                                    for name, counts in self.claim_splits.items()}}
 
 
 def _cites(evidence: Evidence, mention: dict[str, str]) -> bool:
@@ -149,7 +154,7 @@ def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list
     out = []
     for g in gold_claims:
         mentions = g.get("mentions", [])
-        score = ClaimScore(g["id"], g["status"], mentions=len(mentions))
+        score = ClaimScore(g["id"], g["status"], frozenset(m["article"] for m in mentions), mentions=len(mentions))
         for claim in claims:
             evidence = claim.support + claim.against
             cited = sum(any(_cites(e, m) for e in evidence) for m in mentions)
@@ -178,6 +183,11 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
         report.events = bcubed([e.article_ids for s in stories for e in s.events], gold["events"])
     if gold.get("claims"):
         report.claims = score_claims(gold["claims"], [c for s in stories for c in s.claims])
+        for name in ("dev", "test"):
+            if isinstance(gold.get(name), list):
+                inside = set(gold[name])  # a claim lies in one story, and a story in one split
+                mine = [c for c in report.claims if c.articles and c.articles <= inside]
+                report.claim_splits[name] = (sum(c.found for c in mine), sum(c.right for c in mine), len(mine))
     return report
 
 
@@ -193,6 +203,8 @@ def format_corpus(report: CorpusReport) -> str:
     if report.claims:
         out.append(f"claims found        {report.claims_found}/{len(report.claims)}")
         out.append(f"claims right        {report.claims_right}/{len(report.claims)}")
+        for name, (found, right, of) in report.claim_splits.items():
+            out.append(f"claims ({name}){'':<{13 - len(name)}}found {found}/{of}, right {right}/{of}")
         out += [f"    {c.id}: {'found' if c.found else 'missed'} ({c.cited}/{c.mentions} mentions), "
                 f"status {c.status} (expected {c.expected_status})" for c in report.claims]
     return "\n".join(out)
