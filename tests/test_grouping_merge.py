@@ -10,11 +10,13 @@ articles to the merged story.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import made_up_article
 
+from kliping.corpus.features import Features
 from kliping.corpus.stories import StoryIndex
 from kliping.model import Article
 from kliping.store import Store
@@ -144,3 +146,41 @@ def test_an_undated_report_of_the_happening_joins_its_story() -> None:
     index.add(undated)
     story = next(s for s in index.stories() if "fl-8" in s)
     assert len(story) > 1 and set(story) <= {"fl-1", "fl-2", "fl-8"}
+
+
+def _features(entities: list[str], words: list[str], day: int | None, language: str = "id") -> Features:
+    return Features(Counter({e: 2 for e in entities}), Counter({w: 2 for w in words}), day, language)
+
+
+def _two_angles_and_a_bridge(days_apart: int) -> list[list[str]]:
+    """A flood's story and, ``days_apart`` later, a contractor's story; then a report naming both."""
+    index, day = StoryIndex(), 738000
+    flood = (["budi santoso", "sukabar", "pt cempaka"], ["banjir", "tanggul", "pengungsi"])
+    probe = (["slamet riyadi", "kejaksaan sukabar"], ["kontraktor", "anggaran", "lelang"])
+    index.add_features("x1", _features(flood[0], [*flood[1], "jebol"], day))
+    index.add_features("x2", _features(flood[0], [*flood[1], "diare"], day + 1))
+    index.add_features("y1", _features(probe[0], [*probe[1], "tanggul"], day + days_apart))
+    index.add_features("y2", _features(probe[0], [*probe[1], "penyidik"], day + days_apart + 1))
+    index.add_features("b", _features(flood[0] + probe[0], flood[1] + probe[1], day + days_apart + 2))
+    return index.stories()
+
+
+def test_a_bridge_merges_angles_weeks_apart_not_months() -> None:
+    """Angles of one situation run at the same time; a story quiet for months that shares its names with this
+    week's (a pair of leaders' second summit, a rider's next race) is another happening. The bridge still joins
+    the story it clears alone."""
+    assert _two_angles_and_a_bridge(60) == [["x1", "x2", "y1", "y2", "b"]]
+    assert _two_angles_and_a_bridge(200) == [["x1", "x2"], ["y1", "y2", "b"]]
+
+
+def test_an_undated_page_in_another_language_needs_more_than_a_shared_name() -> None:
+    """Across languages only names are shared, and an undated page has no day to place it: a name alone (a
+    singer's, a city's) does not join it to a story written in the other language; the far bar's match does."""
+    index = StoryIndex()
+    index.add_features("id-1", _features(["budi santoso", "sukabar"], ["banjir", "tanggul", "pengungsi"], 738000))
+    index.add_features("id-2", _features(["budi santoso", "sukabar"], ["banjir", "pengungsi", "diare"], 738001))
+    index.add_features("en-1", _features(["budi santoso", "jazz festival", "ann roe", "tom webb", "millbrook"],
+                                             ["festival", "bands", "fans"], None, "en"))
+    assert ["en-1"] in index.stories()
+    index.add_features("en-2", _features(["budi santoso", "sukabar"], ["flood", "evacuees", "dike"], None, "en"))
+    assert any({"id-1", "en-2"} <= set(story) for story in index.stories())

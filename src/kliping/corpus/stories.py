@@ -47,6 +47,11 @@ _CORE_ARTICLES = 3
 # split follow-ups (pairs F1 0.864 -> 0.905, 0.883 -> 0.958) and nothing in the mixed corpus; 0 to 0.03 also
 # merged a motor-racing season's separate races and a games' separate events there (pairs P 0.73 -> 0.57).
 _MERGE_MARGIN = 0.05
+# A bridge joins angles running at the same time: a story it would merge must be within this many days of the
+# article. On dev the merges that were right bridged stories up to 70 days apart; the two across more than 200
+# days were wrong (one pair of leaders' two summits eight months apart, on a real-page pile; two races of one
+# rider's season in the mixed corpus). A story quiet longer is still joined by an article clearing its bar alone.
+_MERGE_GAP_DAYS = 90
 # An undated article merges nothing: with no day of its own it matches every story as if it were next to it,
 # and a wire summary names the people of both of an agency's cases (on the real-page dev set an undated
 # English report of one minister's arrest joined it with another minister's case ten days later: pairs
@@ -91,6 +96,12 @@ def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float) -> float:
     if dot <= 0.0:
         return 0.0
     return dot / (_norm(a) * b_norm)
+
+
+def _other_language(feats: Features, story: _Story) -> bool:
+    """Whether the article is written in another language than most of the story."""
+    lang = story.languages.most_common(1)[0][0] if story.languages else None
+    return bool(feats.language and lang and feats.language != lang)
 
 
 class StoryIndex:
@@ -210,8 +221,7 @@ class StoryIndex:
         the same strait) shares the core's places, and the low bar there would let it in (on dev, scoring the
         core inside the window too found no more follow-ups)."""
         s_ents, s_ents_norm, s_terms, s_terms_norm = self._profile(story)
-        lang = story.languages.most_common(1)[0][0] if story.languages else None
-        across = bool(feats.language and lang and feats.language != lang)
+        across = _other_language(feats, story)
         whole = self._mix(_cosine(a_ents, s_ents, s_ents_norm), _cosine(a_terms, s_terms, s_terms_norm), across)
         if not after_pause or len(story.article_ids) < _CORE_ARTICLES:
             return whole
@@ -267,8 +277,13 @@ class StoryIndex:
             story = self._stories[sid]  # _candidates gives live stories only
             gap = self._gap(story, feats.day, feats.references)
             after_pause = gap is None or gap > self.window_days
-            margin = self.score(feats, story, a_ents, a_terms, after_pause=after_pause) - self._bar(gap)
-            if margin >= _MERGE_MARGIN and feats.day is not None:
+            bar = self._bar(gap)
+            if gap is None and _other_language(feats, story):
+                # No day to place it and no words in common: names alone ("Hong Kong", a singer's) join an
+                # undated page to a story in another language only as strongly as after a long pause.
+                bar = max(bar, self.far_threshold)
+            margin = self.score(feats, story, a_ents, a_terms, after_pause=after_pause) - bar
+            if margin >= _MERGE_MARGIN and feats.day is not None and gap is not None and gap <= _MERGE_GAP_DAYS:
                 passing.append(story)
             if margin >= 0.0 and (best is None or margin > best_margin):
                 best, best_margin = story, margin
