@@ -267,3 +267,18 @@ def test_two_named_voices_opposed_in_one_article_contest_the_claim() -> None:
     assert claim.status == "contested"
     assert [(e.source, e.stance) for e in claim.support] == [("Rina Marlina", "asserts")]
     assert [(e.source, e.stance) for e in claim.against] == [("Budi Santoso", "contradicts")]
+
+
+def test_an_outlets_paraphrase_of_a_quote_in_the_same_article_is_no_second_source() -> None:
+    """"Presiden yakin …" beside the president's own words in one article is his statement told twice, not
+    corroboration; a second voice in another outlet still corroborates."""
+    a = _article("a", "Waduk Cempaka di Kabupaten Sukabar selesai dibangun tahun depan dan akan mengairi 3.000 "
+                      "hektare sawah.\n\n\"Waduk Cempaka selesai dibangun tahun depan dan mengairi 3.000 hektare "
+                      "sawah,\" kata Bupati Sukabar Slamet Riyadi.", "Kompas.com", "2024-01-10")
+    claims = [c for c in find_claims([a]) if any("Waduk" in e.text or "waduk" in e.text for e in c.support)]
+    assert claims and all(c.status != "corroborated" for c in claims), [(c.text, c.status, c.sources) for c in claims]
+    assert all(c.sources == ["Slamet Riyadi"] for c in claims if len(c.support) > 1)
+    b = _article("b", "Kepala Dinas Pekerjaan Umum Sukabar, Budi Santoso, mengatakan waduk Cempaka selesai dibangun "
+                      "tahun depan dan mengairi 3.000 hektare sawah.", "Tempo.co", "2024-01-11")
+    both = [c for c in find_claims([a, b]) if {e.article_id for e in c.support} == {"a", "b"}]
+    assert both and both[0].status == "corroborated", [(c.text, c.status, c.sources) for c in find_claims([a, b])]

@@ -14,7 +14,8 @@ Status: ``contested`` when someone denies it or an opposite statement is near in
 (SUPERSEDE_DAYS); ``corroborated`` when ≥ 2 independent sources state it; else
 ``single-source``. A source is a voice: the speaker wherever they are quoted (Putin quoted by
 five outlets is one source, and the claim is attributed to him), or an outlet in its own voice
-(syndicated copies count once). Single-source claims are kept only when several outlets carry
+(syndicated copies count once; its sentence beside a named voice of the same article that says the
+same is that voice told twice, not a second source). Single-source claims are kept only when several outlets carry
 them or they are checkable (a figure, a denial, an accusation): the rest is in the quotes.
 """
 
@@ -165,9 +166,17 @@ def _status(cluster: _Cluster) -> str:
         if gaps and all(g is not None and g >= SUPERSEDE_DAYS for g in gaps):
             return "superseded"
         return "contested"
-    if len({s.independent for s in cluster.support}) >= 2:
+    if len(_independent_sources(cluster.support)) >= 2:
         return "corroborated"
     return "single-source"  # one outlet, or one speaker however many outlets quote them
+
+
+def _independent_sources(statements: Sequence[Statement]) -> set[str]:
+    """The independent sources among ``statements``. An outlet's own sentence beside a named voice of the same
+    article saying the same is that voice's statement paraphrased ("Presiden yakin …" and the president's
+    quote), not a second source."""
+    voiced = {s.article_id for s in statements if not s.own_voice}
+    return {s.independent for s in statements if not (s.own_voice and s.article_id in voiced)}
 
 
 def _worth_showing(cluster: _Cluster, status: str) -> bool:
@@ -245,8 +254,10 @@ def _evidence(statements: list[Statement], against: bool = False, status: str = 
 def _sources(statements: list[Statement]) -> list[str]:
     """The independent sources of ``statements`` by name, each once, in the order they spoke."""
     names: dict[str, str] = {}
+    independent = _independent_sources(statements)
     for s in statements:
-        names.setdefault(s.independent, s.voice)
+        if s.independent in independent:
+            names.setdefault(s.independent, s.voice)
     return list(names.values())
 
 
