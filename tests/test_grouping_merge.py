@@ -172,15 +172,3 @@ def test_a_bridge_merges_angles_weeks_apart_not_months() -> None:
     assert _two_angles_and_a_bridge(60) == [["x1", "x2", "y1", "y2", "b"]]
     assert _two_angles_and_a_bridge(200) == [["x1", "x2"], ["y1", "y2", "b"]]
 
-
-def test_an_undated_page_in_another_language_needs_more_than_a_shared_name() -> None:
-    """Across languages only names are shared, and an undated page has no day to place it: a name alone (a
-    singer's, a city's) does not join it to a story written in the other language; the far bar's match does."""
-    index = StoryIndex()
-    index.add_features("id-1", _features(["budi santoso", "sukabar"], ["banjir", "tanggul", "pengungsi"], 738000))
-    index.add_features("id-2", _features(["budi santoso", "sukabar"], ["banjir", "pengungsi", "diare"], 738001))
-    index.add_features("en-1", _features(["budi santoso", "jazz festival", "ann roe", "tom webb", "millbrook"],
-                                             ["festival", "bands", "fans"], None, "en"))
-    assert ["en-1"] in index.stories()
-    index.add_features("en-2", _features(["budi santoso", "sukabar"], ["flood", "evacuees", "dike"], None, "en"))
-    assert any({"id-1", "en-2"} <= set(story) for story in index.stories())

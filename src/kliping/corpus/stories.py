@@ -277,12 +277,7 @@ class StoryIndex:
             story = self._stories[sid]  # _candidates gives live stories only
             gap = self._gap(story, feats.day, feats.references)
             after_pause = gap is None or gap > self.window_days
-            bar = self._bar(gap)
-            if gap is None and _other_language(feats, story):
-                # No day to place it and no words in common: names alone ("Hong Kong", a singer's) join an
-                # undated page to a story in another language only as strongly as after a long pause.
-                bar = max(bar, self.far_threshold)
-            margin = self.score(feats, story, a_ents, a_terms, after_pause=after_pause) - bar
+            margin = self.score(feats, story, a_ents, a_terms, after_pause=after_pause) - self._bar(gap)
             if margin >= _MERGE_MARGIN and feats.day is not None and gap is not None and gap <= _MERGE_GAP_DAYS:
                 passing.append(story)
             if margin >= 0.0 and (best is None or margin > best_margin):
