@@ -172,3 +172,20 @@ def test_a_bridge_merges_angles_weeks_apart_not_months() -> None:
     assert _two_angles_and_a_bridge(60) == [["x1", "x2", "y1", "y2", "b"]]
     assert _two_angles_and_a_bridge(200) == [["x1", "x2"], ["y1", "y2", "b"]]
 
+
+
+def test_a_same_day_report_in_another_language_joins_on_names_alone() -> None:
+    """Words do not cross languages, so a wire's English report of a stadium disaster shares only names with
+    the local Indonesian reports; on the same day that is enough, five days later it is not."""
+    def pile(english_day: int) -> list[list[str]]:
+        index = StoryIndex()
+        local = ["sukabar", "stadion cempaka", "persisa", "budi santoso", "rsud sukabar"]
+        index.add_features("id-1", _features(local, ["tragedi", "stadion", "korban", "suporter"], 738000))
+        index.add_features("id-2", _features([*local[:4], "slamet riyadi"], ["tragedi", "korban", "tewas"], 738000))
+        names = ["stadion cempaka", "sukabar", "indonesia", "java", "fifa", "ann roe", "tom webb", "millbrook",
+                 "owen pratt", "cempaka fc"]
+        index.add_features("en-1", _features(names, ["stampede", "stadium", "dead", "fans"], english_day, "en"))
+        return index.stories()
+
+    assert pile(738000) == [["id-1", "id-2", "en-1"]]
+    assert pile(738005) == [["id-1", "id-2"], ["en-1"]]
