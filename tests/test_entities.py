@@ -146,6 +146,17 @@ def test_provinces_and_regions_in_the_news_are_places() -> None:
     assert aliases.canonical("Burma") == "Myanmar" and aliases.canonical("West Bank") == "Tepi Barat"
 
 
+def test_a_provinces_short_form_and_english_name_are_the_province() -> None:
+    """"Jabar" in a local report and "West Java" in a wire's are "Jawa Barat": one key for a story."""
+    for short, english, province in (("Jabar", "West Java", "Jawa Barat"), ("Sumbar", "West Sumatra", "Sumatera Barat"),
+                                     ("NTT", "East Nusa Tenggara", "Nusa Tenggara Timur"), ("Sulsel", "South Sulawesi",
+                                                                                           "Sulawesi Selatan")):
+        assert aliases.canonical(short) == aliases.canonical(english) == province
+        assert aliases.label_of(short) == "PLACE"
+    body = "Banjir melanda Subang, Jabar, Senin. Warga Subang di Jawa Barat mengungsi ke masjid."
+    assert _canon(body, "Jabar") == {"Jawa Barat"}
+
+
 def test_span_index_finds_the_spans_touching_a_range_even_where_spans_overlap() -> None:
     from kliping.annotate.span_index import SpanIndex
 
