@@ -204,7 +204,7 @@ def format_corpus(report: CorpusReport) -> str:
         out.append(f"claims found        {report.claims_found}/{len(report.claims)}")
         out.append(f"claims right        {report.claims_right}/{len(report.claims)}")
         for name, (found, right, of) in report.claim_splits.items():
-            out.append(f"claims ({name}){'':<{13 - len(name)}}found {found}/{of}, right {right}/{of}")
+            out.append(f"{f'claims ({name})':<20}found {found}/{of}, right {right}/{of}")
         out += [f"    {c.id}: {'found' if c.found else 'missed'} ({c.cited}/{c.mentions} mentions), "
                 f"status {c.status} (expected {c.expected_status})" for c in report.claims]
     return "\n".join(out)
