@@ -153,7 +153,7 @@ def test_a_provinces_short_form_and_english_name_are_the_province() -> None:
                                                                                            "Sulawesi Selatan")):
         assert aliases.canonical(short) == aliases.canonical(english) == province
         assert aliases.label_of(short) == "PLACE"
-    body = "Banjir melanda Subang, Jabar, Senin. Warga Subang di Jawa Barat mengungsi ke masjid."
+    body = "Banjir melanda Sukabar, Jabar, Senin. Warga Sukabar di Jawa Barat mengungsi ke masjid."
     assert _canon(body, "Jabar") == {"Jawa Barat"}
 
 
