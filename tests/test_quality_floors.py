@@ -140,6 +140,9 @@ STORY_FLOORS = {
     "a": {"dev": (0.84, 0.87, 12, 11), "test": (0.86, 0.88, 19, 12)},
     "b": {"dev": (0.97, 0.97, 10, 5), "test": (0.75, 0.85, 5, 3)},
     "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 15, 6)},
+    # written_d: scored as it came, never tuned on (its stories' twins: two landslides, two cases of one
+    # office, two incidents of one ferry operator)
+    "d": {"dev": (0.63, 0.70, 8, 6), "test": (0.64, 0.72, 4, 3)},
 }
 
 
@@ -155,7 +158,7 @@ def test_written_story_sets_meet_their_floors() -> None:
     for name, halves in STORY_FLOORS.items():
         gold = json.loads((folder / f"gold_written_{name}.json").read_text("utf-8"))
         articles = [a for a in extract([str(folder / f"written_{name}.jsonl")]) if hasattr(a, "body")]
-        assert len(articles) == 60, name
+        assert len(articles) == sum(map(len, gold["stories"])), name
         report = evaluate_corpus(gold, analyze_corpus(articles).stories)
         for half, (pairs_f1, multi_f1, found, right) in halves.items():
             scores = report.splits[half]
