@@ -425,6 +425,8 @@ def _common_opener(word: str) -> bool:
 
 _WHO = re.compile(r"\s(?:who|yang)\s")  # the relative clause describing an unnamed speaker
 _POINTER_AFTER = re.compile(r"\s+(?:tersebut|ini|itu)\b")
+
+
 @cache
 def _relative() -> re.Pattern[str]:
     """A relative word ("yang", "who", "selaku": report_appositives.tsv) opening the clause before a verb."""

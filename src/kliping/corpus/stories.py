@@ -226,15 +226,17 @@ class StoryIndex:
         return story.core_cache[1:]
 
     def score(self, feats: Features, story: _Story, a_ents: dict[str, float], a_terms: dict[str, float],
-              *, after_pause: bool = False) -> float:
+              *, after_pause: bool = False, across: bool | None = None) -> float:
         """How well the article matches the whole story or, after a pause (``after_pause``: past the window or
         undated) and from ``_CORE_ARTICLES`` articles, its core: a follow-up weeks later names the story's
         recurring subject (the vessel, the company, the river) but seldom the people and details of each
         earlier report. Inside the window the whole story is the match: a same-week neighbour (another ship in
         the same strait) shares the core's places, and the low bar there would let it in (on dev, scoring the
-        core inside the window too found no more follow-ups)."""
+        core inside the window too found no more follow-ups). ``across``: whether the article is in another
+        language than the story, when the caller already knows."""
         s_ents, s_ents_norm, s_terms, s_terms_norm = self._profile(story)
-        across = _other_language(feats, story)
+        if across is None:
+            across = _other_language(feats, story)
         whole = self._mix(_cosine(a_ents, s_ents, s_ents_norm), _cosine(a_terms, s_terms, s_terms_norm), across)
         if not after_pause or len(story.article_ids) < _CORE_ARTICLES:
             return whole
@@ -290,8 +292,9 @@ class StoryIndex:
             story = self._stories[sid]  # _candidates gives live stories only
             gap = self._gap(story, feats.day, feats.references)
             after_pause = gap is None or gap > self.window_days
-            bar = self._bar(gap, across=_other_language(feats, story))
-            margin = self.score(feats, story, a_ents, a_terms, after_pause=after_pause) - bar
+            across = _other_language(feats, story)
+            margin = (self.score(feats, story, a_ents, a_terms, after_pause=after_pause, across=across)
+                      - self._bar(gap, across=across))
             if margin >= _MERGE_MARGIN and feats.day is not None and gap is not None and gap <= _MERGE_GAP_DAYS:
                 passing.append(story)
             if margin >= 0.0 and (best is None or margin > best_margin):
