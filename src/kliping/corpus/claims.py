@@ -3,7 +3,8 @@
 Figures first (histories.py): a figure that changes over days is one claim with its history, and
 one figure stated in several articles one claim. The other statements (statements.py) are taken
 in date order and joined to the claim they match best: enough shared terms, entities and speaker
-(overlap coefficient ≥ MATCH; two voices must share two content words), never two different
+(overlap coefficient ≥ MATCH; two voices must share two content words, and at least half the
+content words of the shorter statement: shared names are its topic), never two different
 subjects or receivers ("Korea Utara memasok Rusia" is not "Rusia memasok Korea Utara"). A
 statement of the opposite polarity joins only on a stronger match (CONTRADICT) and counts against
 the claim, as does a denial. Candidates come from an inverted index of terms, so no all-pairs
@@ -36,6 +37,9 @@ CONTRADICT = 0.6
 MIN_SHARED = 2
 MIN_SHARED_WORDS = 2  # content words two voices' statements must share to state one claim
 MIN_CONTENT_WEIGHT = 3.0  # shared content words must say something: one rare word or two ordinary ones
+# Two voices state one claim only when the content words they share are at least this share of the
+# shorter statement's content words (by weight): names are the topic, the words are the claim.
+MIN_CONTENT_OVERLAP = 0.5
 SUPERSEDE_DAYS = 60
 PRIOR = 20
 MAX_POSTINGS = 200  # a term in more claims than this is too common to find candidates by: newest kept
@@ -73,6 +77,7 @@ class Weights:
         # Summed weight of a clause (with a speaker feature or not): a founder's clauses are sized
         # again for every statement scored against it, and the sum depends on nothing else.
         self.sizes: dict[tuple[frozenset[str], str | None], float] = {}
+        self.content_sizes: dict[frozenset[str], float] = {}
 
     def size(self, features: frozenset[str], speaker: str | None) -> float:
         """``_total`` of ``features`` plus the feature ``speaker`` when given, remembered."""
@@ -80,6 +85,13 @@ class Weights:
         found = self.sizes.get(key)
         if found is None:
             found = self.sizes[key] = _total(self, features | {speaker} if speaker else features)
+        return found
+
+    def content_size(self, features: frozenset[str]) -> float:
+        """``_content_total`` of ``features``, remembered as ``size`` is."""
+        found = self.content_sizes.get(features)
+        if found is None:
+            found = self.content_sizes[features] = _content_total(self, features)
         return found
 
     def __call__(self, feature: str) -> float:
@@ -129,6 +141,11 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
                 continue  # different speakers or none: the same fact has the same predicate
             if not speakers and sum(f[0] not in "@#" for f in shared) < MIN_SHARED_WORDS:
                 continue  # two voices sharing one word ("mendukung") share a word, not a claim
+            if not speakers and _content_total(weight, shared) < MIN_CONTENT_OVERLAP * min(
+                    weight.content_size(fa), weight.content_size(fb)):
+                # Names and a word or two in common, the rest of what each says apart: a background
+                # sentence about the same countries, not the quoted statement said again.
+                continue
             size = min(weight.size(fa, speaker), weight.size(fb, speaker))
             best = max(best, _total(weight, shared) / size)
     return best
