@@ -193,6 +193,26 @@ def test_figures_are_keyed_by_what_they_count_in_either_language() -> None:
     assert counted("It was one of the worst seasons", "en") == ()
 
 
+
+def test_a_number_after_a_name_a_spec_or_a_result_counts_nothing() -> None:
+    """Model numbers, product specs and sports results are no figure a fact-checker checks; an amount of
+    money after its currency, and a count after a lower-case noun, still are."""
+    from kliping.corpus.quantities import figures
+    from kliping.corpus.statements import _number_spans
+
+    def counted(text: str, language: str) -> tuple[tuple[str, float], ...]:
+        return figures(text, _number_spans(text, [], language), language)
+
+    assert counted("Ponsel itu memakai chipset Snapdragon 835 buatan Qualcomm", "id") == ()
+    assert counted("Sponsor tampil di gim FIFA 18 musim ini", "id") == ()
+    assert counted("Ponsel ini membawa RAM 6 GB dan memori 64 GB", "id") == ()
+    assert counted("Indonesia sudah mengantongi 87 medali di ajang itu", "id") == ()
+    assert counted("Parise has scored in 10 games this month", "en") == ()
+    assert [v for _, v in counted("Bupati itu menerima uang senilai Rp 12 miliar dari kontraktor", "id")] == [12e9]
+    assert counted("Sebanyak 1.240 warga mengungsi ke balai desa", "id") == (("displaced", 1240.0),)
+    assert counted("Pengaduan sudah 112", "id") == (("n:adu", 112.0),)
+    assert counted("total warga Sukabar itu 250 orang", "id") == (("n:sukabar", 250.0),)
+
 def test_evidence_carries_its_stance(seed_articles: dict[str, Article]) -> None:
     claims = find_claims(list(seed_articles.values()))
     stances = {e.stance for c in claims for e in c.support}

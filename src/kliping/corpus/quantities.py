@@ -5,7 +5,8 @@ penumpang ditemukan meninggal", "We have recovered 40 bodies" and "bertambah men
 (in a sentence about "korban tewas") are three values of one death toll, in two languages. A
 figure counts the kind (``resources/quantity_words.tsv``) whose word is nearest to it in its
 clause; a figure near none counts the noun written right after it ("450 homes", "1.350
-nelayan"). Small numbers and numbers written as words ("tiga", "fourteen") count only next to
+nelayan"); a number right after a name inside a sentence is part of the name ("Snapdragon 835",
+"FIFA 18") and counts nothing. Small numbers and numbers written as words ("tiga", "fourteen") count only next to
 a kind word: alone they are line-ups, scores and ordinals, not figures. A figure written right
 before a unit of measure counts that unit ("5 kilometer" and "18 km" are one slick's length),
 and a fraction never counts people or things (the "5,9" of "korban gempa M 5,9" is no toll).
@@ -89,21 +90,32 @@ def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
             continue
         if not alone:
             continue
-        noun = _counted_noun(clause, here, end, special["generic"] | spoken.keys())
+        noun = _counted_noun(text, clause, here, end, special["generic"] | spoken.keys(), money)
         if noun is not None and noun not in special["unchecked"]:
             out.append(("n:" + terms.term(noun, language)[0], value))
     return tuple(out)
 
 
-def _counted_noun(clause: list[tuple[int, tuple[str, int, int]]], here: int, end: int,
-                  skip: frozenset[str] | set[str]) -> str | None:
+def _counted_noun(text: str, clause: list[tuple[int, tuple[str, int, int]]], here: int, end: int,
+                  skip: frozenset[str] | set[str], money: bool) -> str | None:
     """The word a figure counts: the first content word after it ("450 homes", "$3.4 billion in
     pledges"), else the nearest before it ("Pengaduan sudah 112"), within NOUN_REACH words."""
     stop = terms.stopwords()
     after = [w for _, (w, s, _) in clause if s >= end][:NOUN_REACH]
-    before = [w for n, (w, _, _) in clause if n < here][::-1][:NOUN_REACH]
-    for side in (after, before):
-        for w in side:
-            if w not in skip and w not in stop:  # "300 ribu orang sukarelawan": the volunteers
-                return w
+    before = [(n, w, s) for n, (w, s, _) in clause if n < here][::-1][:NOUN_REACH]
+    if before and before[0][0] == here - 1 and _is_name(text, before[0][2]) and not money:
+        # A number right after a name is part of the name ("Snapdragon 835", "FIFA 18", "Liga 1"): it
+        # counts nothing. An amount ("Rp 5 miliar", "$30") is the currency's, not a name's.
+        return None
+    for w in after:
+        if w not in skip and w not in stop:  # "300 ribu orang sukarelawan": the volunteers
+            return w
+    for _, w, _ in before:
+        if w not in skip and w not in stop:
+            return w
     return None
+
+
+def _is_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised where a sentence does not begin ("Sebanyak 1.240 …" is no name)."""
+    return text[start].isupper() and text[:start].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“", "”", ":")
