@@ -5,11 +5,12 @@ penumpang ditemukan meninggal", "We have recovered 40 bodies" and "bertambah men
 (in a sentence about "korban tewas") are three values of one death toll, in two languages. A
 figure counts the kind (``resources/quantity_words.tsv``) whose word is nearest to it in its
 clause; a figure near none counts the noun written right after it ("450 homes", "1.350
-nelayan"); a number right after a name inside a sentence is part of the name ("Snapdragon 835",
-"FIFA 18") and counts nothing. Small numbers and numbers written as words ("tiga", "fourteen") count only next to
-a kind word: alone they are line-ups, scores and ordinals, not figures. A figure written right
-before a unit of measure counts that unit ("5 kilometer" and "18 km" are one slick's length),
-and a fraction never counts people or things (the "5,9" of "korban gempa M 5,9" is no toll).
+nelayan"), and one right after a name inside a sentence is part of the name ("Snapdragon 835",
+"FIFA 18"): it counts nothing. Small numbers and numbers written as words ("tiga", "fourteen")
+count only next to a kind word: alone they are line-ups, scores and ordinals, not figures. A
+figure written right before a unit of measure counts that unit ("5 kilometer" and "18 km" are one
+slick's length), and a fraction never counts people or things (the "5,9" of "korban gempa M 5,9"
+is no toll).
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
 def _counted_noun(text: str, clause: list[tuple[int, tuple[str, int, int]]], here: int, end: int,
                   skip: frozenset[str] | set[str], money: bool) -> str | None:
     """The word a figure counts: the first content word after it ("450 homes", "$3.4 billion in
-    pledges"), else the nearest before it ("Pengaduan sudah 112"), within NOUN_REACH words."""
+    pledges"), else the nearest before it ("Pengaduan sudah 112"), within NOUN_REACH words; none
+    when the word right before it is a name (``money``: the figure is an amount, never a name's)."""
     stop = terms.stopwords()
     after = [w for _, (w, s, _) in clause if s >= end][:NOUN_REACH]
     before = [(n, w, s) for n, (w, s, _) in clause if n < here][::-1][:NOUN_REACH]
