@@ -170,24 +170,21 @@ def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list
 def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
     """Score stories (B-cubed), events (B-cubed within the gold's events) and claims."""
     report = CorpusReport()
+    splits = {name: set(gold[name]) for name in ("dev", "test") if isinstance(gold.get(name), list)}
     if gold.get("stories"):
         predicted = [list(s.article_ids) for s in stories]
         report.stories = StoryScores.of(predicted, gold["stories"])
-        for name in ("dev", "test"):
-            if isinstance(gold.get(name), list):
-                inside = set(gold[name])
-                report.splits[name] = StoryScores.of([[i for i in p if i in inside] for p in predicted],
-                                                     [[i for i in g if i in inside] for g in gold["stories"]
-                                                      if any(i in inside for i in g)])
+        for name, inside in splits.items():
+            report.splits[name] = StoryScores.of([[i for i in p if i in inside] for p in predicted],
+                                                 [[i for i in g if i in inside] for g in gold["stories"]
+                                                  if any(i in inside for i in g)])
     if gold.get("events"):
         report.events = bcubed([e.article_ids for s in stories for e in s.events], gold["events"])
     if gold.get("claims"):
         report.claims = score_claims(gold["claims"], [c for s in stories for c in s.claims])
-        for name in ("dev", "test"):
-            if isinstance(gold.get(name), list):
-                inside = set(gold[name])  # a claim lies in one story, and a story in one split
-                mine = [c for c in report.claims if c.articles and c.articles <= inside]
-                report.claim_splits[name] = (sum(c.found for c in mine), sum(c.right for c in mine), len(mine))
+        for name, inside in splits.items():  # a claim lies in one story, and a story in one split
+            mine = [c for c in report.claims if c.articles and c.articles <= inside]
+            report.claim_splits[name] = (sum(c.found for c in mine), sum(c.right for c in mine), len(mine))
     return report
 
 

@@ -135,13 +135,16 @@ def similarity(a: Statement, b: Statement, weight: Weights) -> float:
     for fa in (a.terms, *a.parts):
         for fb in (b.terms, *b.parts):
             shared = (fa & fb) | speakers
-            if len(shared) < MIN_SHARED or _content_total(weight, shared) < MIN_CONTENT_WEIGHT:
+            if len(shared) < MIN_SHARED:
+                continue
+            content = _content_total(weight, shared)
+            if content < MIN_CONTENT_WEIGHT:
                 continue
             if not speakers and a.verbs is not None and b.verbs is not None and not (a.verbs & b.verbs & shared):
                 continue  # different speakers or none: the same fact has the same predicate
             if not speakers and sum(f[0] not in "@#" for f in shared) < MIN_SHARED_WORDS:
                 continue  # two voices sharing one word ("mendukung") share a word, not a claim
-            if not speakers and _content_total(weight, shared) < MIN_CONTENT_OVERLAP * min(
+            if not speakers and content < MIN_CONTENT_OVERLAP * min(
                     weight.content_size(fa), weight.content_size(fb)):
                 # Names and a word or two in common, the rest of what each says apart: a background
                 # sentence about the same countries, not the quoted statement said again.
