@@ -137,7 +137,9 @@ def test_eval_splits_speaker_and_date_scores_by_article_language(seed_articles: 
 # given name was cut off ("perusahaan Slamet"), and nothing failed until this test.
 STORY_FLOORS = {
     # set: {half: (pairs F1, multi-article B-cubed F1, claims found, claims right)}
-    "a": {"dev": (0.84, 0.87, 12, 11), "test": (0.86, 0.88, 19, 12)},
+    # a's test half: its two floods in neighbouring villages came apart by the places their headlines name
+    # (corpus/happenings.py): pairs 0.887 -> 0.973, claims found 20 -> 22, right 15 -> 16
+    "a": {"dev": (0.84, 0.87, 12, 11), "test": (0.95, 0.96, 21, 15)},
     "b": {"dev": (0.97, 0.97, 10, 5), "test": (0.75, 0.85, 5, 3)},
     "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 15, 6)},
     # written_d: scored as it came, never tuned on (its stories' twins: two landslides, two cases of one

@@ -13,6 +13,7 @@ from datetime import date
 
 from kliping import datelines
 from kliping.annotate.aliases import key as name_key
+from kliping.corpus.happenings import happenings
 from kliping.corpus.terms import stopwords
 from kliping.model import Article
 from kliping.words import KEY_WORD
@@ -72,14 +73,16 @@ def referenced_days(article: Article, day: date | None) -> tuple[int, ...]:
 
 @dataclass
 class Features:
-    """What the clustering looks at in one article: entity and term counts, its day and language, and
-    the earlier days its text names."""
+    """What the clustering looks at in one article: entity and term counts, its day and language, the
+    earlier days its text names, and the happening its headline names."""
 
     entities: Counter[str]
     terms: Counter[str]
     day: int | None  # proleptic ordinal, cheap to subtract
     language: str | None
     references: tuple[int, ...] = field(default=())  # ordinals, ascending (``referenced_days``)
+    # "kind|place" for the disaster or accident its headline names (``happenings.happenings``)
+    happenings: tuple[str, ...] = field(default=())
 
 
 def features(article: Article) -> Features:
@@ -100,4 +103,5 @@ def features(article: Article) -> Features:
     words.update(words)  # the headline counts twice
     words.update(terms(article.body[:_LEAD_CHARS]))
     day = article_date(article)
-    return Features(ents, words, day.toordinal() if day else None, article.language, referenced_days(article, day))
+    return Features(ents, words, day.toordinal() if day else None, article.language, referenced_days(article, day),
+                    happenings(article))

@@ -53,15 +53,19 @@ class ArticleKeys:
     def to_record(self) -> dict[str, Any]:
         """A JSON-ready dict (the signature as a list of ints is written by the caller as bytes)."""
         f = self.features
-        return {"e": dict(f.entities), "t": dict(f.terms), "d": f.day, "l": f.language, "n": self.shingles,
-                "r": list(f.references)}
+        record: dict[str, Any] = {"e": dict(f.entities), "t": dict(f.terms), "d": f.day, "l": f.language,
+                                  "n": self.shingles, "r": list(f.references)}
+        if f.happenings:  # most articles name none: nothing written for them
+            record["h"] = list(f.happenings)
+        return record
 
     @classmethod
     def from_record(cls, article_id: str, record: dict[str, Any], sig: bytes) -> ArticleKeys:
         # Interned: a name or word is held once however many stories, postings and counts refer to it.
         feats = Features(Counter({intern(k): n for k, n in record["e"].items()}),
                          Counter({intern(k): n for k, n in record["t"].items()}), record["d"], record["l"],
-                         tuple(record.get("r", ())))  # records written before references were kept have none
+                         # records written before references or happenings were kept have none
+                         tuple(record.get("r", ())), tuple(map(intern, record.get("h", ()))))
         return cls(article_id, feats, np.frombuffer(sig, dtype=np.uint32), int(record["n"]))
 
 
