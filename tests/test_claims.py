@@ -321,3 +321,22 @@ def test_a_background_sentence_naming_the_same_places_does_not_corroborate_a_quo
                       "sama perikanan meski ada larangan ekspor.", "Antara", "2024-03-02")
     both = [cl for cl in find_claims([a, c]) if {e.article_id for e in cl.support} == {"a", "c"}]
     assert both and both[0].status == "corroborated", [(cl.text, cl.status) for cl in find_claims([a, c])]
+
+
+def test_a_short_statement_inside_a_long_one_does_not_corroborate_it() -> None:
+    """An outlet's "the ferry struck a reef" and an investigator's long account of why it strayed from its route
+    before it struck the reef share the ferry and the reef: the account's claim is what it adds, so the short
+    sentence is no second source for it. The same short sentence from another voice still corroborates."""
+    a = _article("a", "Kapal feri KMP Sinar Laut menabrak karang di perairan Rembang Kecil.", "Kompas.com",
+                 "2025-08-09")
+    b = _article("b", "Investigator KNKT Budi Santoso mengatakan KMP Sinar Laut yang mengangkut ratusan penumpang "
+                      "menyimpang jauh dari jalur pelayaran resmi sebelum menabrak karang karena nakhoda mengabaikan "
+                      "peringatan cuaca buruk dari syahbandar pelabuhan dan radar navigasi kapal rusak sejak "
+                      "keberangkatan dari dermaga.", "Tempo.co", "2025-08-20")
+    claims = find_claims([a, b])
+    assert not [c for c in claims if {e.article_id for e in c.support} == {"a", "b"}], [
+        (c.text, c.status, c.support) for c in claims]
+    c = _article("c", "Ketua tim SAR Rudi Hartono menyebut kapal feri KMP Sinar Laut menabrak karang di perairan "
+                      "Rembang Kecil.", "Antara", "2025-08-10")
+    both = [cl for cl in find_claims([a, c]) if {e.article_id for e in cl.support} == {"a", "c"}]
+    assert both and both[0].status == "corroborated", [(cl.text, cl.status) for cl in find_claims([a, c])]

@@ -141,7 +141,9 @@ STORY_FLOORS = {
     # (corpus/happenings.py): pairs 0.887 -> 0.973, claims found 20 -> 22, right 15 -> 16
     "a": {"dev": (0.84, 0.87, 12, 11), "test": (0.95, 0.96, 21, 15)},
     "b": {"dev": (0.97, 0.97, 10, 5), "test": (0.75, 0.85, 5, 3)},
-    "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 15, 6)},
+    # c's test half: a short statement inside a long one no longer corroborates it (claims.MIN_LONG_OVERLAP):
+    # found 17 -> 18, right 7 -> 9
+    "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 17, 8)},
     # written_d: scored as it came, never tuned on (its stories' twins: two landslides, two cases of one
     # office, two incidents of one ferry operator)
     "d": {"dev": (0.63, 0.70, 8, 6), "test": (0.64, 0.72, 4, 3)},
