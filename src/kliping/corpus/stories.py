@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
 from kliping import resources
 from kliping.corpus.features import Features, features
 from kliping.corpus.happenings import kinship
-from kliping.corpus.state_format import check, counter, finite, floats_from_text, floats_text, get, only, pack, unpack
+from kliping.corpus.state_format import check, counter, get, only, pack, unpack
+from kliping.corpus.story_state import REFRESH_PROFILE, STORY_NUMBER, Story, story_from, story_number, story_state
 from kliping.model import Article
 
-_REFRESH_PROFILE = 1.25  # a story's cached profile is rebuilt once the corpus has grown by this factor since
 # A day the article names counts as the story's own within this many days of the story's first and last:
 # the happening can precede its first report by days. (Dev: 5 and 7 found the same stories, 0 to 3 fewer
 # follow-ups on the mixed corpus, 10 one wrong pair more.)
@@ -72,29 +70,6 @@ _MERGE_GAP_DAYS = 90
 _STOP_ENTITIES = resources.words("common_names.txt")
 
 
-@dataclass
-class _Story:
-    id: str
-    article_ids: list[str] = field(default_factory=list)
-    entities: Counter[str] = field(default_factory=Counter)
-    terms: Counter[str] = field(default_factory=Counter)
-    first: int | None = None
-    last: int | None = None
-    languages: Counter[str] = field(default_factory=Counter)
-    # Weighted vectors and norms, cached: IDF drifts slowly, so they are rebuilt only when the
-    # story changes or the corpus has grown by a quarter since (this is what keeps add() cheap).
-    cache: tuple[dict[str, float], float, dict[str, float], float] | None = None
-    cache_docs: int = 0
-    # The keys at least two of its articles name: what stays while a developing story's angles change (the
-    # toll, the suspects, the verdict each bring their own people and words, which dilute the whole profile).
-    core_entities: set[str] = field(default_factory=set)
-    core_terms: set[str] = field(default_factory=set)
-    # The core's part of ``cache`` (the cache it was taken from, its vectors and norms): derived, never saved.
-    core_cache: tuple[Any, dict[str, float], float, dict[str, float], float] | None = None
-    # The disasters and accidents its headlines named, "kind|place" (``happenings.happenings``).
-    happenings: Counter[str] = field(default_factory=Counter)
-
-
 def _log_tf(counts: Counter[str]) -> dict[str, float]:
     return {k: 1.0 + math.log(v) for k, v in counts.items()}
 
@@ -111,7 +86,7 @@ def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float) -> float:
     return dot / (_norm(a) * b_norm)
 
 
-def _other_language(feats: Features, story: _Story) -> bool:
+def _other_language(feats: Features, story: Story) -> bool:
     """Whether the article is written in another language than most of the story."""
     lang = story.languages.most_common(1)[0][0] if story.languages else None
     return bool(feats.language and lang and feats.language != lang)
@@ -157,7 +132,7 @@ class StoryIndex:
         self.n_docs = 0
         self.df: Counter[str] = Counter()  # keys are "e:name" / "t:word" so one table serves both
         self.postings: dict[str, list[str]] = {}
-        self._stories: dict[str, _Story] = {}
+        self._stories: dict[str, Story] = {}
         self._story_of: dict[str, str] = {}
         self._merges: list[tuple[str, str]] = []  # (merged story, story it went into), until taken
 
@@ -178,7 +153,7 @@ class StoryIndex:
 
     # --- scoring -------------------------------------------------------------------------------
 
-    def _gap(self, story: _Story, day: int | None, references: tuple[int, ...] = ()) -> int | None:
+    def _gap(self, story: Story, day: int | None, references: tuple[int, ...] = ()) -> int | None:
         if story.first is None or story.last is None:
             return None
         if any(story.first - _REFERENCE_SLACK <= ref <= story.last + _REFERENCE_SLACK for ref in references):
@@ -211,7 +186,7 @@ class StoryIndex:
         rise = min(1.0, (gap - self.window_days) / _RAMP_DAYS)
         return self.threshold + (self.far_threshold - self.threshold) * rise
 
-    def _happening_bar(self, feats: Features, story: _Story, gap: int | None, bar: float) -> float:
+    def _happening_bar(self, feats: Features, story: Story, gap: int | None, bar: float) -> float:
         """The bar when the article's headline names a disaster or accident: ``_CLOSE_BAR`` inside the window when the
         story's headlines named the same kind at the same place, the far bar when they named the same kind
         elsewhere (and the article's headline and lead do not name its place).
@@ -229,15 +204,15 @@ class StoryIndex:
             return max(bar, self.far_threshold)
         return bar
 
-    def _profile(self, story: _Story) -> tuple[dict[str, float], float, dict[str, float], float]:
-        if story.cache is None or self.n_docs > _REFRESH_PROFILE * story.cache_docs:
+    def _profile(self, story: Story) -> tuple[dict[str, float], float, dict[str, float], float]:
+        if story.cache is None or self.n_docs > REFRESH_PROFILE * story.cache_docs:
             ents = self._vector(story.entities, "e:")
             words = self._vector(story.terms, "t:")
             story.cache = (ents, _norm(ents), words, _norm(words))
             story.cache_docs = self.n_docs
         return story.cache
 
-    def _core_profile(self, story: _Story) -> tuple[dict[str, float], float, dict[str, float], float]:
+    def _core_profile(self, story: Story) -> tuple[dict[str, float], float, dict[str, float], float]:
         """The story's profile restricted to its core keys, with the same weights (so a saved index, which
         keeps the profile, scores as before)."""
         cache = self._profile(story)
@@ -247,7 +222,7 @@ class StoryIndex:
             story.core_cache = (cache, ents, _norm(ents), words, _norm(words))
         return story.core_cache[1:]
 
-    def score(self, feats: Features, story: _Story, a_ents: dict[str, float], a_terms: dict[str, float],
+    def score(self, feats: Features, story: Story, a_ents: dict[str, float], a_terms: dict[str, float],
               *, after_pause: bool = False, across: bool | None = None) -> float:
         """How well the article matches the whole story or, after a pause (``after_pause``: past the window or
         undated) and from ``_CORE_ARTICLES`` articles, its core: a follow-up weeks later names the story's
@@ -307,9 +282,9 @@ class StoryIndex:
         keys = self._salient(feats.entities, "e:") + self._salient(feats.terms, "t:")
         a_ents = self._vector(feats.entities, "e:")
         a_terms = self._vector(feats.terms, "t:")
-        best: _Story | None = None
+        best: Story | None = None
         best_margin = 0.0
-        passing: list[_Story] = []  # the stories it could merge (``_MERGE_MARGIN``)
+        passing: list[Story] = []  # the stories it could merge (``_MERGE_MARGIN``)
         for sid in self._candidates(keys):
             story = self._stories[sid]  # _candidates gives live stories only
             gap = self._gap(story, feats.day, feats.references)
@@ -324,23 +299,24 @@ class StoryIndex:
         merged = [best, *(s for s in passing if s is not best and self._near(best, s))] if best is not None else []
         if len(merged) > 1:
             # The biggest story (the oldest of equals) keeps its id: the fewest stored articles change story.
-            best = max(merged, key=lambda story: (len(story.article_ids), -_number(story.id)))
+            best = max(merged, key=lambda story: (len(story.article_ids), -story_number(story.id)))
             # Articles in the stories' creation order (each list is in arrival order; they interleave in time).
-            ordered = [i for story in sorted(merged, key=lambda story: _number(story.id)) for i in story.article_ids]
+            in_order = sorted(merged, key=lambda story: story_number(story.id))
+            ordered = [i for story in in_order for i in story.article_ids]
             for other in merged:
                 if other is not best:
                     self._absorb(best, other)
             best.article_ids[:] = ordered
         if best is None:
             self._created += 1
-            best = _Story(id=f"s{self._created}")
+            best = Story(id=f"s{self._created}")
             self._stories[best.id] = best
         self._join(best, article_id, feats, keys)
         if len(self.df) > self.df_cap:
             self._forget_rare_keys()
         return best.id
 
-    def _join(self, story: _Story, article_id: str, feats: Features, keys: list[tuple[str, float]]) -> None:
+    def _join(self, story: Story, article_id: str, feats: Features, keys: list[tuple[str, float]]) -> None:
         story.article_ids.append(article_id)
         story.cache = None
         self._story_of[article_id] = story.id
@@ -371,14 +347,14 @@ class StoryIndex:
                 del posting[: -self.postings_cap]
 
     @staticmethod
-    def _near(a: _Story, b: _Story) -> bool:
+    def _near(a: Story, b: Story) -> bool:
         """Whether two stories may be merged in time: not more than ``_MAX_PAUSE_DAYS`` apart (a bridge cannot join
         what one article could not: an article naming an old story's day also shares names with this week's)."""
         if a.first is None or b.first is None or a.last is None or b.last is None:
             return True
         return max(a.first - b.last, b.first - a.last) <= _MAX_PAUSE_DAYS
 
-    def _absorb(self, story: _Story, other: _Story) -> None:
+    def _absorb(self, story: Story, other: Story) -> None:
         """Merge ``other`` into ``story`` (``_MERGE_MARGIN``); ``take_merges`` tells a caller that keeps story ids."""
         story.core_entities.update(k for k in other.entities if k in story.entities)
         story.core_terms.update(k for k in other.terms if k in story.terms)
@@ -407,7 +383,7 @@ class StoryIndex:
                     self._post(prefix + k, story.id)
         self._prune(story)
 
-    def _prune(self, story: _Story) -> None:
+    def _prune(self, story: Story) -> None:
         """Keep a long story's profile bounded: its most frequent keys describe it well enough."""
         for counts, core in ((story.entities, story.core_entities), (story.terms, story.core_terms)):
             if len(counts) > 2 * self.story_keys_cap:
@@ -451,7 +427,7 @@ class StoryIndex:
         self._sweep_postings()
         return closed
 
-    def _forget(self, story: _Story) -> list[str]:
+    def _forget(self, story: Story) -> list[str]:
         del self._stories[story.id]
         for article_id in story.article_ids:
             self._story_of.pop(article_id, None)
@@ -509,7 +485,7 @@ class StoryIndex:
         return {"params": {name: getattr(self, name) for name in _PARAMS}, "n_docs": self.n_docs,
                 "created": self._created, "df_floor": self._df_floor, "closed_since_sweep": self._closed_since_sweep,
                 "df": self.df, "postings": self.postings, "by_last": self._by_last,
-                "stories": [_story_state(story, self.n_docs) for story in self._stories.values()]}
+                "stories": [story_state(story, self.n_docs) for story in self._stories.values()]}
 
     @classmethod
     def from_state(cls, state: Any) -> StoryIndex:
@@ -531,8 +507,8 @@ class StoryIndex:
         index._by_last = [(day, sid) for day, sid in by_last]
         heapq.heapify(index._by_last)
         for item in get(state, "stories", list):
-            story = _story_from(item)
-            number = _STORY_NUMBER.fullmatch(story.id)
+            story = story_from(item)
+            number = STORY_NUMBER.fullmatch(story.id)
             check(story.id not in index._stories, f"story {story.id!r} is given twice")
             check(number is None or int(number.group(1)) <= index._created,
                   f"story {story.id!r} is numbered past the {index._created} created")
@@ -548,57 +524,3 @@ STATE_VERSION = 1
 _INT_PARAMS = ("window_days", "prior_docs", "postings_cap", "keys_per_kind", "max_candidates",
                "story_keys_cap", "df_cap")
 _PARAMS = ("threshold", "far_threshold", "entity_weight", "stop_df", *_INT_PARAMS)
-_STORY_NUMBER = re.compile(r"s(\d+)")
-
-
-def _number(story_id: str) -> int:
-    """A story id's creation number ("s12" -> 12; an id of another form, from an older state, sorts first)."""
-    number = _STORY_NUMBER.fullmatch(story_id)
-    return int(number.group(1)) if number else 0
-
-
-def _story_state(story: _Story, n_docs: int) -> dict[str, Any]:
-    cache: list[Any] | None = None
-    # A profile cached before the corpus grew by a quarter is rebuilt before it is read again: as good as none.
-    if story.cache is not None and n_docs <= _REFRESH_PROFILE * story.cache_docs:
-        ents, ents_norm, words, words_norm = story.cache
-        # Built from the counts, in their order, and dropped whenever they change: the weights are written
-        # without their keys, in the counts' order.
-        if list(ents) != list(story.entities) or list(words) != list(story.terms):
-            raise ValueError(f"story {story.id}: its cached profile is out of step with its keys")
-        cache = [floats_text(ents.values()), ents_norm, floats_text(words.values()), words_norm]
-    return {"id": story.id, "articles": story.article_ids, "entities": story.entities, "terms": story.terms,
-            "languages": story.languages, "first": story.first, "last": story.last,
-            "cache_docs": story.cache_docs, "cache": cache,
-            # In the order of the counts (a set's order would change with PYTHONHASHSEED).
-            "core_entities": [k for k in story.entities if k in story.core_entities],
-            "core_terms": [k for k in story.terms if k in story.core_terms],
-            "happenings": story.happenings}
-
-
-def _story_from(item: Any) -> _Story:
-    story_id = get(item, "id", str)
-    articles = get(item, "articles", list)
-    check(only(articles, str) and len(set(articles)) == len(articles),
-          f"story {story_id!r}: articles must be ids, once each")
-    story = _Story(story_id, articles, counter(get(item, "entities", dict), "entities"),
-                   counter(get(item, "terms", dict), "terms"), get(item, "first", int, none=True),
-                   get(item, "last", int, none=True), counter(get(item, "languages", dict), "languages"),
-                   cache_docs=get(item, "cache_docs", int))
-    for name, counts, core in (("core_entities", story.entities, story.core_entities),
-                               ("core_terms", story.terms, story.core_terms)):
-        if name in item:  # a state written before cores were kept has none: they grow from the next article
-            keys = get(item, name, list)
-            check(only(keys, str) and all(k in counts for k in keys), f"story {story_id!r}: {name} must be its keys")
-            core.update(keys)
-    if "happenings" in item:  # a state written before happenings were kept has none: they grow from the next article
-        story.happenings = counter(get(item, "happenings", dict), "happenings")
-    cache = get(item, "cache", list, none=True)
-    if cache is not None:
-        check(len(cache) == 4 and finite(cache[1]) and finite(cache[3]),
-              f"story {story_id!r}: cache must be [weights, norm, weights, norm]")
-        ents = floats_from_text(cache[0], len(story.entities), f"story {story_id!r}: entity weights")
-        words = floats_from_text(cache[2], len(story.terms), f"story {story_id!r}: term weights")
-        story.cache = (dict(zip(story.entities, ents, strict=True)), cache[1],
-                       dict(zip(story.terms, words, strict=True)), cache[3])
-    return story
