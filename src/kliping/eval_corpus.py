@@ -123,6 +123,11 @@ class CorpusReport:
     claims: list[ClaimScore] = field(default_factory=list)
     # (found, right, of) over the claims whose mentions all lie in the gold's "dev" or "test" articles
     claim_splits: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # The dossier's claims that cite the gold: (citing, mixing) — how many cite a mention of some gold claim, and
+    # how many of those cite mentions of two or more. "Found" rewards a claim that swallows its neighbours; this
+    # counts the swallowing. Per split as well (a dossier claim lies in one story, so in one split).
+    claim_mixing: tuple[int, int] = (0, 0)
+    claim_mixing_splits: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def claims_right(self) -> int:
@@ -143,7 +148,10 @@ class CorpusReport:
                 "claims": [c.to_dict() for c in self.claims], "claims_found": self.claims_found,
                 "claims_right": self.claims_right,
                 "claims_by_split": {name: dict(zip(("found", "right", "claims"), counts, strict=True))
-                                    for name, counts in self.claim_splits.items()}}
+                                    for name, counts in self.claim_splits.items()},
+                "dossier_claims_mixing": dict(zip(("citing", "mixing"), self.claim_mixing, strict=True)),
+                "dossier_claims_mixing_by_split": {name: dict(zip(("citing", "mixing"), counts, strict=True))
+                                                   for name, counts in self.claim_mixing_splits.items()}}
 
 
 def _cites(evidence: Evidence, mention: dict[str, str]) -> bool:
@@ -167,6 +175,17 @@ def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list
     return out
 
 
+def claims_cited(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list[tuple[Claim, set[str]]]:
+    """Each dossier claim that cites a gold mention, with the ids of the gold claims whose mentions it cites."""
+    out = []
+    for claim in claims:
+        evidence = claim.support + claim.against
+        ids = {g["id"] for g in gold_claims for m in g.get("mentions", []) if any(_cites(e, m) for e in evidence)}
+        if ids:
+            out.append((claim, ids))
+    return out
+
+
 def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
     """Score stories (B-cubed), events (B-cubed within the gold's events) and claims."""
     report = CorpusReport()
@@ -185,6 +204,12 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
         for name, inside in splits.items():  # a claim lies in one story, and a story in one split
             mine = [c for c in report.claims if c.articles and c.articles <= inside]
             report.claim_splits[name] = (sum(c.found for c in mine), sum(c.right for c in mine), len(mine))
+        cited = claims_cited(gold["claims"], [c for s in stories for c in s.claims])
+        report.claim_mixing = (len(cited), sum(len(ids) > 1 for _, ids in cited))
+        where = {c.id: c.articles for c in report.claims}
+        for name, inside in splits.items():
+            mine_cited = [ids for _, ids in cited if all(where[i] and where[i] <= inside for i in ids)]
+            report.claim_mixing_splits[name] = (len(mine_cited), sum(len(ids) > 1 for ids in mine_cited))
     return report
 
 
@@ -202,6 +227,11 @@ def format_corpus(report: CorpusReport) -> str:
         out.append(f"claims right        {report.claims_right}/{len(report.claims)}")
         for name, (found, right, of) in report.claim_splits.items():
             out.append(f"{f'claims ({name})':<20}found {found}/{of}, right {right}/{of}")
+        citing, mixing = report.claim_mixing
+        out.append(f"claims mixing       {mixing} of the {citing} dossier claims citing the gold cite two or more "
+                   "gold claims")
+        for name, (citing, mixing) in report.claim_mixing_splits.items():
+            out.append(f"{f'claims ({name})':<20}mixing {mixing}/{citing}")
         out += [f"    {c.id}: {'found' if c.found else 'missed'} ({c.cited}/{c.mentions} mentions), "
                 f"status {c.status} (expected {c.expected_status})" for c in report.claims]
     return "\n".join(out)
