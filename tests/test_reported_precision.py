@@ -81,3 +81,35 @@ def test_a_report_named_by_a_noun(body: str, language: str, report: str, speaker
 ])
 def test_a_noun_of_speech_that_reports_nothing(body: str) -> None:
     assert _texts(body, "en") == []
+
+
+@pytest.mark.parametrize("verb", ["tidak memperhatikan", "menepis", "mengabaikan", "menanggapi"])
+def test_a_speech_verb_on_a_noun_of_speech_is_not_the_subjects_report(verb: str) -> None:
+    """"Dia tidak memperhatikan laporan yang mengklaim P": the reports claim P, not he. Whatever he does with
+    them, P is no report of his (a denial of it is read from his own verb: "membantah laporan …")."""
+    body = ("Menteri Luar Negeri Sukabar Budi Santoso mengatakan, negaranya belum menjatuhkan sanksi apa pun. "
+            f"Dia {verb} laporan yang mengklaim Cempaka memasok pupuk dan alat berat ke Sukabar.")
+    reports = _reported(body, "id")
+    assert [q.text for q in reports] == ["negaranya belum menjatuhkan sanksi apa pun"], [
+        (q.text, q.speaker) for q in reports]
+
+
+def test_a_denial_of_a_noun_of_speech_still_denies_its_content() -> None:
+    body = ("Menteri Luar Negeri Sukabar Budi Santoso membantah laporan yang mengklaim Cempaka memasok pupuk "
+            "dan alat berat ke Sukabar.")
+    [report] = _reported(body, "id")
+    assert report.speaker == "Budi Santoso" and report.cue == "membantah"
+    assert report.text.startswith("laporan yang mengklaim Cempaka memasok pupuk")
+
+
+@pytest.mark.parametrize("body", [
+    "Foreign Minister John Carter said the country had imposed no sanctions. He brushed aside reports which said "
+    "Westland supplied fertiliser to Northland.",
+    "Foreign Minister John Carter said the country had imposed no sanctions. He dismissed reports that Westland "
+    "supplied fertiliser to Northland.",
+])
+def test_reports_he_dismissed_are_no_report_of_his(body: str) -> None:
+    """"Reports which said P", "dismissed reports that P": the reports say P; "reports" after a verb of denial is
+    the noun, not the verb of the one who dismissed them. (Declining to comment on reports is no denial.)"""
+    assert _texts(body, "en") == ["the country had imposed no sanctions"], [
+        (q.text, q.speaker, q.cue) for q in _reported(body, "en")]

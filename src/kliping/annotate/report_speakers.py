@@ -335,7 +335,7 @@ _ACTIVE_VERB = re.compile(r"\b(?:me|ber)[a-z]{3,}")
 
 # "tuntutan jaksa yang meminta …", "analis yang memprediksi …": the noun heads a relative clause inside
 # a phrase about something else — its speech is that phrase's detail, not a report of its own
-_RELATIVE_ONLY = re.compile(r"\syang(?:\s+(?:juga|pun|telah|sudah|sempat|pernah))*\s+$")
+RELATIVE_ONLY = re.compile(r"\syang(?:\s+(?:juga|pun|telah|sudah|sempat|pernah))*\s+$")
 
 _OPENING_NAME = re.compile(r"(?:(?i:the)\s+)?(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+[a-z]")
 
@@ -376,7 +376,7 @@ def unnamed_subject(body: str, verb_start: int, s_start: int, entities: list[Ent
         return None
     at = verb_start - len(clause) + sources[-1].start()
     if (word := JOINED_WORD.match(body, verb_start)) is not None and word.group(0).lower() not in english_verbs() and (
-            _ACTIVE_VERB.search(clause, sources[-1].end()) or _RELATIVE_ONLY.search(clause, sources[-1].end())):
+            _ACTIVE_VERB.search(clause, sources[-1].end()) or RELATIVE_ONLY.search(clause, sources[-1].end())):
         # "jaksa juga menyertakan bukti berupa tulisan … yang merinci …": the noun is the subject
         # of another verb, not of the speech verb (English: "people familiar with the merger said")
         return None

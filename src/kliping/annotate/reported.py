@@ -57,6 +57,7 @@ from kliping.annotate.report_spans import (
 )
 from kliping.annotate.report_speakers import (
     MAX_IT_REACH,
+    RELATIVE_ONLY,
     bracketed_body,
     it_subject,
     name_after,
@@ -107,9 +108,17 @@ def _verb_patterns() -> dict[str, re.Pattern[str]]:
         "second_verb": re.compile(
             rf",?\s+(?:{either(flagged('report_conjunctions.tsv', 'shared_subject'))})"
             rf"(?:\s+(?:{either(listed('speech_adverbs.txt'))}))*\s+$"),
+        # "dismissed reports that …": a verb of denial (not of refusal: "declined to comment on reports that …"
+        # leaves the reports standing) right before a noun of speech that is a verb too
+        "dismissed": re.compile(rf"\b(?i:{either(verb_classes()['denial'])})(?:\s+[\w’'.-]+){{0,2}}\s+$"),
         # "menepis tudingan bahwa …", "rejected the claim that …": a verb of denial before the noun
         "denied": re.compile(rf"\b(?i:{either(verb_classes()['denial'] | verb_classes()['refusal'])})"
                              r"(?:\s+[\w’'.-]+){0,3}\s+$"),
+        # "laporan yang mengklaim …", "kabar yang menyebut …": a speech verb in a relative clause on a noun of
+        # speech is the report's, not the sentence's subject's ("Dia tidak memperhatikan laporan yang
+        # mengklaim Pyongyang memasok senjata" is no claim of his that Pyongyang does)
+        "relative_report": re.compile(rf"\b(?i:{either(_speech_nouns('id', 'relative_head'))}){RELATIVE_ONLY.pattern}"
+                                      rf"|\b(?i:{either(_speech_nouns('en', 'relative_head'))})\s+(?i:that|which)\s+$"),
         # "the claim that …", "an earlier declaration by the ministry that …", "klaim Budi bahwa …",
         # "laporan dari warga bahwa …": what was said, named by a noun (an English one after a
         # determiner or an owner's name, not the verb of "did not claim that") — not "a statement
@@ -122,8 +131,17 @@ def _verb_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _speech_nouns(lang: str) -> list[str]:
-    return [row[1] for row in resources.rows("report_speech_nouns.tsv") if row[0] == lang and "speech_noun" in row[2]]
+def _speech_nouns(lang: str, *also: str) -> list[str]:
+    """The nouns of speech of ``lang`` (and those of the ``also`` uses)."""
+    uses = {"speech_noun", *also}
+    return [row[1] for row in resources.rows("report_speech_nouns.tsv")
+            if row[0] == lang and uses & set(row[2].split(","))]
+
+
+@cache
+def _homographs() -> frozenset[str]:
+    """Nouns of speech that are speech verbs too ("reports", "claims")."""
+    return frozenset(n.lower() for n in _speech_nouns("en", "relative_head"))
 
 
 _DETERMINERS = ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "such")
@@ -257,6 +275,12 @@ def _verb_reported(body: str, s_start: int, s_end: int, entities: list[Entity],
             continue  # '"…," Kim said at a dinner': the verb attributes the quotation before it
         if no_speech_act(body, verb, s_start, ing):
             _end_before_note(body, found, verb.start())
+            continue
+        patterns = _verb_patterns()
+        if patterns["relative_report"].search(body, max(s_start, verb.start() - 40), verb.start()) or (
+                verb["cue"].lower() in _homographs() and patterns["dismissed"].search(body, s_start, verb.start())):
+            # "… laporan yang mengklaim …", "reports that claimed …": the reports' words, inside what the sentence
+            # says of them; "dismissed reports that …": a noun, denied, no verb of the one who dismissed them
             continue
         if body[s_start : verb.start()].rstrip().endswith(",") and (
                 closing := _speaker_follows(body, verb, s_start, s_end, entities, ing)) is not None:
