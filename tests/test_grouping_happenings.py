@@ -83,6 +83,14 @@ def test_a_happening_is_the_kind_and_the_specific_place_the_headline_names(quake
                                "Bandung - Gempa mengguncang sejumlah wilayah Jawa Barat, Senin (4/3/2024).",
                                "2024-03-04")
     assert happenings(broad) == happenings(province) == ()
+    # A kind's word inside a place's name is the name: the valley is no flood, until a flood is in the headline.
+    valley = "Sukabar - {} di Lembah Banjir Raya, Kabupaten Sukabar, Senin (4/3/2024)."
+    assert happenings(made_up_article("t6", "Pengelola Lembah Banjir Raya Buka Jalur Pendakian Baru",
+                                      valley.format("Pengelola kawasan wisata membuka jalur pendakian baru"),
+                                      "2024-03-04")) == ()
+    assert happenings(made_up_article("t7", "Banjir Rendam Lembah Banjir Raya, Jalur Pendakian Ditutup",
+                                      valley.format("Banjir merendam kawasan wisata"), "2024-03-04")) == (
+        "flood|lembah banjir raya",)
     # No kind of disaster in the headline: no happening, whatever places it names.
     assert happenings(made_up_article("t5", "Bupati Sukabar Resmikan Pasar Baru", "Sukabar - Bupati meresmikan pasar "
                                       "di Kabupaten Sukabar, Senin (4/3/2024).", "2024-03-04")) == ()

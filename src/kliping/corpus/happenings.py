@@ -68,9 +68,10 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in WORD.findall(text)]
 
 
-def _inside(part: list[str], whole: list[str]) -> bool:
+def _where(part: list[str], whole: list[str]) -> list[int]:
+    """The positions in ``whole`` of each word of each occurrence of ``part``."""
     n = len(part)
-    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+    return [j for i in range(len(whole) - n + 1) if whole[i : i + n] == part for j in range(i, i + n)]
 
 
 def happenings(article: Article) -> tuple[str, ...]:
@@ -80,14 +81,18 @@ def happenings(article: Article) -> tuple[str, ...]:
     if not kinds:
         return ()
     named: set[str] = set()
+    in_names: set[int] = set()  # where the places stand in the headline: "Taman Nasional Lore Lindu" is no quake
     for ent in article.entities:
         if ent.label != "PLACE":
             continue
         bare = _bare(ent.canonical) or _bare(ent.text)
-        if bare is None or _is_broad(place := name_key(bare)):
+        if bare is None:
             continue
-        if _inside(_words(bare), title):
-            named.add(place)
+        if at := _where(_words(bare), title):
+            in_names.update(at)
+            if not _is_broad(place := name_key(bare)):
+                named.add(place)
+    kinds = {_kind_of_word()[w] for i, w in enumerate(title) if w in _kind_of_word() and i not in in_names}
     return tuple(sorted(f"{kind}|{place}" for kind in kinds for place in named))
 
 
