@@ -13,7 +13,7 @@ A place counts when it is specific: a country, its adjective ("Philippine"), a p
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import cache
+from functools import cache, lru_cache
 
 from kliping import resources
 from kliping.annotate.aliases import key as name_key
@@ -42,7 +42,8 @@ def _regions() -> frozenset[str]:
     return frozenset(name_key(name) for name in resources.lines("regions.txt"))
 
 
-@cache
+# Bounded: keyed by the names of every article's places, which grow with the archive.
+@lru_cache(maxsize=1 << 16)
 def _is_broad(place: str) -> bool:
     """A country, a country's adjective (it starts the country's name or the name starts it: "Philippine",
     "Indonesian", "Malaysian"), a province or region, or the capital."""
@@ -51,7 +52,7 @@ def _is_broad(place: str) -> bool:
     return len(place) >= 4 and any(len(c) >= 4 and (c.startswith(place) or place.startswith(c)) for c in _countries())
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _bare(name: str) -> str | None:
     """A place's name without its heads: "Kabupaten Cianjur", "Stadion Kanjuruhan" and "Kanjuruhan Stadium" are
     "Cianjur" and "Kanjuruhan", the way headlines write them. None when nothing specific is left."""
