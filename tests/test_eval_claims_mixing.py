@@ -33,3 +33,15 @@ def test_a_dossier_claim_citing_two_gold_claims_is_counted(seed_articles: dict[s
     again = evaluate_corpus(split, stories)
     assert again.claim_mixing == (citing, 1)
     assert again.to_dict()["dossier_claims_mixing"] == {"citing": citing, "mixing": 1}
+
+
+def test_a_sentence_that_mentions_two_gold_claims_mixes_nothing_by_itself(seed_articles: dict[str, Article],
+                                                                          gold: dict[str, Any]) -> None:
+    """A sentence giving a toll and the missing is a mention of both figures' claims: the dossier claim holding it
+    beside other reports of the toll cites two gold claims but mixes nothing."""
+    stories = analyze_corpus(list(seed_articles.values())).stories
+    both = copy.deepcopy(gold)
+    prospects = next(c for c in both["claims"] if c["id"] == "prospects-for-cooperation")
+    both["claims"].append(dict(prospects, id="one-sentence-of-it", mentions=prospects["mentions"][:1]))
+    report = evaluate_corpus(both, stories)
+    assert report.claim_mixing[1] == 0, report.claim_mixing

@@ -124,8 +124,8 @@ class CorpusReport:
     # (found, right, of) over the claims whose mentions all lie in the gold's "dev" or "test" articles
     claim_splits: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     # The dossier's claims that cite the gold: (citing, mixing) — how many cite a mention of some gold claim, and
-    # how many of those cite mentions of two or more. "Found" rewards a claim that swallows its neighbours; this
-    # counts the swallowing. Per split as well (a dossier claim lies in one story, so in one split).
+    # how many of those mix gold claims (``claims_cited``). "Found" rewards a claim that swallows its neighbours;
+    # this counts the swallowing. Per split as well (a dossier claim lies in one story, so in one split).
     claim_mixing: tuple[int, int] = (0, 0)
     claim_mixing_splits: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -175,14 +175,17 @@ def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list
     return out
 
 
-def claims_cited(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list[tuple[Claim, set[str]]]:
-    """Each dossier claim that cites a gold mention, with the ids of the gold claims whose mentions it cites."""
+def claims_cited(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list[tuple[Claim, set[str], bool]]:
+    """Each dossier claim that cites a gold mention: the ids of the gold claims whose mentions it cites, and whether
+    it mixes them — no one gold claim has every piece of its citing evidence among its mentions. (A sentence that
+    gives a toll and the missing is a mention of both figures' claims: beside other reports of the toll it mixes
+    nothing.)"""
     out = []
     for claim in claims:
-        evidence = claim.support + claim.against
-        ids = {g["id"] for g in gold_claims for m in g.get("mentions", []) if any(_cites(e, m) for e in evidence)}
-        if ids:
-            out.append((claim, ids))
+        per_evidence = [ids for e in claim.support + claim.against
+                        if (ids := {g["id"] for g in gold_claims for m in g.get("mentions", []) if _cites(e, m)})]
+        if per_evidence:
+            out.append((claim, set().union(*per_evidence), not set.intersection(*per_evidence)))
     return out
 
 
@@ -205,11 +208,11 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
             mine = [c for c in report.claims if c.articles and c.articles <= inside]
             report.claim_splits[name] = (sum(c.found for c in mine), sum(c.right for c in mine), len(mine))
         cited = claims_cited(gold["claims"], [c for s in stories for c in s.claims])
-        report.claim_mixing = (len(cited), sum(len(ids) > 1 for _, ids in cited))
+        report.claim_mixing = (len(cited), sum(mixing for _, _, mixing in cited))
         where = {c.id: c.articles for c in report.claims}
         for name, inside in splits.items():
-            mine_cited = [ids for _, ids in cited if all(where[i] and where[i] <= inside for i in ids)]
-            report.claim_mixing_splits[name] = (len(mine_cited), sum(len(ids) > 1 for ids in mine_cited))
+            mixes = [mixing for _, ids, mixing in cited if all(where[i] and where[i] <= inside for i in ids)]
+            report.claim_mixing_splits[name] = (len(mixes), sum(mixes))
     return report
 
 
@@ -228,7 +231,7 @@ def format_corpus(report: CorpusReport) -> str:
         for name, (found, right, of) in report.claim_splits.items():
             out.append(f"{f'claims ({name})':<20}found {found}/{of}, right {right}/{of}")
         citing, mixing = report.claim_mixing
-        out.append(f"claims mixing       {mixing} of the {citing} dossier claims citing the gold cite two or more "
+        out.append(f"claims mixing       {mixing} of the {citing} dossier claims citing the gold mix two or more "
                    "gold claims")
         for name, (citing, mixing) in report.claim_mixing_splits.items():
             out.append(f"{f'claims ({name})':<20}mixing {mixing}/{citing}")
