@@ -340,3 +340,16 @@ def test_a_short_statement_inside_a_long_one_does_not_corroborate_it() -> None:
                       "Rembang Kecil.", "Antara", "2025-08-10")
     both = [cl for cl in find_claims([a, c]) if {e.article_id for e in cl.support} == {"a", "c"}]
     assert both and both[0].status == "corroborated", [(cl.text, cl.status) for cl in find_claims([a, c])]
+
+
+def test_there_is_no_x_contradicts_x_though_it_has_no_verb() -> None:
+    """"Tidak ada klausul pelepasan dalam kontrak" says no clause exists: it has no verb to share with the agent's
+    "Klausul … tertulis di kontrak", and still contradicts it. Two voices must share a predicate to state one claim;
+    a negated statement without a verb can only deny, so it joins against the claim it negates."""
+    a = _article("a", "Agen pemain, Rudi Hartono, mengatakan, \"Klausul pelepasan Rp 5 miliar itu tertulis di kontrak "
+                      "Andi.\"", "Kompas.com", "2023-06-20")
+    b = _article("b", "Direktur klub, Slamet Riyadi, mengatakan, \"Tidak ada klausul pelepasan dalam kontrak Andi.\"",
+                 "Tempo.co", "2023-06-21")
+    claims = find_claims([a, b])
+    disputed = [c for c in claims if [e.article_id for e in c.against] == ["b"]]
+    assert disputed and disputed[0].status == "contested", [(c.text, c.status, c.against) for c in claims]

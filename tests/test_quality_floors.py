@@ -143,10 +143,11 @@ STORY_FLOORS = {
     "b": {"dev": (0.97, 0.97, 10, 5), "test": (0.75, 0.85, 5, 3)},
     # c's test half: a short statement inside a long one no longer corroborates it (claims.MIN_LONG_OVERLAP):
     # found 17 -> 18, right 7 -> 9
-    "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 17, 8)},
+    # and a negated statement without a verb may contradict an affirmed one (found 18 -> 19, right 9 -> 10)
+    "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 18, 9)},
     # written_d: scored as it came, never tuned on (its stories' twins: two landslides, two cases of one
     # office, two incidents of one ferry operator)
-    "d": {"dev": (0.63, 0.70, 8, 6), "test": (0.64, 0.72, 4, 3)},
+    "d": {"dev": (0.63, 0.70, 8, 6), "test": (0.64, 0.72, 6, 5)},  # test: verbless denials, found 5 -> 7, right 4 -> 6
 }
 
 
