@@ -158,14 +158,27 @@ def _cites(evidence: Evidence, mention: dict[str, str]) -> bool:
     return evidence.article_id == mention["article"] and quote_match(mention["span"], evidence.text, min_pred=0.0)
 
 
-def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list[ClaimScore]:
+# For each dossier claim, for each piece of its evidence, the (gold claim, mention) pairs it cites, by index.
+Citations = list[list[set[tuple[int, int]]]]
+
+
+def citations(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> Citations:
+    """Which gold mentions each piece of each dossier claim's evidence cites: matched once, read by both
+    ``score_claims`` and ``claims_cited`` (a span match per evidence and mention is the costly part)."""
+    mentions = [(i, k, m) for i, g in enumerate(gold_claims) for k, m in enumerate(g.get("mentions", []))]
+    return [[{(i, k) for i, k, m in mentions if _cites(e, m)} for e in claim.support + claim.against]
+            for claim in claims]
+
+
+def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim],
+                 cited_by: Citations | None = None) -> list[ClaimScore]:
+    cited_by = citations(gold_claims, claims) if cited_by is None else cited_by
     out = []
-    for g in gold_claims:
+    for i, g in enumerate(gold_claims):
         mentions = g.get("mentions", [])
         score = ClaimScore(g["id"], g["status"], frozenset(m["article"] for m in mentions), mentions=len(mentions))
-        for claim in claims:
-            evidence = claim.support + claim.against
-            cited = sum(any(_cites(e, m) for e in evidence) for m in mentions)
+        for claim, pieces in zip(claims, cited_by, strict=True):
+            cited = len({k for piece in pieces for j, k in piece if j == i})  # its mentions any evidence cites
             if cited > score.cited:
                 score.cited, score.status = cited, claim.status
         score.found = score.cited * 2 > len(mentions)  # most of its mentions, in one claim
@@ -175,15 +188,16 @@ def score_claims(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list
     return out
 
 
-def claims_cited(gold_claims: list[dict[str, Any]], claims: list[Claim]) -> list[tuple[Claim, set[str], bool]]:
+def claims_cited(gold_claims: list[dict[str, Any]], claims: list[Claim],
+                 cited_by: Citations | None = None) -> list[tuple[Claim, set[str], bool]]:
     """Each dossier claim that cites a gold mention: the ids of the gold claims whose mentions it cites, and whether
     it mixes them — no one gold claim has every piece of its citing evidence among its mentions. (A sentence that
     gives a toll and the missing is a mention of both figures' claims: beside other reports of the toll it mixes
     nothing.)"""
+    cited_by = citations(gold_claims, claims) if cited_by is None else cited_by
     out = []
-    for claim in claims:
-        per_evidence = [ids for e in claim.support + claim.against
-                        if (ids := {g["id"] for g in gold_claims for m in g.get("mentions", []) if _cites(e, m)})]
+    for claim, pieces in zip(claims, cited_by, strict=True):
+        per_evidence = [ids for piece in pieces if (ids := {gold_claims[i]["id"] for i, _ in piece})]
         if per_evidence:
             out.append((claim, set().union(*per_evidence), not set.intersection(*per_evidence)))
     return out
@@ -203,11 +217,13 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
     if gold.get("events"):
         report.events = bcubed([e.article_ids for s in stories for e in s.events], gold["events"])
     if gold.get("claims"):
-        report.claims = score_claims(gold["claims"], [c for s in stories for c in s.claims])
+        dossier = [c for s in stories for c in s.claims]
+        cited_by = citations(gold["claims"], dossier)
+        report.claims = score_claims(gold["claims"], dossier, cited_by)
         for name, inside in splits.items():  # a claim lies in one story, and a story in one split
             mine = [c for c in report.claims if c.articles and c.articles <= inside]
             report.claim_splits[name] = (sum(c.found for c in mine), sum(c.right for c in mine), len(mine))
-        cited = claims_cited(gold["claims"], [c for s in stories for c in s.claims])
+        cited = claims_cited(gold["claims"], dossier, cited_by)
         report.claim_mixing = (len(cited), sum(mixing for _, _, mixing in cited))
         where = {c.id: c.articles for c in report.claims}
         for name, inside in splits.items():
