@@ -18,6 +18,19 @@ def _article(aid: str, body: str, outlet: str, published: str) -> Article:
     return annotate(Article(id=aid, source=aid, body=body, outlet=outlet, published=published, language="id"))
 
 
+def _supported_by(claims: list[Claim], *article_ids: str) -> list[Claim]:
+    """The claims whose support comes from exactly these articles."""
+    return [c for c in claims if {e.article_id for e in c.support} == set(article_ids)]
+
+
+def _no_second_source_but_another_voice_is(a: Article, b: Article, c: Article) -> None:
+    """``b`` is no second source for what ``a`` says; ``c``, saying it in another voice, is."""
+    claims = find_claims([a, b])
+    assert not _supported_by(claims, "a", "b"), [(cl.text, cl.status, cl.support) for cl in claims]
+    both = _supported_by(find_claims([a, c]), "a", "c")
+    assert both and both[0].status == "corroborated", [(cl.text, cl.status) for cl in find_claims([a, c])]
+
+
 def test_claims_on_sample_meet_floor(seed_articles: Any, gold: dict[str, Any]) -> None:
     claims = find_claims(list(seed_articles.values()))
     scores = {s.id: s for s in score_claims(gold["claims"], claims)}
@@ -231,8 +244,8 @@ def test_two_voices_sharing_one_word_state_no_claim_together() -> None:
                  "Kompas.com", "2024-04-01")
     b = _article("b", "Moskow diyakini tertarik membeli amunisi buatan Korea Utara untuk mendukung pertempurannya "
                       "di Ukraina. " + filler, "Tempo.co", "2024-04-02")
-    together = [c for c in find_claims([a, b]) if any("mendukung" in e.text for e in c.support)
-                and {e.article_id for e in c.support} == {"a", "b"}]
+    together = [c for c in _supported_by(find_claims([a, b]), "a", "b")
+                if any("mendukung" in e.text for e in c.support)]
     assert not together, [(c.text, c.support) for c in together]
 
 
@@ -300,7 +313,7 @@ def test_an_outlets_paraphrase_of_a_quote_in_the_same_article_is_no_second_sourc
     assert all(c.sources == ["Slamet Riyadi"] for c in claims if len(c.support) > 1)
     b = _article("b", "Kepala Dinas Pekerjaan Umum Sukabar, Budi Santoso, mengatakan waduk Cempaka selesai dibangun "
                       "tahun depan dan mengairi 3.000 hektare sawah.", "Tempo.co", "2024-01-11")
-    both = [c for c in find_claims([a, b]) if {e.article_id for e in c.support} == {"a", "b"}]
+    both = _supported_by(find_claims([a, b]), "a", "b")
     assert both and both[0].status == "corroborated", [(c.text, c.status, c.sources) for c in find_claims([a, b])]
 
 
@@ -313,14 +326,10 @@ def test_a_background_sentence_naming_the_same_places_does_not_corroborate_a_quo
     b = _article("b", "Selama ini para nelayan menjauhi Cempaka sebagai daerah rawan karena perkembangan tambang pasir "
                       "di tengah larangan ekspor, dan memandang hubungan yang berkembang antara Sukabar dan Cempaka "
                       "dengan curiga.", "Tempo.co", "2024-03-02")
-    claims = find_claims([a, b])
-    assert not [c for c in claims if {e.article_id for e in c.support} == {"a", "b"}], [
-        (c.text, c.status, c.support) for c in claims]
     # The same statement told by a second voice elsewhere still corroborates it.
     c = _article("c", "Ketua koperasi nelayan Budi Santoso menyebut Sukabar dan Cempaka berpeluang mengembangkan kerja "
                       "sama perikanan meski ada larangan ekspor.", "Antara", "2024-03-02")
-    both = [cl for cl in find_claims([a, c]) if {e.article_id for e in cl.support} == {"a", "c"}]
-    assert both and both[0].status == "corroborated", [(cl.text, cl.status) for cl in find_claims([a, c])]
+    _no_second_source_but_another_voice_is(a, b, c)
 
 
 def test_a_short_statement_inside_a_long_one_does_not_corroborate_it() -> None:
@@ -333,13 +342,9 @@ def test_a_short_statement_inside_a_long_one_does_not_corroborate_it() -> None:
                       "menyimpang jauh dari jalur pelayaran resmi sebelum menabrak karang karena nakhoda mengabaikan "
                       "peringatan cuaca buruk dari syahbandar pelabuhan dan radar navigasi kapal rusak sejak "
                       "keberangkatan dari dermaga.", "Tempo.co", "2025-08-20")
-    claims = find_claims([a, b])
-    assert not [c for c in claims if {e.article_id for e in c.support} == {"a", "b"}], [
-        (c.text, c.status, c.support) for c in claims]
     c = _article("c", "Ketua tim SAR Rudi Hartono menyebut kapal feri KMP Sinar Laut menabrak karang di perairan "
                       "Rembang Kecil.", "Antara", "2025-08-10")
-    both = [cl for cl in find_claims([a, c]) if {e.article_id for e in cl.support} == {"a", "c"}]
-    assert both and both[0].status == "corroborated", [(cl.text, cl.status) for cl in find_claims([a, c])]
+    _no_second_source_but_another_voice_is(a, b, c)
 
 
 def test_there_is_no_x_contradicts_x_though_it_has_no_verb() -> None:
