@@ -137,17 +137,20 @@ def test_eval_splits_speaker_and_date_scores_by_article_language(seed_articles: 
 # given name was cut off ("perusahaan Slamet"), and nothing failed until this test.
 STORY_FLOORS = {
     # set: {half: (pairs F1, multi-article B-cubed F1, claims found, claims right)}
+    # Since a half is scored against whole predicted stories (eval_corpus: a story merged with one of the other
+    # half counts against it), b, c and d sit lower than before: b dev 0.969 / 0.986, c 0.661 / 0.815 and 0.816 /
+    # 0.915, d 0.466 / 0.674 and 0.455 / 0.690 (the merges across halves had been invisible).
     # a's test half: its two floods in neighbouring villages came apart by the places their headlines name
     # (corpus/happenings.py): pairs 0.887 -> 0.973, claims found 20 -> 22, right 15 -> 16
     "a": {"dev": (0.84, 0.87, 12, 11), "test": (0.95, 0.96, 21, 15)},
-    "b": {"dev": (0.97, 0.97, 10, 5), "test": (0.75, 0.85, 5, 3)},
+    "b": {"dev": (0.95, 0.97, 10, 5), "test": (0.74, 0.84, 5, 3)},
     # c's test half: a short statement inside a long one no longer corroborates it (claims.MIN_LONG_OVERLAP):
     # found 17 -> 18, right 7 -> 9
     # and a negated statement without a verb may contradict an affirmed one (found 18 -> 19, right 9 -> 10)
-    "c": {"dev": (0.76, 0.83, 13, 8), "test": (0.91, 0.92, 18, 9)},
+    "c": {"dev": (0.64, 0.80, 13, 8), "test": (0.80, 0.90, 18, 9)},
     # written_d: scored as it came, never tuned on (its stories' twins: two landslides, two cases of one
     # office, two incidents of one ferry operator)
-    "d": {"dev": (0.63, 0.70, 8, 6), "test": (0.64, 0.72, 6, 5)},  # test: verbless denials, found 5 -> 7, right 4 -> 6
+    "d": {"dev": (0.45, 0.66, 8, 6), "test": (0.44, 0.67, 6, 5)},  # test: verbless denials, found 5 -> 7, right 4 -> 6
 }
 
 

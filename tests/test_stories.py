@@ -98,6 +98,21 @@ def test_pairs_and_multi_article_bcubed_cannot_hide_a_split_story() -> None:
     assert pairs([["x"]], [["y"]]) == (0.0, 0.0, 0.0)  # no pairs at all: nothing to claim
 
 
+def test_a_split_is_scored_against_whole_predicted_stories() -> None:
+    # Two stories of one split, one of the other; a dev story merged with the test story is a wrong merge
+    # for the dev half, though both of its own stories are whole there.
+    gold = [["d1", "d2"], ["d3", "d4"], ["t1", "t2"]]
+    merged = [["d1", "d2", "t1", "t2"], ["d3", "d4"]]
+    dev = {"d1", "d2", "d3", "d4"}
+    p, r, _ = pairs(merged, gold, inside=dev)
+    assert (round(p, 4), r) == (0.3333, 1.0)  # of the 6 pairs touching dev, d1-d2 and d3-d4 are right
+    p, r, _ = bcubed(merged, gold, multi_only=True, inside=dev)
+    assert (p, r) == (0.75, 1.0)  # d1 and d2 sit with two of four of their own
+    # Looked at alone, the dev half hid it: restricted to its articles, every story is pure.
+    assert pairs([["d1", "d2"], ["d3", "d4"]], gold[:2]) == (1.0, 1.0, 1.0)
+    assert pairs(merged, gold, inside={"t1", "t2"})[0] == 0.2  # t1-t2 right of the five pairs touching the test
+
+
 def test_story_bcubed_on_mixed_corpus_test_half_meets_floor(tmp_path: Path) -> None:
     gold_path = CORPUS / "mixed_gold.json"
     if not gold_path.exists():

@@ -4,14 +4,15 @@ Stories are scored three ways, because one alone hides failure: B-cubed over eve
 of single-article stories makes it look good), B-cubed over the articles of multi-article gold
 stories (does a developing story come out whole?), and over pairs of articles (of the pairs that
 belong together, how many were put together; of those put together, how many belong). A gold file
-with "dev" and "test" article lists (tests/fixtures/corpus/mixed_gold.json) is scored per split too.
+with "dev" and "test" article lists (tests/fixtures/corpus/mixed_gold.json) is scored per split too: a split's
+articles against their whole predicted stories, so a story merged with one of the other split counts against both.
 A gold claim is found when one dossier claim cites most of its mentions (the evidence covers
 the mention's words); its status is then right or wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,12 +38,15 @@ def _clusters(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]
     return gold_of, {item: pred_of.get(item, frozenset({item})) for item in gold_of}
 
 
-def bcubed(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]], *, multi_only: bool = False) -> Scores:
+def bcubed(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]], *, multi_only: bool = False,
+           inside: Collection[str] | None = None) -> Scores:
     """B-cubed precision, recall and F1 of a clustering against a gold one, over the items the gold
     clusters (items the prediction leaves out count as singletons) — or, ``multi_only``, over the items
-    of gold clusters of two or more (their predicted clusters still count every gold item)."""
+    of gold clusters of two or more (their predicted clusters still count every gold item) — or only over
+    the items ``inside`` a split, whose predicted clusters still count the items outside it: a story of the
+    split merged with another split's is no purer for being looked at one split at a time."""
     gold_of, pred_of = _clusters(predicted, gold)
-    items = [i for i, g in gold_of.items() if len(g) > 1] if multi_only else list(gold_of)
+    items = [i for i, g in gold_of.items() if (len(g) > 1 or not multi_only) and (inside is None or i in inside)]
     if not items:
         return 0.0, 0.0, 0.0
     precision = sum(len(pred_of[i] & gold_of[i]) / len(pred_of[i]) for i in items) / len(items)
@@ -50,17 +54,28 @@ def bcubed(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]], *,
     return _f1(precision, recall)
 
 
-def pairs(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]]) -> Scores:
+def _pairs_touching(group: frozenset[str], inside: Collection[str] | None) -> int:
+    """The pairs of ``group`` with at least one item ``inside`` (all its pairs when ``inside`` is None)."""
+    n = len(group)
+    out = n * (n - 1) // 2
+    if inside is not None:
+        rest = sum(i not in inside for i in group)
+        out -= rest * (rest - 1) // 2
+    return out
+
+
+def pairs(predicted: Iterable[Iterable[str]], gold: Iterable[Iterable[str]], *,
+          inside: Collection[str] | None = None) -> Scores:
     """Precision, recall and F1 over pairs of gold items: a pair is predicted when both items share a
-    predicted cluster, right when they share a gold one. Counted per cluster, never over all pairs."""
+    predicted cluster, right when they share a gold one. Counted per cluster, never over all pairs. With
+    ``inside``, over the pairs with an item inside the split: a pair across two splits is predicted and wrong."""
     gold_of, pred_of = _clusters(predicted, gold)
-    both: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+    both: dict[tuple[frozenset[str], frozenset[str]], set[str]] = {}
     for item in gold_of:
-        key = (pred_of[item], gold_of[item])
-        both[key] = both.get(key, 0) + 1
-    right = sum(n * (n - 1) // 2 for n in both.values())
-    predicted_pairs = sum(len(c) * (len(c) - 1) // 2 for c in set(pred_of.values()))
-    gold_pairs = sum(len(c) * (len(c) - 1) // 2 for c in set(gold_of.values()))
+        both.setdefault((pred_of[item], gold_of[item]), set()).add(item)
+    right = sum(_pairs_touching(frozenset(group), inside) for group in both.values())
+    predicted_pairs = sum(_pairs_touching(c, inside) for c in set(pred_of.values()))
+    gold_pairs = sum(_pairs_touching(c, inside) for c in set(gold_of.values()))
     return _f1(right / predicted_pairs if predicted_pairs else 0.0, right / gold_pairs if gold_pairs else 0.0)
 
 
@@ -75,9 +90,11 @@ class StoryScores:
     multi_stories: int
 
     @classmethod
-    def of(cls, predicted: list[list[str]], gold: list[list[str]]) -> StoryScores:
-        return cls(bcubed(predicted, gold), bcubed(predicted, gold, multi_only=True), pairs(predicted, gold),
-                   len(gold), sum(len(g) > 1 for g in gold))
+    def of(cls, predicted: list[list[str]], gold: list[list[str]], inside: Collection[str] | None = None) -> StoryScores:
+        """The scores over every gold item, or over those ``inside`` a split (see ``bcubed`` and ``pairs``)."""
+        touching = [g for g in gold if inside is None or any(i in inside for i in g)]
+        return cls(bcubed(predicted, gold, inside=inside), bcubed(predicted, gold, multi_only=True, inside=inside),
+                   pairs(predicted, gold, inside=inside), len(touching), sum(len(g) > 1 for g in touching))
 
     def to_dict(self) -> dict[str, Any]:
         names = ("precision", "recall", "f1")
@@ -211,9 +228,7 @@ def evaluate_corpus(gold: dict[str, Any], stories: list[Story]) -> CorpusReport:
         predicted = [list(s.article_ids) for s in stories]
         report.stories = StoryScores.of(predicted, gold["stories"])
         for name, inside in splits.items():
-            report.splits[name] = StoryScores.of([[i for i in p if i in inside] for p in predicted],
-                                                 [[i for i in g if i in inside] for g in gold["stories"]
-                                                  if any(i in inside for i in g)])
+            report.splits[name] = StoryScores.of(predicted, gold["stories"], inside)
     if gold.get("events"):
         report.events = bcubed([e.article_ids for s in stories for e in s.events], gold["events"])
     if gold.get("claims"):
