@@ -90,7 +90,8 @@ class StoryScores:
     multi_stories: int
 
     @classmethod
-    def of(cls, predicted: list[list[str]], gold: list[list[str]], inside: Collection[str] | None = None) -> StoryScores:
+    def of(cls, predicted: list[list[str]], gold: list[list[str]],
+           inside: Collection[str] | None = None) -> StoryScores:
         """The scores over every gold item, or over those ``inside`` a split (see ``bcubed`` and ``pairs``)."""
         touching = [g for g in gold if inside is None or any(i in inside for i in g)]
         return cls(bcubed(predicted, gold, inside=inside), bcubed(predicted, gold, multi_only=True, inside=inside),
