@@ -67,6 +67,43 @@ def _countries() -> frozenset[str]:
     return frozenset(n for code, n in Locale("id").territories.items() if code.isalpha() and len(code) == 2)
 
 
+@cache
+def _compass() -> dict[str, str]:
+    """English direction word → its Indonesian word, lower case (``resources/compass_words.tsv``)."""
+    return {english.casefold(): indonesian.casefold() for english, indonesian in resources.rows("compass_words.tsv")}
+
+
+@cache
+def _storm_words() -> frozenset[str]:
+    """The words that name a storm before its given name ("Hurricane", "Topan"): the storm row of
+    ``resources/happening_kinds.tsv``."""
+    rows = resources.rows("happening_kinds.tsv")
+    return frozenset(w for kind, words in rows if kind == "storm" for w in words.split("|"))
+
+
+_STORM_MODIFIERS = frozenset({"tropical", "tropis", "super"})  # "Tropical Storm", "Badai Tropis", "Super Typhoon"
+
+
+@lru_cache(maxsize=65536)
+def match_key(name: str) -> str:
+    """``key`` of a name, in the form both languages' reports of one story share: an English direction before a
+    place's name goes after it, in Indonesian ("North Carolina" and "Carolina Utara" are "carolina utara"), and a
+    named storm is "badai" and its name whatever word it is called by ("Hurricane Florence", "Badai Florence",
+    "Typhoon Mangkhut", "Topan Mangkhut"). Both languages' names pass through it, so an English name it turns
+    around wrongly ("West Ham") still meets itself, and nothing else. For matching, not for display."""
+    k = key(name)
+    words = k.split()
+    if len(words) >= 2:
+        storm = _storm_words()
+        given = [w for w in words if w not in storm and w not in _STORM_MODIFIERS]
+        if len(given) == 1 and words[-1] == given[0] and any(w in storm for w in words):
+            return "badai " + given[0]
+        direction = _compass().get(words[0])
+        if direction:
+            return " ".join([*words[1:], direction])
+    return k
+
+
 def label_of(name: str) -> str | None:
     found = _table().get(key(name))
     return found[0] if found else None

@@ -13,6 +13,7 @@ from datetime import date
 
 from kliping import datelines
 from kliping.annotate.aliases import key as name_key
+from kliping.annotate.aliases import match_key
 from kliping.corpus.happenings import happenings
 from kliping.corpus.terms import stopwords
 from kliping.model import Article
@@ -98,7 +99,9 @@ def features(article: Article) -> Features:
         if _is_media(name, article):
             continue
         lead = ent.start < _LEAD_CHARS or ent.text.lower() in title_lower
-        ents[name] += 2 if lead else 1
+        # In the form both languages share ("North Carolina" is "Carolina Utara", "Hurricane Florence" "Badai
+        # Florence"): an Indonesian report of a storm abroad otherwise shares no name with the wires' English ones.
+        ents[match_key(ent.canonical)] += 2 if lead else 1
     words: Counter[str] = Counter(terms(title))
     words.update(words)  # the headline counts twice
     words.update(terms(article.body[:_LEAD_CHARS]))
