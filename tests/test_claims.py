@@ -197,7 +197,16 @@ def test_figures_are_keyed_by_what_they_count_in_either_language() -> None:
     assert counted("Fourteen people have died and two are still missing", "en") == (("dead", 14.0), ("missing", 2.0))
     assert counted("Tiga orang tewas, 12 lainnya luka-luka", "id") == (("dead", 3.0), ("injured", 12.0))
     # A figure of no kind counts the noun after it; a former value is no figure of the statement.
-    assert counted("Residents of about 300 homes were evacuated", "en") == (("displaced", 300.0),)
+    # Homes, households, places and goods are counted, whatever kind word is near: they are not a disaster's toll
+    # or its evacuees (resources/quantity_words.tsv, "counted").
+    assert counted("Residents of about 300 homes were evacuated", "en") == (("n:rumah", 300.0),)
+    assert counted("About 2,000 families are still living in evacuation centres", "en") == (("n:famili", 2000.0),)
+    assert counted("it had sent 8,000 packs of food to evacuation centres", "en") == (("n:pack", 8000.0),)
+    assert counted("Banjir yang melanda empat kecamatan menewaskan 14 orang", "id") == (
+        ("n:camat", 4.0), ("dead", 14.0))
+    assert counted("Sebanyak 4.100 jiwa mengungsi di 23 titik", "id") == (("displaced", 4100.0), ("n:titik", 23.0))
+    # An amount of money is the currency's, whatever noun follows it.
+    assert counted("Paket A mencapai Rp 3 triliun, Paket B Rp 900 miliar", "id")[0] == ("n:rp", 3e12)
     # The counted noun folds across languages through resources/synonyms.tsv.
     assert counted("The blaze destroyed about 450 homes", "en") == (("n:rumah", 450.0),)
     assert counted("Api menghanguskan sekitar 450 rumah warga", "id") == (("n:rumah", 450.0),)

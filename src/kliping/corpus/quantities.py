@@ -7,7 +7,9 @@ figure counts the kind (``resources/quantity_words.tsv``) whose word is nearest 
 clause; a figure near none counts the noun written right after it ("450 homes", "1.350
 nelayan"), and one right after a name inside a sentence is part of the name ("Snapdragon 835",
 "FIFA 18"): it counts nothing. Small numbers and numbers written as words ("tiga", "fourteen")
-count only next to a kind word: alone they are line-ups, scores and ordinals, not figures. A
+count only next to a kind word: alone they are line-ups, scores and ordinals, not figures. A figure
+written right before a home, a household, a place or a classifier ("2,000 families", "empat kecamatan",
+"12 unit crane") counts it, whatever kind word is near: those are not a disaster's toll or its evacuees. A
 figure written right before a unit of measure counts that unit ("5 kilometer" and "18 km" are one
 slick's length), and a fraction never counts people or things (the "5,9" of "korban gempa M 5,9"
 is no toll).
@@ -37,7 +39,7 @@ def _table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     kinds: dict[str, str] = {}
     special: dict[str, set[str]] = {"former": set(), "generic": set(), "boundary": set(), "duration": set(),
                                     "unchecked": set(), "fractional": set(), "partitive": set(),
-                                    "currency": set()}
+                                    "currency": set(), "counted": set()}
     for kind, _lang, words in resources.rows("quantity_words.tsv"):
         for w in words.split():
             if kind in special:
@@ -85,6 +87,9 @@ def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
             bool(before) and before[-1][0] in special["currency"])
         near = [] if money else sorted((abs(n - here) + (0.5 if n < here else 0), kinds[w[0]]) for n, w in clause
                                        if w[0] in kinds and not kinds[w[0]].startswith("unit:"))
+        if following in special["counted"] and (near or alone) and not money:
+            out.append(("n:" + terms.term(following, language)[0], value))
+            continue
         if near:
             if value.is_integer() or near[0][1] in special["fractional"]:
                 out.append((near[0][1], value))
