@@ -1,9 +1,11 @@
-"""Grouping across languages: a place named with a direction and a named storm are one name in both.
+"""Grouping across languages: a place named with a direction, a named storm and a body's acronym are one name
+in both.
 
 Made-up articles (no real text). English writes the direction before a place's name ("North Carolina"),
 Indonesian after it ("Carolina Utara"); English calls a storm "Hurricane" or "Typhoon", Indonesian "Badai" or
 "Topan". An Indonesian report of a storm abroad that names no one the wires quote shares only those names with
-the English reports of the same day.
+the English reports of the same day. A body each language spells out in its own words ("Komite … (KKPN)",
+"National … Committee (KKPN)") is written alike only in its acronym.
 """
 
 from __future__ import annotations
@@ -43,3 +45,24 @@ def test_match_key_puts_english_names_in_the_indonesian_order() -> None:
     assert match_key("Desert Storm") == "desert storm"
     assert match_key("Joko Widodo") == "joko widodo"
     assert match_key("North") == "north"
+
+
+def test_a_body_is_keyed_by_the_acronym_an_article_defines_for_it() -> None:
+    indonesian = made_up_article(
+        "k1", "KKPN Selidiki Kebakaran KM Cempaka Lestari",
+        "Jakarta - Komite Keselamatan Pelayaran Nasional (KKPN) mulai menyelidiki kebakaran kapal KM Cempaka Lestari "
+        "di perairan Selat Sukabar, Senin (3/6/2024). Ketua KKPN Budi Santoso mengatakan tim investigasi sudah "
+        "memeriksa ruang mesin kapal.", "2024-06-03")
+    english = made_up_article(
+        "k2", "Indonesia investigates ferry fire",
+        "JAKARTA (AP) - Indonesia's National Maritime Safety Committee (KKPN) has opened an inquiry into the fire "
+        "that gutted the ferry Cempaka Lestari, its chairman said on Monday. The KKPN team has examined the engine "
+        "room.", "2024-06-03")
+    keys = features(indonesian).entities
+    assert keys["kkpn"] == 4 and "komite keselamatan pelayaran nasional" not in keys  # two mentions in the lead
+    assert "kkpn" in features(english).entities
+    # A body the alias table knows keeps its one canonical name, however the article writes it.
+    kpk = made_up_article("k3", "KPK Periksa Bupati Sukabar",
+                          "Jakarta - Komisi Pemberantasan Korupsi (KPK) memeriksa Bupati Sukabar, Senin (3/6/2024).",
+                          "2024-06-03")
+    assert "komisi pemberantasan korupsi" in features(kpk).entities and "kpk" not in features(kpk).entities

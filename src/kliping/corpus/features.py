@@ -7,11 +7,13 @@ step (``corpus.stories.StoryIndex``) handles small records only.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from kliping import datelines
+from kliping.annotate.aliases import canonical as known_name
 from kliping.annotate.aliases import key as name_key
 from kliping.annotate.aliases import match_key
 from kliping.corpus.happenings import happenings
@@ -72,6 +74,24 @@ def referenced_days(article: Article, day: date | None) -> tuple[int, ...]:
     return tuple(sorted(days)[-_MAX_REFERENCES:])
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
+def _defined_acronyms(article: Article) -> dict[str, str]:
+    """``match_key`` of each body's full name → the acronym the article gives it ("Komite Nasional Keselamatan
+    Transportasi (KNKT)", "the National Transportation Safety Committee (KNKT)"): the article's mentions of the body
+    are keyed by the acronym, which reports in either language write alike, where its full name is in one language.
+    Bodies the alias table knows have one canonical name in both languages already, and keep it (an article that
+    writes only the full name would otherwise part from one that writes "KPK")."""
+    found: dict[str, str] = {}
+    for ent in article.entities:
+        text = ent.text
+        if (ent.label == "ORG" and text != ent.canonical and _ACRONYM.fullmatch(text) and " " in ent.canonical
+                and sum(c.isupper() for c in text) >= 2 and known_name(ent.canonical) is None):
+            found.setdefault(match_key(ent.canonical), name_key(text))
+    return found
+
+
 @dataclass
 class Features:
     """What the clustering looks at in one article: entity and term counts, its day and language, the
@@ -91,6 +111,7 @@ def features(article: Article) -> Features:
     title = article.title or ""
     title_lower = title.lower()
     ents: Counter[str] = Counter()
+    acronyms = _defined_acronyms(article)
     for ent in article.entities:
         # The aliases' matching key, not just lower case: one name written with and without the full stop of an
         # initial, a hyphen or spacing ("Miryam S. Haryani" / "Miryam S Haryani", "Coca-Cola" / "Coca - Cola") is
@@ -101,7 +122,8 @@ def features(article: Article) -> Features:
         lead = ent.start < _LEAD_CHARS or ent.text.lower() in title_lower
         # In the form both languages share ("North Carolina" is "Carolina Utara", "Hurricane Florence" "Badai
         # Florence"): an Indonesian report of a storm abroad otherwise shares no name with the wires' English ones.
-        ents[match_key(ent.canonical)] += 2 if lead else 1
+        key = match_key(ent.canonical)
+        ents[acronyms.get(key, key)] += 2 if lead else 1
     words: Counter[str] = Counter(terms(title))
     words.update(words)  # the headline counts twice
     words.update(terms(article.body[:_LEAD_CHARS]))
