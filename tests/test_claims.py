@@ -367,3 +367,18 @@ def test_there_is_no_x_contradicts_x_though_it_has_no_verb() -> None:
     claims = find_claims([a, b])
     disputed = [c for c in claims if [e.article_id for e in c.against] == ["b"]]
     assert disputed and disputed[0].status == "contested", [(c.text, c.status, c.against) for c in claims]
+
+
+def test_a_short_denied_content_is_read_with_its_sentence() -> None:
+    # "membantah adanya kelalaian perawatan": three words are too few for a statement of their own, and the
+    # denial went with them; read with its sentence it is the operator's denial.
+    from conftest import made_up_article
+
+    article = made_up_article(
+        "d1", "KKPN: Mesin KM Cempaka Lestari Terlambat Diperiksa",
+        "Jakarta - Komite Keselamatan Pelayaran Nasional menemukan pemeriksaan mesin KM Cempaka Lestari terlambat "
+        "tiga bulan dari jadwal, Senin (3/6/2024). PT Sukabar Jaya membantah adanya kelalaian perawatan. "
+        "Kapal itu terbakar di Selat Sukabar pekan lalu.", "2024-06-03")
+    denials = [s for s in statements_of(article) if s.denial]
+    assert [(s.kind, s.text, s.voice) for s in denials] == [
+        ("reported", "PT Sukabar Jaya membantah adanya kelalaian perawatan.", "PT Sukabar Jaya")]

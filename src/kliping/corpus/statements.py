@@ -1,7 +1,7 @@
 """An annotated Article → the statements it makes, each with comparable terms and polarity.
 
-A statement is a sentence of a direct quotation, the content of reported speech, or a body
-sentence that names an entity or a number. Each carries its comparable terms (terms.py), the
+A statement is a sentence of a direct quotation, the content of reported speech (a denied content too
+short to say anything alone, with its sentence), or a body sentence that names an entity or a number. Each carries its comparable terms (terms.py), the
 entities it names (as country-level keys), its first entity (the grammatical subject, roughly),
 the figures it states and what each counts (quantities.py), whether it is negated, and whether it
 is a denial ("membantah", "denied") or an accusation.
@@ -374,18 +374,32 @@ def statements_of(article: Article, representative: dict[str, str] | None = None
     return found
 
 
+def _denied_span(article: Article, start: int, end: int, cue: str | None,
+                 sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span a reported content is read in: itself, or, when a denial cue reports it and it is too short to be
+    a statement ("Rajawali Air membantah adanya keterlambatan perawatan", "The company has denied using substandard
+    materials"), its whole sentence, so the denial is not lost with it. Only denials: a short content after
+    "demanded" or "said" read with its sentence matched another voice's claim on the mixed corpus."""
+    if cue is None or len(_TOKEN.findall(article.body, start, end)) >= MIN_WORDS:
+        return start, end
+    if terms.stem(cue.casefold(), article.language) not in _denial_words(article.language)[0]:
+        return start, end
+    return next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
+
+
 def _make_statements(article: Article) -> list[Statement]:
     day = article_date(article)
     date = day.isoformat() if day else None
     spans: list[tuple[int, int, str, str | None, str | None]] = []
     quoted: list[tuple[int, int]] = []
+    sentences = split_sentences(article.body)
     for q in article.quotes:
         quoted.append((q.start, q.end))
         if q.kind == "direct":
             spans += [(q.start + s, q.start + e, "quote", q.speaker, None) for s, e in split_sentences(q.text)]
         elif q.kind == "indirect":
-            spans.append((q.start, q.end, "reported", q.speaker, q.cue))
-    for s, e in split_sentences(article.body):
+            spans.append((*_denied_span(article, q.start, q.end, q.cue, sentences), "reported", q.speaker, q.cue))
+    for s, e in sentences:
         if any(qs < e and s < qe for qs, qe in quoted):
             continue
         spans.append((s, e, "sentence", None, None))
