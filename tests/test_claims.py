@@ -233,6 +233,13 @@ def test_a_number_after_a_name_a_spec_or_a_result_counts_nothing() -> None:
     assert [v for _, v in counted("Bupati itu menerima uang senilai Rp 12 miliar dari kontraktor", "id")] == [12e9]
     assert counted("Sebanyak 1.240 warga mengungsi ke balai desa", "id") == (("displaced", 1240.0),)
     assert counted("Pengaduan sudah 112", "id") == (("n:adu", 112.0),)
+    # A range or a score states no one value.
+    assert counted("it had found ammonia at 13 to 15 times the limit", "en") == ()
+    assert counted("Persebaya ditahan imbang 2 - 2 oleh tamunya", "id") == ()
+    assert counted("Marcus/Kevin menang 21-19, 21-17 di final", "id") == ()
+    assert counted("between 40 and 50 people were killed", "en") == ()
+    assert counted("Korban tewas sekitar 20 hingga 30 orang", "id") == ()
+    assert counted("Tiga orang tewas dan 12 lainnya luka-luka", "id") == (("dead", 3.0), ("injured", 12.0))
     assert counted("total warga Sukabar itu 250 orang", "id") == (("n:sukabar", 250.0),)
 
 def test_evidence_carries_its_stance(seed_articles: dict[str, Article]) -> None:

@@ -39,7 +39,7 @@ def _table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     kinds: dict[str, str] = {}
     special: dict[str, set[str]] = {"former": set(), "generic": set(), "boundary": set(), "duration": set(),
                                     "unchecked": set(), "fractional": set(), "partitive": set(),
-                                    "currency": set(), "counted": set()}
+                                    "currency": set(), "counted": set(), "range": set(), "between": set()}
     for kind, _lang, words in resources.rows("quantity_words.tsv"):
         for w in words.split():
             if kind in special:
@@ -47,6 +47,28 @@ def _table() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
             else:
                 kinds[w] = kind
     return kinds, {name: frozenset(found) for name, found in special.items()}
+
+
+@cache
+def _ranges() -> re.Pattern[str]:
+    special = _table()[1]
+    joins = "|".join(sorted(special["range"] | {"-", "–"}, key=len, reverse=True))
+    opens = "|".join(sorted(special["between"]))
+    number = r"\d[\d.,]*"
+    return re.compile(rf"(?i)(?<![\w.,]){number}\s*(?:{joins})\s*{number}"
+                      rf"|\b(?:{opens})\s+{number}\s+(?:and|dan)\s+{number}")
+
+
+def range_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` gives a range or a score: "13 to 15", "20 hingga 30", "2 - 2", "between 40 and 50". Not a
+    change: "from 12 to 57", "dari 6 hingga 9" give the value it became ("from" is the former one)."""
+    former = _table()[1]["former"]
+    out = []
+    for m in _ranges().finditer(text):
+        before = text[: m.start()].split()
+        if not (before and before[-1].casefold() in former):
+            out.append(m.span())
+    return out
 
 
 @cache

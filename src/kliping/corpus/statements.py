@@ -1,10 +1,11 @@
 """An annotated Article → the statements it makes, each with comparable terms and polarity.
 
-A statement is a sentence of a direct quotation, the content of reported speech (a denied content too
-short to say anything alone, with its sentence), or a body sentence that names an entity or a number. Each carries its comparable terms (terms.py), the
-entities it names (as country-level keys), its first entity (the grammatical subject, roughly),
-the figures it states and what each counts (quantities.py), whether it is negated, and whether it
-is a denial ("membantah", "denied") or an accusation.
+A statement is a sentence of a direct quotation, the content of reported speech (a denied content
+too short to say anything alone, with its sentence), or a body sentence that names an entity or a
+number. Each carries its comparable terms (terms.py), the entities it names (as country-level
+keys), its first entity (the grammatical subject, roughly), the figures it states and what each
+counts (quantities.py; a range or a score is none), whether it is negated, and whether it is a
+denial ("membantah", "denied") or an accusation.
 """
 
 from __future__ import annotations
@@ -100,11 +101,13 @@ def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]
 def _number_spans(text: str, skip: list[tuple[int, int]], language: str | None = None
                   ) -> list[tuple[float, int, int, bool]]:
     """The numbers of ``text`` that may be quantities — not dates (``skip`` spans), times, ages,
-    match minutes or years — as (value, start, end, whether it is worth a claim by itself: not a
-    small count written as a digit). English writes "400,000" and "2.5" where Indonesian writes
-    "400.000" and "2,5"."""
+    match minutes, years, nor the ends of a range or a score — as (value, start, end, whether it is
+    worth a claim by itself: not a small count written as a digit). English writes "400,000" and
+    "2.5" where Indonesian writes "400.000" and "2,5"."""
     out = []
     thousands, separator = (_THOUSANDS_EN, ",") if language == "en" else (_THOUSANDS, ".")
+    # Both numbers of a range or a score: "13 to 15 times the limit" states no one value, "imbang 2 - 2" no count.
+    skip = skip + quantities.range_spans(text) if any(c.isdigit() for c in text) else skip
     for m in _NUMBER.finditer(text):
         before = text[max(0, m.start() - 1) : m.start()]
         if any(s <= m.start() < e for s, e in skip) or before in ("-", "/"):
