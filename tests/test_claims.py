@@ -239,6 +239,11 @@ def test_a_number_after_a_name_a_spec_or_a_result_counts_nothing() -> None:
     assert counted("Marcus/Kevin menang 21-19, 21-17 di final", "id") == ()
     assert counted("between 40 and 50 people were killed", "en") == ()
     assert counted("Korban tewas sekitar 20 hingga 30 orang", "id") == ()
+    # An ordinal or a decade counts nothing.
+    assert counted("Pada menit ke - 55 Gabriel membawa Leganes unggul", "id") == ()
+    assert counted("Mitra Kukar menuai poin penuh pada pekan ke-23 Liga 1", "id") == ()
+    assert counted("The band celebrates its 50th anniversary with 12 concerts", "en") == (("n:concert", 12.0),)
+    assert counted("Band era 90 - an itu kembali merilis 10 lagu", "id") == (("n:lagu", 10.0),)
     assert counted("Tiga orang tewas dan 12 lainnya luka-luka", "id") == (("dead", 3.0), ("injured", 12.0))
     assert counted("total warga Sukabar itu 250 orang", "id") == (("n:sukabar", 250.0),)
 
