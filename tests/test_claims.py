@@ -239,6 +239,10 @@ def test_a_number_after_a_name_a_spec_or_a_result_counts_nothing() -> None:
     assert counted("Marcus/Kevin menang 21-19, 21-17 di final", "id") == ()
     assert counted("between 40 and 50 people were killed", "en") == ()
     assert counted("Korban tewas sekitar 20 hingga 30 orang", "id") == ()
+    # A number with letters written onto it is a model or a spec, unless they measure or multiply it.
+    assert counted("It features a 60W USB-C port and a 12W USB-A port", "en") == ()
+    assert counted("The FaceTime camera is still capped at a meager 720p", "en") == ()
+    assert counted("Banjir menggenangi 10km ruas jalan provinsi", "id") == (("unit:km", 10.0),)
     # An ordinal or a decade counts nothing.
     assert counted("Pada menit ke - 55 Gabriel membawa Leganes unggul", "id") == ()
     assert counted("Mitra Kukar menuai poin penuh pada pekan ke-23 Liga 1", "id") == ()

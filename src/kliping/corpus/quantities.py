@@ -72,6 +72,19 @@ def range_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
+def _measure_words() -> frozenset[str]:
+    kinds, special = _table()
+    return frozenset({w for w, kind in kinds.items() if kind.startswith("unit:")} | special["currency"]
+                     | {"juta", "ribu", "miliar", "triliun", "million", "billion", "thousand", "bn", "m", "k"})
+
+
+def measures(word: str) -> bool:
+    """Whether a word written right after a number (lower case) measures or multiplies it: a unit ("km", "ton"),
+    a currency, or a multiplier ("juta", "bn")."""
+    return word in _measure_words()
+
+
+@cache
 def number_words() -> dict[str, float]:
     return {word: float(value) for word, value in resources.rows("number_words.tsv")}
 

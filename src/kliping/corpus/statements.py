@@ -39,6 +39,8 @@ _CLOCK = re.compile(r"(?i:\b(?:pukul|jam))\s+$")
 # "in his 20s" (on the mixed corpus, 97 single-source "claims" were match minutes, league weeks and anniversaries).
 _ORDINAL_BEFORE = re.compile(r"(?i)\bke\s?-?\s?$")
 _ORDINAL_AFTER = re.compile(r"(?i)(?:st|nd|rd|th|s)\b|\s?-\s?an\b")
+_GLUED = re.compile(r"[^\W\d_]+")  # letters written right after a number, no space between
+_CURRENCY_SIGN = re.compile(r"[$€£]\s?$")
 # "…, yang dibantah oleh Moskow": a denial attached to the clause before it.
 _DENIAL_CLAUSE = re.compile(
     r",\s*(?=(?:yang|which|which was|that was)\s+(?:\w+\s+){0,2}?(?:di)?(?:bantah|sangkal|tepis|denied|rejected))",
@@ -121,6 +123,10 @@ def _number_spans(text: str, skip: list[tuple[int, int]], language: str | None =
             continue  # "pukul 15.00 WIB", "Alfarisi 76'", "YIK (31)": a time, a match minute, an age
         if _ORDINAL_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _ORDINAL_AFTER.match(text, m.end()):
             continue
+        glued = _GLUED.match(text, m.end(1))
+        if glued and not m.group(2) and not quantities.measures(glued.group().casefold()) and not (
+                _CURRENCY_SIGN.search(text, max(0, m.start() - 2), m.start())):
+            continue  # "96W", "720p", "5500M", "1000X": a model or a spec ("10km" is a distance, "$12.9bn" money)
         raw = m.group(1)
         # The thousands separator goes; what is left of either mark is a decimal point.
         grouped = bool(thousands.fullmatch(raw))
