@@ -398,3 +398,34 @@ def test_a_short_denied_content_is_read_with_its_sentence() -> None:
     denials = [s for s in statements_of(article) if s.denial]
     assert [(s.kind, s.text, s.voice) for s in denials] == [
         ("reported", "PT Sukabar Jaya membantah adanya kelalaian perawatan.", "PT Sukabar Jaya")]
+
+
+def test_a_refusal_to_speak_is_no_statement() -> None:
+    from conftest import made_up_article
+
+    article = made_up_article(
+        "r1", "Sukabar Jaya Disegel",
+        "Jakarta - Pemerintah menyegel pabrik PT Sukabar Jaya di Kabupaten Cempaka, Senin (3/6/2024). Direktur PT "
+        "Sukabar Jaya Budi Santoso enggan berkomentar soal penyegelan itu. Warga menolak pembangunan pabrik baru di "
+        "desa mereka.", "2024-06-03")
+    texts = [s.text for s in statements_of(article)]
+    assert not any("enggan berkomentar" in t for t in texts), texts
+    assert any("Warga menolak pembangunan pabrik baru" in t for t in texts), texts  # a refusal of something else
+
+
+def test_one_person_written_two_ways_is_one_source() -> None:
+    from conftest import made_up_article
+
+    first = made_up_article(
+        "v1", "Man charged over threats to lawmaker",
+        'BUFFALO (AP) - A man was charged on Monday with threatening a lawmaker. "Nobody has the right to threaten a '
+        'lawmaker because they disagree with her," said James P. Kennedy Jr., the U.S. attorney in Buffalo.',
+        "2024-06-03")
+    second = made_up_article(
+        "v2", "Prosecutor: threats against lawmakers are not free speech",
+        'BUFFALO - "Nobody has the right to threaten a lawmaker because they disagree with her," said James Kennedy '
+        "Jr., the region's top federal prosecutor, on Monday.", "2024-06-03")
+    claims = find_claims([first, second])
+    shared = [c for c in claims if {e.article_id for e in c.support} == {"v1", "v2"}]
+    assert shared and all(c.status == "single-source" and len(c.sources) == 1 for c in shared), [
+        (c.status, c.sources) for c in claims]

@@ -457,7 +457,7 @@ def short_given_names(mentions: list[Entity]) -> None:
 
 def _last_name(words: list[str]) -> str:
     """A name's family name, past a generational suffix ("Jr.", "III")."""
-    return words[-2] if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES else words[-1]
+    return words[-2] if len(words) > 2 and words[-1].rstrip(".") in GENERATIONAL_SUFFIXES else words[-1]
 
 
-_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+GENERATIONAL_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
