@@ -71,16 +71,23 @@ def range_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def after_currency_sign(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a currency sign ("$2.5 million", "US$84,000")."""
+    return bool(_CURRENCY_SIGN.search(text, max(0, start - 2), start))
+
+
 @cache
 def _measure_words() -> frozenset[str]:
     kinds, special = _table()
+    # Multipliers written in full ("5juta") are read with the number itself (statements._NUMBER); these are the
+    # abbreviated ones.
     return frozenset({w for w, kind in kinds.items() if kind.startswith("unit:")} | special["currency"]
-                     | {"juta", "ribu", "miliar", "triliun", "million", "billion", "thousand", "bn", "m", "k"})
+                     | {"bn", "m", "k"})
 
 
 def measures(word: str) -> bool:
     """Whether a word written right after a number (lower case) measures or multiplies it: a unit ("km", "ton"),
-    a currency, or a multiplier ("juta", "bn")."""
+    a currency, or an abbreviated multiplier ("bn")."""
     return word in _measure_words()
 
 
@@ -118,7 +125,7 @@ def figures(text: str, numbers: Sequence[tuple[float, int, int, bool]],
         clause = [(n, w) for n, w in enumerate(words) if low <= w[1] < high]
         here = len(before)  # the index the figure would have among the words
         # An amount of money counts no kind: "$2.5 million over a spill that killed fish" is no toll.
-        money = bool(_CURRENCY_SIGN.search(text, max(0, start - 2), start)) or following in special["currency"] or (
+        money = after_currency_sign(text, start) or following in special["currency"] or (
             bool(before) and before[-1][0] in special["currency"])
         near = [] if money else sorted((abs(n - here) + (0.5 if n < here else 0), kinds[w[0]]) for n, w in clause
                                        if w[0] in kinds and not kinds[w[0]].startswith("unit:"))

@@ -41,7 +41,6 @@ _CLOCK = re.compile(r"(?i:\b(?:pukul|jam))\s+$")
 _ORDINAL_BEFORE = re.compile(r"(?i)\bke\s?-?\s?$")
 _ORDINAL_AFTER = re.compile(r"(?i)(?:st|nd|rd|th|s)\b|\s?-\s?an\b")
 _GLUED = re.compile(r"[^\W\d_]+")  # letters written right after a number, no space between
-_CURRENCY_SIGN = re.compile(r"[$€£]\s?$")
 # "…, yang dibantah oleh Moskow": a denial attached to the clause before it.
 _DENIAL_CLAUSE = re.compile(
     r",\s*(?=(?:yang|which|which was|that was)\s+(?:\w+\s+){0,2}?(?:di)?(?:bantah|sangkal|tepis|denied|rejected))",
@@ -105,6 +104,11 @@ def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]
     return single, phrases
 
 
+def _cue_denies(cue: str | None, language: str | None) -> bool:
+    """Whether reported speech's cue is a denial ("membantah", "denied"): its content is denied."""
+    return cue is not None and terms.stem(cue.casefold(), language) in _denial_words(language)[0]
+
+
 def _number_spans(text: str, skip: list[tuple[int, int]], language: str | None = None
                   ) -> list[tuple[float, int, int, bool]]:
     """The numbers of ``text`` that may be quantities — not dates (``skip`` spans), times, ages,
@@ -126,7 +130,7 @@ def _number_spans(text: str, skip: list[tuple[int, int]], language: str | None =
             continue
         glued = _GLUED.match(text, m.end(1))
         if glued and not m.group(2) and not quantities.measures(glued.group().casefold()) and not (
-                _CURRENCY_SIGN.search(text, max(0, m.start() - 2), m.start())):
+                quantities.after_currency_sign(text, m.start())):
             continue  # "96W", "720p", "5500M", "1000X": a model or a spec ("10km" is a distance, "$12.9bn" money)
         raw = m.group(1)
         # The thousands separator goes; what is left of either mark is a decimal point.
@@ -216,7 +220,7 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     language = article.language
     single, phrases = _denial_words(language)
     # "Moskow membantah bahwa …": reported speech whose cue is a denial denies its content.
-    cue_denies = cue is not None and terms.stem(cue.casefold(), language) in single
+    cue_denies = _cue_denies(cue, language)
     scan = _scan(tokens, offsets, covered, language, single)
     found, parts = scan.found, scan.parts
     lowered = text.casefold()
@@ -433,9 +437,7 @@ def _denied_span(article: Article, start: int, end: int, cue: str | None,
     a statement ("Rajawali Air membantah adanya keterlambatan perawatan", "The company has denied using substandard
     materials"), its whole sentence, so the denial is not lost with it. Only denials: a short content after
     "demanded" or "said" read with its sentence matched another voice's claim on the mixed corpus."""
-    if cue is None or len(_TOKEN.findall(article.body, start, end)) >= MIN_WORDS:
-        return start, end
-    if terms.stem(cue.casefold(), article.language) not in _denial_words(article.language)[0]:
+    if len(_TOKEN.findall(article.body, start, end)) >= MIN_WORDS or not _cue_denies(cue, article.language):
         return start, end
     return next(((s, e) for s, e in sentences if s <= start and end <= e), (start, end))
 
