@@ -157,8 +157,8 @@ def test_english_stems_are_snowballs_own() -> None:
 
 def _numbers(text: str, language: str) -> set[float]:
     """The quantities a statement counts as worth a claim by themselves."""
-    from kliping.corpus.statements import _number_spans
-    return {value for value, _, _, alone in _number_spans(text, [], language) if alone}
+    from kliping.corpus.quantities import number_spans
+    return {value for value, _, _, alone in number_spans(text, [], language) if alone}
 
 
 def test_numbers_are_read_with_the_separators_of_their_language() -> None:
@@ -184,11 +184,10 @@ def test_a_thousand_written_with_a_separator_is_no_year() -> None:
 
 
 def test_figures_are_keyed_by_what_they_count_in_either_language() -> None:
-    from kliping.corpus.quantities import figures
-    from kliping.corpus.statements import _number_spans
+    from kliping.corpus.quantities import figures, number_spans
 
     def counted(text: str, language: str) -> tuple[tuple[str, float], ...]:
-        return figures(text, _number_spans(text, [], language), language)
+        return figures(text, number_spans(text, [], language), language)
 
     assert counted("Sampai pagi ini 12 penumpang ditemukan meninggal", "id") == (("dead", 12.0),)
     assert counted("We have recovered 40 bodies so far", "en") == (("dead", 40.0),)
@@ -219,11 +218,10 @@ def test_figures_are_keyed_by_what_they_count_in_either_language() -> None:
 def test_a_number_after_a_name_a_spec_or_a_result_counts_nothing() -> None:
     """Model numbers, product specs and sports results are no figure a fact-checker checks; an amount of
     money after its currency, and a count after a lower-case noun, still are."""
-    from kliping.corpus.quantities import figures
-    from kliping.corpus.statements import _number_spans
+    from kliping.corpus.quantities import figures, number_spans
 
     def counted(text: str, language: str) -> tuple[tuple[str, float], ...]:
-        return figures(text, _number_spans(text, [], language), language)
+        return figures(text, number_spans(text, [], language), language)
 
     assert counted("Ponsel itu memakai chipset Snapdragon 835 buatan Qualcomm", "id") == ()
     assert counted("Sponsor tampil di gim FIFA 18 musim ini", "id") == ()

@@ -29,18 +29,6 @@ SUBJECT_WORDS = 3
 NEGATION_SCOPE = 2  # content words after "tidak"/"not" that it may negate
 MIN_CONTENT_TERMS = 2  # fewer content words than this is no checkable statement
 MAX_WORDS = 70
-_MULTIPLIER = {"ribu": 1e3, "thousand": 1e3, "juta": 1e6, "million": 1e6, "miliar": 1e9, "billion": 1e9,
-               "triliun": 1e12}
-_NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d+)?)\s*({'|'.join(_MULTIPLIER)})?", re.I)
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.500" is fifteen hundred in Indonesian
-_THOUSANDS_EN = re.compile(r"\d{1,3}(?:,\d{3})+")  # "1,500" in English
-_NOT_A_QUANTITY = re.compile(r"\s?(?:['’′]|:\d\d|(?:WIB|WITA|WIT|GMT|UTC|a\.m\.|p\.m\.)(?!\w))")
-_CLOCK = re.compile(r"(?i:\b(?:pukul|jam))\s+$")
-# An ordinal or a decade counts nothing: "menit ke-30", "pekan ke - 11", "HUT ke-72", "50th anniversary", "era 90-an",
-# "in his 20s" (on the mixed corpus, 97 single-source "claims" were match minutes, league weeks and anniversaries).
-_ORDINAL_BEFORE = re.compile(r"(?i)\bke\s?-?\s?$")
-_ORDINAL_AFTER = re.compile(r"(?i)(?:st|nd|rd|th|s)\b|\s?-\s?an\b")
-_GLUED = re.compile(r"[^\W\d_]+")  # letters written right after a number, no space between
 # "…, yang dibantah oleh Moskow": a denial attached to the clause before it.
 _DENIAL_CLAUSE = re.compile(
     r",\s*(?=(?:yang|which|which was|that was)\s+(?:\w+\s+){0,2}?(?:di)?(?:bantah|sangkal|tepis|denied|rejected))",
@@ -107,44 +95,6 @@ def _denial_words(language: str | None) -> tuple[frozenset[str], tuple[str, ...]
 def _cue_denies(cue: str | None, language: str | None) -> bool:
     """Whether reported speech's cue is a denial ("membantah", "denied"): its content is denied."""
     return cue is not None and terms.stem(cue.casefold(), language) in _denial_words(language)[0]
-
-
-def _number_spans(text: str, skip: list[tuple[int, int]], language: str | None = None
-                  ) -> list[tuple[float, int, int, bool]]:
-    """The numbers of ``text`` that may be quantities — not dates (``skip`` spans), times, ages,
-    match minutes, years, nor the ends of a range or a score — as (value, start, end, whether it is
-    worth a claim by itself: not a small count written as a digit). English writes "400,000" and
-    "2.5" where Indonesian writes "400.000" and "2,5"."""
-    out = []
-    thousands, separator = (_THOUSANDS_EN, ",") if language == "en" else (_THOUSANDS, ".")
-    # Both numbers of a range or a score: "13 to 15 times the limit" states no one value, "imbang 2 - 2" no count.
-    skip = skip + quantities.range_spans(text) if any(c.isdigit() for c in text) else skip
-    for m in _NUMBER.finditer(text):
-        before = text[max(0, m.start() - 1) : m.start()]
-        if any(s <= m.start() < e for s, e in skip) or before in ("-", "/"):
-            continue
-        if _NOT_A_QUANTITY.match(text, m.end()) or _CLOCK.search(text, max(0, m.start() - 6), m.start()) or (
-                before == "(" and text[m.end() : m.end() + 1] == ")"):
-            continue  # "pukul 15.00 WIB", "Alfarisi 76'", "YIK (31)": a time, a match minute, an age
-        if _ORDINAL_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _ORDINAL_AFTER.match(text, m.end()):
-            continue
-        glued = _GLUED.match(text, m.end(1))
-        if glued and not m.group(2) and not quantities.measures(glued.group().casefold()) and not (
-                quantities.after_currency_sign(text, m.start())):
-            continue  # "96W", "720p", "5500M", "1000X": a model or a spec ("10km" is a distance, "$12.9bn" money)
-        raw = m.group(1)
-        # The thousands separator goes; what is left of either mark is a decimal point.
-        grouped = bool(thousands.fullmatch(raw))
-        value = (raw.replace(separator, "") if grouped else raw).replace(",", ".")
-        try:
-            number = float(value)
-        except ValueError:
-            continue
-        if 1900 <= number <= 2100 and not m.group(2) and not grouped:
-            continue  # a year ("2.000 orang", written with a separator, is not one)
-        out.append((number * _MULTIPLIER.get((m.group(2) or "").lower(), 1), m.start(), m.end(),
-                    number >= 10 or bool(m.group(2))))
-    return out
 
 
 @dataclass
@@ -227,8 +177,8 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     denial = scan.denial or any(p in lowered for p in phrases)
     entity_keys = [terms.country_of(e.canonical) for e in entities if e.label in ("PLACE", "ORG", "PERSON")]
     found.update("@" + k for k in entity_keys)
-    spans = _number_spans(text, [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end],
-                          language)
+    dates = [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end]
+    spans = quantities.number_spans(text, dates, language)
     spoken = quantities.number_words()
     counted = quantities.figures(text, spans, language) if spans or any(
         t.casefold() in spoken for t in tokens) else ()
