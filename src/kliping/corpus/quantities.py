@@ -41,6 +41,7 @@ _CLOCK = re.compile(r"(?i:\b(?:pukul|jam))\s+$")
 _ORDINAL_BEFORE = re.compile(r"(?i)\bke\s?-?\s?$")
 _ORDINAL_AFTER = re.compile(r"(?i)(?:st|nd|rd|th|s)\b|\s?-\s?an\b")
 _GLUED = re.compile(r"[^\W\d_]+")  # letters written right after a number, no space between
+_DIGIT = re.compile(r"\d")  # one C scan where a generator over every character cost ~0.3 ms an article
 
 
 @cache
@@ -112,7 +113,7 @@ def number_spans(text: str, skip: list[tuple[int, int]], language: str | None = 
     out = []
     thousands, separator = (_THOUSANDS_EN, ",") if language == "en" else (_THOUSANDS, ".")
     # Both numbers of a range or a score: "13 to 15 times the limit" states no one value, "imbang 2 - 2" no count.
-    skip = skip + _range_spans(text) if any(c.isdigit() for c in text) else skip
+    skip = skip + _range_spans(text) if _DIGIT.search(text) else skip
     for m in _NUMBER.finditer(text):
         before = text[max(0, m.start() - 1) : m.start()]
         if any(s <= m.start() < e for s, e in skip) or before in ("-", "/"):

@@ -116,6 +116,7 @@ def _scan(tokens: list[str], offsets: list[int], covered: set[int], language: st
     scan = _Scan()
     scope = 0  # content words left that a negator just before may bear on
     part: set[str] = set()
+    table = _word_table(language, single)
     for n, token in enumerate(tokens):
         if token in ",;:":
             scan.parts.append(frozenset(part))  # kept even when empty, to stay aligned with the text
@@ -123,7 +124,10 @@ def _scan(tokens: list[str], offsets: list[int], covered: set[int], language: st
             continue
         if covered and offsets[n] in covered:
             continue
-        t, word_kind, verb = _word(token, language, single)
+        known = table.get(token)
+        if known is None:
+            known = table[token] = _word(token, language, single)
+        t, word_kind, verb = known
         if word_kind == "stop":
             continue
         if word_kind == "negator":
@@ -161,7 +165,8 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
         return None
     # "Declined to comment" states nothing to check (on the mixed corpus two such statements of one story
     # corroborated each other).
-    if _refuses_to_speak(tokens, article.language):
+    lowered_tokens = [t.casefold() for t in tokens]  # once, for the refusal test and the spoken numbers
+    if _refuses_to_speak(lowered_tokens, article.language):
         return None
     entities = [e for e in article.entities if start <= e.start and e.end <= end]
     # Token start offsets are needed only to skip the words inside an entity.
@@ -180,8 +185,8 @@ def make_statement(article: Article, start: int, end: int, kind: str, speaker: s
     dates = [(d.start - start, d.end - start) for d in article.dates if start <= d.start < end]
     spans = quantities.number_spans(text, dates, language)
     spoken = quantities.number_words()
-    counted = quantities.figures(text, spans, language) if spans or any(
-        t.casefold() in spoken for t in tokens) else ()
+    counted = quantities.figures(text, spans, language) if spans or not spoken.keys().isdisjoint(
+        lowered_tokens) else ()
     parts = [p for p in _with_entities(text, start, entities, parts) if p]
     return Statement(
         article_id=article.id, text=text, start=start, end=end, kind=kind, speaker=speaker,
@@ -206,12 +211,13 @@ def _refusals() -> tuple[frozenset[str], frozenset[str]]:
     return verbs, refused
 
 
-def _refuses_to_speak(tokens: list[str], language: str | None) -> bool:
-    """Whether a statement is a refusal to speak ("A spokesperson declined to comment", "enggan berkomentar soal
-    itu", "declined to say when …"): what is refused is no claim. "Warga menolak pembangunan pabrik" is a
-    refusal of something else, and a claim."""
+def _refuses_to_speak(lowered: list[str], language: str | None) -> bool:
+    """Whether a statement (its tokens, case-folded) is a refusal to speak ("A spokesperson declined to comment",
+    "enggan berkomentar soal itu", "declined to say when …"): what is refused is no claim. "Warga menolak
+    pembangunan pabrik" is a refusal of something else, and a claim."""
     verbs, refused = _refusals()
-    lowered = [t.casefold() for t in tokens]
+    if verbs.isdisjoint(lowered):
+        return False
     for n, token in enumerate(lowered):
         if token in verbs:
             following = [t for t in lowered[n + 1 : n + 4] if t not in ("to", "untuk")]
@@ -239,11 +245,23 @@ _TOKEN = LETTER_WORD_OR_CLAUSE_MARK
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
 
-@lru_cache(maxsize=200_000)
+WORD_TABLE_SIZE = 200_000  # words remembered per language; then the table starts again (a run's memory stays flat)
+_WORD_TABLES: dict[tuple[str | None, frozenset[str]], dict[str, tuple[str, str, bool]]] = {}
+
+
+def _word_table(language: str | None, denial_roots: frozenset[str]) -> dict[str, tuple[str, str, bool]]:
+    """The words already classified (``_word``) for one language: a plain dict look-up per word of every
+    statement, where an lru_cache of three arguments built and hashed a key tuple per word."""
+    table = _WORD_TABLES.get((language, denial_roots))
+    if table is None or len(table) >= WORD_TABLE_SIZE:
+        table = _WORD_TABLES[(language, denial_roots)] = {}
+    return table
+
+
 def _word(word: str, language: str | None, denial_roots: frozenset[str]) -> tuple[str, str, bool]:
-    """(term, kind, whether it is written as a verb) of one word: one cache look-up per word of
-    every statement, where the classification and the verb test were two calls each. English
-    statements keep no verbs, so an English word is not stemmed again as Indonesian."""
+    """(term, kind, whether it is written as a verb) of one word: where the classification and the verb
+    test were two calls each. English statements keep no verbs, so an English word is not stemmed again
+    as Indonesian."""
     t, kind = _classify_word(word, language, denial_roots)
     return t, kind, kind in ("term", "flipped") and language != "en" and _is_verb(word, t)
 
