@@ -19,6 +19,7 @@ shows whether memory stays flat as the count grows. Aim (read → annotate): ≥
     python benchmarks/extract_speed.py --quick              # a tiny run, seconds
     python benchmarks/extract_speed.py --count 5000 --kinds html
     python benchmarks/extract_speed.py --profile html --count 300   # cProfile of the chain
+    python benchmarks/extract_speed.py --count 750 --kinds text --against /tmp/old/src   # two trees in turn
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -502,6 +504,7 @@ class Result:
     peak_rss_mb: float
     reasons: dict[str, int]
     examples: dict[str, list[str]]  # reason → the first few sources skipped for it
+    tree: str = ""  # the src folder whose kliping was measured
 
 
 def _rss_mb() -> float:
@@ -516,6 +519,7 @@ def _pin(cpu: int | None) -> None:
 def measure(kind: str, count: int, path: str, cpu: int | None) -> Result:
     """Run the chain over ``path`` in this process; the caller makes this a fresh process."""
     _pin(cpu)
+    import kliping
     from kliping.jsonout import article_line
     from kliping.model import Skipped
     from kliping.pipeline import extract
@@ -541,19 +545,23 @@ def measure(kind: str, count: int, path: str, cpu: int | None) -> Result:
         articles += 1
     seconds, cpu_seconds = time.perf_counter() - t0, time.process_time() - cpu0
     return Result(
-        kind, count, seconds, cpu_seconds, json_seconds, articles, skipped, base, _rss_mb(), reasons, examples
+        kind, count, seconds, cpu_seconds, json_seconds, articles, skipped, base, _rss_mb(), reasons, examples,
+        str(Path(kliping.__file__).parent.parent),
     )
 
 
-def _child(kind: str, count: int, path: str, cpu: int | None, queue: Any) -> None:
+def _child(kind: str, count: int, path: str, cpu: int | None, queue: Any, src: str | None = None) -> None:
+    if src is not None:  # another tree's code (--against): its kliping ahead of the installed one
+        sys.path.insert(0, src)
     queue.put(measure(kind, count, path, cpu))
 
 
-def measure_fresh(kind: str, count: int, path: Path, cpu: int | None) -> Result:
-    """``measure`` in a newly spawned interpreter, so ``ru_maxrss`` is this run's peak alone."""
+def measure_fresh(kind: str, count: int, path: Path, cpu: int | None, src: str | None = None) -> Result:
+    """``measure`` in a newly spawned interpreter, so ``ru_maxrss`` is this run's peak alone; with ``src``, the
+    kliping of that folder (another tree's ``src``) is measured instead of the installed one."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(kind, count, str(path), cpu, queue))
+    proc = ctx.Process(target=_child, args=(kind, count, str(path), cpu, queue, src))
     proc.start()
     result: Result = queue.get()
     proc.join()
@@ -601,6 +609,32 @@ def profile(path: Path, cpu: int | None, top: int) -> None:
         print(f"{100 * ct / total:6.1f} {100 * tt / total:6.1f} {calls:9d}  {name}")
 
 
+def against(corpus: Any, kinds: list[str], counts: list[int], html_counts: list[int], cpu: int | None,
+            other: Path, rounds: int) -> None:
+    """This tree and ``other`` on the same inputs, in turn, ``rounds`` times each, each run in a fresh process on
+    the same core: a shared machine's load falls on both alike. Prints the median CPU ms per article of each and
+    their ratio."""
+    print(f"measuring on core {cpu}: this tree against {other}, {rounds} rounds each, in turn\n")
+    header = (f"{'kind':5s} {'count':>6s} {'this ms/art':>11s} {'other ms/art':>12s} {'this/other':>10s}"
+              "  rounds (this | other)")
+    print(header)
+    print("-" * len(header))
+    for kind in kinds:
+        for count in html_counts if kind == "html" else counts:
+            mine: list[float] = []
+            theirs: list[float] = []
+            for _ in range(rounds):
+                for runs, src in ((mine, None), (theirs, str(other))):
+                    r = measure_fresh(kind, count, corpus.inputs[kind, count], cpu, src)
+                    if src is not None and Path(r.tree).resolve() != other.resolve():
+                        sys.exit(f"error: the --against run imported kliping from {r.tree}, not {other}")
+                    runs.append(1000 * r.cpu_seconds / max(1, r.articles + r.skipped))
+            a, b = statistics.median(mine), statistics.median(theirs)
+            print(f"{kind:5s} {count:6d} {a:11.2f} {b:12.2f} {a / b:10.2f}  "
+                  f"{' '.join(f'{x:.2f}' for x in mine)} | {' '.join(f'{x:.2f}' for x in theirs)}", flush=True)
+    print("\nCPU ms per input (articles and skips), one-time costs (imports, models, regexes) included.")
+
+
 def _short(file: str) -> str:
     for marker in ("/src/kliping/", "/site-packages/", "/lib/python3"):
         if marker in file:
@@ -633,7 +667,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=KINDS, help="instead of timing, cProfile one kind at the largest count")
     parser.add_argument("--top", type=int, default=30, help="functions to list with --profile")
     parser.add_argument("--keep", type=Path, help="write the generated inputs here and keep them")
+    parser.add_argument("--against", type=Path,
+                        help="another tree's src folder (a git worktree of an older commit): both measured in turn")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each tree with --against (default: 3)")
     args = parser.parse_args(argv)
+    if args.against is not None and not (args.against / "kliping" / "__init__.py").is_file():
+        parser.error(f"--against {args.against}: no kliping package there (give a tree's src folder)")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
 
     counts = [200, 400] if args.quick else [int(c) for c in args.counts.split(",") if c.strip()]
     if args.count:
@@ -673,6 +714,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {kind:5s} bytes/article: min {lo:,}  mean {mean:,}  max {hi:,}")
         if args.profile:
             profile(corpus.inputs[args.profile, counts[0]], cpu, args.top)
+            return 0
+        if args.against is not None:
+            against(corpus, kinds, counts, html_counts, cpu, args.against, args.rounds)
             return 0
         print(f"measuring on core {cpu}, each row in a fresh process\n")
         header = (
