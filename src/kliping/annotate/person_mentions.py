@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from kliping import datelines, resources
 from kliping.annotate import aliases
@@ -72,39 +73,42 @@ def _headline_words_dropped(body: str, people: list[Entity]) -> None:
     glued = {m.canonical for m in people if " " in m.canonical}
     if not glued:
         return
-    titled = _title_cased_lines(body)
-    if not titled:
-        return
+    titled = _TitleCasedLines(body)
     shorter: dict[str, str] = {}
     for name in glued:
         head, _, last = name.rpartition(" ")
-        if (_only_in(body, name, titled) and not _only_in(body, head, titled)
+        if (titled.only_in(name) and not titled.only_in(head)
                 and (not is_name_word(last) or _lower_case_use(body, last))):
             shorter[name] = head
     for m in people:
         m.canonical = shorter.get(m.canonical, m.canonical)
 
 
-def _title_cased_lines(body: str) -> list[tuple[int, int]]:
-    """Where the body's title-cased lines (its headline, captions) stand."""
-    lines, start = [], 0
-    for line in body.split("\n"):
-        if line.strip() and is_title_cased(line.split()):
-            lines.append((start, start + len(line)))
-        start += len(line) + 1
-    return lines
+class _TitleCasedLines:
+    """The body's title-cased lines (its headline, captions), each line judged when a name is first
+    found in it: judging every line read every word of the body, a fifth of completing names
+    (measured), where a name is mostly found first in a line of prose and so judged in one or two."""
 
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.lines = body.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
+        self.judged: dict[int, bool] = {}  # a line's number → whether it is title-cased
 
-def _only_in(body: str, text: str, lines: list[tuple[int, int]]) -> bool:
-    """Whether every use of ``text`` in ``body`` (and there is one) stands inside one of ``lines``."""
-    starts = [s for s, _ in lines]  # in text order: the line holding a place is found by bisection
-    at, seen = body.find(text), 0
-    while at >= 0 and seen < MAX_USES_READ:
-        k = bisect_right(starts, at) - 1
-        if k < 0 or at >= lines[k][1]:
-            return False
-        at, seen = body.find(text, at + 1), seen + 1
-    return seen > 0
+    def only_in(self, text: str) -> bool:
+        """Whether every use of ``text`` in the body (and there is one) stands inside a title-cased line."""
+        body, starts = self.body, self.starts
+        at, seen = body.find(text), 0
+        while at >= 0 and seen < MAX_USES_READ:
+            k = bisect_right(starts, at) - 1  # the line holding ``at`` (or ending at it, on its line break)
+            titled = self.judged.get(k)
+            if titled is None:
+                line = self.lines[k]
+                titled = self.judged[k] = bool(line.strip()) and is_title_cased(line.split())
+            if not titled or at >= starts[k] + len(self.lines[k]):
+                return False
+            at, seen = body.find(text, at + 1), seen + 1
+        return seen > 0
 
 
 MAX_USES_READ = 200  # a name repeated more often is written outside headlines anyway

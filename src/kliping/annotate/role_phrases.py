@@ -36,6 +36,7 @@ def role_first_words() -> frozenset[str]:
 
 
 WORD_START = re.compile(r"\b[A-Za-z]+")
+_LETTER_RUN = re.compile(r"[A-Za-z]+")  # (no \b first: the engine skips to letters in C, 25% cheaper a text)
 
 
 def roles_in(body: str) -> list[re.Match[str]]:
@@ -50,13 +51,43 @@ def _roles_at_words(body: str, lo: int, hi: int, opening: frozenset[str]) -> Ite
     run of ASCII letters) found in ``opening`` (a measured 3.5x cheaper than one compiled scan for them)."""
     pattern = role_pattern()
     pos = lo
-    for word in WORD_START.finditer(body, lo, hi):
-        if word.start() < pos or word.group(0).lower() not in opening:
+    for start in _opening_words(body, lo, hi, opening):
+        if start < pos:
             continue
-        m = pattern.match(body, word.start(), hi)
+        m = pattern.match(body, start, hi)
         if m:
             yield m
             pos = max(m.end(), m.start() + 1)
+
+
+def _opening_words(body: str, lo: int, hi: int, opening: frozenset[str]) -> list[int]:
+    """Where the words (WORD_START's matches) of body[lo:hi] in ``opening`` start, in order.
+
+    The few opening words the text holds are found first (its words listed and lower-cased in C),
+    then only their places, by str.find in the lower-cased text: a Python step per word of a body
+    cost 40% more (110 -> 68 µs an article, measured on 2,675 articles)."""
+    text = body[lo:hi]
+    low = text.lower()
+    # Every WORD_START word is a run of _LETTER_RUN's (one after a word boundary): the runs hold them all.
+    found = opening.intersection(map(str.lower, _LETTER_RUN.findall(text)))
+    if not found:
+        return []
+    if len(low) != len(text):  # (a letter lower-cased to two, "İ": offsets would shift)
+        return [w.start() for w in WORD_START.finditer(body, lo, hi) if w.group(0).lower() in opening]
+    starts: list[int] = []
+    for word in found:
+        n = len(word)
+        at = low.find(word)
+        while at >= 0:
+            # The whole word as WORD_START reads it: ASCII letters ("K", the Kelvin sign, is "k" lower-cased),
+            # a word boundary before (the text's, outside the slice too) and no ASCII letter after.
+            before = body[lo + at - 1] if lo + at else " "
+            after = text[at + n : at + n + 1]
+            if (not (before.isalnum() or before == "_") and not (after.isascii() and after.isalpha())
+                    and text[at : at + n].isascii()):
+                starts.append(lo + at)
+            at = low.find(word, at + n)
+    return sorted(starts)
 
 
 def person_after_role(body: str, start: int, end: int) -> int:
