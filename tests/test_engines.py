@@ -125,3 +125,17 @@ def test_workers_read_absolute_paths_but_report_the_names_given(seeds_dir: Path,
     jsonl.write_text(json.dumps({"text": next(seeds_dir.glob("*.txt")).read_text("utf-8")}) + "\n{bad\n", "utf-8")
     result = engines.run_partition(("in/a.jsonl", str(jsonl)))
     assert [item.source for _, item in result] == ["in/a.jsonl:1", "in/a.jsonl:2"]
+
+
+def _thresholds(_: object) -> tuple[int, int, int]:
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_pool_workers_collect_cycles_less_often_than_python_by_default() -> None:
+    # Spawned workers start at Python's defaults (700, 10, 10); the pool's initializer sets the long-run ones.
+    with engines.open_engine("local", 2) as running:
+        seen = set(running.map_in_order(_thresholds, range(4)))
+    assert seen == {engines.GC_THRESHOLDS}
+    assert engines.GC_THRESHOLDS[0] > 700

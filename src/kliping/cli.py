@@ -34,7 +34,7 @@ from kliping.pipeline import extract
 from kliping.read.fields import TARGETS, FieldMap, parse_field_map
 from kliping.run import add_paths, analyze, analyze_store
 from kliping.run.add import DEFAULT_DB, stored_story
-from kliping.run.engines import ENGINES
+from kliping.run.engines import ENGINES, collect_less
 from kliping.run.engines import extract as extract_on
 from kliping.run.repair import repair
 from kliping.show.report import write_dossier_page
@@ -394,6 +394,7 @@ COMMANDS = {"serve": cmd_serve, "analyze": cmd_analyze, "extract": cmd_extract, 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    collect_less()
     fast = _apply_fast(args)
     try:
         try:

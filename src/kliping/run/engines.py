@@ -18,6 +18,7 @@ budget's watchdog. The budget is read from the environment, which spawned worker
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -121,6 +122,19 @@ def check_options(engine: str, workers: int | None, scheduler: str | None) -> No
         raise InputError("the dask engine needs Dask: pip install 'dask[distributed]'")
 
 
+# Annotating an article makes and drops many small objects, nearly all freed by reference counting; at
+# Python's default thresholds (700, 10, 10) the cyclic collector ran a young collection every 700 net
+# allocations, and the older ones ten times less often, walking what survived again and again. 50,000, 20 and
+# 100 measured 5-8% less CPU per article (2,000 generated articles, alternating pairs), for at most a few MB
+# of cyclic garbage waiting to be collected.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def collect_less() -> None:
+    """Set this process's cyclic-collector thresholds for long runs (worker processes and the command line)."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 @contextmanager
 def open_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None) -> Iterator[Engine]:
     """An Engine for the run's lifetime: this process (local, 1 worker), a process pool, or Dask."""
@@ -136,7 +150,7 @@ def open_engine(engine: str = "local", workers: int | None = None, scheduler: st
         # spawn, not fork: the driver may run threads (the progress display), and a forked child
         # of a threaded process can deadlock. Each worker loads the models once, on first use.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=collect_less) as pool:
             yield Engine(workers, pool.submit)
 
 
