@@ -524,7 +524,10 @@ def measure(kind: str, count: int, path: str, cpu: int | None) -> Result:
     from kliping.model import Skipped
     from kliping.pipeline import extract
     from kliping.read.html import read_html  # noqa: F401 - imported up front: trafilatura's import is not per page
+    from kliping.run import engines
 
+    if hasattr(engines, "collect_less"):  # as `kliping extract` and analyze's workers run (older trees: no such call)
+        engines.collect_less()
     base = _rss_mb()
     articles = skipped = 0
     json_seconds = 0.0
