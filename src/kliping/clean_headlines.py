@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import py3langid
 
@@ -114,10 +115,15 @@ LIST_MAX_ITEMS = 40  # lines under an announcement read as the story's list, at 
 LIST_ITEM_MAX_WORDS = 20
 
 
+@cache
+def _list_openers() -> tuple[str, ...]:
+    """The list openers each with the space after it: one str.startswith of them all per line, where a
+    generator built each opener's string again for every line of every article."""
+    return tuple(w + " " for w in resources.lines("list_openers.txt"))
+
+
 def _announces_list(line: str) -> bool:
-    low = line.casefold()
-    return (line.endswith(":") or bool(_NUMBERED.match(line))
-            or any(low.startswith(w + " ") for w in resources.lines("list_openers.txt")))
+    return line.endswith(":") or bool(_NUMBERED.match(line)) or line.casefold().startswith(_list_openers())
 
 
 def article_lists(lines: list[str], verdicts: list[str | None]) -> set[int]:
