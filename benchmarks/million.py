@@ -19,9 +19,10 @@ news pages (``D/warc/2022-03/part-00003.warc.gz``, ``response`` records: meta ta
 nav, byline, paragraphs, a "Baca juga" box, sidebar, footer). Records are shuffled inside a shard.
 ``D/manifest.json`` is written last; a complete dataset of the same size, seed and format is kept.
 
-``run`` starts ``python -m kliping.cli analyze D --out O`` (its stderr passes through), polls the process
-tree every 0.5 s with psutil (peak RSS and CPU per process), counts the lines of O/articles.jsonl and the
-skipped inputs and stories of O/dossier.json (line by line: GBs at 1M), prints a row and appends it to the
+``run`` starts ``python -m kliping.cli analyze D --out O`` (its stderr passes through, read on the way for
+where each pass begins), polls the process tree every 0.5 s with psutil (peak RSS and CPU per process), counts
+the lines of O/articles.jsonl and the skipped inputs and stories of O/dossier.json (line by line: GBs at 1M),
+prints a row with the CPU ms per article of each pass (read, group, write; all processes) and appends it to the
 results (JSON lines). ``--resume`` is passed on to ``kliping analyze``. ``table`` prints the recorded runs
 with the 1 → 2 worker speedups and the growth between sizes; ``all`` does the lot.
 """
@@ -39,6 +40,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import zlib
 from collections import Counter
@@ -408,6 +410,29 @@ def _sample(tree: list[psutil.Process], peak: dict[int, float], cpu: dict[int, f
     return total
 
 
+# kliping's stage lines on stderr: each opens a pass (the read pass opens with the run)
+_PASSES = (("grouping stories", "group"), ("writing dossier", "write"))
+
+
+def _pump(stream: Any, marks: list[tuple[str, float]], cpu: dict[int, float]) -> None:
+    """Copy kliping's stderr to ours, noting when each pass begins and the process tree's CPU so far (the last
+    poll's, at most 0.5 s old: a pass's CPU is right to about a second of the tree's)."""
+    marks.append(("read", 0.0))
+    for line in stream:
+        sys.stderr.write(line)
+        for text, name in _PASSES:
+            if text in line and all(name != m[0] for m in marks):
+                marks.append((name, sum(list(cpu.values()))))  # (a copy made in one C call: the poller adds pids)
+    sys.stderr.flush()
+
+
+def _per_pass(marks: list[tuple[str, float]], total: float, articles: int) -> dict[str, float]:
+    """CPU ms per article of each pass, all processes together (driver and workers)."""
+    ends = [m[1] for m in marks[1:]] + [total]
+    return {name: round(1000 * (end - begun) / max(1, articles), 2)
+            for (name, begun), end in zip(marks, ends, strict=True)}
+
+
 def list_lengths(path: Path) -> Counter[str]:
     """The length of each top-level list of dossier.json (indent 2), one line at a time: at 1M it is GBs."""
     counts: Counter[str] = Counter()
@@ -433,7 +458,11 @@ def run(data: Path, out: Path, engine: str, workers: int, resume: bool = False, 
     names: dict[int, str] = {}
     peak_sum = 0.0
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd)  # stderr passes through: kliping's progress, skipped inputs, summary
+    # stderr passes through (kliping's progress, skipped inputs, summary), read on the way for the passes' starts
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    marks: list[tuple[str, float]] = []  # (pass, the tree's CPU seconds when it began), stamped by the pump
+    pump = threading.Thread(target=_pump, args=(proc.stderr, marks, cpu), daemon=True)
+    pump.start()
     driver = psutil.Process(proc.pid)
     while True:
         try:
@@ -448,6 +477,7 @@ def run(data: Path, out: Path, engine: str, workers: int, resume: bool = False, 
         except psutil.Error:
             continue  # the driver is ending
     wall = time.perf_counter() - t0
+    pump.join(timeout=10)
     processes: dict[str, dict[str, float]] = {}
     for pid, name in names.items():  # a name seen twice (a restarted worker): the max peak, the summed CPU
         entry = processes.setdefault(name, {"peak_mb": 0.0, "cpu_s": 0.0})
@@ -467,6 +497,7 @@ def run(data: Path, out: Path, engine: str, workers: int, resume: bool = False, 
            "cpu_s": round(usage.ru_utime + usage.ru_stime, 1), "processes": processes,
            "sum_of_peaks_mb": round(sum(peak.values()), 1), "peak_sum_mb": round(peak_sum, 1),
            "max_rss_kernel_mb": round(usage.ru_maxrss / 1024, 1), "resume": resume, "cpus": os.cpu_count(),
+           "cpu_ms_per_article": _per_pass(marks, sum(cpu.values()), articles),
            "data": str(data), "out": str(out), "when": datetime.now().isoformat(timespec="seconds")}
     with (results or out.resolve().parent / "million-results.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -476,7 +507,8 @@ def run(data: Path, out: Path, engine: str, workers: int, resume: bool = False, 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
     table = [["label", "engine", "w", "size", "articles", "skip", "stories", "exit", "wall s", "art/s", "art/s/core",
-              "cpu s", "driver MB", "workers MB", "other MB", "Σpeaks MB", "peak Σ MB"]]
+              "cpu s", "cpu ms/art read+group+write", "driver MB", "workers MB", "other MB", "Σpeaks MB",
+              "peak Σ MB"]]
     for r in rows:
         procs = r["processes"]
         workers = [f"{procs[n]['peak_mb']:.0f}" for n in sorted(procs, key=lambda n: (len(n), n)) if "worker" in n]
@@ -484,6 +516,7 @@ def format_table(rows: list[dict[str, Any]]) -> str:
         table.append([r["label"], r["engine"], str(r["workers"]), f"{r['size']:,}", f"{r['articles']:,}",
                       str(r["skipped"]), f"{r['stories']:,}", str(r["exit"]), f"{r['wall_s']:.0f}",
                       f"{r['articles_per_s']:.1f}", f"{r['articles_per_s_core']:.1f}", f"{r['cpu_s']:.0f}",
+                      "+".join(f"{v:.1f}" for v in r.get("cpu_ms_per_article", {}).values()) or "-",
                       f"{procs.get('driver', {}).get('peak_mb', 0):.0f}", "/".join(workers) or "-", f"{other:.0f}",
                       f"{r['sum_of_peaks_mb']:.0f}", f"{r['peak_sum_mb']:.0f}"])
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
