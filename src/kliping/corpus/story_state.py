@@ -13,6 +13,8 @@ from typing import Any
 
 from kliping.corpus.state_format import check, counter, finite, floats_from_text, floats_text, get, only
 
+# Weighted entity vector, its norm, weighted term vector, its norm: a story's or an article's, as scored.
+Profile = tuple[dict[str, float], float, dict[str, float], float]
 REFRESH_PROFILE = 1.25  # a story's cached profile is rebuilt once the corpus has grown by this factor since it
 # was built
 
@@ -30,7 +32,7 @@ class Story:
     languages: Counter[str] = field(default_factory=Counter)
     # Weighted vectors and norms, cached: IDF drifts slowly, so they are rebuilt only when the
     # story changes or the corpus has grown by a quarter since (this is what keeps add() cheap).
-    cache: tuple[dict[str, float], float, dict[str, float], float] | None = None
+    cache: Profile | None = None
     cache_docs: int = 0
     # The keys at least two of its articles name: what stays while a developing story's angles change (the
     # toll, the suspects, the verdict each bring their own people and words, which dilute the whole profile).
