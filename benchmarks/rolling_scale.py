@@ -128,7 +128,7 @@ def main() -> None:
             if fed % args.every == 0:
                 now, peak = rss_mb()
                 rows.append((fed, time.perf_counter() - t0, now, peak, grouper.stories.open_articles(),
-                             len(grouper.stories.df), closed, copies))
+                             grouper.stories.df_size(), closed, copies))
                 print("  ".join(f"{v:,.0f}" for v in rows[-1]), file=sys.stderr, flush=True)
         g += 1
     print(f"{'articles':>10} {'seconds':>8} {'art/s':>6} {'RSS MB':>7} {'peak MB':>8} {'open art.':>10} "
