@@ -9,7 +9,9 @@ off Python's own parse of the pattern (``re._parser``); the first character is t
 itself, so it agrees with the matcher, and the words only where the line's characters are ASCII,
 where lower case is what ``re.IGNORECASE`` compares. What the reading does not know, it takes as
 "can start with anything", which only costs time. Each row is compiled once, on its own: an
-alternation per combination of candidates had to be compiled for every new line beginning.
+alternation per combination of candidates had to be compiled for every new line beginning. A row
+whose every match holds one of a few characters prose seldom does ("|", ":", "@", read off the
+same parse) is tried only on lines that hold one.
 
 Patterns with needles (third column) scan the line (".{0,400}…"): they are tried only on lines
 that hold one of their needles, and only where no earlier pattern matched.
@@ -27,6 +29,7 @@ from typing import Any
 from kliping import resources
 
 _FullMatch = Callable[[str], "re.Match[str] | None"]
+_Search = Callable[[str], "re.Match[str] | None"]
 
 # The parse's names for \d, \s, \w and their negations, back to regex syntax.
 _CATEGORIES = {
@@ -47,13 +50,14 @@ class _Table:
     """boilerplate.tsv compiled: rows without needles by first character, needled rows by needle."""
 
     plain: tuple[tuple[int, re.Pattern[str] | None, tuple[str, ...] | None], ...]  # row, first characters, beginnings
+    needs: dict[int, _Search]  # row → a search for the characters one of which its every match holds
     patterns: tuple[str, ...]  # row → its regex
     needled: dict[int, _FullMatch]  # row → a pattern that scans its line
     needles: dict[str, tuple[int, ...]]  # needle → the rows it enables
     needle: re.Pattern[str]  # any needle, on the case-folded line
     reasons: tuple[str, ...]  # row → reason
-    starts: re.Pattern[str]  # where any needle starts (a look-ahead, so needles that overlap are all seen)
-    by_first: dict[str, tuple[str, ...]]  # a needle's first character → the needles opening with it
+    starts: re.Pattern[str]  # where needles start, the longest there caught (a look-ahead: overlaps are seen)
+    rows_at: dict[str, frozenset[int]]  # a needle → the rows its prefixes that are needles (itself too) enable
 
 
 @cache
@@ -88,27 +92,35 @@ def _table() -> _Table:
             needles.setdefault(n.casefold(), []).append(i)
     rows_needled = {i for ix in needles.values() for i in ix}
     plain = []
+    needs: dict[int, _Search] = {}
     for i, row in enumerate(rows):
         if i not in rows_needled:
-            pattern = re.compile(row[1], re.IGNORECASE)
-            plain.append((i, first_chars(pattern), leads(pattern)))
+            # parsed once for the three readings, not compiled here too: the table in 115 ms, not 185
+            parsed = sre.parse(row[1], re.IGNORECASE)
+            plain.append((i, _first_chars(parsed), _leads_of(parsed)))
+            if chars := _telling(parsed):
+                needs[i] = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
     return _Table(
         tuple(plain),
+        needs,
         tuple(row[1] for row in rows),
         {i: re.compile(rows[i][1], re.IGNORECASE).fullmatch for i in sorted(rows_needled)},
         {n: tuple(ix) for n, ix in needles.items()},
         # One scan for all needles (a prefix tree), not one per needle; "(?!)" never matches.
         re.compile(resources.alt(sorted(needles)) or "(?!)"),
         tuple(row[0] for row in rows),
-        re.compile(f"(?=(?:{resources.alt(sorted(needles))}))" if needles else "(?!)"),
-        {c: tuple(n for n in needles if n[0] == c) for c in {n[0] for n in needles}},
+        re.compile(f"(?=({resources.alt(sorted(needles))}))" if needles else "(?!)"),
+        {n: frozenset(i for k in range(1, len(n) + 1) for i in needles.get(n[:k], ())) for n in needles},
     )
 
 
 def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A regex matching every character a non-empty match of ``pattern`` can start with
     (maybe more), or None when that may be any character."""
-    parsed = sre.parse(pattern.pattern, pattern.flags)
+    return _first_chars(sre.parse(pattern.pattern, pattern.flags))
+
+
+def _first_chars(parsed: Any) -> re.Pattern[str] | None:
     found = _starts(parsed, parsed.state.flags)
     return None if found is None else re.compile("|".join(found[0]) or "(?!)")
 
@@ -183,7 +195,11 @@ def _one_char(op: Any, av: Any, flags: int) -> str | None:
 def leads(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case ASCII strings one of which begins every match of ``pattern``, or None when that
     is not known ("(baca|simak) juga" → "baca juga", "simak juga")."""
-    found, _whole = _leads(sre.parse(pattern.pattern, pattern.flags))
+    return _leads_of(sre.parse(pattern.pattern, pattern.flags))
+
+
+def _leads_of(parsed: Any) -> tuple[str, ...] | None:
+    found, _whole = _leads(parsed)
     return None if found is None or "" in found else tuple(found)
 
 
@@ -234,6 +250,64 @@ def _leads_from(items: list[Any], k: int) -> tuple[list[str] | None, bool]:
     return out, True
 
 
+def _telling(parsed: Any) -> frozenset[str] | None:
+    """Characters one of which every match of the parsed pattern holds ("[^|]{1,300}\\s\\|" → "|"),
+    or None when not known or not telling: prose holds spaces, letters, digits, stops and commas in
+    nearly every line, so a row needing one of them is tried as before."""
+    chars = _needs(parsed, parsed.state.flags)
+    if chars is None or any(c.isspace() or c.isalnum() or c in ".," for c in chars):
+        return None
+    return chars
+
+
+def _needs(items: Any, flags: int) -> frozenset[str] | None:
+    """Of the parts a match of ``items`` must go through, the one whose characters tell most."""
+    best: frozenset[str] | None = None
+    for op, av in items:
+        found: frozenset[str] | None = None
+        if op is sre.LITERAL or op is sre.IN:
+            found = _literals(op, av, flags)
+        elif op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            found = _needs(sub, (flags | add) & ~remove)
+        elif op is sre.ATOMIC_GROUP:
+            found = _needs(av, flags)
+        elif op is sre.BRANCH:
+            found = frozenset()
+            for alternative in av[1]:
+                inner = _needs(alternative, flags)
+                if inner is None:
+                    found = None
+                    break
+                found |= inner
+        elif op in _REPEATS and av[0] >= 1:
+            found = _needs(av[2], flags)
+        # anything else (a class of ranges, ".", a look-around, a back-reference…) needs nothing known
+        if found is not None and (best is None or _rank(found) < _rank(best)):
+            best = found
+    return best
+
+
+def _rank(chars: frozenset[str]) -> tuple[bool, int]:
+    """Fewer characters tell more, and a space (in every line of prose) tells least."""
+    return any(c.isspace() for c in chars), len(chars)
+
+
+def _literals(op: Any, av: Any, flags: int) -> frozenset[str] | None:
+    """A literal's character, or a class's when it lists only characters; None where case folding
+    could let another character stand in (or the parse says more than characters)."""
+    items = [(op, av)] if op is sre.LITERAL else av
+    chars = []
+    for kind, value in items:
+        if kind is not sre.LITERAL:
+            return None  # a range, a category, a negation
+        ch = chr(value)
+        if flags & (re.ASCII | re.LOCALE) or (flags & re.IGNORECASE and (ch.lower() != ch or ch.upper() != ch)):
+            return None
+        chars.append(ch)
+    return frozenset(chars)
+
+
 def _fits(lead: str, head: str) -> bool:
     """Whether a line beginning with ``head`` can begin with ``lead``: they agree where both go."""
     n = min(len(lead), len(head))
@@ -257,9 +331,9 @@ def _fits_any(sets: tuple[frozenset[str], frozenset[str]], head: str) -> bool:
 
 
 @lru_cache(maxsize=_HEADS_KEPT)
-def _candidates(head: str) -> tuple[tuple[int, _FullMatch], ...]:
+def _candidates(head: str) -> tuple[tuple[int, _FullMatch, _Search | None], ...]:
     """The rows without needles a line beginning with ``head`` (its first HEAD characters) can
-    match, in the file's order, each with its matcher."""
+    match, in the file's order, each with its matcher and the search for what it needs (or None)."""
     first = head[:1]
     ascii_head = ""  # the line's beginning as re.IGNORECASE compares it, up to a non-ASCII character
     for ch in head:
@@ -270,7 +344,8 @@ def _candidates(head: str) -> tuple[tuple[int, _FullMatch], ...]:
     # Each row keeps its own compiled pattern: alternations of the rows a head allows would be
     # compiled anew for every new combination (thousands per process, most of clean's cost on
     # a few thousand articles), for no gain once compiled.
-    return tuple((i, _matcher(i)) for i in rows)
+    needs = _table().needs
+    return tuple((i, _matcher(i), needs.get(i)) for i in rows)
 
 
 @lru_cache(maxsize=_FIRSTS_KEPT)
@@ -295,17 +370,20 @@ def furniture(line: str) -> str | None:
     """The reason of the first pattern in boilerplate.tsv that matches the whole line, or None."""
     table = _table()
     first = len(table.reasons)
-    for i, fullmatch in _candidates(line[:HEAD]):
-        if fullmatch(line):
+    for i, fullmatch, needs in _candidates(line[:HEAD]):
+        # A row that needs a rare character ("|") is not tried on a line without it: rows that
+        # scan the whole line (".{1,300}… | AP Photo") cost most on paragraphs (-0.035 ms an article)
+        if (needs is None or needs(line)) and fullmatch(line):
             first = i
             break
     # A needled pattern is tried only where its needle is written, and only if it comes first.
-    if first and table.needle.search(low := line.casefold()):
-        # only the needles written in the line: looked up where one starts, not each needle in turn
-        # (a walk over every needle cost 0.1 ms a line once common needles such as "/" were listed)
-        found = {n for m in table.starts.finditer(low) for n in table.by_first[low[m.start()]]
-                 if low.startswith(n, m.start())}
-        for i in sorted({i for n in found for i in table.needles[n]}):
+    if first and (hit := table.needle.search(low := line.casefold())):
+        # Only the needles written in the line, from the first one on: where needles start, the
+        # prefix tree catches the longest, and the others there are its prefixes (their rows were
+        # listed with it), not each needle in turn (a walk over every needle cost 0.1 ms a line
+        # once common needles such as "/" were listed; over those opening with the character
+        # there, 26 us a line with a needle, now 12)
+        for i in sorted({i for m in table.starts.finditer(low, hit.start()) for i in table.rows_at[m[1]]}):
             if i >= first:
                 break
             if table.needled[i](line):

