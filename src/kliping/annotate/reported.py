@@ -34,9 +34,9 @@ from kliping.annotate.report_clauses import (
     made_to_speak,
     no_speech_act,
     unsourced,
-    unsourced_stems,
+    unsourced_stem_words,
 )
-from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_word
+from kliping.annotate.report_frames import MENURUTNYA, frame_tail, framed_report, passive, viewpoint, viewpoint_words
 from kliping.annotate.report_short_cues import (
     appositive,
     closes_sentence,
@@ -173,9 +173,9 @@ def noun_report(body: str, s_start: int, s_end: int, entities: list[Entity]) -> 
 
 
 @cache
-def _any_cue() -> re.Pattern[str]:
+def _any_cue() -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None]:
     r"""A word that the frames, verbs, passives, tails and unsourced reports below look for: a
-    sentence without one is passed by all of them (two in three sentences), for one search.
+    sentence without one is passed by all of them (two in three sentences), for a few searches.
 
     Built from the same lists and patterns. A phrase's scanner match holds each of its words
     whole, as written there, in lower case, capitalised or in capitals (the scanners' ``cased``),
@@ -183,16 +183,41 @@ def _any_cue() -> re.Pattern[str]:
     later word follows a space) nor after it but for "nya" (a scanner's end is "\b", "\s", ","
     or "nya"); the longest word is the rarest. A word that does not start and end with a word
     character is looked for anywhere, and so are viewpoint's words, unsourced's stems and
-    "enurutnya", which are searched for with no boundary."""
-    bounded, loose = set(), [viewpoint_word().pattern, unsourced_stems().pattern, re.escape(MENURUTNYA)]
+    "enurutnya", which are searched for with no boundary.
+
+    Returned as the whole words (after a non-word character), the words looked for anywhere that
+    ``in`` finds (no white space in them) and a pattern for the rest: see ``_has_cue``."""
+    bounded: set[str] = set()
+    literal = {*unsourced_stem_words(), MENURUTNYA}
+    spaced = [w for w in viewpoint_words() if len(w.split()) > 1]  # either() lets any white space in
+    literal |= {w for w in viewpoint_words() if len(w.split()) == 1}
     for phrase in scanned_cues():
         if phrase.split():
             word = max(phrase.split(), key=len)
             if _WORDLIKE.fullmatch(word):
                 bounded.add(word)
-            else:
-                loose.append(cased([word]))
-    return re.compile("|".join([rf"(?<!\w)(?:{cased(sorted(bounded))})(?:nya)?(?!\w)", *loose]))
+            else:  # the forms ``cased`` makes of it, each a literal
+                literal |= {word, word[:1].upper() + word[1:], word.upper()}
+    return (re.compile(rf"[^\w](?:{cased(sorted(bounded))})(?:nya)?(?!\w)"), tuple(sorted(literal)),
+            re.compile(either(spaced)) if spaced else None)
+
+
+def _has_cue(body: str, s_start: int, s_end: int) -> bool:
+    r"""Whether a word of ``_any_cue`` is in the sentence. The whole words are searched for from the
+    character before the sentence, which must be no word character: a pattern that starts by taking
+    one is scanned in C past the word characters, where "(?<!\w)" starts a match at each of them.
+    The words looked for anywhere are found by ``in``, which a pattern tries at every character.
+    Measured on 8,000 sentences: 35k instructions a sentence, where one search for all took 63k."""
+    after_boundary, literal, spaced = _any_cue()
+    # (the body's first sentence has a space put before it: "(?<!\w)" holds at a text's start)
+    if (after_boundary.search(body, s_start - 1, s_end) if s_start
+            else after_boundary.search(" " + body[:s_end])) is not None:
+        return True
+    text = body[s_start:s_end]
+    for word in literal:  # a loop, not any() over a generator: 10k of 45k instructions a sentence saved
+        if word in text:
+            return True
+    return spaced is not None and spaced.search(body, s_start, s_end) is not None
 
 
 _WORDLIKE = re.compile(r"\w(?:.*\w)?", re.DOTALL)
@@ -218,7 +243,7 @@ def reported_candidates(body: str, sentences: list[tuple[int, int]], entities: l
         # of the article's, keeps the work per sentence flat as articles grow.
         # Without a cue word only a tail frame ("…, according to X."), a short cue opening the
         # sentence or a noun of speech can be there: the other passes find nothing.
-        cue = _any_cue().search(body, s_start, s_end) is not None
+        cue = _has_cue(body, s_start, s_end)
         framed = (framed_report(body, s_start, s_end, entities) or viewpoint(body, s_start, s_end, entities)
                   ) if cue else None
         found = [framed] if framed else (_verb_reported(body, s_start, s_end, entities, near) if cue else [])
